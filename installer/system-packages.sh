@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Install the Debian packages that Qt, the bundled font, Xvfb and poppler need — only those missing.
+# Called by `make run` and `make test`; a second run is instant.
+set -euo pipefail
+packages=(
+  libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
+  xvfb xauth poppler-utils poppler-data
+)
+command -v dpkg-query >/dev/null 2>&1 || { echo "system-packages: not a Debian system; install Qt's libraries by hand" >&2; exit 0; }
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "system-packages: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

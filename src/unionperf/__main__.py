@@ -1,0 +1,5 @@
+"""Run the command line with ``python -m unionperf``."""
+
+from unionperf.cli import main
+
+raise SystemExit(main())

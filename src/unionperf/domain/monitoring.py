@@ -1,0 +1,209 @@
+"""In-year monitoring (绩效运行监控, "双监控"): records, time progress and warnings (domain.md §4)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from unionperf.domain.framework import MonitoringRule
+from unionperf.domain.indicators import Indicator, Operator, Tier
+from unionperf.domain.money import HUNDRED, ZERO, round_places
+
+
+class ReasonCategory(StrEnum):
+    """偏差原因 categories (domain.md §4.2)."""
+
+    FUNDING = "funding"
+    INSTITUTIONAL = "institutional"
+    STAFFING = "staffing"
+    FACILITIES = "facilities"
+    OTHER = "other"
+
+
+REASON_LABELS = {
+    ReasonCategory.FUNDING: "经费保障",
+    ReasonCategory.INSTITUTIONAL: "制度保障",
+    ReasonCategory.STAFFING: "人员保障",
+    ReasonCategory.FACILITIES: "硬件条件保障",
+    ReasonCategory.OTHER: "其他",
+}
+
+
+class Likelihood(StrEnum):
+    """完成目标可能性 (domain.md §4.2)."""
+
+    CERTAIN = "certain"
+    POSSIBLE = "possible"
+    IMPOSSIBLE = "impossible"
+
+
+LIKELIHOOD_LABELS = {
+    Likelihood.CERTAIN: "确定能",
+    Likelihood.POSSIBLE: "有可能",
+    Likelihood.IMPOSSIBLE: "完全不可能",
+}
+
+
+class Suspension(StrEnum):
+    """暂缓/停止 flag for projects with serious problems (seed §二.6)."""
+
+    NONE = "none"
+    SUSPEND = "suspend"
+    STOP = "stop"
+
+
+SUSPENSION_LABELS = {Suspension.NONE: "", Suspension.SUSPEND: "暂缓", Suspension.STOP: "停止"}
+
+
+class Light(StrEnum):
+    """The monitoring traffic light (domain.md §4.3)."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    BLUE = "blue"
+
+
+LIGHT_LABELS = {Light.GREEN: "绿", Light.YELLOW: "黄", Light.RED: "红", Light.BLUE: "蓝"}
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringPoint:
+    """A monitoring cut-off (监控时点), e.g. 1–7月 ending 31 July."""
+
+    uid: str
+    cutoff: date
+    label: str = ""
+
+    @property
+    def stage(self) -> str:
+        """The package stage name of this point: ``monitoring-YYYY-MM-DD``."""
+        return f"monitoring-{self.cutoff.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class DeviationReason:
+    """One ticked reason category with its short text."""
+
+    category: ReasonCategory
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorProgress:
+    """An indicator's state at a monitoring point (绩效指标完成情况)."""
+
+    indicator_uid: str
+    actual: Decimal | None = None
+    """1–N月 progress for quantitative indicators."""
+    tier: Tier | None = None
+    """Progress tier for qualitative indicators."""
+    actual_text: str = ""
+    forecast: Decimal | None = None
+    """全年预计完成值."""
+    forecast_text: str = ""
+    reasons: tuple[DeviationReason, ...] = ()
+    likelihood: Likelihood | None = None
+    measure: str = ""
+    """纠偏措施."""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringEntry:
+    """Monitoring of one project (or the unit) at one point: the funds and every indicator."""
+
+    point_uid: str
+    owner_uid: str
+    executed: Decimal | None = None
+    """Cumulative executed amount to the cut-off (1–N月执行数)."""
+    forecast: Decimal | None = None
+    """全年预计执行数."""
+    progress_text: str = ""
+    """Overall target: 1–N月执行情况."""
+    lag_reason: str = ""
+    """Why execution lags time progress, when it does."""
+    measure: str = ""
+    suspension: Suspension = Suspension.NONE
+    progress: tuple[IndicatorProgress, ...] = ()
+
+    def for_indicator(self, uid: str) -> IndicatorProgress | None:
+        """The progress record of that indicator, if any."""
+        return next((item for item in self.progress if item.indicator_uid == uid), None)
+
+
+def time_progress(cutoff: date) -> Decimal:
+    """Elapsed days ÷ days in the year, to 4 decimals (domain.md §4.3: 30 June → 0.4959)."""
+    days_in_year = 366 if calendar.isleap(cutoff.year) else 365
+    elapsed = cutoff.timetuple().tm_yday
+    return round_places(Decimal(elapsed) / Decimal(days_in_year), 4)
+
+
+def month_progress(cutoff: date) -> Decimal:
+    """Months elapsed ÷ 12, counting a partial month by its days (used to pro-rate indicators)."""
+    days_in_month = calendar.monthrange(cutoff.year, cutoff.month)[1]
+    months = Decimal(cutoff.month - 1) + Decimal(cutoff.day) / Decimal(days_in_month)
+    return months / Decimal(12)
+
+
+def execution_rate(executed: Decimal, budget: Decimal) -> Decimal | None:
+    """Executed ÷ budget to 4 decimals, or ``None`` when there is no budget."""
+    if budget <= ZERO:
+        return None
+    return round_places(executed / budget, 4)
+
+
+def execution_lags(executed: Decimal, budget: Decimal, cutoff: date, lag_points: Decimal) -> bool:
+    """Whether execution is more than ``lag_points`` percentage points behind time progress."""
+    rate = execution_rate(executed, budget)
+    if rate is None:
+        return False
+    return (time_progress(cutoff) - rate) * HUNDRED > lag_points
+
+
+def traffic_light(
+    indicator: Indicator,
+    rule: MonitoringRule,
+    progress: IndicatorProgress,
+    cutoff: date,
+) -> Light | None:
+    """The warning colour of an indicator at a monitoring point, or ``None`` without progress.
+
+    domain.md §4.3 (Shanxi configuration): pro-rated indicators compare the progress with
+    target × month ÷ 12 (<60 % red, <80 % yellow, <120 % green, else blue); threshold indicators and
+    reverse ones are green within the target and red outside; a positive target of 0 is green only
+    when met exactly; qualitative ones follow their tier.
+    """
+    if indicator.operator is Operator.QUALITATIVE:
+        return _tier_light(progress.tier)
+    actual, target = progress.actual, indicator.target
+    if actual is None or target is None:
+        return None
+    if indicator.operator.is_reverse:
+        within = actual <= target if indicator.operator is Operator.LE else actual < target
+        return Light.GREEN if within else Light.RED
+    if target == ZERO:
+        return Light.GREEN if actual == target else Light.RED
+    if rule is MonitoringRule.THRESHOLD:
+        return Light.GREEN if actual >= target else Light.RED
+    standard = target * month_progress(cutoff)
+    return _ratio_light(actual / standard)
+
+
+def _ratio_light(ratio: Decimal) -> Light:
+    if ratio < Decimal("0.6"):
+        return Light.RED
+    if ratio < Decimal("0.8"):
+        return Light.YELLOW
+    if ratio < Decimal("1.2"):
+        return Light.GREEN
+    return Light.BLUE
+
+
+def _tier_light(tier: Tier | None) -> Light | None:
+    if tier is None:
+        return None
+    return {Tier.ACHIEVED: Light.GREEN, Tier.PARTIAL: Light.YELLOW, Tier.NOT_ACHIEVED: Light.RED}[tier]

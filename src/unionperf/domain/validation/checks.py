@@ -1,0 +1,108 @@
+"""Which rules run for which stage, and the year-wide check."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from unionperf.domain.budget import UNIT_OWNER, TargetSet
+from unionperf.domain.categories import Flow
+from unionperf.domain.money import ZERO
+from unionperf.domain.problems import Location, Problem, ProblemCode, Section, Severity
+from unionperf.domain.settings import SIGNOFF_LABELS
+from unionperf.domain.validation.budget_rules import check_budget, check_projects, is_exempt
+from unionperf.domain.validation.evaluation_rules import check_evaluation
+from unionperf.domain.validation.monitoring_rules import check_point
+from unionperf.domain.validation.profile_rules import check_unit, check_weights
+from unionperf.domain.validation.target_rules import check_targets
+from unionperf.domain.year import STAGE_LABELS, Stage, StageKind, YearData
+
+
+def target_sets(data: YearData) -> list[TargetSet]:
+    """The target sets that must be filled: every non-exempt project, and the unit if enabled."""
+    sets = [project.targets for project in data.projects if not is_exempt(data, project)]
+    if data.settings.unit_wide:
+        sets.append(data.unit_targets)
+    return sets
+
+
+def active_stages(data: YearData) -> list[Stage]:
+    """The stages a year has reached: targets always, each point with data, the evaluation."""
+    stages = [Stage(StageKind.TARGETS)]
+    for point in sorted(data.points, key=lambda item: item.cutoff):
+        if any(entry.point_uid == point.uid for entry in data.monitoring):
+            stages.append(Stage(StageKind.MONITORING, point.cutoff))
+    evaluated = any(evaluation.results for evaluation in data.evaluations) or any(
+        line.executed > ZERO for line in data.budget
+    )
+    if evaluated:
+        stages.append(Stage(StageKind.SELF_EVALUATION))
+    return stages
+
+
+def check_stage(data: YearData, stage: Stage, *, signoffs: bool = True) -> list[Problem]:
+    """Every problem that must be settled before ``stage`` is submitted."""
+    problems = check_unit(data) + check_weights(data) + check_budget(data) + check_projects(data)
+    sets = target_sets(data)
+    is_evaluation = stage.kind is StageKind.SELF_EVALUATION
+    for targets in sets:
+        problems += check_targets(data, targets, points_hard=is_evaluation)
+    if stage.kind is StageKind.MONITORING:
+        point = next((p for p in data.points if p.cutoff == stage.cutoff), None)
+        if point is not None:
+            problems += check_point(data, point, sets)
+    if is_evaluation:
+        for targets in sets:
+            budget, executed = _funds_of(data, targets.owner_uid)
+            problems += check_evaluation(data, targets, budget, executed)
+    if signoffs:
+        problems += check_signoffs(data, stage)
+    return _unique(problems)
+
+
+def check_year(data: YearData) -> list[Problem]:
+    """Every problem of every stage the year has reached (what ``unionperf check`` prints)."""
+    problems: list[Problem] = []
+    for stage in active_stages(data):
+        problems += check_stage(data, stage)
+    return _unique(problems)
+
+
+def check_signoffs(data: YearData, stage: Stage) -> list[Problem]:
+    """Each required role has signed the stage off (domain.md §6.4, §9)."""
+    done = data.signoffs_for(stage.name)
+    problems = []
+    for role in data.settings.required_signoffs:
+        if role in done:
+            continue
+        stage_label = STAGE_LABELS[stage.kind]
+        if stage.cutoff is not None:
+            stage_label += f"（{stage.cutoff.isoformat()}）"
+        where = Location(Section.SIGNOFF, "", stage.name, role.value,
+                         f"签字确认 › {stage_label} › {SIGNOFF_LABELS[role]}")
+        params = {"stage": stage_label, "role": SIGNOFF_LABELS[role]}
+        problems.append(Problem(ProblemCode.SIGNOFF_MISSING, where, params))
+    return problems
+
+
+def blocking_problems(data: YearData, problems: list[Problem]) -> list[Problem]:
+    """The problems that stop an export: hard ones, and soft ones without a written explanation."""
+    return [
+        problem for problem in problems
+        if problem.severity is Severity.HARD or not data.explanation_for(problem.key).strip()
+    ]
+
+
+def _funds_of(data: YearData, owner_uid: str) -> tuple[Decimal, Decimal]:
+    if owner_uid == UNIT_OWNER:
+        return data.flow_total(Flow.EXPENDITURE), data.flow_total(Flow.EXPENDITURE, "executed")
+    project = data.project(owner_uid)
+    if project is None:
+        return ZERO, ZERO
+    return project.full_year_budget, project.executed
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: dict[str, Problem] = {}
+    for problem in problems:
+        seen.setdefault(problem.key, problem)
+    return list(seen.values())

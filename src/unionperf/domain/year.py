@@ -1,0 +1,144 @@
+"""A unit's whole year: the aggregate that scoring, validation, forms and packages read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, TargetSet
+from unionperf.domain.categories import DEFAULT_CATALOGUE, CategoryCatalogue, Flow
+from unionperf.domain.evaluation import Evaluation
+from unionperf.domain.framework import Framework, framework_by_code
+from unionperf.domain.money import ZERO
+from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.settings import RuleSettings, SignoffRole
+from unionperf.domain.unit import UnitProfile
+
+
+class StageKind(StrEnum):
+    """The three kinds of stage a year is filed in (product.md §5)."""
+
+    TARGETS = "targets"
+    MONITORING = "monitoring"
+    SELF_EVALUATION = "self-evaluation"
+
+
+STAGE_LABELS = {
+    StageKind.TARGETS: "绩效目标",
+    StageKind.MONITORING: "运行监控",
+    StageKind.SELF_EVALUATION: "绩效自评",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A stage of a year: targets, one monitoring point, or the self-evaluation."""
+
+    kind: StageKind
+    cutoff: date | None = None
+
+    @property
+    def name(self) -> str:
+        """``targets``, ``monitoring-2024-07-31`` or ``self-evaluation``."""
+        if self.kind is StageKind.MONITORING and self.cutoff is not None:
+            return f"monitoring-{self.cutoff.isoformat()}"
+        return self.kind.value
+
+    @classmethod
+    def parse(cls, text: str) -> Stage:
+        """Read a stage name as the command line writes it.
+
+        Raises:
+            ValueError: not ``targets``, ``self-evaluation`` or ``monitoring-YYYY-MM-DD``.
+        """
+        if text in (StageKind.TARGETS.value, StageKind.SELF_EVALUATION.value):
+            return cls(StageKind(text))
+        prefix = "monitoring-"
+        if text.startswith(prefix):
+            return cls(StageKind.MONITORING, date.fromisoformat(text[len(prefix) :]))
+        raise ValueError(f"未知阶段“{text}”：应为 targets、monitoring-YYYY-MM-DD 或 self-evaluation")
+
+
+@dataclass(frozen=True, slots=True)
+class Signoff:
+    """A recorded sign-off of a stage by one role."""
+
+    stage: str
+    role: SignoffRole
+    name: str
+    signed_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """The written explanation of a soft problem (出错说明), keyed by the problem's key."""
+
+    problem_key: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class YearData:
+    """Everything a unit holds for one fiscal year."""
+
+    year: int
+    unit: UnitProfile
+    settings: RuleSettings = field(default_factory=RuleSettings)
+    catalogue: CategoryCatalogue = DEFAULT_CATALOGUE
+    opening_balance: Decimal = ZERO
+    """上年结余 carried into the year."""
+    budget: tuple[BudgetLine, ...] = ()
+    projects: tuple[Project, ...] = ()
+    unit_targets: TargetSet = field(default_factory=lambda: TargetSet(owner_uid=UNIT_OWNER))
+    points: tuple[MonitoringPoint, ...] = ()
+    monitoring: tuple[MonitoringEntry, ...] = ()
+    evaluations: tuple[Evaluation, ...] = ()
+    signoffs: tuple[Signoff, ...] = ()
+    explanations: tuple[Explanation, ...] = ()
+
+    @property
+    def framework(self) -> Framework:
+        """The indicator framework named by the settings."""
+        return framework_by_code(self.settings.framework_code)
+
+    def project(self, uid: str) -> Project | None:
+        """The project with that uid, if any."""
+        return next((item for item in self.projects if item.uid == uid), None)
+
+    def targets_of(self, owner_uid: str) -> TargetSet | None:
+        """The targets of a project, or of the unit for :data:`UNIT_OWNER`."""
+        if owner_uid == UNIT_OWNER:
+            return self.unit_targets
+        project = self.project(owner_uid)
+        return project.targets if project else None
+
+    def evaluation_of(self, owner_uid: str) -> Evaluation:
+        """The self-evaluation of a project or the unit (empty when nothing is entered yet)."""
+        found = next((item for item in self.evaluations if item.owner_uid == owner_uid), None)
+        return found or Evaluation(owner_uid=owner_uid)
+
+    def entry(self, point_uid: str, owner_uid: str) -> MonitoringEntry | None:
+        """The monitoring entry of an owner at a point, if any."""
+        return next(
+            (item for item in self.monitoring
+             if item.point_uid == point_uid and item.owner_uid == owner_uid),
+            None,
+        )
+
+    def flow_total(self, flow: Flow, attribute: str = "approved") -> Decimal:
+        """Sum of one amount column (``approved``, ``budget``, ``executed`` …) over a flow."""
+        codes = {item.code for item in self.catalogue.of_flow(flow)}
+        return sum(
+            (getattr(line, attribute) for line in self.budget if line.category_code in codes),
+            ZERO,
+        )
+
+    def explanation_for(self, key: str) -> str:
+        """The explanation written for a soft problem, or ``""``."""
+        return next((item.text for item in self.explanations if item.problem_key == key), "")
+
+    def signoffs_for(self, stage: str) -> dict[SignoffRole, Signoff]:
+        """The sign-offs recorded for a stage, by role."""
+        return {item.role: item for item in self.signoffs if item.stage == stage}
