@@ -22,12 +22,15 @@ def check_character(first17: str) -> str:
 
 
 def credit_code_error(code: str) -> str | None:
-    """Why ``code`` is not a valid credit code (a Chinese sentence), or ``None`` when it is valid."""
+    """Why ``code`` is not a valid credit code (a Chinese sentence), or ``None`` if it is valid."""
     if len(code) != LENGTH:
         return f"统一社会信用代码应为18位，现为{len(code)}位"
     for position, char in enumerate(code, start=1):
         if char not in _VALUES:
-            return f"统一社会信用代码第{position}位“{char}”不是有效字符（数字或除I、O、Z、S、V外的大写字母）"
+            return (
+                f"统一社会信用代码第{position}位“{char}”不是有效字符"
+                "（数字或除I、O、Z、S、V外的大写字母）"
+            )
     if not code[2:8].isdigit():
         return "统一社会信用代码第3–8位应为登记管理机关行政区划码（数字）"
     expected = check_character(code[:17])

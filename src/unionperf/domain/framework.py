@@ -82,14 +82,22 @@ THREE_CATEGORY = Framework(
         Level1(
             OUTPUT,
             Decimal(50),
-            (Level2("数量指标", _P), Level2("质量指标", _T), Level2("时效指标", _T),
-             Level2("成本指标", _T)),
+            (
+                Level2("数量指标", _P),
+                Level2("质量指标", _T),
+                Level2("时效指标", _T),
+                Level2("成本指标", _T),
+            ),
         ),
         Level1(
             BENEFIT,
             Decimal(30),
-            (Level2("经济效益指标", _P), Level2("社会效益指标", _P), Level2("生态效益指标", _P),
-             Level2("可持续影响指标", _P)),
+            (
+                Level2("经济效益指标", _P),
+                Level2("社会效益指标", _P),
+                Level2("生态效益指标", _P),
+                Level2("可持续影响指标", _P),
+            ),
         ),
         Level1(SATISFACTION, Decimal(10), (Level2("服务对象满意度指标", _P),)),
     ),
@@ -105,7 +113,11 @@ FOUR_CATEGORY = Framework(
         Level1(
             COST,
             Decimal(10),
-            (Level2("经济成本指标", _T), Level2("社会成本指标", _T), Level2("生态环境成本指标", _T)),
+            (
+                Level2("经济成本指标", _T),
+                Level2("社会成本指标", _T),
+                Level2("生态环境成本指标", _T),
+            ),
         ),
         Level1(
             OUTPUT,
@@ -115,8 +127,12 @@ FOUR_CATEGORY = Framework(
         Level1(
             BENEFIT,
             Decimal(30),
-            (Level2("经济效益指标", _P), Level2("社会效益指标", _P), Level2("生态效益指标", _P),
-             Level2("可持续影响指标", _P)),
+            (
+                Level2("经济效益指标", _P),
+                Level2("社会效益指标", _P),
+                Level2("生态效益指标", _P),
+                Level2("可持续影响指标", _P),
+            ),
         ),
         Level1(SATISFACTION, Decimal(10), (Level2("服务对象满意度指标", _P),)),
     ),

@@ -55,9 +55,13 @@ def parse_money(text: str | int | Decimal) -> Decimal:
         AmountError: not a number, or more than two decimals (a fraction of a fen).
     """
     value = parse_decimal(text)
-    if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
+    try:
+        cents = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation as error:  # more digits than the decimal context holds
+        raise AmountError(f"金额过大: {text!r}") from error
+    if value != cents:
         raise AmountError(f"金额最多两位小数: {text!r}")
-    return value.quantize(CENT)
+    return cents
 
 
 def yuan_to_fen(amount: Decimal) -> int:

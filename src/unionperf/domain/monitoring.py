@@ -1,4 +1,4 @@
-"""In-year monitoring (绩效运行监控, "双监控"): records, time progress and warnings (domain.md §4)."""
+"""In-year monitoring (绩效运行监控, "双监控"): records, time progress, warnings (domain.md §4)."""
 
 from __future__ import annotations
 
@@ -188,7 +188,8 @@ def traffic_light(
     if target == ZERO:
         return Light.GREEN if actual == target else Light.RED
     if rule is MonitoringRule.THRESHOLD:
-        return Light.GREEN if actual >= target else Light.RED
+        within = actual > target if indicator.operator is Operator.GT else actual >= target
+        return Light.GREEN if within else Light.RED
     standard = target * month_progress(cutoff)
     return _ratio_light(actual / standard)
 
@@ -206,4 +207,6 @@ def _ratio_light(ratio: Decimal) -> Light:
 def _tier_light(tier: Tier | None) -> Light | None:
     if tier is None:
         return None
-    return {Tier.ACHIEVED: Light.GREEN, Tier.PARTIAL: Light.YELLOW, Tier.NOT_ACHIEVED: Light.RED}[tier]
+    return {Tier.ACHIEVED: Light.GREEN, Tier.PARTIAL: Light.YELLOW, Tier.NOT_ACHIEVED: Light.RED}[
+        tier
+    ]

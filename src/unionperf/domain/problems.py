@@ -136,7 +136,10 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ProblemCode.PROJECT_NO_BUDGET: (_H, "项目全年预算数为0，请填写资金来源和金额"),
     ProblemCode.PROJECT_NEGATIVE_AMOUNT: (_H, "资金来源“{source}”的{column}为负数（{amount}元）"),
     ProblemCode.PROJECT_PERIOD_INVALID: (_H, "项目期结束日期{end}早于开始日期{start}"),
-    ProblemCode.PROJECT_RESPONSIBLE_MISSING: (_S, "未填写项目负责人（项目责任人对项目预算绩效负责）"),
+    ProblemCode.PROJECT_RESPONSIBLE_MISSING: (
+        _S,
+        "未填写项目负责人（项目责任人对项目预算绩效负责）",
+    ),
     ProblemCode.PROJECT_MIDTERM_BELOW_ANNUAL: (
         _H,
         "中期资金总额{midterm}元小于年度资金总额{annual}元",
@@ -144,7 +147,10 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ProblemCode.TARGET_GOAL_MISSING: (_H, "未填写年度总体目标"),
     ProblemCode.TARGET_NO_INDICATORS: (_H, "尚未设置任何三级绩效指标"),
     ProblemCode.TARGET_LEVEL1_MISSING: (_S, "一级指标“{level1}”下没有三级指标"),
-    ProblemCode.TARGET_POINTS_SUM: (_H, "一级指标“{level1}”下各指标分值合计{total}分，应为{expected}分"),
+    ProblemCode.TARGET_POINTS_SUM: (
+        _H,
+        "一级指标“{level1}”下各指标分值合计{total}分，应为{expected}分",
+    ),
     ProblemCode.TARGET_QUALITATIVE_MAJORITY: (
         _S,
         "定性指标{qualitative}个、定量指标{quantitative}个：指标应以定量为主、定性为辅",
@@ -178,8 +184,14 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
         _H,
         "{point}：预警为{light}灯，请选择偏差原因类别并说明",
     ),
-    ProblemCode.MONITORING_LIKELIHOOD_MISSING: (_H, "{point}：预警为{light}灯，请选择完成目标可能性"),
-    ProblemCode.MONITORING_MEASURE_MISSING: (_H, "{point}：完成目标可能性为“{likelihood}”，请填写纠偏措施"),
+    ProblemCode.MONITORING_LIKELIHOOD_MISSING: (
+        _H,
+        "{point}：预警为{light}灯，请选择完成目标可能性",
+    ),
+    ProblemCode.MONITORING_MEASURE_MISSING: (
+        _H,
+        "{point}：完成目标可能性为“{likelihood}”，请填写纠偏措施",
+    ),
     ProblemCode.MONITORING_EXECUTED_DECREASED: (
         _S,
         "{point}：累计执行数{executed}元低于上一监控时点的{previous}元",
@@ -191,12 +203,18 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ),
     ProblemCode.EVALUATION_NA_REASON_MISSING: (_H, "指标标为不适用，但未说明理由"),
     ProblemCode.EVALUATION_DEDUCTION_REASON_MISSING: (_H, "调减了{deduction}分，但未说明理由"),
-    ProblemCode.EVALUATION_DEDUCTION_INVALID: (_H, "调减分值{deduction}应大于0且不超过公式得分{score}"),
+    ProblemCode.EVALUATION_DEDUCTION_INVALID: (
+        _H,
+        "调减分值{deduction}应大于0且不超过公式得分{score}",
+    ),
     ProblemCode.EVALUATION_DEVIATION_MISSING: (
         _H,
         "得分{score}低于分值{points}，请填写偏差原因分析及改进措施",
     ),
-    ProblemCode.EVALUATION_EXECUTED_OVER_BUDGET: (_S, "全年执行数{executed}元超过全年预算数{budget}元"),
+    ProblemCode.EVALUATION_EXECUTED_OVER_BUDGET: (
+        _S,
+        "全年执行数{executed}元超过全年预算数{budget}元",
+    ),
     ProblemCode.EVALUATION_NO_BUDGET: (_H, "全年预算数为0，预算执行率无法计分"),
     ProblemCode.EVALUATION_BOILERPLATE: (_S, "偏差原因分析“{text}”过于笼统，请写明具体原因和措施"),
     ProblemCode.EVALUATION_OVER_DELIVERY: (

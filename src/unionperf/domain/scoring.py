@@ -23,6 +23,11 @@ TIER_BANDS: dict[Tier, tuple[Decimal, Decimal, bool]] = {
     Tier.NOT_ACHIEVED: (ZERO, Decimal("0.6"), False),
 }
 
+# Lower bounds of the grades 优 / 良 / 中 (domain.md §5.6); below 中 is 差.
+_EXCELLENT_FROM = Decimal(90)
+_GOOD_FROM = Decimal(80)
+_FAIR_FROM = Decimal(60)
+
 
 class Flag(StrEnum):
     """Marks on a scored indicator that ask for the user's attention."""
@@ -90,19 +95,22 @@ class TargetScore:
     def subtotal(self, level1: str) -> Decimal:
         """Sum of the rounded applicable scores under a level-1 category."""
         return sum(
-            (item.score for item in self.indicators
-             if item.indicator.level1 == level1 and item.score is not None),
+            (
+                item.score
+                for item in self.indicators
+                if item.indicator.level1 == level1 and item.score is not None
+            ),
             ZERO,
         )
 
 
 def grade_for(total: Decimal) -> Grade:
     """优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差 (domain.md §5.6)."""
-    if total >= 90:
+    if total >= _EXCELLENT_FROM:
         return Grade.EXCELLENT
-    if total >= 80:
+    if total >= _GOOD_FROM:
         return Grade.GOOD
-    if total >= 60:
+    if total >= _FAIR_FROM:
         return Grade.FAIR
     return Grade.POOR
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from unionperf.domain.framework import DEFAULT_FRAMEWORK, framework_by_code
+from unionperf.domain.framework import DEFAULT_FRAMEWORK, FRAMEWORKS, framework_by_code
 from unionperf.domain.money import format_plain, parse_decimal
 
 
@@ -101,13 +101,16 @@ class RuleSettings:
         """
         default = cls()
         cutoffs = data.get("monitoring_cutoffs")
+        framework_code = str(data.get("framework", default.framework_code))
+        if framework_code not in FRAMEWORKS:
+            raise ValueError(f"未知的指标体系“{framework_code}”")
         return cls(
-            framework_code=str(data.get("framework", default.framework_code)),
+            framework_code=framework_code,
             weights={
                 str(name): parse_decimal(str(value))
                 for name, value in data.get("weights", {}).items()
             }
-            or framework_by_code(str(data.get("framework", default.framework_code))).default_weights(),
+            or framework_by_code(framework_code).default_weights(),
             reverse_formula=ReverseFormula(int(data.get("reverse_formula", 1))),
             over_delivery_ratio=parse_decimal(str(data.get("over_delivery_ratio", "1.20"))),
             lag_points=parse_decimal(str(data.get("lag_points", "10"))),
@@ -120,14 +123,23 @@ class RuleSettings:
             unit_wide=bool(data.get("unit_wide", True)),
             required_signoffs=tuple(
                 SignoffRole(str(role))
-                for role in data.get("required_signoffs", [r.value for r in default.required_signoffs])
+                for role in data.get(
+                    "required_signoffs", [r.value for r in default.required_signoffs]
+                )
             ),
         )
 
 
 def _parse_cutoff(text: str) -> tuple[int, int]:
-    """``MM-DD`` → (month, day); the day must exist in a leap year."""
+    """``MM-DD`` → (month, day); the day must exist in a leap year.
+
+    Raises:
+        ValueError: not a month and day, e.g. ``02-30`` or ``13-01``.
+    """
     month_text, _, day_text = text.partition("-")
-    month, day = int(month_text), int(day_text)
-    date(2024, month, day)  # raises ValueError for 02-30, 13-01 …
+    try:
+        month, day = int(month_text), int(day_text)
+        date(2024, month, day)
+    except ValueError as error:
+        raise ValueError(f"监控时点“{text}”不是有效的月-日（MM-DD）") from error
     return month, day

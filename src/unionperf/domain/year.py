@@ -58,7 +58,9 @@ class Stage:
         prefix = "monitoring-"
         if text.startswith(prefix):
             return cls(StageKind.MONITORING, date.fromisoformat(text[len(prefix) :]))
-        raise ValueError(f"未知阶段“{text}”：应为 targets、monitoring-YYYY-MM-DD 或 self-evaluation")
+        raise ValueError(
+            f"未知阶段“{text}”：应为 targets、monitoring-YYYY-MM-DD 或 self-evaluation"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +124,11 @@ class YearData:
     def entry(self, point_uid: str, owner_uid: str) -> MonitoringEntry | None:
         """The monitoring entry of an owner at a point, if any."""
         return next(
-            (item for item in self.monitoring
-             if item.point_uid == point_uid and item.owner_uid == owner_uid),
+            (
+                item
+                for item in self.monitoring
+                if item.point_uid == point_uid and item.owner_uid == owner_uid
+            ),
             None,
         )
 

@@ -12,16 +12,27 @@ from unionperf.domain.problems import Problem, ProblemCode, Section
 from unionperf.domain.validation.locate import at_owner, at_section
 from unionperf.domain.year import YearData
 
-_LINE_COLUMNS = (("last_year_actual", "上年决算数"), ("budget", "本年预算数"),
-                 ("executed", "全年执行数"), ("approved", "批复预算数"))
-_FUNDING_COLUMNS = (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"))
+_LINE_COLUMNS = (
+    ("last_year_actual", "上年决算数"),
+    ("budget", "本年预算数"),
+    ("executed", "全年执行数"),
+    ("approved", "批复预算数"),
+)
+_FUNDING_COLUMNS = (
+    ("initial", "年初预算数"),
+    ("adjusted", "全年预算数"),
+    ("executed", "全年执行数"),
+)
 
 
 def check_budget(data: YearData) -> list[Problem]:
     """Known categories, no negative amounts, no deficit, projects within their category."""
     problems: list[Problem] = []
-    if not any(line.approved > ZERO for line in data.budget
-               if (cat := data.catalogue.by_code(line.category_code)) and cat.flow is Flow.EXPENDITURE):
+    if not any(
+        line.approved > ZERO
+        for line in data.budget
+        if (cat := data.catalogue.by_code(line.category_code)) and cat.flow is Flow.EXPENDITURE
+    ):
         where = at_section(Section.BUDGET, "", "budget", "年度预算 › 支出")
         problems.append(Problem(ProblemCode.BUDGET_EMPTY, where))
     for line in data.budget:
@@ -35,8 +46,9 @@ def check_budget(data: YearData) -> list[Problem]:
         for attribute, column in _LINE_COLUMNS:
             amount: Decimal = getattr(line, attribute)
             if amount < ZERO:
-                where = at_section(Section.BUDGET, line.category_code, attribute,
-                                   f"{label} › {column}")
+                where = at_section(
+                    Section.BUDGET, line.category_code, attribute, f"{label} › {column}"
+                )
                 params = {"category": name, "column": column, "amount": format_money(amount)}
                 problems.append(Problem(ProblemCode.BUDGET_NEGATIVE, where, params))
     problems += _check_balance(data)
@@ -50,8 +62,11 @@ def _check_balance(data: YearData) -> list[Problem]:
     if expenditure <= revenue + data.opening_balance:
         return []
     where = at_section(Section.BUDGET, "", "balance", "年度预算 › 收支平衡")
-    params = {"expenditure": format_money(expenditure), "revenue": format_money(revenue),
-              "opening": format_money(data.opening_balance)}
+    params = {
+        "expenditure": format_money(expenditure),
+        "revenue": format_money(revenue),
+        "opening": format_money(data.opening_balance),
+    }
     return [Problem(ProblemCode.BUDGET_DEFICIT, where, params)]
 
 
@@ -67,10 +82,12 @@ def _check_category_room(data: YearData) -> list[Problem]:
         if planned > line.approved:
             category = data.catalogue.by_code(line.category_code)
             name = category.name if category else line.category_code
-            where = at_section(Section.BUDGET, line.category_code, "approved",
-                               f"年度预算 › {name}")
-            params = {"category": name, "projects": format_money(planned),
-                      "budget": format_money(line.approved)}
+            where = at_section(Section.BUDGET, line.category_code, "approved", f"年度预算 › {name}")
+            params = {
+                "category": name,
+                "projects": format_money(planned),
+                "budget": format_money(line.approved),
+            }
             problems.append(Problem(ProblemCode.BUDGET_PROJECTS_EXCEED_CATEGORY, where, params))
     return problems
 
@@ -88,7 +105,7 @@ def _check_project(data: YearData, project: Project, names: Counter[str]) -> lis
     problems = []
     uid = project.uid
 
-    def add(code: ProblemCode, field: str, **params: str) -> None:
+    def add(code: ProblemCode, field: str, /, **params: str) -> None:
         problems.append(Problem(code, at_owner(data, Section.PROJECT, uid, field), params))
 
     if not project.name.strip():
@@ -102,19 +119,35 @@ def _check_project(data: YearData, project: Project, names: Counter[str]) -> lis
         for attribute, column in _FUNDING_COLUMNS:
             amount: Decimal = getattr(line, attribute)
             if amount < ZERO:
-                add(ProblemCode.PROJECT_NEGATIVE_AMOUNT, "funding",
-                    source=FUNDING_LABELS[line.source], column=column, amount=format_money(amount))
+                source = FUNDING_LABELS[line.source]
+                where = at_owner(
+                    data,
+                    Section.PROJECT,
+                    uid,
+                    attribute,
+                    item_uid=line.source.value,
+                    item_label=f"资金来源“{source}”",
+                )
+                params = {"source": source, "column": column, "amount": format_money(amount)}
+                problems.append(Problem(ProblemCode.PROJECT_NEGATIVE_AMOUNT, where, params))
     if project.full_year_budget <= ZERO:
         add(ProblemCode.PROJECT_NO_BUDGET, "funding")
     if project.start and project.end and project.end < project.start:
-        add(ProblemCode.PROJECT_PERIOD_INVALID, "end",
-            start=project.start.isoformat(), end=project.end.isoformat())
+        add(
+            ProblemCode.PROJECT_PERIOD_INVALID,
+            "end",
+            start=project.start.isoformat(),
+            end=project.end.isoformat(),
+        )
     if not project.responsible.strip():
         add(ProblemCode.PROJECT_RESPONSIBLE_MISSING, "responsible")
     if project.multi_year and ZERO < project.midterm_budget < project.full_year_budget:
-        add(ProblemCode.PROJECT_MIDTERM_BELOW_ANNUAL, "midterm_budget",
+        add(
+            ProblemCode.PROJECT_MIDTERM_BELOW_ANNUAL,
+            "midterm_budget",
             midterm=format_money(project.midterm_budget),
-            annual=format_money(project.full_year_budget))
+            annual=format_money(project.full_year_budget),
+        )
     return problems
 
 

@@ -77,8 +77,13 @@ def check_signoffs(data: YearData, stage: Stage) -> list[Problem]:
         stage_label = STAGE_LABELS[stage.kind]
         if stage.cutoff is not None:
             stage_label += f"（{stage.cutoff.isoformat()}）"
-        where = Location(Section.SIGNOFF, "", stage.name, role.value,
-                         f"签字确认 › {stage_label} › {SIGNOFF_LABELS[role]}")
+        where = Location(
+            Section.SIGNOFF,
+            "",
+            stage.name,
+            role.value,
+            f"签字确认 › {stage_label} › {SIGNOFF_LABELS[role]}",
+        )
         params = {"stage": stage_label, "role": SIGNOFF_LABELS[role]}
         problems.append(Problem(ProblemCode.SIGNOFF_MISSING, where, params))
     return problems
@@ -87,7 +92,8 @@ def check_signoffs(data: YearData, stage: Stage) -> list[Problem]:
 def blocking_problems(data: YearData, problems: list[Problem]) -> list[Problem]:
     """The problems that stop an export: hard ones, and soft ones without a written explanation."""
     return [
-        problem for problem in problems
+        problem
+        for problem in problems
         if problem.severity is Severity.HARD or not data.explanation_for(problem.key).strip()
     ]
 

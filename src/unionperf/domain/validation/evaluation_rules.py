@@ -43,7 +43,7 @@ def check_result(data: YearData, owner: str, item: IndicatorScore) -> list[Probl
     indicator, result = item.indicator, item.result
     problems = []
 
-    def add(code: ProblemCode, field: str, **params: str) -> None:
+    def add(code: ProblemCode, field: str, /, **params: str) -> None:
         where = at_indicator(data, Section.EVALUATION, owner, indicator, field)
         problems.append(Problem(code, where, params))
 
@@ -58,16 +58,29 @@ def check_result(data: YearData, owner: str, item: IndicatorScore) -> list[Probl
         add(ProblemCode.EVALUATION_NEGATIVE_ACTUAL, "actual", actual=format_plain(result.actual))
     if Flag.SCORE_OUT_OF_BAND in item.flags and result.tier and result.score is not None:
         low, high, _ = tier_band(result.tier, item.points)
-        add(ProblemCode.EVALUATION_SCORE_OUT_OF_BAND, "score", tier=TIER_LABELS[result.tier],
-            low=f"{round2(low):.2f}", high=f"{round2(high):.2f}", score=format_plain(result.score))
+        add(
+            ProblemCode.EVALUATION_SCORE_OUT_OF_BAND,
+            "score",
+            tier=TIER_LABELS[result.tier],
+            low=f"{round2(low):.2f}",
+            high=f"{round2(high):.2f}",
+            score=format_plain(result.score),
+        )
     if result.deduction is not None:
         formula = item.formula_score or ZERO
         if result.deduction <= ZERO or result.deduction > formula:
-            add(ProblemCode.EVALUATION_DEDUCTION_INVALID, "deduction",
-                deduction=format_plain(result.deduction), score=f"{formula:.2f}")
+            add(
+                ProblemCode.EVALUATION_DEDUCTION_INVALID,
+                "deduction",
+                deduction=format_plain(result.deduction),
+                score=f"{formula:.2f}",
+            )
         if not result.deduction_reason.strip():
-            add(ProblemCode.EVALUATION_DEDUCTION_REASON_MISSING, "deduction_reason",
-                deduction=format_plain(result.deduction))
+            add(
+                ProblemCode.EVALUATION_DEDUCTION_REASON_MISSING,
+                "deduction_reason",
+                deduction=format_plain(result.deduction),
+            )
     _check_explained(item, add)
     return problems
 
@@ -84,8 +97,16 @@ def _check_explained(item: IndicatorScore, add: Callable[..., None]) -> None:
     if Flag.OVER_DELIVERY in item.flags and result.actual is not None:
         target = item.indicator.target or Decimal(1)
         ratio = f"{round2(result.actual / target * 100):.0f}%"
-        add(ProblemCode.EVALUATION_OVER_DELIVERY, "deviation",
-            actual=format_plain(result.actual), ratio=ratio)
+        add(
+            ProblemCode.EVALUATION_OVER_DELIVERY,
+            "deviation",
+            actual=format_plain(result.actual),
+            ratio=ratio,
+        )
     elif Flag.NEEDS_EXPLANATION in item.flags and item.score is not None:
-        add(ProblemCode.EVALUATION_DEVIATION_MISSING, "deviation",
-            score=f"{item.score:.2f}", points=format_plain(item.points))
+        add(
+            ProblemCode.EVALUATION_DEVIATION_MISSING,
+            "deviation",
+            score=f"{item.score:.2f}",
+            points=format_plain(item.points),
+        )

@@ -31,6 +31,8 @@ FIELD_LABELS = {
     "end": "项目期",
     "midterm_budget": "中期资金总额",
     "funding": "资金来源",
+    "initial": "年初预算数",
+    "adjusted": "全年预算数",
     "weights": "自评分值",
     "indicators": "三级指标",
 }
@@ -44,12 +46,26 @@ def owner_label(data: YearData, owner_uid: str) -> str:
     return f"项目“{project.name or project.code}”" if project else f"项目{owner_uid}"
 
 
-def at_owner(data: YearData, section: Section, owner_uid: str, field: str = "") -> Location:
-    """A location on a project or on the unit-wide record."""
+def at_owner(
+    data: YearData,
+    section: Section,
+    owner_uid: str,
+    field: str = "",
+    *,
+    item_uid: str = "",
+    item_label: str = "",
+) -> Location:
+    """A location on a project or on the unit-wide record.
+
+    ``item_uid`` names a row inside the record (a funding source, a level-1 category), so that
+    problems on different rows keep different keys; ``item_label`` is its readable name.
+    """
     parts = [owner_label(data, owner_uid)]
+    if item_label:
+        parts.append(item_label)
     if field:
         parts.append(FIELD_LABELS.get(field, field))
-    return Location(section, owner_uid, "", field, " › ".join(parts))
+    return Location(section, owner_uid, item_uid, field, " › ".join(parts))
 
 
 def at_indicator(

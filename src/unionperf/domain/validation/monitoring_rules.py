@@ -57,7 +57,7 @@ def _check_funds(data: YearData, point: MonitoringPoint, entry: MonitoringEntry)
     label = point_label(point)
     problems = []
 
-    def add(code: ProblemCode, field: str, **params: str) -> None:
+    def add(code: ProblemCode, field: str, /, **params: str) -> None:
         problems.append(Problem(code, at_point(data, owner, point.uid, field), params))
 
     if entry.executed is None:
@@ -65,21 +65,40 @@ def _check_funds(data: YearData, point: MonitoringPoint, entry: MonitoringEntry)
         return problems
     budget = owner_budget(data, owner)
     if entry.executed < ZERO:
-        add(ProblemCode.MONITORING_EXECUTED_NEGATIVE, "executed", point=label,
-            amount=format_money(entry.executed))
+        add(
+            ProblemCode.MONITORING_EXECUTED_NEGATIVE,
+            "executed",
+            point=label,
+            amount=format_money(entry.executed),
+        )
     elif entry.executed > budget:
-        add(ProblemCode.MONITORING_EXECUTED_OVER_BUDGET, "executed", point=label,
-            executed=format_money(entry.executed), budget=format_money(budget))
+        add(
+            ProblemCode.MONITORING_EXECUTED_OVER_BUDGET,
+            "executed",
+            point=label,
+            executed=format_money(entry.executed),
+            budget=format_money(budget),
+        )
     lag = data.settings.lag_points
     if execution_lags(entry.executed, budget, point.cutoff, lag) and not entry.lag_reason.strip():
         rate = execution_rate(entry.executed, budget) or ZERO
-        add(ProblemCode.MONITORING_EXECUTION_LAG, "lag_reason", point=label,
-            rate=_percent(rate), progress=_percent(time_progress(point.cutoff)),
-            lag=format_plain(lag))
+        add(
+            ProblemCode.MONITORING_EXECUTION_LAG,
+            "lag_reason",
+            point=label,
+            rate=_percent(rate),
+            progress=_percent(time_progress(point.cutoff)),
+            lag=format_plain(lag),
+        )
     previous = _previous_executed(data, point, owner)
     if previous is not None and entry.executed < previous:
-        add(ProblemCode.MONITORING_EXECUTED_DECREASED, "executed", point=label,
-            executed=format_money(entry.executed), previous=format_money(previous))
+        add(
+            ProblemCode.MONITORING_EXECUTED_DECREASED,
+            "executed",
+            point=label,
+            executed=format_money(entry.executed),
+            previous=format_money(previous),
+        )
     return problems
 
 
@@ -100,7 +119,7 @@ def _check_progress(
     progress = entry.for_indicator(indicator.uid)
     problems = []
 
-    def add(code: ProblemCode, field: str, **params: str) -> None:
+    def add(code: ProblemCode, field: str, /, **params: str) -> None:
         where = at_point(data, owner, point.uid, field, indicator)
         problems.append(Problem(code, where, {"point": label, **params}))
 
@@ -116,12 +135,13 @@ def _check_progress(
             add(ProblemCode.MONITORING_REASON_MISSING, "reasons", light=light_name)
         if progress.likelihood is None:
             add(ProblemCode.MONITORING_LIKELIHOOD_MISSING, "likelihood", light=light_name)
-    if progress.likelihood in (Likelihood.POSSIBLE, Likelihood.IMPOSSIBLE) and light in (
-        Light.RED,
-        Light.YELLOW,
-    ) and not progress.measure.strip():
-        add(ProblemCode.MONITORING_MEASURE_MISSING, "measure",
-            likelihood=LIKELIHOOD_LABELS[progress.likelihood])
+        doubtful = progress.likelihood in (Likelihood.POSSIBLE, Likelihood.IMPOSSIBLE)
+        if doubtful and progress.likelihood is not None and not progress.measure.strip():
+            add(
+                ProblemCode.MONITORING_MEASURE_MISSING,
+                "measure",
+                likelihood=LIKELIHOOD_LABELS[progress.likelihood],
+            )
     return problems
 
 

@@ -51,14 +51,19 @@ def check_indicator(
     """One level-3 indicator: category, name, value, unit, points (domain.md §3.3 rules 2–6)."""
     problems = []
 
-    def add(code: ProblemCode, field: str, **params: str) -> None:
+    def add(code: ProblemCode, field: str, /, **params: str) -> None:
         where = at_indicator(data, Section.TARGETS, owner, indicator, field)
         problems.append(Problem(code, where, params))
 
     framework = data.framework
     if framework.level2_of(indicator.level1, indicator.level2) is None:
-        add(ProblemCode.INDICATOR_CATEGORY_UNKNOWN, "level2", level1=indicator.level1,
-            level2=indicator.level2, framework=framework.title)
+        add(
+            ProblemCode.INDICATOR_CATEGORY_UNKNOWN,
+            "level2",
+            level1=indicator.level1,
+            level2=indicator.level2,
+            framework=framework.title,
+        )
     name = indicator.name.strip()
     if not name:
         add(ProblemCode.INDICATOR_NAME_MISSING, "name")
@@ -67,7 +72,9 @@ def check_indicator(
     if indicator.kind is IndicatorKind.QUALITATIVE:
         if not indicator.target_text.strip():
             add(ProblemCode.INDICATOR_TARGET_MISSING, "target")
-        elif _VAGUE.match(indicator.target_text.strip()) and not re.search(r"\d", indicator.target_text):
+        elif _VAGUE.match(indicator.target_text.strip()) and not re.search(
+            r"\d", indicator.target_text
+        ):
             add(ProblemCode.INDICATOR_VAGUE_TARGET, "target", text=indicator.target_text.strip())
     else:
         _check_quantitative(indicator, add)
@@ -97,7 +104,14 @@ def _check_coverage(data: YearData, targets: TargetSet) -> list[Problem]:
     for level1 in data.framework.level1:
         weight = data.settings.weights.get(level1.name, level1.default_points)
         if level1.name not in present and weight > ZERO:
-            where = at_owner(data, Section.TARGETS, owner, "indicators")
+            where = at_owner(
+                data,
+                Section.TARGETS,
+                owner,
+                "indicators",
+                item_uid=level1.name,
+                item_label=f"一级指标“{level1.name}”",
+            )
             params = {"level1": level1.name}
             problems.append(Problem(ProblemCode.TARGET_LEVEL1_MISSING, where, params))
     quantitative = sum(1 for item in targets.indicators if item.kind is IndicatorKind.QUANTITATIVE)
@@ -123,9 +137,19 @@ def _check_points(data: YearData, targets: TargetSet, *, points_hard: bool) -> l
         )
         if total == expected:
             continue
-        where = at_owner(data, Section.TARGETS, targets.owner_uid, "points")
-        params = {"level1": level1.name, "total": format_plain(total),
-                  "expected": format_plain(expected)}
+        where = at_owner(
+            data,
+            Section.TARGETS,
+            targets.owner_uid,
+            "points",
+            item_uid=level1.name,
+            item_label=f"一级指标“{level1.name}”",
+        )
+        params = {
+            "level1": level1.name,
+            "total": format_plain(total),
+            "expected": format_plain(expected),
+        }
         # At target time a mismatch is a warning: some localities set points only at year end.
         override = None if points_hard else Severity.SOFT
         problems.append(Problem(ProblemCode.TARGET_POINTS_SUM, where, params, override))

@@ -1,0 +1,1 @@
+"""The local store: SQLite through SQLAlchemy 2.x, Alembic migrations, backups and the audit log."""

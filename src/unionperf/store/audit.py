@@ -1,0 +1,117 @@
+"""The append-only, hash-chained audit log: who changed what and when, old → new.
+
+Each entry's hash covers its content and the previous entry's hash; the newest hash and sequence
+are also kept in ``workspace_meta``. Editing, deleting or inserting a row breaks the chain, and
+:func:`verify_chain` says where.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from unionperf.store.rows import AuditRow, MetaRow
+
+GENESIS = "0" * 64
+_HEAD = "audit_head"
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    """Where the audit chain does not hold, with a Chinese description."""
+
+    seq: int
+    message: str
+
+
+def current_actor() -> str:
+    """The operating-system user, the best "who" a single-user desktop app knows."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def record(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_uid: str,
+    changes: dict[str, Any],
+    *,
+    year: int | None = None,
+    actor: str | None = None,
+) -> AuditRow:
+    """Append one entry (in the caller's transaction)."""
+    head = session.get(MetaRow, _HEAD)
+    seq, prev = (0, GENESIS) if head is None else _parse_head(head.value)
+    row = AuditRow(
+        seq=seq + 1,
+        at=datetime.now(UTC).isoformat(timespec="microseconds"),
+        actor=actor or current_actor(),
+        action=action,
+        entity=entity,
+        entity_uid=entity_uid,
+        year=year,
+        changes_json=json.dumps(changes, ensure_ascii=False, sort_keys=True, default=str),
+        prev_hash=prev,
+        hash="",
+    )
+    row.hash = entry_hash(row)
+    session.add(row)
+    value = f"{row.seq}:{row.hash}"
+    if head is None:
+        session.add(MetaRow(key=_HEAD, value=value))
+    else:
+        head.value = value
+    session.flush()
+    return row
+
+
+def entry_hash(row: AuditRow) -> str:
+    """SHA-256 over the entry's content and its predecessor's hash."""
+    content = json.dumps(
+        [row.seq, row.at, row.actor, row.action, row.entity, row.entity_uid, row.year,
+         row.changes_json, row.prev_hash],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def verify_chain(session: Session) -> list[ChainBreak]:
+    """Every place where the log was edited, deleted from or inserted into."""
+    breaks: list[ChainBreak] = []
+    expected_seq, prev = 1, GENESIS
+    for row in session.scalars(select(AuditRow).order_by(AuditRow.seq)):
+        if row.seq != expected_seq:
+            breaks.append(ChainBreak(row.seq, f"审计日志缺少第{expected_seq}至{row.seq - 1}条记录（已被删除）"))
+        if row.prev_hash != prev:
+            breaks.append(ChainBreak(row.seq, f"审计日志第{row.seq}条与前一条记录不衔接（前序记录被改动或删除）"))
+        if entry_hash(row) != row.hash:
+            breaks.append(ChainBreak(row.seq, f"审计日志第{row.seq}条内容已被改动（哈希不符）"))
+        expected_seq, prev = row.seq + 1, row.hash
+    head = session.get(MetaRow, _HEAD)
+    if head is not None:
+        head_seq, head_hash = _parse_head(head.value)
+        if (head_seq, head_hash) != (expected_seq - 1, prev):
+            breaks.append(ChainBreak(head_seq, f"审计日志末尾记录不完整：应有{head_seq}条，现有{expected_seq - 1}条"))
+    elif expected_seq > 1:
+        breaks.append(ChainBreak(0, "审计日志的链头记录缺失"))
+    return breaks
+
+
+def entries(session: Session, *, limit: int = 200) -> list[AuditRow]:
+    """The newest entries, newest first."""
+    return list(session.scalars(select(AuditRow).order_by(AuditRow.seq.desc()).limit(limit)))
+
+
+def _parse_head(value: str) -> tuple[int, str]:
+    seq_text, _, digest = value.partition(":")
+    return int(seq_text), digest

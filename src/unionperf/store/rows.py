@@ -1,0 +1,291 @@
+"""ORM rows: the tables of a workspace database. Rows are not domain objects (mapping.py converts)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from unionperf.store.types import DecimalText
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a constraint naming convention (stable names for batch migrations)."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class MetaRow(Base):
+    """Workspace facts: format, creation, audit head."""
+
+    __tablename__ = "workspace_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class UnitRow(Base):
+    """The union's profile (one row)."""
+
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str] = mapped_column(String(18))
+    level: Mapped[str] = mapped_column(String(20))
+    upper_union: Mapped[str] = mapped_column(String(200), default="")
+    member_count: Mapped[int] = mapped_column(Integer, default=0)
+    staff_count: Mapped[int] = mapped_column(Integer, default=0)
+    accountant: Mapped[str] = mapped_column(String(50), default="")
+    chair: Mapped[str] = mapped_column(String(50), default="")
+    audit_chair: Mapped[str] = mapped_column(String(50), default="")
+    contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+
+
+class YearRow(Base):
+    """A fiscal year with the rule settings it is scored by."""
+
+    __tablename__ = "fiscal_year"
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    settings_json: Mapped[str] = mapped_column(Text)
+    catalogue_code: Mapped[str] = mapped_column(String(40))
+    opening_balance_fen: Mapped[int] = mapped_column(Integer, default=0)
+    unit_annual_goal: Mapped[str] = mapped_column(Text, default="")
+    unit_midterm_goal: Mapped[str] = mapped_column(Text, default="")
+
+
+class BudgetLineRow(Base):
+    """One category row of the budget table."""
+
+    __tablename__ = "budget_line"
+    __table_args__ = (UniqueConstraint("year", "category_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"))
+    category_code: Mapped[str] = mapped_column(String(20))
+    last_year_actual_fen: Mapped[int] = mapped_column(Integer, default=0)
+    budget_fen: Mapped[int] = mapped_column(Integer, default=0)
+    adjustment_fen: Mapped[int] = mapped_column(Integer, default=0)
+    executed_fen: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProjectRow(Base):
+    """A project with its basic data and goals."""
+
+    __tablename__ = "project"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    code: Mapped[str] = mapped_column(String(40), default="")
+    name: Mapped[str] = mapped_column(String(200))
+    category_code: Mapped[str] = mapped_column(String(20))
+    attribute: Mapped[str] = mapped_column(String(20))
+    start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    responsible: Mapped[str] = mapped_column(String(50), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    midterm_budget_fen: Mapped[int] = mapped_column(Integer, default=0)
+    annual_goal: Mapped[str] = mapped_column(Text, default="")
+    midterm_goal: Mapped[str] = mapped_column(Text, default="")
+
+
+class FundingLineRow(Base):
+    """A project's money from one source."""
+
+    __tablename__ = "funding_line"
+    __table_args__ = (UniqueConstraint("project_id", "source"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(30))
+    initial_fen: Mapped[int] = mapped_column(Integer, default=0)
+    adjusted_fen: Mapped[int] = mapped_column(Integer, default=0)
+    executed_fen: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class IndicatorRow(Base):
+    """A level-3 indicator of a project or of the unit (``owner_uid`` = ``unit``)."""
+
+    __tablename__ = "indicator"
+    __table_args__ = (Index("ix_indicator_year_owner", "year", "owner_uid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"))
+    owner_uid: Mapped[str] = mapped_column(String(64))
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), nullable=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    level1: Mapped[str] = mapped_column(String(40))
+    level2: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(300))
+    operator: Mapped[str] = mapped_column(String(12))
+    target: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    target_text: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(String(30), default="")
+    points: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    basis: Mapped[str] = mapped_column(String(20))
+    core: Mapped[bool] = mapped_column(Boolean, default=False)
+    period: Mapped[str] = mapped_column(String(10))
+
+
+class PointRow(Base):
+    """A monitoring cut-off of a year."""
+
+    __tablename__ = "monitoring_point"
+    __table_args__ = (UniqueConstraint("year", "cutoff"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"))
+    cutoff: Mapped[date] = mapped_column(Date)
+    label: Mapped[str] = mapped_column(String(100), default="")
+
+
+class EntryRow(Base):
+    """Monitoring of one owner at one point (funds block)."""
+
+    __tablename__ = "monitoring_entry"
+    __table_args__ = (UniqueConstraint("point_id", "owner_uid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("monitoring_point.id", ondelete="CASCADE"))
+    owner_uid: Mapped[str] = mapped_column(String(64))
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), nullable=True
+    )
+    executed_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    forecast_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    progress_text: Mapped[str] = mapped_column(Text, default="")
+    lag_reason: Mapped[str] = mapped_column(Text, default="")
+    measure: Mapped[str] = mapped_column(Text, default="")
+    suspension: Mapped[str] = mapped_column(String(10))
+
+
+class ProgressRow(Base):
+    """An indicator's progress at a monitoring point."""
+
+    __tablename__ = "indicator_progress"
+    __table_args__ = (UniqueConstraint("entry_id", "indicator_uid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("monitoring_entry.id", ondelete="CASCADE"))
+    indicator_uid: Mapped[str] = mapped_column(
+        ForeignKey("indicator.uid", ondelete="CASCADE"), index=True
+    )
+    actual: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    tier: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    actual_text: Mapped[str] = mapped_column(Text, default="")
+    forecast: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    forecast_text: Mapped[str] = mapped_column(Text, default="")
+    reasons_json: Mapped[str] = mapped_column(Text, default="[]")
+    likelihood: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    measure: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class EvaluationRow(Base):
+    """Self-evaluation texts of a project or of the unit."""
+
+    __tablename__ = "evaluation"
+    __table_args__ = (UniqueConstraint("year", "owner_uid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"))
+    owner_uid: Mapped[str] = mapped_column(String(64))
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), nullable=True
+    )
+    achieved_text: Mapped[str] = mapped_column(Text, default="")
+    result_application: Mapped[str] = mapped_column(Text, default="")
+
+
+class ResultRow(Base):
+    """The year-end result of one indicator."""
+
+    __tablename__ = "indicator_result"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_uid: Mapped[str] = mapped_column(
+        ForeignKey("indicator.uid", ondelete="CASCADE"), unique=True
+    )
+    actual: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    actual_text: Mapped[str] = mapped_column(Text, default="")
+    tier: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    score: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    applicable: Mapped[bool] = mapped_column(Boolean, default=True)
+    na_reason: Mapped[str] = mapped_column(Text, default="")
+    deduction: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    deduction_reason: Mapped[str] = mapped_column(Text, default="")
+    deviation: Mapped[str] = mapped_column(Text, default="")
+    improvement: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignoffRow(Base):
+    """A recorded sign-off of a stage by a role."""
+
+    __tablename__ = "signoff"
+    __table_args__ = (UniqueConstraint("year", "stage", "role"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(50))
+    signed_on: Mapped[date] = mapped_column(Date)
+
+
+class ExplanationRow(Base):
+    """The written explanation of a soft problem."""
+
+    __tablename__ = "explanation"
+    __table_args__ = (UniqueConstraint("year", "problem_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"))
+    problem_key: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class EvidenceRow(Base):
+    """An attached evidence file (佐证材料); the bytes live in the workspace's evidence folder."""
+
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"))
+    owner_uid: Mapped[str] = mapped_column(String(64))
+    stage: Mapped[str] = mapped_column(String(40))
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditRow(Base):
+    """One append-only, hash-chained audit entry."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_uid: Mapped[str] = mapped_column(String(100))
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    changes_json: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

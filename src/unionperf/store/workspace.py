@@ -1,0 +1,120 @@
+"""A workspace is a folder: the database, ``backups/``, ``evidence/``, ``keys/`` and ``logs/``."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+from sqlalchemy import Engine
+
+from unionperf.store import backup, migrate
+from unionperf.store.engine import UnitOfWork, sqlite_engine
+
+DATABASE_NAME = "unionperf.sqlite"
+
+
+class WorkspaceError(RuntimeError):
+    """A workspace cannot be created or opened (the message says why, in Chinese)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspacePaths:
+    """Where a workspace keeps its files."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        """The SQLite file."""
+        return self.root / DATABASE_NAME
+
+    @property
+    def backups(self) -> Path:
+        """Rotating database backups."""
+        return self.root / "backups"
+
+    @property
+    def evidence(self) -> Path:
+        """Evidence attachments (佐证材料)."""
+        return self.root / "evidence"
+
+    @property
+    def keys(self) -> Path:
+        """The unit's encrypted signing key and known public keys."""
+        return self.root / "keys"
+
+    @property
+    def logs(self) -> Path:
+        """Log files and crash reports."""
+        return self.root / "logs"
+
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder of the workspace."""
+        return (self.root, self.backups, self.evidence, self.keys, self.logs)
+
+
+def default_workspace_path() -> Path:
+    """The default workspace in the user's data folder (platformdirs)."""
+    return user_data_path("UnionPerf", appauthor=False) / "workspace"
+
+
+@dataclass
+class OpenStore:
+    """An opened workspace database: paths, engine and unit of work."""
+
+    paths: WorkspacePaths
+    engine: Engine
+    uow: UnitOfWork
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+
+def open_store(root: Path, *, create: bool = False) -> OpenStore:
+    """Open (or with ``create``, make) the workspace at ``root``: back up, then migrate.
+
+    Raises:
+        WorkspaceError: no workspace there, a file from a newer app, or an unreadable database.
+    """
+    paths = WorkspacePaths(root)
+    exists = paths.database.exists()
+    if not exists and not create:
+        raise WorkspaceError(f"工作区不存在：{root}（找不到 {DATABASE_NAME}）")
+    if exists and create:
+        raise WorkspaceError(f"工作区已存在：{root}")
+    try:
+        for folder in paths.folders():
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WorkspaceError(f"无法创建工作区文件夹 {root}：{error.strerror}") from error
+    if exists:
+        _check_readable(paths.database)
+        backup.take_backup(paths.database, paths.backups, "open")
+    engine = sqlite_engine(paths.database)
+    _migrate(engine, paths, fresh=not exists)
+    return OpenStore(paths, engine, UnitOfWork(engine))
+
+
+def _check_readable(database: Path) -> None:
+    result = backup.integrity(database)
+    if result != "ok":
+        raise WorkspaceError(f"工作区数据库已损坏（{result}）：请从 backups 文件夹中的备份恢复")
+
+
+def _migrate(engine: Engine, paths: WorkspacePaths, *, fresh: bool) -> None:
+    try:
+        revision = migrate.current_revision(engine)
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(f"无法读取工作区数据库：{error}") from error
+    if revision is not None and not migrate.is_known_revision(revision):
+        raise WorkspaceError(
+            f"该工作区由更新版本的程序创建（数据库版本 {revision}），请升级 UnionPerf 后再打开"
+        )
+    if revision == migrate.head_revision():
+        return
+    if not fresh:
+        backup.take_backup(paths.database, paths.backups, "before-migration")
+    migrate.upgrade(engine)
