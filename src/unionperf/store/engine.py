@@ -44,7 +44,6 @@ class UnitOfWork:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads only (rolled back at the end)."""
+        """A session for reads; its transaction ends without a commit when the block ends."""
         with self._factory() as session:
             yield session
-            session.rollback()

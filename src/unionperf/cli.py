@@ -1,0 +1,205 @@
+"""The command line: argparse over the services, same problems and texts as the window.
+
+Exit codes: 0 success; 1 the command ran but found problems (``check``); 2 an error, reported
+in one line without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from unionperf import __version__
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; with no command, start the window."""
+    args = _parser().parse_args(argv)
+    _configure_output()
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_window)
+    from unionperf.services.errors import ServiceError  # noqa: PLC0415 - keep start-up light
+
+    try:
+        return handler(args)
+    except ServiceError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("已中断 (interrupted)")
+    except OSError as error:
+        return _fail(f"文件操作失败 (I/O error)：{error.strerror or error}：{error.filename or ''}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unionperf",
+        description="工会预算绩效管理 · 基层单机版 (UnionPerf). 不带命令时打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"unionperf {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], text: str,
+                *, workspace: bool = True) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        if workspace:
+            sub.add_argument("--workspace", type=Path, help="工作区文件夹（默认：用户数据文件夹）")
+        return sub
+
+    gui = command("gui", _run_window, "打开窗口")
+    _ = gui
+    demo = command("demo", _demo, "创建演示工作区（一个完整的基层工会年度数据）")
+    demo.add_argument("--size", choices=("normal", "large"), default="normal",
+                      help="large：200个项目×20个指标×12个监控时点，用于性能测试")
+    init = command("init", _init, "创建空工作区")
+    init.add_argument("--name", default="", help="工会名称")
+    init.add_argument("--credit-code", default="", help="统一社会信用代码")
+    for name, handler, text in (("score", _score, "计算年度绩效自评得分"),
+                                ("check", _check, "运行全部审核规则，列出问题")):
+        sub = command(name, handler, text)
+        sub.add_argument("--year", type=int, required=True, help="年度，如 2024")
+        sub.add_argument("--json", action="store_true", help="输出 JSON")
+    command("backup", _backup, "立即备份工作区数据库")
+    command("backups", _list_backups, "列出工作区的备份")
+    restore = command("restore", _restore, "从备份恢复工作区（恢复前先备份当前数据）")
+    restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
+    return parser
+
+
+def _workspace_path(args: argparse.Namespace) -> Path:
+    from unionperf.services.workspace import default_workspace_path  # noqa: PLC0415
+
+    return args.workspace if args.workspace is not None else default_workspace_path()
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from unionperf.services.demo import create_demo  # noqa: PLC0415
+
+    path = _workspace_path(args)
+    with create_demo(path, args.size) as workspace:
+        years = workspace.years()
+    print(f"已创建演示工作区：{path}（年度：{'、'.join(map(str, years))}）")
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from unionperf.domain.unit import UnitProfile  # noqa: PLC0415
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    path = _workspace_path(args)
+    unit = UnitProfile(args.name, args.credit_code) if args.name or args.credit_code else None
+    if unit is not None:
+        from unionperf.services.inputs import check_unit  # noqa: PLC0415
+
+        check_unit(unit)
+    with Workspace.create(path, unit):
+        pass
+    print(f"已创建工作区：{path}")
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace) -> int:
+    from unionperf.services.reports import score_report  # noqa: PLC0415
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    with Workspace.open(_workspace_path(args)) as workspace:
+        data = workspace.load_year(args.year)
+        report = score_report(data, workspace.score(args.year))
+    if args.json:
+        _print_json(report)
+        return EXIT_OK
+    print(f"{data.unit.name} {args.year}年度绩效自评得分")
+    for item in report["projects"]:
+        print(f"  {item['total']:>7}  {item['grade']}  {item['name']}")
+    unit = report["unit"]
+    if "total" in unit:
+        print(f"  {unit['total']:>7}  {unit['grade']}  单位整体")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from unionperf.domain.problems import SEVERITY_LABELS, Severity  # noqa: PLC0415
+    from unionperf.services.reports import problem_report  # noqa: PLC0415
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    with Workspace.open(_workspace_path(args)) as workspace:
+        data = workspace.load_year(args.year)
+        problems = workspace.check(args.year)
+        breaks = workspace.audit_breaks()
+    hard = [p for p in problems if p.severity is Severity.HARD]
+    if args.json:
+        _print_json({
+            "year": args.year,
+            "problems": [problem_report(p, data.explanation_for(p.key)) for p in problems],
+            "audit": [{"seq": item.seq, "message": item.message} for item in breaks],
+            "hard": len(hard), "soft": len(problems) - len(hard),
+        })
+    else:
+        for problem in problems:
+            note = data.explanation_for(problem.key)
+            suffix = f"（已说明：{note}）" if note else ""
+            print(f"{problem.code.value} [{SEVERITY_LABELS[problem.severity]}] "
+                  f"{problem.where.label}：{problem.message}{suffix}")
+        for item in breaks:
+            print(f"AUDIT [强制] 审计日志：{item.message}")
+        print(f"共 {len(hard)} 个强制问题，{len(problems) - len(hard)} 个提示问题；"
+              f"审计日志{'完整' if not breaks else '被改动'}")
+    return EXIT_PROBLEMS if hard or breaks else EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    with Workspace.open(_workspace_path(args)) as workspace:
+        made = workspace.back_up("manual")
+    print(f"已备份：{made.path}")
+    return EXIT_OK
+
+
+def _list_backups(args: argparse.Namespace) -> int:
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    with Workspace.open(_workspace_path(args)) as workspace:
+        for item in workspace.backups():
+            print(f"{item.taken_at:%Y-%m-%d %H:%M:%S}  {item.reason:<18} {item.path}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from unionperf.services.workspace import restore  # noqa: PLC0415
+
+    safety = restore(_workspace_path(args), args.backup)
+    print(f"已恢复：{args.backup.name}（恢复前的数据已备份为 {safety.path.name}）")
+    return EXIT_OK
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    from unionperf.ui.app import run  # noqa: PLC0415
+
+    workspace = getattr(args, "workspace", None)
+    return run(workspace)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _fail(message: str) -> int:
+    print(f"unionperf: 错误 (error)：{message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _configure_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -1,0 +1,27 @@
+"""Create the demo workspace: a realistic grassroots union, or a large one for benchmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unionperf.services.demo_data import demo_large_year, demo_unit, demo_years
+from unionperf.services.workspace import Workspace
+
+SIZES = ("normal", "large")
+
+
+def create_demo(path: Path, size: str = "normal") -> Workspace:
+    """Make a new workspace at ``path`` filled with demo data and return it open.
+
+    ``normal``: 2024 complete (6+ projects, four monitoring points, self-evaluation) and a smaller
+    2023. ``large``: 200 projects × 20 indicators × 12 monitoring points in 2024.
+    """
+    workspace = Workspace.create(path, demo_unit())
+    try:
+        years = [demo_large_year()] if size == "large" else demo_years()
+        for data in years:
+            workspace.replace_year(data)
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace

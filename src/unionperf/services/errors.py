@@ -1,0 +1,15 @@
+"""Errors the services raise for the user: each carries a Chinese sentence saying what and where."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Base of every error a service reports to the user instead of a traceback."""
+
+
+class InputError(ServiceError):
+    """Bad input: nothing was saved. ``where`` names the field, ``str(error)`` says what is wrong."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(f"{where}：{message}" if where else message)
+        self.where = where

@@ -1,0 +1,117 @@
+"""JSON-ready reports of scores and problems (``unionperf score --json``, ``check --json``).
+
+Decimals are strings, never floats. The format is documented in ``docs/cli.md``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.indicators import IndicatorKind
+from unionperf.domain.money import format_plain
+from unionperf.domain.problems import SEVERITY_LABELS, Problem
+from unionperf.domain.results import YearScore
+from unionperf.domain.scoring import ExecutionScore, IndicatorScore, TargetScore
+from unionperf.domain.year import YearData
+
+REPORT_VERSION = 1
+
+
+def score_report(data: YearData, scores: YearScore) -> dict[str, Any]:
+    """Every project and the unit as a whole, each with execution, indicators, total and grade."""
+    unit: dict[str, Any] = {"name": data.unit.name, "credit_code": data.unit.credit_code,
+                            "uid": UNIT_OWNER}
+    if scores.unit is not None:
+        unit.update(target_report(scores.unit))
+    return {
+        "report_version": REPORT_VERSION,
+        "year": data.year,
+        "settings": data.settings.to_json(),
+        "unit": unit,
+        "projects": [
+            {"uid": item.project.uid, "code": item.project.code, "name": item.project.name,
+             "category": item.project.category_code, "exempt": item.exempt,
+             **target_report(item.score)}
+            for item in scores.projects
+        ],
+    }
+
+
+def target_report(score: TargetScore) -> dict[str, Any]:
+    """Execution, indicators, subtotals, total and grade of one project or the unit."""
+    return {
+        "execution": execution_report(score.execution),
+        "indicators": [indicator_report(item) for item in score.indicators],
+        "subtotals": {
+            level1: _money(score.subtotal(level1))
+            for level1 in dict.fromkeys(item.indicator.level1 for item in score.indicators)
+        },
+        "raw_total": _money(score.raw_total),
+        "applicable_points": format_plain(score.applicable_points),
+        "total": _money(score.total),
+        "grade": score.grade.value,
+    }
+
+
+def execution_report(execution: ExecutionScore) -> dict[str, Any]:
+    """The budget-execution row."""
+    return {
+        "budget": _money(execution.budget),
+        "executed": _money(execution.executed),
+        "rate": None if execution.rate is None else f"{execution.rate:.4f}",
+        "points": format_plain(execution.points),
+        "score": _money(execution.score),
+        "flags": [flag.value for flag in execution.flags],
+    }
+
+
+def indicator_report(item: IndicatorScore) -> dict[str, Any]:
+    """One scored indicator."""
+    indicator, result = item.indicator, item.result
+    qualitative = indicator.kind is IndicatorKind.QUALITATIVE
+    return {
+        "uid": indicator.uid,
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "name": indicator.name,
+        "kind": indicator.kind.value,
+        "operator": indicator.operator.value,
+        "target": indicator.target_text if qualitative else _plain(indicator.target),
+        "unit": indicator.unit,
+        "actual": (result.actual_text if qualitative else _plain(result.actual)) if result else None,
+        "tier": result.tier.value if result and result.tier else None,
+        "applicable": item.applicable,
+        "na_reason": result.na_reason if result and not result.applicable else None,
+        "points": format_plain(item.points),
+        "formula_score": None if item.formula_score is None else _money(item.formula_score),
+        "score": None if item.score is None else _money(item.score),
+        "flags": [flag.value for flag in item.flags],
+        "deduction": _plain(result.deduction) if result else None,
+        "deduction_reason": (result.deduction_reason or None) if result else None,
+    }
+
+
+def problem_report(problem: Problem, explanation: str = "") -> dict[str, Any]:
+    """One validation problem."""
+    where = problem.where
+    return {
+        "code": problem.code.value,
+        "rule": problem.code.name,
+        "severity": problem.severity.value,
+        "severity_label": SEVERITY_LABELS[problem.severity],
+        "location": {"section": where.section.value, "owner": where.owner_uid,
+                     "item": where.item_uid, "field": where.field, "label": where.label},
+        "message": problem.message,
+        "key": problem.key,
+        "explanation": explanation or None,
+    }
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def _plain(value: Decimal | None) -> str | None:
+    return None if value is None else format_plain(value)

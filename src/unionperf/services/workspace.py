@@ -1,0 +1,328 @@
+"""Workspace use cases for the window and the command line: open, edit, score, check, back up.
+
+Every public method is one transaction: it saves all of its change or nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TypeVar
+from dataclasses import replace
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, ProjectAttribute, TargetSet
+from unionperf.domain.evaluation import IndicatorResult
+from unionperf.domain.framework import framework_by_code
+from unionperf.domain.indicators import Indicator
+from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.problems import Problem
+from unionperf.domain.results import YearScore, score_year
+from unionperf.domain.settings import RuleSettings
+from unionperf.domain.unit import UnitProfile
+from unionperf.domain.validation import check_year
+from unionperf.domain.year import Explanation, Signoff, YearData
+from unionperf.services import inputs
+from unionperf.services.errors import InputError, ServiceError
+from unionperf.store import audit, backup
+from unionperf.store.repository import NotFoundError, YearRepository
+from unionperf.store.workspace import (
+    OpenStore,
+    WorkspaceError,
+    WorkspacePaths,
+    default_workspace_path,
+    open_store,
+)
+
+__all__ = ["Workspace", "default_workspace_path", "new_uid", "restore"]
+
+T = TypeVar("T")
+
+
+def new_uid() -> str:
+    """A fresh identifier for a project, indicator or monitoring point."""
+    return uuid.uuid4().hex
+
+
+class Workspace:
+    """An open workspace. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, store: OpenStore) -> None:
+        self._store = store
+
+    @classmethod
+    def create(cls, path: Path, unit: UnitProfile | None = None) -> Workspace:
+        """Make a new workspace folder (and save the unit profile when given)."""
+        workspace = cls(_open(path, create=True))
+        if unit is not None:
+            workspace.save_unit(unit)
+        return workspace
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> Workspace:
+        """Open the workspace at ``path`` (backing it up and migrating it first).
+
+        With ``create``, a missing workspace is made instead of refused.
+        """
+        missing = not WorkspacePaths(path).database.exists()
+        return cls(_open(path, create=create and missing))
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database."""
+        self._store.close()
+
+    @property
+    def paths(self) -> WorkspacePaths:
+        """The workspace's folders and files."""
+        return self._store.paths
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def unit(self) -> UnitProfile | None:
+        """The union's profile, or ``None`` before it is entered."""
+        with self._store.uow.reading() as session:
+            return YearRepository(session).unit()
+
+    def years(self) -> list[int]:
+        """The years held, oldest first."""
+        with self._store.uow.reading() as session:
+            return YearRepository(session).years()
+
+    def load_year(self, year: int) -> YearData:
+        """Everything of a year as one domain aggregate."""
+        with self._store.uow.reading() as session:
+            return _found(lambda: YearRepository(session).load(year))
+
+    def score(self, year: int) -> YearScore:
+        """The self-evaluation scores of a year."""
+        return score_year(self.load_year(year))
+
+    def check(self, year: int) -> list[Problem]:
+        """Every validation problem of every stage the year has reached."""
+        return check_year(self.load_year(year))
+
+    def audit_breaks(self) -> list[audit.ChainBreak]:
+        """Where the audit log's hash chain does not hold (empty when intact)."""
+        with self._store.uow.reading() as session:
+            return audit.verify_chain(session)
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def save_unit(self, unit: UnitProfile) -> None:
+        """Save the union's profile (the credit code must pass GB 32100)."""
+        unit = replace(unit, credit_code=unit.credit_code.strip().upper(), name=unit.name.strip())
+        inputs.check_unit(unit)
+        with self._store.uow.transaction() as session:
+            YearRepository(session).save_unit(unit)
+
+    def add_year(self, year: int, settings: RuleSettings | None = None) -> None:
+        """Start a fiscal year with the given rule settings (default: the previous year's)."""
+        with self._store.uow.transaction() as session:
+            repository = YearRepository(session)
+            earlier = [held for held in repository.years() if held < year]
+            chosen = settings or (repository.settings(earlier[-1]) if earlier else RuleSettings())
+            inputs.check_settings(chosen, framework_by_code(chosen.framework_code))
+            repository.ensure_year(year, chosen)
+
+    def save_settings(self, year: int, settings: RuleSettings) -> None:
+        """Change a year's rule settings (weights must add up to 100)."""
+        try:
+            framework = framework_by_code(settings.framework_code)
+        except KeyError as error:
+            raise InputError(f"未知的指标体系“{settings.framework_code}”", "规则设置") from error
+        inputs.check_settings(settings, framework)
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).save_settings(year, settings))
+
+    def save_year_facts(self, year: int, *, opening_balance: str | None = None,
+                        unit_annual_goal: str | None = None,
+                        unit_midterm_goal: str | None = None) -> None:
+        """Save the opening balance (上年结余) and the unit-wide goals."""
+        balance = None
+        if opening_balance is not None:
+            balance = inputs.money(opening_balance, "年度预算 › 上年结余")
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).save_year_facts(
+                year, opening_balance=balance, unit_annual_goal=unit_annual_goal,
+                unit_midterm_goal=unit_midterm_goal))
+
+    def save_budget_line(self, year: int, line: BudgetLine) -> None:
+        """Save one category row of the budget."""
+        data_catalogue = self.load_year(year).catalogue
+        category = data_catalogue.by_code(line.category_code)
+        if category is None:
+            raise InputError(f"未知科目“{line.category_code}”", "年度预算")
+        inputs.check_budget_line(line, category.name)
+        with self._store.uow.transaction() as session:
+            YearRepository(session).save_budget_line(year, line)
+
+    def save_project(self, year: int, project: Project) -> None:
+        """Save a project's data, goals and funding."""
+        inputs.check_project(project)
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).save_project(year, project))
+
+    def delete_project(self, uid: str) -> None:
+        """Delete a project with everything under it."""
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).delete_project(uid))
+
+    def save_indicator(self, year: int, owner_uid: str, indicator: Indicator,
+                       position: int | None = None) -> None:
+        """Save a level-3 indicator of a project or of the unit (``owner_uid`` = ``unit``)."""
+        data = self.load_year(year)
+        inputs.check_indicator(indicator, data.framework)
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).save_indicator(
+                year, owner_uid, indicator, position))
+
+    def delete_indicator(self, uid: str) -> None:
+        """Delete an indicator with its progress and result."""
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).delete_indicator(uid))
+
+    def save_point(self, year: int, point: MonitoringPoint) -> None:
+        """Save a monitoring cut-off; it must lie in the year."""
+        if point.cutoff.year != year:
+            raise InputError(f"监控时点{point.cutoff.isoformat()}不在{year}年度内", "运行监控")
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).save_point(year, point))
+
+    def save_entry(self, entry: MonitoringEntry) -> None:
+        """Save one project's (or the unit's) monitoring at one point."""
+        for amount, label in ((entry.executed, "累计执行数"), (entry.forecast, "全年预计执行数")):
+            if amount is not None and amount < 0:
+                raise InputError(f"{label}不能为负数", "运行监控")
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).save_entry(entry))
+
+    def save_result(self, year: int, result: IndicatorResult) -> None:
+        """Save an indicator's year-end result (a qualitative score must lie in its tier)."""
+        data = self.load_year(year)
+        indicator = _indicator(data, result.indicator_uid)
+        inputs.check_result(result, indicator)
+        with self._store.uow.transaction() as session:
+            YearRepository(session).save_result(result)
+
+    def save_evaluation_texts(self, year: int, owner_uid: str, achieved_text: str,
+                              result_application: str) -> None:
+        """Save the overall result and result application of a project or the unit."""
+        with self._store.uow.transaction() as session:
+            _found(lambda: YearRepository(session).save_evaluation_texts(
+                year, owner_uid, achieved_text, result_application))
+
+    def sign_off(self, year: int, signoff: Signoff) -> None:
+        """Record a sign-off of a stage."""
+        if not signoff.name.strip():
+            raise InputError("请填写签字人姓名", "签字确认")
+        with self._store.uow.transaction() as session:
+            YearRepository(session).save_signoff(year, signoff)
+
+    def explain(self, year: int, problem_key: str, text: str) -> None:
+        """Write (or with empty text, withdraw) the explanation of a soft problem."""
+        with self._store.uow.transaction() as session:
+            YearRepository(session).save_explanation(year, Explanation(problem_key, text))
+
+    def replace_year(self, data: YearData) -> None:
+        """Replace a whole year (demo data, whole-year imports), backing up first."""
+        backup.take_backup(self.paths.database, self.paths.backups, "before-import")
+        with self._store.uow.transaction() as session:
+            YearRepository(session).replace_year(data)
+
+    def copy_targets_forward(self, source_year: int, target_year: int) -> int:
+        """Copy last year's projects (as continuing projects) and all targets into a new year.
+
+        Only goals and indicators are copied, with fresh identifiers; amounts, monitoring and
+        results are not. Returns the number of projects copied.
+
+        Raises:
+            InputError: the target year already holds projects.
+        """
+        source = self.load_year(source_year)
+        self.add_year(target_year, source.settings)
+        target = self.load_year(target_year)
+        if target.projects:
+            raise InputError(f"{target_year}年度已有项目，不能再复制上年目标", "绩效目标")
+        with self._store.uow.transaction() as session:
+            repository = YearRepository(session)
+            for project in source.projects:
+                repository.save_project(target_year, _carried(project))
+            copied = {project.uid: new for project, new in zip(
+                source.projects, repository.load(target_year).projects, strict=True)}
+            for project in source.projects:
+                for position, indicator in enumerate(project.targets.indicators):
+                    repository.save_indicator(target_year, copied[project.uid].uid,
+                                              replace(indicator, uid=new_uid()), position)
+            for position, indicator in enumerate(source.unit_targets.indicators):
+                repository.save_indicator(target_year, UNIT_OWNER,
+                                          replace(indicator, uid=new_uid()), position)
+            repository.save_year_facts(target_year,
+                                       unit_annual_goal=source.unit_targets.annual_goal,
+                                       unit_midterm_goal=source.unit_targets.midterm_goal)
+        return len(source.projects)
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def backups(self) -> list[backup.BackupFile]:
+        """The workspace's backups, newest first."""
+        return backup.list_backups(self.paths.backups)
+
+    def back_up(self, reason: str = "manual") -> backup.BackupFile:
+        """Take a backup now."""
+        return backup.take_backup(self.paths.database, self.paths.backups, reason)
+
+
+def restore(path: Path, backup_file: Path) -> backup.BackupFile:
+    """Restore a closed workspace from one of its backups (the current state is backed up first).
+
+    Raises:
+        ServiceError: the backup is damaged or the workspace is missing.
+    """
+    paths = WorkspacePaths(path)
+    if not paths.database.exists():
+        raise ServiceError(f"工作区不存在：{path}")
+    try:
+        return backup.restore_backup(backup_file, paths.database, paths.backups)
+    except ValueError as error:
+        raise ServiceError(str(error)) from error
+
+
+def _open(path: Path, *, create: bool) -> OpenStore:
+    try:
+        return open_store(path, create=create)
+    except WorkspaceError as error:
+        raise ServiceError(str(error)) from error
+    except (SQLAlchemyError, OSError) as error:
+        raise ServiceError(f"无法打开工作区 {path}：{error}") from error
+
+
+def _found(call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except NotFoundError as error:
+        raise InputError(str(error)) from error
+
+
+def _indicator(data: YearData, uid: str) -> Indicator:
+    for targets in [*(project.targets for project in data.projects), data.unit_targets]:
+        found = targets.indicator(uid)
+        if found is not None:
+            return found
+    raise InputError(f"找不到指标（{uid}）")
+
+
+def _carried(project: Project) -> Project:
+    return replace(
+        project, uid=new_uid(), attribute=ProjectAttribute.CONTINUING, funding=(),
+        targets=TargetSet("", project.targets.annual_goal, project.targets.midterm_goal, ()),
+    )

@@ -1,0 +1,81 @@
+"""Migrations: a fresh workspace and an upgraded one have the schema the code declares."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from unionperf.store import migrate
+from unionperf.store.engine import sqlite_engine
+from unionperf.store.rows import Base
+from unionperf.store.workspace import open_store
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def _differences(database: Path) -> list[object]:
+    engine = sqlite_engine(database)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            return list(compare_metadata(context, Base.metadata))
+    finally:
+        engine.dispose()
+
+
+def _schema(database: Path) -> dict[str, list[str]]:
+    engine = sqlite_engine(database)
+    try:
+        inspector = inspect(engine)
+        return {
+            table: sorted(f"{c['name']}:{c['type']}:{c['nullable']}" for c in inspector.get_columns(table))
+            for table in inspector.get_table_names()
+        }
+    finally:
+        engine.dispose()
+
+
+def test_fresh_workspace_matches_declared_schema(tmp_path):
+    store = open_store(tmp_path / "ws", create=True)
+    store.close()
+    assert _differences(store.paths.database) == []
+    assert migrate.current_revision(sqlite_engine(store.paths.database)) == migrate.head_revision()
+
+
+def test_every_released_schema_upgrades_to_the_fresh_one(tmp_path):
+    fresh = open_store(tmp_path / "fresh", create=True)
+    fresh.close()
+    released = sorted(DATA.glob("schema-*.sqlite"))
+    assert released, "tests/data must hold one database per released schema"
+    for number, database in enumerate(released):
+        root = tmp_path / f"old{number}"
+        root.mkdir()
+        shutil.copy(database, root / "unionperf.sqlite")
+        store = open_store(root)
+        store.close()
+        assert _differences(store.paths.database) == [], database.name
+        assert _schema(store.paths.database) == _schema(fresh.paths.database), database.name
+
+
+def test_history_is_linear():
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert len(script.get_heads()) == 1
+    assert len(script.get_bases()) == 1
+
+
+def test_workspace_from_a_newer_app_is_refused(tmp_path):
+    store = open_store(tmp_path / "ws", create=True)
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '29990101_9999'")
+    store.close()
+    try:
+        open_store(tmp_path / "ws")
+    except Exception as error:  # noqa: BLE001 - checked below
+        assert "更新版本" in str(error)
+    else:
+        raise AssertionError("a newer schema must be refused")
