@@ -46,8 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"unionperf {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], text: str,
-                *, workspace: bool = True) -> argparse.ArgumentParser:
+    def command(
+        name: str,
+        handler: Callable[[argparse.Namespace], int],
+        text: str,
+        *,
+        workspace: bool = True,
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(handler=handler)
         if workspace:
@@ -57,13 +62,19 @@ def _parser() -> argparse.ArgumentParser:
     gui = command("gui", _run_window, "打开窗口")
     _ = gui
     demo = command("demo", _demo, "创建演示工作区（一个完整的基层工会年度数据）")
-    demo.add_argument("--size", choices=("normal", "large"), default="normal",
-                      help="large：200个项目×20个指标×12个监控时点，用于性能测试")
+    demo.add_argument(
+        "--size",
+        choices=("normal", "large"),
+        default="normal",
+        help="large：200个项目×20个指标×12个监控时点，用于性能测试",
+    )
     init = command("init", _init, "创建空工作区")
     init.add_argument("--name", default="", help="工会名称")
     init.add_argument("--credit-code", default="", help="统一社会信用代码")
-    for name, handler, text in (("score", _score, "计算年度绩效自评得分"),
-                                ("check", _check, "运行全部审核规则，列出问题")):
+    for name, handler, text in (
+        ("score", _score, "计算年度绩效自评得分"),
+        ("check", _check, "运行全部审核规则，列出问题"),
+    ):
         sub = command(name, handler, text)
         sub.add_argument("--year", type=int, required=True, help="年度，如 2024")
         sub.add_argument("--json", action="store_true", help="输出 JSON")
@@ -136,22 +147,29 @@ def _check(args: argparse.Namespace) -> int:
         breaks = workspace.audit_breaks()
     hard = [p for p in problems if p.severity is Severity.HARD]
     if args.json:
-        _print_json({
-            "year": args.year,
-            "problems": [problem_report(p, data.explanation_for(p.key)) for p in problems],
-            "audit": [{"seq": item.seq, "message": item.message} for item in breaks],
-            "hard": len(hard), "soft": len(problems) - len(hard),
-        })
+        _print_json(
+            {
+                "year": args.year,
+                "problems": [problem_report(p, data.explanation_for(p.key)) for p in problems],
+                "audit": [{"seq": item.seq, "message": item.message} for item in breaks],
+                "hard": len(hard),
+                "soft": len(problems) - len(hard),
+            }
+        )
     else:
         for problem in problems:
             note = data.explanation_for(problem.key)
             suffix = f"（已说明：{note}）" if note else ""
-            print(f"{problem.code.value} [{SEVERITY_LABELS[problem.severity]}] "
-                  f"{problem.where.label}：{problem.message}{suffix}")
+            print(
+                f"{problem.code.value} [{SEVERITY_LABELS[problem.severity]}] "
+                f"{problem.where.label}：{problem.message}{suffix}"
+            )
         for item in breaks:
             print(f"AUDIT [强制] 审计日志：{item.message}")
-        print(f"共 {len(hard)} 个强制问题，{len(problems) - len(hard)} 个提示问题；"
-              f"审计日志{'完整' if not breaks else '被改动'}")
+        print(
+            f"共 {len(hard)} 个强制问题，{len(problems) - len(hard)} 个提示问题；"
+            f"审计日志{'完整' if not breaks else '被改动'}"
+        )
     return EXIT_PROBLEMS if hard or breaks else EXIT_OK
 
 

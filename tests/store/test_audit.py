@@ -40,8 +40,7 @@ def test_entries_record_old_and_new(store):
 
 def test_edited_entry_is_detected(store):
     with store.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "UPDATE audit_log SET changes_json = '{}' WHERE seq = 2")
+        connection.exec_driver_sql("UPDATE audit_log SET changes_json = '{}' WHERE seq = 2")
     with store.uow.reading() as session:
         breaks = audit.verify_chain(session)
     assert [item.seq for item in breaks] == [2]
@@ -58,7 +57,9 @@ def test_deleted_entry_is_detected(store):
 
 def test_deleted_tail_is_detected(store):
     with store.engine.begin() as connection:
-        connection.exec_driver_sql("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)")
+        connection.exec_driver_sql(
+            "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)"
+        )
     with store.uow.reading() as session:
         assert audit.verify_chain(session) != []
 
@@ -66,9 +67,14 @@ def test_deleted_tail_is_detected(store):
 def test_failed_transaction_leaves_no_entry(store):
     with store.uow.reading() as session:
         before = len(audit.entries(session))
-    with pytest.raises(RuntimeError), store.uow.transaction() as session:
-        YearRepository(session).save_budget_line(2024, BudgetLine("502", budget=Decimal(1)))
-        raise RuntimeError("boom")
+
+    def failing_edit() -> None:
+        with store.uow.transaction() as session:
+            YearRepository(session).save_budget_line(2024, BudgetLine("502", budget=Decimal(1)))
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        failing_edit()
     with store.uow.reading() as session:
         assert len(audit.entries(session)) == before
         assert [line.category_code for line in YearRepository(session).load(2024).budget] == ["501"]

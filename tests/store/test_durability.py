@@ -47,8 +47,9 @@ def test_sigkill_mid_write_keeps_every_committed_edit(tmp_path: Path):
     store.close()
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
-    with subprocess.Popen([sys.executable, str(script), str(root)], stdout=subprocess.PIPE,
-                          text=True) as process:
+    with subprocess.Popen(
+        [sys.executable, str(script), str(root)], stdout=subprocess.PIPE, text=True
+    ) as process:
         assert process.stdout is not None
         committed = 0
         for line in process.stdout:
@@ -62,7 +63,10 @@ def test_sigkill_mid_write_keeps_every_committed_edit(tmp_path: Path):
     store = open_store(root)
     try:
         with store.uow.reading() as session:
-            lines = {line.category_code: line.budget for line in YearRepository(session).load(2024).budget}
+            lines = {
+                line.category_code: line.budget
+                for line in YearRepository(session).load(2024).budget
+            }
     finally:
         store.close()
     # every commit reported before the kill is there; the one in flight is all-or-nothing

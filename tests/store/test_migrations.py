@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -13,7 +14,7 @@ from sqlalchemy import inspect
 from unionperf.store import migrate
 from unionperf.store.engine import sqlite_engine
 from unionperf.store.rows import Base
-from unionperf.store.workspace import open_store
+from unionperf.store.workspace import WorkspaceError, open_store
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -33,7 +34,9 @@ def _schema(database: Path) -> dict[str, list[str]]:
     try:
         inspector = inspect(engine)
         return {
-            table: sorted(f"{c['name']}:{c['type']}:{c['nullable']}" for c in inspector.get_columns(table))
+            table: sorted(
+                f"{c['name']}:{c['type']}:{c['nullable']}" for c in inspector.get_columns(table)
+            )
             for table in inspector.get_table_names()
         }
     finally:
@@ -73,9 +76,5 @@ def test_workspace_from_a_newer_app_is_refused(tmp_path):
     with store.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '29990101_9999'")
     store.close()
-    try:
+    with pytest.raises(WorkspaceError, match="更新版本"):
         open_store(tmp_path / "ws")
-    except Exception as error:  # noqa: BLE001 - checked below
-        assert "更新版本" in str(error)
-    else:
-        raise AssertionError("a newer schema must be refused")

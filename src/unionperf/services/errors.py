@@ -8,7 +8,7 @@ class ServiceError(Exception):
 
 
 class InputError(ServiceError):
-    """Bad input: nothing was saved. ``where`` names the field, ``str(error)`` says what is wrong."""
+    """Bad input; nothing was saved. ``where`` names the field, the message says what is wrong."""
 
     def __init__(self, message: str, where: str = "") -> None:
         super().__init__(f"{where}：{message}" if where else message)

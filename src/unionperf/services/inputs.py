@@ -56,7 +56,9 @@ def check_settings(settings: RuleSettings, framework: Framework) -> None:
         raise InputError("分值不能为负数", "规则设置 › 自评分值")
     total = sum(settings.weights.values(), ZERO)
     if total != Decimal(100):
-        raise InputError(f"各部分分值合计为{format_plain(total)}分，应为100分", "规则设置 › 自评分值")
+        raise InputError(
+            f"各部分分值合计为{format_plain(total)}分，应为100分", "规则设置 › 自评分值"
+        )
     if settings.over_delivery_ratio <= Decimal(1):
         raise InputError("超额完成提示比例应大于100%", "规则设置 › 超额完成比例")
 
@@ -64,8 +66,12 @@ def check_settings(settings: RuleSettings, framework: Framework) -> None:
 def check_budget_line(line: BudgetLine, category_name: str) -> None:
     """Reject negative amounts (an adjustment may be negative, the approved budget not)."""
     where = f"年度预算 › {category_name}"
-    for label, amount in (("上年决算数", line.last_year_actual), ("本年预算数", line.budget),
-                          ("全年执行数", line.executed), ("批复预算数", line.approved)):
+    for label, amount in (
+        ("上年决算数", line.last_year_actual),
+        ("本年预算数", line.budget),
+        ("全年执行数", line.executed),
+        ("批复预算数", line.approved),
+    ):
         if amount < ZERO:
             raise InputError(f"{label}不能为负数（{format_plain(amount)}元）", where)
 
@@ -76,8 +82,11 @@ def check_project(project: Project) -> None:
     if not project.name.strip():
         raise InputError("请填写项目名称", "项目")
     for line in project.funding:
-        for label, amount in (("年初预算数", line.initial), ("全年预算数", line.adjusted),
-                              ("全年执行数", line.executed)):
+        for label, amount in (
+            ("年初预算数", line.initial),
+            ("全年预算数", line.adjusted),
+            ("全年执行数", line.executed),
+        ):
             if amount < ZERO:
                 source = FUNDING_LABELS[line.source]
                 raise InputError(f"{source}的{label}不能为负数（{format_plain(amount)}元）", where)
@@ -92,8 +101,11 @@ def check_indicator(indicator: Indicator, framework: Framework) -> None:
         raise InputError("请填写三级指标名称", where)
     if framework.level2_of(indicator.level1, indicator.level2) is None:
         raise InputError(f"“{indicator.level1} › {indicator.level2}”不在指标体系中", where)
-    if indicator.operator is not Operator.QUALITATIVE and indicator.target is not None \
-            and indicator.target < ZERO:
+    if (
+        indicator.operator is not Operator.QUALITATIVE
+        and indicator.target is not None
+        and indicator.target < ZERO
+    ):
         raise InputError("指标值不能为负数", where)
     if indicator.points is not None and indicator.points < ZERO:
         raise InputError("分值不能为负数", where)

@@ -21,8 +21,11 @@ REPORT_VERSION = 1
 
 def score_report(data: YearData, scores: YearScore) -> dict[str, Any]:
     """Every project and the unit as a whole, each with execution, indicators, total and grade."""
-    unit: dict[str, Any] = {"name": data.unit.name, "credit_code": data.unit.credit_code,
-                            "uid": UNIT_OWNER}
+    unit: dict[str, Any] = {
+        "name": data.unit.name,
+        "credit_code": data.unit.credit_code,
+        "uid": UNIT_OWNER,
+    }
     if scores.unit is not None:
         unit.update(target_report(scores.unit))
     return {
@@ -31,9 +34,14 @@ def score_report(data: YearData, scores: YearScore) -> dict[str, Any]:
         "settings": data.settings.to_json(),
         "unit": unit,
         "projects": [
-            {"uid": item.project.uid, "code": item.project.code, "name": item.project.name,
-             "category": item.project.category_code, "exempt": item.exempt,
-             **target_report(item.score)}
+            {
+                "uid": item.project.uid,
+                "code": item.project.code,
+                "name": item.project.name,
+                "category": item.project.category_code,
+                "exempt": item.exempt,
+                **target_report(item.score),
+            }
             for item in scores.projects
         ],
     }
@@ -80,7 +88,9 @@ def indicator_report(item: IndicatorScore) -> dict[str, Any]:
         "operator": indicator.operator.value,
         "target": indicator.target_text if qualitative else _plain(indicator.target),
         "unit": indicator.unit,
-        "actual": (result.actual_text if qualitative else _plain(result.actual)) if result else None,
+        "actual": (result.actual_text if qualitative else _plain(result.actual))
+        if result
+        else None,
         "tier": result.tier.value if result and result.tier else None,
         "applicable": item.applicable,
         "na_reason": result.na_reason if result and not result.applicable else None,
@@ -101,8 +111,13 @@ def problem_report(problem: Problem, explanation: str = "") -> dict[str, Any]:
         "rule": problem.code.name,
         "severity": problem.severity.value,
         "severity_label": SEVERITY_LABELS[problem.severity],
-        "location": {"section": where.section.value, "owner": where.owner_uid,
-                     "item": where.item_uid, "field": where.field, "label": where.label},
+        "location": {
+            "section": where.section.value,
+            "owner": where.owner_uid,
+            "item": where.item_uid,
+            "field": where.field,
+            "label": where.label,
+        },
         "message": problem.message,
         "key": problem.key,
         "explanation": explanation or None,

@@ -6,11 +6,11 @@ Every public method is one transaction: it saves all of its change or nothing.
 from __future__ import annotations
 
 import uuid
-from typing import TypeVar
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -73,8 +73,12 @@ class Workspace:
     def __enter__(self) -> Workspace:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -144,17 +148,27 @@ class Workspace:
         with self._store.uow.transaction() as session:
             _found(lambda: YearRepository(session).save_settings(year, settings))
 
-    def save_year_facts(self, year: int, *, opening_balance: str | None = None,
-                        unit_annual_goal: str | None = None,
-                        unit_midterm_goal: str | None = None) -> None:
+    def save_year_facts(
+        self,
+        year: int,
+        *,
+        opening_balance: str | None = None,
+        unit_annual_goal: str | None = None,
+        unit_midterm_goal: str | None = None,
+    ) -> None:
         """Save the opening balance (上年结余) and the unit-wide goals."""
         balance = None
         if opening_balance is not None:
             balance = inputs.money(opening_balance, "年度预算 › 上年结余")
         with self._store.uow.transaction() as session:
-            _found(lambda: YearRepository(session).save_year_facts(
-                year, opening_balance=balance, unit_annual_goal=unit_annual_goal,
-                unit_midterm_goal=unit_midterm_goal))
+            _found(
+                lambda: YearRepository(session).save_year_facts(
+                    year,
+                    opening_balance=balance,
+                    unit_annual_goal=unit_annual_goal,
+                    unit_midterm_goal=unit_midterm_goal,
+                )
+            )
 
     def save_budget_line(self, year: int, line: BudgetLine) -> None:
         """Save one category row of the budget."""
@@ -177,14 +191,16 @@ class Workspace:
         with self._store.uow.transaction() as session:
             _found(lambda: YearRepository(session).delete_project(uid))
 
-    def save_indicator(self, year: int, owner_uid: str, indicator: Indicator,
-                       position: int | None = None) -> None:
+    def save_indicator(
+        self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None
+    ) -> None:
         """Save a level-3 indicator of a project or of the unit (``owner_uid`` = ``unit``)."""
         data = self.load_year(year)
         inputs.check_indicator(indicator, data.framework)
         with self._store.uow.transaction() as session:
-            _found(lambda: YearRepository(session).save_indicator(
-                year, owner_uid, indicator, position))
+            _found(
+                lambda: YearRepository(session).save_indicator(year, owner_uid, indicator, position)
+            )
 
     def delete_indicator(self, uid: str) -> None:
         """Delete an indicator with its progress and result."""
@@ -214,12 +230,16 @@ class Workspace:
         with self._store.uow.transaction() as session:
             YearRepository(session).save_result(result)
 
-    def save_evaluation_texts(self, year: int, owner_uid: str, achieved_text: str,
-                              result_application: str) -> None:
+    def save_evaluation_texts(
+        self, year: int, owner_uid: str, achieved_text: str, result_application: str
+    ) -> None:
         """Save the overall result and result application of a project or the unit."""
         with self._store.uow.transaction() as session:
-            _found(lambda: YearRepository(session).save_evaluation_texts(
-                year, owner_uid, achieved_text, result_application))
+            _found(
+                lambda: YearRepository(session).save_evaluation_texts(
+                    year, owner_uid, achieved_text, result_application
+                )
+            )
 
     def sign_off(self, year: int, signoff: Signoff) -> None:
         """Record a sign-off of a stage."""
@@ -257,18 +277,29 @@ class Workspace:
             repository = YearRepository(session)
             for project in source.projects:
                 repository.save_project(target_year, _carried(project))
-            copied = {project.uid: new for project, new in zip(
-                source.projects, repository.load(target_year).projects, strict=True)}
+            copied = {
+                project.uid: new
+                for project, new in zip(
+                    source.projects, repository.load(target_year).projects, strict=True
+                )
+            }
             for project in source.projects:
                 for position, indicator in enumerate(project.targets.indicators):
-                    repository.save_indicator(target_year, copied[project.uid].uid,
-                                              replace(indicator, uid=new_uid()), position)
+                    repository.save_indicator(
+                        target_year,
+                        copied[project.uid].uid,
+                        replace(indicator, uid=new_uid()),
+                        position,
+                    )
             for position, indicator in enumerate(source.unit_targets.indicators):
-                repository.save_indicator(target_year, UNIT_OWNER,
-                                          replace(indicator, uid=new_uid()), position)
-            repository.save_year_facts(target_year,
-                                       unit_annual_goal=source.unit_targets.annual_goal,
-                                       unit_midterm_goal=source.unit_targets.midterm_goal)
+                repository.save_indicator(
+                    target_year, UNIT_OWNER, replace(indicator, uid=new_uid()), position
+                )
+            repository.save_year_facts(
+                target_year,
+                unit_annual_goal=source.unit_targets.annual_goal,
+                unit_midterm_goal=source.unit_targets.midterm_goal,
+            )
         return len(source.projects)
 
     # -- backups -------------------------------------------------------------------------------
@@ -323,6 +354,9 @@ def _indicator(data: YearData, uid: str) -> Indicator:
 
 def _carried(project: Project) -> Project:
     return replace(
-        project, uid=new_uid(), attribute=ProjectAttribute.CONTINUING, funding=(),
+        project,
+        uid=new_uid(),
+        attribute=ProjectAttribute.CONTINUING,
+        funding=(),
         targets=TargetSet("", project.targets.annual_goal, project.targets.midterm_goal, ()),
     )

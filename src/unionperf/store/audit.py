@@ -78,8 +78,17 @@ def record(
 def entry_hash(row: AuditRow) -> str:
     """SHA-256 over the entry's content and its predecessor's hash."""
     content = json.dumps(
-        [row.seq, row.at, row.actor, row.action, row.entity, row.entity_uid, row.year,
-         row.changes_json, row.prev_hash],
+        [
+            row.seq,
+            row.at,
+            row.actor,
+            row.action,
+            row.entity,
+            row.entity_uid,
+            row.year,
+            row.changes_json,
+            row.prev_hash,
+        ],
         ensure_ascii=False,
     )
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -91,9 +100,17 @@ def verify_chain(session: Session) -> list[ChainBreak]:
     expected_seq, prev = 1, GENESIS
     for row in session.scalars(select(AuditRow).order_by(AuditRow.seq)):
         if row.seq != expected_seq:
-            breaks.append(ChainBreak(row.seq, f"审计日志缺少第{expected_seq}至{row.seq - 1}条记录（已被删除）"))
+            breaks.append(
+                ChainBreak(
+                    row.seq, f"审计日志缺少第{expected_seq}至{row.seq - 1}条记录（已被删除）"
+                )
+            )
         if row.prev_hash != prev:
-            breaks.append(ChainBreak(row.seq, f"审计日志第{row.seq}条与前一条记录不衔接（前序记录被改动或删除）"))
+            breaks.append(
+                ChainBreak(
+                    row.seq, f"审计日志第{row.seq}条与前一条记录不衔接（前序记录被改动或删除）"
+                )
+            )
         if entry_hash(row) != row.hash:
             breaks.append(ChainBreak(row.seq, f"审计日志第{row.seq}条内容已被改动（哈希不符）"))
         expected_seq, prev = row.seq + 1, row.hash
@@ -101,7 +118,11 @@ def verify_chain(session: Session) -> list[ChainBreak]:
     if head is not None:
         head_seq, head_hash = _parse_head(head.value)
         if (head_seq, head_hash) != (expected_seq - 1, prev):
-            breaks.append(ChainBreak(head_seq, f"审计日志末尾记录不完整：应有{head_seq}条，现有{expected_seq - 1}条"))
+            breaks.append(
+                ChainBreak(
+                    head_seq, f"审计日志末尾记录不完整：应有{head_seq}条，现有{expected_seq - 1}条"
+                )
+            )
     elif expected_seq > 1:
         breaks.append(ChainBreak(0, "审计日志的链头记录缺失"))
     return breaks

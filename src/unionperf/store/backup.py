@@ -66,7 +66,7 @@ def restore_backup(backup: Path, database: Path, folder: Path) -> BackupFile:
 def integrity(database: Path) -> str:
     """``PRAGMA integrity_check`` of a database file: ``ok`` or the first problem."""
     try:
-        with _closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+        with _Closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
             row = connection.execute("PRAGMA integrity_check").fetchone()
     except sqlite3.DatabaseError as error:
         return str(error)
@@ -74,11 +74,11 @@ def integrity(database: Path) -> str:
 
 
 def _copy(source: Path, target: Path) -> None:
-    with _closing(sqlite3.connect(source)) as src, _closing(sqlite3.connect(target)) as dst:
+    with _Closing(sqlite3.connect(source)) as src, _Closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
 
 
-class _closing:
+class _Closing:
     """``contextlib.closing`` for sqlite3 connections (their own context manager does not close)."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from unionperf.domain.budget import UNIT_OWNER
@@ -41,61 +41,122 @@ from unionperf.store.rows import (
 def write_year(session: Session, data: YearData) -> dict[str, int]:
     """Insert every record of ``data`` (the year must not exist yet); returns row counts."""
     year = data.year
-    session.execute(insert(YearRow.__table__).values(
-        year=year, settings_json=json.dumps(data.settings.to_json()),
-        catalogue_code=DEFAULT_CATALOGUE.code,
-        opening_balance_fen=yuan_to_fen(data.opening_balance),
-        unit_annual_goal=data.unit_targets.annual_goal,
-        unit_midterm_goal=data.unit_targets.midterm_goal))
-    rows: dict[type[Base], list[dict[str, Any]]] = {table: [] for table in (
-        BudgetLineRow, ProjectRow, FundingLineRow, IndicatorRow, PointRow, EntryRow, ProgressRow,
-        EvaluationRow, ResultRow, SignoffRow, ExplanationRow)}
+    session.execute(
+        insert(_table(YearRow)).values(
+            year=year,
+            settings_json=json.dumps(data.settings.to_json()),
+            catalogue_code=DEFAULT_CATALOGUE.code,
+            opening_balance_fen=yuan_to_fen(data.opening_balance),
+            unit_annual_goal=data.unit_targets.annual_goal,
+            unit_midterm_goal=data.unit_targets.midterm_goal,
+        )
+    )
+    rows: dict[type[Base], list[dict[str, Any]]] = {
+        table: []
+        for table in (
+            BudgetLineRow,
+            ProjectRow,
+            FundingLineRow,
+            IndicatorRow,
+            PointRow,
+            EntryRow,
+            ProgressRow,
+            EvaluationRow,
+            ResultRow,
+            SignoffRow,
+            ExplanationRow,
+        )
+    }
     next_id = {table: _max_id(session, table) for table in (ProjectRow, PointRow, EntryRow)}
     rows[BudgetLineRow] = [{"year": year, **budget_values(line)} for line in data.budget]
     project_ids: dict[str, int | None] = {UNIT_OWNER: None}
     for position, project in enumerate(data.projects):
         next_id[ProjectRow] += 1
         project_ids[project.uid] = next_id[ProjectRow]
-        rows[ProjectRow].append({"id": next_id[ProjectRow], "year": year, "position": position,
-                                 **project_values(project)})
-        rows[FundingLineRow] += [{"project_id": next_id[ProjectRow], **funding_values(line)}
-                                 for line in project.funding]
+        rows[ProjectRow].append(
+            {
+                "id": next_id[ProjectRow],
+                "year": year,
+                "position": position,
+                **project_values(project),
+            }
+        )
+        rows[FundingLineRow] += [
+            {"project_id": next_id[ProjectRow], **funding_values(line)} for line in project.funding
+        ]
     owned = [(project.uid, project.targets) for project in data.projects]
     for owner, targets in [*owned, (UNIT_OWNER, data.unit_targets)]:
         rows[IndicatorRow] += [
-            {"year": year, "owner_uid": owner, "project_id": project_ids.get(owner),
-             "position": position, **indicator_values(indicator)}
-            for position, indicator in enumerate(targets.indicators)]
+            {
+                "year": year,
+                "owner_uid": owner,
+                "project_id": project_ids.get(owner),
+                "position": position,
+                **indicator_values(indicator),
+            }
+            for position, indicator in enumerate(targets.indicators)
+        ]
     point_ids: dict[str, int] = {}
     for point in data.points:
         next_id[PointRow] += 1
         point_ids[point.uid] = next_id[PointRow]
-        rows[PointRow].append({"id": next_id[PointRow], "uid": point.uid, "year": year,
-                               "cutoff": point.cutoff, "label": point.label})
+        rows[PointRow].append(
+            {
+                "id": next_id[PointRow],
+                "uid": point.uid,
+                "year": year,
+                "cutoff": point.cutoff,
+                "label": point.label,
+            }
+        )
     for entry in data.monitoring:
         next_id[EntryRow] += 1
-        rows[EntryRow].append({"id": next_id[EntryRow], "point_id": point_ids[entry.point_uid],
-                               "project_id": project_ids.get(entry.owner_uid),
-                               **entry_values(entry)})
-        rows[ProgressRow] += [{"entry_id": next_id[EntryRow], **progress_values(item)}
-                              for item in entry.progress]
+        rows[EntryRow].append(
+            {
+                "id": next_id[EntryRow],
+                "point_id": point_ids[entry.point_uid],
+                "project_id": project_ids.get(entry.owner_uid),
+                **entry_values(entry),
+            }
+        )
+        rows[ProgressRow] += [
+            {"entry_id": next_id[EntryRow], **progress_values(item)} for item in entry.progress
+        ]
     for evaluation in data.evaluations:
-        rows[EvaluationRow].append({
-            "year": year, "owner_uid": evaluation.owner_uid,
-            "project_id": project_ids.get(evaluation.owner_uid),
-            "achieved_text": evaluation.achieved_text,
-            "result_application": evaluation.result_application})
+        rows[EvaluationRow].append(
+            {
+                "year": year,
+                "owner_uid": evaluation.owner_uid,
+                "project_id": project_ids.get(evaluation.owner_uid),
+                "achieved_text": evaluation.achieved_text,
+                "result_application": evaluation.result_application,
+            }
+        )
         rows[ResultRow] += [result_values(result) for result in evaluation.results]
-    rows[SignoffRow] = [{"year": year, "stage": item.stage, "role": item.role.value,
-                         "name": item.name, "signed_on": item.signed_on} for item in data.signoffs]
-    rows[ExplanationRow] = [{"year": year, "problem_key": item.problem_key, "text": item.text}
-                            for item in data.explanations]
+    rows[SignoffRow] = [
+        {
+            "year": year,
+            "stage": item.stage,
+            "role": item.role.value,
+            "name": item.name,
+            "signed_on": item.signed_on,
+        }
+        for item in data.signoffs
+    ]
+    rows[ExplanationRow] = [
+        {"year": year, "problem_key": item.problem_key, "text": item.text}
+        for item in data.explanations
+    ]
     counts = {}
     for table, values in rows.items():
         if values:
-            session.execute(insert(table.__table__), values)
+            session.execute(insert(_table(table)), values)
         counts[table.__tablename__] = len(values)
     return counts
+
+
+def _table(row_class: type[Base]) -> Table:
+    return Base.metadata.tables[row_class.__tablename__]
 
 
 def _max_id(session: Session, table: type[Base]) -> int:

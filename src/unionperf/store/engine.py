@@ -30,7 +30,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 class UnitOfWork:
-    """One transaction: everything inside ``with uow.transaction() as session`` commits or nothing."""
+    """Transactions on one engine: all of a ``transaction()`` block commits, or none of it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

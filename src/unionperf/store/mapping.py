@@ -45,10 +45,16 @@ def yuan(value: int | None) -> Decimal | None:
 def unit_values(unit: UnitProfile) -> Values:
     """Columns of the unit row."""
     return {
-        "name": unit.name, "credit_code": unit.credit_code, "level": unit.level.value,
-        "upper_union": unit.upper_union, "member_count": unit.member_count,
-        "staff_count": unit.staff_count, "accountant": unit.accountant, "chair": unit.chair,
-        "audit_chair": unit.audit_chair, "contact_phone": unit.contact_phone,
+        "name": unit.name,
+        "credit_code": unit.credit_code,
+        "level": unit.level.value,
+        "upper_union": unit.upper_union,
+        "member_count": unit.member_count,
+        "staff_count": unit.staff_count,
+        "accountant": unit.accountant,
+        "chair": unit.chair,
+        "audit_chair": unit.audit_chair,
+        "contact_phone": unit.contact_phone,
         "address": unit.address,
     }
 
@@ -56,10 +62,16 @@ def unit_values(unit: UnitProfile) -> Values:
 def unit_from(values: Any) -> UnitProfile:
     """A unit profile from a row (ORM or Core)."""
     return UnitProfile(
-        name=values.name, credit_code=values.credit_code, level=UnitLevel(values.level),
-        upper_union=values.upper_union, member_count=values.member_count,
-        staff_count=values.staff_count, accountant=values.accountant, chair=values.chair,
-        audit_chair=values.audit_chair, contact_phone=values.contact_phone,
+        name=values.name,
+        credit_code=values.credit_code,
+        level=UnitLevel(values.level),
+        upper_union=values.upper_union,
+        member_count=values.member_count,
+        staff_count=values.staff_count,
+        accountant=values.accountant,
+        chair=values.chair,
+        audit_chair=values.audit_chair,
+        contact_phone=values.contact_phone,
         address=values.address,
     )
 
@@ -78,47 +90,71 @@ def budget_values(line: BudgetLine) -> Values:
 def budget_from(row: Any) -> BudgetLine:
     """A budget line from a row."""
     return BudgetLine(
-        row.category_code, fen_to_yuan(row.last_year_actual_fen), fen_to_yuan(row.budget_fen),
-        fen_to_yuan(row.adjustment_fen), fen_to_yuan(row.executed_fen),
+        row.category_code,
+        fen_to_yuan(row.last_year_actual_fen),
+        fen_to_yuan(row.budget_fen),
+        fen_to_yuan(row.adjustment_fen),
+        fen_to_yuan(row.executed_fen),
     )
 
 
 def project_values(project: Project) -> Values:
     """Columns of a project row (funding and indicators live in their own tables)."""
     return {
-        "uid": project.uid, "code": project.code, "name": project.name,
-        "category_code": project.category_code, "attribute": project.attribute.value,
-        "start": project.start, "end": project.end, "responsible": project.responsible,
-        "phone": project.phone, "description": project.description,
+        "uid": project.uid,
+        "code": project.code,
+        "name": project.name,
+        "category_code": project.category_code,
+        "attribute": project.attribute.value,
+        "start": project.start,
+        "end": project.end,
+        "responsible": project.responsible,
+        "phone": project.phone,
+        "description": project.description,
         "midterm_budget_fen": yuan_to_fen(project.midterm_budget),
-        "annual_goal": project.targets.annual_goal, "midterm_goal": project.targets.midterm_goal,
+        "annual_goal": project.targets.annual_goal,
+        "midterm_goal": project.targets.midterm_goal,
     }
 
 
 def funding_values(line: FundingLine) -> Values:
     """Columns of a funding line (without project id)."""
     return {
-        "source": line.source.value, "initial_fen": yuan_to_fen(line.initial),
-        "adjusted_fen": yuan_to_fen(line.adjusted), "executed_fen": yuan_to_fen(line.executed),
+        "source": line.source.value,
+        "initial_fen": yuan_to_fen(line.initial),
+        "adjusted_fen": yuan_to_fen(line.adjusted),
+        "executed_fen": yuan_to_fen(line.executed),
     }
 
 
 def funding_from(row: Any) -> FundingLine:
     """A funding line from a row."""
     return FundingLine(
-        FundingSource(row.source), fen_to_yuan(row.initial_fen), fen_to_yuan(row.adjusted_fen),
+        FundingSource(row.source),
+        fen_to_yuan(row.initial_fen),
+        fen_to_yuan(row.adjusted_fen),
         fen_to_yuan(row.executed_fen),
     )
 
 
-def project_from(row: Any, funding: Sequence[FundingLine], indicators: Sequence[Indicator]) -> Project:
+def project_from(
+    row: Any, funding: Sequence[FundingLine], indicators: Sequence[Indicator]
+) -> Project:
     """A project from its row, funding lines and indicators."""
     targets = TargetSet(row.uid, row.annual_goal, row.midterm_goal, tuple(indicators))
     return Project(
-        uid=row.uid, code=row.code, name=row.name, category_code=row.category_code,
-        attribute=ProjectAttribute(row.attribute), start=row.start, end=row.end,
-        responsible=row.responsible, phone=row.phone, description=row.description,
-        midterm_budget=fen_to_yuan(row.midterm_budget_fen), funding=tuple(funding),
+        uid=row.uid,
+        code=row.code,
+        name=row.name,
+        category_code=row.category_code,
+        attribute=ProjectAttribute(row.attribute),
+        start=row.start,
+        end=row.end,
+        responsible=row.responsible,
+        phone=row.phone,
+        description=row.description,
+        midterm_budget=fen_to_yuan(row.midterm_budget_fen),
+        funding=tuple(funding),
         targets=targets,
     )
 
@@ -126,30 +162,50 @@ def project_from(row: Any, funding: Sequence[FundingLine], indicators: Sequence[
 def indicator_values(indicator: Indicator) -> Values:
     """Columns of an indicator row (without year, owner, position)."""
     return {
-        "uid": indicator.uid, "level1": indicator.level1, "level2": indicator.level2,
-        "name": indicator.name, "operator": indicator.operator.value, "target": indicator.target,
-        "target_text": indicator.target_text, "unit": indicator.unit, "points": indicator.points,
-        "explanation": indicator.explanation, "basis": indicator.basis.value,
-        "core": indicator.core, "period": indicator.period.value,
+        "uid": indicator.uid,
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "name": indicator.name,
+        "operator": indicator.operator.value,
+        "target": indicator.target,
+        "target_text": indicator.target_text,
+        "unit": indicator.unit,
+        "points": indicator.points,
+        "explanation": indicator.explanation,
+        "basis": indicator.basis.value,
+        "core": indicator.core,
+        "period": indicator.period.value,
     }
 
 
 def indicator_from(row: Any) -> Indicator:
     """An indicator from a row."""
     return Indicator(
-        uid=row.uid, level1=row.level1, level2=row.level2, name=row.name,
-        operator=Operator(row.operator), target=row.target, target_text=row.target_text,
-        unit=row.unit, points=row.points, explanation=row.explanation,
-        basis=StandardBasis(row.basis), core=bool(row.core), period=Period(row.period),
+        uid=row.uid,
+        level1=row.level1,
+        level2=row.level2,
+        name=row.name,
+        operator=Operator(row.operator),
+        target=row.target,
+        target_text=row.target_text,
+        unit=row.unit,
+        points=row.points,
+        explanation=row.explanation,
+        basis=StandardBasis(row.basis),
+        core=bool(row.core),
+        period=Period(row.period),
     )
 
 
 def entry_values(entry: MonitoringEntry) -> Values:
     """Columns of a monitoring entry (without point id)."""
     return {
-        "owner_uid": entry.owner_uid, "executed_fen": fen(entry.executed),
-        "forecast_fen": fen(entry.forecast), "progress_text": entry.progress_text,
-        "lag_reason": entry.lag_reason, "measure": entry.measure,
+        "owner_uid": entry.owner_uid,
+        "executed_fen": fen(entry.executed),
+        "forecast_fen": fen(entry.forecast),
+        "progress_text": entry.progress_text,
+        "lag_reason": entry.lag_reason,
+        "measure": entry.measure,
         "suspension": entry.suspension.value,
     }
 
@@ -158,13 +214,16 @@ def progress_values(progress: IndicatorProgress) -> Values:
     """Columns of an indicator progress row (without entry id)."""
     reasons = [{"category": item.category.value, "text": item.text} for item in progress.reasons]
     return {
-        "indicator_uid": progress.indicator_uid, "actual": progress.actual,
+        "indicator_uid": progress.indicator_uid,
+        "actual": progress.actual,
         "tier": progress.tier.value if progress.tier else None,
-        "actual_text": progress.actual_text, "forecast": progress.forecast,
+        "actual_text": progress.actual_text,
+        "forecast": progress.forecast,
         "forecast_text": progress.forecast_text,
         "reasons_json": json.dumps(reasons, ensure_ascii=False),
         "likelihood": progress.likelihood.value if progress.likelihood else None,
-        "measure": progress.measure, "note": progress.note,
+        "measure": progress.measure,
+        "note": progress.note,
     }
 
 
@@ -175,20 +234,30 @@ def progress_from(row: Any) -> IndicatorProgress:
         for item in json.loads(row.reasons_json or "[]")
     )
     return IndicatorProgress(
-        indicator_uid=row.indicator_uid, actual=row.actual,
-        tier=Tier(row.tier) if row.tier else None, actual_text=row.actual_text,
-        forecast=row.forecast, forecast_text=row.forecast_text, reasons=reasons,
+        indicator_uid=row.indicator_uid,
+        actual=row.actual,
+        tier=Tier(row.tier) if row.tier else None,
+        actual_text=row.actual_text,
+        forecast=row.forecast,
+        forecast_text=row.forecast_text,
+        reasons=reasons,
         likelihood=Likelihood(row.likelihood) if row.likelihood else None,
-        measure=row.measure, note=row.note,
+        measure=row.measure,
+        note=row.note,
     )
 
 
 def entry_from(row: Any, point_uid: str, progress: Sequence[IndicatorProgress]) -> MonitoringEntry:
     """A monitoring entry from its row and progress records."""
     return MonitoringEntry(
-        point_uid=point_uid, owner_uid=row.owner_uid, executed=yuan(row.executed_fen),
-        forecast=yuan(row.forecast_fen), progress_text=row.progress_text,
-        lag_reason=row.lag_reason, measure=row.measure, suspension=Suspension(row.suspension),
+        point_uid=point_uid,
+        owner_uid=row.owner_uid,
+        executed=yuan(row.executed_fen),
+        forecast=yuan(row.forecast_fen),
+        progress_text=row.progress_text,
+        lag_reason=row.lag_reason,
+        measure=row.measure,
+        suspension=Suspension(row.suspension),
         progress=tuple(progress),
     )
 
@@ -196,21 +265,33 @@ def entry_from(row: Any, point_uid: str, progress: Sequence[IndicatorProgress]) 
 def result_values(result: IndicatorResult) -> Values:
     """Columns of an indicator result row."""
     return {
-        "indicator_uid": result.indicator_uid, "actual": result.actual,
-        "actual_text": result.actual_text, "tier": result.tier.value if result.tier else None,
-        "score": result.score, "applicable": result.applicable, "na_reason": result.na_reason,
-        "deduction": result.deduction, "deduction_reason": result.deduction_reason,
-        "deviation": result.deviation, "improvement": result.improvement,
+        "indicator_uid": result.indicator_uid,
+        "actual": result.actual,
+        "actual_text": result.actual_text,
+        "tier": result.tier.value if result.tier else None,
+        "score": result.score,
+        "applicable": result.applicable,
+        "na_reason": result.na_reason,
+        "deduction": result.deduction,
+        "deduction_reason": result.deduction_reason,
+        "deviation": result.deviation,
+        "improvement": result.improvement,
     }
 
 
 def result_from(row: Any) -> IndicatorResult:
     """An indicator result from a row."""
     return IndicatorResult(
-        indicator_uid=row.indicator_uid, actual=row.actual, actual_text=row.actual_text,
-        tier=Tier(row.tier) if row.tier else None, score=row.score,
-        applicable=bool(row.applicable), na_reason=row.na_reason, deduction=row.deduction,
-        deduction_reason=row.deduction_reason, deviation=row.deviation,
+        indicator_uid=row.indicator_uid,
+        actual=row.actual,
+        actual_text=row.actual_text,
+        tier=Tier(row.tier) if row.tier else None,
+        score=row.score,
+        applicable=bool(row.applicable),
+        na_reason=row.na_reason,
+        deduction=row.deduction,
+        deduction_reason=row.deduction_reason,
+        deviation=row.deviation,
         improvement=row.improvement,
     )
 
@@ -234,7 +315,5 @@ def diff(old: Values | None, new: Values | None) -> dict[str, list[Any]]:
     after = audit_form(new or {})
     keys = list(dict.fromkeys([*before, *after]))
     return {
-        key: [before.get(key), after.get(key)]
-        for key in keys
-        if before.get(key) != after.get(key)
+        key: [before.get(key), after.get(key)] for key in keys if before.get(key) != after.get(key)
     }

@@ -97,9 +97,12 @@ class YearRepository:
             opening_balance=fen_to_yuan(year_row.opening_balance_fen),
             budget=tuple(budget_from(row) for row in self._rows(BudgetLineRow, year)),
             projects=projects,
-            unit_targets=TargetSet(UNIT_OWNER, year_row.unit_annual_goal,
-                                   year_row.unit_midterm_goal,
-                                   tuple(indicators.get(UNIT_OWNER, ()))),
+            unit_targets=TargetSet(
+                UNIT_OWNER,
+                year_row.unit_annual_goal,
+                year_row.unit_midterm_goal,
+                tuple(indicators.get(UNIT_OWNER, ())),
+            ),
             points=points,
             monitoring=monitoring,
             evaluations=self._evaluations(year),
@@ -128,32 +131,54 @@ class YearRepository:
         projects = ProjectRow.__table__
         funding = FundingLineRow.__table__
         lines: dict[int, list[FundingLine]] = defaultdict(list)
-        query = (select(funding).join(projects, funding.c.project_id == projects.c.id)
-                 .where(projects.c.year == year).order_by(funding.c.id))
+        query = (
+            select(funding)
+            .join(projects, funding.c.project_id == projects.c.id)
+            .where(projects.c.year == year)
+            .order_by(funding.c.id)
+        )
         for row in self.session.execute(query):
             lines[row.project_id].append(funding_from(row))
         rows = self.session.execute(
-            select(projects).where(projects.c.year == year).order_by(projects.c.position, projects.c.id)
+            select(projects)
+            .where(projects.c.year == year)
+            .order_by(projects.c.position, projects.c.id)
         )
         return tuple(
             project_from(row, lines.get(row.id, ()), indicators.get(row.uid, ())) for row in rows
         )
 
-    def _monitoring(self, year: int) -> tuple[tuple[MonitoringPoint, ...], tuple[MonitoringEntry, ...]]:
-        points_t, entries_t, progress_t = (PointRow.__table__, EntryRow.__table__,
-                                           ProgressRow.__table__)
-        point_rows = list(self.session.execute(
-            select(points_t).where(points_t.c.year == year).order_by(points_t.c.cutoff)))
+    def _monitoring(
+        self, year: int
+    ) -> tuple[tuple[MonitoringPoint, ...], tuple[MonitoringEntry, ...]]:
+        points_t, entries_t, progress_t = (
+            PointRow.__table__,
+            EntryRow.__table__,
+            ProgressRow.__table__,
+        )
+        point_rows = list(
+            self.session.execute(
+                select(points_t).where(points_t.c.year == year).order_by(points_t.c.cutoff)
+            )
+        )
         points = tuple(MonitoringPoint(row.uid, row.cutoff, row.label) for row in point_rows)
         uid_of = {row.id: row.uid for row in point_rows}
         progress: dict[int, list[IndicatorProgress]] = defaultdict(list)
-        query = (select(progress_t).join(entries_t, progress_t.c.entry_id == entries_t.c.id)
-                 .join(points_t, entries_t.c.point_id == points_t.c.id)
-                 .where(points_t.c.year == year).order_by(progress_t.c.id))
+        query = (
+            select(progress_t)
+            .join(entries_t, progress_t.c.entry_id == entries_t.c.id)
+            .join(points_t, entries_t.c.point_id == points_t.c.id)
+            .where(points_t.c.year == year)
+            .order_by(progress_t.c.id)
+        )
         for row in self.session.execute(query):
             progress[row.entry_id].append(progress_from(row))
-        query = (select(entries_t).join(points_t, entries_t.c.point_id == points_t.c.id)
-                 .where(points_t.c.year == year).order_by(entries_t.c.id))
+        query = (
+            select(entries_t)
+            .join(points_t, entries_t.c.point_id == points_t.c.id)
+            .where(points_t.c.year == year)
+            .order_by(entries_t.c.id)
+        )
         entries = tuple(
             entry_from(row, uid_of[row.point_id], progress.get(row.id, ()))
             for row in self.session.execute(query)
@@ -163,10 +188,12 @@ class YearRepository:
     def _evaluations(self, year: int) -> tuple[Evaluation, ...]:
         results_t, indicators_t = ResultRow.__table__, IndicatorRow.__table__
         results: dict[str, list[IndicatorResult]] = defaultdict(list)
-        query = (select(results_t, indicators_t.c.owner_uid)
-                 .join(indicators_t, results_t.c.indicator_uid == indicators_t.c.uid)
-                 .where(indicators_t.c.year == year)
-                 .order_by(indicators_t.c.position, indicators_t.c.id))
+        query = (
+            select(results_t, indicators_t.c.owner_uid)
+            .join(indicators_t, results_t.c.indicator_uid == indicators_t.c.uid)
+            .where(indicators_t.c.year == year)
+            .order_by(indicators_t.c.position, indicators_t.c.id)
+        )
         for row in self.session.execute(query):
             results[row.owner_uid].append(result_from(row))
         texts = {row.owner_uid: row for row in self._rows(EvaluationRow, year)}
@@ -204,17 +231,21 @@ class YearRepository:
             self.session.add(UnitRow(id=1, **new))
         else:
             _assign(row, new)
-        self._audit("save", "unit", "unit", old, new, None)
+        self._audit("save", "unit", "unit", old, new, year=None)
 
     def ensure_year(self, year: int, settings: RuleSettings | None = None) -> bool:
-        """Create the fiscal year if missing (with ``settings`` or the defaults); True if created."""
+        """Create the fiscal year if missing (``settings`` or the defaults); True if created."""
         if self.session.get(YearRow, year) is not None:
             return False
-        values = {"settings_json": json.dumps((settings or RuleSettings()).to_json()),
-                  "catalogue_code": DEFAULT_CATALOGUE.code, "opening_balance_fen": 0,
-                  "unit_annual_goal": "", "unit_midterm_goal": ""}
+        values = {
+            "settings_json": json.dumps((settings or RuleSettings()).to_json()),
+            "catalogue_code": DEFAULT_CATALOGUE.code,
+            "opening_balance_fen": 0,
+            "unit_annual_goal": "",
+            "unit_midterm_goal": "",
+        }
         self.session.add(YearRow(year=year, **values))
-        self._audit("create", "year", str(year), None, values, year)
+        self._audit("create", "year", str(year), None, values, year=year)
         return True
 
     def save_settings(self, year: int, settings: RuleSettings) -> None:
@@ -222,12 +253,17 @@ class YearRepository:
         row = self._year_row(year)
         old = {"settings": row.settings_json}
         row.settings_json = json.dumps(settings.to_json())
-        self._audit("save", "settings", str(year), old, {"settings": row.settings_json}, year)
+        self._audit("save", "settings", str(year), old, {"settings": row.settings_json}, year=year)
 
-    def save_year_facts(self, year: int, *, opening_balance: Any = None,
-                        unit_annual_goal: str | None = None,
-                        unit_midterm_goal: str | None = None) -> None:
-        """Update the opening balance and the unit-wide goals of a year (``None`` leaves a field)."""
+    def save_year_facts(
+        self,
+        year: int,
+        *,
+        opening_balance: Any = None,
+        unit_annual_goal: str | None = None,
+        unit_midterm_goal: str | None = None,
+    ) -> None:
+        """Update the opening balance and unit-wide goals of a year (``None`` keeps a field)."""
         row = self._year_row(year)
         old = _year_facts(row)
         if opening_balance is not None:
@@ -236,31 +272,37 @@ class YearRepository:
             row.unit_annual_goal = unit_annual_goal
         if unit_midterm_goal is not None:
             row.unit_midterm_goal = unit_midterm_goal
-        self._audit("save", "year", str(year), old, _year_facts(row), year)
+        self._audit("save", "year", str(year), old, _year_facts(row), year=year)
 
     def save_budget_line(self, year: int, line: BudgetLine) -> None:
         """Create or update a category row of the budget."""
         self._year_row(year)
-        row = self.session.scalar(select(BudgetLineRow).where(
-            BudgetLineRow.year == year, BudgetLineRow.category_code == line.category_code))
+        row = self.session.scalar(
+            select(BudgetLineRow).where(
+                BudgetLineRow.year == year, BudgetLineRow.category_code == line.category_code
+            )
+        )
         new = budget_values(line)
         old = budget_values(budget_from(row)) if row else None
         if row is None:
             self.session.add(BudgetLineRow(year=year, **new))
         else:
             _assign(row, new)
-        self._audit("save", "budget_line", line.category_code, old, new, year)
+        self._audit("save", "budget_line", line.category_code, old, new, year=year)
 
     def save_project(self, year: int, project: Project) -> None:
         """Create or update a project's data, goals and funding (not its indicators)."""
         self._year_row(year)
         row = self.session.scalar(select(ProjectRow).where(ProjectRow.uid == project.uid))
-        new: Values = {**project_values(project),
-                       "funding": [funding_values(line) for line in project.funding]}
+        new: Values = {
+            **project_values(project),
+            "funding": [funding_values(line) for line in project.funding],
+        }
         old: Values | None = None
         if row is None:
-            position = len(self.session.scalars(
-                select(ProjectRow.id).where(ProjectRow.year == year)).all())
+            position = len(
+                self.session.scalars(select(ProjectRow.id).where(ProjectRow.year == year)).all()
+            )
             row = ProjectRow(year=year, position=position, **project_values(project))
             self.session.add(row)
             self.session.flush()
@@ -270,7 +312,7 @@ class YearRepository:
             self.session.execute(delete(FundingLineRow).where(FundingLineRow.project_id == row.id))
         for line in project.funding:
             self.session.add(FundingLineRow(project_id=row.id, **funding_values(line)))
-        self._audit("save", "project", project.uid, old, new, year)
+        self._audit("save", "project", project.uid, old, new, year=year)
 
     def delete_project(self, uid: str) -> None:
         """Delete a project with its indicators, monitoring and results."""
@@ -278,10 +320,11 @@ class YearRepository:
         old = _project_snapshot(row)
         year = row.year
         self.session.delete(row)
-        self._audit("delete", "project", uid, old, None, year)
+        self._audit("delete", "project", uid, old, None, year=year)
 
-    def save_indicator(self, year: int, owner_uid: str, indicator: Indicator,
-                       position: int | None = None) -> None:
+    def save_indicator(
+        self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None
+    ) -> None:
         """Create or update a level-3 indicator of a project or of the unit."""
         project_id = None if owner_uid == UNIT_OWNER else self._project_row(owner_uid).id
         row = self.session.scalar(select(IndicatorRow).where(IndicatorRow.uid == indicator.uid))
@@ -289,15 +332,23 @@ class YearRepository:
         old = indicator_values(indicator_from(row)) if row else None
         if row is None:
             if position is None:
-                position = len(self.session.scalars(select(IndicatorRow.id).where(
-                    IndicatorRow.year == year, IndicatorRow.owner_uid == owner_uid)).all())
-            self.session.add(IndicatorRow(year=year, owner_uid=owner_uid, project_id=project_id,
-                                          position=position, **new))
+                position = len(
+                    self.session.scalars(
+                        select(IndicatorRow.id).where(
+                            IndicatorRow.year == year, IndicatorRow.owner_uid == owner_uid
+                        )
+                    ).all()
+                )
+            self.session.add(
+                IndicatorRow(
+                    year=year, owner_uid=owner_uid, project_id=project_id, position=position, **new
+                )
+            )
         else:
             _assign(row, new)
             if position is not None:
                 row.position = position
-        self._audit("save", "indicator", indicator.uid, old, new, year)
+        self._audit("save", "indicator", indicator.uid, old, new, year=year)
 
     def delete_indicator(self, uid: str) -> None:
         """Delete an indicator with its progress and result."""
@@ -307,7 +358,7 @@ class YearRepository:
         old = indicator_values(indicator_from(row))
         year = row.year
         self.session.delete(row)
-        self._audit("delete", "indicator", uid, old, None, year)
+        self._audit("delete", "indicator", uid, old, None, year=year)
 
     def save_point(self, year: int, point: MonitoringPoint) -> None:
         """Create or update a monitoring point."""
@@ -319,102 +370,159 @@ class YearRepository:
             self.session.add(PointRow(uid=point.uid, year=year, **new))
         else:
             _assign(row, new)
-        self._audit("save", "monitoring_point", point.uid, old, new, year)
+        self._audit("save", "monitoring_point", point.uid, old, new, year=year)
 
     def save_entry(self, entry: MonitoringEntry) -> None:
         """Create or update one owner's monitoring at one point, with every indicator's progress."""
         point = self.session.scalar(select(PointRow).where(PointRow.uid == entry.point_uid))
         if point is None:
             raise NotFoundError(f"找不到监控时点（{entry.point_uid}）")
-        project_id = None if entry.owner_uid == UNIT_OWNER else self._project_row(entry.owner_uid).id
-        row = self.session.scalar(select(EntryRow).where(
-            EntryRow.point_id == point.id, EntryRow.owner_uid == entry.owner_uid))
-        new: Values = {**entry_values(entry),
-                       "progress": [progress_values(item) for item in entry.progress]}
+        project_id = (
+            None if entry.owner_uid == UNIT_OWNER else self._project_row(entry.owner_uid).id
+        )
+        row = self.session.scalar(
+            select(EntryRow).where(
+                EntryRow.point_id == point.id, EntryRow.owner_uid == entry.owner_uid
+            )
+        )
+        new: Values = {
+            **entry_values(entry),
+            "progress": [progress_values(item) for item in entry.progress],
+        }
         old: Values | None = None
         if row is None:
             row = EntryRow(point_id=point.id, project_id=project_id, **entry_values(entry))
             self.session.add(row)
             self.session.flush()
         else:
-            old = {**{key: getattr(row, key) for key in entry_values(entry)},
-                   "progress": [progress_values(progress_from(p)) for p in self.session.scalars(
-                       select(ProgressRow).where(ProgressRow.entry_id == row.id)
-                       .order_by(ProgressRow.id))]}
+            old = {
+                **{key: getattr(row, key) for key in entry_values(entry)},
+                "progress": [
+                    progress_values(progress_from(p))
+                    for p in self.session.scalars(
+                        select(ProgressRow)
+                        .where(ProgressRow.entry_id == row.id)
+                        .order_by(ProgressRow.id)
+                    )
+                ],
+            }
             _assign(row, entry_values(entry))
             self.session.execute(delete(ProgressRow).where(ProgressRow.entry_id == row.id))
         for item in entry.progress:
             self.session.add(ProgressRow(entry_id=row.id, **progress_values(item)))
-        self._audit("save", "monitoring_entry", f"{entry.point_uid}/{entry.owner_uid}", old, new,
-                    point.year)
+        self._audit(
+            "save",
+            "monitoring_entry",
+            f"{entry.point_uid}/{entry.owner_uid}",
+            old,
+            new,
+            year=point.year,
+        )
 
     def save_result(self, result: IndicatorResult) -> None:
         """Create or update the year-end result of an indicator."""
         indicator = self.session.scalar(
-            select(IndicatorRow).where(IndicatorRow.uid == result.indicator_uid))
+            select(IndicatorRow).where(IndicatorRow.uid == result.indicator_uid)
+        )
         if indicator is None:
             raise NotFoundError(f"找不到指标（{result.indicator_uid}）")
         row = self.session.scalar(
-            select(ResultRow).where(ResultRow.indicator_uid == result.indicator_uid))
+            select(ResultRow).where(ResultRow.indicator_uid == result.indicator_uid)
+        )
         new = result_values(result)
         old = result_values(result_from(row)) if row else None
         if row is None:
             self.session.add(ResultRow(**new))
         else:
             _assign(row, new)
-        self._audit("save", "indicator_result", result.indicator_uid, old, new, indicator.year)
+        self._audit("save", "indicator_result", result.indicator_uid, old, new, year=indicator.year)
 
-    def save_evaluation_texts(self, year: int, owner_uid: str, achieved_text: str,
-                              result_application: str) -> None:
+    def save_evaluation_texts(
+        self, year: int, owner_uid: str, achieved_text: str, result_application: str
+    ) -> None:
         """Save the overall result text and the result application of a project or the unit."""
         project_id = None if owner_uid == UNIT_OWNER else self._project_row(owner_uid).id
-        row = self.session.scalar(select(EvaluationRow).where(
-            EvaluationRow.year == year, EvaluationRow.owner_uid == owner_uid))
+        row = self.session.scalar(
+            select(EvaluationRow).where(
+                EvaluationRow.year == year, EvaluationRow.owner_uid == owner_uid
+            )
+        )
         new = {"achieved_text": achieved_text, "result_application": result_application}
         old = {key: getattr(row, key) for key in new} if row else None
         if row is None:
-            self.session.add(EvaluationRow(year=year, owner_uid=owner_uid, project_id=project_id,
-                                           **new))
+            self.session.add(
+                EvaluationRow(year=year, owner_uid=owner_uid, project_id=project_id, **new)
+            )
         else:
             _assign(row, new)
-        self._audit("save", "evaluation", owner_uid, old, new, year)
+        self._audit("save", "evaluation", owner_uid, old, new, year=year)
 
     def save_signoff(self, year: int, signoff: Signoff) -> None:
         """Record (or re-record) a sign-off."""
-        row = self.session.scalar(select(SignoffRow).where(
-            SignoffRow.year == year, SignoffRow.stage == signoff.stage,
-            SignoffRow.role == signoff.role.value))
+        row = self.session.scalar(
+            select(SignoffRow).where(
+                SignoffRow.year == year,
+                SignoffRow.stage == signoff.stage,
+                SignoffRow.role == signoff.role.value,
+            )
+        )
         new = {"name": signoff.name, "signed_on": signoff.signed_on}
         old = {"name": row.name, "signed_on": row.signed_on} if row else None
         if row is None:
-            self.session.add(SignoffRow(year=year, stage=signoff.stage, role=signoff.role.value,
-                                        **new))
+            self.session.add(
+                SignoffRow(year=year, stage=signoff.stage, role=signoff.role.value, **new)
+            )
         else:
             _assign(row, new)
-        self._audit("signoff", "signoff", f"{signoff.stage}/{signoff.role.value}", old, new, year)
+        self._audit(
+            "signoff", "signoff", f"{signoff.stage}/{signoff.role.value}", old, new, year=year
+        )
 
     def save_explanation(self, year: int, explanation: Explanation) -> None:
         """Save the explanation of a soft problem (an empty text removes it)."""
-        row = self.session.scalar(select(ExplanationRow).where(
-            ExplanationRow.year == year, ExplanationRow.problem_key == explanation.problem_key))
+        row = self.session.scalar(
+            select(ExplanationRow).where(
+                ExplanationRow.year == year, ExplanationRow.problem_key == explanation.problem_key
+            )
+        )
         old = {"text": row.text} if row else None
         if row is not None and not explanation.text.strip():
             self.session.delete(row)
         elif row is None:
-            self.session.add(ExplanationRow(year=year, problem_key=explanation.problem_key,
-                                            text=explanation.text))
+            self.session.add(
+                ExplanationRow(
+                    year=year, problem_key=explanation.problem_key, text=explanation.text
+                )
+            )
         else:
             row.text = explanation.text
-        self._audit("save", "explanation", explanation.problem_key, old,
-                    {"text": explanation.text}, year)
+        self._audit(
+            "save",
+            "explanation",
+            explanation.problem_key,
+            old,
+            {"text": explanation.text},
+            year=year,
+        )
 
     def _funding_snapshot(self, project_id: int) -> list[Values]:
-        rows = self.session.scalars(select(FundingLineRow).where(
-            FundingLineRow.project_id == project_id).order_by(FundingLineRow.id))
+        rows = self.session.scalars(
+            select(FundingLineRow)
+            .where(FundingLineRow.project_id == project_id)
+            .order_by(FundingLineRow.id)
+        )
         return [funding_values(funding_from(row)) for row in rows]
 
-    def _audit(self, action: str, entity: str, uid: str, old: Values | None,
-               new: Values | None, year: int | None) -> None:
+    def _audit(
+        self,
+        action: str,
+        entity: str,
+        uid: str,
+        old: Values | None,
+        new: Values | None,
+        *,
+        year: int | None,
+    ) -> None:
         changes = diff(old, new)
         if changes or old is None or new is None:
             audit.record(self.session, action, entity, uid, changes, year=year)
@@ -437,12 +545,29 @@ def _assign(row: Any, values: Values) -> None:
 
 
 def _project_snapshot(row: ProjectRow) -> Values:
-    return {key: getattr(row, key) for key in (
-        "uid", "code", "name", "category_code", "attribute", "start", "end", "responsible",
-        "phone", "description", "midterm_budget_fen", "annual_goal", "midterm_goal")}
+    return {
+        key: getattr(row, key)
+        for key in (
+            "uid",
+            "code",
+            "name",
+            "category_code",
+            "attribute",
+            "start",
+            "end",
+            "responsible",
+            "phone",
+            "description",
+            "midterm_budget_fen",
+            "annual_goal",
+            "midterm_goal",
+        )
+    }
 
 
 def _year_facts(row: YearRow) -> Values:
-    return {"opening_balance_fen": row.opening_balance_fen,
-            "unit_annual_goal": row.unit_annual_goal, "unit_midterm_goal": row.unit_midterm_goal}
-
+    return {
+        "opening_balance_fen": row.opening_balance_fen,
+        "unit_annual_goal": row.unit_annual_goal,
+        "unit_midterm_goal": row.unit_midterm_goal,
+    }

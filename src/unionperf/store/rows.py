@@ -1,4 +1,4 @@
-"""ORM rows: the tables of a workspace database. Rows are not domain objects (mapping.py converts)."""
+"""ORM rows: the tables of a workspace database; rows are not domain objects (see mapping.py)."""
 
 from __future__ import annotations
 
@@ -93,7 +93,9 @@ class ProjectRow(Base):
     __tablename__ = "project"
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(64), unique=True)
-    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(
+        ForeignKey("fiscal_year.year", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
     code: Mapped[str] = mapped_column(String(40), default="")
     name: Mapped[str] = mapped_column(String(200))

@@ -1,0 +1,124 @@
+"""Benchmarks: each prints one summary line and appends its result to build/bench.json.
+
+Run with ``make bench``. Targets (issue 2): loading a whole year of the large demo through the
+store ≤ 3 × a raw ``sqlite3`` read of the same tables; scoring that year < 200 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "build" / "bench.json"
+YEAR = 2024
+
+RAW_QUERIES = (
+    "SELECT * FROM fiscal_year WHERE year = ?",
+    "SELECT * FROM unit",
+    "SELECT * FROM budget_line WHERE year = ?",
+    "SELECT * FROM indicator WHERE year = ? ORDER BY position, id",
+    "SELECT f.* FROM funding_line f JOIN project p ON f.project_id = p.id WHERE p.year = ?",
+    "SELECT * FROM project WHERE year = ? ORDER BY position, id",
+    "SELECT * FROM monitoring_point WHERE year = ? ORDER BY cutoff",
+    "SELECT g.* FROM indicator_progress g JOIN monitoring_entry e ON g.entry_id = e.id "
+    "JOIN monitoring_point p ON e.point_id = p.id WHERE p.year = ?",
+    "SELECT e.* FROM monitoring_entry e JOIN monitoring_point p ON e.point_id = p.id "
+    "WHERE p.year = ?",
+    "SELECT r.*, i.owner_uid FROM indicator_result r JOIN indicator i ON r.indicator_uid = i.uid "
+    "WHERE i.year = ?",
+    "SELECT * FROM evaluation WHERE year = ?",
+    "SELECT * FROM signoff WHERE year = ?",
+    "SELECT * FROM explanation WHERE year = ?",
+)
+
+
+def median_seconds(call: Callable[[], Any], repeat: int) -> float:
+    """Median wall time of ``repeat`` calls after one warm-up call."""
+    call()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def raw_read(database: Path) -> Callable[[], int]:
+    """A plain sqlite3 read of every row the store reads for a year."""
+
+    def read() -> int:
+        connection = sqlite3.connect(database)
+        try:
+            rows = 0
+            for query in RAW_QUERIES:
+                parameters = (YEAR,) if "?" in query else ()
+                rows += len(connection.execute(query, parameters).fetchall())
+            return rows
+        finally:
+            connection.close()
+
+    return read
+
+
+def record(name: str, value: float, baseline: float | None, target: float, unit: str) -> None:
+    """Append one result to build/bench.json and print its summary line."""
+    ratio = value / baseline if baseline else None
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    results[name] = {
+        "value": round(value, 6),
+        "baseline": None if baseline is None else round(baseline, 6),
+        "ratio": None if ratio is None else round(ratio, 3),
+        "target": target,
+        "unit": unit,
+    }
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    measured = ratio if ratio is not None else value
+    verdict = "ok" if measured <= target else "MISSED"
+    if ratio is not None:
+        print(
+            f"{name}: {value * 1000:.1f} ms vs baseline {baseline * 1000:.1f} ms = "
+            f"{ratio:.2f}x (target <= {target}x) {verdict}"
+        )
+    else:
+        print(f"{name}: {value * 1000:.1f} ms (target <= {target * 1000:.0f} ms) {verdict}")
+
+
+def main() -> int:
+    """Build the large demo once, then run every benchmark."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from unionperf.domain.results import score_year  # noqa: PLC0415
+    from unionperf.services.demo import create_demo  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        workspace = create_demo(Path(folder) / "large", "large")
+        print(f"large demo built in {time.perf_counter() - started:.1f} s")
+        try:
+            data = workspace.load_year(YEAR)
+            print(
+                f"large demo: {len(data.projects)} projects, "
+                f"{sum(len(p.targets.indicators) for p in data.projects)} indicators, "
+                f"{len(data.points)} monitoring points, "
+                f"{sum(len(e.progress) for e in data.monitoring)} progress rows"
+            )
+            load = median_seconds(lambda: workspace.load_year(YEAR), 5)
+            raw = median_seconds(raw_read(workspace.paths.database), 5)
+            record("store_load_year", load, raw, 3.0, "s")
+            scoring = median_seconds(lambda: score_year(data), 5)
+            record("score_year", scoring, None, 0.2, "s")
+        finally:
+            workspace.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The signed data package: format, keys, signing and verification (issue 3)."""

@@ -1,0 +1,1 @@
+"""The standard forms as Excel workbooks and PDF (issue 4)."""

@@ -1,0 +1,145 @@
+"""Workspace services: bad input is refused with a Chinese message and nothing is half-saved."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal as D
+
+import pytest
+
+from tests.domain import worked_example
+from unionperf.domain.budget import UNIT_OWNER, BudgetLine
+from unionperf.domain.evaluation import IndicatorResult
+from unionperf.domain.indicators import Indicator, Operator, Tier
+from unionperf.domain.settings import RuleSettings
+from unionperf.domain.unit import UnitProfile
+from unionperf.domain.year import YearData
+from unionperf.services import inputs
+from unionperf.services.errors import InputError, ServiceError
+from unionperf.services.workspace import Workspace
+
+UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M000100Y43")
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    opened = Workspace.create(tmp_path / "ws", UNIT)
+    opened.replace_year(
+        YearData(
+            2024,
+            UNIT,
+            projects=(worked_example.project(),),
+            evaluations=(worked_example.evaluation(),),
+            budget=(BudgetLine("401", budget=D(300000)), BudgetLine("501", budget=D(250000))),
+        )
+    )
+    yield opened
+    opened.close()
+
+
+def _audit_count(workspace: Workspace) -> int:
+    from unionperf.store import audit  # noqa: PLC0415
+
+    with workspace._store.uow.reading() as session:
+        return len(audit.entries(session, limit=10_000))
+
+
+def test_worked_example_through_the_store(workspace):
+    score = workspace.score(2024)
+    assert score.projects[0].score.total == D("91.55")
+
+
+def test_invalid_credit_code_is_rejected(workspace):
+    before = _audit_count(workspace)
+    with pytest.raises(InputError, match="校验位错误") as caught:
+        workspace.save_unit(replace(UNIT, credit_code="91350100M000100Y44"))
+    assert "统一社会信用代码" in caught.value.where
+    assert workspace.unit() == UNIT
+    assert _audit_count(workspace) == before
+
+
+def test_negative_amount_is_rejected(workspace):
+    with pytest.raises(InputError, match="不能为负数"):
+        workspace.save_budget_line(2024, BudgetLine("501", budget=D(-1)))
+    assert workspace.load_year(2024).budget[1].budget == D(250000)
+
+
+def test_text_in_numeric_target_is_rejected():
+    with pytest.raises(InputError, match="“十二场”不是数字") as caught:
+        inputs.number("十二场", "指标“举办职工文体活动场次” › 指标值")
+    assert "指标值" in str(caught.value)
+
+
+def test_weights_that_do_not_add_up_are_rejected(workspace):
+    settings = RuleSettings()
+    bad = replace(settings, weights={**settings.weights, "产出指标": D(55)})
+    with pytest.raises(InputError, match="合计为105分，应为100分"):
+        workspace.save_settings(2024, bad)
+    assert workspace.load_year(2024).settings == settings
+
+
+def test_qualitative_score_outside_its_tier_is_rejected(workspace):
+    before = workspace.load_year(2024).evaluation_of("p1").result_for("i7")
+    with pytest.raises(InputError, match="得分应在") as caught:
+        workspace.save_result(2024, IndicatorResult("i7", tier=Tier.PARTIAL, score=D(13)))
+    assert "文体活动长效机制建设" in str(caught.value)
+    assert workspace.load_year(2024).evaluation_of("p1").result_for("i7") == before
+
+
+def test_indicator_outside_framework_is_rejected(workspace):
+    bad = Indicator(
+        "x1", "产出指标", "满意度指标", "错误分类", Operator.GE, D(1), unit="次", points=D(1)
+    )
+    with pytest.raises(InputError, match="不在指标体系中"):
+        workspace.save_indicator(2024, "p1", bad)
+    assert workspace.load_year(2024).project("p1").targets.indicator("x1") is None
+
+
+def test_edit_is_saved_and_audited(workspace):
+    before = _audit_count(workspace)
+    workspace.save_result(2024, IndicatorResult("i1", actual=D(12)))
+    assert workspace.score(2024).projects[0].score.total == D("94.05")
+    assert _audit_count(workspace) == before + 1
+
+
+def test_copy_targets_forward(workspace):
+    workspace.save_indicator(
+        2024,
+        UNIT_OWNER,
+        Indicator(
+            "u1",
+            "满意度指标",
+            "服务对象满意度指标",
+            "会员满意度",
+            Operator.GE,
+            D(90),
+            unit="%",
+            points=D(10),
+        ),
+    )
+    assert workspace.copy_targets_forward(2024, 2025) == 1
+    data = workspace.load_year(2025)
+    project = data.projects[0]
+    assert project.name == "2024年职工文体活动经费"
+    assert project.uid != "p1"
+    assert [i.name for i in project.targets.indicators] == [
+        i.name for i in worked_example.INDICATORS
+    ]
+    assert {i.uid for i in project.targets.indicators}.isdisjoint({"i1", "i2"})
+    assert [i.name for i in data.unit_targets.indicators] == ["会员满意度"]
+    assert data.evaluations == ()
+    with pytest.raises(InputError, match="已有项目"):
+        workspace.copy_targets_forward(2024, 2025)
+
+
+def test_missing_workspace_is_a_clear_error(tmp_path):
+    with pytest.raises(ServiceError, match="工作区不存在"):
+        Workspace.open(tmp_path / "nowhere")
+
+
+def test_corrupted_database_is_a_clear_error(tmp_path):
+    root = tmp_path / "ws"
+    Workspace.create(root, UNIT).close()
+    (root / "unionperf.sqlite").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(ServiceError, match="损坏"):
+        Workspace.open(root)

@@ -1,0 +1,186 @@
+"""The command line on the demo workspace: score JSON, check, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from unionperf.cli import main
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo"
+    assert main(["demo", "--workspace", str(path)]) == 0
+    return path
+
+
+def _json(capsys, argv: list[str]) -> dict:
+    capsys.readouterr()
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_score_json_matches_the_documented_format(demo, capsys):
+    report = _json(capsys, ["score", "--workspace", str(demo), "--year", "2024", "--json"])
+    assert report["year"] == 2024
+    assert report["settings"]["reverse_formula"] == 1
+    assert report["settings"]["weights"] == {
+        "execution": "10",
+        "产出指标": "50",
+        "效益指标": "30",
+        "满意度指标": "10",
+    }
+    project = next(p for p in report["projects"] if p["name"] == "2024年职工文体活动经费")
+    assert project["execution"] == {
+        "budget": "220000.00",
+        "executed": "204600.00",
+        "rate": "0.9300",
+        "points": "10",
+        "score": "9.30",
+        "flags": ["needs_explanation"],
+    }
+    first = project["indicators"][0]
+    assert {
+        key: first[key]
+        for key in (
+            "level1",
+            "level2",
+            "name",
+            "kind",
+            "operator",
+            "target",
+            "unit",
+            "actual",
+            "tier",
+            "applicable",
+            "points",
+            "score",
+            "flags",
+            "deduction",
+            "deduction_reason",
+        )
+    } == {
+        "level1": "产出指标",
+        "level2": "数量指标",
+        "name": "举办职工文体活动场次",
+        "kind": "quantitative",
+        "operator": ">=",
+        "target": "12",
+        "unit": "场",
+        "actual": "10",
+        "tier": None,
+        "applicable": True,
+        "points": "15",
+        "score": "12.50",
+        "flags": ["needs_explanation"],
+        "deduction": None,
+        "deduction_reason": None,
+    }
+    assert (project["total"], project["grade"]) == ("91.55", "优")
+    assert report["unit"]["name"]
+    assert report["unit"]["grade"] in {"优", "良", "中", "差"}
+    assert len(report["projects"]) >= 6
+
+
+def test_score_json_has_no_floats(demo, capsys):
+    def walk(value):
+        assert not isinstance(value, float)
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(_json(capsys, ["score", "--workspace", str(demo), "--year", "2024", "--json"]))
+
+
+def test_demo_holds_the_required_kinds_of_indicator(demo, capsys):
+    report = _json(capsys, ["score", "--workspace", str(demo), "--year", "2024", "--json"])
+    indicators = [i for p in [*report["projects"], report["unit"]] for i in p["indicators"]]
+    assert any(i["operator"] in ("<=", "<") for i in indicators)
+    assert any(i["kind"] == "qualitative" and i["tier"] for i in indicators)
+    assert any(not i["applicable"] for i in indicators)
+    assert any("over_delivery" in i["flags"] for i in indicators)
+    for project in report["projects"]:
+        assert Decimal(project["total"]) <= 100
+
+
+def test_check_on_demo_has_no_hard_problem(demo, capsys):
+    capsys.readouterr()
+    assert main(["check", "--workspace", str(demo), "--year", "2024"]) == 0
+    assert "共 0 个强制问题" in capsys.readouterr().out
+    report = _json(capsys, ["check", "--workspace", str(demo), "--year", "2023", "--json"])
+    assert report["hard"] == 0
+    assert report["audit"] == []
+
+
+def test_check_reports_hard_problems_with_exit_1(tmp_path, capsys):
+    path = tmp_path / "ws"
+    assert (
+        main(
+            [
+                "init",
+                "--workspace",
+                str(path),
+                "--name",
+                "测试工会",
+                "--credit-code",
+                "91350100M000100Y43",
+            ]
+        )
+        == 0
+    )
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    with Workspace.open(path) as workspace:
+        workspace.add_year(2024)
+    capsys.readouterr()
+    assert main(["check", "--workspace", str(path), "--year", "2024"]) == 1
+    out = capsys.readouterr().out
+    assert "B001 [强制]" in out
+
+
+def test_check_reports_tampered_audit_log(tmp_path, capsys):
+    path = tmp_path / "demo"
+    assert main(["demo", "--workspace", str(path)]) == 0
+    import sqlite3  # noqa: PLC0415
+
+    with sqlite3.connect(path / "unionperf.sqlite") as connection:
+        connection.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1")
+    connection.close()
+    capsys.readouterr()
+    assert main(["check", "--workspace", str(path), "--year", "2024"]) == 1
+    assert "审计日志第1条内容已被改动" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["score", "--workspace", "{tmp}/missing", "--year", "2024"], "工作区不存在"),
+        (["score", "--workspace", "{demo}", "--year", "1999"], "没有1999年度"),
+        (
+            ["init", "--workspace", "{tmp}/x", "--name", "某工会", "--credit-code", "123"],
+            "应为18位",
+        ),
+        (["demo", "--workspace", "{demo}"], "工作区已存在"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(demo, tmp_path, argv, message):
+    argv = [item.format(tmp=tmp_path, demo=demo) for item in argv]
+    done = subprocess.run(
+        [sys.executable, "-m", "unionperf", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
