@@ -179,8 +179,11 @@ def score_indicator(
         return IndicatorScore(indicator, result, points, None, None, tuple(flags))
     formula = _formula_score(indicator, result, points, settings, flags)
     score = formula
-    if formula is not None and result is not None and result.deduction:
-        score = max(ZERO, formula - round2(result.deduction))
+    # Only a positive deduction lowers the score: a negative one would lift it above the points
+    # (§5.3: never above w). Validation reports it (EVALUATION_DEDUCTION_INVALID).
+    deduction = result.deduction if result is not None else None
+    if formula is not None and deduction is not None and deduction > ZERO:
+        score = max(ZERO, formula - round2(deduction))
     final = ZERO if score is None else score
     if points > ZERO and final < points:
         flags.append(Flag.NEEDS_EXPLANATION)
