@@ -90,7 +90,20 @@ def test_parse_money_rejects_text_numbers():
 
 def test_parse_money_rejects_absurdly_large_amount_with_amount_error():
     with pytest.raises(AmountError, match="金额过大"):
-        parse_money("1e30")
+        parse_money("1" + "0" * 30)
+
+
+@pytest.mark.parametrize("text", ["1,23", "1e3", "1_000", "12,34,5", "--1"])
+def test_parse_decimal_rejects_non_plain_notation(text):
+    with pytest.raises(AmountError, match="不是数字"):
+        parse_decimal(text)
+
+
+def test_settings_unit_wide_is_only_switched_off_by_false():
+    from unionperf.domain.settings import RuleSettings  # noqa: PLC0415
+
+    assert RuleSettings.from_json({"unit_wide": "false"}).unit_wide is True
+    assert RuleSettings.from_json({"unit_wide": False}).unit_wide is False
 
 
 @pytest.mark.parametrize(

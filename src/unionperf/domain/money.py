@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 ZERO = Decimal(0)
@@ -9,6 +10,9 @@ HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 _FEN_PER_YUAN = 100
 _WAN = Decimal(10000)
+# Plain decimal notation only: no exponents, no underscores, no stray commas ("1,23").
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 class AmountError(ValueError):
@@ -39,6 +43,8 @@ def parse_decimal(text: str | int | Decimal) -> Decimal:
         cleaned = _normalise(text)
         if not cleaned:
             raise AmountError(f"空值不是数字: {text!r}")
+        if not _PLAIN_NUMBER.match(cleaned):
+            raise AmountError(f"不是数字: {text!r}")
         try:
             value = Decimal(cleaned)
         except InvalidOperation as error:
@@ -96,9 +102,11 @@ def format_plain(value: Decimal) -> str:
 
 
 def _normalise(text: str) -> str:
-    """Half-width digits, no separators, no spaces, no currency marks."""
+    """Half-width digits, no currency marks or spaces, thousands separators only where grouped."""
     table = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
     cleaned = text.translate(table).strip()
-    for mark in (",", " ", "\u00a0", "¥", "￥", "元"):
+    for mark in (" ", "\u00a0", "¥", "￥", "元"):
         cleaned = cleaned.replace(mark, "")
+    if "," in cleaned and _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(",", "")
     return cleaned

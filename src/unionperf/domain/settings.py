@@ -120,7 +120,7 @@ class RuleSettings:
                 if cutoffs is not None
                 else default.monitoring_cutoffs
             ),
-            unit_wide=bool(data.get("unit_wide", True)),
+            unit_wide=data.get("unit_wide", True) is not False,
             required_signoffs=tuple(
                 SignoffRole(str(role))
                 for role in data.get(
