@@ -62,12 +62,16 @@ CLEAN_PROGRESS = (
     IndicatorProgress("i3", actual=D(0)),
     IndicatorProgress("i4", actual=D(100)),
     IndicatorProgress("i5", actual=D(118)),
-    IndicatorProgress("i6", actual=D(40)),
+    IndicatorProgress("i6", actual=D(78)),  # a rate: compared with the full target of 80
     IndicatorProgress("i7", tier=Tier.ACHIEVED),
     IndicatorProgress("i8", actual=D(92)),
 )
 
-UNIT_EVALUATION = Evaluation(UNIT_OWNER, worked_example.RESULTS)
+UNIT_EVALUATION = Evaluation(
+    UNIT_OWNER,
+    worked_example.RESULTS,
+    execution_analysis="部分支出跨年结算，下年度按季度跟踪执行进度",
+)
 
 
 def _signoffs(stage: str) -> tuple[Signoff, ...]:
@@ -172,12 +176,16 @@ def _result(uid: str, **changes: object) -> YearData:
         replace(item, **changes) if item.indicator_uid == uid else item
         for item in worked_example.RESULTS
     )
-    return _year(evaluations=(Evaluation("p1", results), UNIT_EVALUATION))
+    return _year(
+        evaluations=(replace(worked_example.evaluation(), results=results), UNIT_EVALUATION)
+    )
 
 
 def _without_result(uid: str) -> YearData:
     results = tuple(item for item in worked_example.RESULTS if item.indicator_uid != uid)
-    return _year(evaluations=(Evaluation("p1", results), UNIT_EVALUATION))
+    return _year(
+        evaluations=(replace(worked_example.evaluation(), results=results), UNIT_EVALUATION)
+    )
 
 
 def _duplicate_project() -> YearData:
@@ -527,6 +535,25 @@ CASES = [
         E,
         H,
         (EVALUATION, "p1", "i1", "deviation"),
+    ),
+    _case(
+        C.EVALUATION_IMPROVEMENT_MISSING,
+        lambda: _result("i1", improvement=""),
+        E,
+        H,
+        (EVALUATION, "p1", "i1", "improvement"),
+    ),
+    _case(
+        C.EVALUATION_EXECUTION_ANALYSIS_MISSING,
+        lambda: _year(
+            evaluations=(
+                replace(worked_example.evaluation(), execution_analysis=""),
+                UNIT_EVALUATION,
+            )
+        ),
+        E,
+        H,
+        (EVALUATION, "p1", "", "execution_analysis"),
     ),
     _case(
         C.EVALUATION_EXECUTED_OVER_BUDGET,

@@ -54,19 +54,28 @@ INDICATORS = (
 
 RESULTS = (
     IndicatorResult(
-        "i1", actual=D(10), deviation="受场馆改造影响，下半年2场活动取消（硬件条件保障）"
+        "i1",
+        actual=D(10),
+        deviation="受场馆改造影响，下半年2场活动取消（硬件条件保障）",
+        improvement="下年度将提前锁定场地，并将指标值按历史三年平均调整为≥11场。",
     ),
     IndicatorResult("i2", actual=D(1620)),
     IndicatorResult("i3", actual=D(0)),
     IndicatorResult("i4", actual=D(100)),
     IndicatorResult("i5", actual=D("126.30")),
-    IndicatorResult("i6", actual=D(76), deviation="部分车间倒班，参与受限（人员保障）"),
+    IndicatorResult(
+        "i6",
+        actual=D(76),
+        deviation="部分车间倒班，参与受限（人员保障）",
+        improvement="下年度在倒班车间开设班后小型活动，按班组统计参与情况并每季度通报。",
+    ),
     IndicatorResult(
         "i7",
         tier=Tier.PARTIAL,
         score=D("10.50"),
         actual_text="已制定制度，尚未常态化",
         deviation="制度已建立但执行不足（制度保障）",
+        improvement="将兴趣小组活动情况纳入车间工会年度考核，次年上半年实现常态化。",
     ),
     IndicatorResult("i8", actual=D(93)),
 )
@@ -89,4 +98,8 @@ def project() -> Project:
 
 def evaluation() -> Evaluation:
     """The results of the worked example."""
-    return Evaluation("p1", RESULTS)
+    return Evaluation(
+        "p1",
+        RESULTS,
+        execution_analysis="部分活动物资采购结余，执行率93%；下年度细化预算测算",
+    )

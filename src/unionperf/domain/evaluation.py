@@ -42,6 +42,8 @@ class Evaluation:
     """年度总体目标 实际完成情况."""
     result_application: str = ""
     """结果应用: what the unit will do with the result next year."""
+    execution_analysis: str = ""
+    """偏差原因分析 of the budget-execution row when it scores below its points (§5.7)."""
 
     def result_for(self, uid: str) -> IndicatorResult | None:
         """The result of that indicator, if any."""

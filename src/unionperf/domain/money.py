@@ -80,7 +80,7 @@ def yuan_to_fen(amount: Decimal) -> int:
 
 def fen_to_yuan(fen: int) -> Decimal:
     """Convert integer fen to yuan with two decimals."""
-    return (Decimal(fen) / _FEN_PER_YUAN).quantize(CENT)
+    return Decimal(fen).scaleb(-2)  # exact, two decimals: 12345 → 123.45, 100 → 1.00
 
 
 def yuan_to_wan(amount: Decimal) -> Decimal:

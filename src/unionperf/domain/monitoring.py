@@ -67,6 +67,9 @@ class Light(StrEnum):
     BLUE = "blue"
 
 
+RATE_UNITS = frozenset({"%", "％", "百分比"})
+"""Units of rate-type indicators, which are not pro-rated over the year."""
+
 LIGHT_LABELS = {Light.GREEN: "绿", Light.YELLOW: "黄", Light.RED: "红", Light.BLUE: "蓝"}
 
 
@@ -190,7 +193,10 @@ def traffic_light(
     if rule is MonitoringRule.THRESHOLD:
         within = actual > target if indicator.operator is Operator.GT else actual >= target
         return Light.GREEN if within else Light.RED
-    standard = target * month_progress(cutoff)
+    # A rate (覆盖率, 满意度 in %) does not accumulate over the year, so it is compared with the
+    # full target; counts and amounts are pro-rated (domain.md §4.3; the rate case is our reading).
+    rate = indicator.unit.strip() in RATE_UNITS
+    standard = target if rate else target * month_progress(cutoff)
     return _ratio_light(actual / standard)
 
 

@@ -106,6 +106,8 @@ class ProblemCode(StrEnum):
     EVALUATION_BOILERPLATE = "E009"
     EVALUATION_OVER_DELIVERY = "E010"
     EVALUATION_NEGATIVE_ACTUAL = "E011"
+    EVALUATION_EXECUTION_ANALYSIS_MISSING = "E012"
+    EVALUATION_IMPROVEMENT_MISSING = "E013"
     SIGNOFF_MISSING = "G001"
 
 
@@ -222,6 +224,14 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
         "实际完成值{actual}达到指标值的{ratio}，超出目标较多：请在偏差原因分析中说明（指标值是否设定偏低）",
     ),
     ProblemCode.EVALUATION_NEGATIVE_ACTUAL: (_H, "实际完成值不能为负数（{actual}）"),
+    ProblemCode.EVALUATION_EXECUTION_ANALYSIS_MISSING: (
+        _H,
+        "预算执行率{rate}，得分{score}低于分值{points}，请填写资金执行偏差原因分析",
+    ),
+    ProblemCode.EVALUATION_IMPROVEMENT_MISSING: (
+        _H,
+        "已填写偏差原因，请同时填写改进措施（下一年度拟采取的措施）",
+    ),
     ProblemCode.SIGNOFF_MISSING: (_H, "{stage}尚未由{role}签字确认"),
 }
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy.exc import SQLAlchemyError
 
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, ProjectAttribute, TargetSet
-from unionperf.domain.evaluation import IndicatorResult
+from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.framework import framework_by_code
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
@@ -230,16 +230,10 @@ class Workspace:
         with self._store.uow.transaction() as session:
             YearRepository(session).save_result(result)
 
-    def save_evaluation_texts(
-        self, year: int, owner_uid: str, achieved_text: str, result_application: str
-    ) -> None:
-        """Save the overall result and result application of a project or the unit."""
+    def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
+        """Save a self-evaluation's texts: overall result, result application, funds analysis."""
         with self._store.uow.transaction() as session:
-            _found(
-                lambda: YearRepository(session).save_evaluation_texts(
-                    year, owner_uid, achieved_text, result_application
-                )
-            )
+            _found(lambda: YearRepository(session).save_evaluation_texts(year, evaluation))
 
     def sign_off(self, year: int, signoff: Signoff) -> None:
         """Record a sign-off of a stage."""

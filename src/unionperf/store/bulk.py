@@ -130,6 +130,7 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
                 "project_id": project_ids.get(evaluation.owner_uid),
                 "achieved_text": evaluation.achieved_text,
                 "result_application": evaluation.result_application,
+                "execution_analysis": evaluation.execution_analysis,
             }
         )
         rows[ResultRow] += [result_values(result) for result in evaluation.results]

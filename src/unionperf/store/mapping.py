@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from unionperf.domain.budget import (
@@ -229,21 +230,60 @@ def progress_values(progress: IndicatorProgress) -> Values:
 
 def progress_from(row: Any) -> IndicatorProgress:
     """An indicator progress from a row."""
-    reasons = tuple(
-        DeviationReason(ReasonCategory(item["category"]), item.get("text", ""))
-        for item in json.loads(row.reasons_json or "[]")
+    return progress_from_values([getattr(row, name) for name in PROGRESS_COLUMNS])
+
+
+PROGRESS_COLUMNS = (
+    "indicator_uid",
+    "actual",
+    "tier",
+    "actual_text",
+    "forecast",
+    "forecast_text",
+    "reasons_json",
+    "likelihood",
+    "measure",
+    "note",
+)
+"""The progress columns in the order :func:`progress_from_values` reads them."""
+
+_TIERS = {item.value: item for item in Tier}
+_LIKELIHOODS = {item.value: item for item in Likelihood}
+
+
+def progress_from_values(values: Sequence[Any], *, decimals: bool = False) -> IndicatorProgress:
+    """An indicator progress from the values of :data:`PROGRESS_COLUMNS` (the fast path).
+
+    With ``decimals``, ``actual`` and ``forecast`` are still the stored text and become Decimal.
+    """
+    uid, actual, tier, actual_text, forecast, forecast_text, reasons, likelihood, measure, note = (
+        values
     )
+    if decimals:
+        actual = None if actual is None else Decimal(actual)
+        forecast = None if forecast is None else Decimal(forecast)
     return IndicatorProgress(
-        indicator_uid=row.indicator_uid,
-        actual=row.actual,
-        tier=Tier(row.tier) if row.tier else None,
-        actual_text=row.actual_text,
-        forecast=row.forecast,
-        forecast_text=row.forecast_text,
-        reasons=reasons,
-        likelihood=Likelihood(row.likelihood) if row.likelihood else None,
-        measure=row.measure,
-        note=row.note,
+        uid,
+        actual,
+        _TIERS[tier] if tier else None,
+        actual_text,
+        forecast,
+        forecast_text,
+        _reasons(reasons),
+        _LIKELIHOODS[likelihood] if likelihood else None,
+        measure,
+        note,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _reasons(text: str | None) -> tuple[DeviationReason, ...]:
+    # Reasons repeat across indicators and points; equal texts share one immutable tuple.
+    if not text or text == "[]":
+        return ()
+    return tuple(
+        DeviationReason(ReasonCategory(item["category"]), item.get("text", ""))
+        for item in json.loads(text)
     )
 
 

@@ -216,6 +216,7 @@ class EvaluationRow(Base):
     )
     achieved_text: Mapped[str] = mapped_column(Text, default="")
     result_application: Mapped[str] = mapped_column(Text, default="")
+    execution_analysis: Mapped[str] = mapped_column(Text, default="")
 
 
 class ResultRow(Base):

@@ -33,6 +33,19 @@ def check_evaluation(
         where = at_owner(data, Section.EVALUATION, owner, "executed")
         params = {"executed": format_money(executed), "budget": format_money(budget)}
         problems.append(Problem(ProblemCode.EVALUATION_EXECUTED_OVER_BUDGET, where, params))
+    execution = score.execution
+    if (
+        execution.rate is not None
+        and execution.score < execution.points
+        and not (evaluation.execution_analysis.strip())
+    ):
+        where = at_owner(data, Section.EVALUATION, owner, "execution_analysis")
+        params = {
+            "rate": f"{round2(execution.rate * 100):.2f}%",
+            "score": f"{execution.score:.2f}",
+            "points": format_plain(execution.points),
+        }
+        problems.append(Problem(ProblemCode.EVALUATION_EXECUTION_ANALYSIS_MISSING, where, params))
     for item in score.indicators:
         problems += check_result(data, owner, item)
     return problems
@@ -93,6 +106,8 @@ def _check_explained(item: IndicatorScore, add: Callable[..., None]) -> None:
     if text and _BOILERPLATE.match(text):
         add(ProblemCode.EVALUATION_BOILERPLATE, "deviation", text=text)
     if text:
+        if not result.improvement.strip():
+            add(ProblemCode.EVALUATION_IMPROVEMENT_MISSING, "improvement")
         return
     if Flag.OVER_DELIVERY in item.flags and result.actual is not None:
         target = item.indicator.target or Decimal(1)

@@ -11,13 +11,13 @@ from unionperf.domain.budget import TargetSet
 from unionperf.domain.framework import COST
 from unionperf.domain.indicators import Indicator, IndicatorKind, Operator
 from unionperf.domain.money import ZERO, format_plain
+from unionperf.domain.monitoring import RATE_UNITS
 from unionperf.domain.problems import Problem, ProblemCode, Section, Severity
 from unionperf.domain.validation.locate import at_indicator, at_owner
 from unionperf.domain.year import YearData
 
 # domain.md §3.3 rule 6: a target that only says "further improve" is not measurable.
 _VAGUE = re.compile(r"^(进一步|不断|持续|逐步)?(提高|提升|加强|改善|完善|增强)")
-_PERCENT_UNITS = {"%", "％", "百分比"}
 
 
 def check_targets(data: YearData, targets: TargetSet, *, points_hard: bool) -> list[Problem]:
@@ -91,7 +91,7 @@ def _check_quantitative(indicator: Indicator, add: Callable[..., None]) -> None:
         add(ProblemCode.INDICATOR_TARGET_MISSING, "target")
     elif indicator.target < ZERO:
         add(ProblemCode.INDICATOR_NEGATIVE_TARGET, "target", target=format_plain(indicator.target))
-    elif indicator.unit.strip() in _PERCENT_UNITS and indicator.target > Decimal(100):
+    elif indicator.unit.strip() in RATE_UNITS and indicator.target > Decimal(100):
         add(ProblemCode.INDICATOR_PERCENT_OVER_100, "target", target=format_plain(indicator.target))
     if not indicator.unit.strip():
         add(ProblemCode.INDICATOR_UNIT_MISSING, "unit")

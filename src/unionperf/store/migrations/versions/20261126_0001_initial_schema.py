@@ -2,7 +2,7 @@
 
 Revision ID: 20261126_0001
 Revises:
-Create Date: 2026-11-26 08:49:11.595300
+Create Date: 2026-11-26
 """
 
 from __future__ import annotations
@@ -191,6 +191,7 @@ def upgrade() -> None:
         sa.Column("project_id", sa.Integer(), nullable=True),
         sa.Column("achieved_text", sa.Text(), nullable=False),
         sa.Column("result_application", sa.Text(), nullable=False),
+        sa.Column("execution_analysis", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["project_id"],
             ["project.id"],
