@@ -11,9 +11,10 @@ from typing import Any
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.indicators import IndicatorKind
 from unionperf.domain.money import format_plain
-from unionperf.domain.problems import SEVERITY_LABELS, Problem
-from unionperf.domain.results import YearScore
+from unionperf.domain.problems import SEVERITY_LABELS, Problem, Severity
+from unionperf.domain.results import YearScore, score_year
 from unionperf.domain.scoring import ExecutionScore, IndicatorScore, TargetScore
+from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData
 
 REPORT_VERSION = 1
@@ -101,6 +102,22 @@ def indicator_report(item: IndicatorScore) -> dict[str, Any]:
         "deduction": _plain(result.deduction) if result else None,
         "deduction_reason": (result.deduction_reason or None) if result else None,
     }
+
+
+def year_overview(data: YearData) -> dict[str, Any]:
+    """What the main window shows for a year: the score report and the open problem counts.
+
+    ``hard`` counts hard problems; ``soft`` counts soft ones still without an explanation.
+    """
+    scores = score_year(data)
+    problems = check_year(data)
+    hard = [item for item in problems if item.severity is Severity.HARD]
+    unexplained = [
+        item
+        for item in problems
+        if item.severity is Severity.SOFT and not data.explanation_for(item.key).strip()
+    ]
+    return {**score_report(data, scores), "hard": len(hard), "soft": len(unexplained)}
 
 
 def problem_report(problem: Problem, explanation: str = "") -> dict[str, Any]:

@@ -1,0 +1,33 @@
+"""Fixtures for window tests: demo and empty workspaces, the zh_CN translators."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionperf.services.demo import create_demo
+from unionperf.services.workspace import Workspace
+from unionperf.ui.app import install_translators
+
+
+@pytest.fixture
+def demo_workspace(tmp_path):
+    workspace = create_demo(tmp_path / "demo")
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def empty_workspace(tmp_path):
+    workspace = Workspace.create(tmp_path / "empty")
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def zh_cn(qapp):
+    """Our catalogue and Qt's own installed for one test, removed afterwards."""
+    translators = install_translators(qapp)
+    assert len(translators) == 2
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
