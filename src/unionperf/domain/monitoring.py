@@ -132,6 +132,7 @@ class MonitoringEntry:
     measure: str = ""
     suspension: Suspension = Suspension.NONE
     progress: tuple[IndicatorProgress, ...] = ()
+    """Every indicator's progress, keyed by ``indicator_uid`` (order unspecified)."""
 
     def for_indicator(self, uid: str) -> IndicatorProgress | None:
         """The progress record of that indicator, if any."""
