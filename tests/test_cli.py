@@ -184,3 +184,21 @@ def test_errors_are_one_line_without_traceback(demo, tmp_path, argv, message):
     assert "Traceback" not in done.stderr
     assert message in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_unexpected_error_is_one_line_with_a_saved_report(demo, tmp_path, monkeypatch, capsys):
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    def broken(self, year):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(Workspace, "score", broken)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    capsys.readouterr()
+    assert main(["score", "--workspace", str(demo), "--year", "2024"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "程序内部错误" in err
+    reports = list((tmp_path / "state").rglob("crash-*.txt"))
+    assert len(reports) == 1
+    assert "RuntimeError: simulated bug" in reports[0].read_text(encoding="utf-8")

@@ -36,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("已中断 (interrupted)")
     except OSError as error:
         return _fail(f"文件操作失败 (I/O error)：{error.strerror or error}：{error.filename or ''}")
+    except Exception as error:  # noqa: BLE001 - a bug must still end in one line, not a traceback
+        report = _save_crash_report(error)
+        return _fail(f"程序内部错误 (internal error)：{error}；详细报告已保存到 {report}")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -204,6 +207,22 @@ def _run_window(args: argparse.Namespace) -> int:
 
     workspace = getattr(args, "workspace", None)
     return run(workspace)
+
+
+def _save_crash_report(error: BaseException) -> Path:
+    """Write the traceback to the user log folder and return the file's path."""
+    import traceback  # noqa: PLC0415
+    from datetime import datetime  # noqa: PLC0415
+
+    from platformdirs import user_log_path  # noqa: PLC0415
+
+    folder = user_log_path("UnionPerf", appauthor=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"crash-{stamp}.txt"
+    lines = traceback.format_exception(type(error), error, error.__traceback__)
+    path.write_text(f"unionperf {__version__}\n{''.join(lines)}", encoding="utf-8")
+    return path
 
 
 def _print_json(value: Any) -> None:

@@ -143,3 +143,23 @@ def test_corrupted_database_is_a_clear_error(tmp_path):
     (root / "unionperf.sqlite").write_bytes(b"this is not a database" * 100)
     with pytest.raises(ServiceError, match="损坏"):
         Workspace.open(root)
+
+
+def test_full_disk_is_a_clear_error_and_keeps_saved_data(workspace):
+    from sqlalchemy import event  # noqa: PLC0415
+
+    from unionperf.services.demo_data import demo_years  # noqa: PLC0415
+
+    engine = workspace._store.engine  # noqa: SLF001 - the test simulates a full disk
+    with engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+    engine.dispose()
+
+    def limit_size(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    event.listen(engine, "connect", limit_size)
+    before = workspace.load_year(2024)
+    with pytest.raises(ServiceError, match="磁盘空间不足，本次修改未保存"):
+        workspace.replace_year(demo_years()[1])
+    assert workspace.load_year(2024) == before

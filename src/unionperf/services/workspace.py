@@ -6,13 +6,15 @@ Every public method is one transaction: it saves all of its change or nothing.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, ProjectAttribute, TargetSet
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
@@ -28,6 +30,7 @@ from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services import inputs
 from unionperf.services.errors import InputError, ServiceError
 from unionperf.store import audit, backup
+from unionperf.store.engine import StoreError
 from unionperf.store.repository import NotFoundError, YearRepository
 from unionperf.store.workspace import (
     OpenStore,
@@ -85,6 +88,15 @@ class Workspace:
         """Release the database."""
         self._store.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """One service call's transaction; a refused write becomes a :class:`ServiceError`."""
+        try:
+            with self._store.uow.transaction() as session:
+                yield session
+        except StoreError as error:
+            raise ServiceError(str(error)) from error
+
     @property
     def paths(self) -> WorkspacePaths:
         """The workspace's folders and files."""
@@ -126,12 +138,12 @@ class Workspace:
         """Save the union's profile (the credit code must pass GB 32100)."""
         unit = replace(unit, credit_code=unit.credit_code.strip().upper(), name=unit.name.strip())
         inputs.check_unit(unit)
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             YearRepository(session).save_unit(unit)
 
     def add_year(self, year: int, settings: RuleSettings | None = None) -> None:
         """Start a fiscal year with the given rule settings (default: the previous year's)."""
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             repository = YearRepository(session)
             earlier = [held for held in repository.years() if held < year]
             chosen = settings or (repository.settings(earlier[-1]) if earlier else RuleSettings())
@@ -145,7 +157,7 @@ class Workspace:
         except KeyError as error:
             raise InputError(f"未知的指标体系“{settings.framework_code}”", "规则设置") from error
         inputs.check_settings(settings, framework)
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(lambda: YearRepository(session).save_settings(year, settings))
 
     def save_year_facts(
@@ -160,7 +172,7 @@ class Workspace:
         balance = None
         if opening_balance is not None:
             balance = inputs.money(opening_balance, "年度预算 › 上年结余")
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(
                 lambda: YearRepository(session).save_year_facts(
                     year,
@@ -177,18 +189,18 @@ class Workspace:
         if category is None:
             raise InputError(f"未知科目“{line.category_code}”", "年度预算")
         inputs.check_budget_line(line, category.name)
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             YearRepository(session).save_budget_line(year, line)
 
     def save_project(self, year: int, project: Project) -> None:
         """Save a project's data, goals and funding."""
         inputs.check_project(project)
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(lambda: YearRepository(session).save_project(year, project))
 
     def delete_project(self, uid: str) -> None:
         """Delete a project with everything under it."""
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(lambda: YearRepository(session).delete_project(uid))
 
     def save_indicator(
@@ -197,21 +209,21 @@ class Workspace:
         """Save a level-3 indicator of a project or of the unit (``owner_uid`` = ``unit``)."""
         data = self.load_year(year)
         inputs.check_indicator(indicator, data.framework)
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(
                 lambda: YearRepository(session).save_indicator(year, owner_uid, indicator, position)
             )
 
     def delete_indicator(self, uid: str) -> None:
         """Delete an indicator with its progress and result."""
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(lambda: YearRepository(session).delete_indicator(uid))
 
     def save_point(self, year: int, point: MonitoringPoint) -> None:
         """Save a monitoring cut-off; it must lie in the year."""
         if point.cutoff.year != year:
             raise InputError(f"监控时点{point.cutoff.isoformat()}不在{year}年度内", "运行监控")
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(lambda: YearRepository(session).save_point(year, point))
 
     def save_entry(self, entry: MonitoringEntry) -> None:
@@ -219,7 +231,7 @@ class Workspace:
         for amount, label in ((entry.executed, "累计执行数"), (entry.forecast, "全年预计执行数")):
             if amount is not None and amount < 0:
                 raise InputError(f"{label}不能为负数", "运行监控")
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(lambda: YearRepository(session).save_entry(entry))
 
     def save_result(self, year: int, result: IndicatorResult) -> None:
@@ -227,30 +239,30 @@ class Workspace:
         data = self.load_year(year)
         indicator = _indicator(data, result.indicator_uid)
         inputs.check_result(result, indicator)
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             YearRepository(session).save_result(result)
 
     def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
         """Save a self-evaluation's texts: overall result, result application, funds analysis."""
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             _found(lambda: YearRepository(session).save_evaluation_texts(year, evaluation))
 
     def sign_off(self, year: int, signoff: Signoff) -> None:
         """Record a sign-off of a stage."""
         if not signoff.name.strip():
             raise InputError("请填写签字人姓名", "签字确认")
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             YearRepository(session).save_signoff(year, signoff)
 
     def explain(self, year: int, problem_key: str, text: str) -> None:
         """Write (or with empty text, withdraw) the explanation of a soft problem."""
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             YearRepository(session).save_explanation(year, Explanation(problem_key, text))
 
     def replace_year(self, data: YearData) -> None:
         """Replace a whole year (demo data, whole-year imports), backing up first."""
         backup.take_backup(self.paths.database, self.paths.backups, "before-import")
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             YearRepository(session).replace_year(data)
 
     def copy_targets_forward(self, source_year: int, target_year: int) -> int:
@@ -267,7 +279,7 @@ class Workspace:
         target = self.load_year(target_year)
         if target.projects:
             raise InputError(f"{target_year}年度已有项目，不能再复制上年目标", "绩效目标")
-        with self._store.uow.transaction() as session:
+        with self._transaction() as session:
             repository = YearRepository(session)
             for project in source.projects:
                 repository.save_project(target_year, _carried(project))

@@ -9,7 +9,26 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+
+class StoreError(RuntimeError):
+    """The database refused a write; nothing of the transaction was saved (message in Chinese)."""
+
+
+def storage_message(error: OperationalError) -> str:
+    """A Chinese sentence for a failed database write."""
+    text = str(error.orig or error).lower()
+    if "full" in text:
+        reason = "磁盘空间不足"
+    elif "locked" in text or "busy" in text:
+        reason = "数据库正被另一个程序使用"
+    elif "readonly" in text or "read-only" in text:
+        reason = "工作区文件夹是只读的"
+    else:
+        reason = f"数据库写入失败（{error.orig or error}）"
+    return f"{reason}，本次修改未保存，之前保存的数据不受影响"
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -38,9 +57,16 @@ class UnitOfWork:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session in a transaction; committed on success, rolled back on any exception."""
-        with self._factory() as session, session.begin():
-            yield session
+        """A session in a transaction; committed on success, rolled back on any exception.
+
+        Raises:
+            StoreError: the database could not be written (disk full, locked, read-only).
+        """
+        try:
+            with self._factory() as session, session.begin():
+                yield session
+        except OperationalError as error:
+            raise StoreError(storage_message(error)) from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
