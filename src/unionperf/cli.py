@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("已中断 (interrupted)")
     except OSError as error:
         return _fail(f"文件操作失败 (I/O error)：{error.strerror or error}：{error.filename or ''}")
-    except Exception as error:  # noqa: BLE001 - a bug must still end in one line, not a traceback
+    except Exception as error:
         report = _save_crash_report(error)
         return _fail(f"程序内部错误 (internal error)：{error}；详细报告已保存到 {report}")
 

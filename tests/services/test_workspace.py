@@ -150,7 +150,7 @@ def test_full_disk_is_a_clear_error_and_keeps_saved_data(workspace):
 
     from unionperf.services.demo_data import demo_years  # noqa: PLC0415
 
-    engine = workspace._store.engine  # noqa: SLF001 - the test simulates a full disk
+    engine = workspace._store.engine
     with engine.connect() as connection:
         pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
     engine.dispose()
