@@ -120,7 +120,8 @@ def test_check_on_demo_has_no_hard_problem(demo, capsys):
     assert report["audit"] == []
 
 
-def test_check_reports_hard_problems_with_exit_1(tmp_path, capsys):
+def test_check_reports_hard_problems_with_exit_1(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("UNIONPERF_PASSPHRASE", "secret passphrase")
     path = tmp_path / "ws"
     assert (
         main(

@@ -10,13 +10,14 @@ from unionperf.services.workspace import Workspace
 SIZES = ("normal", "large")
 
 
-def create_demo(path: Path, size: str = "normal") -> Workspace:
+def create_demo(path: Path, size: str = "normal", passphrase: str = "demo") -> Workspace:
     """Make a new workspace at ``path`` filled with demo data and return it open.
 
     ``normal``: 2024 complete (6+ projects, four monitoring points, self-evaluation) and a smaller
-    2023. ``large``: 200 projects × 20 indicators × 12 monitoring points in 2024.
+    2023. ``large``: 200 projects × 20 indicators × 12 monitoring points in 2024. The signing key
+    is locked with ``passphrase``.
     """
-    workspace = Workspace.create(path, demo_unit())
+    workspace = Workspace.create(path, demo_unit(), passphrase)
     try:
         years = [demo_large_year()] if size == "large" else demo_years()
         for data in years:

@@ -12,7 +12,7 @@ from unionperf.domain.indicators import TIER_LABELS, Indicator, Operator
 from unionperf.domain.money import ZERO, AmountError, format_plain, parse_decimal, parse_money
 from unionperf.domain.scoring import in_tier_band, tier_band
 from unionperf.domain.settings import RuleSettings
-from unionperf.domain.unit import UnitProfile
+from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.services.errors import InputError
 
 
@@ -36,9 +36,14 @@ def money(text: str | int | Decimal, where: str) -> Decimal:
 
 
 def check_unit(unit: UnitProfile) -> None:
-    """Reject a profile without a name or with an invalid credit code."""
+    """Reject a profile without a name or with an invalid credit code.
+
+    An upper-level union may leave the credit code empty (it files no packages of its own).
+    """
     if not unit.name.strip():
         raise InputError("请填写工会名称", "单位信息 › 工会名称")
+    if unit.level is UnitLevel.UPPER and not unit.credit_code.strip():
+        return
     reason = credit_code_error(unit.credit_code.strip())
     if reason is not None:
         raise InputError(reason, "单位信息 › 统一社会信用代码")

@@ -57,11 +57,24 @@ class Workspace:
         self._store = store
 
     @classmethod
-    def create(cls, path: Path, unit: UnitProfile | None = None) -> Workspace:
-        """Make a new workspace folder (and save the unit profile when given)."""
+    def create(
+        cls, path: Path, unit: UnitProfile | None = None, passphrase: str | None = None
+    ) -> Workspace:
+        """Make a new workspace folder; save the unit profile and make the signing key when given.
+
+        The key is made first, so a refused passphrase leaves no half-made workspace behind.
+        """
+        if passphrase is not None:
+            _check_passphrase(passphrase)
         workspace = cls(_open(path, create=True))
-        if unit is not None:
-            workspace.save_unit(unit)
+        try:
+            if unit is not None:
+                workspace.save_unit(unit)
+            if passphrase is not None:
+                _create_key(workspace.paths.keys, passphrase)
+        except BaseException:
+            workspace.close()
+            raise
         return workspace
 
     @classmethod
@@ -87,6 +100,18 @@ class Workspace:
     def close(self) -> None:
         """Release the database."""
         self._store.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One service call's transaction (for the service modules); see :meth:`_transaction`."""
+        with self._transaction() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session (for the service modules)."""
+        with self._store.uow.reading() as session:
+            yield session
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
@@ -341,6 +366,24 @@ def _open(path: Path, *, create: bool) -> OpenStore:
         raise ServiceError(str(error)) from error
     except (SQLAlchemyError, OSError) as error:
         raise ServiceError(f"无法打开工作区 {path}：{error}") from error
+
+
+def _check_passphrase(passphrase: str) -> None:
+    from unionperf.exchange.keys import KeyFileError, check_passphrase  # noqa: PLC0415
+
+    try:
+        check_passphrase(passphrase)
+    except KeyFileError as error:
+        raise InputError(str(error), "签名口令") from error
+
+
+def _create_key(folder: Path, passphrase: str) -> None:
+    from unionperf.exchange.keys import KeyFileError, create_key  # noqa: PLC0415
+
+    try:
+        create_key(folder, passphrase)
+    except KeyFileError as error:
+        raise ServiceError(str(error)) from error
 
 
 def _found(call: Callable[[], T]) -> T:

@@ -292,3 +292,112 @@ class AuditRow(Base):
     changes_json: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SubmissionRow(Base):
+    """The submission log: every package this workspace exported."""
+
+    __tablename__ = "submission"
+    __table_args__ = (UniqueConstraint("year", "stage", "sequence"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    stage: Mapped[str] = mapped_column(String(40))
+    sequence: Mapped[int] = mapped_column(Integer)
+    package_id: Mapped[str] = mapped_column(String(32), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[str] = mapped_column(String(16))
+
+
+class StageStateRow(Base):
+    """A stage's state when it differs from open: returned by the upper level, with its reason."""
+
+    __tablename__ = "stage_state"
+    __table_args__ = (UniqueConstraint("year", "stage"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[str] = mapped_column(String(40))
+
+
+class FeedbackRow(Base):
+    """A feedback package received from the upper level: decision and opinions per item."""
+
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(String(40))
+    sequence: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(20))
+    from_name: Mapped[str] = mapped_column(String(200))
+    opinions_json: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[str] = mapped_column(String(40))
+
+
+class SubordinateRow(Base):
+    """Upper level: a registered subordinate unit and its trusted public key."""
+
+    __tablename__ = "subordinate"
+    unit_code: Mapped[str] = mapped_column(String(18), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(Text)
+    key_id: Mapped[str] = mapped_column(String(16))
+    registered_at: Mapped[str] = mapped_column(String(40))
+
+
+class ReceivedRow(Base):
+    """Upper level: a received, verified package; the newest sequence per stage is current."""
+
+    __tablename__ = "received_package"
+    __table_args__ = (
+        UniqueConstraint("unit_code", "year", "stage", "sequence"),
+        Index("ix_received_unit_year_stage", "unit_code", "year", "stage"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("subordinate.unit_code"))
+    year: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(String(40))
+    sequence: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    package_id: Mapped[str] = mapped_column(String(32))
+    key_id: Mapped[str] = mapped_column(String(16))
+    current: Mapped[bool] = mapped_column(Boolean, default=True)
+    received_at: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(String(255))
+    meta_json: Mapped[str] = mapped_column(Text)
+    data_json: Mapped[str] = mapped_column(Text)
+
+
+class ReceivedScoreRow(Base):
+    """Upper level: one project's (or the unit's) score from a received self-evaluation."""
+
+    __tablename__ = "received_score"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("received_package.id", ondelete="CASCADE"))
+    owner_uid: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    category_code: Mapped[str] = mapped_column(String(20), default="")
+    budget_fen: Mapped[int] = mapped_column(Integer, default=0)
+    executed_fen: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    grade: Mapped[str] = mapped_column(String(4), default="")
+
+
+class FeedbackSentRow(Base):
+    """Upper level: a feedback package written for a unit's stage."""
+
+    __tablename__ = "feedback_sent"
+    __table_args__ = (UniqueConstraint("unit_code", "year", "stage", "sequence"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("subordinate.unit_code"))
+    year: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(String(40))
+    sequence: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[str] = mapped_column(String(40))

@@ -15,10 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from unionperf import __version__
+from unionperf.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    passphrase_from,
+    workspace_path,
+)
+from unionperf.cli.common import add_passphrase_option as add_passphrase_option
+from unionperf.cli.package_commands import add_package_commands
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,9 +79,12 @@ def _parser() -> argparse.ArgumentParser:
         default="normal",
         help="large：200个项目×20个指标×12个监控时点，用于性能测试",
     )
-    init = command("init", _init, "创建空工作区")
+    init = command("init", _init, "创建空工作区（同时创建签名密钥）")
     init.add_argument("--name", default="", help="工会名称")
     init.add_argument("--credit-code", default="", help="统一社会信用代码")
+    init.add_argument("--upper", metavar="NAME", help="创建上级工会工作区（接收、审核下级数据包）")
+    add_passphrase_option(init)
+    add_passphrase_option(demo)
     for name, handler, text in (
         ("score", _score, "计算年度绩效自评得分"),
         ("check", _check, "运行全部审核规则，列出问题"),
@@ -85,20 +96,16 @@ def _parser() -> argparse.ArgumentParser:
     command("backups", _list_backups, "列出工作区的备份")
     restore = command("restore", _restore, "从备份恢复工作区（恢复前先备份当前数据）")
     restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
+    add_package_commands(command)
     return parser
-
-
-def _workspace_path(args: argparse.Namespace) -> Path:
-    from unionperf.services.workspace import default_workspace_path  # noqa: PLC0415
-
-    return args.workspace if args.workspace is not None else default_workspace_path()
 
 
 def _demo(args: argparse.Namespace) -> int:
     from unionperf.services.demo import create_demo  # noqa: PLC0415
 
-    path = _workspace_path(args)
-    with create_demo(path, args.size) as workspace:
+    path = workspace_path(args)
+    passphrase = passphrase_from(args, default="demo")
+    with create_demo(path, args.size, passphrase) as workspace:
         years = workspace.years()
     print(f"已创建演示工作区：{path}（年度：{'、'.join(map(str, years))}）")
     return EXIT_OK
@@ -108,15 +115,27 @@ def _init(args: argparse.Namespace) -> int:
     from unionperf.domain.unit import UnitProfile  # noqa: PLC0415
     from unionperf.services.workspace import Workspace  # noqa: PLC0415
 
-    path = _workspace_path(args)
-    unit = UnitProfile(args.name, args.credit_code) if args.name or args.credit_code else None
+    from unionperf.domain.unit import UnitLevel  # noqa: PLC0415
+    from unionperf.services.signing import key_info  # noqa: PLC0415
+
+    path = workspace_path(args)
+    if args.upper is not None:
+        unit: UnitProfile | None = UnitProfile(
+            args.upper, args.credit_code, level=UnitLevel.UPPER
+        )
+    elif args.name or args.credit_code:
+        unit = UnitProfile(args.name, args.credit_code)
+    else:
+        unit = None
     if unit is not None:
         from unionperf.services.inputs import check_unit  # noqa: PLC0415
 
         check_unit(unit)
-    with Workspace.create(path, unit):
-        pass
+    passphrase = passphrase_from(args)
+    with Workspace.create(path, unit, passphrase) as workspace:
+        info = key_info(workspace)
     print(f"已创建工作区：{path}")
+    print(f"签名密钥编号（指纹）：{info.key_id}")
     return EXIT_OK
 
 
@@ -124,7 +143,7 @@ def _score(args: argparse.Namespace) -> int:
     from unionperf.services.reports import score_report  # noqa: PLC0415
     from unionperf.services.workspace import Workspace  # noqa: PLC0415
 
-    with Workspace.open(_workspace_path(args)) as workspace:
+    with Workspace.open(workspace_path(args)) as workspace:
         data = workspace.load_year(args.year)
         report = score_report(data, workspace.score(args.year))
     if args.json:
@@ -144,7 +163,7 @@ def _check(args: argparse.Namespace) -> int:
     from unionperf.services.reports import problem_report  # noqa: PLC0415
     from unionperf.services.workspace import Workspace  # noqa: PLC0415
 
-    with Workspace.open(_workspace_path(args)) as workspace:
+    with Workspace.open(workspace_path(args)) as workspace:
         data = workspace.load_year(args.year)
         problems = workspace.check(args.year)
         breaks = workspace.audit_breaks()
@@ -179,7 +198,7 @@ def _check(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from unionperf.services.workspace import Workspace  # noqa: PLC0415
 
-    with Workspace.open(_workspace_path(args)) as workspace:
+    with Workspace.open(workspace_path(args)) as workspace:
         made = workspace.back_up("manual")
     print(f"已备份：{made.path}")
     return EXIT_OK
@@ -188,7 +207,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _list_backups(args: argparse.Namespace) -> int:
     from unionperf.services.workspace import Workspace  # noqa: PLC0415
 
-    with Workspace.open(_workspace_path(args)) as workspace:
+    with Workspace.open(workspace_path(args)) as workspace:
         for item in workspace.backups():
             print(f"{item.taken_at:%Y-%m-%d %H:%M:%S}  {item.reason:<18} {item.path}")
     return EXIT_OK
@@ -197,7 +216,7 @@ def _list_backups(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from unionperf.services.workspace import restore  # noqa: PLC0415
 
-    safety = restore(_workspace_path(args), args.backup)
+    safety = restore(workspace_path(args), args.backup)
     print(f"已恢复：{args.backup.name}（恢复前的数据已备份为 {safety.path.name}）")
     return EXIT_OK
 

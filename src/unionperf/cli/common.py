@@ -1,0 +1,52 @@
+"""Shared pieces of the command line: exit codes, the workspace option, the passphrase."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+PASSPHRASE_VARIABLE = "UNIONPERF_PASSPHRASE"
+
+
+def workspace_path(args: argparse.Namespace) -> Path:
+    """The ``--workspace`` folder, or the default one in the user data folder."""
+    from unionperf.services.workspace import default_workspace_path  # noqa: PLC0415
+
+    return args.workspace if args.workspace is not None else default_workspace_path()
+
+
+def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
+    """``--passphrase-file``; the passphrase is never taken from the command line itself."""
+    parser.add_argument(
+        "--passphrase-file", type=Path,
+        help=f"签名口令文件（第一行）；未指定时读取环境变量 {PASSPHRASE_VARIABLE}",
+    )
+
+
+def passphrase_from(args: argparse.Namespace, default: str | None = None) -> str:
+    """The passphrase from ``--passphrase-file`` or ``UNIONPERF_PASSPHRASE`` (else ``default``).
+
+    Raises:
+        ServiceError: none is given and there is no default, or the file cannot be read.
+    """
+    from unionperf.services.errors import ServiceError  # noqa: PLC0415
+
+    path: Path | None = getattr(args, "passphrase_file", None)
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise ServiceError(f"无法读取口令文件 {path}：{error.strerror or error}") from error
+        if not lines or not lines[0]:
+            raise ServiceError(f"口令文件 {path} 的第一行为空")
+        return lines[0]
+    value = os.environ.get(PASSPHRASE_VARIABLE)
+    if value:
+        return value
+    if default is not None:
+        return default
+    raise ServiceError(
+        f"需要签名口令 (passphrase needed)：请设置环境变量 {PASSPHRASE_VARIABLE} 或使用 --passphrase-file"
+    )

@@ -1,0 +1,212 @@
+"""Commands of the signed package: keys, export, verify, register, receive, feedback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from unionperf.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_passphrase_option,
+    passphrase_from,
+    workspace_path,
+)
+
+Adder = Callable[..., argparse.ArgumentParser]
+
+
+def add_package_commands(command: Adder) -> None:
+    """Register the package commands on the main parser's ``command`` helper."""
+    key = command("key", _key_help, "签名密钥：show（显示）、export（导出公钥）、rotate（更换）")
+    key_commands = key.add_subparsers(title="key commands", metavar="ACTION")
+    for name, handler, text in (("show", _key_show, "显示密钥编号（指纹）与单位"),
+                                ("export", _key_export, "导出 minisign 格式的公钥"),
+                                ("rotate", _key_rotate, "更换签名密钥（旧密钥签署更换声明）")):
+        sub = key_commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        sub.add_argument("--workspace", type=Path, help="工作区文件夹")
+        if name == "export":
+            sub.add_argument("--out", type=Path, required=True, help="公钥文件（.pub）")
+        if name == "rotate":
+            add_passphrase_option(sub)
+    export = command("export", _export, "生成并签名报送数据包")
+    export.add_argument("--year", type=int, required=True)
+    export.add_argument("--stage", required=True,
+                        help="targets、monitoring-YYYY-MM-DD 或 self-evaluation")
+    export.add_argument("--out", type=Path, required=True, help="输出文件夹（如U盘）")
+    add_passphrase_option(export)
+    verify = command("verify", _verify, "校验数据包（不修改任何数据）", workspace=False)
+    verify.add_argument("package", type=Path)
+    verify.add_argument("--key", "--trust", dest="key", type=Path, help="应使用的公钥（.pub）")
+    verify.add_argument("--json", action="store_true")
+    register = command("register", _register, "上级工会：登记下级单位及其公钥")
+    register.add_argument("--key", type=Path, required=True)
+    register.add_argument("--unit-code", required=True)
+    register.add_argument("--name", required=True)
+    receive = command("receive", _receive, "接收数据包（上级：下级报送；基层：上级反馈）")
+    receive.add_argument("packages", type=Path, nargs="+")
+    feedback = command("feedback", _feedback, "上级工会：生成签名的审核反馈数据包")
+    feedback.add_argument("--unit", required=True, help="下级单位的统一社会信用代码")
+    feedback.add_argument("--year", type=int, required=True)
+    feedback.add_argument("--stage", required=True)
+    feedback.add_argument("--decision", choices=("approve", "return"), required=True)
+    feedback.add_argument("--opinions", type=Path, required=True, help="意见文件（JSON）")
+    feedback.add_argument("--out", type=Path, required=True)
+    add_passphrase_option(feedback)
+    trust = command("trust-upper", _trust_upper, "基层工会：导入上级工会的公钥")
+    trust.add_argument("--key", type=Path, required=True)
+    trust.add_argument("--name", default="", help="上级工会名称")
+    submissions = command("submissions", _submissions, "列出报送记录")
+    submissions.add_argument("--year", type=int)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    return Workspace.open(workspace_path(args))
+
+
+def _key_help(args: argparse.Namespace) -> int:
+    from unionperf.services.errors import ServiceError  # noqa: PLC0415
+
+    raise ServiceError("请指定 key show、key export 或 key rotate")
+
+
+def _key_show(args: argparse.Namespace) -> int:
+    from unionperf.services.signing import key_info  # noqa: PLC0415
+
+    with _open(args) as workspace:
+        info = key_info(workspace)
+    print(f"密钥编号（指纹）：{info.key_id}")
+    print(f"单位：{info.unit_name} {info.unit_code}".rstrip())
+    if info.rotations:
+        print(f"已更换密钥 {info.rotations} 次")
+    return EXIT_OK
+
+
+def _key_export(args: argparse.Namespace) -> int:
+    from unionperf.services.signing import export_public_key, key_info  # noqa: PLC0415
+
+    with _open(args) as workspace:
+        path = export_public_key(workspace, args.out)
+        info = key_info(workspace)
+    print(f"已导出公钥：{path}（密钥编号 {info.key_id}）")
+    return EXIT_OK
+
+
+def _key_rotate(args: argparse.Namespace) -> int:
+    from unionperf.services.signing import key_info, rotate  # noqa: PLC0415
+
+    passphrase = passphrase_from(args)
+    with _open(args) as workspace:
+        announcement = rotate(workspace, passphrase)
+        info = key_info(workspace)
+    print(f"已更换签名密钥：{announcement.old_key_id} → {info.key_id}")
+    print("下一个数据包将附带由旧密钥签署的更换声明；请同时向上级工会报送新公钥。")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from unionperf.services.submit import ExportRefusedError, export_package  # noqa: PLC0415
+
+    passphrase = passphrase_from(args)
+    with _open(args) as workspace:
+        try:
+            result = export_package(workspace, args.year, args.stage, args.out, passphrase)
+        except ExportRefusedError as refused:
+            for problem in refused.problems:
+                print(f"{problem.code.value} [{problem.severity.value}] {problem.where.label}："
+                      f"{problem.message}")
+            raise
+    item = result.submission
+    print(f"已生成数据包：{result.path}")
+    print(f"序号 {item.sequence}；SHA-256 {item.sha256}；密钥编号 {item.key_id}")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from unionperf.exchange.errors import PackageError  # noqa: PLC0415
+    from unionperf.services.packages import summary, verify_file  # noqa: PLC0415
+
+    try:
+        package = verify_file(args.package, args.key)
+    except PackageError as error:
+        if args.json:
+            print(json.dumps({"valid": False, "check": error.code, "reason": str(error)},
+                             ensure_ascii=False))
+        print(f"unionperf: 校验失败 (invalid) [{error.code}]：{error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    report = summary(package)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    unit = report["unit"]
+    print(f"校验通过：{unit['name']}（{unit['code']}）{report['year']}年度 {report['stage']} "
+          f"第{report['sequence']}次")
+    print(f"签名密钥编号：{report['signer_key_id']}"
+          + ("" if report["trusted"] else "（未指定公钥：请与纸质报送回执上的密钥编号核对）"))
+    print(f"SHA-256：{report['sha256']}")
+    print(f"文件：{len(report['files'])}个")
+    scores = report.get("scores")
+    if scores:
+        for project in scores["projects"]:
+            print(f"  {project['total']:>7}  {project['grade']}  {project['name']}")
+        if scores.get("unit"):
+            print(f"  {scores['unit']['total']:>7}  {scores['unit']['grade']}  单位整体")
+    return EXIT_OK
+
+
+def _register(args: argparse.Namespace) -> int:
+    from unionperf.services.packages import register  # noqa: PLC0415
+
+    with _open(args) as workspace:
+        key = register(workspace, args.key, args.unit_code, args.name)
+    print(f"已登记：{args.name}（{args.unit_code}），密钥编号 {key.key_id_hex}")
+    return EXIT_OK
+
+
+def _receive(args: argparse.Namespace) -> int:
+    from unionperf.services.packages import receive  # noqa: PLC0415
+
+    with _open(args) as workspace:
+        outcomes = receive(workspace, args.packages)
+    for outcome in outcomes:
+        print(f"{outcome.path.name}: {outcome.status} — {outcome.message}")
+    return EXIT_PROBLEMS if any(outcome.refused for outcome in outcomes) else EXIT_OK
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    from unionperf.services.packages import create_feedback  # noqa: PLC0415
+
+    passphrase = passphrase_from(args)
+    with _open(args) as workspace:
+        path = create_feedback(workspace, args.unit, args.year, args.stage, args.decision,
+                               args.opinions, args.out, passphrase)
+    print(f"已生成反馈数据包：{path}")
+    return EXIT_OK
+
+
+def _trust_upper(args: argparse.Namespace) -> int:
+    from unionperf.services.packages import trust_upper  # noqa: PLC0415
+
+    with _open(args) as workspace:
+        key = trust_upper(workspace, args.key, args.name)
+    print(f"已导入上级工会公钥，密钥编号 {key.key_id_hex}")
+    return EXIT_OK
+
+
+def _submissions(args: argparse.Namespace) -> int:
+    from unionperf.services.submit import submissions  # noqa: PLC0415
+
+    with _open(args) as workspace:
+        for item in submissions(workspace, args.year):
+            print(f"{item.created_at}  {item.year} {item.stage:<26} 第{item.sequence}次  "
+                  f"{item.sha256[:16]}…  {item.file_name}")
+    return EXIT_OK
+
+

@@ -1,0 +1,228 @@
+"""Writing and verifying signed packages: a BagIt bag in a zip, signed in minisign format.
+
+Verification runs in the order of product.md §5 and stops at the first failure: zip safety, bag
+completeness and hashes, signature, schemas, then the validation rules with the package's own
+settings. Everything happens in memory: nothing unchecked is ever written to disk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from unionperf.domain.results import score_year
+from unionperf.domain.validation import blocking_problems, check_stage
+from unionperf.domain.year import Stage, YearData
+from unionperf.exchange import bag, minisign, schemas
+from unionperf.exchange.bag import BagError
+from unionperf.exchange.codec import CodecError, year_from_json
+from unionperf.exchange.errors import PackageError
+from unionperf.exchange.minisign import PublicKey, SignatureError
+
+FORMAT_VERSION = "1.0"
+SUPPORTED_MAJOR = 1
+PACKAGE_JSON = "data/package.json"
+DATA_JSON = "data/data.json"
+FEEDBACK_JSON = "data/feedback.json"
+SIGNER_PUB = "data/keys/signer.pub"
+ANNOUNCEMENTS_JSON = "data/keys/announcements.json"
+SUFFIX = ".upkg"
+_COMMENT = re.compile(r"(\w+):(\S+)")
+
+
+@dataclass(frozen=True, slots=True)
+class VerifiedPackage:
+    """What a package holds, after every check passed."""
+
+    sha256: str
+    meta: dict[str, Any]
+    files: tuple[str, ...]
+    signer: PublicKey
+    trusted: bool
+    """Whether the signer was checked against a registered or given key (not just the embedded one)."""
+    data: YearData | None
+    """The year's data of a submission; ``None`` for feedback."""
+    feedback: dict[str, Any] | None
+    payload: Mapping[str, bytes]
+
+    @property
+    def unit_code(self) -> str:
+        """The credit code of the unit the package concerns."""
+        return str(self.meta["unit"]["code"])
+
+    @property
+    def stage(self) -> str:
+        """The stage name."""
+        return str(self.meta["stage"])
+
+
+def dumps(document: Any) -> bytes:
+    """Canonical JSON bytes: UTF-8, sorted keys, two-space indent, final newline."""
+    return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+
+
+def trusted_comment(meta: Mapping[str, Any]) -> str:
+    """The signed one-line comment: unit code, year, stage, sequence, package id."""
+    return (
+        f"unit:{meta['unit']['code']} year:{meta['year']} stage:{meta['stage']} "
+        f"seq:{meta['sequence']} kind:{meta['kind']} package:{meta['package_id']}"
+    )
+
+
+def build_package(
+    private_key: Ed25519PrivateKey,
+    meta: Mapping[str, Any],
+    payload: Mapping[str, bytes],
+    bag_info: Mapping[str, str],
+) -> bytes:
+    """Sign and zip a package; ``payload`` holds every ``data/`` file except package.json."""
+    files = dict(payload)
+    files[PACKAGE_JSON] = dumps(meta)
+    files[SIGNER_PUB] = minisign.public_key_of(private_key).to_file().encode("ascii")
+    tags = bag.tag_files(bag_info, files)
+    signature = minisign.sign(
+        private_key, tags[bag.TAGMANIFEST], trusted_comment(meta),
+        untrusted_comment=f"UnionPerf package {meta['package_id']}",
+    )
+    return bag.write_zip({**tags, bag.SIGNATURE: signature.encode("ascii"), **files})
+
+
+def verify_package(blob: bytes, key: PublicKey | None = None) -> VerifiedPackage:
+    """Check a package completely; ``key`` is the key it must be signed with, when known.
+
+    Without a key the package is checked against the public key it carries, and the result
+    says it is not trusted: compare its key id with the paper cover sheet before relying on it.
+
+    Raises:
+        PackageError: the first check that failed, with a code and a Chinese sentence.
+    """
+    try:
+        files = bag.check_bag(bag.read_zip(blob))
+    except BagError as error:
+        raise PackageError(error.code, str(error)) from error
+    signer, signature = _signer(files.files, key)
+    _check_signature(files.files, signer, signature)
+    meta = _json(files.files, PACKAGE_JSON)
+    _check_version(meta)
+    schemas.validate("package", meta, "package.json")
+    if signature.trusted_comment != trusted_comment(meta):
+        raise PackageError("comment", "签名的可信注释与 package.json 不一致（单位、年度、阶段或序号被改动）")
+    if meta["key_id"] != signer.key_id_hex:
+        raise PackageError("key-id", "package.json 中的密钥编号与签名不一致")
+    data, feedback = _content(files.files, meta)
+    return VerifiedPackage(
+        sha256=bag.sha256(blob), meta=meta, files=tuple(sorted(files.files)), signer=signer,
+        trusted=key is not None, data=data, feedback=feedback, payload=files.payload,
+    )
+
+
+def _signer(files: Mapping[str, bytes], key: PublicKey | None) -> tuple[PublicKey, minisign.Signature]:
+    try:
+        signature = minisign.parse_signature(files[bag.SIGNATURE].decode("ascii"))
+    except (SignatureError, UnicodeDecodeError) as error:
+        raise PackageError("signature", f"签名文件无法读取：{error}") from error
+    if key is not None:
+        return key, signature
+    if SIGNER_PUB not in files:
+        raise PackageError("signature", "包内没有签名者公钥，请用 --key 指定公钥")
+    try:
+        return minisign.parse_public_key(files[SIGNER_PUB].decode("ascii")), signature
+    except (SignatureError, UnicodeDecodeError) as error:
+        raise PackageError("signature", f"包内的签名者公钥无法读取：{error}") from error
+
+
+def _check_signature(files: Mapping[str, bytes], signer: PublicKey, signature: minisign.Signature) -> None:
+    try:
+        minisign.verify(signer, files[bag.TAGMANIFEST], signature)
+    except SignatureError as error:
+        raise PackageError("signature", str(error)) from error
+    embedded = files.get(SIGNER_PUB)
+    if embedded is not None and embedded != signer.to_file().encode("ascii"):
+        raise PackageError("signature", "包内的签名者公钥与签名密钥不一致")
+
+
+def _json(files: Mapping[str, bytes], name: str) -> Any:
+    if name not in files:
+        raise PackageError("missing-file", f"包内缺少 {name}")
+    try:
+        return json.loads(files[name].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise PackageError("json", f"{name} 不是有效的 JSON（{error}）") from error
+
+
+def _check_version(meta: Any) -> None:
+    version = meta.get("format_version") if isinstance(meta, dict) else None
+    major = str(version).split(".", 1)[0]
+    if not major.isdigit():
+        raise PackageError("schema", "package.json 缺少格式版本 format_version")
+    if int(major) > SUPPORTED_MAJOR:
+        raise PackageError(
+            "version",
+            f"数据包格式版本 {version} 高于本程序支持的 {FORMAT_VERSION}，请升级 UnionPerf 后再打开",
+        )
+
+
+def _content(files: Mapping[str, bytes], meta: dict[str, Any]) -> tuple[YearData | None, dict[str, Any] | None]:
+    if meta["kind"] == "feedback":
+        feedback = _json(files, FEEDBACK_JSON)
+        if not isinstance(feedback, dict):
+            raise PackageError("schema", "feedback.json 应为 JSON 对象")
+        return None, feedback
+    document = _json(files, DATA_JSON)
+    schemas.validate("data", document, "data.json")
+    try:
+        data = year_from_json(document)
+    except CodecError as error:
+        raise PackageError("schema", str(error)) from error
+    _check_identity(meta, data)
+    _check_rules(meta, data)
+    return data, None
+
+
+def _check_identity(meta: dict[str, Any], data: YearData) -> None:
+    if data.year != meta["year"] or data.unit.credit_code != meta["unit"]["code"]:
+        raise PackageError("identity", "data.json 的单位或年度与 package.json 不一致")
+
+
+def _check_rules(meta: dict[str, Any], data: YearData) -> None:
+    """Re-run the validation rules with the package's own settings; compare the scores."""
+    try:
+        stage = Stage.parse(str(meta["stage"]))
+    except ValueError as error:
+        raise PackageError("schema", str(error)) from error
+    blocking = blocking_problems(data, check_stage(data, stage))
+    if blocking:
+        first = blocking[0]
+        raise PackageError(
+            "rules",
+            f"重新审核未通过（{len(blocking)}个问题），第一个：{first.code.value} "
+            f"{first.where.label}：{first.message}",
+        )
+    if meta.get("scores") is not None and meta["scores"] != score_summary(data):
+        raise PackageError("scores", "package.json 中的得分与按包内数据和规则重新计算的得分不一致")
+
+
+def score_summary(data: YearData) -> dict[str, Any]:
+    """Totals and grades of every project and the unit (recorded in package.json)."""
+    scores = score_year(data)
+    unit = None
+    if scores.unit is not None:
+        unit = {"total": f"{scores.unit.total:.2f}", "grade": scores.unit.grade.value}
+    return {
+        "projects": [
+            {"uid": item.project.uid, "name": item.project.name,
+             "total": f"{item.score.total:.2f}", "grade": item.score.grade.value}
+            for item in scores.projects
+        ],
+        "unit": unit,
+    }
+
+
+def comment_fields(comment: str) -> dict[str, str]:
+    """The ``name:value`` pairs of a trusted comment."""
+    return dict(_COMMENT.findall(comment))

@@ -1,0 +1,101 @@
+"""The workspace's signing key: show, export, rotate, unlock (for export and feedback)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from unionperf.exchange import keys
+from unionperf.exchange.keys import Announcement, KeyFileError
+from unionperf.exchange.minisign import PublicKey
+from unionperf.services.errors import ServiceError
+from unionperf.services.workspace import Workspace
+from unionperf.store import audit
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """What ``unionperf key show`` prints."""
+
+    key_id: str
+    unit_name: str
+    unit_code: str
+    public_key: str
+    rotations: int
+
+
+def public_key(workspace: Workspace) -> PublicKey:
+    """The workspace's current public key."""
+    try:
+        return keys.public_key(workspace.paths.keys)
+    except KeyFileError as error:
+        raise ServiceError(str(error)) from error
+
+
+def key_info(workspace: Workspace) -> KeyInfo:
+    """The key id (fingerprint), the unit and the public key text."""
+    key = public_key(workspace)
+    unit = workspace.unit()
+    return KeyInfo(
+        key.key_id_hex, unit.name if unit else "", unit.credit_code if unit else "",
+        key.to_file(), len(_announcements(workspace)),
+    )
+
+
+def export_public_key(workspace: Workspace, out: Path) -> Path:
+    """Write the public key in minisign ``.pub`` format to ``out``."""
+    key = public_key(workspace)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(key.to_file(), encoding="utf-8")
+    return out
+
+
+def create_key(workspace: Workspace, passphrase: str) -> PublicKey:
+    """Make the workspace's signing key (when it has none yet)."""
+    try:
+        made = keys.create_key(workspace.paths.keys, passphrase)
+    except KeyFileError as error:
+        raise ServiceError(str(error)) from error
+    with workspace.transaction() as session:
+        audit.record(session, "create", "signing_key", made.key_id_hex, {})
+    return made
+
+
+def unlock(workspace: Workspace, passphrase: str) -> Ed25519PrivateKey:
+    """The private key, unlocked with the passphrase (a wrong one is a clear error)."""
+    try:
+        return keys.load_private_key(workspace.paths.keys, passphrase)
+    except KeyFileError as error:
+        raise ServiceError(str(error)) from error
+
+
+def rotate(workspace: Workspace, passphrase: str, today: date | None = None) -> Announcement:
+    """Replace the signing key; the old key signs an announcement that travels in packages."""
+    unit = workspace.unit()
+    code = unit.credit_code if unit else ""
+    try:
+        announcement = keys.rotate_key(
+            workspace.paths.keys, passphrase, code, today or date.today()
+        )
+    except KeyFileError as error:
+        raise ServiceError(str(error)) from error
+    new_key = keys.public_key(workspace.paths.keys)
+    with workspace.transaction() as session:
+        audit.record(session, "rotate", "signing_key", new_key.key_id_hex,
+                     {"old_key_id": announcement.old_key_id})
+    return announcement
+
+
+def _announcements(workspace: Workspace) -> list[Announcement]:
+    try:
+        return keys.announcements(workspace.paths.keys)
+    except KeyFileError as error:
+        raise ServiceError(str(error)) from error
+
+
+def announcements(workspace: Workspace) -> list[Announcement]:
+    """The chain of key-rotation announcements, oldest first."""
+    return _announcements(workspace)

@@ -1,0 +1,174 @@
+"""Export: the signed package of a stage, refused while a problem blocks it (product.md §5)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from unionperf import __version__
+from unionperf.domain.problems import Problem
+from unionperf.domain.validation import blocking_problems, check_stage
+from unionperf.domain.year import Stage, StageKind, YearData
+from unionperf.exchange import keys, minisign
+from unionperf.exchange.bag import sha256
+from unionperf.exchange.codec import DATA_FORMAT_VERSION, for_stage, year_to_json
+from unionperf.exchange.package import (
+    ANNOUNCEMENTS_JSON,
+    DATA_JSON,
+    FORMAT_VERSION,
+    SUFFIX,
+    build_package,
+    dumps,
+    score_summary,
+)
+from unionperf.services import signing
+from unionperf.services.errors import InputError, ServiceError
+from unionperf.services.workspace import Workspace
+from unionperf.store.exchange_records import ExchangeRecords, Submission
+
+
+class ExportRefusedError(ServiceError):
+    """The stage still has problems that block submission; ``problems`` lists them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        first = problems[0]
+        super().__init__(
+            f"还有{len(problems)}个问题未解决，不能报送。第一个：{first.code.value} "
+            f"{first.where.label}：{first.message}"
+        )
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """The written package and its log entry."""
+
+    path: Path
+    submission: Submission
+
+
+def parse_stage(data: YearData, text: str) -> Stage:
+    """A stage name of the year; a monitoring stage must name one of the year's cut-offs."""
+    try:
+        stage = Stage.parse(text)
+    except ValueError as error:
+        raise InputError(str(error), "报送阶段") from error
+    if stage.kind is StageKind.MONITORING and not any(
+        point.cutoff == stage.cutoff for point in data.points
+    ):
+        cutoffs = "、".join(point.stage for point in data.points) or "（无）"
+        raise InputError(f"{data.year}年度没有截至{stage.cutoff}的监控时点；可选：{cutoffs}", "报送阶段")
+    return stage
+
+
+def export_package(
+    workspace: Workspace, year: int, stage_name: str, out_dir: Path, passphrase: str,
+) -> ExportResult:
+    """Check, sign and write the package of one stage into ``out_dir`` and log it."""
+    data = workspace.load_year(year)
+    stage = parse_stage(data, stage_name)
+    blocking = blocking_problems(data, check_stage(data, stage))
+    if blocking:
+        raise ExportRefusedError(blocking)
+    private_key = signing.unlock(workspace, passphrase)
+    key = minisign.public_key_of(private_key)
+    with workspace.reading() as session:
+        previous = ExchangeRecords(session).last_submission(year, stage.name)
+    meta = package_meta(data, stage, key.key_id_hex, previous)
+    payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)))}
+    payload.update(_announcement_files(workspace))
+    blob = build_package(private_key, meta, payload, _bag_info(data, meta))
+    name = f"{data.unit.credit_code}_{year}_{stage.name}_{meta['sequence']}{SUFFIX}"
+    path = _write_atomically(out_dir, name, blob)
+    submission = Submission(year, stage.name, meta["sequence"], meta["package_id"], sha256(blob),
+                            name, meta["created_at"], key.key_id_hex)
+    try:
+        with workspace.transaction() as session:
+            ExchangeRecords(session).log_submission(submission)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return ExportResult(path, submission)
+
+
+def package_meta(
+    data: YearData, stage: Stage, key_id: str, previous: Submission | None
+) -> dict[str, Any]:
+    """The content of ``package.json`` for a submission."""
+    problems = check_stage(data, stage)
+    explained = [
+        {"code": p.code.value, "key": p.key, "message": p.message,
+         "explanation": data.explanation_for(p.key)}
+        for p in problems if data.explanation_for(p.key)
+    ]
+    signoffs = sorted(data.signoffs_for(stage.name).values(), key=lambda s: s.role.value)
+    return {
+        "format_version": FORMAT_VERSION,
+        "kind": "submission",
+        "package_id": uuid.uuid4().hex,
+        "unit": {"code": data.unit.credit_code, "name": data.unit.name},
+        "year": data.year,
+        "stage": stage.name,
+        "sequence": previous.sequence + 1 if previous else 1,
+        "previous_sha256": previous.sha256 if previous else None,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "key_id": key_id,
+        "data_format_version": DATA_FORMAT_VERSION,
+        "settings": data.settings.to_json(),
+        "validation": {"hard": 0, "soft": len(problems), "explained": explained},
+        "signoffs": [{"role": s.role.value, "name": s.name, "signed_on": s.signed_on.isoformat()}
+                     for s in signoffs],
+        "scores": score_summary(data) if stage.kind is StageKind.SELF_EVALUATION else None,
+    }
+
+
+def _bag_info(data: YearData, meta: dict[str, Any]) -> dict[str, str]:
+    return {
+        "Source-Organization": data.unit.name,
+        "Organization-Address": data.unit.address or "-",
+        "Contact-Phone": data.unit.contact_phone or "-",
+        "External-Identifier": str(meta["package_id"]),
+        "External-Description": f"{data.unit.name} {data.year}年度 {meta['stage']} 第{meta['sequence']}次报送",
+        "Bag-Group-Identifier": f"{data.unit.credit_code}_{data.year}_{meta['stage']}",
+        "Bagging-Date": date.today().isoformat(),
+        "Bag-Software-Agent": f"UnionPerf {__version__}",
+    }
+
+
+def _announcement_files(workspace: Workspace) -> dict[str, bytes]:
+    chain = keys.announcements(workspace.paths.keys)
+    if not chain:
+        return {}
+    return {ANNOUNCEMENTS_JSON: dumps([item.to_json() for item in chain])}
+
+
+def _write_atomically(folder: Path, name: str, blob: bytes) -> Path:
+    """Write through a ``.part`` file and rename: a package file is whole or absent."""
+    target = folder / name
+    temporary = folder / f".{name}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            handle.write(blob)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        reason = "磁盘空间不足" if error.errno == errno.ENOSPC else (error.strerror or str(error))
+        raise ServiceError(f"无法写入数据包到 {folder}：{reason}") from error
+    return target
+
+
+def submissions(workspace: Workspace, year: int | None = None) -> list[Submission]:
+    """The submission log."""
+    with workspace.reading() as session:
+        return ExchangeRecords(session).submissions(year)
+
+
