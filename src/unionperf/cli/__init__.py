@@ -28,7 +28,6 @@ from unionperf.cli.package_commands import add_package_commands
 log = logging.getLogger(__name__)
 
 
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; with no command, start the window."""
     args = _parser().parse_args(argv)
@@ -112,17 +111,13 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from unionperf.domain.unit import UnitProfile  # noqa: PLC0415
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
-
-    from unionperf.domain.unit import UnitLevel  # noqa: PLC0415
+    from unionperf.domain.unit import UnitLevel, UnitProfile  # noqa: PLC0415
     from unionperf.services.signing import key_info  # noqa: PLC0415
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
 
     path = workspace_path(args)
     if args.upper is not None:
-        unit: UnitProfile | None = UnitProfile(
-            args.upper, args.credit_code, level=UnitLevel.UPPER
-        )
+        unit: UnitProfile | None = UnitProfile(args.upper, args.credit_code, level=UnitLevel.UPPER)
     elif args.name or args.credit_code:
         unit = UnitProfile(args.name, args.credit_code)
     else:

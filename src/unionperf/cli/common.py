@@ -20,7 +20,8 @@ def workspace_path(args: argparse.Namespace) -> Path:
 def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
     """``--passphrase-file``; the passphrase is never taken from the command line itself."""
     parser.add_argument(
-        "--passphrase-file", type=Path,
+        "--passphrase-file",
+        type=Path,
         help=f"签名口令文件（第一行）；未指定时读取环境变量 {PASSPHRASE_VARIABLE}",
     )
 
@@ -48,5 +49,6 @@ def passphrase_from(args: argparse.Namespace, default: str | None = None) -> str
     if default is not None:
         return default
     raise ServiceError(
-        f"需要签名口令 (passphrase needed)：请设置环境变量 {PASSPHRASE_VARIABLE} 或使用 --passphrase-file"
+        "需要签名口令 (passphrase needed)："
+        f"请设置环境变量 {PASSPHRASE_VARIABLE} 或使用 --passphrase-file"
     )

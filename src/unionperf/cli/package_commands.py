@@ -24,9 +24,11 @@ def add_package_commands(command: Adder) -> None:
     """Register the package commands on the main parser's ``command`` helper."""
     key = command("key", _key_help, "签名密钥：show（显示）、export（导出公钥）、rotate（更换）")
     key_commands = key.add_subparsers(title="key commands", metavar="ACTION")
-    for name, handler, text in (("show", _key_show, "显示密钥编号（指纹）与单位"),
-                                ("export", _key_export, "导出 minisign 格式的公钥"),
-                                ("rotate", _key_rotate, "更换签名密钥（旧密钥签署更换声明）")):
+    for name, handler, text in (
+        ("show", _key_show, "显示密钥编号（指纹）与单位"),
+        ("export", _key_export, "导出 minisign 格式的公钥"),
+        ("rotate", _key_rotate, "更换签名密钥（旧密钥签署更换声明）"),
+    ):
         sub = key_commands.add_parser(name, help=text, description=text)
         sub.set_defaults(handler=handler)
         sub.add_argument("--workspace", type=Path, help="工作区文件夹")
@@ -36,8 +38,9 @@ def add_package_commands(command: Adder) -> None:
             add_passphrase_option(sub)
     export = command("export", _export, "生成并签名报送数据包")
     export.add_argument("--year", type=int, required=True)
-    export.add_argument("--stage", required=True,
-                        help="targets、monitoring-YYYY-MM-DD 或 self-evaluation")
+    export.add_argument(
+        "--stage", required=True, help="targets、monitoring-YYYY-MM-DD 或 self-evaluation"
+    )
     export.add_argument("--out", type=Path, required=True, help="输出文件夹（如U盘）")
     add_passphrase_option(export)
     verify = command("verify", _verify, "校验数据包（不修改任何数据）", workspace=False)
@@ -120,8 +123,10 @@ def _export(args: argparse.Namespace) -> int:
             result = export_package(workspace, args.year, args.stage, args.out, passphrase)
         except ExportRefusedError as refused:
             for problem in refused.problems:
-                print(f"{problem.code.value} [{problem.severity.value}] {problem.where.label}："
-                      f"{problem.message}")
+                print(
+                    f"{problem.code.value} [{problem.severity.value}] {problem.where.label}："
+                    f"{problem.message}"
+                )
             raise
     item = result.submission
     print(f"已生成数据包：{result.path}")
@@ -137,8 +142,11 @@ def _verify(args: argparse.Namespace) -> int:
         package = verify_file(args.package, args.key)
     except PackageError as error:
         if args.json:
-            print(json.dumps({"valid": False, "check": error.code, "reason": str(error)},
-                             ensure_ascii=False))
+            print(
+                json.dumps(
+                    {"valid": False, "check": error.code, "reason": str(error)}, ensure_ascii=False
+                )
+            )
         print(f"unionperf: 校验失败 (invalid) [{error.code}]：{error}", file=sys.stderr)
         return EXIT_PROBLEMS
     report = summary(package)
@@ -146,10 +154,14 @@ def _verify(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return EXIT_OK
     unit = report["unit"]
-    print(f"校验通过：{unit['name']}（{unit['code']}）{report['year']}年度 {report['stage']} "
-          f"第{report['sequence']}次")
-    print(f"签名密钥编号：{report['signer_key_id']}"
-          + ("" if report["trusted"] else "（未指定公钥：请与纸质报送回执上的密钥编号核对）"))
+    print(
+        f"校验通过：{unit['name']}（{unit['code']}）{report['year']}年度 {report['stage']} "
+        f"第{report['sequence']}次"
+    )
+    print(
+        f"签名密钥编号：{report['signer_key_id']}"
+        + ("" if report["trusted"] else "（未指定公钥：请与纸质报送回执上的密钥编号核对）")
+    )
     print(f"SHA-256：{report['sha256']}")
     print(f"文件：{len(report['files'])}个")
     scores = report.get("scores")
@@ -185,8 +197,16 @@ def _feedback(args: argparse.Namespace) -> int:
 
     passphrase = passphrase_from(args)
     with _open(args) as workspace:
-        path = create_feedback(workspace, args.unit, args.year, args.stage, args.decision,
-                               args.opinions, args.out, passphrase)
+        path = create_feedback(
+            workspace,
+            unit_code=args.unit,
+            year=args.year,
+            stage=args.stage,
+            decision=args.decision,
+            opinions_file=args.opinions,
+            out_dir=args.out,
+            passphrase=passphrase,
+        )
     print(f"已生成反馈数据包：{path}")
     return EXIT_OK
 
@@ -205,8 +225,8 @@ def _submissions(args: argparse.Namespace) -> int:
 
     with _open(args) as workspace:
         for item in submissions(workspace, args.year):
-            print(f"{item.created_at}  {item.year} {item.stage:<26} 第{item.sequence}次  "
-                  f"{item.sha256[:16]}…  {item.file_name}")
+            print(
+                f"{item.created_at}  {item.year} {item.stage:<26} 第{item.sequence}次  "
+                f"{item.sha256[:16]}…  {item.file_name}"
+            )
     return EXIT_OK
-
-

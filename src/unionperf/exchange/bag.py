@@ -25,6 +25,8 @@ MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 1 << 30  # 1 GiB uncompressed
 MAX_RATIO = 200  # uncompressed ÷ compressed, per member and overall
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+_FIRST_PRINTABLE = 32
+_SHA256_HEX = 64
 
 
 class BagError(ValueError):
@@ -54,7 +56,9 @@ def sha256(data: bytes) -> str:
 
 def manifest_text(files: Mapping[str, bytes]) -> str:
     """A BagIt manifest: ``<sha256>  <path>`` per file, sorted by path."""
-    return "".join(f"{sha256(data)}  {_encode_path(name)}\n" for name, data in sorted(files.items()))
+    return "".join(
+        f"{sha256(data)}  {_encode_path(name)}\n" for name, data in sorted(files.items())
+    )
 
 
 def bag_info_text(fields: Mapping[str, str], payload: Mapping[str, bytes]) -> str:
@@ -143,7 +147,7 @@ def _check_name(name: str) -> None:
         or "\\" in name
         or (len(name) > 1 and name[1] == ":")
         or any(part in ("", ".", "..") for part in parts)
-        or any(ord(char) < 32 for char in name)
+        or any(ord(char) < _FIRST_PRINTABLE for char in name)
     )
     if unsafe:
         raise BagError("unsafe-path", f"包内文件路径不安全：{name!r}")
@@ -184,7 +188,9 @@ def check_bag(files: Mapping[str, bytes]) -> Bag:
     return Bag(dict(files))
 
 
-def _check_manifest(files: Mapping[str, bytes], manifest: str, expected: Mapping[str, bytes]) -> None:
+def _check_manifest(
+    files: Mapping[str, bytes], manifest: str, expected: Mapping[str, bytes]
+) -> None:
     listed = parse_manifest(files[manifest], manifest)
     for name in expected:
         if name not in listed:
@@ -208,7 +214,11 @@ def parse_manifest(data: bytes, label: str) -> dict[str, str]:
             continue
         digest, _, path = line.partition(" ")
         path = _decode_path(path.lstrip(" *"))
-        if len(digest) != 64 or not path or any(c not in "0123456789abcdef" for c in digest.lower()):
+        if (
+            len(digest) != _SHA256_HEX
+            or not path
+            or any(c not in "0123456789abcdef" for c in digest.lower())
+        ):
             raise BagError("manifest-format", f"{label} 第{number}行格式不正确")
         if path in listed:
             raise BagError("manifest-format", f"{label} 重复列出文件：{path}")
@@ -221,7 +231,9 @@ def _check_oxum(info: bytes, payload: Mapping[str, bytes]) -> None:
     for line in info.decode("utf-8", "replace").splitlines():
         label, _, value = line.partition(":")
         if label.strip() == "Payload-Oxum" and value.strip() != expected:
-            raise BagError("oxum", f"bag-info.txt 中的 Payload-Oxum（{value.strip()}）与实际（{expected}）不符")
+            raise BagError(
+                "oxum", f"bag-info.txt 中的 Payload-Oxum（{value.strip()}）与实际（{expected}）不符"
+            )
 
 
 def _encode_path(path: str) -> str:

@@ -59,8 +59,10 @@ class Announcement:
     def to_json(self) -> dict[str, str]:
         """A JSON-ready mapping."""
         return {
-            "old_key_id": self.old_key_id, "new_public_key": self.new_public_key,
-            "unit_code": self.unit_code, "announced_on": self.announced_on,
+            "old_key_id": self.old_key_id,
+            "new_public_key": self.new_public_key,
+            "unit_code": self.unit_code,
+            "announced_on": self.announced_on,
             "signature": self.signature,
         }
 
@@ -70,8 +72,18 @@ class Announcement:
         if not isinstance(data, dict):
             raise KeyFileError("密钥更换声明格式不正确")
         try:
-            return cls(**{key: str(data[key]) for key in (
-                "old_key_id", "new_public_key", "unit_code", "announced_on", "signature")})
+            return cls(
+                **{
+                    key: str(data[key])
+                    for key in (
+                        "old_key_id",
+                        "new_public_key",
+                        "unit_code",
+                        "announced_on",
+                        "signature",
+                    )
+                }
+            )
         except KeyError as error:
             raise KeyFileError(f"密钥更换声明缺少字段 {error}") from error
 
@@ -161,11 +173,18 @@ def rotate_key(folder: Path, passphrase: str, unit_code: str, today: date) -> An
     )
     retired = folder / "retired"
     retired.mkdir(exist_ok=True)
-    _write_pair(retired, f"{old_public.key_id_hex}.key", f"{old_public.key_id_hex}.pub",
-                old_private, passphrase)
+    _write_pair(
+        retired,
+        f"{old_public.key_id_hex}.key",
+        f"{old_public.key_id_hex}.pub",
+        old_private,
+        passphrase,
+    )
     chain = [*announcements(folder), announcement]
-    _write_atomic(folder / ANNOUNCEMENTS_NAME,
-                  json.dumps([item.to_json() for item in chain], ensure_ascii=False, indent=2))
+    _write_atomic(
+        folder / ANNOUNCEMENTS_NAME,
+        json.dumps([item.to_json() for item in chain], ensure_ascii=False, indent=2),
+    )
     _write_pair(folder, PRIVATE_NAME, PUBLIC_NAME, new_private, passphrase)
     return announcement
 
@@ -199,7 +218,9 @@ def follow_announcements(registered: PublicKey, chain: list[Announcement]) -> Pu
             minisign.verify(current, item.statement(), signature)
             current = minisign.parse_public_key(item.new_public_key)
         except minisign.SignatureError as error:
-            raise KeyFileError(f"密钥更换声明验证失败（原密钥 {item.old_key_id}）：{error}") from error
+            raise KeyFileError(
+                f"密钥更换声明验证失败（原密钥 {item.old_key_id}）：{error}"
+            ) from error
     return current
 
 

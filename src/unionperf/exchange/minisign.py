@@ -30,6 +30,8 @@ KEY_ALGORITHM = b"Ed"
 PREHASHED = b"ED"
 LEGACY = b"Ed"
 _KEY_ID_BYTES = 8
+_SIGNATURE_BYTES = 64
+_SIGNATURE_LINES = 4
 
 
 class SignatureError(ValueError):
@@ -71,7 +73,7 @@ class Signature:
 
 
 def key_id_text(key_id: bytes) -> str:
-    """minisign shows the 8 key-id bytes as a little-endian 64-bit number in hex."""
+    """Minisign shows the 8 key-id bytes as a little-endian 64-bit number in hex."""
     return f"{int.from_bytes(key_id, 'little'):016X}"
 
 
@@ -106,7 +108,9 @@ def parse_public_key(text: str) -> PublicKey:
 
 
 def sign(
-    private_key: Ed25519PrivateKey, message: bytes, trusted_comment: str,
+    private_key: Ed25519PrivateKey,
+    message: bytes,
+    trusted_comment: str,
     untrusted_comment: str = "signature from UnionPerf",
 ) -> str:
     """A minisign signature file (prehashed, as ``minisign -S`` makes by default)."""
@@ -131,23 +135,27 @@ def parse_signature(text: str) -> Signature:
         SignatureError: the four lines are not there or not well-formed.
     """
     lines = text.split("\n")
-    if len(lines) < 4 or not lines[0].startswith("untrusted comment:") or not lines[2].startswith(
-        "trusted comment: "
+    if (
+        len(lines) < _SIGNATURE_LINES
+        or not lines[0].startswith("untrusted comment:")
+        or not lines[2].startswith("trusted comment: ")
     ):
         raise SignatureError("签名文件格式不正确（应为 minisign 签名的四行）")
     if any(line.strip() for line in lines[4:]):
         raise SignatureError("签名文件末尾有多余内容")
     blob = _b64(lines[1], "签名")
-    if len(blob) != 2 + _KEY_ID_BYTES + 64 or blob[:2] not in (PREHASHED, LEGACY):
+    if len(blob) != 2 + _KEY_ID_BYTES + _SIGNATURE_BYTES or blob[:2] not in (PREHASHED, LEGACY):
         raise SignatureError("不是 minisign Ed25519 签名")
     global_signature = _b64(lines[3], "全局签名")
-    if len(global_signature) != 64:
+    if len(global_signature) != _SIGNATURE_BYTES:
         raise SignatureError("全局签名长度不正确")
     return Signature(
-        algorithm=blob[:2], key_id=blob[2:10], signature=blob[10:],
-        trusted_comment=lines[2][len("trusted comment: "):],
+        algorithm=blob[:2],
+        key_id=blob[2:10],
+        signature=blob[10:],
+        trusted_comment=lines[2][len("trusted comment: ") :],
         global_signature=global_signature,
-        untrusted_comment=lines[0][len("untrusted comment:"):].strip(),
+        untrusted_comment=lines[0][len("untrusted comment:") :].strip(),
     )
 
 

@@ -44,7 +44,7 @@ class VerifiedPackage:
     files: tuple[str, ...]
     signer: PublicKey
     trusted: bool
-    """Whether the signer was checked against a registered or given key (not just the embedded one)."""
+    """Whether the signer was checked against a registered or given key (not only the embedded)."""
     data: YearData | None
     """The year's data of a submission; ``None`` for feedback."""
     feedback: dict[str, Any] | None
@@ -86,7 +86,9 @@ def build_package(
     files[SIGNER_PUB] = minisign.public_key_of(private_key).to_file().encode("ascii")
     tags = bag.tag_files(bag_info, files)
     signature = minisign.sign(
-        private_key, tags[bag.TAGMANIFEST], trusted_comment(meta),
+        private_key,
+        tags[bag.TAGMANIFEST],
+        trusted_comment(meta),
         untrusted_comment=f"UnionPerf package {meta['package_id']}",
     )
     return bag.write_zip({**tags, bag.SIGNATURE: signature.encode("ascii"), **files})
@@ -111,17 +113,27 @@ def verify_package(blob: bytes, key: PublicKey | None = None) -> VerifiedPackage
     _check_version(meta)
     schemas.validate("package", meta, "package.json")
     if signature.trusted_comment != trusted_comment(meta):
-        raise PackageError("comment", "签名的可信注释与 package.json 不一致（单位、年度、阶段或序号被改动）")
+        raise PackageError(
+            "comment", "签名的可信注释与 package.json 不一致（单位、年度、阶段或序号被改动）"
+        )
     if meta["key_id"] != signer.key_id_hex:
         raise PackageError("key-id", "package.json 中的密钥编号与签名不一致")
     data, feedback = _content(files.files, meta)
     return VerifiedPackage(
-        sha256=bag.sha256(blob), meta=meta, files=tuple(sorted(files.files)), signer=signer,
-        trusted=key is not None, data=data, feedback=feedback, payload=files.payload,
+        sha256=bag.sha256(blob),
+        meta=meta,
+        files=tuple(sorted(files.files)),
+        signer=signer,
+        trusted=key is not None,
+        data=data,
+        feedback=feedback,
+        payload=files.payload,
     )
 
 
-def _signer(files: Mapping[str, bytes], key: PublicKey | None) -> tuple[PublicKey, minisign.Signature]:
+def _signer(
+    files: Mapping[str, bytes], key: PublicKey | None
+) -> tuple[PublicKey, minisign.Signature]:
     try:
         signature = minisign.parse_signature(files[bag.SIGNATURE].decode("ascii"))
     except (SignatureError, UnicodeDecodeError) as error:
@@ -136,7 +148,9 @@ def _signer(files: Mapping[str, bytes], key: PublicKey | None) -> tuple[PublicKe
         raise PackageError("signature", f"包内的签名者公钥无法读取：{error}") from error
 
 
-def _check_signature(files: Mapping[str, bytes], signer: PublicKey, signature: minisign.Signature) -> None:
+def _check_signature(
+    files: Mapping[str, bytes], signer: PublicKey, signature: minisign.Signature
+) -> None:
     try:
         minisign.verify(signer, files[bag.TAGMANIFEST], signature)
     except SignatureError as error:
@@ -163,11 +177,14 @@ def _check_version(meta: Any) -> None:
     if int(major) > SUPPORTED_MAJOR:
         raise PackageError(
             "version",
-            f"数据包格式版本 {version} 高于本程序支持的 {FORMAT_VERSION}，请升级 UnionPerf 后再打开",
+            f"数据包格式版本 {version} 高于本程序支持的 {FORMAT_VERSION}，"
+            "请升级 UnionPerf 后再打开",
         )
 
 
-def _content(files: Mapping[str, bytes], meta: dict[str, Any]) -> tuple[YearData | None, dict[str, Any] | None]:
+def _content(
+    files: Mapping[str, bytes], meta: dict[str, Any]
+) -> tuple[YearData | None, dict[str, Any] | None]:
     if meta["kind"] == "feedback":
         feedback = _json(files, FEEDBACK_JSON)
         if not isinstance(feedback, dict):
@@ -215,8 +232,12 @@ def score_summary(data: YearData) -> dict[str, Any]:
         unit = {"total": f"{scores.unit.total:.2f}", "grade": scores.unit.grade.value}
     return {
         "projects": [
-            {"uid": item.project.uid, "name": item.project.name,
-             "total": f"{item.score.total:.2f}", "grade": item.score.grade.value}
+            {
+                "uid": item.project.uid,
+                "name": item.project.name,
+                "total": f"{item.score.total:.2f}",
+                "grade": item.score.grade.value,
+            }
             for item in scores.projects
         ],
         "unit": unit,

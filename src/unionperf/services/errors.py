@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 
 class ServiceError(Exception):
     """Base of every error a service reports to the user instead of a traceback."""
@@ -13,3 +15,8 @@ class InputError(ServiceError):
     def __init__(self, message: str, where: str = "") -> None:
         super().__init__(f"{where}：{message}" if where else message)
         self.where = where
+
+
+def local_today() -> date:
+    """Today's date on this computer's clock (forms and sign-offs use local dates)."""
+    return datetime.now().astimezone().date()

@@ -7,7 +7,7 @@ import shutil
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from unionperf.exchange.package import (
     verify_package,
 )
 from unionperf.services import signing
-from unionperf.services.errors import InputError, ServiceError
+from unionperf.services.errors import InputError, ServiceError, local_today
 from unionperf.services.workspace import Workspace
 from unionperf.store.exchange_records import ExchangeRecords, Received, now
 
@@ -150,7 +150,9 @@ def _receive_one(workspace: Workspace, path: Path) -> Outcome:
     with workspace.reading() as session:
         registered = ExchangeRecords(session).subordinate(claimed)
     if registered is None:
-        raise PackageError("unregistered", f"单位 {claimed} 未登记，请先用 unionperf register 登记其公钥")
+        raise PackageError(
+            "unregistered", f"单位 {claimed} 未登记，请先用 unionperf register 登记其公钥"
+        )
     key, rotated = _signing_key(blob, minisign.parse_public_key(registered.public_key))
     package = verify_package(blob, key)
     if package.meta["kind"] != "submission":
@@ -185,36 +187,62 @@ def _signing_key(blob: bytes, registered: PublicKey) -> tuple[PublicKey, bool]:
     return newest, newest.key_id != registered.key_id
 
 
-def _store(workspace: Workspace, path: Path, blob: bytes, package: VerifiedPackage,
-           rotated: bool) -> Outcome:
+def _store(
+    workspace: Workspace, path: Path, blob: bytes, package: VerifiedPackage, rotated: bool
+) -> Outcome:
     meta = package.meta
-    unit_code, year, stage, sequence = (package.unit_code, int(meta["year"]), package.stage,
-                                        int(meta["sequence"]))
+    unit_code, year, stage, sequence = (
+        package.unit_code,
+        int(meta["year"]),
+        package.stage,
+        int(meta["sequence"]),
+    )
     with workspace.reading() as session:
         records = ExchangeRecords(session)
         if records.is_received(package.sha256):
-            return Outcome(path, "already received", f"已接收过（{unit_code} {year} {stage} 第{sequence}次）")
+            return Outcome(
+                path, "already received", f"已接收过（{unit_code} {year} {stage} 第{sequence}次）"
+            )
         current = records.current(unit_code, year, stage)
     if current is not None and sequence <= current.sequence:
         raise PackageError(
             "replay",
-            f"已拒收（旧于已接收的第{current.sequence}次报送）：{unit_code} {year} {stage} 第{sequence}次",
+            f"已拒收（旧于已接收的第{current.sequence}次报送）："
+            f"{unit_code} {year} {stage} 第{sequence}次",
         )
     name = f"{unit_code}_{year}_{stage}_{sequence}{SUFFIX}"
     stored = workspace.paths.root / "received" / unit_code / name
     stored.parent.mkdir(parents=True, exist_ok=True)
     stored.write_bytes(blob)
-    record = Received(unit_code, year, stage, sequence, package.sha256, True, now(),
-                      str(stored.relative_to(workspace.paths.root)))
+    record = Received(
+        unit_code,
+        year,
+        stage,
+        sequence,
+        package.sha256,
+        True,
+        now(),
+        str(stored.relative_to(workspace.paths.root)),
+    )
     try:
         with workspace.transaction() as session:
             records = ExchangeRecords(session)
-            records.add_received(record, str(meta["package_id"]), package.signer.key_id_hex, meta,
-                                 package.payload[DATA_JSON].decode("utf-8"), _scores(package))
+            records.add_received(
+                record,
+                package_id=str(meta["package_id"]),
+                key_id=package.signer.key_id_hex,
+                meta=meta,
+                data_json=package.payload[DATA_JSON].decode("utf-8"),
+                scores=_scores(package),
+            )
             if rotated:
                 registered = records.subordinate(unit_code)
-                records.register(unit_code, registered.name if registered else unit_code,
-                                 package.signer.to_file(), package.signer.key_id_hex)
+                records.register(
+                    unit_code,
+                    registered.name if registered else unit_code,
+                    package.signer.to_file(),
+                    package.signer.key_id_hex,
+                )
     except BaseException:
         stored.unlink(missing_ok=True)
         raise
@@ -229,19 +257,29 @@ def _scores(package: VerifiedPackage) -> list[dict[str, Any]]:
         return []
     scores = score_year(data)
     rows = [
-        {"owner_uid": item.project.uid, "name": item.project.name,
-         "category_code": item.project.category_code,
-         "budget_fen": int(item.project.full_year_budget * 100),
-         "executed_fen": int(item.project.executed * 100),
-         "total": item.score.total if package.stage == "self-evaluation" else None,
-         "grade": item.score.grade.value if package.stage == "self-evaluation" else ""}
+        {
+            "owner_uid": item.project.uid,
+            "name": item.project.name,
+            "category_code": item.project.category_code,
+            "budget_fen": int(item.project.full_year_budget * 100),
+            "executed_fen": int(item.project.executed * 100),
+            "total": item.score.total if package.stage == "self-evaluation" else None,
+            "grade": item.score.grade.value if package.stage == "self-evaluation" else "",
+        }
         for item in scores.projects
     ]
     if scores.unit is not None and package.stage == "self-evaluation":
-        rows.append({"owner_uid": UNIT_OWNER, "name": data.unit.name, "category_code": "",
-                     "budget_fen": int(scores.unit.execution.budget * 100),
-                     "executed_fen": int(scores.unit.execution.executed * 100),
-                     "total": scores.unit.total, "grade": scores.unit.grade.value})
+        rows.append(
+            {
+                "owner_uid": UNIT_OWNER,
+                "name": data.unit.name,
+                "category_code": "",
+                "budget_fen": int(scores.unit.execution.budget * 100),
+                "executed_fen": int(scores.unit.execution.executed * 100),
+                "total": scores.unit.total,
+                "grade": scores.unit.grade.value,
+            }
+        )
     return rows
 
 
@@ -262,8 +300,15 @@ def _quarantine(workspace: Workspace, path: Path, reason: str) -> None:
 
 
 def create_feedback(
-    workspace: Workspace, unit_code: str, year: int, stage: str, decision: str,
-    opinions_file: Path, out_dir: Path, passphrase: str,
+    workspace: Workspace,
+    *,
+    unit_code: str,
+    year: int,
+    stage: str,
+    decision: str,
+    opinions_file: Path,
+    out_dir: Path,
+    passphrase: str,
 ) -> Path:
     """Write the signed feedback package for a unit's received stage."""
     if decision not in ("approve", "return"):
@@ -281,20 +326,32 @@ def create_feedback(
     upper = workspace.unit()
     private_key = signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
-    meta = {
-        "format_version": FORMAT_VERSION, "kind": "feedback", "package_id": uuid.uuid4().hex,
-        "unit": {"code": unit_code, "name": subordinate.name}, "year": year, "stage": stage,
-        "sequence": sequence, "previous_sha256": None,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"), "app_version": __version__,
+    meta: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "kind": "feedback",
+        "package_id": uuid.uuid4().hex,
+        "unit": {"code": unit_code, "name": subordinate.name},
+        "year": year,
+        "stage": stage,
+        "sequence": sequence,
+        "previous_sha256": None,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
         "key_id": key.key_id_hex,
-        "feedback": {"decision": decision, "from": upper.name if upper else "",
-                     "responds_to": current.sha256},
+        "feedback": {
+            "decision": decision,
+            "from": upper.name if upper else "",
+            "responds_to": current.sha256,
+        },
     }
     payload = {FEEDBACK_JSON: dumps({"decision": decision, **opinions})}
-    info = {"Source-Organization": meta["feedback"]["from"] or "-",
-            "External-Identifier": meta["package_id"],
-            "External-Description": f"{subordinate.name} {year} {stage} 审核意见",
-            "Bagging-Date": date.today().isoformat(), "Bag-Software-Agent": f"UnionPerf {__version__}"}
+    info = {
+        "Source-Organization": (upper.name if upper else "") or "-",
+        "External-Identifier": str(meta["package_id"]),
+        "External-Description": f"{subordinate.name} {year} {stage} 审核意见",
+        "Bagging-Date": local_today().isoformat(),
+        "Bag-Software-Agent": f"UnionPerf {__version__}",
+    }
     blob = build_package(private_key, meta, payload, info)
     path = out_dir / f"{unit_code}_{year}_{stage}_feedback_{sequence}{SUFFIX}"
     try:
@@ -303,8 +360,15 @@ def create_feedback(
     except OSError as error:
         raise ServiceError(f"无法写入反馈数据包到 {out_dir}：{error.strerror or error}") from error
     with workspace.transaction() as session:
-        ExchangeRecords(session).log_feedback(unit_code, year, stage, sequence, decision,
-                                              bag.sha256(blob), path.name)
+        ExchangeRecords(session).log_feedback(
+            unit_code=unit_code,
+            year=year,
+            stage=stage,
+            sequence=sequence,
+            decision=decision,
+            sha256=bag.sha256(blob),
+            file_name=path.name,
+        )
     return path
 
 
@@ -317,12 +381,14 @@ def _read_opinions(path: Path) -> dict[str, Any]:
     except ValueError as error:
         raise InputError(f"意见文件不是有效的 JSON：{error}", str(path)) from error
     if not isinstance(document, dict) or not isinstance(document.get("opinions", []), list):
-        raise InputError("意见文件应为 {\"summary\": …, \"opinions\": [...]}", str(path))
+        raise InputError('意见文件应为 {"summary": …, "opinions": [...]}', str(path))
     opinions = []
     for number, item in enumerate(document.get("opinions", []), start=1):
         if not isinstance(item, dict) or not str(item.get("text", "")).strip():
             raise InputError(f"第{number}条意见缺少 text", str(path))
-        opinions.append({key: str(item.get(key, "")) for key in ("owner", "item", "field", "label", "text")})
+        opinions.append(
+            {key: str(item.get(key, "")) for key in ("owner", "item", "field", "label", "text")}
+        )
     return {"summary": str(document.get("summary", "")), "opinions": opinions}
 
 
@@ -352,10 +418,12 @@ def _receive_feedback(workspace: Workspace, path: Path, blob: bytes) -> Outcome:
         records = ExchangeRecords(session)
         records.add_feedback(package.sha256, meta, opinions)
         if meta["feedback"]["decision"] == "return":
-            records.return_stage(int(meta["year"]), package.stage,
-                                 str(feedback.get("summary", "")) or "上级工会退回")
+            records.return_stage(
+                int(meta["year"]), package.stage, str(feedback.get("summary", "")) or "上级工会退回"
+            )
     verdict = "退回，已重新打开修改" if meta["feedback"]["decision"] == "return" else "通过"
-    return Outcome(path, "received", f"已导入上级反馈：{meta['year']} {package.stage} {verdict}"
-                                     f"，意见{len(opinions)}条")
-
-
+    return Outcome(
+        path,
+        "received",
+        f"已导入上级反馈：{meta['year']} {package.stage} {verdict}，意见{len(opinions)}条",
+    )

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from unionperf.exchange import keys
 from unionperf.exchange.keys import Announcement, KeyFileError
 from unionperf.exchange.minisign import PublicKey
-from unionperf.services.errors import ServiceError
+from unionperf.services.errors import ServiceError, local_today
 from unionperf.services.workspace import Workspace
 from unionperf.store import audit
 
@@ -40,8 +40,11 @@ def key_info(workspace: Workspace) -> KeyInfo:
     key = public_key(workspace)
     unit = workspace.unit()
     return KeyInfo(
-        key.key_id_hex, unit.name if unit else "", unit.credit_code if unit else "",
-        key.to_file(), len(_announcements(workspace)),
+        key.key_id_hex,
+        unit.name if unit else "",
+        unit.credit_code if unit else "",
+        key.to_file(),
+        len(_announcements(workspace)),
     )
 
 
@@ -78,14 +81,19 @@ def rotate(workspace: Workspace, passphrase: str, today: date | None = None) -> 
     code = unit.credit_code if unit else ""
     try:
         announcement = keys.rotate_key(
-            workspace.paths.keys, passphrase, code, today or date.today()
+            workspace.paths.keys, passphrase, code, today or local_today()
         )
     except KeyFileError as error:
         raise ServiceError(str(error)) from error
     new_key = keys.public_key(workspace.paths.keys)
     with workspace.transaction() as session:
-        audit.record(session, "rotate", "signing_key", new_key.key_id_hex,
-                     {"old_key_id": announcement.old_key_id})
+        audit.record(
+            session,
+            "rotate",
+            "signing_key",
+            new_key.key_id_hex,
+            {"old_key_id": announcement.old_key_id},
+        )
     return announcement
 
 

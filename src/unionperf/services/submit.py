@@ -6,7 +6,7 @@ import errno
 import os
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from unionperf.exchange.package import (
     score_summary,
 )
 from unionperf.services import signing
-from unionperf.services.errors import InputError, ServiceError
+from unionperf.services.errors import InputError, ServiceError, local_today
 from unionperf.services.workspace import Workspace
 from unionperf.store.exchange_records import ExchangeRecords, Submission
 
@@ -62,12 +62,18 @@ def parse_stage(data: YearData, text: str) -> Stage:
         point.cutoff == stage.cutoff for point in data.points
     ):
         cutoffs = "、".join(point.stage for point in data.points) or "（无）"
-        raise InputError(f"{data.year}年度没有截至{stage.cutoff}的监控时点；可选：{cutoffs}", "报送阶段")
+        raise InputError(
+            f"{data.year}年度没有截至{stage.cutoff}的监控时点；可选：{cutoffs}", "报送阶段"
+        )
     return stage
 
 
 def export_package(
-    workspace: Workspace, year: int, stage_name: str, out_dir: Path, passphrase: str,
+    workspace: Workspace,
+    year: int,
+    stage_name: str,
+    out_dir: Path,
+    passphrase: str,
 ) -> ExportResult:
     """Check, sign and write the package of one stage into ``out_dir`` and log it."""
     data = workspace.load_year(year)
@@ -85,8 +91,16 @@ def export_package(
     blob = build_package(private_key, meta, payload, _bag_info(data, meta))
     name = f"{data.unit.credit_code}_{year}_{stage.name}_{meta['sequence']}{SUFFIX}"
     path = _write_atomically(out_dir, name, blob)
-    submission = Submission(year, stage.name, meta["sequence"], meta["package_id"], sha256(blob),
-                            name, meta["created_at"], key.key_id_hex)
+    submission = Submission(
+        year,
+        stage.name,
+        meta["sequence"],
+        meta["package_id"],
+        sha256(blob),
+        name,
+        meta["created_at"],
+        key.key_id_hex,
+    )
     try:
         with workspace.transaction() as session:
             ExchangeRecords(session).log_submission(submission)
@@ -102,9 +116,14 @@ def package_meta(
     """The content of ``package.json`` for a submission."""
     problems = check_stage(data, stage)
     explained = [
-        {"code": p.code.value, "key": p.key, "message": p.message,
-         "explanation": data.explanation_for(p.key)}
-        for p in problems if data.explanation_for(p.key)
+        {
+            "code": p.code.value,
+            "key": p.key,
+            "message": p.message,
+            "explanation": data.explanation_for(p.key),
+        }
+        for p in problems
+        if data.explanation_for(p.key)
     ]
     signoffs = sorted(data.signoffs_for(stage.name).values(), key=lambda s: s.role.value)
     return {
@@ -122,8 +141,10 @@ def package_meta(
         "data_format_version": DATA_FORMAT_VERSION,
         "settings": data.settings.to_json(),
         "validation": {"hard": 0, "soft": len(problems), "explained": explained},
-        "signoffs": [{"role": s.role.value, "name": s.name, "signed_on": s.signed_on.isoformat()}
-                     for s in signoffs],
+        "signoffs": [
+            {"role": s.role.value, "name": s.name, "signed_on": s.signed_on.isoformat()}
+            for s in signoffs
+        ],
         "scores": score_summary(data) if stage.kind is StageKind.SELF_EVALUATION else None,
     }
 
@@ -134,9 +155,11 @@ def _bag_info(data: YearData, meta: dict[str, Any]) -> dict[str, str]:
         "Organization-Address": data.unit.address or "-",
         "Contact-Phone": data.unit.contact_phone or "-",
         "External-Identifier": str(meta["package_id"]),
-        "External-Description": f"{data.unit.name} {data.year}年度 {meta['stage']} 第{meta['sequence']}次报送",
+        "External-Description": (
+            f"{data.unit.name} {data.year}年度 {meta['stage']} 第{meta['sequence']}次报送"
+        ),
         "Bag-Group-Identifier": f"{data.unit.credit_code}_{data.year}_{meta['stage']}",
-        "Bagging-Date": date.today().isoformat(),
+        "Bagging-Date": local_today().isoformat(),
         "Bag-Software-Agent": f"UnionPerf {__version__}",
     }
 
@@ -170,5 +193,3 @@ def submissions(workspace: Workspace, year: int | None = None) -> list[Submissio
     """The submission log."""
     with workspace.reading() as session:
         return ExchangeRecords(session).submissions(year)
-
-

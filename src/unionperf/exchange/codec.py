@@ -1,0 +1,681 @@
+"""``data/data.json``: a year's data as stable, documented JSON (product.md §5).
+
+The layout (format 1.0) is described by ``docs/schemas/data.schema.json``. One object holds the
+whole :class:`~unionperf.domain.year.YearData` of a stage::
+
+    {"format_version": "1.0", "year": 2024, "unit": {...}, "settings": {...},
+     "catalogue": "acftu-2021", "opening_balance": "385600.00", "budget": [...],
+     "projects": [...], "unit_targets": {...}, "points": [...], "monitoring": [...],
+     "evaluations": [...], "signoffs": [...], "explanations": [...]}
+
+Conventions: money is a string with exactly two decimals (``"1200.00"``), other decimals are
+strings as held (``"1.20"``, ``"95"``), dates are ``YYYY-MM-DD``, enums are their values, a missing
+value is ``null``; there are no floats. Keys come in a fixed order and lists in domain order, except
+the progress of a monitoring entry, which is sorted by ``indicator_uid``. Readers ignore keys they
+do not know (a later minor version may add some) and refuse another major version.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, TypeGuard, TypeVar
+
+from unionperf.domain.budget import (
+    BudgetLine,
+    FundingLine,
+    FundingSource,
+    Project,
+    ProjectAttribute,
+    TargetSet,
+)
+from unionperf.domain.categories import NATIONAL_2021, CategoryCatalogue
+from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.indicators import Indicator, Operator, Period, StandardBasis, Tier
+from unionperf.domain.monitoring import (
+    DeviationReason,
+    IndicatorProgress,
+    Likelihood,
+    MonitoringEntry,
+    MonitoringPoint,
+    ReasonCategory,
+    Suspension,
+)
+from unionperf.domain.settings import ReverseFormula, RuleSettings, SignoffRole
+from unionperf.domain.unit import UnitLevel, UnitProfile
+from unionperf.domain.year import Explanation, Signoff, Stage, StageKind, YearData
+
+DATA_FORMAT_VERSION = "1.0"
+"""The version of the data.json layout written by :func:`year_to_json`."""
+
+CATALOGUES: dict[str, CategoryCatalogue] = {NATIONAL_2021.code: NATIONAL_2021}
+"""The category catalogues a data.json may name, by code."""
+
+_MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CUTOFF = re.compile(r"[0-9]{2}-[0-9]{2}")
+_VERSION = re.compile(r"([0-9]+)\.([0-9]+)")
+_SHOWN = 40
+"""At most this many characters of a bad value are quoted in a message."""
+_SHOWN_BITS = 128
+_YEARS = (1, 9999)
+"""The years a date can have."""
+_COUNTS = (0, 2**53 - 1)
+"""Head counts: not negative, and exact in every JSON reader (RFC 8259 §6)."""
+
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class CodecError(ValueError):
+    """A data.json that cannot be read, or a year that cannot be written; the message is Chinese."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Stages
+# ---------------------------------------------------------------------------------------------
+
+
+def for_stage(data: YearData, stage: Stage) -> YearData:
+    """What a package of ``stage`` carries of the year.
+
+    Targets: everything but monitoring and self-evaluation. A monitoring point: the points up to
+    its cut-off with their entries, no self-evaluation. Self-evaluation: everything. Each keeps
+    only the sign-offs of its own stage and every explanation.
+
+    Args:
+        data: the whole year.
+        stage: the stage the package is made for.
+
+    Returns:
+        The year reduced to that stage.
+
+    Raises:
+        ValueError: a monitoring stage without a cut-off date.
+    """
+    signoffs = tuple(item for item in data.signoffs if item.stage == stage.name)
+    if stage.kind is StageKind.TARGETS:
+        return replace(data, points=(), monitoring=(), evaluations=(), signoffs=signoffs)
+    if stage.kind is StageKind.MONITORING:
+        if stage.cutoff is None:
+            raise ValueError("监控阶段缺少截止日期")
+        return _monitoring_stage(replace(data, signoffs=signoffs), stage.cutoff)
+    return replace(data, signoffs=signoffs)
+
+
+def _monitoring_stage(data: YearData, cutoff: date) -> YearData:
+    points = tuple(point for point in data.points if point.cutoff <= cutoff)
+    uids = {point.uid for point in points}
+    entries = tuple(entry for entry in data.monitoring if entry.point_uid in uids)
+    return replace(data, points=points, monitoring=entries, evaluations=())
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------
+
+
+def year_to_json(data: YearData) -> dict[str, Any]:
+    """The JSON form of a year (format :data:`DATA_FORMAT_VERSION`).
+
+    Args:
+        data: the year (usually reduced with :func:`for_stage`).
+
+    Returns:
+        A mapping of strings, integers, booleans, ``None``, lists and mappings, ready for
+        ``json.dumps``; keys in a fixed order.
+
+    Raises:
+        CodecError: an amount has a fraction of a fen, or a decimal is not finite.
+    """
+    return {
+        "format_version": DATA_FORMAT_VERSION,
+        "year": data.year,
+        "unit": _unit_json(data.unit),
+        "settings": data.settings.to_json(),
+        "catalogue": data.catalogue.code,
+        "opening_balance": _money_json(data.opening_balance),
+        "budget": [_budget_line_json(item) for item in data.budget],
+        "projects": [_project_json(item) for item in data.projects],
+        "unit_targets": _targets_json(data.unit_targets),
+        "points": [_point_json(item) for item in data.points],
+        "monitoring": [_entry_json(item) for item in data.monitoring],
+        "evaluations": [_evaluation_json(item) for item in data.evaluations],
+        "signoffs": [_signoff_json(item) for item in data.signoffs],
+        "explanations": [
+            {"problem_key": item.problem_key, "text": item.text} for item in data.explanations
+        ],
+    }
+
+
+def _money_json(value: Decimal) -> str:
+    """Yuan with exactly two decimals, e.g. ``"1200.00"``; exact, never rounded."""
+    whole, _, fraction = _decimal_json(value).partition(".")
+    fraction = fraction.rstrip("0")
+    if len(fraction) > 2:  # noqa: PLR2004 - two decimals: whole fen
+        raise CodecError(f"金额“{value}”不是整分（最多两位小数），无法写入 data.json")
+    return f"{whole}.{fraction.ljust(2, '0')}"
+
+
+def _decimal_json(value: Decimal) -> str:
+    """A decimal as held, in plain notation (``"1.20"``, ``"95"``)."""
+    if not value.is_finite():
+        raise CodecError(f"数值“{value}”不是有限数，无法写入 data.json")
+    return format(value, "f")
+
+
+def _optional(value: _T | None, write: Callable[[_T], Any]) -> Any:
+    return None if value is None else write(value)
+
+
+def _date_json(value: date) -> str:
+    return value.isoformat()
+
+
+def _enum_json(value: StrEnum) -> str:
+    return value.value
+
+
+def _unit_json(unit: UnitProfile) -> dict[str, Any]:
+    return {
+        "name": unit.name,
+        "credit_code": unit.credit_code,
+        "level": unit.level.value,
+        "upper_union": unit.upper_union,
+        "member_count": unit.member_count,
+        "staff_count": unit.staff_count,
+        "accountant": unit.accountant,
+        "chair": unit.chair,
+        "audit_chair": unit.audit_chair,
+        "contact_phone": unit.contact_phone,
+        "address": unit.address,
+    }
+
+
+def _budget_line_json(line: BudgetLine) -> dict[str, Any]:
+    return {
+        "category_code": line.category_code,
+        "last_year_actual": _money_json(line.last_year_actual),
+        "budget": _money_json(line.budget),
+        "adjustment": _money_json(line.adjustment),
+        "executed": _money_json(line.executed),
+    }
+
+
+def _funding_json(line: FundingLine) -> dict[str, Any]:
+    return {
+        "source": line.source.value,
+        "initial": _money_json(line.initial),
+        "adjusted": _money_json(line.adjusted),
+        "executed": _money_json(line.executed),
+    }
+
+
+def _project_json(project: Project) -> dict[str, Any]:
+    return {
+        "uid": project.uid,
+        "code": project.code,
+        "name": project.name,
+        "category_code": project.category_code,
+        "attribute": project.attribute.value,
+        "start": _optional(project.start, _date_json),
+        "end": _optional(project.end, _date_json),
+        "responsible": project.responsible,
+        "phone": project.phone,
+        "description": project.description,
+        "midterm_budget": _money_json(project.midterm_budget),
+        "funding": [_funding_json(item) for item in project.funding],
+        "targets": _targets_json(project.targets),
+    }
+
+
+def _targets_json(targets: TargetSet) -> dict[str, Any]:
+    return {
+        "owner_uid": targets.owner_uid,
+        "annual_goal": targets.annual_goal,
+        "midterm_goal": targets.midterm_goal,
+        "indicators": [_indicator_json(item) for item in targets.indicators],
+    }
+
+
+def _indicator_json(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "uid": indicator.uid,
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "name": indicator.name,
+        "operator": indicator.operator.value,
+        "target": _optional(indicator.target, _decimal_json),
+        "target_text": indicator.target_text,
+        "unit": indicator.unit,
+        "points": _optional(indicator.points, _decimal_json),
+        "explanation": indicator.explanation,
+        "basis": indicator.basis.value,
+        "core": indicator.core,
+        "period": indicator.period.value,
+    }
+
+
+def _point_json(point: MonitoringPoint) -> dict[str, Any]:
+    return {"uid": point.uid, "cutoff": _date_json(point.cutoff), "label": point.label}
+
+
+def _entry_json(entry: MonitoringEntry) -> dict[str, Any]:
+    progress = sorted(entry.progress, key=lambda item: item.indicator_uid)
+    return {
+        "point_uid": entry.point_uid,
+        "owner_uid": entry.owner_uid,
+        "executed": _optional(entry.executed, _money_json),
+        "forecast": _optional(entry.forecast, _money_json),
+        "progress_text": entry.progress_text,
+        "lag_reason": entry.lag_reason,
+        "measure": entry.measure,
+        "suspension": entry.suspension.value,
+        "progress": [_progress_json(item) for item in progress],
+    }
+
+
+def _progress_json(progress: IndicatorProgress) -> dict[str, Any]:
+    return {
+        "indicator_uid": progress.indicator_uid,
+        "actual": _optional(progress.actual, _decimal_json),
+        "tier": _optional(progress.tier, _enum_json),
+        "actual_text": progress.actual_text,
+        "forecast": _optional(progress.forecast, _decimal_json),
+        "forecast_text": progress.forecast_text,
+        "reasons": [
+            {"category": item.category.value, "text": item.text} for item in progress.reasons
+        ],
+        "likelihood": _optional(progress.likelihood, _enum_json),
+        "measure": progress.measure,
+        "note": progress.note,
+    }
+
+
+def _evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
+    return {
+        "owner_uid": evaluation.owner_uid,
+        "results": [_result_json(item) for item in evaluation.results],
+        "achieved_text": evaluation.achieved_text,
+        "result_application": evaluation.result_application,
+        "execution_analysis": evaluation.execution_analysis,
+    }
+
+
+def _result_json(result: IndicatorResult) -> dict[str, Any]:
+    return {
+        "indicator_uid": result.indicator_uid,
+        "actual": _optional(result.actual, _decimal_json),
+        "actual_text": result.actual_text,
+        "tier": _optional(result.tier, _enum_json),
+        "score": _optional(result.score, _decimal_json),
+        "applicable": result.applicable,
+        "na_reason": result.na_reason,
+        "deduction": _optional(result.deduction, _decimal_json),
+        "deduction_reason": result.deduction_reason,
+        "deviation": result.deviation,
+        "improvement": result.improvement,
+    }
+
+
+def _signoff_json(signoff: Signoff) -> dict[str, Any]:
+    return {
+        "stage": signoff.stage,
+        "role": signoff.role.value,
+        "name": signoff.name,
+        "signed_on": _date_json(signoff.signed_on),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------------------------
+
+
+def _show(value: object) -> str:
+    """A short, safe rendering of a bad JSON value for a message."""
+    if isinstance(value, str):
+        return f"“{_clip(value)}”"
+    if isinstance(value, dict):
+        return "对象"
+    if isinstance(value, list):
+        return "数组"
+    if _is_integer(value) and value.bit_length() > _SHOWN_BITS:
+        return "过大的整数"  # repr() of a huge int is slow or refused (sys.int_info)
+    return _clip(_scalar(value))
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
+
+
+def _is_integer(value: object) -> TypeGuard[int]:
+    """A JSON integer: an ``int`` that is not a ``bool`` (and never a float like ``2.0``)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True, slots=True)
+class _At:
+    """A JSON value and where it sits in data.json (``projects[2].funding[0].adjusted``)."""
+
+    value: object
+    path: str
+
+    def error(self, problem: str) -> CodecError:
+        where = f"data.json 中 {self.path} " if self.path else "data.json "
+        return CodecError(where + problem)
+
+    def mapping(self) -> dict[str, object]:
+        if not isinstance(self.value, dict):
+            raise self.error(f"不是对象：{_show(self.value)}")
+        return self.value
+
+    def field(self, key: str) -> _At:
+        mapping = self.mapping()
+        path = f"{self.path}.{key}" if self.path else key
+        if key not in mapping:
+            raise _At(None, path).error("缺失")
+        return _At(mapping[key], path)
+
+    def items(self) -> list[_At]:
+        if not isinstance(self.value, list):
+            raise self.error(f"不是数组：{_show(self.value)}")
+        return [_At(value, f"{self.path}[{index}]") for index, value in enumerate(self.value)]
+
+    def entries(self) -> list[tuple[str, _At]]:
+        return [(key, self.field(key)) for key in self.mapping()]
+
+    def text(self) -> str:
+        if not isinstance(self.value, str):
+            raise self.error(f"不是文字：{_show(self.value)}")
+        return self.value
+
+    def integer(self, low: int, high: int) -> int:
+        if not _is_integer(self.value):
+            raise self.error(f"不是整数：{_show(self.value)}")
+        if not low <= self.value <= high:
+            raise self.error(f"不在 {low} 到 {high} 之间：{_show(self.value)}")
+        return self.value
+
+    def boolean(self) -> bool:
+        if not isinstance(self.value, bool):
+            raise self.error(f"不是 true 或 false：{_show(self.value)}")
+        return self.value
+
+    def matching(self, pattern: re.Pattern[str], what: str) -> str:
+        if not isinstance(self.value, str) or not pattern.fullmatch(self.value):
+            raise self.error(f"不是{what}：{_show(self.value)}")
+        return self.value
+
+    def money(self) -> Decimal:
+        return Decimal(self.matching(_MONEY, "金额"))
+
+    def decimal(self) -> Decimal:
+        return Decimal(self.matching(_DECIMAL, "数值"))
+
+    def day(self) -> date:
+        text = self.matching(_DATE, "日期（YYYY-MM-DD）")
+        try:
+            return date.fromisoformat(text)
+        except ValueError as error:
+            raise self.error(f"不是有效日期：{_show(text)}") from error
+
+    def enum(self, kind: type[_E]) -> _E:
+        allowed = [item.value for item in kind]
+        if not isinstance(self.value, str) or self.value not in allowed:
+            raise self.error(f"不是允许的值（{'、'.join(allowed)}）：{_show(self.value)}")
+        return kind(self.value)
+
+    def optional(self, read: Callable[[_At], _T]) -> _T | None:
+        return None if self.value is None else read(self)
+
+
+def year_from_json(obj: Any) -> YearData:
+    """Read a year from its JSON form (format 1.x; unknown keys are ignored).
+
+    Args:
+        obj: the parsed data.json (``json.loads`` output).
+
+    Returns:
+        The year.
+
+    Raises:
+        CodecError: the document is malformed; the Chinese message names the JSON path, e.g.
+            ``data.json 中 projects[2].funding[0].adjusted 不是金额：“abc”``.
+    """
+    root = _At(obj, "")
+    _check_version(root.field("format_version"))
+    return YearData(
+        year=root.field("year").integer(*_YEARS),
+        unit=_unit(root.field("unit")),
+        settings=_settings(root.field("settings")),
+        catalogue=_catalogue(root.field("catalogue")),
+        opening_balance=root.field("opening_balance").money(),
+        budget=tuple(_budget_line(item) for item in root.field("budget").items()),
+        projects=tuple(_project(item) for item in root.field("projects").items()),
+        unit_targets=_targets(root.field("unit_targets")),
+        points=tuple(_point(item) for item in root.field("points").items()),
+        monitoring=tuple(_entry(item) for item in root.field("monitoring").items()),
+        evaluations=tuple(_evaluation(item) for item in root.field("evaluations").items()),
+        signoffs=tuple(_signoff(item) for item in root.field("signoffs").items()),
+        explanations=tuple(_explanation(item) for item in root.field("explanations").items()),
+    )
+
+
+def _check_version(node: _At) -> None:
+    text = node.matching(_VERSION, "格式版本号（如 1.0）")
+    supported = DATA_FORMAT_VERSION.partition(".")[0]
+    if text.partition(".")[0] != supported:
+        raise node.error(
+            f"为 {text}：本软件只能读取 {supported}.x 版的 data.json，请使用更新版本的软件打开"
+        )
+
+
+def _catalogue(node: _At) -> CategoryCatalogue:
+    code = node.text()
+    if code not in CATALOGUES:
+        raise node.error(f"不是已知的收支科目目录：{_show(code)}")
+    return CATALOGUES[code]
+
+
+def _unit(node: _At) -> UnitProfile:
+    return UnitProfile(
+        name=node.field("name").text(),
+        credit_code=node.field("credit_code").text(),
+        level=node.field("level").enum(UnitLevel),
+        upper_union=node.field("upper_union").text(),
+        member_count=node.field("member_count").integer(*_COUNTS),
+        staff_count=node.field("staff_count").integer(*_COUNTS),
+        accountant=node.field("accountant").text(),
+        chair=node.field("chair").text(),
+        audit_chair=node.field("audit_chair").text(),
+        contact_phone=node.field("contact_phone").text(),
+        address=node.field("address").text(),
+    )
+
+
+def _settings(node: _At) -> RuleSettings:
+    """Check the shape of the settings, then read them with :meth:`RuleSettings.from_json`."""
+    node.field("framework").text()
+    for _, weight in node.field("weights").entries():
+        weight.decimal()
+    formula = node.field("reverse_formula")
+    allowed = [int(item) for item in ReverseFormula]
+    if not _is_integer(formula.value) or formula.value not in allowed:
+        raise formula.error(
+            f"不是允许的值（{'、'.join(map(str, allowed))}）：{_show(formula.value)}"
+        )
+    for key in ("over_delivery_ratio", "lag_points", "exemption_threshold"):
+        node.field(key).decimal()
+    for item in node.field("monitoring_cutoffs").items():
+        item.matching(_CUTOFF, "监控时点（MM-DD）")
+    node.field("unit_wide").boolean()
+    for item in node.field("required_signoffs").items():
+        item.enum(SignoffRole)
+    try:
+        return RuleSettings.from_json(node.mapping())
+    except (ValueError, TypeError, AttributeError) as error:
+        raise node.error(f"无效：{error}") from error
+
+
+def _budget_line(node: _At) -> BudgetLine:
+    return BudgetLine(
+        category_code=node.field("category_code").text(),
+        last_year_actual=node.field("last_year_actual").money(),
+        budget=node.field("budget").money(),
+        adjustment=node.field("adjustment").money(),
+        executed=node.field("executed").money(),
+    )
+
+
+def _funding(node: _At) -> FundingLine:
+    return FundingLine(
+        source=node.field("source").enum(FundingSource),
+        initial=node.field("initial").money(),
+        adjusted=node.field("adjusted").money(),
+        executed=node.field("executed").money(),
+    )
+
+
+def _project(node: _At) -> Project:
+    return Project(
+        uid=node.field("uid").text(),
+        code=node.field("code").text(),
+        name=node.field("name").text(),
+        category_code=node.field("category_code").text(),
+        attribute=node.field("attribute").enum(ProjectAttribute),
+        start=node.field("start").optional(_At.day),
+        end=node.field("end").optional(_At.day),
+        responsible=node.field("responsible").text(),
+        phone=node.field("phone").text(),
+        description=node.field("description").text(),
+        midterm_budget=node.field("midterm_budget").money(),
+        funding=tuple(_funding(item) for item in node.field("funding").items()),
+        targets=_targets(node.field("targets")),
+    )
+
+
+def _targets(node: _At) -> TargetSet:
+    return TargetSet(
+        owner_uid=node.field("owner_uid").text(),
+        annual_goal=node.field("annual_goal").text(),
+        midterm_goal=node.field("midterm_goal").text(),
+        indicators=tuple(_indicator(item) for item in node.field("indicators").items()),
+    )
+
+
+def _indicator(node: _At) -> Indicator:
+    return Indicator(
+        uid=node.field("uid").text(),
+        level1=node.field("level1").text(),
+        level2=node.field("level2").text(),
+        name=node.field("name").text(),
+        operator=node.field("operator").enum(Operator),
+        target=node.field("target").optional(_At.decimal),
+        target_text=node.field("target_text").text(),
+        unit=node.field("unit").text(),
+        points=node.field("points").optional(_At.decimal),
+        explanation=node.field("explanation").text(),
+        basis=node.field("basis").enum(StandardBasis),
+        core=node.field("core").boolean(),
+        period=node.field("period").enum(Period),
+    )
+
+
+def _point(node: _At) -> MonitoringPoint:
+    return MonitoringPoint(
+        uid=node.field("uid").text(),
+        cutoff=node.field("cutoff").day(),
+        label=node.field("label").text(),
+    )
+
+
+def _entry(node: _At) -> MonitoringEntry:
+    return MonitoringEntry(
+        point_uid=node.field("point_uid").text(),
+        owner_uid=node.field("owner_uid").text(),
+        executed=node.field("executed").optional(_At.money),
+        forecast=node.field("forecast").optional(_At.money),
+        progress_text=node.field("progress_text").text(),
+        lag_reason=node.field("lag_reason").text(),
+        measure=node.field("measure").text(),
+        suspension=node.field("suspension").enum(Suspension),
+        progress=tuple(_progress(item) for item in node.field("progress").items()),
+    )
+
+
+def _progress(node: _At) -> IndicatorProgress:
+    return IndicatorProgress(
+        indicator_uid=node.field("indicator_uid").text(),
+        actual=node.field("actual").optional(_At.decimal),
+        tier=node.field("tier").optional(lambda at: at.enum(Tier)),
+        actual_text=node.field("actual_text").text(),
+        forecast=node.field("forecast").optional(_At.decimal),
+        forecast_text=node.field("forecast_text").text(),
+        reasons=tuple(_reason(item) for item in node.field("reasons").items()),
+        likelihood=node.field("likelihood").optional(lambda at: at.enum(Likelihood)),
+        measure=node.field("measure").text(),
+        note=node.field("note").text(),
+    )
+
+
+def _reason(node: _At) -> DeviationReason:
+    return DeviationReason(
+        category=node.field("category").enum(ReasonCategory),
+        text=node.field("text").text(),
+    )
+
+
+def _evaluation(node: _At) -> Evaluation:
+    return Evaluation(
+        owner_uid=node.field("owner_uid").text(),
+        results=tuple(_result(item) for item in node.field("results").items()),
+        achieved_text=node.field("achieved_text").text(),
+        result_application=node.field("result_application").text(),
+        execution_analysis=node.field("execution_analysis").text(),
+    )
+
+
+def _result(node: _At) -> IndicatorResult:
+    return IndicatorResult(
+        indicator_uid=node.field("indicator_uid").text(),
+        actual=node.field("actual").optional(_At.decimal),
+        actual_text=node.field("actual_text").text(),
+        tier=node.field("tier").optional(lambda at: at.enum(Tier)),
+        score=node.field("score").optional(_At.decimal),
+        applicable=node.field("applicable").boolean(),
+        na_reason=node.field("na_reason").text(),
+        deduction=node.field("deduction").optional(_At.decimal),
+        deduction_reason=node.field("deduction_reason").text(),
+        deviation=node.field("deviation").text(),
+        improvement=node.field("improvement").text(),
+    )
+
+
+def _signoff(node: _At) -> Signoff:
+    return Signoff(
+        stage=node.field("stage").text(),
+        role=node.field("role").enum(SignoffRole),
+        name=node.field("name").text(),
+        signed_on=node.field("signed_on").day(),
+    )
+
+
+def _explanation(node: _At) -> Explanation:
+    return Explanation(
+        problem_key=node.field("problem_key").text(),
+        text=node.field("text").text(),
+    )
