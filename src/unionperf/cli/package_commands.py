@@ -64,6 +64,12 @@ def add_package_commands(command: Adder) -> None:
     trust = command("trust-upper", _trust_upper, "基层工会：导入上级工会的公钥")
     trust.add_argument("--key", type=Path, required=True)
     trust.add_argument("--name", default="", help="上级工会名称")
+    evidence = command("evidence", _evidence_list, "佐证材料：列出，或用 --add 附加文件")
+    evidence.add_argument("--year", type=int, required=True)
+    evidence.add_argument("--stage", help="阶段（附加时必填）")
+    evidence.add_argument("--owner", default="unit", help="项目编号（uid），单位整体为 unit")
+    evidence.add_argument("--add", type=Path, metavar="FILE", help="要附加的文件")
+    evidence.add_argument("--description", default="")
     submissions = command("submissions", _submissions, "列出报送记录")
     submissions.add_argument("--year", type=int)
 
@@ -217,6 +223,24 @@ def _trust_upper(args: argparse.Namespace) -> int:
     with _open(args) as workspace:
         key = trust_upper(workspace, args.key, args.name)
     print(f"已导入上级工会公钥，密钥编号 {key.key_id_hex}")
+    return EXIT_OK
+
+
+def _evidence_list(args: argparse.Namespace) -> int:
+    from unionperf.services import evidence  # noqa: PLC0415
+    from unionperf.services.errors import InputError  # noqa: PLC0415
+
+    with _open(args) as workspace:
+        if args.add is not None:
+            if not args.stage:
+                raise InputError("附加佐证材料时请用 --stage 指定阶段", "佐证材料")
+            item = evidence.attach(
+                workspace, args.year, args.owner, args.stage, args.add, args.description
+            )
+            print(f"已附加：{item.filename}（{item.size}字节，SHA-256 {item.sha256[:16]}…）")
+            return EXIT_OK
+        for item in evidence.listing(workspace, args.year, args.stage):
+            print(f"{item.stage:<26} {item.owner_uid:<12} {item.filename}  {item.size}字节")
     return EXIT_OK
 
 

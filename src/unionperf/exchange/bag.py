@@ -11,6 +11,7 @@ import hashlib
 import io
 import stat
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -158,7 +159,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError) as error:
         raise BagError("corrupt-member", f"包内文件已损坏：{info.filename}（{error}）") from error
     if len(data) != info.file_size:
         raise BagError("corrupt-member", f"包内文件长度与目录不符：{info.filename}")

@@ -27,6 +27,7 @@ from unionperf.exchange.package import (
     score_summary,
 )
 from unionperf.services import signing
+from unionperf.services.evidence import payload_files
 from unionperf.services.errors import InputError, ServiceError, local_today
 from unionperf.services.workspace import Workspace
 from unionperf.store.exchange_records import ExchangeRecords, Submission
@@ -88,6 +89,12 @@ def export_package(
     meta = package_meta(data, stage, key.key_id_hex, previous)
     payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)))}
     payload.update(_announcement_files(workspace))
+    evidence = payload_files(workspace, year, stage.name)
+    payload.update(evidence)
+    meta["evidence"] = [
+        {"path": path, "sha256": sha256(content), "size": len(content)}
+        for path, content in sorted(evidence.items())
+    ]
     blob = build_package(private_key, meta, payload, _bag_info(data, meta))
     name = f"{data.unit.credit_code}_{year}_{stage.name}_{meta['sequence']}{SUFFIX}"
     path = _write_atomically(out_dir, name, blob)
