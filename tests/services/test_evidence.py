@@ -22,7 +22,9 @@ def workspace(tmp_path):
 def test_attached_file_is_in_the_stage_package(workspace, tmp_path):
     scan = tmp_path / "签到表.pdf"
     scan.write_bytes(b"%PDF-1.4 sign-in sheet")
-    item = evidence.attach(workspace, 2024, "p2024-01", "self-evaluation", scan, "活动签到表")
+    item = evidence.attach(
+        workspace, 2024, "p2024-01", "self-evaluation", source=scan, description="活动签到表"
+    )
     result = export_package(workspace, 2024, "self-evaluation", tmp_path / "out", "demo")
     with zipfile.ZipFile(result.path) as archive:
         names = archive.namelist()
@@ -36,7 +38,7 @@ def test_attached_file_is_in_the_stage_package(workspace, tmp_path):
 def test_evidence_changed_after_attaching_blocks_export(workspace, tmp_path):
     scan = tmp_path / "photo.jpg"
     scan.write_bytes(b"\xff\xd8 original")
-    item = evidence.attach(workspace, 2024, "unit", "self-evaluation", scan)
+    item = evidence.attach(workspace, 2024, "unit", "self-evaluation", source=scan)
     (workspace.paths.evidence / item.stored_name).write_bytes(b"\xff\xd8 changed")
     with pytest.raises(ServiceError, match="被改动"):
         export_package(workspace, 2024, "self-evaluation", tmp_path / "out", "demo")
@@ -47,7 +49,7 @@ def test_unknown_project_or_stage_is_refused(workspace, tmp_path):
     scan = tmp_path / "a.txt"
     scan.write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="没有项目"):
-        evidence.attach(workspace, 2024, "nope", "self-evaluation", scan)
+        evidence.attach(workspace, 2024, "nope", "self-evaluation", source=scan)
     with pytest.raises(InputError, match="监控时点"):
-        evidence.attach(workspace, 2024, "unit", "monitoring-2024-05-31", scan)
+        evidence.attach(workspace, 2024, "unit", "monitoring-2024-05-31", source=scan)
     assert evidence.listing(workspace, 2024) == []

@@ -235,7 +235,12 @@ def _evidence_list(args: argparse.Namespace) -> int:
             if not args.stage:
                 raise InputError("附加佐证材料时请用 --stage 指定阶段", "佐证材料")
             item = evidence.attach(
-                workspace, args.year, args.owner, args.stage, args.add, args.description
+                workspace,
+                args.year,
+                args.owner,
+                args.stage,
+                source=args.add,
+                description=args.description,
             )
             print(f"已附加：{item.filename}（{item.size}字节，SHA-256 {item.sha256[:16]}…）")
             return EXIT_OK

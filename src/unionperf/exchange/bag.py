@@ -104,7 +104,7 @@ def read_zip(blob: bytes) -> dict[str, bytes]:
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(blob))
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as error:
         raise BagError("not-a-zip", f"不是有效的 zip 文件（{error}）") from error
     with archive:
         infos = archive.infolist()

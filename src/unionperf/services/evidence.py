@@ -21,6 +21,7 @@ def attach(
     year: int,
     owner_uid: str,
     stage: str,
+    *,
     source: Path,
     description: str = "",
 ) -> Evidence:

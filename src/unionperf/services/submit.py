@@ -27,8 +27,8 @@ from unionperf.exchange.package import (
     score_summary,
 )
 from unionperf.services import signing
-from unionperf.services.evidence import payload_files
 from unionperf.services.errors import InputError, ServiceError, local_today
+from unionperf.services.evidence import payload_files
 from unionperf.services.workspace import Workspace
 from unionperf.store.exchange_records import ExchangeRecords, Submission
 
