@@ -1,7 +1,10 @@
 """Benchmarks: each prints one summary line and appends its result to build/bench.json.
 
 Run with ``make bench``. Targets (issue 2): loading a whole year of the large demo through the
-store ≤ 3 × a raw ``sqlite3`` read of the same tables; scoring that year < 200 ms.
+store ≤ 3 × a raw ``sqlite3`` read of the same tables; scoring that year < 200 ms. Issue 3
+(bench/bench_packages.py): export and verify of the large demo's package ≤ 3 × the raw cost of
+hashing and signing the same bytes; receiving 1,000 packages ≤ 5 × the raw cost of hashing,
+verifying the signatures and bulk-inserting the same rows.
 """
 
 from __future__ import annotations
@@ -95,6 +98,8 @@ def record(name: str, value: float, baseline: float | None, target: float, unit:
 def main() -> int:
     """Build the large demo once, then run every benchmark."""
     sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
     from unionperf.domain.results import score_year  # noqa: PLC0415
     from unionperf.services.demo import create_demo  # noqa: PLC0415
 
@@ -115,8 +120,10 @@ def main() -> int:
             record("store_load_year", load, raw, 3.0, "s")
             scoring = median_seconds(lambda: score_year(data), 5)
             record("score_year", scoring, None, 0.2, "s")
+            bench_large_package(workspace, Path(folder), record, median_seconds)
         finally:
             workspace.close()
+        bench_receive(Path(folder), record)
     return 0
 
 

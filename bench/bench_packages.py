@@ -1,0 +1,285 @@
+"""Package benchmarks (issue 3, product.md §6): export, verify and receiving at the upper level.
+
+- ``package_export`` / ``package_verify``: ``services.submit.export_package`` and
+  ``exchange.package.verify_package`` on the self-evaluation stage of the large demo unit (200
+  projects × 20 indicators × 12 monitoring points), each against the raw cost of hashing and
+  signing the same bytes. Target ≤ 3×.
+- ``package_receive_1000``: ``services.packages.receive`` of 1,000 self-evaluation packages of
+  1,000 different units into one upper-level workspace, against the raw cost of hashing each file,
+  verifying each signature and bulk-inserting the same rows with ``sqlite3``. Target ≤ 5×.
+
+``UNIONPERF_BENCH_PACKAGES`` (default 1000) sets how many packages the receive benchmark makes,
+for a quick trial run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from unionperf.domain.credit_code import check_character
+from unionperf.domain.unit import UnitLevel, UnitProfile
+from unionperf.domain.year import Stage, YearData
+from unionperf.exchange import bag, minisign
+from unionperf.exchange.codec import for_stage, year_to_json
+from unionperf.exchange.package import DATA_JSON, SUFFIX, build_package, dumps, verify_package
+from unionperf.services import packages, signing, submit
+from unionperf.services.demo_data import demo_year
+from unionperf.services.workspace import Workspace
+
+YEAR = 2024
+STAGE = "self-evaluation"
+PASSPHRASE = "demo"
+PACKAGE_COUNT = int(os.environ.get("UNIONPERF_BENCH_PACKAGES", "1000"))
+
+Record = Callable[[str, float, "float | None", float, str], None]
+Timer = Callable[[Callable[[], Any], int], float]
+
+
+# -- export and verify of the large unit -------------------------------------------------------
+
+
+def bench_large_package(workspace: Workspace, folder: Path, record: Record, timer: Timer) -> None:
+    """Export and verify the large demo unit's self-evaluation package."""
+    out = folder / "packages"
+    # Each call is a real export: it loads the year, checks it, signs, writes the file and logs
+    # the submission (so every run is the next sequence number of the stage).
+    exports: list[submit.ExportResult] = []
+    export = timer(
+        lambda: exports.append(submit.export_package(workspace, YEAR, STAGE, out, PASSPHRASE)), 3
+    )
+    blob = exports[-1].path.read_bytes()
+    files = bag.read_zip(blob)
+    key = signing.public_key(workspace)
+    private_key = signing.unlock(workspace, PASSPHRASE)
+    signature = minisign.parse_signature(files[bag.SIGNATURE].decode("ascii"))
+    members = [data for name, data in files.items() if name != bag.SIGNATURE]
+    print(
+        f"large package: {len(blob) / 1e6:.2f} MB zip, "
+        f"{sum(len(data) for data in files.values()) / 1e6:.2f} MB in {len(files)} members"
+    )
+    # Export baseline: SHA-256 of every file the bag holds (what the manifests list), BLAKE2b-512
+    # of the tag manifest and the two Ed25519 signatures of the minisign format (the prehashed
+    # signature and the global signature over it and the trusted comment). Not in the baseline:
+    # loading the year, validation, scoring, JSON encoding, deflate, writing and logging.
+    raw_export = timer(lambda: _hash_and_sign(members, files, private_key, signature), 5)
+    record("package_export", export, raw_export, 3.0, "s")
+
+    verify = timer(lambda: verify_package(blob, key), 3)
+    # Verify baseline: the same SHA-256 of every file, BLAKE2b-512 of the tag manifest and the
+    # two Ed25519 verifications. Not in the baseline: inflating the zip, the safety checks, JSON
+    # parsing, the schemas, decoding the year and re-running the rules and scores.
+    raw_verify = timer(lambda: _hash_and_verify(members, files, key.verifier(), signature), 5)
+    record("package_verify", verify, raw_verify, 3.0, "s")
+    _context(files)
+
+
+def _hash_and_sign(
+    members: list[bytes],
+    files: Mapping[str, bytes],
+    private_key: Ed25519PrivateKey,
+    signature: minisign.Signature,
+) -> None:
+    for data in members:
+        hashlib.sha256(data).digest()
+    digest = hashlib.blake2b(files[bag.TAGMANIFEST], digest_size=64).digest()
+    signed = private_key.sign(digest)
+    private_key.sign(signed + signature.trusted_comment.encode("utf-8"))
+
+
+def _hash_and_verify(
+    members: list[bytes],
+    files: Mapping[str, bytes],
+    verifier: Ed25519PublicKey,
+    signature: minisign.Signature,
+) -> None:
+    for data in members:
+        hashlib.sha256(data).digest()
+    digest = hashlib.blake2b(files[bag.TAGMANIFEST], digest_size=64).digest()
+    verifier.verify(signature.signature, digest)
+    verifier.verify(
+        signature.global_signature,
+        signature.signature + signature.trusted_comment.encode("utf-8"),
+    )
+
+
+def _context(files: Mapping[str, bytes]) -> None:
+    """One line with costs outside the baselines that no export or verify of these bytes avoids."""
+    started = time.perf_counter()
+    blob = bag.write_zip(files)
+    deflate = time.perf_counter() - started
+    started = time.perf_counter()
+    bag.read_zip(blob)
+    inflate = time.perf_counter() - started
+    started = time.perf_counter()
+    document = json.loads(files[DATA_JSON])
+    parse = time.perf_counter() - started
+    started = time.perf_counter()
+    json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    encode = time.perf_counter() - started
+    print(
+        f"  (not in the baselines: zip deflate {deflate * 1000:.0f} ms, inflate with safety "
+        f"checks {inflate * 1000:.0f} ms; data.json json.loads {parse * 1000:.0f} ms, "
+        f"compact json.dumps {encode * 1000:.0f} ms)"
+    )
+
+
+# -- receiving 1,000 packages at the upper level -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Made:
+    path: Path
+    unit: UnitProfile
+    public_key: minisign.PublicKey
+
+
+def bench_receive(folder: Path, record: Record) -> None:
+    """Receive ``PACKAGE_COUNT`` packages of as many units into one upper-level workspace."""
+    started = time.perf_counter()
+    made = _make_packages(folder / "incoming", PACKAGE_COUNT)
+    print(f"{len(made)} unit packages built in {time.perf_counter() - started:.1f} s")
+    upper_profile = UnitProfile("基准测试市总工会", _code(0, "91310000MA"), level=UnitLevel.UPPER)
+    upper = Workspace.create(folder / "upper", upper_profile, PASSPHRASE)
+    try:
+        started = time.perf_counter()
+        keys_folder = folder / "unit-keys"
+        keys_folder.mkdir()
+        for item in made:
+            key_file = keys_folder / f"{item.unit.credit_code}.pub"
+            key_file.write_text(item.public_key.to_file(), encoding="utf-8")
+            packages.register(upper, key_file, item.unit.credit_code, item.unit.name)
+        print(f"{len(made)} units registered in {time.perf_counter() - started:.1f} s")
+
+        paths = [item.path for item in made]
+        started = time.perf_counter()
+        outcomes = packages.receive(upper, paths)
+        elapsed = time.perf_counter() - started
+        refused = [outcome for outcome in outcomes if outcome.status != "received"]
+        if refused:
+            raise SystemExit(
+                f"receive benchmark: {len(refused)} packages not received, first: "
+                f"{refused[0].path.name}: {refused[0].status} {refused[0].message}"
+            )
+        raw = _raw_receive(made, upper.paths.database, folder / "scratch.sqlite")
+        record(f"package_receive_{len(made)}", elapsed, raw, 5.0, "s")
+    finally:
+        upper.close()
+
+
+def _code(number: int, prefix: str = "91310115") -> str:
+    """A valid credit code (GB 32100 check character) for unit ``number``."""
+    body = f"{prefix}{number:0{17 - len(prefix)}d}"
+    return body + check_character(body)
+
+
+def _make_packages(folder: Path, count: int) -> list[_Made]:
+    """``count`` self-evaluation packages of the demo year, each for its own unit and key.
+
+    The package is made as ``services.submit.export_package`` makes it (same ``package_meta``,
+    data.json and bag-info), but from one demo year in memory rather than 1,000 workspaces.
+    """
+    folder.mkdir(parents=True)
+    template = demo_year(YEAR)
+    stage = Stage.parse(STAGE)
+    made = []
+    for number in range(1, count + 1):
+        unit = replace(template.unit, credit_code=_code(number), name=f"基准测试工会{number:04d}")
+        data: YearData = replace(template, unit=unit)
+        private_key = Ed25519PrivateKey.generate()
+        public_key = minisign.public_key_of(private_key)
+        meta = submit.package_meta(data, stage, public_key.key_id_hex, None)
+        meta["evidence"] = []
+        payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)))}
+        blob = build_package(private_key, meta, payload, submit._bag_info(data, meta))
+        path = folder / f"{unit.credit_code}_{YEAR}_{stage.name}_{meta['sequence']}{SUFFIX}"
+        path.write_bytes(blob)
+        made.append(_Made(path, unit, public_key))
+    return made
+
+
+_PACKAGE_COLUMNS = (
+    "id, unit_code, year, stage, sequence, sha256, package_id, key_id, current, received_at, "
+    "file_name, meta_json, data_json"
+)
+_SCORE_COLUMNS = (
+    "id, package_id, owner_uid, name, category_code, budget_fen, executed_fen, total, grade"
+)
+
+
+def _raw_receive(made: list[_Made], upper_database: Path, scratch: Path) -> float:
+    """Raw cost: per file SHA-256, BLAKE2b and two Ed25519 verifications, then one bulk insert.
+
+    The rows are the ones ``receive`` stored (read back from the upper workspace: one per package,
+    one per project score and the unit's score); they go with ``executemany`` in one transaction
+    into a scratch database with the same pragmas (WAL, synchronous FULL). Reading the signature
+    and tag manifest out of each zip happens before the clock starts.
+    """
+    source = sqlite3.connect(upper_database)
+    try:
+        package_rows = source.execute(f"SELECT {_PACKAGE_COLUMNS} FROM received_package").fetchall()
+        score_rows = source.execute(f"SELECT {_SCORE_COLUMNS} FROM received_score").fetchall()
+    finally:
+        source.close()
+    signed = []
+    for item in made:
+        files = bag.read_zip(item.path.read_bytes())
+        signature = minisign.parse_signature(files[bag.SIGNATURE].decode("ascii"))
+        signed.append((item.path, files[bag.TAGMANIFEST], signature, item.public_key.verifier()))
+
+    def run() -> None:
+        scratch.unlink(missing_ok=True)
+        connection = sqlite3.connect(scratch)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute(
+                "CREATE TABLE received_package (id INTEGER PRIMARY KEY, unit_code TEXT, "
+                "year INTEGER, stage TEXT, sequence INTEGER, sha256 TEXT UNIQUE, package_id TEXT, "
+                "key_id TEXT, current BOOLEAN, received_at TEXT, file_name TEXT, meta_json TEXT, "
+                "data_json TEXT)"
+            )
+            connection.execute(
+                "CREATE TABLE received_score (id INTEGER PRIMARY KEY, package_id INTEGER "
+                "REFERENCES received_package(id), owner_uid TEXT, name TEXT, category_code TEXT, "
+                "budget_fen INTEGER, executed_fen INTEGER, total TEXT, grade TEXT)"
+            )
+            connection.commit()
+            started = time.perf_counter()
+            for path, manifest, signature, verifier in signed:
+                hashlib.sha256(path.read_bytes()).digest()
+                digest = hashlib.blake2b(manifest, digest_size=64).digest()
+                verifier.verify(signature.signature, digest)
+                verifier.verify(
+                    signature.global_signature,
+                    signature.signature + signature.trusted_comment.encode("utf-8"),
+                )
+            with connection:
+                connection.executemany(
+                    f"INSERT INTO received_package ({_PACKAGE_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    package_rows,
+                )
+                connection.executemany(
+                    f"INSERT INTO received_score ({_SCORE_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    score_rows,
+                )
+            timings.append(time.perf_counter() - started)
+        finally:
+            connection.close()
+
+    timings: list[float] = []
+    for _ in range(4):
+        run()
+    timings = sorted(timings[1:])
+    return timings[len(timings) // 2]
