@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
 from unionperf.domain.budget import FundingSource, ProjectAttribute
 from unionperf.domain.indicators import Indicator, Operator, Period, StandardBasis, Tier
@@ -74,8 +74,8 @@ def _schema() -> dict[str, Any]:
     return loaded
 
 
-def _validator(schema: dict[str, Any] | None = None) -> Draft202012Validator:
-    return Draft202012Validator(schema or _schema())
+def _validator(schema: dict[str, Any] | None = None) -> Draft7Validator:
+    return Draft7Validator(schema or _schema())
 
 
 def _sorted_progress(data: YearData) -> YearData:
@@ -385,8 +385,8 @@ def test_stage_cuts_round_trip_and_match_the_schema(stage):
 
 def test_schema_is_a_valid_draft_2020_12_schema():
     schema = _schema()
-    Draft202012Validator.check_schema(schema)
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft7Validator.check_schema(schema)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["$id"] == "https://unionperf.invalid/schemas/data-1.0.json"
     assert schema["required"] == TOP_KEYS
 
@@ -417,7 +417,7 @@ def test_schema_documents_every_key_written(name):
 
 def test_every_record_requires_all_its_keys_and_allows_more():
     records = [_schema()] + [
-        item for item in _schema()["$defs"].values() if item.get("type") == "object"
+        item for item in _schema()["definitions"].values() if item.get("type") == "object"
     ]
     for record in records:
         if "properties" not in record:  # the weights map
@@ -443,7 +443,7 @@ def test_every_record_requires_all_its_keys_and_allows_more():
     ],
 )
 def test_schema_enums_are_the_domain_enums(name, kind: type[Enum]):
-    assert _schema()["$defs"][name]["enum"] == [item.value for item in kind]
+    assert _schema()["definitions"][name]["enum"] == [item.value for item in kind]
 
 
 @pytest.mark.parametrize(

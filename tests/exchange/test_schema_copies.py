@@ -10,6 +10,8 @@ DOCS = Path(__file__).parents[2] / "docs" / "schemas"
 PACKAGED = Path(__file__).parents[2] / "src" / "unionperf" / "exchange" / "schemas"
 
 
-@pytest.mark.parametrize("name", ["package.schema.json", "data.schema.json"])
+@pytest.mark.parametrize(
+    "name", ["package.schema.json", "data.schema.json", "feedback.schema.json"]
+)
 def test_packaged_schema_equals_documented_schema(name):
     assert (PACKAGED / name).read_bytes() == (DOCS / name).read_bytes()

@@ -82,17 +82,35 @@ def tag_files(info: Mapping[str, str], payload: Mapping[str, bytes]) -> dict[str
 
 
 def write_zip(files: Mapping[str, bytes]) -> bytes:
-    """A deflated zip of ``files`` (tag files first, then payload), with fixed timestamps."""
+    """The canonical zip of ``files``: stored, fixed times and attributes, tags first.
+
+    Members are stored (not compressed), with a fixed timestamp and attributes; the tag files
+    come first, then the payload in path order. The layout is part of the format: a verifier
+    rebuilds it from the members it read and compares bytes, so that no byte of a package can
+    change unnoticed — not even one a zip reader ignores (a header field, the padding bits of a
+    compressed stream).
+    """
     buffer = io.BytesIO()
     order = [name for name in (*TAG_FILES, TAGMANIFEST, SIGNATURE) if name in files]
     order += sorted(name for name in files if name not in ROOT_FILES)
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for name in order:
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
+            info.create_system = 3  # Unix, whatever the writing platform: part of the layout
             info.external_attr = (stat.S_IFREG | 0o644) << 16
             archive.writestr(info, files[name])
     return buffer.getvalue()
+
+
+def check_canonical(blob: bytes, files: Mapping[str, bytes]) -> None:
+    """Refuse a zip whose bytes differ from the canonical layout of its own members.
+
+    Raises:
+        BagError: ``layout`` — a changed header, directory, comment, order or compression.
+    """
+    if write_zip(files) != blob:
+        raise BagError("layout", "zip 文件结构与规范格式不符（文件头、目录或顺序被改动）")
 
 
 def read_zip(blob: bytes) -> dict[str, bytes]:

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 from typing import Any, TypeGuard, TypeVar
 
 from unionperf.domain.budget import (
@@ -362,17 +363,39 @@ def _clip(text: str) -> str:
     return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
 
 
+@cache
+def _members(kind: type[_E]) -> dict[str, _E]:
+    return {item.value: item for item in kind}
+
+
 def _is_integer(value: object) -> TypeGuard[int]:
     """A JSON integer: an ``int`` that is not a ``bool`` (and never a float like ``2.0``)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-@dataclass(frozen=True, slots=True)
 class _At:
-    """A JSON value and where it sits in data.json (``projects[2].funding[0].adjusted``)."""
+    """A JSON value and where it sits in data.json (``projects[2].funding[0].adjusted``).
 
-    value: object
-    path: str
+    The path is kept as a parent link and a step and spelled out only for an error message:
+    reading a large unit visits some 600,000 values.
+    """
+
+    __slots__ = ("_parent", "_step", "value")
+
+    def __init__(self, value: object, parent: _At | None = None, step: str | int = "") -> None:
+        self.value = value
+        self._parent = parent
+        self._step = step
+
+    @property
+    def path(self) -> str:
+        """``projects[2].funding[0].adjusted``, or ``""`` for the document itself."""
+        if self._parent is None:
+            return str(self._step)
+        parent = self._parent.path
+        if isinstance(self._step, int):
+            return f"{parent}[{self._step}]"
+        return f"{parent}.{self._step}" if parent else self._step
 
     def error(self, problem: str) -> CodecError:
         where = f"data.json 中 {self.path} " if self.path else "data.json "
@@ -385,15 +408,14 @@ class _At:
 
     def field(self, key: str) -> _At:
         mapping = self.mapping()
-        path = f"{self.path}.{key}" if self.path else key
         if key not in mapping:
-            raise _At(None, path).error("缺失")
-        return _At(mapping[key], path)
+            raise _At(None, self, key).error("缺失")
+        return _At(mapping[key], self, key)
 
     def items(self) -> list[_At]:
         if not isinstance(self.value, list):
             raise self.error(f"不是数组：{_show(self.value)}")
-        return [_At(value, f"{self.path}[{index}]") for index, value in enumerate(self.value)]
+        return [_At(value, self, index) for index, value in enumerate(self.value)]
 
     def entries(self) -> list[tuple[str, _At]]:
         return [(key, self.field(key)) for key in self.mapping()]
@@ -434,10 +456,11 @@ class _At:
             raise self.error(f"不是有效日期：{_show(text)}") from error
 
     def enum(self, kind: type[_E]) -> _E:
-        allowed = [item.value for item in kind]
-        if not isinstance(self.value, str) or self.value not in allowed:
-            raise self.error(f"不是允许的值（{'、'.join(allowed)}）：{_show(self.value)}")
-        return kind(self.value)
+        members: dict[str, _E] = _members(kind)
+        found: _E | None = members.get(self.value) if isinstance(self.value, str) else None
+        if found is None:
+            raise self.error(f"不是允许的值（{'、'.join(members)}）：{_show(self.value)}")
+        return found
 
     def optional(self, read: Callable[[_At], _T]) -> _T | None:
         return None if self.value is None else read(self)
@@ -456,7 +479,7 @@ def year_from_json(obj: Any) -> YearData:
         CodecError: the document is malformed; the Chinese message names the JSON path, e.g.
             ``data.json 中 projects[2].funding[0].adjusted 不是金额：“abc”``.
     """
-    root = _At(obj, "")
+    root = _At(obj)
     _check_version(root.field("format_version"))
     return YearData(
         year=root.field("year").integer(*_YEARS),

@@ -1,7 +1,8 @@
 """Writing and verifying signed packages: a BagIt bag in a zip, signed in minisign format.
 
 Verification runs in the order of product.md §5 and stops at the first failure: zip safety, bag
-completeness and hashes, signature, schemas, then the validation rules with the package's own
+completeness and hashes, signature (then the canonical zip layout, so that no byte outside the
+signed content can change either), schemas, then the validation rules with the package's own
 settings. Everything happens in memory: nothing unchecked is ever written to disk.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from unionperf import __version__
 from unionperf.domain.results import score_year
 from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Stage, YearData
@@ -61,9 +63,17 @@ class VerifiedPackage:
         return str(self.meta["stage"])
 
 
-def dumps(document: Any) -> bytes:
-    """Canonical JSON bytes: UTF-8, sorted keys, two-space indent, final newline."""
-    return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+def dumps(document: Any, *, compact: bool = False) -> bytes:
+    """Canonical JSON bytes: UTF-8, sorted keys, final newline; two-space indent unless compact.
+
+    ``data.json`` is written compact: indenting forces Python's slow pure-Python encoder and
+    nearly doubles the size of a large unit's data (``python -m json.tool`` pretty-prints it).
+    """
+    if compact:
+        text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    else:
+        text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2)
+    return (text + "\n").encode()
 
 
 def trusted_comment(meta: Mapping[str, Any]) -> str:
@@ -94,21 +104,30 @@ def build_package(
     return bag.write_zip({**tags, bag.SIGNATURE: signature.encode("ascii"), **files})
 
 
-def verify_package(blob: bytes, key: PublicKey | None = None) -> VerifiedPackage:
+def verify_package(
+    blob: bytes, key: PublicKey | None = None, *, members: Mapping[str, bytes] | None = None
+) -> VerifiedPackage:
     """Check a package completely; ``key`` is the key it must be signed with, when known.
 
     Without a key the package is checked against the public key it carries, and the result
     says it is not trusted: compare its key id with the paper cover sheet before relying on it.
 
+    ``members`` are the zip's members when the caller already read them with
+    :func:`bag.read_zip` (which is the zip-safety check); they are not read again.
+
     Raises:
         PackageError: the first check that failed, with a code and a Chinese sentence.
     """
     try:
-        files = bag.check_bag(bag.read_zip(blob))
+        files = bag.check_bag(bag.read_zip(blob) if members is None else members)
     except BagError as error:
         raise PackageError(error.code, str(error)) from error
     signer, signature = _signer(files.files, key)
     _check_signature(files.files, signer, signature)
+    try:
+        bag.check_canonical(blob, files.files)
+    except BagError as error:
+        raise PackageError(error.code, str(error)) from error
     meta = _json(files.files, PACKAGE_JSON)
     _check_version(meta)
     schemas.validate("package", meta, "package.json")
@@ -175,10 +194,12 @@ def _check_version(meta: Any) -> None:
     if not major.isdigit():
         raise PackageError("schema", "package.json 缺少格式版本 format_version")
     if int(major) > SUPPORTED_MAJOR:
+        made_by = meta.get("app_version") if isinstance(meta, dict) else None
+        needed = f"UnionPerf {made_by} 或更新版本" if made_by else "更新版本的 UnionPerf"
         raise PackageError(
             "version",
-            f"数据包格式版本 {version} 高于本程序支持的 {FORMAT_VERSION}，"
-            "请升级 UnionPerf 后再打开",
+            f"数据包格式版本 {version} 高于本程序（UnionPerf {__version__}）支持的 "
+            f"{FORMAT_VERSION}：请安装{needed}后再打开",
         )
 
 
@@ -187,8 +208,9 @@ def _content(
 ) -> tuple[YearData | None, dict[str, Any] | None]:
     if meta["kind"] == "feedback":
         feedback = _json(files, FEEDBACK_JSON)
-        if not isinstance(feedback, dict):
-            raise PackageError("schema", "feedback.json 应为 JSON 对象")
+        schemas.validate("feedback", feedback, "feedback.json")
+        if feedback["decision"] != meta["feedback"]["decision"]:
+            raise PackageError("identity", "feedback.json 的决定与 package.json 不一致")
         return None, feedback
     document = _json(files, DATA_JSON)
     schemas.validate("data", document, "data.json")

@@ -14,7 +14,6 @@ from typing import Any
 from unionperf import __version__
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.results import score_year
-from unionperf.domain.year import Stage
 from unionperf.exchange import bag, keys, minisign
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.keys import Announcement, KeyFileError
@@ -34,7 +33,7 @@ from unionperf.exchange.package import (
 from unionperf.services import signing
 from unionperf.services.errors import InputError, ServiceError, local_today
 from unionperf.services.workspace import Workspace
-from unionperf.store.exchange_records import ExchangeRecords, Received, now
+from unionperf.store.exchange_records import ExchangeRecords, Received, Subordinate, now
 
 MAX_PACKAGE_BYTES = 1 << 30
 
@@ -129,91 +128,131 @@ def register(workspace: Workspace, key_file: Path, unit_code: str, name: str) ->
 
 
 def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
-    """Verify and import packages, one transaction each; refused ones go to ``quarantine/``."""
-    outcomes = []
-    for path in paths:
-        try:
-            outcome = _receive_one(workspace, path)
-        except (PackageError, ServiceError) as error:
-            _quarantine(workspace, path, str(error))
-            outcome = Outcome(path, "refused", str(error))
-        outcomes.append(outcome)
+    """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
+
+    The batch runs in one transaction with a savepoint per package: a refused or failing
+    package leaves no trace but its quarantine copy, and the others are committed together.
+    """
+    outcomes: list[Outcome] = []
+    stored: list[Path] = []
+    unit = workspace.unit()
+    own_code = unit.credit_code if unit else ""
+    try:
+        with workspace.transaction() as session:
+            records = ExchangeRecords(session)
+            for path in paths:
+                outcomes.append(_receive_guarded(workspace, records, path, own_code, stored))
+    except BaseException:
+        for item in stored:
+            item.unlink(missing_ok=True)
+        raise
     return outcomes
 
 
-def _receive_one(workspace: Workspace, path: Path) -> Outcome:
+def _receive_guarded(
+    workspace: Workspace, records: ExchangeRecords, path: Path, own_code: str, stored: list[Path]
+) -> Outcome:
+    try:
+        with records.session.begin_nested():
+            return _receive_one(workspace, records, path, own_code, stored)
+    except (PackageError, ServiceError) as error:
+        _quarantine(workspace, path, str(error))
+        return Outcome(path, "refused", str(error))
+
+
+def _receive_one(
+    workspace: Workspace, records: ExchangeRecords, path: Path, own_code: str, stored: list[Path]
+) -> Outcome:
     blob = read_package(path)
-    claimed = _claimed_unit(blob)
-    unit = workspace.unit()
-    if unit is not None and claimed == unit.credit_code:
-        return _receive_feedback(workspace, path, blob)
-    with workspace.reading() as session:
-        registered = ExchangeRecords(session).subordinate(claimed)
+    digest = bag.sha256(blob)
+    if records.is_received(digest) or records.has_feedback(digest):
+        return Outcome(path, "already received", "该数据包已接收过（内容完全相同）")
+    try:
+        members = bag.read_zip(blob)
+    except bag.BagError as error:
+        raise PackageError(error.code, str(error)) from error
+    signature = _signature(members)
+    claimed = comment_fields(signature.trusted_comment).get("unit", "")
+    if not claimed:
+        raise PackageError("signature", "签名中没有单位代码")
+    if claimed == own_code:
+        return _receive_feedback(records, path, blob, members)
+    registered = records.subordinate(claimed)
     if registered is None:
         raise PackageError(
             "unregistered", f"单位 {claimed} 未登记，请先用 unionperf register 登记其公钥"
         )
-    key, rotated = _signing_key(blob, minisign.parse_public_key(registered.public_key))
-    package = verify_package(blob, key)
+    key, rotated = _signing_key(members, signature, registered)
+    package = verify_package(blob, key, members=members)
     if package.meta["kind"] != "submission":
         raise PackageError("kind", "这不是下级单位的报送数据包")
-    return _store(workspace, path, blob, package, rotated)
+    return _store(workspace, records, path, (blob, package, rotated), stored)
 
 
-def _claimed_unit(blob: bytes) -> str:
-    """The unit code in the (not yet verified) trusted comment: used only to pick the key."""
+def _signature(members: dict[str, bytes]) -> minisign.Signature:
     try:
-        files = bag.read_zip(blob)
-        signature = minisign.parse_signature(files[bag.SIGNATURE].decode("ascii"))
-    except (bag.BagError, SignatureError, KeyError, UnicodeDecodeError) as error:
-        raise PackageError("signature", f"无法读取数据包的签名：{error}") from error
-    code = comment_fields(signature.trusted_comment).get("unit", "")
-    if not code:
-        raise PackageError("signature", "签名中没有单位代码")
-    return code
+        return minisign.parse_signature(members[bag.SIGNATURE].decode("ascii"))
+    except KeyError as error:
+        raise PackageError("missing-file", f"包内缺少文件：{bag.SIGNATURE}") from error
+    except (SignatureError, UnicodeDecodeError) as error:
+        raise PackageError("signature", f"签名文件无法读取：{error}") from error
 
 
-def _signing_key(blob: bytes, registered: PublicKey) -> tuple[PublicKey, bool]:
-    """The registered key, or the newest key its announcements lead to when the unit rotated."""
-    files = bag.read_zip(blob)
-    signature = minisign.parse_signature(files[bag.SIGNATURE].decode("ascii"))
-    if signature.key_id == registered.key_id or ANNOUNCEMENTS_JSON not in files:
-        return registered, False
+def _signing_key(
+    members: dict[str, bytes], signature: minisign.Signature, registered: Subordinate
+) -> tuple[PublicKey, bool]:
+    """The key that must have signed: the registered one, one it replaced, or a newer one.
+
+    A unit that rotated its key announces the new key in a statement signed by the old one;
+    the newest key reached from the registered key through verified statements is accepted.
+    """
+    current = minisign.parse_public_key(registered.public_key)
+    if signature.key_id == current.key_id:
+        return current, False
+    for text in registered.retired_keys:
+        retired = minisign.parse_public_key(text)
+        if signature.key_id == retired.key_id:
+            return retired, False
+    if ANNOUNCEMENTS_JSON not in members:
+        return current, False
     try:
-        chain = [Announcement.from_json(item) for item in json.loads(files[ANNOUNCEMENTS_JSON])]
-        newest = keys.follow_announcements(registered, chain)
+        chain = [Announcement.from_json(item) for item in json.loads(members[ANNOUNCEMENTS_JSON])]
+        newest = keys.follow_announcements(current, chain)
     except (KeyFileError, ValueError, TypeError) as error:
         raise PackageError("rotation", f"密钥更换声明无效：{error}") from error
-    return newest, newest.key_id != registered.key_id
+    return newest, newest.key_id != current.key_id
 
 
 def _store(
-    workspace: Workspace, path: Path, blob: bytes, package: VerifiedPackage, rotated: bool
+    workspace: Workspace,
+    records: ExchangeRecords,
+    path: Path,
+    verified: tuple[bytes, VerifiedPackage, bool],
+    stored: list[Path],
 ) -> Outcome:
+    blob, package, rotated = verified
     meta = package.meta
-    unit_code, year, stage, sequence = (
-        package.unit_code,
-        int(meta["year"]),
-        package.stage,
-        int(meta["sequence"]),
-    )
-    with workspace.reading() as session:
-        records = ExchangeRecords(session)
-        if records.is_received(package.sha256):
-            return Outcome(
-                path, "already received", f"已接收过（{unit_code} {year} {stage} 第{sequence}次）"
-            )
-        current = records.current(unit_code, year, stage)
+    unit_code, year, stage = package.unit_code, int(meta["year"]), package.stage
+    sequence = int(meta["sequence"])
+    current = records.current(unit_code, year, stage)
     if current is not None and sequence <= current.sequence:
         raise PackageError(
             "replay",
             f"已拒收（旧于已接收的第{current.sequence}次报送）："
             f"{unit_code} {year} {stage} 第{sequence}次",
         )
-    name = f"{unit_code}_{year}_{stage}_{sequence}{SUFFIX}"
-    stored = workspace.paths.root / "received" / unit_code / name
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    stored.write_bytes(blob)
+    target = (
+        workspace.paths.root
+        / "received"
+        / unit_code
+        / f"{unit_code}_{year}_{stage}_{sequence}{SUFFIX}"
+    )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(blob)
+    except OSError as error:
+        raise ServiceError(f"无法保存数据包：{error.strerror or error}") from error
+    stored.append(target)
     record = Received(
         unit_code,
         year,
@@ -222,30 +261,24 @@ def _store(
         package.sha256,
         True,
         now(),
-        str(stored.relative_to(workspace.paths.root)),
+        str(target.relative_to(workspace.paths.root)),
     )
-    try:
-        with workspace.transaction() as session:
-            records = ExchangeRecords(session)
-            records.add_received(
-                record,
-                package_id=str(meta["package_id"]),
-                key_id=package.signer.key_id_hex,
-                meta=meta,
-                data_json=package.payload[DATA_JSON].decode("utf-8"),
-                scores=_scores(package),
-            )
-            if rotated:
-                registered = records.subordinate(unit_code)
-                records.register(
-                    unit_code,
-                    registered.name if registered else unit_code,
-                    package.signer.to_file(),
-                    package.signer.key_id_hex,
-                )
-    except BaseException:
-        stored.unlink(missing_ok=True)
-        raise
+    records.add_received(
+        record,
+        package_id=str(meta["package_id"]),
+        key_id=package.signer.key_id_hex,
+        meta=meta,
+        data_json=package.payload[DATA_JSON].decode("utf-8"),
+        scores=_scores(package),
+    )
+    if rotated:
+        registered = records.subordinate(unit_code)
+        records.register(
+            unit_code,
+            registered.name if registered else unit_code,
+            package.signer.to_file(),
+            package.signer.key_id_hex,
+        )
     status = "received" if current is None else f"received (supersedes {current.sequence})"
     note = "；单位已更换签名密钥，登记已更新" if rotated else ""
     return Outcome(path, status, f"已接收：{unit_code} {year} {stage} 第{sequence}次{note}")
@@ -400,27 +433,22 @@ def trust_upper(workspace: Workspace, key_file: Path, name: str = "") -> PublicK
     return key
 
 
-def _receive_feedback(workspace: Workspace, path: Path, blob: bytes) -> Outcome:
-    with workspace.reading() as session:
-        records = ExchangeRecords(session)
-        trusted = records.upper_key()
-        if records.has_feedback(bag.sha256(blob)):
-            return Outcome(path, "already received", "该反馈数据包已导入过")
+def _receive_feedback(
+    records: ExchangeRecords, path: Path, blob: bytes, members: dict[str, bytes]
+) -> Outcome:
+    trusted = records.upper_key()
     if trusted is None:
         raise PackageError("untrusted", "尚未导入上级工会的公钥，请先运行 unionperf trust-upper")
-    package = verify_package(blob, minisign.parse_public_key(trusted[0]))
+    package = verify_package(blob, minisign.parse_public_key(trusted[0]), members=members)
     if package.meta["kind"] != "feedback" or package.feedback is None:
         raise PackageError("kind", "这不是上级工会的反馈数据包")
-    Stage.parse(package.stage)
     meta, feedback = package.meta, package.feedback
     opinions = list(feedback.get("opinions", []))
-    with workspace.transaction() as session:
-        records = ExchangeRecords(session)
-        records.add_feedback(package.sha256, meta, opinions)
-        if meta["feedback"]["decision"] == "return":
-            records.return_stage(
-                int(meta["year"]), package.stage, str(feedback.get("summary", "")) or "上级工会退回"
-            )
+    records.add_feedback(package.sha256, meta, opinions)
+    if meta["feedback"]["decision"] == "return":
+        records.return_stage(
+            int(meta["year"]), package.stage, str(feedback.get("summary", "")) or "上级工会退回"
+        )
     verdict = "退回，已重新打开修改" if meta["feedback"]["decision"] == "return" else "通过"
     return Outcome(
         path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import uuid
@@ -79,15 +80,16 @@ def export_package(
     """Check, sign and write the package of one stage into ``out_dir`` and log it."""
     data = workspace.load_year(year)
     stage = parse_stage(data, stage_name)
-    blocking = blocking_problems(data, check_stage(data, stage))
+    problems = check_stage(data, stage)
+    blocking = blocking_problems(data, problems)
     if blocking:
         raise ExportRefusedError(blocking)
     private_key = signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
     with workspace.reading() as session:
         previous = ExchangeRecords(session).last_submission(year, stage.name)
-    meta = package_meta(data, stage, key.key_id_hex, previous)
-    payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)))}
+    meta = package_meta(data, stage, key.key_id_hex, previous, problems)
+    payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)), compact=True)}
     payload.update(_announcement_files(workspace))
     evidence = payload_files(workspace, year, stage.name)
     payload.update(evidence)
@@ -118,10 +120,15 @@ def export_package(
 
 
 def package_meta(
-    data: YearData, stage: Stage, key_id: str, previous: Submission | None
+    data: YearData,
+    stage: Stage,
+    key_id: str,
+    previous: Submission | None,
+    problems: list[Problem] | None = None,
 ) -> dict[str, Any]:
-    """The content of ``package.json`` for a submission."""
-    problems = check_stage(data, stage)
+    """The content of ``package.json`` for a submission (``problems``: the stage's, if known)."""
+    if problems is None:
+        problems = check_stage(data, stage)
     explained = [
         {
             "code": p.code.value,
@@ -190,7 +197,8 @@ def _write_atomically(folder: Path, name: str, blob: bytes) -> Path:
             os.fsync(handle.fileno())
         temporary.replace(target)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder may be what failed (e.g. it is a file)
+            temporary.unlink(missing_ok=True)
         reason = "磁盘空间不足" if error.errno == errno.ENOSPC else (error.strerror or str(error))
         raise ServiceError(f"无法写入数据包到 {folder}：{reason}") from error
     return target

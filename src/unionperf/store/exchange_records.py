@@ -61,6 +61,7 @@ class Subordinate:
     public_key: str
     key_id: str
     registered_at: str
+    retired_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,9 +287,14 @@ class ExchangeRecords:
                     public_key=public_key,
                     key_id=key_id,
                     registered_at=now(),
+                    retired_keys="",
                 )
             )
         else:
+            if row.key_id != key_id:
+                # the replaced key stays known: packages it signed are recognised (as older)
+                known = [item for item in row.retired_keys.split("\n\n") if item.strip()]
+                row.retired_keys = "\n\n".join(item.strip() for item in [*known, row.public_key])
             row.name, row.public_key, row.key_id = name, public_key, key_id
         audit.record(
             self.session,
@@ -411,7 +417,10 @@ def _submission(row: SubmissionRow) -> Submission:
 
 
 def _subordinate(row: SubordinateRow) -> Subordinate:
-    return Subordinate(row.unit_code, row.name, row.public_key, row.key_id, row.registered_at)
+    retired = tuple(item.strip() + "\n" for item in row.retired_keys.split("\n\n") if item.strip())
+    return Subordinate(
+        row.unit_code, row.name, row.public_key, row.key_id, row.registered_at, retired
+    )
 
 
 def _received(row: ReceivedRow) -> Received:

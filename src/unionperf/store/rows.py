@@ -347,6 +347,8 @@ class SubordinateRow(Base):
     public_key: Mapped[str] = mapped_column(Text)
     key_id: Mapped[str] = mapped_column(String(16))
     registered_at: Mapped[str] = mapped_column(String(40))
+    retired_keys: Mapped[str] = mapped_column(Text, default="")
+    """Earlier public keys of the unit (``.pub`` texts, blank-line separated), newest last."""
 
 
 class ReceivedRow(Base):

@@ -70,6 +70,7 @@ def upgrade() -> None:
         sa.Column("public_key", sa.Text(), nullable=False),
         sa.Column("key_id", sa.String(length=16), nullable=False),
         sa.Column("registered_at", sa.String(length=40), nullable=False),
+        sa.Column("retired_keys", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("unit_code", name=op.f("pk_subordinate")),
     )
     op.create_table(
