@@ -206,6 +206,10 @@ def _check_version(meta: Any) -> None:
 def _content(
     files: Mapping[str, bytes], meta: dict[str, Any]
 ) -> tuple[YearData | None, dict[str, Any] | None]:
+    try:
+        Stage.parse(str(meta["stage"]))
+    except ValueError as error:
+        raise PackageError("schema", f"package.json 中的阶段无效：{error}") from error
     if meta["kind"] == "feedback":
         feedback = _json(files, FEEDBACK_JSON)
         schemas.validate("feedback", feedback, "feedback.json")

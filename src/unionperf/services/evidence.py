@@ -13,7 +13,9 @@ from unionperf.services.workspace import Workspace, new_uid
 from unionperf.store.evidence_records import Evidence, EvidenceRecords
 
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# Characters unsafe in file names on Windows, and %: BagIt percent-encodes it in manifests, which
+# bagit-python does not decode back.
+_UNSAFE = re.compile(r'[\\/:*?"<>|%\x00-\x1f]')
 
 
 def attach(

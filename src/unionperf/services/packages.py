@@ -50,7 +50,7 @@ class Outcome:
     @property
     def refused(self) -> bool:
         """Whether the package was refused (and quarantined)."""
-        return self.status == "refused"
+        return self.status.startswith("refused")
 
 
 def read_package(path: Path) -> bytes:
@@ -157,7 +157,10 @@ def _receive_guarded(
             return _receive_one(workspace, records, path, own_code, stored)
     except (PackageError, ServiceError) as error:
         _quarantine(workspace, path, str(error))
-        return Outcome(path, "refused", str(error))
+        status = "refused"
+        if isinstance(error, PackageError) and error.code == "replay":
+            status = "refused (older than the one received)"
+        return Outcome(path, status, str(error))
 
 
 def _receive_one(
@@ -320,7 +323,7 @@ def _quarantine(workspace: Workspace, path: Path, reason: str) -> None:
     folder = workspace.paths.root / "quarantine"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         target = folder / f"{stamp}_{path.name}"
         if path.is_file():
             shutil.copyfile(path, target)
@@ -443,6 +446,11 @@ def _receive_feedback(
     if package.meta["kind"] != "feedback" or package.feedback is None:
         raise PackageError("kind", "这不是上级工会的反馈数据包")
     meta, feedback = package.meta, package.feedback
+    latest = records.last_feedback_sequence(int(meta["year"]), package.stage)
+    if int(meta["sequence"]) <= latest:
+        raise PackageError(
+            "replay", f"已拒收（旧于已导入的第{latest}次反馈）：{meta['year']} {package.stage}"
+        )
     opinions = list(feedback.get("opinions", []))
     records.add_feedback(package.sha256, meta, opinions)
     if meta["feedback"]["decision"] == "return":

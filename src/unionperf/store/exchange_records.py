@@ -161,6 +161,13 @@ class ExchangeRecords:
             is not None
         )
 
+    def last_feedback_sequence(self, year: int, stage: str) -> int:
+        """The highest sequence of the feedback imported for a stage (0 when none)."""
+        query = select(func.max(FeedbackRow.sequence)).where(
+            FeedbackRow.year == year, FeedbackRow.stage == stage
+        )
+        return int(self.session.scalar(query) or 0)
+
     def add_feedback(self, sha256: str, meta: dict[str, Any], opinions: list[Any]) -> None:
         """Store a feedback package's decision and opinions."""
         self.session.add(

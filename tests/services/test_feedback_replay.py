@@ -1,0 +1,52 @@
+"""Feedback from the upper level: only the newest decision of a stage counts."""
+
+from __future__ import annotations
+
+import json
+
+from unionperf.domain.problems import ProblemCode
+from unionperf.domain.unit import UnitLevel, UnitProfile
+from unionperf.services import packages, signing
+from unionperf.services.demo import create_demo
+from unionperf.services.submit import export_package
+from unionperf.services.workspace import Workspace
+
+
+def test_older_feedback_cannot_reopen_an_approved_stage(tmp_path):
+    unit = create_demo(tmp_path / "unit")
+    upper = Workspace.create(
+        tmp_path / "upper", UnitProfile("某区总工会", "", level=UnitLevel.UPPER), "upper secret"
+    )
+    try:
+        code = unit.unit().credit_code
+        signing.export_public_key(unit, tmp_path / "unit.pub")
+        signing.export_public_key(upper, tmp_path / "upper.pub")
+        packages.register(upper, tmp_path / "unit.pub", code, "华东")
+        package = export_package(unit, 2024, "self-evaluation", tmp_path / "usb", "demo")
+        assert packages.receive(upper, [package.path])[0].status == "received"
+        opinions = tmp_path / "opinions.json"
+        opinions.write_text(json.dumps({"summary": "请补充说明", "opinions": []}), encoding="utf-8")
+        written = [
+            packages.create_feedback(
+                upper,
+                unit_code=code,
+                year=2024,
+                stage="self-evaluation",
+                decision=decision,
+                opinions_file=opinions,
+                out_dir=tmp_path / "down",
+                passphrase="upper secret",
+            )
+            for decision in ("return", "approve")
+        ]
+        packages.trust_upper(unit, tmp_path / "upper.pub", "某区总工会")
+        outcomes = packages.receive(unit, [written[1], written[0]])
+        assert [item.status for item in outcomes] == [
+            "received",
+            "refused (older than the one received)",
+        ]
+        codes = {problem.code for problem in unit.check(2024)}
+        assert ProblemCode.SIGNOFF_MISSING not in codes  # the approval stands
+    finally:
+        unit.close()
+        upper.close()
