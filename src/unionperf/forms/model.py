@@ -104,6 +104,9 @@ class Form:
     """Recorded sign-offs as (role label, name, date) to print on the lines, when known."""
     notes: tuple[str, ...] = ()
     """Lines printed under the table (填表说明)."""
+    qr: str = ""
+    """Text to print as a QR code beside the sign-off block (the cover sheet: file name,
+    SHA-256 and key id); the workbook writes the text itself."""
 
 
 @dataclass(frozen=True, slots=True)
