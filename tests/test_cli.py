@@ -203,3 +203,64 @@ def test_unexpected_error_is_one_line_with_a_saved_report(demo, tmp_path, monkey
     reports = list((tmp_path / "state").rglob("crash-*.txt"))
     assert len(reports) == 1
     assert "RuntimeError: simulated bug" in reports[0].read_text(encoding="utf-8")
+
+
+def test_demo_exports_every_stage_without_further_input(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("UNIONPERF_PASSPHRASE", raising=False)
+    path = tmp_path / "demo"
+    assert main(["demo", "--workspace", str(path)]) == 0
+    monkeypatch.setenv("UNIONPERF_PASSPHRASE", "demo")
+    stages = [
+        "targets",
+        "monitoring-2024-03-31",
+        "monitoring-2024-06-30",
+        "monitoring-2024-07-31",
+        "monitoring-2024-09-30",
+        "self-evaluation",
+    ]
+    for stage in stages:
+        assert (
+            main(
+                [
+                    "export",
+                    "--workspace",
+                    str(path),
+                    "--year",
+                    "2024",
+                    "--stage",
+                    stage,
+                    "--out",
+                    str(tmp_path / "usb"),
+                ]
+            )
+            == 0
+        )
+    written = sorted(item.name for item in (tmp_path / "usb").iterdir())
+    assert written == sorted(f"81310115MC2K7Q8P1A_2024_{stage}_1.upkg" for stage in stages)
+    capsys.readouterr()
+    for item in (tmp_path / "usb").iterdir():
+        assert main(["verify", str(item)]) == 0
+    assert "校验通过" in capsys.readouterr().out
+
+
+def test_export_refuses_while_a_problem_blocks(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("UNIONPERF_PASSPHRASE", "demo")
+    path = tmp_path / "demo"
+    assert main(["demo", "--workspace", str(path)]) == 0
+    capsys.readouterr()
+    code = main(
+        [
+            "export",
+            "--workspace",
+            str(path),
+            "--year",
+            "2024",
+            "--stage",
+            "monitoring-2024-05-31",
+            "--out",
+            str(tmp_path / "usb"),
+        ]
+    )
+    assert code == 2
+    assert "没有截至2024-05-31的监控时点" in capsys.readouterr().err
+    assert not (tmp_path / "usb").exists()
