@@ -23,6 +23,7 @@ from unionperf.cli.common import (
     workspace_path,
 )
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
+from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except ServiceError as error:
-        return _fail(str(error))
+        from unionperf.services.fillin import ImportRefused  # noqa: PLC0415
+
+        if isinstance(error, ImportRefused):
+            for problem in error.problems:  # every problem, with its sheet and cell
+                print(problem)
+        return _fail(str(error).splitlines()[0])
     except KeyboardInterrupt:
         return _fail("已中断 (interrupted)")
     except OSError as error:
@@ -96,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     restore = command("restore", _restore, "从备份恢复工作区（恢复前先备份当前数据）")
     restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
     add_package_commands(command)
+    add_form_commands(command)
     return parser
 
 

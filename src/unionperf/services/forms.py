@@ -1,0 +1,103 @@
+"""Writing the standard forms of a year or stage: one PDF per form family and one workbook."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from unionperf.domain.year import Stage, YearData
+from unionperf.exchange import keys
+from unionperf.exchange.keys import KeyFileError
+from unionperf.forms.builders import families_for
+from unionperf.forms.cover import CoverFacts, cover_family
+from unionperf.forms.fonts import GlyphError
+from unionperf.forms.model import FormFamily
+from unionperf.forms.pdf import write_pdf
+from unionperf.forms.xlsx import write_workbook
+from unionperf.services.errors import ServiceError
+from unionperf.services.submit import parse_stage
+from unionperf.services.workspace import Workspace
+from unionperf.store.exchange_records import ExchangeRecords
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenForms:
+    """The files written, PDFs first, then the workbook."""
+
+    paths: tuple[Path, ...]
+
+
+def stage_files(data: YearData, stage: Stage) -> dict[str, bytes]:
+    """The forms of a stage as files for a package's ``data/forms/`` folder."""
+    families = families_for(data, stage)
+    files = {f"{family.key}.pdf": _pdf(family) for family in families}
+    files[f"forms-{stage.name}.xlsx"] = write_workbook(families)
+    return files
+
+
+def write_forms(
+    workspace: Workspace, year: int, stage_name: str | None, out_dir: Path
+) -> WrittenForms:
+    """Write the forms of a stage (every form of the year when no stage is given) to ``out_dir``.
+
+    With a stage, the cover sheet (报送回执) is included; it carries the hash of the stage's
+    latest exported package, or says that none was exported yet.
+    """
+    data = workspace.load_year(year)
+    stage = parse_stage(data, stage_name) if stage_name else None
+    try:
+        families = families_for(data, stage)
+    except ValueError as error:
+        raise ServiceError(str(error)) from error
+    if stage is not None:
+        families.append(cover(workspace, data, stage))
+    files = {f"{year}_{family.key}.pdf": _pdf(family) for family in families}
+    files[f"{year}_{stage.name if stage else 'all'}_forms.xlsx"] = write_workbook(families)
+    return WrittenForms(tuple(_write(out_dir, name, blob) for name, blob in files.items()))
+
+
+def cover(workspace: Workspace, data: YearData, stage: Stage) -> FormFamily:
+    """The cover sheet of a stage with its latest package's facts."""
+    with workspace.reading() as session:
+        last = ExchangeRecords(session).last_submission(data.year, stage.name)
+    try:
+        key_id = keys.public_key(workspace.paths.keys).key_id_hex
+    except KeyFileError:
+        key_id = ""
+    facts = CoverFacts(
+        unit=data.unit,
+        year=data.year,
+        stage=stage,
+        key_id=last.key_id if last else key_id,
+        file_name=last.file_name if last else "",
+        sha256=last.sha256 if last else "",
+        sequence=last.sequence if last else 0,
+        created_at=last.created_at if last else "",
+    )
+    return cover_family(facts, data.settings)
+
+
+def _pdf(family: FormFamily) -> bytes:
+    try:
+        return write_pdf(family)
+    except GlyphError as error:
+        raise ServiceError(
+            f"“{family.title}”中有字体无法显示的字符，未生成 PDF：{error}"
+        ) from error
+
+
+def _write(folder: Path, name: str, blob: bytes) -> Path:
+    target = folder / name
+    temporary = folder / f".{name}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            handle.write(blob)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ServiceError(f"无法写入 {target}：{error.strerror or error}") from error
+    return target
