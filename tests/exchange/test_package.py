@@ -194,6 +194,10 @@ def test_layout_name_and_sequence_chain(unit):
             TAGMANIFEST,
             SIGNATURE,
             "data/data.json",
+            "data/forms/budget.pdf",
+            "data/forms/forms-targets.xlsx",
+            "data/forms/project-targets.pdf",
+            "data/forms/unit-targets.pdf",
             "data/keys/signer.pub",
             "data/package.json",
         ]

@@ -26,6 +26,8 @@ MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 1 << 30  # 1 GiB uncompressed
 MAX_RATIO = 200  # uncompressed ÷ compressed, per member and overall
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+_LOCAL_HEADER = b"PK\x03\x04"
+_END_RECORD = b"PK\x05\x06"
 _FIRST_PRINTABLE = 32
 _SHA256_HEX = 64
 
@@ -120,12 +122,18 @@ def read_zip(blob: bytes) -> dict[str, bytes]:
         BagError: not a zip, too many members, unsafe names, links or special files, duplicate
             names, encrypted members, or sizes and ratios beyond the limits.
     """
+    # A package starts with a member and ends with the end-of-directory record (no comment).
+    # Without this, a truncated package could be read as the workbook stored inside it.
+    if blob[:4] != _LOCAL_HEADER or blob[-22:-18] != _END_RECORD:
+        raise BagError("not-a-zip", "不是完整的数据包 zip 文件（文件头或文件尾不对，可能不完整）")
     try:
         archive = zipfile.ZipFile(io.BytesIO(blob))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as error:
         raise BagError("not-a-zip", f"不是有效的 zip 文件（{error}）") from error
     with archive:
         infos = archive.infolist()
+        if infos and min(info.header_offset for info in infos) != 0:
+            raise BagError("not-a-zip", "zip 文件开头有多余的数据（不是完整的数据包）")
         _check_members(infos, len(blob))
         return {info.filename: _read_member(archive, info) for info in infos if not info.is_dir()}
 

@@ -32,7 +32,7 @@ def stage_files(data: YearData, stage: Stage) -> dict[str, bytes]:
     """The forms of a stage as files for a package's ``data/forms/`` folder."""
     families = families_for(data, stage)
     files = {f"{family.key}.pdf": _pdf(family) for family in families}
-    files[f"forms-{stage.name}.xlsx"] = write_workbook(families)
+    files[f"forms-{stage.name}.xlsx"] = write_workbook(families, sheet_per_form=True)
     return files
 
 
@@ -53,7 +53,9 @@ def write_forms(
     if stage is not None:
         families.append(cover(workspace, data, stage))
     files = {f"{year}_{family.key}.pdf": _pdf(family) for family in families}
-    files[f"{year}_{stage.name if stage else 'all'}_forms.xlsx"] = write_workbook(families)
+    files[f"{year}_{stage.name if stage else 'all'}_forms.xlsx"] = write_workbook(
+        families, sheet_per_form=True
+    )
     return WrittenForms(tuple(_write(out_dir, name, blob) for name, blob in files.items()))
 
 

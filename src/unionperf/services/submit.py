@@ -91,6 +91,9 @@ def export_package(
     meta = package_meta(data, stage, key.key_id_hex, previous, problems)
     payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)), compact=True)}
     payload.update(_announcement_files(workspace))
+    from unionperf.services.forms import stage_files  # noqa: PLC0415 - forms import reportlab
+
+    payload.update({f"data/forms/{name}": blob for name, blob in stage_files(data, stage).items()})
     evidence = payload_files(workspace, year, stage.name)
     payload.update(evidence)
     meta["evidence"] = [

@@ -1,0 +1,158 @@
+"""Read the 项目 sheet: the projects with their period, people, goal and funding."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+from unionperf.domain.budget import FundingLine, FundingSource, Project, TargetSet
+from unionperf.domain.categories import Flow
+from unionperf.domain.money import ZERO
+from unionperf.domain.year import YearData
+from unionperf.forms.fillin import layout, values
+from unionperf.forms.fillin.read_budget import Exported
+from unionperf.forms.fillin.sheet import Grid, Row
+
+
+def read_projects(grid: Grid, current: YearData, exported: Exported) -> list[Project]:
+    """Every project: the current ones (edited where the sheet edits them), then the new rows.
+
+    A project missing from the sheet is refused if it was exported (projects are deleted in the
+    application only) and kept if it was added after the export.
+    """
+    edited: dict[str, Project] = {}
+    added: list[tuple[Row, Project]] = []
+    names: dict[str, int] = {}
+    uids: dict[str, int] = {}
+    for row in grid.data_rows():
+        uid = row.text(layout.P_UID).strip()
+        old = current.project(uid) if uid else None
+        if uid and old is None:
+            if not row.untouched():  # else: deleted in the application since the export
+                row.problem(
+                    layout.P_UID,
+                    f"项目编号“{uid}”在本工作区{current.year}年度中不存在："
+                    "请勿修改隐藏的项目编号列，新增项目请留空",
+                )
+            continue
+        if uid in uids:
+            message = f"项目编号与第{uids[uid]}行重复：复制的行请清空项目编号（隐藏列）"
+            row.problem(layout.P_UID, message)
+            continue
+        if uid:
+            uids[uid] = row.line
+        project = old if old is not None and row.untouched() else _project(row, current, old)
+        if project is None:
+            continue
+        key = project.name.strip()
+        if key in names:
+            row.problem(layout.P_NAME, f"项目名称“{key}”与第{names[key]}行重复，项目名称不能重复")
+        names[key] = row.line
+        if old is None:
+            added.append((row, project))
+        elif project != old and not row.conflicts(values.project_row(current, old), layout.P_NAME):
+            edited[old.uid] = project
+    _check_unlisted(grid, current, exported, uids, added)
+    news = [project for _row, project in added]
+    return [edited.get(project.uid, project) for project in current.projects] + news
+
+
+def _check_unlisted(
+    grid: Grid,
+    current: YearData,
+    exported: Exported,
+    uids: dict[str, int],
+    added: list[tuple[Row, Project]],
+) -> None:
+    """Exported projects must keep their rows; new rows may not repeat a later project's name."""
+    unlisted = [project for project in current.projects if project.uid not in uids]
+    for project in unlisted:
+        if project.uid in exported.projects:
+            grid.problems.add(
+                grid.name,
+                "",
+                f"缺少项目“{project.name}”的行：项目只能在软件中删除，请恢复该行后再导入",
+            )
+    later = {project.name.strip() for project in unlisted}
+    for row, project in added:
+        if project.name.strip() in later:
+            row.problem(
+                layout.P_NAME,
+                f"已有项目“{project.name.strip()}”（导出填报表之后在软件中新增，或已导入过）："
+                "项目名称不能重复",
+            )
+
+
+def _project(row: Row, current: YearData, old: Project | None) -> Project | None:
+    name = row.text(layout.P_NAME)
+    if not name.strip():
+        row.problem(layout.P_NAME, "请填写项目名称")
+        return None
+    category = _category(row, current)
+    attribute = row.choice(layout.P_ATTRIBUTE, layout.ATTRIBUTE_BY_LABEL, "项目属性")
+    start, end = row.day(layout.P_START), row.day(layout.P_END)
+    if start and end and end < start:
+        row.problem(layout.P_END, "结束日期早于开始日期")
+    funding = _funding(row, old.funding if old else ())
+    if category is None:
+        return None
+    goal = row.text(layout.P_GOAL)
+    uid = old.uid if old else uuid.uuid4().hex
+    base = old or Project(uid, "", name, category, targets=TargetSet(uid))
+    return replace(
+        base,
+        code=row.text(layout.P_CODE),
+        name=name,
+        category_code=category,
+        attribute=attribute or base.attribute,
+        start=start,
+        end=end,
+        responsible=row.text(layout.P_RESPONSIBLE),
+        phone=row.text(layout.P_PHONE),
+        funding=funding,
+        targets=replace(base.targets, annual_goal=goal),
+    )
+
+
+def _category(row: Row, current: YearData) -> str | None:
+    text = row.text(layout.P_CATEGORY).strip()
+    if not text:
+        row.problem(layout.P_CATEGORY, "请选择支出科目")
+        return None
+    token = text.split()[0]
+    found = current.catalogue.by_code(token) or next(
+        (item for item in current.catalogue.categories if item.name == text), None
+    )
+    if found is None:
+        row.problem(layout.P_CATEGORY, f"未知支出科目“{text}”，请从下拉列表中选择")
+        return None
+    if found.flow is not Flow.EXPENDITURE:
+        row.problem(layout.P_CATEGORY, f"“{text}”是收入科目，项目应选择支出科目")
+        return None
+    return found.code
+
+
+def _funding(row: Row, old: tuple[FundingLine, ...]) -> tuple[FundingLine, ...]:
+    """The funding lines: existing sources in their order, new sources after them."""
+    read: dict[FundingSource, FundingLine | None] = {}
+    for source in FundingSource:
+        titles = [layout.funding_header(source, part) for part in layout.FUNDING_PARTS]
+        amounts = [row.money(title) for title in titles]
+        if all(amount is None for amount in amounts):
+            read[source] = None
+            continue
+        read[source] = FundingLine(source, *(amount or ZERO for amount in amounts))
+    lines: list[FundingLine] = []
+    held = {line.source for line in old}
+    for line in old:
+        new = read.get(line.source)
+        if new is not None:
+            lines.append(line if new == line else new)
+    for source, new in read.items():
+        if (
+            new is not None
+            and source not in held
+            and any((new.initial, new.adjusted, new.executed))
+        ):
+            lines.append(new)
+    return tuple(lines)
