@@ -10,6 +10,7 @@ import pytest
 from reportlab.lib.units import cm
 
 from unionperf.forms.fonts import FONT_NAME, cell_text
+from unionperf.forms.grid import place_cells
 from unionperf.forms.model import (
     Block,
     Cell,
@@ -20,7 +21,6 @@ from unionperf.forms.model import (
     Orientation,
 )
 from unionperf.forms.pdf import GridError, write_pdf
-from unionperf.forms.pdf_grid import place_cells
 from unionperf.forms.pdf_style import SEAL_SIZE
 
 from .pdfread import (

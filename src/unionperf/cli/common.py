@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from unionperf.services.workspace import Workspace
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 PASSPHRASE_VARIABLE = "UNIONPERF_PASSPHRASE"
@@ -15,6 +19,13 @@ def workspace_path(args: argparse.Namespace) -> Path:
     from unionperf.services.workspace import default_workspace_path  # noqa: PLC0415
 
     return args.workspace if args.workspace is not None else default_workspace_path()
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace named by ``--workspace`` (or the default one), opened."""
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    return Workspace.open(workspace_path(args))
 
 
 def add_passphrase_option(parser: argparse.ArgumentParser) -> None:

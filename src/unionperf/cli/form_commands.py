@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from unionperf.cli.common import EXIT_OK, workspace_path
+from unionperf.cli.common import EXIT_OK, open_workspace
 
 Adder = Callable[..., argparse.ArgumentParser]
 
@@ -25,16 +25,10 @@ def add_form_commands(command: Adder) -> None:
     imported.add_argument("file", type=Path, help="填报表文件（.xlsx）")
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # a Workspace
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
-
-    return Workspace.open(workspace_path(args))
-
-
 def _forms(args: argparse.Namespace) -> int:
     from unionperf.services.forms import write_forms  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         written = write_forms(workspace, args.year, args.stage, args.out)
     for path in written.paths:
         print(f"已生成：{path}")
@@ -44,7 +38,7 @@ def _forms(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     from unionperf.services.fillin import export_template  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         path = export_template(workspace, args.year, args.out)
     print(f"已导出填报表：{path}")
     return EXIT_OK
@@ -53,7 +47,7 @@ def _template(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from unionperf.services.fillin import import_template  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         report = import_template(workspace, args.year, args.file)
     print(report.summary())
     return EXIT_OK

@@ -7,14 +7,13 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from unionperf.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     add_passphrase_option,
+    open_workspace,
     passphrase_from,
-    workspace_path,
 )
 
 Adder = Callable[..., argparse.ArgumentParser]
@@ -74,12 +73,6 @@ def add_package_commands(command: Adder) -> None:
     submissions.add_argument("--year", type=int)
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
-
-    return Workspace.open(workspace_path(args))
-
-
 def _key_help(args: argparse.Namespace) -> int:
     from unionperf.services.errors import ServiceError  # noqa: PLC0415
 
@@ -89,7 +82,7 @@ def _key_help(args: argparse.Namespace) -> int:
 def _key_show(args: argparse.Namespace) -> int:
     from unionperf.services.signing import key_info  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         info = key_info(workspace)
     print(f"密钥编号（指纹）：{info.key_id}")
     print(f"单位：{info.unit_name} {info.unit_code}".rstrip())
@@ -101,7 +94,7 @@ def _key_show(args: argparse.Namespace) -> int:
 def _key_export(args: argparse.Namespace) -> int:
     from unionperf.services.signing import export_public_key, key_info  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         path = export_public_key(workspace, args.out)
         info = key_info(workspace)
     print(f"已导出公钥：{path}（密钥编号 {info.key_id}）")
@@ -112,7 +105,7 @@ def _key_rotate(args: argparse.Namespace) -> int:
     from unionperf.services.signing import key_info, rotate  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         announcement = rotate(workspace, passphrase)
         info = key_info(workspace)
     print(f"已更换签名密钥：{announcement.old_key_id} → {info.key_id}")
@@ -124,7 +117,7 @@ def _export(args: argparse.Namespace) -> int:
     from unionperf.services.submit import ExportRefusedError, export_package  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         try:
             result = export_package(workspace, args.year, args.stage, args.out, passphrase)
         except ExportRefusedError as refused:
@@ -182,7 +175,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _register(args: argparse.Namespace) -> int:
     from unionperf.services.packages import register  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         key = register(workspace, args.key, args.unit_code, args.name)
     print(f"已登记：{args.name}（{args.unit_code}），密钥编号 {key.key_id_hex}")
     return EXIT_OK
@@ -191,7 +184,7 @@ def _register(args: argparse.Namespace) -> int:
 def _receive(args: argparse.Namespace) -> int:
     from unionperf.services.packages import receive  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         outcomes = receive(workspace, args.packages)
     for outcome in outcomes:
         print(f"{outcome.path.name}: {outcome.status} — {outcome.message}")
@@ -202,7 +195,7 @@ def _feedback(args: argparse.Namespace) -> int:
     from unionperf.services.packages import create_feedback  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         path = create_feedback(
             workspace,
             unit_code=args.unit,
@@ -220,7 +213,7 @@ def _feedback(args: argparse.Namespace) -> int:
 def _trust_upper(args: argparse.Namespace) -> int:
     from unionperf.services.packages import trust_upper  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         key = trust_upper(workspace, args.key, args.name)
     print(f"已导入上级工会公钥，密钥编号 {key.key_id_hex}")
     return EXIT_OK
@@ -230,7 +223,7 @@ def _evidence_list(args: argparse.Namespace) -> int:
     from unionperf.services import evidence  # noqa: PLC0415
     from unionperf.services.errors import InputError  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         if args.add is not None:
             if not args.stage:
                 raise InputError("附加佐证材料时请用 --stage 指定阶段", "佐证材料")
@@ -252,7 +245,7 @@ def _evidence_list(args: argparse.Namespace) -> int:
 def _submissions(args: argparse.Namespace) -> int:
     from unionperf.services.submit import submissions  # noqa: PLC0415
 
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         for item in submissions(workspace, args.year):
             print(
                 f"{item.created_at}  {item.year} {item.stage:<26} 第{item.sequence}次  "

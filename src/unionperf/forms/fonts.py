@@ -18,8 +18,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from unionperf.forms.grid import GridError, place_cells
 from unionperf.forms.model import Block, Cell, Form, FormFamily
-from unionperf.forms.pdf_grid import GridError, place_cells
 from unionperf.resources import resource_path
 
 __all__ = [

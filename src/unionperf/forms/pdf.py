@@ -22,8 +22,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from unionperf.forms.fonts import FONT_NAME, GlyphError, family_glyph_problems, register_font
+from unionperf.forms.grid import GridError
 from unionperf.forms.model import Form, FormFamily, Orientation
-from unionperf.forms.pdf_grid import GridError
 from unionperf.forms.pdf_story import FormStart, form_story
 from unionperf.forms.pdf_style import PAGE_MARGINS, frame_height, frame_width
 

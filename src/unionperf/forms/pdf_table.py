@@ -18,8 +18,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from unionperf.forms.fonts import FONT_NAME, cell_text
+from unionperf.forms.grid import Placed, place_cells
 from unionperf.forms.model import Block, Cell, Kind, Light
-from unionperf.forms.pdf_grid import Placed, place_cells
 from unionperf.forms.pdf_style import (
     ALIGNMENTS,
     BODY_LEADING,

@@ -33,10 +33,11 @@ from openpyxl.writer.excel import ExcelWriter
 
 from unionperf.domain.money import round2
 from unionperf.forms.builders.common import SHEET_LIMIT, sheet_name
+from unionperf.forms.grid import Placed, place_cells
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind, Light, Orientation
 from unionperf.forms.safe import write_text
 
-__all__ = ["FIXED_TIME", "NUMBER_FORMATS", "Placed", "place", "write_workbook"]
+__all__ = ["FIXED_TIME", "NUMBER_FORMATS", "write_workbook"]
 
 FIXED_TIME = datetime(2000, 1, 1)  # noqa: DTZ001 - a fixed stamp: same forms, same bytes
 FONT_NAME = "宋体"
@@ -70,47 +71,6 @@ _TOTAL_WIDTH = {Orientation.PORTRAIT: 100.0, Orientation.LANDSCAPE: 150.0}
 _LINE_HEIGHT, _MIN_HEIGHT, _MAX_HEIGHT = 13.5, 18.0, 409.0
 """Points; Excel refuses rows taller than 409 points."""
 _BLANK = "__________"
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """A cell at its position in a block (0-based; header rows first) with its clipped spans."""
-
-    row: int
-    col: int
-    rowspan: int
-    colspan: int
-    cell: Cell
-    header: bool
-
-
-def place(block: Block) -> list[Placed]:
-    """Lay out a block's cells on its grid with HTML-table rules.
-
-    Spans are clipped to the free columns and to the block part (header or body) a cell starts
-    in, as the PDF writer does.
-
-    Raises:
-        ValueError: a row holds more cells than free columns (a builder bug).
-    """
-    width, rows, n_header = len(block.columns), [*block.header, *block.rows], len(block.header)
-    taken = [[False] * width for _ in rows]
-    placed: list[Placed] = []
-    for r, row in enumerate(rows):
-        last = (n_header if r < n_header else len(rows)) - 1
-        c = 0
-        for cell in row:
-            while c < width and taken[r][c]:
-                c += 1
-            if c >= width:
-                raise ValueError(f"第{r + 1}行单元格超出{width}列：{cell.text!r}")
-            free = next((k for k in range(c, width) if taken[r][k]), width) - c
-            colspan, rowspan = min(cell.colspan, free), min(cell.rowspan, last - r + 1)
-            for rr in range(r, r + rowspan):
-                taken[rr][c : c + colspan] = [True] * colspan
-            placed.append(Placed(r, c, rowspan, colspan, cell, r < n_header))
-            c += colspan
-    return placed
 
 
 def write_workbook(families: Sequence[FormFamily], *, sheet_per_form: bool = False) -> bytes:
@@ -294,7 +254,7 @@ def _write_block(sheet: _Sheet, block: Block) -> None:
     count = len(block.header) + len(block.rows)
     heights = [_MIN_HEIGHT] * count
     spanned: list[tuple[Placed, float]] = []
-    for item in place(block):
+    for item in place_cells(block):
         first, last = index[bounds[item.col]], index[bounds[item.col + item.colspan]] - 1
         _write_cell(sheet, item, (first + 1, last + 1))
         need = _text_height(item.cell.text, sum(sheet.widths[first : last + 1]))

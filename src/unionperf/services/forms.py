@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from unionperf.forms.model import FormFamily
 from unionperf.forms.pdf import write_pdf
 from unionperf.forms.xlsx import write_workbook
 from unionperf.services.errors import ServiceError
+from unionperf.services.files import write_atomically
 from unionperf.services.submit import parse_stage
 from unionperf.services.workspace import Workspace
 from unionperf.store.exchange_records import ExchangeRecords
@@ -56,7 +56,9 @@ def write_forms(
     files[f"{year}_{stage.name if stage else 'all'}_forms.xlsx"] = write_workbook(
         families, sheet_per_form=True
     )
-    return WrittenForms(tuple(_write(out_dir, name, blob) for name, blob in files.items()))
+    return WrittenForms(
+        tuple(write_atomically(out_dir, name, blob) for name, blob in files.items())
+    )
 
 
 def cover(workspace: Workspace, data: YearData, stage: Stage) -> FormFamily:
@@ -87,19 +89,3 @@ def _pdf(family: FormFamily) -> bytes:
         raise ServiceError(
             f"“{family.title}”中有字体无法显示的字符，未生成 PDF：{error}"
         ) from error
-
-
-def _write(folder: Path, name: str, blob: bytes) -> Path:
-    target = folder / name
-    temporary = folder / f".{name}.part"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            handle.write(blob)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise ServiceError(f"无法写入 {target}：{error.strerror or error}") from error
-    return target

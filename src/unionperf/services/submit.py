@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +27,7 @@ from unionperf.exchange.package import (
 from unionperf.services import signing
 from unionperf.services.errors import InputError, ServiceError, local_today
 from unionperf.services.evidence import payload_files
+from unionperf.services.files import write_atomically
 from unionperf.services.workspace import Workspace
 from unionperf.store.exchange_records import ExchangeRecords, Submission
 
@@ -102,7 +100,7 @@ def export_package(
     ]
     blob = build_package(private_key, meta, payload, _bag_info(data, meta))
     name = f"{data.unit.credit_code}_{year}_{stage.name}_{meta['sequence']}{SUFFIX}"
-    path = _write_atomically(out_dir, name, blob)
+    path = write_atomically(out_dir, name, blob)
     submission = Submission(
         year,
         stage.name,
@@ -186,25 +184,6 @@ def _announcement_files(workspace: Workspace) -> dict[str, bytes]:
     if not chain:
         return {}
     return {ANNOUNCEMENTS_JSON: dumps([item.to_json() for item in chain])}
-
-
-def _write_atomically(folder: Path, name: str, blob: bytes) -> Path:
-    """Write through a ``.part`` file and rename: a package file is whole or absent."""
-    target = folder / name
-    temporary = folder / f".{name}.part"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            handle.write(blob)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(target)
-    except OSError as error:
-        with contextlib.suppress(OSError):  # the folder may be what failed (e.g. it is a file)
-            temporary.unlink(missing_ok=True)
-        reason = "磁盘空间不足" if error.errno == errno.ENOSPC else (error.strerror or str(error))
-        raise ServiceError(f"无法写入数据包到 {folder}：{reason}") from error
-    return target
 
 
 def submissions(workspace: Workspace, year: int | None = None) -> list[Submission]:

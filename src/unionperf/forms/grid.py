@@ -1,8 +1,9 @@
 """Where each cell of a :class:`Block` lands on the full grid (HTML-table placement rules).
 
 The model lists, per row, only the cells that start there; a cell spanning rows or columns covers
-positions that the following cells skip. The PDF table needs the full grid with empty
-placeholders under spans, and the glyph check names cells by their grid position.
+positions that the following cells skip. Both writers place cells with this one function: the PDF
+table needs the full grid with empty placeholders under spans, the workbook its merged ranges, and
+the glyph check names cells by their grid position.
 """
 
 from __future__ import annotations
