@@ -43,9 +43,9 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, T
 from unionperf.domain.year import Stage, YearData
 from unionperf.forms.builders import budget_family, families_for
 from unionperf.forms.fonts import FONT_NAME, cell_text, register_font
+from unionperf.forms.grid import place_cells
 from unionperf.forms.model import Block, FormFamily, Orientation
 from unionperf.forms.pdf import page_size, write_pdf
-from unionperf.forms.pdf_grid import place_cells
 from unionperf.forms.pdf_style import BODY_LEADING, BODY_SIZE, PAGE_MARGINS, frame_width
 from unionperf.forms.xlsx import write_workbook
 
