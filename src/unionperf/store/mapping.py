@@ -181,21 +181,105 @@ def indicator_values(indicator: Indicator) -> Values:
 
 def indicator_from(row: Any) -> Indicator:
     """An indicator from a row."""
+    return indicator_from_values([getattr(row, name) for name in INDICATOR_COLUMNS])
+
+
+INDICATOR_COLUMNS = (
+    "uid",
+    "level1",
+    "level2",
+    "name",
+    "operator",
+    "target",
+    "target_text",
+    "unit",
+    "points",
+    "explanation",
+    "basis",
+    "core",
+    "period",
+)
+"""The indicator columns in the order :func:`indicator_from_values` reads them."""
+
+
+def indicator_from_values(values: Sequence[Any]) -> Indicator:
+    """An indicator from raw driver values of :data:`INDICATOR_COLUMNS` (decimals as text)."""
+    (
+        uid,
+        level1,
+        level2,
+        name,
+        operator,
+        target,
+        text,
+        unit,
+        points,
+        explanation,
+        basis,
+        core,
+        period,
+    ) = values
     return Indicator(
-        uid=row.uid,
-        level1=row.level1,
-        level2=row.level2,
-        name=row.name,
-        operator=Operator(row.operator),
-        target=row.target,
-        target_text=row.target_text,
-        unit=row.unit,
-        points=row.points,
-        explanation=row.explanation,
-        basis=StandardBasis(row.basis),
-        core=bool(row.core),
-        period=Period(row.period),
+        uid,
+        level1,
+        level2,
+        name,
+        _OPERATORS[operator],
+        _decimal(target),
+        text,
+        unit,
+        _decimal(points),
+        explanation,
+        _BASES[basis],
+        bool(core),
+        _PERIODS[period],
     )
+
+
+RESULT_COLUMNS = (
+    "indicator_uid",
+    "actual",
+    "actual_text",
+    "tier",
+    "score",
+    "applicable",
+    "na_reason",
+    "deduction",
+    "deduction_reason",
+    "deviation",
+    "improvement",
+)
+"""The result columns in the order :func:`result_from_values` reads them."""
+
+
+def result_from_values(values: Sequence[Any]) -> IndicatorResult:
+    """An indicator result from raw driver values of :data:`RESULT_COLUMNS`."""
+    uid, actual, text, tier, score, applicable, reason, deduction, why, deviation, improvement = (
+        values
+    )
+    return IndicatorResult(
+        uid,
+        _decimal(actual),
+        text,
+        _TIERS[tier] if tier else None,
+        _decimal(score),
+        bool(applicable),
+        reason,
+        _decimal(deduction),
+        why,
+        deviation,
+        improvement,
+    )
+
+
+_OPERATORS = {item.value: item for item in Operator}
+_BASES = {item.value: item for item in StandardBasis}
+_PERIODS = {item.value: item for item in Period}
+
+
+def _decimal(value: str | Decimal | None) -> Decimal | None:
+    """Stored text (driver rows) or a Decimal (ORM rows) as a Decimal."""
+    return None if value is None else Decimal(value)
 
 
 def entry_values(entry: MonitoringEntry) -> Values:
@@ -321,19 +405,7 @@ def result_values(result: IndicatorResult) -> Values:
 
 def result_from(row: Any) -> IndicatorResult:
     """An indicator result from a row."""
-    return IndicatorResult(
-        indicator_uid=row.indicator_uid,
-        actual=row.actual,
-        actual_text=row.actual_text,
-        tier=Tier(row.tier) if row.tier else None,
-        score=row.score,
-        applicable=bool(row.applicable),
-        na_reason=row.na_reason,
-        deduction=row.deduction,
-        deduction_reason=row.deduction_reason,
-        deviation=row.deviation,
-        improvement=row.improvement,
-    )
+    return result_from_values([getattr(row, name) for name in RESULT_COLUMNS])
 
 
 def audit_form(values: Values) -> dict[str, Any]:

@@ -23,7 +23,9 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.store import audit
 from unionperf.store.mapping import (
+    INDICATOR_COLUMNS,
     PROGRESS_COLUMNS,
+    RESULT_COLUMNS,
     Values,
     budget_from,
     budget_values,
@@ -33,6 +35,7 @@ from unionperf.store.mapping import (
     funding_from,
     funding_values,
     indicator_from,
+    indicator_from_values,
     indicator_values,
     progress_from,
     progress_from_values,
@@ -40,6 +43,7 @@ from unionperf.store.mapping import (
     project_from,
     project_values,
     result_from,
+    result_from_values,
     result_values,
     unit_from,
     unit_values,
@@ -69,6 +73,19 @@ _PROGRESS_SQL = (
 )
 """No ORDER BY: sorting every progress row costs a quarter of the query. An entry's progress is a
 collection keyed by indicator uid (``MonitoringEntry.for_indicator``); its order is unspecified."""
+
+
+_INDICATOR_SQL = (
+    "SELECT owner_uid, "
+    + ", ".join(INDICATOR_COLUMNS)
+    + " FROM indicator WHERE year = ? ORDER BY position, id"
+)
+_RESULT_SQL = (
+    "SELECT i.owner_uid, "
+    + ", ".join(f"r.{name}" for name in RESULT_COLUMNS)
+    + " FROM indicator_result r JOIN indicator i ON r.indicator_uid = i.uid"
+    " WHERE i.year = ? ORDER BY i.position, i.id"
+)
 
 
 class NotFoundError(LookupError):
@@ -138,12 +155,14 @@ class YearRepository:
         return list(self.session.execute(select(table).where(table.c.year == year)))
 
     def _indicators(self, year: int) -> dict[str, list[Indicator]]:
-        table = IndicatorRow.__table__
-        query = select(table).where(table.c.year == year).order_by(table.c.position, table.c.id)
         by_owner: dict[str, list[Indicator]] = defaultdict(list)
-        for row in self.session.execute(query):
-            by_owner[row.owner_uid].append(indicator_from(row))
+        for row in self._fetch(_INDICATOR_SQL, year):
+            by_owner[row[0]].append(indicator_from_values(row[1:]))
         return by_owner
+
+    def _fetch(self, sql: str, year: int) -> list[Any]:
+        """Rows of a hand-written query on the driver's cursor (the large tables of a year)."""
+        return list(self.session.connection().exec_driver_sql(sql, (year,)).fetchall())
 
     def _projects(self, year: int, indicators: dict[str, list[Indicator]]) -> tuple[Project, ...]:
         projects = ProjectRow.__table__
@@ -197,16 +216,9 @@ class YearRepository:
         return points, entries
 
     def _evaluations(self, year: int) -> tuple[Evaluation, ...]:
-        results_t, indicators_t = ResultRow.__table__, IndicatorRow.__table__
         results: dict[str, list[IndicatorResult]] = defaultdict(list)
-        query = (
-            select(results_t, indicators_t.c.owner_uid)
-            .join(indicators_t, results_t.c.indicator_uid == indicators_t.c.uid)
-            .where(indicators_t.c.year == year)
-            .order_by(indicators_t.c.position, indicators_t.c.id)
-        )
-        for row in self.session.execute(query):
-            results[row.owner_uid].append(result_from(row))
+        for row in self._fetch(_RESULT_SQL, year):
+            results[row[0]].append(result_from_values(row[1:]))
         texts = {row.owner_uid: row for row in self._rows(EvaluationRow, year)}
         owners = list(dict.fromkeys([*texts, *results]))
         return tuple(
