@@ -26,7 +26,8 @@ from unionperf.forms.fillin import layout as sheets
 from unionperf.services import inputs
 from unionperf.services.errors import InputError, ServiceError
 from unionperf.services.workspace import Workspace
-from unionperf.store.repository import NotFoundError, YearRepository
+from unionperf.store.errors import NotFoundError
+from unionperf.store.repository import YearRepository
 
 SHOWN_PROBLEMS = 5
 """How many problems the refusal's message lists (all of them are in ``.problems``)."""

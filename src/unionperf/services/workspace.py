@@ -31,7 +31,8 @@ from unionperf.services import inputs
 from unionperf.services.errors import InputError, ServiceError
 from unionperf.store import audit, backup
 from unionperf.store.engine import StoreError
-from unionperf.store.repository import NotFoundError, YearRepository
+from unionperf.store.errors import NotFoundError
+from unionperf.store.repository import YearRepository
 from unionperf.store.workspace import (
     OpenStore,
     WorkspaceError,
