@@ -264,3 +264,16 @@ def test_export_refuses_while_a_problem_blocks(tmp_path, monkeypatch, capsys):
     assert code == 2
     assert "没有截至2024-05-31的监控时点" in capsys.readouterr().err
     assert not (tmp_path / "usb").exists()
+
+
+def test_a_closed_pipe_is_not_a_traceback(demo):
+    command = (
+        f'"{sys.executable}" -m unionperf score --workspace "{demo}" --year 2024 --json'
+        " | head -c 10"
+    )
+    done = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.stdout == '{\n  "repor'
+    assert "Traceback" not in done.stderr
+    assert "Broken pipe" not in done.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,11 +34,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; with no command, start the window."""
     args = _parser().parse_args(argv)
     _configure_output()
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # The reader went away (``unionperf check … | head``): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_window)
     from unionperf.services.errors import ServiceError  # noqa: PLC0415 - keep start-up light
 
     try:
         return handler(args)
+    except BrokenPipeError:
+        raise
     except ServiceError as error:
         from unionperf.services.fillin import ImportRefused  # noqa: PLC0415
 
