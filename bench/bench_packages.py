@@ -4,7 +4,7 @@
   ``exchange.package.verify_package`` on the self-evaluation stage of the large demo unit (200
   projects × 20 indicators × 12 monitoring points), each against the raw cost of hashing and
   signing the same bytes. Target ≤ 3×.
-- ``package_receive_1000``: ``services.packages.receive`` of 1,000 self-evaluation packages of
+- ``package_receive_1000``: ``services.receive.receive`` of 1,000 self-evaluation packages of
   1,000 different units into one upper-level workspace, against the raw cost of hashing each file,
   verifying each signature and bulk-inserting the same rows with ``sqlite3``. Target ≤ 5×.
 
@@ -30,9 +30,10 @@ from unionperf.domain.credit_code import check_character
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import bag, minisign
-from unionperf.exchange.codec import for_stage, year_to_json
+from unionperf.exchange.codec import for_stage
+from unionperf.exchange.codec_write import year_to_json
 from unionperf.exchange.package import DATA_JSON, SUFFIX, build_package, dumps, verify_package
-from unionperf.services import packages, signing, submit
+from unionperf.services import receive, signing, submit
 from unionperf.services.demo_data import demo_year
 from unionperf.services.workspace import Workspace
 
@@ -157,12 +158,12 @@ def bench_receive(folder: Path, record: Record) -> None:
         for item in made:
             key_file = keys_folder / f"{item.unit.credit_code}.pub"
             key_file.write_text(item.public_key.to_file(), encoding="utf-8")
-            packages.register(upper, key_file, item.unit.credit_code, item.unit.name)
+            receive.register(upper, key_file, item.unit.credit_code, item.unit.name)
         print(f"{len(made)} units registered in {time.perf_counter() - started:.1f} s")
 
         paths = [item.path for item in made]
         started = time.perf_counter()
-        outcomes = packages.receive(upper, paths)
+        outcomes = receive.receive(upper, paths)
         elapsed = time.perf_counter() - started
         refused = [outcome for outcome in outcomes if outcome.status != "received"]
         if refused:

@@ -29,13 +29,9 @@ from unionperf.domain.monitoring import (
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.unit import UnitLevel
 from unionperf.domain.year import Explanation, Stage, StageKind, YearData
-from unionperf.exchange.codec import (
-    DATA_FORMAT_VERSION,
-    CodecError,
-    for_stage,
-    year_from_json,
-    year_to_json,
-)
+from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError, for_stage
+from unionperf.exchange.codec_read import year_from_json
+from unionperf.exchange.codec_write import year_to_json
 from unionperf.services.demo_data import demo_large_year, demo_years
 
 D = Decimal

@@ -6,8 +6,10 @@ import json
 
 from unionperf.domain.problems import ProblemCode
 from unionperf.domain.unit import UnitLevel, UnitProfile
-from unionperf.services import packages, signing
+from unionperf.services import signing
 from unionperf.services.demo import create_demo
+from unionperf.services.feedback import create_feedback, trust_upper
+from unionperf.services.receive import receive, register
 from unionperf.services.submit import export_package
 from unionperf.services.workspace import Workspace
 
@@ -21,13 +23,13 @@ def test_older_feedback_cannot_reopen_an_approved_stage(tmp_path):
         code = unit.unit().credit_code
         signing.export_public_key(unit, tmp_path / "unit.pub")
         signing.export_public_key(upper, tmp_path / "upper.pub")
-        packages.register(upper, tmp_path / "unit.pub", code, "华东")
+        register(upper, tmp_path / "unit.pub", code, "华东")
         package = export_package(unit, 2024, "self-evaluation", tmp_path / "usb", "demo")
-        assert packages.receive(upper, [package.path])[0].status == "received"
+        assert receive(upper, [package.path])[0].status == "received"
         opinions = tmp_path / "opinions.json"
         opinions.write_text(json.dumps({"summary": "请补充说明", "opinions": []}), encoding="utf-8")
         written = [
-            packages.create_feedback(
+            create_feedback(
                 upper,
                 unit_code=code,
                 year=2024,
@@ -39,8 +41,8 @@ def test_older_feedback_cannot_reopen_an_approved_stage(tmp_path):
             )
             for decision in ("return", "approve")
         ]
-        packages.trust_upper(unit, tmp_path / "upper.pub", "某区总工会")
-        outcomes = packages.receive(unit, [written[1], written[0]])
+        trust_upper(unit, tmp_path / "upper.pub", "某区总工会")
+        outcomes = receive(unit, [written[1], written[0]])
         assert [item.status for item in outcomes] == [
             "received",
             "refused (older than the one received)",

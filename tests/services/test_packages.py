@@ -30,12 +30,14 @@ from unionperf.domain.settings import SignoffRole
 from unionperf.exchange import keys, minisign
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.package import verify_package
-from unionperf.services import packages, signing
+from unionperf.services import signing
 from unionperf.services.errors import ServiceError
-from unionperf.services.packages import Outcome
+from unionperf.services.feedback import create_feedback, trust_upper
+from unionperf.services.receive import Outcome, receive, register
 from unionperf.services.submit import ExportRefusedError, export_package, submissions
 from unionperf.services.workspace import Workspace
-from unionperf.store.exchange_records import ExchangeRecords, Received
+from unionperf.store.register import Received, RegisterRecords
+from unionperf.store.submissions import SubmissionRecords
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 OPINIONS = {
@@ -68,7 +70,7 @@ def unit(tmp_path_factory) -> DemoUnit:
 def upper(unit, tmp_path) -> Iterator[Workspace]:
     """An upper-level workspace with the demo unit registered under its current key."""
     workspace = upper_workspace(tmp_path / "upper")
-    packages.register(workspace, unit.pub_file, unit.unit_code, unit.unit_name)
+    register(workspace, unit.pub_file, unit.unit_code, unit.unit_name)
     yield workspace
     workspace.close()
 
@@ -82,12 +84,12 @@ def unit_copy(unit, tmp_path) -> Iterator[Workspace]:
 
 
 def _receive(workspace: Workspace, *paths: Path) -> list[Outcome]:
-    return packages.receive(workspace, list(paths))
+    return receive(workspace, list(paths))
 
 
 def _received(workspace: Workspace) -> list[Received]:
     with workspace.reading() as session:
-        return ExchangeRecords(session).received()
+        return RegisterRecords(session).received()
 
 
 def _stored_files(workspace: Workspace) -> list[str]:
@@ -102,7 +104,7 @@ def _quarantined(workspace: Workspace) -> dict[str, bytes]:
 
 def _registered_key_id(workspace: Workspace, code: str) -> str:
     with workspace.reading() as session:
-        subordinate = ExchangeRecords(session).subordinate(code)
+        subordinate = RegisterRecords(session).subordinate(code)
     assert subordinate is not None
     return subordinate.key_id
 
@@ -188,7 +190,7 @@ def test_first_package_is_received_and_stored(unit, upper):
     assert record.sha256 == sha256(path.read_bytes())
     assert (upper.paths.root / record.file_name).read_bytes() == path.read_bytes()
     with upper.reading() as session:
-        scores = ExchangeRecords(session).received_scores(YEAR)
+        scores = RegisterRecords(session).received_scores(YEAR)
     assert any(row["owner_uid"] == "unit" and row["grade"] for row in scores)
     assert _quarantined(upper) == {}
 
@@ -213,7 +215,7 @@ def test_sequence_one_then_two_supersedes_and_keeps_both(unit, upper):
     assert [r.sha256 for r in records] == [sha256(first.read_bytes()), sha256(second.read_bytes())]
     assert _stored_files(upper) == sorted([first.name, second.name])
     with upper.reading() as session:
-        current = ExchangeRecords(session).current(unit.unit_code, YEAR, "targets")
+        current = RegisterRecords(session).current(unit.unit_code, YEAR, "targets")
     assert current is not None
     assert current.sequence == 2
 
@@ -283,7 +285,7 @@ def test_package_of_a_unit_registered_under_another_key_is_refused(unit, tmp_pat
     other = tmp_path / "other.pub"
     other.write_text(minisign.public_key_of(Ed25519PrivateKey.generate()).to_file())
     with upper_workspace(tmp_path / "upper") as upper:
-        packages.register(upper, other, unit.unit_code, unit.unit_name)
+        register(upper, other, unit.unit_code, unit.unit_name)
         path = unit.packages["targets-1"]
         [outcome] = _receive(upper, path)
         _assert_refused_and_quarantined(upper, outcome, path, "不一致")
@@ -308,13 +310,13 @@ def test_missing_file_is_refused_without_a_crash(upper, tmp_path):
 
 def test_register_refuses_bad_input(unit, upper, tmp_path):
     with pytest.raises(ServiceError, match="代码"):
-        packages.register(upper, unit.pub_file, "123", "名称")
+        register(upper, unit.pub_file, "123", "名称")
     with pytest.raises(ServiceError):
-        packages.register(upper, unit.pub_file, unit.unit_code, "  ")
+        register(upper, unit.pub_file, unit.unit_code, "  ")
     bad = tmp_path / "bad.pub"
     bad.write_text("not a key")
     with pytest.raises(ServiceError, match="公钥"):
-        packages.register(upper, bad, unit.unit_code, unit.unit_name)
+        register(upper, bad, unit.unit_code, unit.unit_name)
     assert _registered_key_id(upper, unit.unit_code) == unit.public_key.key_id_hex
 
 
@@ -431,7 +433,7 @@ def _feedback(upper: Workspace, unit: DemoUnit, opinions: Path, out: Path, decis
 def _create_feedback(
     upper: Workspace, unit: DemoUnit, decision: str, opinions: Path, out: Path
 ) -> Path:
-    return packages.create_feedback(
+    return create_feedback(
         upper,
         unit_code=unit.unit_code,
         year=YEAR,
@@ -449,7 +451,7 @@ def _upper_pub(upper: Workspace, path: Path) -> Path:
 
 def _feedback_rows(workspace: Workspace) -> list[dict]:
     with workspace.reading() as session:
-        return ExchangeRecords(session).feedback(YEAR)
+        return SubmissionRecords(session).feedback(YEAR)
 
 
 def _g001(workspace: Workspace, stage: str) -> list[str]:
@@ -469,7 +471,7 @@ def test_returned_feedback_reopens_the_stage(unit, upper, unit_copy, opinions, t
     [outcome] = _receive(unit_copy, path)
     _assert_refused_and_quarantined(unit_copy, outcome, path, "trust-upper")
     assert _feedback_rows(unit_copy) == []
-    packages.trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"), "上级工会")
+    trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"), "上级工会")
     [outcome] = _receive(unit_copy, path)
     assert outcome.status == "received"
     assert "退回" in outcome.message
@@ -479,7 +481,7 @@ def test_returned_feedback_reopens_the_stage(unit, upper, unit_copy, opinions, t
     assert row["stage"] == "targets"
     assert [item["text"] for item in row["opinions"]] == ["年度目标应量化", "请补充时效指标"]
     with unit_copy.reading() as session:
-        assert ExchangeRecords(session).stage_status(YEAR, "targets")[0] == "returned"
+        assert SubmissionRecords(session).stage_status(YEAR, "targets")[0] == "returned"
     # the same feedback again changes nothing
     [again] = _receive(unit_copy, path)
     assert again.status == "already received"
@@ -491,7 +493,7 @@ def test_returned_feedback_reopens_the_stage(unit, upper, unit_copy, opinions, t
 
 def test_approving_feedback_keeps_the_sign_offs(unit, upper, unit_copy, opinions, tmp_path):
     path = _feedback(upper, unit, opinions, tmp_path / "fb", "approve")
-    packages.trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"))
+    trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"))
     [outcome] = _receive(unit_copy, path)
     assert outcome.status == "received"
     assert _g001(unit_copy, "targets") == []
@@ -499,9 +501,9 @@ def test_approving_feedback_keeps_the_sign_offs(unit, upper, unit_copy, opinions
 
 
 def test_feedback_signed_by_an_untrusted_key_is_refused(unit, upper, unit_copy, opinions, tmp_path):
-    packages.trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"))
+    trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"))
     with upper_workspace(tmp_path / "impostor", "冒充的上级") as impostor:
-        packages.register(impostor, unit.pub_file, unit.unit_code, unit.unit_name)
+        register(impostor, unit.pub_file, unit.unit_code, unit.unit_name)
         path = _feedback(impostor, unit, opinions, tmp_path / "fb", "return")
     [outcome] = _receive(unit_copy, path)
     _assert_refused_and_quarantined(unit_copy, outcome, path, "不一致")

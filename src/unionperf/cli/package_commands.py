@@ -135,7 +135,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     from unionperf.exchange.errors import PackageError  # noqa: PLC0415
-    from unionperf.services.packages import summary, verify_file  # noqa: PLC0415
+    from unionperf.services.verify import summary, verify_file  # noqa: PLC0415
 
     try:
         package = verify_file(args.package, args.key)
@@ -173,7 +173,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _register(args: argparse.Namespace) -> int:
-    from unionperf.services.packages import register  # noqa: PLC0415
+    from unionperf.services.receive import register  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         key = register(workspace, args.key, args.unit_code, args.name)
@@ -182,7 +182,7 @@ def _register(args: argparse.Namespace) -> int:
 
 
 def _receive(args: argparse.Namespace) -> int:
-    from unionperf.services.packages import receive  # noqa: PLC0415
+    from unionperf.services.receive import receive  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         outcomes = receive(workspace, args.packages)
@@ -192,7 +192,7 @@ def _receive(args: argparse.Namespace) -> int:
 
 
 def _feedback(args: argparse.Namespace) -> int:
-    from unionperf.services.packages import create_feedback  # noqa: PLC0415
+    from unionperf.services.feedback import create_feedback  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
     with open_workspace(args) as workspace:
@@ -211,7 +211,7 @@ def _feedback(args: argparse.Namespace) -> int:
 
 
 def _trust_upper(args: argparse.Namespace) -> int:
-    from unionperf.services.packages import trust_upper  # noqa: PLC0415
+    from unionperf.services.feedback import trust_upper  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         key = trust_upper(workspace, args.key, args.name)

@@ -22,7 +22,8 @@ from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import bag, minisign, schemas
 from unionperf.exchange.bag import BagError
-from unionperf.exchange.codec import CodecError, year_from_json
+from unionperf.exchange.codec import CodecError
+from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.minisign import PublicKey, SignatureError
 

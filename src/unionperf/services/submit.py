@@ -14,7 +14,8 @@ from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Stage, StageKind, YearData
 from unionperf.exchange import keys, minisign
 from unionperf.exchange.bag import sha256
-from unionperf.exchange.codec import DATA_FORMAT_VERSION, for_stage, year_to_json
+from unionperf.exchange.codec import DATA_FORMAT_VERSION, for_stage
+from unionperf.exchange.codec_write import year_to_json
 from unionperf.exchange.package import (
     ANNOUNCEMENTS_JSON,
     DATA_JSON,
@@ -29,7 +30,7 @@ from unionperf.services.errors import InputError, ServiceError, local_today
 from unionperf.services.evidence import payload_files
 from unionperf.services.files import write_atomically
 from unionperf.services.workspace import Workspace
-from unionperf.store.exchange_records import ExchangeRecords, Submission
+from unionperf.store.submissions import Submission, SubmissionRecords
 
 
 class ExportRefusedError(ServiceError):
@@ -85,7 +86,7 @@ def export_package(
     private_key = signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
     with workspace.reading() as session:
-        previous = ExchangeRecords(session).last_submission(year, stage.name)
+        previous = SubmissionRecords(session).last_submission(year, stage.name)
     meta = package_meta(data, stage, key.key_id_hex, previous, problems)
     payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)), compact=True)}
     payload.update(_announcement_files(workspace))
@@ -113,7 +114,7 @@ def export_package(
     )
     try:
         with workspace.transaction() as session:
-            ExchangeRecords(session).log_submission(submission)
+            SubmissionRecords(session).log_submission(submission)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -189,4 +190,4 @@ def _announcement_files(workspace: Workspace) -> dict[str, bytes]:
 def submissions(workspace: Workspace, year: int | None = None) -> list[Submission]:
     """The submission log."""
     with workspace.reading() as session:
-        return ExchangeRecords(session).submissions(year)
+        return SubmissionRecords(session).submissions(year)

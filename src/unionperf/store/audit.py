@@ -39,6 +39,11 @@ def current_actor() -> str:
         return "unknown"
 
 
+def now() -> str:
+    """The current UTC time in ISO format."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
 def record(
     session: Session,
     action: str,
