@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, ProjectAttribute, TargetSet
+from unionperf.domain.categories import DEFAULT_CATALOGUE
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.framework import framework_by_code
 from unionperf.domain.indicators import Indicator
@@ -210,13 +211,12 @@ class Workspace:
 
     def save_budget_line(self, year: int, line: BudgetLine) -> None:
         """Save one category row of the budget."""
-        data_catalogue = self.load_year(year).catalogue
-        category = data_catalogue.by_code(line.category_code)
+        category = DEFAULT_CATALOGUE.by_code(line.category_code)
         if category is None:
             raise InputError(f"未知科目“{line.category_code}”", "年度预算")
         inputs.check_budget_line(line, category.name)
         with self._transaction() as session:
-            YearRepository(session).save_budget_line(year, line)
+            _found(lambda: YearRepository(session).save_budget_line(year, line))
 
     def save_project(self, year: int, project: Project) -> None:
         """Save a project's data, goals and funding."""
@@ -233,12 +233,11 @@ class Workspace:
         self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None
     ) -> None:
         """Save a level-3 indicator of a project or of the unit (``owner_uid`` = ``unit``)."""
-        data = self.load_year(year)
-        inputs.check_indicator(indicator, data.framework)
         with self._transaction() as session:
-            _found(
-                lambda: YearRepository(session).save_indicator(year, owner_uid, indicator, position)
-            )
+            repository = YearRepository(session)
+            settings = _found(lambda: repository.settings(year))
+            inputs.check_indicator(indicator, framework_by_code(settings.framework_code))
+            _found(lambda: repository.save_indicator(year, owner_uid, indicator, position))
 
     def delete_indicator(self, uid: str) -> None:
         """Delete an indicator with its progress and result."""
@@ -262,11 +261,13 @@ class Workspace:
 
     def save_result(self, year: int, result: IndicatorResult) -> None:
         """Save an indicator's year-end result (a qualitative score must lie in its tier)."""
-        data = self.load_year(year)
-        indicator = _indicator(data, result.indicator_uid)
-        inputs.check_result(result, indicator)
         with self._transaction() as session:
-            YearRepository(session).save_result(result)
+            repository = YearRepository(session)
+            indicator = repository.indicator(year, result.indicator_uid)
+            if indicator is None:
+                raise InputError(f"{year}年度没有指标（{result.indicator_uid}）")
+            inputs.check_result(result, indicator)
+            repository.save_result(result)
 
     def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
         """Save a self-evaluation's texts: overall result, result application, funds analysis."""
@@ -392,14 +393,6 @@ def _found(call: Callable[[], T]) -> T:
         return call()
     except NotFoundError as error:
         raise InputError(str(error)) from error
-
-
-def _indicator(data: YearData, uid: str) -> Indicator:
-    for targets in [*(project.targets for project in data.projects), data.unit_targets]:
-        found = targets.indicator(uid)
-        if found is not None:
-            return found
-    raise InputError(f"找不到指标（{uid}）")
 
 
 def _carried(project: Project) -> Project:

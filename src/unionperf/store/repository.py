@@ -83,6 +83,13 @@ class YearRepository:
         """The whole year as one domain aggregate (a handful of set-based queries)."""
         return YearLoader(self.session).load(year)
 
+    def indicator(self, year: int, uid: str) -> Indicator | None:
+        """One indicator of the year, if it exists."""
+        row = self.session.scalar(
+            select(IndicatorRow).where(IndicatorRow.uid == uid, IndicatorRow.year == year)
+        )
+        return indicator_from(row) if row else None
+
     def _year_row(self, year: int) -> YearRow:
         row = self.session.get(YearRow, year)
         if row is None:
