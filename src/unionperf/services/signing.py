@@ -44,7 +44,7 @@ def key_info(workspace: Workspace) -> KeyInfo:
         unit.name if unit else "",
         unit.credit_code if unit else "",
         key.to_file(),
-        len(_announcements(workspace)),
+        len(announcements(workspace)),
     )
 
 
@@ -97,13 +97,9 @@ def rotate(workspace: Workspace, passphrase: str, today: date | None = None) -> 
     return announcement
 
 
-def _announcements(workspace: Workspace) -> list[Announcement]:
+def announcements(workspace: Workspace) -> list[Announcement]:
+    """The chain of key-rotation announcements, oldest first."""
     try:
         return keys.announcements(workspace.paths.keys)
     except KeyFileError as error:
         raise ServiceError(str(error)) from error
-
-
-def announcements(workspace: Workspace) -> list[Announcement]:
-    """The chain of key-rotation announcements, oldest first."""
-    return _announcements(workspace)

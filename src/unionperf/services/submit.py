@@ -12,7 +12,7 @@ from unionperf import __version__
 from unionperf.domain.problems import Problem
 from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Stage, StageKind, YearData
-from unionperf.exchange import keys, minisign
+from unionperf.exchange import minisign
 from unionperf.exchange.bag import sha256
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, for_stage
 from unionperf.exchange.codec_write import year_to_json
@@ -181,7 +181,7 @@ def _bag_info(data: YearData, meta: dict[str, Any]) -> dict[str, str]:
 
 
 def _announcement_files(workspace: Workspace) -> dict[str, bytes]:
-    chain = keys.announcements(workspace.paths.keys)
+    chain = signing.announcements(workspace)
     if not chain:
         return {}
     return {ANNOUNCEMENTS_JSON: dumps([item.to_json() for item in chain])}

@@ -31,11 +31,6 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def needs_upgrade(engine: Engine) -> bool:
-    """Whether the database is behind this app's newest schema."""
-    return current_revision(engine) != head_revision()
-
-
 def is_known_revision(revision: str) -> bool:
     """Whether ``revision`` is one of this app's migrations (else the file is from a newer app)."""
     script = ScriptDirectory.from_config(alembic_config())
