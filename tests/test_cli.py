@@ -292,3 +292,47 @@ def test_a_closed_pipe_is_not_a_traceback(demo):
     assert "Traceback" not in error
     assert "Broken pipe" not in error
     assert process.returncode == 2
+
+
+def test_refused_export_lists_every_blocking_problem(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("UNIONPERF_PASSPHRASE", "secret passphrase")
+    path = tmp_path / "ws"
+    assert (
+        main(
+            [
+                "init",
+                "--workspace",
+                str(path),
+                "--name",
+                "测试工会",
+                "--credit-code",
+                "91350100M000100Y43",
+            ]
+        )
+        == 0
+    )
+    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+
+    with Workspace.open(path) as workspace:
+        workspace.add_year(2024)
+    capsys.readouterr()
+    code = main(
+        [
+            "export",
+            "--workspace",
+            str(path),
+            "--year",
+            "2024",
+            "--stage",
+            "targets",
+            "--out",
+            str(tmp_path / "usb"),
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "B001 [hard]" in captured.out
+    assert "G001 [hard]" in captured.out
+    assert "不能报送" in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
+    assert not (tmp_path / "usb").exists()

@@ -52,11 +52,8 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except ServiceError as error:
-        from unionperf.services.fillin import ImportRefused  # noqa: PLC0415
-
-        if isinstance(error, ImportRefused):
-            for problem in error.problems:  # every problem, with its sheet and cell
-                print(problem)
+        for line in error.details():  # every problem of a refused import or export
+            print(line)
         return _fail(str(error).splitlines()[0])
     except KeyboardInterrupt:
         return _fail("已中断 (interrupted)")

@@ -114,19 +114,11 @@ def _key_rotate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from unionperf.services.submit import ExportRefusedError, export_package  # noqa: PLC0415
+    from unionperf.services.submit import export_package  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
     with open_workspace(args) as workspace:
-        try:
-            result = export_package(workspace, args.year, args.stage, args.out, passphrase)
-        except ExportRefusedError as refused:
-            for problem in refused.problems:
-                print(
-                    f"{problem.code.value} [{problem.severity.value}] {problem.where.label}："
-                    f"{problem.message}"
-                )
-            raise
+        result = export_package(workspace, args.year, args.stage, args.out, passphrase)
     item = result.submission
     print(f"已生成数据包：{result.path}")
     print(f"序号 {item.sequence}；SHA-256 {item.sha256}；密钥编号 {item.key_id}")

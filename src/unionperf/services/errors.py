@@ -8,6 +8,10 @@ from datetime import date, datetime
 class ServiceError(Exception):
     """Base of every error a service reports to the user instead of a traceback."""
 
+    def details(self) -> list[str]:
+        """Lines that itemise the error (every problem of a refused import or export)."""
+        return []
+
 
 class InputError(ServiceError):
     """Bad input; nothing was saved. ``where`` names the field, the message says what is wrong."""

@@ -45,6 +45,10 @@ class ImportRefused(ServiceError):  # noqa: N818 - the name the window and CLI u
         heading = f"填报表未导入：发现{len(self.problems)}个问题，未保存任何修改。"
         super().__init__("\n".join([heading, *lines]))
 
+    def details(self) -> list[str]:
+        """Every problem, with its sheet and cell."""
+        return [str(problem) for problem in self.problems]
+
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:

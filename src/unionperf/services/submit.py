@@ -44,6 +44,13 @@ class ExportRefusedError(ServiceError):
         )
         self.problems = problems
 
+    def details(self) -> list[str]:
+        """Every blocking problem with its code, severity and place."""
+        return [
+            f"{p.code.value} [{p.severity.value}] {p.where.label}：{p.message}"
+            for p in self.problems
+        ]
+
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
