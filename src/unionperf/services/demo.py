@@ -17,12 +17,21 @@ def create_demo(path: Path, size: str = "normal", passphrase: str = "demo") -> W
     2023. ``large``: 200 projects × 20 indicators × 12 monitoring points in 2024. The signing key
     is locked with ``passphrase``.
     """
-    workspace = Workspace.create(path, demo_unit(), passphrase)
+    workspace = Workspace.create(path, passphrase=passphrase)
     try:
-        years = [demo_large_year()] if size == "large" else demo_years()
-        for data in years:
-            workspace.replace_year(data)
+        fill_demo(workspace, size)
     except BaseException:
         workspace.close()
         raise
     return workspace
+
+
+def fill_demo(workspace: Workspace, size: str = "normal") -> None:
+    """Put the demo union into an open workspace (the window's 载入演示数据 button).
+
+    Saves the demo unit profile and replaces each demo year, each year in its own transaction
+    with a backup taken before it (``Workspace.replace_year``).
+    """
+    workspace.save_unit(demo_unit())
+    for data in [demo_large_year()] if size == "large" else demo_years():
+        workspace.replace_year(data)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionperf.services.demo_fill import fill_demo
+from unionperf.services.demo import fill_demo
 from unionperf.services.errors import ServiceError
 from unionperf.services.reports import year_overview
 from unionperf.services.workspace import Workspace
