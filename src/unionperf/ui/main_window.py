@@ -1,272 +1,309 @@
-"""The main window: the workspace's union, a year selector and the year's self-evaluation scores."""
+"""The main window: six steps with their status, year selector, problems panel (product.md §2)."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any, TypeVar
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
-    QHeaderView,
+    QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
+    QToolBar,
     QWidget,
 )
 
-from unionperf.services.demo import fill_demo
+from unionperf.domain.cycle import Step, StepStatus, step_for_section
+from unionperf.domain.problems import Problem
 from unionperf.services.errors import ServiceError
-from unionperf.services.reports import year_overview
+from unionperf.services.locks import StageLockedError
 from unionperf.services.workspace import Workspace
-from unionperf.ui.models.score_table_model import ScoreTableModel, rows_from_report, score_columns
+from unionperf.ui import messages
+from unionperf.ui.problems_panel import ProblemsPanel
+from unionperf.ui.steps import build_pages
+from unionperf.ui.steps.base import StepPage, step_title
+from unionperf.ui.year_session import Area, YearSession
 
-__all__ = ["EmptyStateView", "MainWindow", "YearOverviewView"]
+__all__ = ["MainWindow", "status_text"]
 
 log = logging.getLogger(__name__)
 
-W = TypeVar("W", bound=QWidget)
-
-ROW_HEIGHT = 1.9
-"""Table rows this many lines high: room to read and to click on a small screen."""
-CELL_PADDING = 4
-"""Extra width of a number column, in digit widths."""
-HARD_STYLE = "color: #b3261e; font-weight: bold;"
-"""Hard problems block submission (domain.md §7.1): red, so they are not overlooked."""
-
-
-class EmptyStateView(QWidget):
-    """Layout of the page shown before the workspace holds a union and a year."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.message = QLabel(
-            self.tr(
-                "No data yet. Enter the union's profile and a year's budget, "
-                "or load the demo union to look around."
-            )
-        )
-        self.message.setObjectName("emptyMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.load_demo = QPushButton(self.tr("Load demo data"))
-        self.load_demo.setObjectName("loadDemoButton")
-        self.load_demo.setMinimumSize(
-            self.fontMetrics().horizontalAdvance(self.load_demo.text()) * 2,
-            round(self.fontMetrics().height() * ROW_HEIGHT * 1.2),
-        )
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.message)
-        layout.addSpacing(16)
-        layout.addWidget(self.load_demo, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(2)
+STATUS_COLOURS = {
+    StepStatus.NOT_STARTED: "#6b6b6b",
+    StepStatus.IN_PROGRESS: "#a15c00",
+    StepStatus.DONE: "#1e7a34",
+    StepStatus.SUBMITTED: "#1d4f91",
+}
+NAVIGATOR_WIDTH_CHARS = 11
+"""Wide enough for the longest step name at 1366×768, no wider."""
 
 
-class YearOverviewView(QWidget):
-    """Layout of the year page: union, year selector, unit result, problems, score table."""
+def status_text(status: StepStatus) -> str:
+    """未开始 / 进行中 / 已完成 / 已报送."""
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 - keeps the module header short
 
-    def __init__(self, model: ScoreTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.unit_name = _named(QLabel(), "unitName")
-        title_font = QFont(self.unit_name.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.unit_name.setFont(title_font)
-        self.credit_code = _named(QLabel(), "creditCode")
-        self.credit_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.year = _named(QComboBox(), "yearSelector")
-        self.year.setMinimumContentsLength(8)
-        year_label = QLabel(self.tr("Year:"))
-        year_label.setBuddy(self.year)
-        self.caption = _named(QLabel(), "tableCaption")
-        self.unit_result = _named(QLabel(), "unitResult")
-        self.problems = _named(QLabel(), "problemCount")
-        self.table = _named(QTableView(), "scoreTable")
-        self.table.setModel(model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(round(self.fontMetrics().height() * ROW_HEIGHT))
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setStretchLastSection(False)
-        header.setMinimumHeight(round(self.fontMetrics().height() * ROW_HEIGHT))
-        model.modelReset.connect(self.fit_columns)
-
-        top = QHBoxLayout()
-        names = QVBoxLayout()
-        names.addWidget(self.unit_name)
-        names.addWidget(self.credit_code)
-        top.addLayout(names, 1)
-        top.addWidget(year_label)
-        top.addWidget(self.year)
-        facts = QHBoxLayout()
-        facts.addWidget(self.unit_result, 1)
-        facts.addWidget(self.problems)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        layout.addLayout(top)
-        layout.addSpacing(12)
-        layout.addLayout(facts)
-        layout.addSpacing(4)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.table, 1)
-
-    def fit_columns(self) -> None:
-        """Numbers get their width plus some air; the project names take the rest."""
-        header = self.table.horizontalHeader()
-        padding = self.fontMetrics().horizontalAdvance("0") * CELL_PADDING
-        for column in range(1, header.count()):
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, self.table.columnWidth(column) + padding)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    match status:
+        case StepStatus.NOT_STARTED:
+            return QCoreApplication.translate("Steps", "Not started")
+        case StepStatus.IN_PROGRESS:
+            return QCoreApplication.translate("Steps", "In progress")
+        case StepStatus.DONE:
+            return QCoreApplication.translate("Steps", "Done")
+        case StepStatus.SUBMITTED:
+            return QCoreApplication.translate("Steps", "Submitted")
 
 
 class MainWindow(QMainWindow):
-    """The window on one open workspace; it reads through the services and never writes SQL."""
+    """The window on one open workspace; it works through the session and never writes SQL."""
 
     year_shown = Signal(int)
-    """A year's scores and problems were loaded into the page (the year is passed)."""
-    demo_loaded = Signal()
-    """The demo union was written into the workspace and the window refreshed."""
+    """A year was opened (the year is passed)."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.session = YearSession(workspace, self)
+        self.session.adjustment_reason = self._ask_adjustment_reason
         self.setWindowTitle(self.tr("UnionPerf · budget performance for grassroots trade unions"))
-        self.model = ScoreTableModel(score_columns(), self)
-        self.empty = EmptyStateView()
-        self.overview = YearOverviewView(self.model)
+        self._build_actions()
+        self._build_toolbar()
+        self.navigator = QListWidget()
+        self.navigator.setObjectName("navigator")
+        self.navigator.setFixedWidth(
+            self.fontMetrics().horizontalAdvance("中") * NAVIGATOR_WIDTH_CHARS
+        )
+        self.navigator.setSpacing(2)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.empty)
-        self.pages.addWidget(self.overview)
-        self.setCentralWidget(self.pages)
-        self.path_label = _named(QLabel(), "workspacePath")
-        self.year_label = _named(QLabel(), "statusYear")
+        self.step_pages: dict[Step, StepPage] = build_pages(self.session)
+        for step, page in self.step_pages.items():
+            self.pages.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, step.value)
+            self.navigator.addItem(item)
+        self.navigator.currentRowChanged.connect(self._step_picked)
+        centre = QWidget()
+        row = QHBoxLayout(centre)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.navigator)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(centre)
+        self.problems = ProblemsPanel()
+        self.problems.locate.connect(self.show_problem)
+        self.problems_dock = QDockWidget(self.tr("Problems"), self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self._build_status_bar()
+        self.session.problems_changed.connect(self._problems_changed)
+        self.session.changed.connect(self._session_changed)
+        self.session.failed.connect(self._edit_failed)
+        self.resize(1366, 768)
+        self.refresh_years()
+        self.navigator.setCurrentRow(0)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+        )
+        self.add_year_action = QAction(self.tr("New year…"), self)
+        self.add_year_action.triggered.connect(self.add_year)
+        self.backup_action = QAction(self.tr("Back up now"), self)
+        self.backup_action.triggered.connect(self.back_up)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.add_year_action)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.edit_menu = edit_menu
+        self.addActions([self.undo_action, self.redo_action])
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Year"))
+        bar.setObjectName("yearBar")
+        bar.setMovable(False)
+        self.unit_name = QLabel()
+        self.unit_name.setObjectName("unitName")
+        font = QFont(self.unit_name.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.unit_name.setFont(font)
+        self.year = QComboBox()
+        self.year.setObjectName("yearSelector")
+        self.year.setMinimumContentsLength(8)
+        self.year.currentIndexChanged.connect(self._year_picked)
+        bar.addWidget(self.unit_name)
+        spacer = QWidget()
+        spacer.setMinimumWidth(24)
+        bar.addWidget(spacer)
+        bar.addWidget(QLabel(self.tr("Year:")))
+        bar.addWidget(self.year)
+        bar.addAction(self.add_year_action)
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_status_bar(self) -> None:
+        self.path_label = QLabel(
+            self.tr("Workspace: {path}").format(path=self.workspace.paths.root)
+        )
+        self.path_label.setObjectName("workspacePath")
+        self.year_label = QLabel()
+        self.year_label.setObjectName("statusYear")
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("lastBackup")
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.year_label)
-        self.path_label.setText(self.tr("Workspace: {path}").format(path=workspace.paths.root))
-        self.empty.load_demo.clicked.connect(self.load_demo)
-        self.overview.year.currentIndexChanged.connect(self._year_picked)
-        self.resize(1200, 680)
-        self.refresh()
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self._show_last_backup()
 
-    def current_year(self) -> int | None:
-        """The year shown, or ``None`` on the empty page."""
-        year = self.overview.year.currentData()
-        return (
-            year if isinstance(year, int) and self.pages.currentWidget() is self.overview else None
-        )
+    # -- years ---------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Re-read the union and its years; show the latest year (or the one shown before)."""
+    def refresh_years(self, chosen: int | None = None) -> None:
+        """Re-read the union and its years; open ``chosen`` (default: the shown or last year)."""
         try:
             unit, years = self.workspace.unit(), self.workspace.years()
         except ServiceError as error:
-            self._warn(self.tr("Cannot read the workspace"), error)
+            messages.show_error(self, self.tr("Cannot read the workspace"), error)
             unit, years = None, []
-        if unit is None or not years:
-            self.pages.setCurrentWidget(self.empty)
-            self.year_label.setText(self.tr("No year yet"))
-            return
-        self.overview.unit_name.setText(unit.name)
-        self.overview.credit_code.setText(
-            self.tr("Unified social credit code: {code}").format(code=unit.credit_code)
-        )
-        previous = self.overview.year.currentData()
-        chosen = previous if previous in years else years[-1]
-        with QSignalBlocker(self.overview.year):  # one load below, not one per item added
-            self.overview.year.clear()
-            for year in years:
-                self.overview.year.addItem(self.tr("{year}").format(year=year), year)
-            self.overview.year.setCurrentIndex(years.index(chosen))
-        self.pages.setCurrentWidget(self.overview)
-        self.show_year(chosen)
+        self.unit_name.setText(unit.name if unit else self.tr("(union profile not entered yet)"))
+        keep = chosen if chosen is not None else self.session.year
+        year = keep if keep in years else (years[-1] if years else None)
+        with QSignalBlocker(self.year):
+            self.year.clear()
+            for held in years:
+                self.year.addItem(self.tr("{year}").format(year=held), held)
+            if year is not None:
+                self.year.setCurrentIndex(years.index(year))
+        self.open_year(year)
 
-    def show_year(self, year: int) -> None:
-        """Load one year's scores and problem counts into the page."""
+    def open_year(self, year: int | None) -> None:
+        """Open one year in every step."""
         try:
-            report = year_overview(self.workspace.load_year(year))
+            self.session.open_year(year)
         except ServiceError as error:
-            self.model.set_rows(())
-            self._warn(self.tr("Cannot read the year {year}").format(year=year), error)
-            return
-        self.model.set_rows(rows_from_report(report, self.tr("Unit as a whole")))
-        self.overview.caption.setText(self.tr("Self-evaluation scores of {year}").format(year=year))
-        self._show_unit_result(report["unit"])
-        self._show_problems(report["hard"], report["soft"])
-        self.year_label.setText(self.tr("Year: {year}").format(year=year))
-        self.year_shown.emit(year)
-
-    def load_demo(self) -> None:
-        """Fill the open workspace with the demo union and show it."""
-        if self.workspace.unit() is not None:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Load demo data"),
-                self.tr("Replace this workspace's union profile with the demo union?"),
+            messages.show_error(
+                self, self.tr("Cannot read the year {year}").format(year=year), error
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.statusBar().showMessage(self.tr("Loading the demo data…"))
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            return
+        self.year_label.setText(
+            self.tr("Year: {year}").format(year=year) if year else self.tr("No year yet")
+        )
+        self._current_page().activate()
+        if year is not None:
+            self.year_shown.emit(year)
+
+    def add_year(self) -> None:
+        """Start a new fiscal year (the one after the last by default)."""
+        years = self.workspace.years()
+        suggested = (years[-1] + 1) if years else messages.this_year()
+        year, accepted = QInputDialog.getInt(
+            self, self.tr("New year"), self.tr("Fiscal year to start:"), suggested, 2000, 2100
+        )
+        if not accepted:
+            return
         try:
-            fill_demo(self.workspace)
+            self.workspace.add_year(year)
         except ServiceError as error:
-            filled = False
-            self._warn(self.tr("Cannot load the demo data"), error)
-        else:
-            filled = True
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-            self.statusBar().clearMessage()
-        self.refresh()  # each demo year is its own transaction: show what did get saved
-        if filled:
-            self.demo_loaded.emit()
+            messages.show_error(self, self.tr("Cannot start the year"), error)
+            return
+        self.refresh_years(year)
 
     def _year_picked(self, index: int) -> None:
-        year = self.overview.year.itemData(index)
-        if isinstance(year, int):
-            self.show_year(year)
+        year = self.year.itemData(index)
+        if isinstance(year, int) and year != self.session.year:
+            self.open_year(year)
 
-    def _show_unit_result(self, unit: dict[str, Any]) -> None:
-        label = self.overview.unit_result
-        if "total" in unit:
-            label.setText(
-                self.tr("Unit as a whole: score {score}, grade {grade}").format(
-                    score=unit["total"], grade=unit["grade"]
-                )
+    # -- steps and problems --------------------------------------------------------------------
+
+    def current_step(self) -> Step:
+        """The step shown."""
+        return list(self.step_pages)[self.pages.currentIndex()]
+
+    def open_step(self, step: Step) -> StepPage:
+        """Show a step's page (as clicking it in the navigator does) and return it."""
+        self.navigator.setCurrentRow(list(self.step_pages).index(step))
+        return self.step_pages[step]
+
+    def show_problem(self, problem: Problem) -> None:
+        """Open the step a problem belongs to and select its field."""
+        page = self.open_step(step_for_section(problem.where.section))
+        page.show_location(problem.where)
+
+    def _current_page(self) -> StepPage:
+        return self.step_pages[self.current_step()]
+
+    def _step_picked(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        self._current_page().activate()
+
+    def _problems_changed(self) -> None:
+        self.problems.show_problems(self.session.data, self.session.problems)
+        for row, step in enumerate(self.step_pages):
+            status = self.session.statuses[step]
+            item = self.navigator.item(row)
+            item.setText(f"{row + 1}. {step_title(step)}\n    {status_text(status)}")
+            item.setForeground(QColor(STATUS_COLOURS[status]))
+            item.setData(Qt.ItemDataRole.UserRole + 1, status.value)
+
+    def _session_changed(self, area: str) -> None:
+        if area == Area.UNIT and self.session.data is not None:
+            self.unit_name.setText(self.session.data.unit.name)
+
+    # -- messages and dialogs ------------------------------------------------------------------
+
+    def _edit_failed(self, message: str) -> None:
+        messages.show_error(self, self.tr("The change was not saved"), message)
+
+    def _ask_adjustment_reason(self, locked: StageLockedError) -> str | None:
+        return messages.ask_adjustment_reason(self, locked.label)
+
+    def back_up(self) -> None:
+        """Take a backup now and show it in the status bar."""
+        try:
+            made = self.workspace.back_up("manual")
+        except ServiceError as error:
+            messages.show_error(self, self.tr("The backup failed"), error)
+            return
+        self.statusBar().showMessage(self.tr("Backup written: {name}").format(name=made.path.name))
+        self._show_last_backup()
+
+    def _show_last_backup(self) -> None:
+        try:
+            held = self.workspace.backups()
+        except ServiceError:
+            held = []
+        if held:
+            self.backup_label.setText(
+                self.tr("Last backup: {when}").format(when=messages.backup_time(held[-1]))
             )
         else:
-            label.setText(self.tr("The unit as a whole is not evaluated this year."))
+            self.backup_label.setText(self.tr("No backup yet"))
 
-    def _show_problems(self, hard: int, soft: int) -> None:
-        label = self.overview.problems
-        if hard or soft:
-            label.setText(
-                self.tr("Checks: {hard} to fix, {soft} to explain").format(hard=hard, soft=soft)
-            )
-        else:
-            label.setText(self.tr("Checks: no problems found"))
-        label.setStyleSheet(HARD_STYLE if hard else "")
-
-    def _warn(self, title: str, error: Exception) -> None:
-        log.warning("%s: %s", title, error)
-        QMessageBox.warning(self, title, str(error))
-
-
-def _named(widget: W, name: str) -> W:
-    """``widget`` with its object name set (tests and style sheets find it by that name)."""
-    widget.setObjectName(name)
-    return widget
+    def closeEvent(self, event: object) -> None:
+        """Nothing to save on close: every edit was committed when it was made."""
+        log.info("window closed")
+        super().closeEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,81 @@
+"""Cell editors by column kind: amounts, numbers, choice lists and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from unionperf.ui.table_model import CHOICES_ROLE, KIND_ROLE, Kind
+
+__all__ = ["ColumnDelegate"]
+
+Index = QModelIndex | QPersistentModelIndex
+
+AMOUNT_PATTERN = r"^-?[0-9,，]*(\.[0-9]{0,2})?$"
+"""Yuan with at most two decimals; thousands separators are tolerated while typing."""
+NUMBER_PATTERN = r"^-?[0-9,，]*(\.[0-9]*)?$"
+
+
+class ColumnDelegate(QStyledItemDelegate):
+    """Picks the editor for a cell from its column's kind (see :class:`Kind`)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        """A line edit with a validator, a combo box of choices or a date editor."""
+        kind = Kind(index.data(KIND_ROLE) or Kind.TEXT.value)
+        if kind is Kind.CHOICE:
+            combo = QComboBox(parent)
+            combo.setObjectName("choiceEditor")
+            for value, label in index.data(CHOICES_ROLE) or []:
+                combo.addItem(label, value)
+            return combo
+        if kind is Kind.DATE:
+            editor = QDateEdit(parent)
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd")
+            return editor
+        line = QLineEdit(parent)
+        if kind in (Kind.MONEY, Kind.NUMBER):
+            pattern = AMOUNT_PATTERN if kind is Kind.MONEY else NUMBER_PATTERN
+            line.setValidator(QRegularExpressionValidator(pattern, line))
+            line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return line
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        """Start the editor from the cell's edit value."""
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            found = editor.findData(value)
+            editor.setCurrentIndex(max(found, 0))
+        elif isinstance(editor, QDateEdit):
+            if isinstance(value, date):
+                editor.setDate(QDate(value.year, value.month, value.day))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        """Hand the edited value to the model (which commits it through the services)."""
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QDateEdit):
+            picked = editor.date()
+            model.setData(index, date(picked.year(), picked.month(), picked.day()))
+        elif isinstance(editor, QLineEdit):
+            text = editor.text().strip()
+            kind = Kind(index.data(KIND_ROLE) or Kind.TEXT.value)
+            if kind in (Kind.MONEY, Kind.NUMBER):
+                text = text.replace(",", "").replace("，", "")
+            model.setData(index, text, Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
