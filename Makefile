@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck contracts pytest bench system venv clean
+.PHONY: run test lint typecheck contracts pytest bench screenshots system venv clean
 
 run: system $(STAMP)
 	$(BIN)/unionperf
@@ -29,6 +29,10 @@ pytest: system $(STAMP)
 
 bench: system $(STAMP)
 	$(BIN)/python bench/run.py
+
+# One PNG per step and per chart of the window on the demo workspace, at 1366×768.
+screenshots: system $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m unionperf.ui.screenshots build/screenshots
 
 # Debian packages Qt, fonts, Xvfb and poppler need (docs/platform notes); installs only what is missing.
 system:

@@ -78,3 +78,10 @@ def test_workspace_from_a_newer_app_is_refused(tmp_path):
     store.close()
     with pytest.raises(WorkspaceError, match="更新版本"):
         open_store(tmp_path / "ws")
+
+
+def test_declared_revisions_match_the_migration_scripts():
+    """The fast open path compares with constants; they must follow the scripts."""
+    head, revisions = migrate.script_revisions()
+    assert head == migrate.HEAD_REVISION
+    assert revisions == migrate.KNOWN_REVISIONS

@@ -1,0 +1,97 @@
+"""``make screenshots``: the window on the demo workspace, one PNG per step and per chart.
+
+Run as ``python -m unionperf.ui.screenshots OUT_DIR`` (offscreen is fine). The demo is created in
+a temporary folder, the window is shown at 1366×768 — the small screen product.md §1 names —
+in Simplified Chinese with the bundled font, and each step page is grabbed after it opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.cycle import Step
+from unionperf.services import review
+from unionperf.services.demo import create_demo
+from unionperf.ui.app import install_translators, load_font
+from unionperf.ui.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
+from unionperf.ui.main_window import MainWindow
+
+__all__ = ["SCREEN", "main", "take_screenshots"]
+
+SCREEN = (1366, 768)
+YEAR = 2024
+
+
+def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
+    """Write the PNGs into ``out`` and return their paths."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    load_font(app)
+    translators = install_translators(app)
+    out.mkdir(parents=True, exist_ok=True)
+    workspace = create_demo(workspace_folder)
+    written: list[Path] = []
+    try:
+        window = MainWindow(workspace)
+        window.resize(*SCREEN)
+        window.show()
+        window.refresh_years(YEAR)
+        for number, step in enumerate(Step, start=1):
+            window.open_step(step)
+            written.append(_grab(window, out / f"{number:02d}-{step.value}.png"))
+        data = window.session.data
+        assert data is not None
+        scores = review.scores_of(data)
+        owner = data.projects[0].uid if data.projects else UNIT_OWNER
+        charts: list[tuple[str, QWidget, Callable[[], None]]] = []
+        execution = ExecutionChart()
+        charts.append(("chart-execution", execution, lambda: execution.show_owner(data, owner)))
+        score = ScoreChart()
+        charts.append(("chart-scores", score, lambda: score.show_scores(data, scores)))
+        grade = GradeChart()
+        charts.append(("chart-grades", grade, lambda: grade.show_grades(data, scores)))
+        category = CategoryChart()
+        previous = window.session.previous_year()
+        charts.append(("chart-categories", category, lambda: category.show_years(data, previous)))
+        for name, view, draw in charts:
+            draw()
+            view.resize(*SCREEN)
+            view.show()
+            written.append(_grab(view, out / f"{name}.png"))
+            view.close()
+        window.close()
+    finally:
+        workspace.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+    return written
+
+
+def _grab(widget: QWidget, path: Path) -> Path:
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    widget.grab().save(str(path))
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry: write the screenshots and list them."""
+    parser = argparse.ArgumentParser(description="Screenshots of every step and chart")
+    parser.add_argument("out", type=Path, nargs="?", default=Path("build/screenshots"))
+    arguments = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        for path in take_screenshots(arguments.out, Path(folder) / "demo"):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
