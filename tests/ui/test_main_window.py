@@ -134,3 +134,18 @@ def test_new_year_starts_with_the_previous_settings(window, demo_workspace, monk
     window.add_year()
     assert 2025 in demo_workspace.years()
     assert window.session.year == 2025
+
+
+def test_problems_are_rechecked_in_the_background_after_an_edit(window, qtbot):
+    session = window.session
+    unit = session.data.unit
+    broken = replace(unit, name="")
+    with qtbot.waitSignal(session.problems_changed, timeout=5000):
+        assert session.change(
+            "name", lambda: session.save_unit(broken), lambda: session.save_unit(unit)
+        )
+    assert "U001" in {problem.code.value for problem in session.problems}
+    assert session.statuses[Step.UNIT] is StepStatus.NOT_STARTED
+    with qtbot.waitSignal(session.problems_changed, timeout=5000):
+        session.undo_stack.undo()
+    assert "U001" not in {problem.code.value for problem in session.problems}

@@ -54,12 +54,11 @@ class Framework:
 
     def level1_named(self, name: str) -> Level1 | None:
         """The level-1 category of that name, if any."""
-        return next((item for item in self.level1 if item.name == name), None)
+        return _level_index(self)[0].get(name)
 
     def level2_of(self, level1: str, level2: str) -> Level2 | None:
         """The level-2 category under that level 1, or ``None`` if the pair is not in the list."""
-        parent = self.level1_named(level1)
-        return parent.level2_named(level2) if parent else None
+        return _level_index(self)[1].get((level1, level2))
 
     def default_weights(self) -> dict[str, Decimal]:
         """Default points: ``execution`` plus each level-1 name (domain.md §5.2)."""
@@ -149,3 +148,23 @@ def framework_by_code(code: str) -> Framework:
         KeyError: no framework has that code.
     """
     return FRAMEWORKS[code]
+
+
+_LEVEL_INDEXES: dict[int, tuple[Framework, dict[str, Level1], dict[tuple[str, str], Level2]]] = {}
+
+
+def _level_index(
+    framework: Framework,
+) -> tuple[dict[str, Level1], dict[tuple[str, str], Level2]]:
+    """Level-1 by name and level-2 by (level 1, level 2), built once per framework object."""
+    held = _LEVEL_INDEXES.get(id(framework))
+    if held is not None and held[0] is framework:
+        return held[1], held[2]
+    level1: dict[str, Level1] = {}
+    level2: dict[tuple[str, str], Level2] = {}
+    for parent in framework.level1:
+        level1.setdefault(parent.name, parent)
+        for child in parent.level2:
+            level2.setdefault((parent.name, child.name), child)
+    _LEVEL_INDEXES[id(framework)] = (framework, level1, level2)
+    return level1, level2

@@ -107,7 +107,7 @@ class YearData:
 
     def project(self, uid: str) -> Project | None:
         """The project with that uid, if any."""
-        return next((item for item in self.projects if item.uid == uid), None)
+        return _project_index(self.projects).get(uid)
 
     def targets_of(self, owner_uid: str) -> TargetSet | None:
         """The targets of a project, or of the unit for :data:`UNIT_OWNER`."""
@@ -123,14 +123,7 @@ class YearData:
 
     def entry(self, point_uid: str, owner_uid: str) -> MonitoringEntry | None:
         """The monitoring entry of an owner at a point, if any."""
-        return next(
-            (
-                item
-                for item in self.monitoring
-                if item.point_uid == point_uid and item.owner_uid == owner_uid
-            ),
-            None,
-        )
+        return _entry_index(self.monitoring).get((point_uid, owner_uid))
 
     def flow_total(self, flow: Flow, attribute: str = "approved") -> Decimal:
         """Sum of one amount column (``approved``, ``budget``, ``executed`` …) over a flow."""
@@ -147,3 +140,41 @@ class YearData:
     def signoffs_for(self, stage: str) -> dict[SignoffRole, Signoff]:
         """The sign-offs recorded for a stage, by role."""
         return {item.role: item for item in self.signoffs if item.stage == stage}
+
+
+_INDEX_SLOTS = 8
+"""How many recent tuples keep an index (a year in memory and a few edited copies of it)."""
+_ENTRY_INDEXES: dict[
+    int, tuple[tuple[MonitoringEntry, ...], dict[tuple[str, str], MonitoringEntry]]
+] = {}
+_PROJECT_INDEXES: dict[int, tuple[tuple[Project, ...], dict[str, Project]]] = {}
+
+
+def _entry_index(
+    monitoring: tuple[MonitoringEntry, ...],
+) -> dict[tuple[str, str], MonitoringEntry]:
+    """Entries by (point, owner), built once per tuple (validation looks up thousands)."""
+    held = _ENTRY_INDEXES.get(id(monitoring))
+    if held is not None and held[0] is monitoring:
+        return held[1]
+    index: dict[tuple[str, str], MonitoringEntry] = {}
+    for item in monitoring:
+        index.setdefault((item.point_uid, item.owner_uid), item)
+    if len(_ENTRY_INDEXES) >= _INDEX_SLOTS:
+        _ENTRY_INDEXES.clear()
+    _ENTRY_INDEXES[id(monitoring)] = (monitoring, index)
+    return index
+
+
+def _project_index(projects: tuple[Project, ...]) -> dict[str, Project]:
+    """Projects by uid, built once per tuple."""
+    held = _PROJECT_INDEXES.get(id(projects))
+    if held is not None and held[0] is projects:
+        return held[1]
+    index: dict[str, Project] = {}
+    for item in projects:
+        index.setdefault(item.uid, item)
+    if len(_PROJECT_INDEXES) >= _INDEX_SLOTS:
+        _PROJECT_INDEXES.clear()
+    _PROJECT_INDEXES[id(projects)] = (projects, index)
+    return index

@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from unionperf.services.progress import Cancelled, Progress
@@ -121,9 +121,9 @@ def run_with_progress(
     on_error: Callable[[BaseException], None],
 ) -> Job:
     """:func:`run_job` with a cancellable progress dialog shown if the job takes a while."""
-    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Jobs", "Cancel"), 0, 0, parent)
     dialog.setObjectName("jobProgress")
-    dialog.setWindowTitle(parent.tr("Please wait"))
+    dialog.setWindowTitle(QCoreApplication.translate("Jobs", "Please wait"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(PROGRESS_DELAY_MS)
     dialog.setAutoClose(False)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from unionperf.domain import year_edits as edits
@@ -29,6 +29,7 @@ from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services import review
 from unionperf.services.errors import ServiceError
 from unionperf.services.locks import StageLockedError, open_adjustment
+from unionperf.ui.jobs import Job
 from unionperf.ui.undo import EditCommand
 
 if TYPE_CHECKING:
@@ -79,10 +80,13 @@ class YearSession(QObject):
         self.adjustment_reason: Callable[[StageLockedError], str | None] = lambda _error: None
         """Asks the user why a signed-off stage is changed; ``None`` cancels the edit."""
         self._previous: dict[int, YearData | None] = {}
+        self._running_checks: set[Job] = set()
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(RECHECK_DELAY_MS)
-        self._recheck.timeout.connect(self.recheck)
+        self._recheck.timeout.connect(self.recheck_in_background)
+        self._checks = QThreadPool(self)
+        self._checks.setMaxThreadCount(1)
 
     # -- years ---------------------------------------------------------------------------------
 
@@ -120,6 +124,39 @@ class YearSession(QObject):
         self.problems = review.problems_of(self.data) if self.data is not None else []
         self.statuses = review.statuses_of(self.data, self.problems, self.submitted)
         self.problems_changed.emit()
+
+    def recheck_in_background(self) -> None:
+        """Recompute problems off the GUI thread (0.5 s on a large unit), then publish them.
+
+        The year in memory is immutable, so the worker reads it safely; a result computed for
+        a copy that has been replaced meanwhile is dropped (the newer edit rechecks again).
+        """
+        data = self.data
+        if data is None:
+            self.recheck()
+            return
+        job = Job(lambda _progress: review.problems_of(data), self)
+        job.relay.finished.connect(
+            lambda problems: self._publish(data, problems), Qt.ConnectionType.QueuedConnection
+        )
+        job.relay.failed.connect(
+            lambda error: self.failed.emit(str(error)), Qt.ConnectionType.QueuedConnection
+        )
+        self._running_checks.add(job)
+        job.relay.finished.connect(lambda _r: self._running_checks.discard(job))
+        job.relay.failed.connect(lambda _e: self._running_checks.discard(job))
+        self._checks.start(job)
+
+    def _publish(self, data: YearData, problems: list[Problem]) -> None:
+        if data is not self.data:
+            return
+        self.problems = problems
+        self.statuses = review.statuses_of(self.data, self.problems, self.submitted)
+        self.problems_changed.emit()
+
+    def wait_for_checks(self) -> None:
+        """Block until background checks finished (tests, closing the window)."""
+        self._checks.waitForDone()
 
     def note_submission(self, stage: str) -> None:
         """Record that a stage was just exported (the submit step calls this)."""
