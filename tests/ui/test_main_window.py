@@ -138,14 +138,17 @@ def test_new_year_starts_with_the_previous_settings(window, demo_workspace, monk
 
 def test_problems_are_rechecked_in_the_background_after_an_edit(window, qtbot):
     session = window.session
-    unit = session.data.unit
-    broken = replace(unit, name="")
+    spending = {item.code for item in session.data.catalogue.of_flow(Flow.EXPENDITURE)}
+    line = next(item for item in session.data.budget if item.category_code in spending)
+    deficit = replace(line, budget=Decimal("99999999"))
     with qtbot.waitSignal(session.problems_changed, timeout=5000):
         assert session.change(
-            "name", lambda: session.save_unit(broken), lambda: session.save_unit(unit)
+            "deficit",
+            lambda: session.save_budget_line(deficit),
+            lambda: session.save_budget_line(line),
         )
-    assert "U001" in {problem.code.value for problem in session.problems}
-    assert session.statuses[Step.UNIT] is StepStatus.NOT_STARTED
+    assert "B004" in {problem.code.value for problem in session.problems}
+    assert session.statuses[Step.BUDGET] is StepStatus.IN_PROGRESS
     with qtbot.waitSignal(session.problems_changed, timeout=5000):
         session.undo_stack.undo()
-    assert "U001" not in {problem.code.value for problem in session.problems}
+    assert "B004" not in {problem.code.value for problem in session.problems}
