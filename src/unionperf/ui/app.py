@@ -1,25 +1,47 @@
-"""Start the window: display check, bundled CJK font, zh_CN translators, workspace, main window."""
+"""Start the window: display check, font, translators, settings, workspace, lock, crash handler.
+
+``run`` opens the workspace given on the command line, else the last one opened (settings), else
+asks with the first-run wizard; takes the workspace's one-writer lock; logs to a rotating file in
+the workspace's ``logs/`` folder (the user log folder before a workspace is open); installs the
+crash handler; offers the report of a crash of the last session; restores the window geometry.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from unionperf.resources import resource_path
 from unionperf.services.errors import ServiceError
 from unionperf.services.workspace import Workspace, default_workspace_path
+from unionperf.services.writer_lock import take_writer_lock
+from unionperf.store.workspace import WorkspacePaths
+from unionperf.ui import crash
+from unionperf.ui.first_run import FirstRunWizard
 from unionperf.ui.main_window import MainWindow
+from unionperf.ui.settings import AppSettings
 
-__all__ = ["NO_DISPLAY_MESSAGE", "has_display", "install_translators", "load_font", "run"]
+__all__ = [
+    "NO_DISPLAY_MESSAGE",
+    "ask_first_run",
+    "configure_logging",
+    "has_display",
+    "install_translators",
+    "load_font",
+    "remove_logging",
+    "run",
+]
 
 log = logging.getLogger(__name__)
 
+EXIT_OK = 0
 EXIT_ERROR = 2
 NO_DISPLAY_MESSAGE = (
     "unionperf: 没有可用的图形显示 (no display): "
@@ -29,10 +51,19 @@ FONT_FILE = ("fonts", "wqy-microhei.ttc")
 CATALOGUE = ("translations", "unionperf_zh_CN.qm")
 FONT_POINT_SIZE = 10
 """Small screens (1366×768) and older eyes: never below 10 pt."""
+LOG_NAME = "unionperf.log"
+LOG_BYTES = 1_000_000
+LOG_FILES = 5
+LOG_HANDLER_NAME = "unionperf-file"
 
 
-def run(workspace: Path | None) -> int:
-    """Open the window on ``workspace`` (default: the user data folder) and return the exit code."""
+def run(workspace: Path | None, *, settings: AppSettings | None = None) -> int:
+    """Open the window and return the exit code.
+
+    With ``workspace``, that workspace is opened (and made when missing). Without, the last
+    workspace opened (from the settings) is, or the first-run wizard asks for one. A workspace
+    open in another window is refused (one writer, product.md §7).
+    """
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return EXIT_ERROR
@@ -42,32 +73,148 @@ def run(workspace: Path | None) -> int:
     app.setOrganizationName("UnionPerf")
     load_font(app)
     translators = install_translators(app)
+    settings = settings if settings is not None else AppSettings()
+    early_logs = crash.fallback_log_folder()
+    level = logging.getLogger().level
+    configure_logging(early_logs)
+    crashes = crash.CrashHandler(early_logs)
+    crashes.install()
     try:
-        return _open_and_show(app, workspace)
+        return _open_and_show(app, workspace, settings, crashes)
     finally:
+        crashes.uninstall()
+        remove_logging()
+        logging.getLogger().setLevel(level)
         for translator in translators:
             app.removeTranslator(translator)
 
 
-def _open_and_show(app: QApplication, workspace: Path | None) -> int:
-    path = workspace if workspace is not None else default_workspace_path()
+def _open_and_show(
+    app: QApplication,
+    workspace: Path | None,
+    settings: AppSettings,
+    crashes: crash.CrashHandler,
+) -> int:
+    path = workspace if workspace is not None else _chosen_workspace(settings)
+    if path is None:
+        return EXIT_OK  # the wizard was cancelled: nothing was made
     try:
-        opened = Workspace.open(path, create=True)
+        lock = take_writer_lock(path)
     except ServiceError as error:
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "UnionPerf"),
-            QCoreApplication.translate("App", "Cannot open the workspace:\n{error}").format(
-                error=error
-            ),
-        )
+        _cannot_open(error)
         return EXIT_ERROR
     try:
-        window = MainWindow(opened)
-        window.show()
+        try:
+            opened = Workspace.open(path, create=True)
+        except ServiceError as error:
+            _cannot_open(error)
+            return EXIT_ERROR
+        try:
+            crashes.move_to(opened.paths.logs)
+            configure_logging(opened.paths.logs)
+            settings.set_last_workspace(path)
+            log.info("workspace opened: %s", path)
+            folders = [opened.paths.logs, crash.fallback_log_folder()]
+            return _show_window(app, opened, settings, folders)
+        finally:
+            opened.close()
+    finally:
+        lock.release()
+
+
+def _show_window(
+    app: QApplication, opened: Workspace, settings: AppSettings, log_folders: list[Path]
+) -> int:
+    window = MainWindow(opened)
+    geometry, state = settings.window_geometry(), settings.window_state()
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    if state is not None:
+        window.restoreState(state)
+    window.show()
+    crash.offer_previous_crash(window, log_folders, settings)
+    try:
         return app.exec()
     finally:
-        opened.close()
+        settings.set_window_layout(window.saveGeometry(), window.saveState())
+
+
+def _chosen_workspace(settings: AppSettings) -> Path | None:
+    """The last workspace when it still exists; else the first-run wizard's choice."""
+    last = settings.last_workspace()
+    if last is not None and WorkspacePaths(last).database.exists():
+        return last
+    if last is not None:
+        log.warning("last workspace is gone: %s", last)
+    return ask_first_run()
+
+
+def ask_first_run() -> Path | None:
+    """Run the first-run wizard; the workspace it made or chose (``None``: cancelled)."""
+    wizard = FirstRunWizard(default_workspace_path())
+    accepted = wizard.exec() == QDialog.DialogCode.Accepted
+    return wizard.chosen_path() if accepted else None
+
+
+def _cannot_open(error: ServiceError) -> None:
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("App", "UnionPerf"),
+        QCoreApplication.translate("App", "Cannot open the workspace:\n{error}").format(
+            error=error
+        ),
+    )
+
+
+def configure_logging(folder: Path) -> logging.Handler | None:
+    """Log to a rotating file in ``folder`` (replacing the file named before); set up once.
+
+    A console handler that writes nowhere (``sys.stderr`` is ``None`` in a windowed build) is
+    dropped; one that does write keeps showing warnings only. Returns the file handler
+    (``None`` when the folder cannot be written: the window still runs).
+    """
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if handler.get_name() == LOG_HANDLER_NAME:
+            root.removeHandler(handler)
+            handler.close()
+        elif _is_console(handler):
+            if sys.stderr is None or getattr(handler, "stream", None) is None:
+                root.removeHandler(handler)
+            elif handler.level == logging.NOTSET:
+                handler.setLevel(logging.WARNING)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8"
+        )
+    except OSError as error:
+        log.warning("no log file in %s: %s", folder, error)
+        return None
+    handler.set_name(LOG_HANDLER_NAME)
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    return handler
+
+
+def _is_console(handler: logging.Handler) -> bool:
+    """A handler writing to the console (as ``logging.basicConfig`` in the CLI makes)."""
+    if not isinstance(handler, logging.StreamHandler) or isinstance(handler, logging.FileHandler):
+        return False
+    stream = getattr(handler, "stream", None)
+    return stream is None or stream is sys.stderr or stream is sys.__stderr__
+
+
+def remove_logging() -> None:
+    """Stop logging to the file of :func:`configure_logging` and close it."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if handler.get_name() == LOG_HANDLER_NAME:
+            root.removeHandler(handler)
+            handler.close()
 
 
 def has_display() -> bool:

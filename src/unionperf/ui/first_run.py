@@ -1,0 +1,554 @@
+"""The first-run wizard: make (or open) the workspace, the union's profile and its signing key.
+
+product.md §2 step 1: the first run creates the workspace and the unit's passphrase-protected
+signing key and shows the key id, with the key registration sheet (公钥登记表) to print for the
+upper union. Four pages: the workspace folder (new, existing or the demo union), the unit
+profile (the credit code checked live against GB 32100), the passphrase twice, the key.
+
+Tests replace :func:`choose_folder` and :func:`open_file`.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from unionperf.domain.credit_code import credit_code_error
+from unionperf.domain.unit import UnitLevel, UnitProfile
+from unionperf.services.demo import create_demo
+from unionperf.services.errors import InputError, ServiceError
+from unionperf.services.inputs import check_unit
+from unionperf.services.key_sheet import write_key_sheet
+from unionperf.services.passphrase import MIN_PASSPHRASE, Strength, passphrase_strength
+from unionperf.services.signing import KeyInfo, key_info
+from unionperf.services.workspace import Workspace, default_workspace_path
+from unionperf.store.workspace import WorkspacePaths
+from unionperf.ui import messages
+
+__all__ = ["Choice", "FirstRunWizard", "Page", "choose_folder", "open_file"]
+
+RED, GREEN, GREY, AMBER = "#b3261e", "#1e7a34", "#5f5f5f", "#a15c00"
+STRENGTH_COLOURS = {
+    Strength.REFUSED: RED,
+    Strength.WEAK: AMBER,
+    Strength.FAIR: AMBER,
+    Strength.STRONG: GREEN,
+}
+
+
+class Choice(StrEnum):
+    """What the first page chose."""
+
+    NEW = "new"
+    OPEN = "open"
+    DEMO = "demo"
+
+
+class Page(IntEnum):
+    """The wizard's page ids."""
+
+    WORKSPACE = 0
+    UNIT = 1
+    PASSPHRASE = 2
+    KEY = 3
+
+
+def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
+    """Ask for a folder; ``None`` when cancelled."""
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(start))
+    return Path(chosen) if chosen else None
+
+
+def open_file(path: Path) -> bool:
+    """Open a file (the key registration sheet) in the system's viewer."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _hint(label: QLabel, text: str, colour: str) -> None:
+    label.setText(text)
+    label.setStyleSheet(f"color: {colour};")
+
+
+def _hint_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+class FirstRunWizard(QWizard):
+    """The first-run wizard; after it is accepted, :meth:`chosen_path` is the workspace to open."""
+
+    def __init__(self, default_folder: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunWizard")
+        self.setWindowTitle(self.tr("UnionPerf – getting started"))
+        self.default_folder = default_folder or default_workspace_path()
+        self.created: Path | None = None
+        self.key: KeyInfo | None = None
+        self.unit: UnitProfile | None = None
+        self.workspace_page = WorkspacePage(self)
+        self.unit_page = UnitPage(self)
+        self.passphrase_page = PassphrasePage(self)
+        self.key_page = KeyPage(self)
+        self.setPage(Page.WORKSPACE, self.workspace_page)
+        self.setPage(Page.UNIT, self.unit_page)
+        self.setPage(Page.PASSPHRASE, self.passphrase_page)
+        self.setPage(Page.KEY, self.key_page)
+        self.setStartId(Page.WORKSPACE)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.currentIdChanged.connect(self._page_shown)
+        self.resize(780, 580)
+
+    def choice(self) -> Choice:
+        """New workspace, existing one or the demo."""
+        return self.workspace_page.choice()
+
+    def chosen_path(self) -> Path | None:
+        """The workspace to open: the one made, or the existing one chosen."""
+        if self.created is not None:
+            return self.created
+        if self.choice() is Choice.OPEN:
+            return self.workspace_page.folder()
+        return None
+
+    def create_workspace(self) -> bool:
+        """Make the workspace (or the demo) with the profile and the key; ``False`` if refused."""
+        if self.created is not None:
+            return True
+        folder = self.workspace_page.folder()
+        if folder is None:
+            return False
+        passphrase = self.passphrase_page.passphrase()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if self.choice() is Choice.DEMO:
+                workspace = create_demo(folder, passphrase=passphrase)
+            else:
+                workspace = Workspace.create(folder, self.unit_page.profile(), passphrase)
+                workspace.add_year(messages.this_year())
+            try:
+                self.key, self.unit = key_info(workspace), workspace.unit()
+            finally:
+                workspace.close()
+        except ServiceError as error:
+            QGuiApplication.restoreOverrideCursor()
+            messages.show_error(self, self.tr("The workspace was not created"), error)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.created = folder
+        return True
+
+    def _page_shown(self, page: int) -> None:
+        # nothing to cancel once the workspace is made (the option, not a page's final flag:
+        # "open an existing workspace" makes the first page final and keeps its Cancel)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, page == Page.KEY)
+
+    def reject(self) -> None:
+        """Once the workspace exists, closing the wizard opens it instead of cancelling."""
+        if self.created is not None:
+            self.accept()
+        else:
+            super().reject()
+
+
+class WorkspacePage(QWizardPage):
+    """Page 1: a new workspace, an existing one, or the demo union; and its folder."""
+
+    def __init__(self, owner: FirstRunWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setTitle(self.tr("Welcome to UnionPerf"))
+        self.setSubTitle(
+            self.tr(
+                "Everything of your union is kept in one workspace folder on this computer: "
+                "the yearly data, backups, evidence files and the signing key."
+            )
+        )
+        self.new_radio = QRadioButton(self.tr("Create a new workspace for my union"))
+        self.new_radio.setObjectName("choiceNew")
+        self.open_radio = QRadioButton(self.tr("Open an existing workspace"))
+        self.open_radio.setObjectName("choiceOpen")
+        self.demo_radio = QRadioButton(
+            self.tr("Try the demo union first (sample data to learn with; your own comes later)")
+        )
+        self.demo_radio.setObjectName("choiceDemo")
+        self.group = QButtonGroup(self)
+        for radio in (self.new_radio, self.open_radio, self.demo_radio):
+            self.group.addButton(radio)
+        self.new_radio.setChecked(True)
+        self.folder_edit = QLineEdit(str(owner.default_folder))
+        self.folder_edit.setObjectName("workspaceFolder")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setObjectName("browseFolder")
+        browse.clicked.connect(self._browse)
+        self.hint = _hint_label("folderHint")
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        for radio in (self.new_radio, self.open_radio, self.demo_radio):
+            layout.addWidget(radio)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel(self.tr("Workspace folder:")))
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        self.group.buttonToggled.connect(self._choice_changed)
+        self.folder_edit.textChanged.connect(self._update)
+        self._update()
+
+    def choice(self) -> Choice:
+        """The option picked."""
+        if self.open_radio.isChecked():
+            return Choice.OPEN
+        return Choice.DEMO if self.demo_radio.isChecked() else Choice.NEW
+
+    def folder(self) -> Path | None:
+        """The folder typed or chosen (``None`` when empty)."""
+        text = self.folder_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def isComplete(self) -> bool:
+        return self._problem() is None
+
+    def nextId(self) -> int:
+        match self.choice():
+            case Choice.OPEN:
+                return -1
+            case Choice.DEMO:
+                return int(Page.PASSPHRASE)
+            case Choice.NEW:
+                return int(Page.UNIT)
+
+    def _problem(self) -> str | None:
+        folder = self.folder()
+        if folder is None:
+            return self.tr("Choose a folder.")
+        holds_workspace = WorkspacePaths(folder).database.exists()
+        if self.choice() is Choice.OPEN:
+            if not holds_workspace:
+                return self.tr("No workspace in this folder (unionperf.sqlite is missing).")
+            return None
+        if folder.exists() and not folder.is_dir():
+            return self.tr("This is a file, not a folder.")
+        if holds_workspace:
+            return self.tr(
+                "This folder already holds a workspace: choose “Open an existing workspace”, "
+                "or another folder."
+            )
+        return None
+
+    def _choice_changed(self) -> None:
+        demo_folder = self.owner.default_folder.with_name("demo")
+        text = self.folder_edit.text().strip()
+        if self.choice() is Choice.DEMO and text == str(self.owner.default_folder):
+            self.folder_edit.setText(str(demo_folder))
+        elif self.choice() is not Choice.DEMO and text == str(demo_folder):
+            self.folder_edit.setText(str(self.owner.default_folder))
+        self._update()
+
+    def _update(self) -> None:
+        problem = self._problem()
+        folder = self.folder()
+        if problem is not None:
+            _hint(self.hint, problem, RED)
+        elif self.choice() is Choice.OPEN:
+            _hint(self.hint, self.tr("✓ A workspace was found in this folder."), GREEN)
+        elif folder is not None and folder.is_dir() and any(folder.iterdir()):
+            _hint(self.hint, self.tr("The workspace files will be added to this folder."), GREY)
+        else:
+            _hint(self.hint, self.tr("The folder will be created."), GREY)
+        self.setFinalPage(self.choice() is Choice.OPEN)
+        self.completeChanged.emit()
+
+    def _browse(self) -> None:
+        start = self.folder() or self.owner.default_folder
+        while not start.exists() and start != start.parent:
+            start = start.parent
+        chosen = choose_folder(self, self.tr("Workspace folder"), start)
+        if chosen is not None:
+            self.folder_edit.setText(str(chosen))
+
+
+class UnitPage(QWizardPage):
+    """Page 2: the union's profile; Next waits for a name and a valid credit code."""
+
+    def __init__(self, owner: FirstRunWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setTitle(self.tr("Your union"))
+        self.setSubTitle(
+            self.tr(
+                "As on the union's registration certificate. "
+                "Everything but the name and the credit code can be completed later."
+            )
+        )
+        self.name = self._line("unitName")
+        self.credit_code = self._line("creditCode")
+        self.credit_code.setMaxLength(18)
+        self.credit_code.setPlaceholderText(self.tr("18 characters, e.g. 81350100MC0000000X"))
+        self.credit_code.textEdited.connect(self._upper_case)
+        self.code_hint = _hint_label("creditCodeHint")
+        self.level = QComboBox()
+        self.level.setObjectName("unitLevel")
+        self.level.addItem(self.tr("Grassroots union"), UnitLevel.GRASSROOTS.value)
+        self.level.addItem(
+            self.tr("Upper-level union (receives the packages of its units)"), UnitLevel.UPPER.value
+        )
+        self.upper_union = self._line("upperUnion")
+        self.accountant = self._line("accountant")
+        self.chair = self._line("chair")
+        self.contact = self._line("contactPhone")
+        self.problem = _hint_label("unitProblem")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Union name *"), self.name)
+        form.addRow(self.tr("Unified social credit code *"), self.credit_code)
+        form.addRow("", self.code_hint)
+        form.addRow(self.tr("Level"), self.level)
+        form.addRow(self.tr("Upper-level union"), self.upper_union)
+        form.addRow(self.tr("Accountant"), self.accountant)
+        form.addRow(self.tr("Union chair"), self.chair)
+        form.addRow(self.tr("Contact phone"), self.contact)
+        form.addRow("", self.problem)
+        for edit in (self.name, self.credit_code):
+            edit.textChanged.connect(self._update)
+        self.level.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _line(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        return edit
+
+    def profile(self) -> UnitProfile:
+        """The profile as entered."""
+        return UnitProfile(
+            name=self.name.text().strip(),
+            credit_code=self.credit_code.text().strip().upper(),
+            level=UnitLevel(self.level.currentData()),
+            upper_union=self.upper_union.text().strip(),
+            accountant=self.accountant.text().strip(),
+            chair=self.chair.text().strip(),
+            contact_phone=self.contact.text().strip(),
+        )
+
+    def isComplete(self) -> bool:
+        return self._problem() is None
+
+    def _problem(self) -> str | None:
+        try:
+            check_unit(self.profile())
+        except InputError as error:
+            return str(error)
+        return None
+
+    def _upper_case(self, text: str) -> None:
+        if text != text.upper():
+            position = self.credit_code.cursorPosition()
+            self.credit_code.setText(text.upper())
+            self.credit_code.setCursorPosition(position)
+
+    def _update(self) -> None:
+        profile = self.profile()
+        code = profile.credit_code
+        if not code and profile.level is UnitLevel.UPPER:
+            _hint(self.code_hint, self.tr("An upper-level union may leave it empty."), GREY)
+        elif not code:
+            _hint(self.code_hint, self.tr("Enter the 18-character credit code."), RED)
+        else:
+            reason = credit_code_error(code)  # GB 32100: length, alphabet, check character
+            if reason is None:
+                _hint(self.code_hint, self.tr("✓ The credit code is valid."), GREEN)
+            else:
+                _hint(self.code_hint, reason, RED)
+        problem = self._problem()
+        show = problem is not None and profile.name == "" and credit_code_error(code) is None
+        _hint(self.problem, self.tr("Enter the union's name.") if show else "", RED)
+        self.completeChanged.emit()
+
+
+class PassphrasePage(QWizardPage):
+    """Page 3: the signing passphrase, twice, with a strength hint; commits the workspace."""
+
+    def __init__(self, owner: FirstRunWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setTitle(self.tr("Signing passphrase"))
+        self.setSubTitle(
+            self.tr(
+                "Packages for the upper union are signed with your union's own key, so that it "
+                "can tell they come from you unchanged. The key is locked with this passphrase."
+            )
+        )
+        note = QLabel(
+            self.tr(
+                "Choose a passphrase you will remember and keep it safe: it is asked whenever a "
+                "package is exported. If it is lost, a new key has to be made and registered "
+                "with the upper union again."
+            )
+        )
+        note.setWordWrap(True)
+        self.first = self._secret("passphrase")
+        self.second = self._secret("passphraseAgain")
+        self.show_text = QCheckBox(self.tr("Show the passphrase"))
+        self.show_text.setObjectName("showPassphrase")
+        self.show_text.toggled.connect(self._show)
+        self.strength = _hint_label("strengthHint")
+        self.match = _hint_label("matchHint")
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase"), self.first)
+        form.addRow("", self.strength)
+        form.addRow(self.tr("Passphrase again"), self.second)
+        form.addRow("", self.match)
+        form.addRow("", self.show_text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create the workspace"))
+        for edit in (self.first, self.second):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _secret(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def passphrase(self) -> str:
+        """The passphrase entered."""
+        return self.first.text()
+
+    def isComplete(self) -> bool:
+        report = passphrase_strength(self.first.text())
+        return report.strength is not Strength.REFUSED and self.first.text() == self.second.text()
+
+    def validatePage(self) -> bool:
+        return self.owner.create_workspace()
+
+    def _show(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.first.setEchoMode(mode)
+        self.second.setEchoMode(mode)
+
+    def _update(self) -> None:
+        report = passphrase_strength(self.first.text())
+        texts = {
+            Strength.REFUSED: self.tr("Too short: at least {count} characters."),
+            Strength.WEAK: self.tr(
+                "Weak: use 8 or more characters and mix letters, digits and symbols."
+            ),
+            Strength.FAIR: self.tr("Fair: 12 or more characters of three kinds make it strong."),
+            Strength.STRONG: self.tr("Strong."),
+        }
+        detail = self.tr("({length} characters of {kinds} kinds)")
+        text = texts[report.strength].format(count=MIN_PASSPHRASE)
+        if report.length:
+            text += " " + detail.format(length=report.length, kinds=report.classes)
+        _hint(self.strength, text, STRENGTH_COLOURS[report.strength])
+        if not self.second.text():
+            _hint(self.match, self.tr("Type the passphrase again."), GREY)
+        elif self.second.text() != self.first.text():
+            _hint(self.match, self.tr("The two entries differ."), RED)
+        else:
+            _hint(self.match, self.tr("✓ The two entries match."), GREEN)
+        self.completeChanged.emit()
+
+
+class KeyPage(QWizardPage):
+    """Page 4: the key id to register with the upper union, and its registration sheet."""
+
+    def __init__(self, owner: FirstRunWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.sheet: Path | None = None
+        self.setTitle(self.tr("Your signing key is ready"))
+        self.setSubTitle(
+            self.tr("Register it with the upper union before you send your first package.")
+        )
+        self.folder = QLabel()
+        self.folder.setObjectName("createdFolder")
+        self.folder.setWordWrap(True)
+        self.key_id = QLabel()
+        self.key_id.setObjectName("keyId")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.6)
+        font.setWeight(QFont.Weight.Bold)
+        self.key_id.setFont(font)
+        self.key_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note = QLabel(
+            self.tr(
+                "The upper union checks every package you send against this key id. Print the "
+                "key registration sheet, have it signed by the chair, seal it and hand it to "
+                "the upper union's finance department."
+            )
+        )
+        note.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("Print the key registration sheet…"))
+        self.print_button.setObjectName("printKeySheet")
+        self.print_button.clicked.connect(self.print_sheet)
+        self.sheet_label = _hint_label("keySheetPath")
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.folder)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel(self.tr("Key id (fingerprint):")))
+        layout.addWidget(self.key_id)
+        layout.addSpacing(8)
+        layout.addWidget(note)
+        layout.addLayout(row)
+        layout.addWidget(self.sheet_label)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        key = self.owner.key
+        self.key_id.setText(_grouped(key.key_id) if key else "")
+        self.folder.setText(
+            self.tr("The workspace was created in {path}.").format(path=self.owner.created)
+        )
+
+    def print_sheet(self) -> None:
+        """Write the key registration sheet (PDF) into the workspace folder and open it."""
+        if self.owner.key is None or self.owner.created is None:
+            return
+        try:
+            self.sheet = write_key_sheet(self.owner.key, self.owner.unit, self.owner.created)
+        except ServiceError as error:
+            messages.show_error(self, self.tr("The sheet was not written"), error)
+            return
+        _hint(
+            self.sheet_label,
+            self.tr("Written to {path}; print it from the PDF viewer.").format(path=self.sheet),
+            GREY,
+        )
+        open_file(self.sheet)
+
+
+def _grouped(key_id: str) -> str:
+    return " ".join(key_id[index : index + 4] for index in range(0, len(key_id), 4))

@@ -1,0 +1,56 @@
+"""The key registration sheet: what it prints, and a refusal instead of a silent gap."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from unionperf.domain.unit import UnitProfile
+from unionperf.forms.fonts import form_texts
+from unionperf.services.errors import ServiceError
+from unionperf.services.key_sheet import key_sheet_family, write_key_sheet
+from unionperf.services.signing import KeyInfo
+
+INFO = KeyInfo(
+    key_id="1A2B3C4D5E6F7A8B",
+    unit_name="某某公司工会委员会",
+    unit_code="91350100M000100Y43",
+    public_key="untrusted comment: minisign public key 1A2B3C4D5E6F7A8B\nRWSLIpHC5ko2dBase64\n",
+    rotations=0,
+)
+UNIT = UnitProfile(
+    "某某公司工会委员会", "91350100M000100Y43", upper_union="鼓楼区总工会", accountant="张会计"
+)
+
+
+def test_the_sheet_names_unit_key_and_signatures():
+    (form,) = key_sheet_family(INFO, UNIT, date(2025, 3, 1)).forms
+    texts = "\n".join(text for _, text in form_texts(form))
+    for expected in (
+        "工会数据包签名公钥登记表",
+        "某某公司工会委员会",
+        "91350100M000100Y43",
+        "鼓楼区总工会",
+        "1A2B 3C4D 5E6F 7A8B",
+        "RWSLIpHC5ko2dBase64",
+        "张会计",
+        "2025-03-01",
+    ):
+        assert expected in texts
+    assert form.signoff == ("经办人", "工会主席")
+    assert "key=1A2B3C4D5E6F7A8B" in form.qr
+    assert "pub=RWSLIpHC5ko2dBase64" in form.qr
+
+
+def test_the_sheet_is_a_pdf_in_the_folder(tmp_path):
+    path = write_key_sheet(INFO, None, tmp_path / "ws", date(2025, 3, 1))
+    assert path == tmp_path / "ws" / "公钥登记表_1A2B3C4D5E6F7A8B.pdf"
+    assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_a_character_the_font_lacks_is_refused(tmp_path):
+    unit = UnitProfile("𠀀公司工会", "91350100M000100Y43")
+    with pytest.raises(ServiceError, match="无法生成公钥登记表"):
+        write_key_sheet(INFO, unit, tmp_path)
+    assert not list(tmp_path.iterdir())
