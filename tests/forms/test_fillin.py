@@ -18,6 +18,7 @@ from unionperf.domain.indicators import Indicator, Operator
 from unionperf.domain.monitoring import Likelihood, ReasonCategory
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import ImportResult, read_template, write_template
+from unionperf.forms.fillin.writer import GUIDE_LINES
 from unionperf.services.demo_data import demo_years
 
 FORMULA_LIKE = ("=1+1", "+cmd", "@SUM(A1)", "-2")
@@ -103,6 +104,28 @@ def test_workbook_layout(blob, year):
     points = len(year.points)
     assert workbook["监控"].max_row == 1 + points * (indicators.max_row - 1)
     assert workbook["资金监控"].max_row == 1 + points * (len(year.projects) + 1)
+
+
+def test_guide_prints_one_page_wide_with_wrapped_text(blob):
+    guide = openpyxl.load_workbook(BytesIO(blob))["说明"]
+    setup = guide.page_setup
+    assert int(setup.paperSize) == 9  # A4
+    assert setup.orientation == "portrait"
+    assert int(setup.fitToWidth) == 1
+    assert int(setup.fitToHeight) == 0
+    assert guide.sheet_properties.pageSetUpPr.fitToPage is True
+    widths = [guide.column_dimensions[letter].width for letter in "AB"]
+    assert widths[1] >= 60  # the text column
+    assert sum(widths) <= 95  # about an A4 portrait page inside the margins
+    first = next(
+        row for row in range(1, guide.max_row + 1) if guide.cell(row, 2).value == "填写说明"
+    )
+    lines = range(first, guide.max_row + 1)
+    assert len(lines) == len(GUIDE_LINES)
+    for row in lines:
+        assert guide.cell(row, 2).alignment.wrap_text, row
+    longest = max(lines, key=lambda row: len(guide.cell(row, 2).value))
+    assert guide.row_dimensions[longest].height >= 2 * guide.row_dimensions[first].height - 3
 
 
 def test_drop_down_lists(blob):

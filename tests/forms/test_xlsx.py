@@ -21,8 +21,9 @@ from unionperf.domain.money import yuan_to_wan
 from unionperf.domain.results import score_year
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Stage, StageKind, YearData
+from unionperf.forms import xlsx
 from unionperf.forms.builders import budget_family, families_for, project_target_family
-from unionperf.forms.model import Form, FormFamily, Kind, Orientation
+from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind, Orientation
 from unionperf.forms.xlsx import FIXED_TIME, NUMBER_FORMATS, write_workbook
 from unionperf.services.demo_data import demo_large_year, demo_years
 from unionperf.services.reports import score_report
@@ -96,6 +97,19 @@ def test_same_families_same_bytes(content: bytes, year: YearData, workbook: Any)
     assert workbook.properties.modified == FIXED_TIME
 
 
+def test_sheets_written_early_are_what_openpyxl_saves(
+    monkeypatch: pytest.MonkeyPatch, families: list[FormFamily], content: bytes
+) -> None:
+    """Each sheet is serialised as soon as it is complete (its cells then dropped) and merged
+    ranges are written directly: the file is byte for byte openpyxl's own save of the workbook.
+    """
+    monkeypatch.setattr(xlsx, "_serialise", lambda ws: None)  # keep every sheet for the save
+    assert write_workbook(families) == content
+    per_form = write_workbook(families, sheet_per_form=True)
+    monkeypatch.undo()
+    assert write_workbook(families, sheet_per_form=True) == per_form
+
+
 def test_duplicate_and_invalid_family_titles_get_valid_unique_sheets() -> None:
     families = [FormFamily(key=str(n), title="监控表[1–7月]/汇总:*?" * 3) for n in range(3)]
     names = openpyxl.load_workbook(io.BytesIO(write_workbook(families))).sheetnames
@@ -164,6 +178,64 @@ def test_level_one_cell_spans_its_indicators_and_subtotal(workbook: Any) -> None
     top = row_of(sheet, 1, "产出指标", first)
     assert f"A{top}:A{top + 5}" in {str(item) for item in sheet.merged_cells.ranges}
     assert sheet.cell(top + 5, 2).value == "产出指标小计"
+
+
+def merged_form() -> FormFamily:
+    """One form whose table has a merged header (across and down) and a 3 × 3 merged body cell."""
+    header = (
+        (Cell("指标", Kind.LABEL, colspan=3), Cell("分值", Kind.LABEL, rowspan=2)),
+        (Cell("一级", Kind.LABEL), Cell("二级", Kind.LABEL), Cell("三级", Kind.LABEL)),
+    )
+    rows = (
+        (Cell("合并的说明", colspan=3, rowspan=3), Cell(Decimal("1"), Kind.SCORE)),
+        (Cell(Decimal("2"), Kind.SCORE),),
+        (Cell(Decimal("3"), Kind.SCORE),),
+    )
+    block = Block(columns=(1.0, 1.0, 1.0, 1.0), header=header, rows=rows)
+    form = Form(
+        key="merged",
+        title="合并单元格",
+        sheet="合并",
+        unit_name="测试工会",
+        year=2024,
+        blocks=(block,),
+    )
+    return FormFamily(key="merged", title="合并", forms=(form,))
+
+
+def test_merged_cells_keep_their_borders_on_the_edges() -> None:
+    """Excel and WPS draw a merged cell's outline from the cells along the range's edges.
+
+    openpyxl's normal reader re-derives those borders from the top-left cell, so the cells are
+    read as stored in the file (read-only mode): every cell on the edge of a merged range is
+    there with the thin border on all sides, as the cells of the table around it; a cell inside
+    a range (never drawn) is not written at all.
+    """
+    content = write_workbook([merged_form()])
+    sheet = openpyxl.load_workbook(io.BytesIO(content))["合并"]
+    top = row_of(sheet, 1, "指标", (1, sheet.max_row))
+    merged = {str(item) for item in sheet.merged_cells.ranges}
+    assert {f"A{top}:C{top}", f"D{top}:D{top + 1}", f"A{top + 2}:C{top + 4}"} <= merged
+    stored = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+    cells = {
+        (r, c): cell
+        for r, row in enumerate(
+            stored["合并"].iter_rows(min_row=top, max_row=top + 4, max_col=4), top
+        )
+        for c, cell in enumerate(row, 1)
+    }
+    stored.close()
+    inside = (top + 3, 2)
+    for (r, c), cell in cells.items():
+        if (r, c) == inside:
+            assert cell.border is None, "a cell inside a merged range is not written"
+            continue
+        assert cell.border is not None, f"{(r, c)} on the edge of a merge is not written"
+        sides = (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom)
+        assert all(side.style == "thin" for side in sides), (r, c)
+    assert cells[top, 1].value == "指标"
+    assert cells[top + 2, 1].value == "合并的说明"
+    assert all(cells[top, c].value is None for c in (2, 3))  # covered: border only
 
 
 def test_forms_start_on_new_pages(workbook: Any, families: list[FormFamily]) -> None:

@@ -18,24 +18,29 @@ import math
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell as XlCell
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.functions import Element, SubElement
 
 from unionperf.domain.money import round2
 from unionperf.forms.builders.common import SHEET_LIMIT, sheet_name
 from unionperf.forms.grid import Placed, place_cells
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind, Light, Orientation
-from unionperf.forms.safe import write_text
+from unionperf.forms.safe import formula_like, safe_text
 
 __all__ = ["FIXED_TIME", "NUMBER_FORMATS", "write_workbook"]
 
@@ -92,14 +97,17 @@ def write_workbook(families: Sequence[FormFamily], *, sheet_per_form: bool = Fal
         else [(family.title, family.forms) for family in families]
     )
     titles = _unique_titles(title for title, _ in groups)
-    styles: dict[tuple[object, ...], Any] = {}
+    styles: dict[tuple[object, ...], StyleArray] = {}
+    written: dict[str, _Written] = {}
     for title, (name, forms) in zip(titles, groups, strict=True):
-        _write_sheet(workbook.create_sheet(title), forms, styles, name)
+        ws = workbook.create_sheet(title)
+        _write_sheet(ws, forms, styles, name)
+        written[ws.title] = _serialise(ws)
     if not workbook.worksheets:
         workbook.create_sheet("空")
     workbook.properties.creator = "UnionPerf"
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
-    return _save(workbook)
+    return _save(workbook, written)
 
 
 def _unique_titles(names: Iterable[str]) -> list[str]:
@@ -123,27 +131,42 @@ class _Sheet:
     ws: Any
     grid: list[float]
     widths: list[float]
-    styles: dict[tuple[object, ...], Any]
+    styles: dict[tuple[object, ...], StyleArray]
     row: int = 1
     heights: dict[int, float] = field(default_factory=dict)
+    _spans: dict[tuple[int, int], float] = field(default_factory=dict)
 
     @property
     def span(self) -> int:
         return len(self.widths)
 
-    def style(self, cell: Any, key: tuple[object, ...], build: Callable[[Any], None]) -> None:
-        """Give ``cell`` the style named by ``key``, built once per workbook by ``build``.
+    def text_height(self, value: str, first: int, last: int) -> float:
+        """Points needed to show ``value`` wrapped in columns ``first`` to ``last`` (1-based)."""
+        width = self._spans.get((first, last))
+        if width is None:
+            width = self._spans[first, last] = sum(self.widths[first - 1 : last])
+        if len(value) < width / 2 and "\n" not in value:  # the common case, without a call
+            return _MIN_HEIGHT
+        return _text_height(value, width)
+
+    def put(
+        self, row: int, column: int, key: tuple[object, ...], build: Callable[[Any], None]
+    ) -> Any:
+        """A new cell at (``row``, ``column``) with the style named by ``key``.
 
         openpyxl hashes every Font, Border and Fill assigned to a cell to find its index, which
-        makes styling the slowest part of writing; a cell's indexes (its ``_style`` array) are
-        copied from the first cell styled with the same key instead.
+        makes styling the slowest part of writing: ``build`` styles the first cell of each key
+        once per workbook, later cells get a copy of its indexes (its ``StyleArray``). The cell
+        is made and stored directly (``Worksheet.cell`` looks it up first): each position is
+        written once, the layout guarantees no overlaps.
         """
         cached = self.styles.get(key)
+        cell = XlCell(self.ws, row=row, column=column, style_array=cached)
         if cached is None:
             build(cell)
-            self.styles[key] = copy(cell._style)
-        else:
-            cell._style = copy(cached)
+            self.styles[key] = StyleArray(cell._style)
+        self.ws._cells[row, column] = cell
+        return cell
 
     def merge(self, first: tuple[int, int], last: tuple[int, int]) -> None:
         """Merge (row, column) ``first`` to ``last``; the layout guarantees no overlaps.
@@ -152,13 +175,24 @@ class _Sheet:
         already merged and re-borders its edges, quadratic in the number of merges.
         """
         if first != last:
-            self.ws.merged_cells.ranges.add(
-                CellRange(min_row=first[0], min_col=first[1], max_row=last[0], max_col=last[1])
-            )
+            self.ws.merged_cells.ranges.add(_cell_range(first, last))
+
+
+def _cell_range(first: tuple[int, int], last: tuple[int, int]) -> CellRange:
+    """``CellRange(min_row=…, …)`` without its validating descriptors (a tenth of the time).
+
+    The bounds come from the layout (positive, ordered); the descriptors store each bound in the
+    instance ``__dict__`` under its own name, which is what is filled in here.
+    """
+    cell_range = CellRange.__new__(CellRange)
+    vars(cell_range).update(
+        min_row=first[0], min_col=first[1], max_row=last[0], max_col=last[1], title=None
+    )
+    return cell_range
 
 
 def _write_sheet(
-    ws: Any, forms: Sequence[Form], styles: dict[tuple[object, ...], Any], title: str
+    ws: Any, forms: Sequence[Form], styles: dict[tuple[object, ...], StyleArray], title: str
 ) -> None:
     grid = _grid([block for form in forms for block in form.blocks])
     landscape = any(form.orientation is Orientation.LANDSCAPE for form in forms)
@@ -177,7 +211,7 @@ def _write_sheet(
         first = _write_form(sheet, form)
         top = top or first
     for row, height in sheet.heights.items():
-        ws.row_dimensions[row].height = min(height, _MAX_HEIGHT)
+        ws.row_dimensions[row] = RowDimension(ws, index=row, ht=min(height, _MAX_HEIGHT))
     _page_setup(ws, forms, landscape=landscape, top=top if len(forms) == 1 else 0)
 
 
@@ -226,14 +260,12 @@ def _line(
 def _text(sheet: _Sheet, columns: tuple[int, int], value: str, font: str, align: str) -> None:
     """Text in the current row, merged over ``columns`` (first, last; 1-based)."""
     row, (first, last) = sheet.row, columns
-    cell = sheet.ws.cell(row=row, column=first)
 
     def build(target: Any) -> None:
         target.font = _FONTS[font]
         target.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
 
-    sheet.style(cell, ("line", font, align), build)
-    write_text(cell, value)
+    _put_text(sheet.put(row, first, ("line", font, align), build), value)
     sheet.merge((row, first), (row, last))
 
 
@@ -249,15 +281,15 @@ def _meta(sheet: _Sheet, meta: Sequence[tuple[str, str]]) -> None:
 
 
 def _write_block(sheet: _Sheet, block: Block) -> None:
-    bounds = _bounds(block)
-    index = {value: position for position, value in enumerate(sheet.grid)}
+    position = {value: index for index, value in enumerate(sheet.grid)}
+    columns = [position[bound] for bound in _bounds(block)]  # block column → sheet column - 1
     count = len(block.header) + len(block.rows)
     heights = [_MIN_HEIGHT] * count
     spanned: list[tuple[Placed, float]] = []
     for item in place_cells(block):
-        first, last = index[bounds[item.col]], index[bounds[item.col + item.colspan]] - 1
-        _write_cell(sheet, item, (first + 1, last + 1))
-        need = _text_height(item.cell.text, sum(sheet.widths[first : last + 1]))
+        first, last = columns[item.col] + 1, columns[item.col + item.colspan]
+        _write_cell(sheet, item, (first, last))
+        need = sheet.text_height(item.cell.text, first, last)
         if item.rowspan == 1:
             heights[item.row] = max(heights[item.row], need)
         else:
@@ -271,22 +303,49 @@ def _write_block(sheet: _Sheet, block: Block) -> None:
 
 
 def _write_cell(sheet: _Sheet, item: Placed, columns: tuple[int, int]) -> None:
-    ws, row = sheet.ws, sheet.row + item.row
-    last_row = row + item.rowspan - 1
-    for r in range(row, last_row + 1):
-        for c in range(columns[0], columns[1] + 1):
-            if (r, c) != (row, columns[0]):
-                sheet.style(ws.cell(row=r, column=c), ("border",), _border_only)
-    if last_row > row or columns[1] > columns[0]:
-        sheet.merge((row, columns[0]), (last_row, columns[1]))
-    target = ws.cell(row=row, column=columns[0])
+    row, (first, last) = sheet.row + item.row, columns
     cell = item.cell
     key = ("cell", cell.kind, cell.bold, cell.light, cell.align, item.header)
-    sheet.style(target, key, lambda new: _style(new, cell, header=item.header))
+    target = sheet.put(row, first, key, lambda new: _style(new, cell, header=item.header))
     if isinstance(cell.value, str):
-        write_text(target, cell.value)
+        _put_text(target, cell.value)
     elif cell.value is not None:
         target.value = _number(cell.value, cell.kind)
+    last_row = row + item.rowspan - 1
+    if last_row > row or last > first:
+        _border_edges(sheet, (row, first), (last_row, last))
+        sheet.merge((row, first), (last_row, last))
+
+
+def _border_edges(sheet: _Sheet, first: tuple[int, int], last: tuple[int, int]) -> None:
+    """Border the cells on the edges of a merged range, except its top-left (the cell itself).
+
+    Excel and WPS draw a merged cell's outline from the cells along its edges, so each of them
+    needs the border (openpyxl's reader hides this: it re-derives those borders from the
+    top-left cell). Cells inside the range (neither on its first or last row nor on its first or
+    last column) are never drawn and are not written at all.
+    """
+    (top, left), (bottom, right) = first, last
+    every, sides = range(left, right + 1), (left, right) if right > left else (left,)
+    for r in range(top, bottom + 1):
+        for c in every if r in (top, bottom) else sides:
+            if (r, c) != first:
+                sheet.put(r, c, ("border",), _border_only)
+
+
+def _put_text(cell: Any, value: str) -> None:
+    """:func:`unionperf.forms.safe.write_text`, without openpyxl validating the text again.
+
+    ``Cell.value`` would check the text for characters XML cannot hold and cut it to Excel's
+    limit, which :func:`safe_text` has just done, then guess a type that is overridden anyway:
+    the text is stored as a string cell and formula-like text gets the quote prefix, exactly as
+    ``write_text`` does.
+    """
+    text = safe_text(value)
+    cell._value = text
+    cell.data_type = "s"
+    if formula_like(text):
+        cell.quotePrefix = True
 
 
 def _border_only(cell: Any) -> None:
@@ -400,9 +459,102 @@ class _FixedTimeZip(zipfile.ZipFile):
             self.writestr(arcname or filename, handle.read())
 
 
-def _save(workbook: Any) -> bytes:
+# -- saving: each sheet serialised as soon as it is complete --------------------------------------
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A worksheet's XML part and its relationships, as openpyxl's ``WorksheetWriter`` made them."""
+
+    xml: bytes
+    rels: Any
+
+
+def _serialise(ws: Any) -> _Written:
+    """Serialise a complete worksheet now, with openpyxl's own writer, then drop its cells.
+
+    openpyxl serialises every sheet only when the workbook is saved, so all the cells of all
+    the sheets (60,000 for the large demo's forms) live until then, and the cyclic garbage
+    collector scans them again and again as more are made: about a fifth of the time. The
+    XML is the same whenever it is made (the cell style indexes are handed out in the same
+    order, sheet by sheet), so the sheet is written as soon as its layout is done; its cells,
+    merged ranges and row and column sizes, which nothing reads afterwards, are released.
+    """
+    sink = _Sink()
+    writer = _SheetWriter(ws, sink)
+    writer.write()
+    ws._cells = {}
+    ws.row_dimensions.clear()
+    ws.column_dimensions.clear()
+    ws.merged_cells.ranges.clear()
+    return _Written(b"".join(sink.parts), writer._rels)
+
+
+class _Sink:
+    """Where a worksheet's XML is written: a write-only list of byte chunks.
+
+    The XML writer wraps its output in a ``TextIOWrapper``. Over a ``BytesIO``, which can also
+    be read, the wrapper keeps a decoder and resets it on each of the half a million writes of
+    the large demo's forms; over a temporary file (openpyxl's default) each sheet costs a file.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        """Keep a chunk of encoded XML."""
+        self.parts.append(bytes(data))
+        return len(data)
+
+
+class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's worksheet writer, with a direct ``<mergeCells>`` element.
+
+    openpyxl formats each merged range as text, parses that text back into a new range object
+    and then serialises it (about 100 ms for the large demo's 9,500 merged ranges). The element
+    written here is the same, byte for byte: ``<mergeCells count="N">`` with one
+    ``<mergeCell ref="A1:C1"/>`` per range, in the same order.
+    """
+
+    def write_merged_cells(self) -> None:
+        """The sheet's merged ranges."""
+        ranges = self.ws.merged_cells.ranges
+        if ranges:
+            merged = Element("mergeCells", count=str(len(ranges)))
+            for item in ranges:
+                SubElement(merged, "mergeCell", ref=item.coord)
+            self.xf.send(merged)
+
+
+class _Writer(ExcelWriter):  # type: ignore[misc]
+    """openpyxl's workbook writer, storing the worksheets serialised by :func:`_serialise`.
+
+    ``write_worksheet`` does what openpyxl's does (an empty drawing, the relationships, the
+    part in the archive and the manifest entry) with the XML already made. openpyxl is pinned
+    (pyproject.toml); the tests read every workbook back with openpyxl.
+    """
+
+    def __init__(self, workbook: Any, archive: Any, written: dict[str, _Written]) -> None:
+        super().__init__(workbook, archive)
+        self.written = written
+
+    def write_worksheet(self, ws: Any) -> None:
+        """Store one worksheet part."""
+        done = self.written.get(ws.title)
+        if done is None:  # the placeholder sheet of an empty workbook
+            super().write_worksheet(ws)
+            return
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        ws._rels = done.rels
+        self._archive.writestr(ws.path[1:], done.xml)
+        self.manifest.append(ws)
+
+
+def _save(workbook: Any, written: dict[str, _Written]) -> bytes:
     """The xlsx bytes, with fixed dates in the properties and in every zip entry."""
     buffer = io.BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook stamps the current time as 'modified'.
-    ExcelWriter(workbook, _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    _Writer(workbook, _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED), written).save()
     return buffer.getvalue()

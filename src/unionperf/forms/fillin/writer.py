@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +12,9 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from unionperf.domain.budget import ATTRIBUTE_LABELS, UNIT_OWNER
 from unionperf.domain.categories import Flow
@@ -29,6 +33,14 @@ from unionperf.forms.fillin.cells import (
 
 SPARE_ROWS = 300
 """Rows below the data that still get the drop-down lists, for new items."""
+
+GUIDE_WIDTHS = (22.0, 68.0)
+"""Widths of the 说明 sheet's two columns (labels, text), in Excel character units: together
+about the width of an A4 portrait page inside the default margins, so that the page is hardly
+scaled when fitted to one page wide. The instructions wrap in column B."""
+_GUIDE_LINE = 15.0
+"""Points per wrapped line of the instructions (11-point text)."""
+_GUIDE_WRAP = Alignment(wrap_text=True, vertical="top")
 
 GUIDE_LINES = (
     "填写说明",
@@ -117,8 +129,19 @@ def _lists(data: YearData) -> _Lists:
 
 
 def _guide(sheet: Any, data: YearData) -> None:
-    sheet.column_dimensions["A"].width = 22
-    sheet.column_dimensions["B"].width = 90
+    """Instructions, then the unit, credit code and year the import checks (fixed cells).
+
+    Printed on A4 portrait, fitted to one page wide; the long lines wrap in column B, each row
+    as tall as its wrapped text. Write-only sheet: sizes and the print setup that goes before
+    the rows are set before the first row is appended.
+    """
+    for letter, width in zip("AB", GUIDE_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.append([label_cell(sheet, f"{data.year}年度工会预算绩效填报表（可编辑，可导入）")])
     sheet.append([])
     sheet.append([label_cell(sheet, "单位名称"), text_cell(sheet, data.unit.name)])
@@ -126,8 +149,19 @@ def _guide(sheet: Any, data: YearData) -> None:
     sheet.append([label_cell(sheet, "年度"), data.year])
     sheet.append([label_cell(sheet, "模板版本"), text_cell(sheet, layout.FORMAT_MARK)])
     sheet.append([])
-    for line in GUIDE_LINES:
-        sheet.append([None, text_cell(sheet, line)])
+    for row, line in enumerate(GUIDE_LINES, start=8):  # below the 7 rows above
+        cell = text_cell(sheet, line)
+        if cell is not None:
+            cell.alignment = _GUIDE_WRAP
+        sheet.row_dimensions[row].height = _GUIDE_LINE * _wrapped_lines(line) + 3
+        sheet.append([None, cell])
+
+
+def _wrapped_lines(text: str) -> int:
+    """Lines ``text`` takes wrapped in the 说明 text column (CJK and full-width: two units)."""
+    usable = GUIDE_WIDTHS[1] - 2
+    width = sum(2.1 if unicodedata.east_asian_width(char) in "WF" else 1.1 for char in text)
+    return max(1, math.ceil(width / usable))
 
 
 def _setup(sheet: Any, columns: Sequence[str], widths: Mapping[str, float], freeze: str) -> None:
