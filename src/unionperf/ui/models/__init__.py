@@ -1,1 +1,0 @@
-"""Qt item models that adapt service results (tuples of rows) for the views."""
