@@ -1,0 +1,355 @@
+"""What the monitoring screen shows at one point: a line per owner, a line per indicator.
+
+The window never computes a rate, a time progress or a warning itself: it asks this module, which
+applies the rules of ``domain/monitoring.py`` (domain.md §4.3) to the year held in memory. The
+module also builds the edited records (a point, an entry with one indicator's progress replaced)
+and removes a point again, which is how adding a point is undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from sqlalchemy import select
+
+from unionperf.domain.budget import UNIT_OWNER, TargetSet
+from unionperf.domain.framework import Framework, MonitoringRule
+from unionperf.domain.indicators import Indicator, Operator
+from unionperf.domain.money import HUNDRED, ZERO, round_places
+from unionperf.domain.monitoring import (
+    RATE_UNITS,
+    DeviationReason,
+    IndicatorProgress,
+    Light,
+    Likelihood,
+    MonitoringEntry,
+    MonitoringPoint,
+    ReasonCategory,
+    execution_lags,
+    execution_rate,
+    month_progress,
+    time_progress,
+    traffic_light,
+)
+from unionperf.domain.validation.budget_rules import is_exempt
+from unionperf.domain.validation.monitoring_rules import owner_budget
+from unionperf.domain.year import YearData
+from unionperf.services.errors import InputError
+from unionperf.services.workspace import Workspace, new_uid
+from unionperf.store import audit
+from unionperf.store.mapping import diff
+from unionperf.store.rows import PointRow
+from unionperf.store.submissions import SubmissionRecords
+
+__all__ = [
+    "OwnerLine",
+    "ProgressLine",
+    "delete_point",
+    "entry_of",
+    "new_point",
+    "owner_lines",
+    "point_of",
+    "progress_lines",
+    "split_item",
+    "with_progress",
+    "with_reason_category",
+    "with_reason_text",
+    "without_point",
+]
+
+WHERE = "运行监控"
+_T = TypeVar("_T")
+
+_LIGHT_ORDER = (Light.RED, Light.YELLOW, Light.GREEN, Light.BLUE)
+"""The light an owner shows is the most serious of its indicators' lights, in this order."""
+_LIKELIHOOD_ORDER = (Likelihood.IMPOSSIBLE, Likelihood.POSSIBLE, Likelihood.CERTAIN)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerLine:
+    """A project's (or the unit's) funds and warnings at a monitoring point."""
+
+    owner_uid: str
+    name: str
+    """The project's name (empty for the unit as a whole)."""
+    budget: Decimal
+    """全年预算数: what the executed amount is measured against."""
+    entry: MonitoringEntry
+    """The stored entry, or an empty one when nothing was entered at this point yet."""
+    time_progress: Decimal
+    """Elapsed days ÷ days in the year at the cut-off (0.4959 for 30 June)."""
+    rate: Decimal | None
+    """执行率: executed ÷ budget (``None`` without an amount or a budget)."""
+    gap: Decimal | None
+    """Percentage points the rate is behind time progress (negative when ahead)."""
+    lags: bool
+    """Whether the gap exceeds the workspace's lag threshold (偏差 flag)."""
+    light: Light | None
+    """The owner's warning: the worst indicator light, at least yellow while execution lags."""
+    likelihood: Likelihood | None
+    """The least confident 完成目标可能性 among the indicators, if any was given."""
+
+    @property
+    def is_unit(self) -> bool:
+        """Whether this is the unit as a whole (部门（单位）整体)."""
+        return self.owner_uid == UNIT_OWNER
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressLine:
+    """An indicator's progress at a monitoring point, with its expected value and warning."""
+
+    owner_uid: str
+    point_uid: str
+    indicator: Indicator
+    progress: IndicatorProgress
+    """The stored progress, or an empty record."""
+    rule: MonitoringRule
+    pro_rated: bool
+    """Judged by the ratio to the expected value (four colours) rather than within/outside."""
+    expected: Decimal | None
+    """The value to compare with: target × month ÷ 12 when pro-rated, else the target."""
+    ratio: Decimal | None
+    """Progress ÷ expected for pro-rated indicators (``None`` otherwise)."""
+    within: bool | None
+    """For threshold, reverse and zero targets: whether the progress is within the target."""
+    light: Light | None
+
+    @property
+    def qualitative(self) -> bool:
+        """Judged in tiers rather than by a number."""
+        return self.indicator.operator is Operator.QUALITATIVE
+
+
+def point_of(data: YearData, point_uid: str) -> MonitoringPoint | None:
+    """The monitoring point with that uid, if the year has it."""
+    return next((point for point in data.points if point.uid == point_uid), None)
+
+
+def entry_of(data: YearData, point_uid: str, owner_uid: str) -> MonitoringEntry:
+    """The owner's entry at the point, or an empty one to fill."""
+    return data.entry(point_uid, owner_uid) or MonitoringEntry(point_uid, owner_uid)
+
+
+def split_item(item_uid: str) -> tuple[str, str]:
+    """A problem location's item (``point`` or ``point/indicator``) as its two uids."""
+    point_uid, _, indicator_uid = item_uid.partition("/")
+    return point_uid, indicator_uid
+
+
+def owner_lines(data: YearData, point_uid: str) -> list[OwnerLine]:
+    """Every filing project, then the unit as a whole when it files, at one point."""
+    point = point_of(data, point_uid)
+    if point is None:
+        return []
+    entries = {item.owner_uid: item for item in data.monitoring if item.point_uid == point_uid}
+    rules = _Rules(data.framework)
+    progress = time_progress(point.cutoff)
+    owners: list[tuple[str, str, Decimal, TargetSet]] = [
+        (project.uid, project.name or project.code, project.full_year_budget, project.targets)
+        for project in data.projects
+        if not is_exempt(data, project)
+    ]
+    if data.settings.unit_wide:
+        owners.append((UNIT_OWNER, "", owner_budget(data, UNIT_OWNER), data.unit_targets))
+    lines = []
+    for owner_uid, name, budget, targets in owners:
+        entry = entries.get(owner_uid) or MonitoringEntry(point_uid, owner_uid)
+        by_uid = {item.indicator_uid: item for item in entry.progress}
+        lights = []
+        likelihoods = []
+        for indicator in targets.indicators:
+            found = by_uid.get(indicator.uid)
+            if found is None:
+                continue
+            lights.append(traffic_light(indicator, rules.of(indicator), found, point.cutoff))
+            likelihoods.append(found.likelihood)
+        rate = gap = None
+        lags = False
+        if entry.executed is not None:
+            rate = execution_rate(entry.executed, budget)
+            lags = execution_lags(entry.executed, budget, point.cutoff, data.settings.lag_points)
+        if rate is not None:
+            gap = round_places((progress - rate) * HUNDRED, 1)
+        lines.append(
+            OwnerLine(
+                owner_uid=owner_uid,
+                name=name,
+                budget=budget,
+                entry=entry,
+                time_progress=progress,
+                rate=rate,
+                gap=gap,
+                lags=lags,
+                light=_owner_light(lights, lags=lags, entered=entry.executed is not None),
+                likelihood=_first_of(_LIKELIHOOD_ORDER, likelihoods),
+            )
+        )
+    return lines
+
+
+def progress_lines(data: YearData, point_uid: str, owner_uid: str) -> list[ProgressLine]:
+    """Every level-3 indicator of one owner at one point, in the order of its targets."""
+    point = point_of(data, point_uid)
+    targets = data.targets_of(owner_uid)
+    if point is None or targets is None:
+        return []
+    entry = entry_of(data, point_uid, owner_uid)
+    by_uid = {item.indicator_uid: item for item in entry.progress}
+    rules = _Rules(data.framework)
+    lines = []
+    for indicator in targets.indicators:
+        rule = rules.of(indicator)
+        progress = by_uid.get(indicator.uid) or IndicatorProgress(indicator.uid)
+        expected = _expected(indicator, rule, point.cutoff)
+        ratio = within = None
+        actual = progress.actual
+        if expected is not None and actual is not None:
+            if _pro_rated(indicator, rule):
+                ratio = round_places(actual / expected, 4) if expected > ZERO else None
+            else:
+                within = traffic_light(indicator, rule, progress, point.cutoff) is Light.GREEN
+        lines.append(
+            ProgressLine(
+                owner_uid=owner_uid,
+                point_uid=point_uid,
+                indicator=indicator,
+                progress=progress,
+                rule=rule,
+                pro_rated=_pro_rated(indicator, rule),
+                expected=expected,
+                ratio=ratio,
+                within=within,
+                light=traffic_light(indicator, rule, progress, point.cutoff),
+            )
+        )
+    return lines
+
+
+def with_progress(entry: MonitoringEntry, progress: IndicatorProgress) -> MonitoringEntry:
+    """The entry with one indicator's progress replaced (or added)."""
+    kept = tuple(item for item in entry.progress if item.indicator_uid != progress.indicator_uid)
+    return replace(entry, progress=(*kept, progress))
+
+
+def with_reason_category(
+    progress: IndicatorProgress, category: ReasonCategory | None
+) -> IndicatorProgress:
+    """The progress with its first 偏差原因 filed under ``category`` (``None`` removes it).
+
+    Further ticked reasons are kept as they are.
+    """
+    first = progress.reasons[0] if progress.reasons else None
+    rest = progress.reasons[1:]
+    if category is None:
+        return replace(progress, reasons=rest)
+    reason = DeviationReason(category, first.text if first else "")
+    return replace(progress, reasons=(reason, *rest))
+
+
+def with_reason_text(progress: IndicatorProgress, text: str) -> IndicatorProgress:
+    """The progress with the text of its first 偏差原因 replaced (under 其他 if it had none)."""
+    first = progress.reasons[0] if progress.reasons else None
+    rest = progress.reasons[1:]
+    if first is None and not text:
+        return progress
+    category = first.category if first else ReasonCategory.OTHER
+    return replace(progress, reasons=(DeviationReason(category, text), *rest))
+
+
+def new_point(data: YearData, cutoff: date, label: str = "") -> MonitoringPoint:
+    """A new monitoring point of the year.
+
+    Raises:
+        InputError: the cut-off lies outside the year, or the year already has a point on it.
+    """
+    if cutoff.year != data.year:
+        raise InputError(
+            f"监控时点{cutoff.isoformat()}不在{data.year}年度内，请选择{data.year}年内的日期", WHERE
+        )
+    if any(point.cutoff == cutoff for point in data.points):
+        raise InputError(f"{data.year}年度已有截至{cutoff.isoformat()}的监控时点", WHERE)
+    return MonitoringPoint(new_uid(), cutoff, label.strip())
+
+
+def delete_point(workspace: Workspace, year: int, point_uid: str) -> None:
+    """Remove a monitoring point with every entry made at it (recorded in the audit log).
+
+    Raises:
+        StageLockedError: the chair signed the point's stage off and no adjustment is open.
+        ServiceError: the year has no such point, or the store refused the change.
+    """
+    with workspace.transaction() as session:
+        row = session.scalar(
+            select(PointRow).where(PointRow.uid == point_uid, PointRow.year == year)
+        )
+        if row is None:
+            raise InputError(f"{year}年度没有这个监控时点（{point_uid}）", WHERE)
+        SubmissionRecords(session).guard(year, MonitoringPoint(row.uid, row.cutoff).stage)
+        old = {"cutoff": row.cutoff, "label": row.label}
+        session.delete(row)
+        audit.record(session, "delete", "monitoring_point", point_uid, diff(old, None), year=year)
+
+
+def without_point(data: YearData, point_uid: str) -> YearData:
+    """The year without that point and its entries (the in-memory side of :func:`delete_point`)."""
+    return replace(
+        data,
+        points=tuple(point for point in data.points if point.uid != point_uid),
+        monitoring=tuple(entry for entry in data.monitoring if entry.point_uid != point_uid),
+    )
+
+
+class _Rules:
+    """Each indicator's monitoring rule, looked up once per level-2 name."""
+
+    def __init__(self, framework: Framework) -> None:
+        self._framework = framework
+        self._known: dict[tuple[str, str], MonitoringRule] = {}
+
+    def of(self, indicator: Indicator) -> MonitoringRule:
+        key = (indicator.level1, indicator.level2)
+        rule = self._known.get(key)
+        if rule is None:
+            level2 = self._framework.level2_of(*key)
+            rule = level2.monitoring if level2 else MonitoringRule.THRESHOLD
+            self._known[key] = rule
+        return rule
+
+
+def _pro_rated(indicator: Indicator, rule: MonitoringRule) -> bool:
+    """Whether the light compares a ratio with the pro-rated target (as ``traffic_light`` does)."""
+    return (
+        rule is MonitoringRule.PRORATED
+        and not indicator.operator.is_reverse
+        and indicator.target is not None
+        and indicator.target != ZERO
+    )
+
+
+def _expected(indicator: Indicator, rule: MonitoringRule, cutoff: date) -> Decimal | None:
+    target = indicator.target
+    if indicator.operator is Operator.QUALITATIVE or target is None:
+        return None
+    if not _pro_rated(indicator, rule) or indicator.unit.strip() in RATE_UNITS:
+        return target
+    return round_places(target * month_progress(cutoff), 2)
+
+
+def _owner_light(lights: Iterable[Light | None], *, lags: bool, entered: bool) -> Light | None:
+    """The worst light; a lagging execution makes a green (or blue) owner yellow (our reading)."""
+    worst = _first_of(_LIGHT_ORDER, lights)
+    if lags and worst not in (Light.RED, Light.YELLOW):
+        return Light.YELLOW
+    if worst is None and entered:
+        return Light.GREEN
+    return worst
+
+
+def _first_of(order: tuple[_T, ...], values: Iterable[_T | None]) -> _T | None:
+    present = set(values)
+    return next((item for item in order if item in present), None)
