@@ -1,0 +1,692 @@
+"""The indicator tree of one owner: level 1 → level 2 (the framework) → level 3 (the indicators).
+
+Levels 1 and 2 come from the year's indicator framework, so every category shows even while it
+is empty (the user picks one to add an indicator under it); an indicator whose category is not in
+the framework gets a row of its own, in red. Level-1 and level-2 rows show the sum of their
+indicators' points; the level-1 sums are checked with the domain's target rules and shown in red
+when they break them. Level-3 cells are editable; an edit is handed to a ``commit`` callable (the
+targets step saves it through the session, hence undoable).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from unionperf.domain.budget import TargetSet
+from unionperf.domain.framework import COST
+from unionperf.domain.indicators import Indicator, IndicatorKind, Operator, Period
+from unionperf.domain.money import ZERO
+from unionperf.domain.problems import Problem, ProblemCode
+from unionperf.domain.validation.target_rules import check_targets
+from unionperf.domain.year import YearData
+from unionperf.ui.formatting import parse_amount, plain
+from unionperf.ui.table_model import CHOICES_ROLE, KIND_ROLE, Kind
+
+__all__ = [
+    "BROKEN_COLOUR",
+    "FIELD_COLUMNS",
+    "Commit",
+    "LevelSum",
+    "NodeKind",
+    "TargetTreeModel",
+    "TreeColumn",
+    "default_operator",
+    "edited_indicator",
+]
+
+Index = QModelIndex | QPersistentModelIndex
+Commit = Callable[[Indicator, Indicator], bool]
+"""Save ``new`` in place of ``old``; returns whether it was saved."""
+
+BROKEN_COLOUR = "#c0392b"
+"""Text colour of a level-1 sum that breaks the points rule and of unknown categories."""
+PROBLEM_BACKGROUND = "#fdecea"
+"""Background of a level-3 cell a target rule complains about."""
+CATEGORY_BACKGROUND = "#eef1f5"
+"""Background of the level-1 and level-2 rows: computed, not typed in."""
+
+
+class TreeColumn(IntEnum):
+    """The tree's columns."""
+
+    NAME = 0
+    KIND = 1
+    OPERATOR = 2
+    TARGET = 3
+    UNIT = 4
+    POINTS = 5
+    PERIOD = 6
+    EXPLANATION = 7
+
+
+FIELD_COLUMNS: dict[str, TreeColumn] = {
+    "name": TreeColumn.NAME,
+    "level1": TreeColumn.NAME,
+    "level2": TreeColumn.NAME,
+    "kind": TreeColumn.KIND,
+    "operator": TreeColumn.OPERATOR,
+    "target": TreeColumn.TARGET,
+    "target_text": TreeColumn.TARGET,
+    "unit": TreeColumn.UNIT,
+    "points": TreeColumn.POINTS,
+    "period": TreeColumn.PERIOD,
+    "explanation": TreeColumn.EXPLANATION,
+}
+"""The column showing a field, as :class:`~unionperf.domain.problems.Location` names it."""
+
+_COLUMN_FIELDS = {
+    TreeColumn.NAME: ("name", "level2"),
+    TreeColumn.OPERATOR: ("operator",),
+    TreeColumn.TARGET: ("target",),
+    TreeColumn.UNIT: ("unit",),
+    TreeColumn.POINTS: ("points",),
+}
+_LEVEL2_BASE = 1
+_INDICATOR_BASE = 1000
+
+
+class NodeKind(IntEnum):
+    """What a row of the tree is."""
+
+    LEVEL1 = 1
+    LEVEL2 = 2
+    INDICATOR = 3
+
+
+@dataclass
+class _Level2:
+    name: str
+    known: bool
+    indicators: list[Indicator] = field(default_factory=list)
+
+    def points(self) -> Decimal:
+        return sum((item.points or ZERO for item in self.indicators), ZERO)
+
+
+@dataclass
+class _Level1:
+    name: str
+    known: bool
+    children: list[_Level2] = field(default_factory=list)
+
+    def points(self) -> Decimal:
+        return sum((child.points() for child in self.children), ZERO)
+
+    def child(self, name: str) -> _Level2 | None:
+        return next((item for item in self.children if item.name == name), None)
+
+
+@dataclass(frozen=True)
+class LevelSum:
+    """A level-1 category's points: the sum of its indicators and what the rules expect."""
+
+    level1: str
+    total: Decimal
+    expected: Decimal | None
+    problem: str
+    """The rule's message when the sum breaks it, else empty."""
+
+
+def default_operator(level1: str, level2: str) -> Operator:
+    """≤ for cost indicators (lower is better), ≥ for the rest (domain.md §3.3 rule 5)."""
+    return Operator.LE if level1 == COST or "成本" in level2 else Operator.GE
+
+
+def edited_indicator(  # noqa: PLR0911, PLR0912 - one case per column
+    indicator: Indicator, column: TreeColumn, value: object
+) -> Indicator | None:
+    """The indicator with the cell of ``column`` set to ``value``; ``None`` if it is not valid.
+
+    Switching between quantitative and qualitative (by kind or by the 定性 operator) moves the
+    target between the number and the wording, so nothing typed is lost.
+    """
+    text = "" if value is None else str(value).strip()
+    match column:
+        case TreeColumn.NAME:
+            return replace(indicator, name=text)
+        case TreeColumn.KIND:
+            if text == IndicatorKind.QUALITATIVE.value:
+                return _as_qualitative(indicator)
+            if text == IndicatorKind.QUANTITATIVE.value:
+                return _as_quantitative(indicator, None)
+            return None
+        case TreeColumn.OPERATOR:
+            try:
+                operator = Operator(text)
+            except ValueError:
+                return None
+            if operator is Operator.QUALITATIVE:
+                return _as_qualitative(indicator)
+            return _as_quantitative(indicator, operator)
+        case TreeColumn.TARGET:
+            if indicator.kind is IndicatorKind.QUALITATIVE:
+                return replace(indicator, target_text=text)
+            number = parse_amount(text)
+            if text and number is None:
+                return None
+            return replace(indicator, target=number)
+        case TreeColumn.UNIT:
+            return replace(indicator, unit=text)
+        case TreeColumn.POINTS:
+            points = parse_amount(text)
+            if text and points is None:
+                return None
+            return replace(indicator, points=points)
+        case TreeColumn.PERIOD:
+            try:
+                return replace(indicator, period=Period(text))
+            except ValueError:
+                return None
+        case TreeColumn.EXPLANATION:
+            return replace(indicator, explanation=text)
+
+
+def _as_qualitative(indicator: Indicator) -> Indicator:
+    if indicator.kind is IndicatorKind.QUALITATIVE:
+        return indicator
+    wording = indicator.target_text or indicator.display_target
+    return replace(indicator, operator=Operator.QUALITATIVE, target=None, target_text=wording)
+
+
+def _as_quantitative(indicator: Indicator, operator: Operator | None) -> Indicator:
+    if indicator.kind is IndicatorKind.QUANTITATIVE:
+        return indicator if operator is None else replace(indicator, operator=operator)
+    chosen = operator or default_operator(indicator.level1, indicator.level2)
+    number = parse_amount(indicator.target_text)
+    return replace(
+        indicator,
+        operator=chosen,
+        target=number if number is not None and number >= ZERO else None,
+        target_text="",
+    )
+
+
+class TargetTreeModel(QAbstractItemModel):
+    """Level 1 → level 2 → level-3 indicators of one owner, with points sums and live checks."""
+
+    def __init__(self, commit: Commit | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._commit = commit
+        self._tree: list[_Level1] = []
+        self._owner = ""
+        self._sums: dict[str, LevelSum] = {}
+        self._cell_problems: dict[tuple[str, str], list[str]] = {}
+        self._level1_problems: dict[str, list[str]] = {}
+
+    # -- content -------------------------------------------------------------------------------
+
+    @property
+    def owner_uid(self) -> str:
+        """The owner whose targets are shown (empty when none)."""
+        return self._owner
+
+    def set_targets(self, data: YearData | None, targets: TargetSet | None) -> None:
+        """Show an owner's targets, or refresh them after an edit.
+
+        When the rows are the same as before (an edited cell), the cells are updated in place so
+        that the view keeps its selection, expansion and open editor; otherwise the model resets.
+        """
+        if data is None or targets is None:
+            self._replace([], "", [])
+            return
+        tree = _build(data, targets)
+        problems = check_targets(data, targets, points_hard=False)
+        self._replace(tree, targets.owner_uid, problems, _sums(data, tree, problems))
+
+    def _replace(
+        self,
+        tree: list[_Level1],
+        owner: str,
+        problems: Sequence[Problem],
+        sums: dict[str, LevelSum] | None = None,
+    ) -> None:
+        same = owner == self._owner and _shape(tree) == _shape(self._tree)
+        cells: dict[tuple[str, str], list[str]] = {}
+        level1: dict[str, list[str]] = {}
+        indicator_uids = {
+            item.uid for top in tree for child in top.children for item in child.indicators
+        }
+        for problem in problems:
+            where = problem.where
+            if where.item_uid in indicator_uids:
+                cells.setdefault((where.item_uid, where.field), []).append(problem.message)
+            elif where.item_uid:
+                level1.setdefault(where.item_uid, []).append(problem.message)
+        if not same:
+            self.beginResetModel()
+        self._tree, self._owner = tree, owner
+        self._sums = sums or {}
+        self._cell_problems, self._level1_problems = cells, level1
+        if not same:
+            self.endResetModel()
+            return
+        self._emit_all_changed()
+
+    def _emit_all_changed(self) -> None:
+        last = len(TreeColumn) - 1
+        if not self._tree:
+            return
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._tree) - 1, last))
+        for row, top in enumerate(self._tree):
+            parent = self.index(row, 0)
+            if top.children:
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(top.children) - 1, last, parent)
+                )
+            for child_row, child in enumerate(top.children):
+                if child.indicators:
+                    child_parent = self.index(child_row, 0, parent)
+                    self.dataChanged.emit(
+                        self.index(0, 0, child_parent),
+                        self.index(len(child.indicators) - 1, last, child_parent),
+                    )
+
+    def level_sums(self) -> list[LevelSum]:
+        """Each level-1 category's points sum with the expected value, in tree order."""
+        return [self._sums[top.name] for top in self._tree if top.name in self._sums]
+
+    def node_kind(self, index: Index) -> NodeKind | None:
+        """Whether a row is a level-1, level-2 or indicator row."""
+        if not index.isValid():
+            return None
+        ident = index.internalId()
+        if ident == 0:
+            return NodeKind.LEVEL1
+        return NodeKind.LEVEL2 if ident < _INDICATOR_BASE else NodeKind.INDICATOR
+
+    def indicator_at(self, index: Index) -> Indicator | None:
+        """The indicator of a level-3 row."""
+        if self.node_kind(index) is not NodeKind.INDICATOR:
+            return None
+        top, child = _unpack(index.internalId())
+        return self._tree[top].children[child].indicators[index.row()]
+
+    def category_at(self, index: Index) -> tuple[str, str] | None:
+        """The (level 1, level 2) of a row; a level-1 row gives its first level 2."""
+        kind = self.node_kind(index)
+        if kind is NodeKind.LEVEL1:
+            top = self._tree[index.row()]
+            return (top.name, top.children[0].name) if top.children else None
+        if kind is NodeKind.LEVEL2:
+            top = self._tree[index.internalId() - _LEVEL2_BASE]
+            return top.name, top.children[index.row()].name
+        if kind is NodeKind.INDICATOR:
+            one, two = _unpack(index.internalId())
+            return self._tree[one].name, self._tree[one].children[two].name
+        return None
+
+    def category_known(self, level1: str, level2: str) -> bool:
+        """Whether the pair is a category of the framework shown."""
+        top = next((item for item in self._tree if item.name == level1), None)
+        child = top.child(level2) if top else None
+        return bool(top and child and top.known and child.known)
+
+    def indicators(self) -> list[Indicator]:
+        """The indicators shown, in tree order."""
+        return [item for top in self._tree for child in top.children for item in child.indicators]
+
+    def indicator_index(self, uid: str, column: int = 0) -> QModelIndex:
+        """The index of an indicator's row (invalid when not shown)."""
+        for one, top in enumerate(self._tree):
+            for two, child in enumerate(top.children):
+                for row, item in enumerate(child.indicators):
+                    if item.uid == uid:
+                        return self.createIndex(row, column, _pack(one, two))
+        return QModelIndex()
+
+    def level1_index(self, name: str, column: int = 0) -> QModelIndex:
+        """The index of a level-1 row (invalid when not shown)."""
+        row = next((i for i, top in enumerate(self._tree) if top.name == name), None)
+        return QModelIndex() if row is None else self.createIndex(row, column, 0)
+
+    def level2_index(self, level1: str, level2: str, column: int = 0) -> QModelIndex:
+        """The index of a level-2 row (invalid when not shown)."""
+        for one, top in enumerate(self._tree):
+            if top.name != level1:
+                continue
+            for row, child in enumerate(top.children):
+                if child.name == level2:
+                    return self.createIndex(row, column, _LEVEL2_BASE + one)
+        return QModelIndex()
+
+    # -- Qt model interface --------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt API
+        """The index of a row under ``parent``."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        kind = self.node_kind(parent)
+        if kind is None:
+            return self.createIndex(row, column, 0)
+        if kind is NodeKind.LEVEL1:
+            return self.createIndex(row, column, _LEVEL2_BASE + parent.row())
+        if kind is NodeKind.LEVEL2:
+            return self.createIndex(
+                row, column, _pack(parent.internalId() - _LEVEL2_BASE, parent.row())
+            )
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt API
+        """The row above: a level-2 row's level 1, an indicator's level 2."""
+        kind = self.node_kind(index)
+        if kind is NodeKind.LEVEL2:
+            return self.createIndex(index.internalId() - _LEVEL2_BASE, 0, 0)
+        if kind is NodeKind.INDICATOR:
+            one, two = _unpack(index.internalId())
+            return self.createIndex(two, 0, _LEVEL2_BASE + one)
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        """Level-1 rows at the top, level-2 rows under them, indicators under those."""
+        if parent.column() > 0:
+            return 0
+        kind = self.node_kind(parent)
+        if kind is None:
+            return len(self._tree)
+        if kind is NodeKind.LEVEL1:
+            return len(self._tree[parent.row()].children)
+        if kind is NodeKind.LEVEL2:
+            top = self._tree[parent.internalId() - _LEVEL2_BASE]
+            return len(top.children[parent.row()].indicators)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        """Name, kind, operator, target, unit, points, period, explanation."""
+        return len(TreeColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Column titles."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TreeColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._title(TreeColumn(section))
+        if role == Qt.ItemDataRole.ToolTipRole and section == TreeColumn.POINTS:
+            return self.tr("Level-1 and level-2 rows show the sum of their indicators' points")
+        return None
+
+    def _title(self, column: TreeColumn) -> str:  # noqa: PLR0911 - one return per column
+        match column:
+            case TreeColumn.NAME:
+                return self.tr("Indicator")
+            case TreeColumn.KIND:
+                return self.tr("Kind")
+            case TreeColumn.OPERATOR:
+                return self.tr("Operator")
+            case TreeColumn.TARGET:
+                return self.tr("Target value")
+            case TreeColumn.UNIT:
+                return self.tr("Unit")
+            case TreeColumn.POINTS:
+                return self.tr("Points")
+            case TreeColumn.PERIOD:
+                return self.tr("Period")
+            case TreeColumn.EXPLANATION:
+                return self.tr("Explanation")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """A cell's text, edit value, editor kind, choices, colours and tooltips."""
+        kind = self.node_kind(index)
+        if kind is None:
+            return None
+        column = TreeColumn(index.column())
+        if kind is NodeKind.INDICATOR:
+            indicator = self.indicator_at(index)
+            assert indicator is not None
+            return self._indicator_data(indicator, column, role)
+        if kind is NodeKind.LEVEL1:
+            return self._level1_data(self._tree[index.row()], column, role)
+        top = self._tree[index.internalId() - _LEVEL2_BASE]
+        return self._level2_data(top.children[index.row()], column, role)
+
+    def _level1_data(self, top: _Level1, column: TreeColumn, role: int) -> object:  # noqa: PLR0911 - one return per role
+        level_sum = self._sums.get(top.name)
+        broken = bool(level_sum and level_sum.problem) or not top.known
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is TreeColumn.NAME:
+                return top.name
+            if column is TreeColumn.POINTS:
+                return plain(top.points())
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and broken
+            and column
+            in (
+                TreeColumn.NAME,
+                TreeColumn.POINTS,
+            )
+        ):
+            return QBrush(QColor(BROKEN_COLOUR))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(CATEGORY_BACKGROUND))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._level1_tooltip(top, level_sum, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        return None
+
+    def _level1_tooltip(
+        self, top: _Level1, level_sum: LevelSum | None, column: TreeColumn
+    ) -> str | None:
+        if not top.known:
+            return self.tr("This level-1 category is not in the indicator framework of the year")
+        if column is TreeColumn.POINTS and level_sum is not None:
+            if level_sum.problem:
+                return level_sum.problem
+            if level_sum.expected is not None:
+                return self.tr("Points add up to {expected}, as required").format(
+                    expected=plain(level_sum.expected)
+                )
+        if column is TreeColumn.NAME and top.name in self._level1_problems:
+            return "\n".join(self._level1_problems[top.name])
+        return None
+
+    def _level2_data(  # noqa: PLR0911 - one return per role
+        self, child: _Level2, column: TreeColumn, role: int
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is TreeColumn.NAME:
+                return child.name
+            if column is TreeColumn.POINTS and child.indicators:
+                return plain(child.points())
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and not child.known:
+            return QBrush(QColor(BROKEN_COLOUR))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(CATEGORY_BACKGROUND))
+        if role == Qt.ItemDataRole.ToolTipRole and not child.known:
+            return self.tr("This level-2 category is not in the indicator framework of the year")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        return None
+
+    def _indicator_data(self, indicator: Indicator, column: TreeColumn, role: int) -> object:  # noqa: PLR0911 - one return per role
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._indicator_text(indicator, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._indicator_value(indicator, column)
+        if role == KIND_ROLE:
+            return _editor_kind(indicator, column).value
+        if role == CHOICES_ROLE:
+            return self._choices(column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column is TreeColumn.TARGET and indicator.kind is IndicatorKind.QUALITATIVE:
+                return _alignment(TreeColumn.NAME)
+            return _alignment(column)
+        messages = self._messages(indicator, column)
+        if role == Qt.ItemDataRole.BackgroundRole and messages:
+            return QBrush(QColor(PROBLEM_BACKGROUND))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if messages:
+                return "\n".join(messages)
+            if column in (TreeColumn.NAME, TreeColumn.EXPLANATION):
+                return indicator.explanation or None
+            if column is TreeColumn.TARGET:
+                return indicator.display_target or None
+        return None
+
+    def _messages(self, indicator: Indicator, column: TreeColumn) -> list[str]:
+        return [
+            message
+            for name in _COLUMN_FIELDS.get(column, ())
+            for message in self._cell_problems.get((indicator.uid, name), [])
+        ]
+
+    def _indicator_text(self, indicator: Indicator, column: TreeColumn) -> str:  # noqa: PLR0911 - one return per column
+        match column:
+            case TreeColumn.NAME:
+                return indicator.name
+            case TreeColumn.KIND:
+                return self._kind_label(indicator.kind)
+            case TreeColumn.OPERATOR:
+                return self._operator_label(indicator.operator)
+            case TreeColumn.TARGET:
+                if indicator.kind is IndicatorKind.QUALITATIVE:
+                    return indicator.target_text
+                return plain(indicator.target)
+            case TreeColumn.UNIT:
+                return indicator.unit
+            case TreeColumn.POINTS:
+                return plain(indicator.points)
+            case TreeColumn.PERIOD:
+                return self._period_label(indicator.period)
+            case TreeColumn.EXPLANATION:
+                return indicator.explanation
+
+    def _indicator_value(self, indicator: Indicator, column: TreeColumn) -> str:
+        match column:
+            case TreeColumn.KIND:
+                return indicator.kind.value
+            case TreeColumn.OPERATOR:
+                return indicator.operator.value
+            case TreeColumn.PERIOD:
+                return indicator.period.value
+            case _:
+                return self._indicator_text(indicator, column)
+
+    def _choices(self, column: TreeColumn) -> list[tuple[str, str]] | None:
+        if column is TreeColumn.KIND:
+            return [(kind.value, self._kind_label(kind)) for kind in IndicatorKind]
+        if column is TreeColumn.OPERATOR:
+            return [(operator.value, self._operator_label(operator)) for operator in Operator]
+        if column is TreeColumn.PERIOD:
+            return [(period.value, self._period_label(period)) for period in Period]
+        return None
+
+    def _kind_label(self, kind: IndicatorKind) -> str:
+        if kind is IndicatorKind.QUALITATIVE:
+            return self.tr("Qualitative")
+        return self.tr("Quantitative")
+
+    def _operator_label(self, operator: Operator) -> str:
+        if operator is Operator.QUALITATIVE:
+            return self.tr("Qualitative")
+        return operator.symbol
+
+    def _period_label(self, period: Period) -> str:
+        if period is Period.MIDTERM:
+            return self.tr("Mid-term")
+        return self.tr("Annual")
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Every row is selectable; indicator cells are editable."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if self._commit is not None and self.node_kind(index) is NodeKind.INDICATOR:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Commit an edited indicator cell (the screen refreshes the tree once it is saved)."""
+        if role != Qt.ItemDataRole.EditRole or self._commit is None:
+            return False
+        indicator = self.indicator_at(index)
+        if indicator is None:
+            return False
+        new = edited_indicator(indicator, TreeColumn(index.column()), value)
+        if new is None:
+            return False
+        if new == indicator:
+            return True
+        return self._commit(indicator, new)
+
+
+def _build(data: YearData, targets: TargetSet) -> list[_Level1]:
+    tree = [
+        _Level1(top.name, True, [_Level2(child.name, True) for child in top.level2])
+        for top in data.framework.level1
+    ]
+    for indicator in targets.indicators:
+        top = next((item for item in tree if item.name == indicator.level1), None)
+        if top is None:
+            top = _Level1(indicator.level1, False)
+            tree.append(top)
+        child = top.child(indicator.level2)
+        if child is None:
+            child = _Level2(indicator.level2, False)
+            top.children.append(child)
+        child.indicators.append(indicator)
+    return tree
+
+
+def _sums(data: YearData, tree: list[_Level1], problems: Sequence[Problem]) -> dict[str, LevelSum]:
+    broken = {
+        problem.where.item_uid: problem.message
+        for problem in problems
+        if problem.code is ProblemCode.TARGET_POINTS_SUM
+    }
+    weights = data.settings.weights
+    return {
+        top.name: LevelSum(top.name, top.points(), weights.get(top.name), broken.get(top.name, ""))
+        for top in tree
+    }
+
+
+def _shape(tree: list[_Level1]) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    return [
+        (
+            top.name,
+            [(child.name, [item.uid for item in child.indicators]) for child in top.children],
+        )
+        for top in tree
+    ]
+
+
+def _pack(level1: int, level2: int) -> int:
+    return _INDICATOR_BASE * (level1 + 1) + level2
+
+
+def _unpack(ident: int) -> tuple[int, int]:
+    return ident // _INDICATOR_BASE - 1, ident % _INDICATOR_BASE
+
+
+def _editor_kind(indicator: Indicator, column: TreeColumn) -> Kind:
+    if column in (TreeColumn.KIND, TreeColumn.OPERATOR, TreeColumn.PERIOD):
+        return Kind.CHOICE
+    if column is TreeColumn.POINTS:
+        return Kind.NUMBER
+    if column is TreeColumn.TARGET and indicator.kind is IndicatorKind.QUANTITATIVE:
+        return Kind.NUMBER
+    return Kind.TEXT
+
+
+def _alignment(column: TreeColumn) -> int:
+    vertical = Qt.AlignmentFlag.AlignVCenter
+    if column in (TreeColumn.TARGET, TreeColumn.POINTS):
+        return int(Qt.AlignmentFlag.AlignRight | vertical)
+    if column in (TreeColumn.KIND, TreeColumn.OPERATOR, TreeColumn.PERIOD):
+        return int(Qt.AlignmentFlag.AlignHCenter | vertical)
+    return int(Qt.AlignmentFlag.AlignLeft | vertical)
