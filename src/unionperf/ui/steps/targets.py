@@ -11,34 +11,19 @@ deleted, or copied from last year; every change goes through the session and can
 from __future__ import annotations
 
 import html
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QItemSelectionModel,
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -48,24 +33,28 @@ from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import IndicatorProgress
-from unionperf.domain.problems import Location, Section
+from unionperf.domain.problems import Location
 from unionperf.domain.year import YearData
 from unionperf.services.errors import ServiceError
-from unionperf.services.indicator_library import (
-    IndicatorLibrary,
-    LibraryEntry,
-    LibraryError,
-    Scope,
-    default_library,
-)
+from unionperf.services.indicator_library import IndicatorLibrary, LibraryError, default_library
 from unionperf.services.locks import StageLockedError, open_adjustment
 from unionperf.services.workspace import new_uid
 from unionperf.ui import messages
+from unionperf.ui.copy_targets_dialog import ask_copy_source, copies_of
 from unionperf.ui.delegates import ColumnDelegate
 from unionperf.ui.formatting import plain
+from unionperf.ui.library_dialog import pick_indicators
+from unionperf.ui.owner_list import (
+    GoalEdit,
+    OwnerFilterProxy,
+    OwnerModel,
+    OwnerRow,
+    owner_filter,
+    owner_rows,
+    owner_table,
+)
 from unionperf.ui.signoff_panel import SignoffPanel
 from unionperf.ui.steps.base import StepPage
-from unionperf.ui.table_model import Column, Kind, RowTableModel
 from unionperf.ui.target_tree_model import (
     FIELD_COLUMNS,
     NodeKind,
@@ -75,172 +64,10 @@ from unionperf.ui.target_tree_model import (
 )
 from unionperf.ui.year_session import Area, YearSession
 
-__all__ = ["GoalEdit", "LibraryDialog", "OwnerRow", "TargetsStep", "ask_source", "matching_owner"]
+__all__ = ["TargetsStep"]
 
-PROBLEM_BACKGROUND = "#fdecea"
-USED_BACKGROUND = "#eeeeee"
 OK_COLOUR = "#1e7a34"
 BROKEN_COLOUR = "#c0392b"
-
-
-@dataclass(frozen=True)
-class OwnerRow:
-    """One line of the owner list: the unit as a whole or a project."""
-
-    uid: str
-    name: str
-    code: str = ""
-    indicators: int = 0
-    problems: int = 0
-
-
-class GoalEdit(QPlainTextEdit):
-    """A goal text box that reports its text when it loses focus, if the text changed."""
-
-    committed = Signal(str)
-    """The text typed, emitted on focus-out when it differs from the saved one."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._saved = ""
-        self.setTabChangesFocus(True)
-
-    def show_saved(self, text: str) -> None:
-        """Show the stored text (keeps the cursor when the text is already shown)."""
-        self._saved = text
-        if self.toPlainText() != text:
-            self.setPlainText(text)
-
-    def commit(self) -> None:
-        """Report the text now if it differs from the saved one."""
-        text = self.toPlainText()
-        if text != self._saved:
-            self.committed.emit(text)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Losing focus commits the text (not when the box's own context menu opens)."""
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.commit()
-        super().focusOutEvent(event)
-
-
-def ask_source(parent: QWidget, items: list[str], current: int) -> int | None:
-    """Ask which of last year's owners to copy from; ``None`` when cancelled."""
-    text, accepted = QInputDialog.getItem(
-        parent,
-        QCoreApplication.translate("TargetsStep", "Copy from last year"),
-        QCoreApplication.translate(
-            "TargetsStep", "Copy the indicators of which of last year's targets?"
-        ),
-        items,
-        current,
-        False,
-    )
-    return items.index(text) if accepted and text in items else None
-
-
-def matching_owner(previous: YearData, data: YearData, owner_uid: str) -> str | None:
-    """Last year's owner matching ``owner_uid``: the unit, or the project of the same name.
-
-    A name carrying the year (2024年职工文体活动经费) also matches last year's name with last
-    year's number (2023年职工文体活动经费).
-    """
-    if owner_uid == UNIT_OWNER:
-        return UNIT_OWNER
-    project = data.project(owner_uid)
-    if project is None:
-        return None
-    by_name = {item.name.strip(): item.uid for item in previous.projects}
-    name = project.name.strip()
-    if name in by_name:
-        return by_name[name]
-    return by_name.get(name.replace(str(data.year), str(previous.year)))
-
-
-class LibraryDialog(QDialog):
-    """The library's indicators for one level-2 category; the user picks one or more."""
-
-    def __init__(
-        self,
-        entries: list[LibraryEntry],
-        category: str,
-        used: set[str],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("libraryDialog")
-        self.setWindowTitle(self.tr("Indicator library: {category}").format(category=category))
-        self._used = used
-        self.model: RowTableModel[LibraryEntry] = RowTableModel(self._columns(), self)
-        self.model.set_rows(entries)
-        self.table = QTableView()
-        self.table.setObjectName("libraryTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        em = self.fontMetrics().horizontalAdvance("中")
-        for column, chars in enumerate((14, 9, 5)):
-            self.table.setColumnWidth(column, em * chars)
-        header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(self.accept)
-        hint = QLabel(
-            self.tr(
-                "Pick one or more indicators (Ctrl+click) and adjust the target values after"
-                " adding them. Grey rows are already in the targets."
-            )
-        )
-        hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(em * 52, em * 26)
-        if entries:
-            self.table.selectRow(0)
-
-    def _columns(self) -> list[Column[LibraryEntry]]:
-        def used(entry: LibraryEntry) -> str | None:
-            return USED_BACKGROUND if entry.name in self._used else None
-
-        return [
-            Column(self.tr("Indicator"), lambda e: e.name, colour=used, tooltip=lambda e: e.name),
-            Column(
-                self.tr("Typical target"),
-                lambda e: e.display_target(),
-                colour=used,
-                tooltip=lambda e: e.display_target(),
-            ),
-            Column(self.tr("Suits"), self._scope_label, colour=used),
-            Column(
-                self.tr("Explanation"),
-                lambda e: e.explanation,
-                colour=used,
-                tooltip=lambda e: e.explanation,
-            ),
-        ]
-
-    def _scope_label(self, entry: LibraryEntry) -> str:
-        if entry.scope is Scope.UNIT:
-            return self.tr("Unit as a whole")
-        if entry.scope is Scope.PROJECT:
-            return self.tr("Project")
-        return self.tr("Either")
-
-    def chosen(self) -> list[LibraryEntry]:
-        """The entries selected, in list order."""
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.row(row) for row in rows]
 
 
 class TargetsStep(StepPage):
@@ -288,31 +115,11 @@ class TargetsStep(StepPage):
 
     def _build_owner_list(self) -> None:
         em = self.fontMetrics().horizontalAdvance("中")
-        self.filter = QLineEdit()
-        self.filter.setObjectName("ownerFilter")
-        self.filter.setPlaceholderText(self.tr("Filter projects…"))
-        self.filter.setClearButtonEnabled(True)
-        self.owner_model: RowTableModel[OwnerRow] = RowTableModel(self._owner_columns(), self)
-        self.owner_proxy = QSortFilterProxyModel(self)
-        self.owner_proxy.setSourceModel(self.owner_model)
-        self.owner_proxy.setFilterKeyColumn(0)
-        self.owner_proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)
-        self.owner_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = owner_filter()
+        self.owner_model = OwnerModel(self)
+        self.owner_proxy = OwnerFilterProxy(self.owner_model, self)
         self.filter.textChanged.connect(self.owner_proxy.setFilterFixedString)
-        self.owners = QTableView()
-        self.owners.setObjectName("owners")
-        self.owners.setModel(self.owner_proxy)
-        self.owners.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.owners.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.owners.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.owners.verticalHeader().hide()
-        self.owners.verticalHeader().setDefaultSectionSize(em * 2)
-        self.owners.setWordWrap(False)
-        self.owners.setTextElideMode(Qt.TextElideMode.ElideRight)
-        owner_header = self.owners.horizontalHeader()
-        owner_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            owner_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.owners = owner_table(self.owner_proxy, em)
         self.owners.selectionModel().currentRowChanged.connect(self._owner_picked)
 
     def _build_goals(self) -> None:
@@ -428,22 +235,6 @@ class TargetsStep(StepPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def _owner_columns(self) -> list[Column[OwnerRow]]:
-        return [
-            Column(
-                self.tr("Project"),
-                lambda row: row.name,
-                tooltip=lambda row: f"{row.code} {row.name}".strip(),
-            ),
-            Column(self.tr("Indicators"), lambda row: str(row.indicators), kind=Kind.NUMBER),
-            Column(
-                self.tr("Problems"),
-                lambda row: str(row.problems) if row.problems else "",
-                kind=Kind.NUMBER,
-                colour=lambda row: PROBLEM_BACKGROUND if row.problems else None,
-            ),
-        ]
-
     # -- loading -------------------------------------------------------------------------------
 
     def load(self) -> None:
@@ -464,42 +255,13 @@ class TargetsStep(StepPage):
         if data is None or data.targets_of(self._owner) is None:
             self._owner = UNIT_OWNER
         self.owner_model.update_rows(self._owner_rows())
-        row = self._current_owner_row()
-        if self.owner_model.rows() and (
-            row is None or self.owner_model.row(row).uid != self._owner
-        ):
+        current = self.owner_proxy.uid_at(self.owners.currentIndex())
+        if self.owner_model.rows() and current != self._owner:
             self._select_owner_row(self._owner)
         self._show_owner(self._owner)
 
     def _owner_rows(self) -> list[OwnerRow]:
-        data = self.session.data
-        if data is None:
-            return []
-        counts = Counter(
-            problem.where.owner_uid
-            for problem in self.session.problems
-            if problem.where.section is Section.TARGETS
-        )
-        rows = [
-            OwnerRow(
-                UNIT_OWNER,
-                self.tr("Unit as a whole"),
-                "",
-                len(data.unit_targets.indicators),
-                counts[UNIT_OWNER],
-            )
-        ]
-        rows += [
-            OwnerRow(
-                project.uid,
-                project.name or project.code,
-                project.code,
-                len(project.targets.indicators),
-                counts[project.uid],
-            )
-            for project in data.projects
-        ]
-        return rows
+        return owner_rows(self.session.data, self.session.problems)
 
     def _problems_changed(self) -> None:
         if self.session.data is not None and self.owner_model.rows():
@@ -573,17 +335,10 @@ class TargetsStep(StepPage):
     def _owner_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        source = self.owner_proxy.mapToSource(current)
-        uid = self.owner_model.row(source.row()).uid
-        if uid != self._owner:
+        uid = self.owner_proxy.uid_at(current)
+        if uid is not None and uid != self._owner:
             self._commit_goals()
             self._show_owner(uid)
-
-    def _current_owner_row(self) -> int | None:
-        current = self.owners.currentIndex()
-        if not current.isValid():
-            return None
-        return self.owner_proxy.mapToSource(current).row()
 
     def select_owner(self, owner_uid: str) -> None:
         """Select an owner in the list (clearing the filter if it hides it) and show it."""
@@ -594,12 +349,7 @@ class TargetsStep(StepPage):
         self._show_owner(owner_uid)
 
     def _select_owner_row(self, owner_uid: str) -> bool:
-        row = next(
-            (i for i, item in enumerate(self.owner_model.rows()) if item.uid == owner_uid), None
-        )
-        if row is None:
-            return False
-        proxy = self.owner_proxy.mapFromSource(self.owner_model.index(row, 0))
+        proxy = self.owner_proxy.index_of(owner_uid)
         if not proxy.isValid():
             return False
         self.owners.selectionModel().setCurrentIndex(
@@ -728,26 +478,12 @@ class TargetsStep(StepPage):
         library = self._get_library() if place is not None else None
         if place is None or data is None or library is None:
             return
-        level1, level2 = place
-        project = data.project(self._owner)
-        entries = library.entries_for(
-            data.framework,
-            level1,
-            level2,
-            unit=self._owner == UNIT_OWNER,
-            expense=project.category_code if project else "",
-        )
         targets = self._targets()
         used = {item.name for item in targets.indicators} if targets else set()
-        dialog = LibraryDialog(entries, f"{level1} › {level2}", used, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        picked = pick_indicators(self, library, data, self._owner, place, used=used)
+        if picked is None:
             return
-        chosen = [entry for entry in dialog.chosen() if entry.name not in used]
-        skipped = len(dialog.chosen()) - len(chosen)
-        indicators = [
-            replace(entry.to_indicator(new_uid(), data.framework), level1=level1, level2=level2)
-            for entry in chosen
-        ]
+        indicators, skipped = picked
         if not indicators:
             if skipped:
                 self._say(self.tr("Those indicators are already in the targets"))
@@ -894,26 +630,12 @@ class TargetsStep(StepPage):
                 )
             )
             return
-        owners = [(UNIT_OWNER, self.tr("Unit as a whole"))]
-        owners += [(item.uid, item.name or item.code) for item in previous.projects]
-        match = matching_owner(previous, data, self._owner)
-        current = next((i for i, (uid, _) in enumerate(owners) if uid == match), 0)
-        picked = ask_source(self, [label for _, label in owners], current)
-        if picked is None:
-            return
-        source = previous.targets_of(owners[picked][0])
-        if source is None:
-            return
-        self._copy(data, targets, source, f"{previous.year} {owners[picked][1]}")
+        picked = ask_copy_source(self, previous, data, self._owner)
+        if picked is not None:
+            self._copy(data, targets, *picked)
 
     def _copy(self, data: YearData, targets: TargetSet, source: TargetSet, label: str) -> None:
-        names = {item.name.strip() for item in targets.indicators}
-        copies = [
-            replace(item, uid=new_uid())
-            for item in source.indicators
-            if item.name.strip() not in names
-            and data.framework.level2_of(item.level1, item.level2) is not None
-        ]
+        copies = copies_of(data, targets, source)
         skipped = len(source.indicators) - len(copies)
         if not copies:
             self._say(

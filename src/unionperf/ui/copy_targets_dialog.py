@@ -1,0 +1,86 @@
+"""Copying targets from last year in the targets step: which owner to copy, and what to copy.
+
+The strings here belong to the targets page, so they are translated in the ``TargetsStep``
+context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from unionperf.domain.budget import UNIT_OWNER, TargetSet
+from unionperf.domain.indicators import Indicator
+from unionperf.domain.year import YearData
+from unionperf.services.workspace import new_uid
+
+__all__ = ["ask_copy_source", "ask_source", "copies_of", "matching_owner"]
+
+
+def ask_source(parent: QWidget, items: list[str], current: int) -> int | None:
+    """Ask which of last year's owners to copy from; ``None`` when cancelled."""
+    text, accepted = QInputDialog.getItem(
+        parent,
+        QCoreApplication.translate("TargetsStep", "Copy from last year"),
+        QCoreApplication.translate(
+            "TargetsStep", "Copy the indicators of which of last year's targets?"
+        ),
+        items,
+        current,
+        False,
+    )
+    return items.index(text) if accepted and text in items else None
+
+
+def matching_owner(previous: YearData, data: YearData, owner_uid: str) -> str | None:
+    """Last year's owner matching ``owner_uid``: the unit, or the project of the same name.
+
+    A name carrying the year (2024年职工文体活动经费) also matches last year's name with last
+    year's number (2023年职工文体活动经费).
+    """
+    if owner_uid == UNIT_OWNER:
+        return UNIT_OWNER
+    project = data.project(owner_uid)
+    if project is None:
+        return None
+    by_name = {item.name.strip(): item.uid for item in previous.projects}
+    name = project.name.strip()
+    if name in by_name:
+        return by_name[name]
+    return by_name.get(name.replace(str(data.year), str(previous.year)))
+
+
+def ask_copy_source(
+    parent: QWidget, previous: YearData, data: YearData, owner_uid: str
+) -> tuple[TargetSet, str] | None:
+    """Ask which of last year's targets to copy, offering the one matching ``owner_uid`` first.
+
+    Returns those targets and a label naming them (year and owner); ``None`` when cancelled.
+    """
+    owners = [(UNIT_OWNER, QCoreApplication.translate("TargetsStep", "Unit as a whole"))]
+    owners += [(item.uid, item.name or item.code) for item in previous.projects]
+    match = matching_owner(previous, data, owner_uid)
+    current = next((i for i, (uid, _) in enumerate(owners) if uid == match), 0)
+    picked = ask_source(parent, [label for _, label in owners], current)
+    if picked is None:
+        return None
+    source = previous.targets_of(owners[picked][0])
+    if source is None:
+        return None
+    return source, f"{previous.year} {owners[picked][1]}"
+
+
+def copies_of(data: YearData, targets: TargetSet, source: TargetSet) -> list[Indicator]:
+    """Copies (fresh uids) of the ``source`` indicators not yet in ``targets`` by name.
+
+    Indicators whose categories are not in this year's framework are left out.
+    """
+    names = {item.name.strip() for item in targets.indicators}
+    return [
+        replace(item, uid=new_uid())
+        for item in source.indicators
+        if item.name.strip() not in names
+        and data.framework.level2_of(item.level1, item.level2) is not None
+    ]

@@ -1,0 +1,147 @@
+"""Picking indicators from the indicator library for one level-2 category of the targets step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.indicators import Indicator
+from unionperf.domain.year import YearData
+from unionperf.services.indicator_library import IndicatorLibrary, LibraryEntry, Scope
+from unionperf.services.workspace import new_uid
+from unionperf.ui.table_model import Column, RowTableModel
+
+__all__ = ["LibraryDialog", "pick_indicators"]
+
+USED_BACKGROUND = "#eeeeee"
+
+
+class LibraryDialog(QDialog):
+    """The library's indicators for one level-2 category; the user picks one or more."""
+
+    def __init__(
+        self,
+        entries: list[LibraryEntry],
+        category: str,
+        used: set[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryDialog")
+        self.setWindowTitle(self.tr("Indicator library: {category}").format(category=category))
+        self._used = used
+        self.model: RowTableModel[LibraryEntry] = RowTableModel(self._columns(), self)
+        self.model.set_rows(entries)
+        self.table = QTableView()
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        em = self.fontMetrics().horizontalAdvance("中")
+        for column, chars in enumerate((14, 9, 5)):
+            self.table.setColumnWidth(column, em * chars)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self.accept)
+        hint = QLabel(
+            self.tr(
+                "Pick one or more indicators (Ctrl+click) and adjust the target values after"
+                " adding them. Grey rows are already in the targets."
+            )
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(em * 52, em * 26)
+        if entries:
+            self.table.selectRow(0)
+
+    def _columns(self) -> list[Column[LibraryEntry]]:
+        def used(entry: LibraryEntry) -> str | None:
+            return USED_BACKGROUND if entry.name in self._used else None
+
+        return [
+            Column(self.tr("Indicator"), lambda e: e.name, colour=used, tooltip=lambda e: e.name),
+            Column(
+                self.tr("Typical target"),
+                lambda e: e.display_target(),
+                colour=used,
+                tooltip=lambda e: e.display_target(),
+            ),
+            Column(self.tr("Suits"), self._scope_label, colour=used),
+            Column(
+                self.tr("Explanation"),
+                lambda e: e.explanation,
+                colour=used,
+                tooltip=lambda e: e.explanation,
+            ),
+        ]
+
+    def _scope_label(self, entry: LibraryEntry) -> str:
+        if entry.scope is Scope.UNIT:
+            return self.tr("Unit as a whole")
+        if entry.scope is Scope.PROJECT:
+            return self.tr("Project")
+        return self.tr("Either")
+
+    def chosen(self) -> list[LibraryEntry]:
+        """The entries selected, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row(row) for row in rows]
+
+
+def pick_indicators(
+    parent: QWidget,
+    library: IndicatorLibrary,
+    data: YearData,
+    owner_uid: str,
+    place: tuple[str, str],
+    *,
+    used: set[str],
+) -> tuple[list[Indicator], int] | None:
+    """Let the user pick library indicators for the level-2 category ``place`` of an owner.
+
+    Returns the new indicators (fresh uids, under ``place``) and how many of those picked were
+    skipped because their names are in ``used``; ``None`` when the dialog is cancelled.
+    """
+    level1, level2 = place
+    project = data.project(owner_uid)
+    entries = library.entries_for(
+        data.framework,
+        level1,
+        level2,
+        unit=owner_uid == UNIT_OWNER,
+        expense=project.category_code if project else "",
+    )
+    dialog = LibraryDialog(entries, f"{level1} › {level2}", used, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    chosen = [entry for entry in dialog.chosen() if entry.name not in used]
+    skipped = len(dialog.chosen()) - len(chosen)
+    indicators = [
+        replace(entry.to_indicator(new_uid(), data.framework), level1=level1, level2=level2)
+        for entry in chosen
+    ]
+    return indicators, skipped

@@ -1,0 +1,203 @@
+"""The owner list of the targets step: the unit as a whole, then every project, filterable.
+
+Also the goal text box shown beside it, which saves when it loses focus. The strings here belong
+to the targets page, so they are translated in the ``TargetsStep`` context.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
+
+from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.problems import Problem, Section
+from unionperf.domain.year import YearData
+from unionperf.ui.table_model import Column, Kind, RowTableModel
+
+__all__ = [
+    "GoalEdit",
+    "OwnerFilterProxy",
+    "OwnerModel",
+    "OwnerRow",
+    "owner_filter",
+    "owner_rows",
+    "owner_table",
+]
+
+PROBLEM_BACKGROUND = "#fdecea"
+
+
+@dataclass(frozen=True)
+class OwnerRow:
+    """One line of the owner list: the unit as a whole or a project."""
+
+    uid: str
+    name: str
+    code: str = ""
+    indicators: int = 0
+    problems: int = 0
+
+
+def owner_rows(data: YearData | None, problems: Iterable[Problem]) -> list[OwnerRow]:
+    """The unit, then every project, with its indicator count and its targets problems."""
+    if data is None:
+        return []
+    counts = Counter(
+        problem.where.owner_uid for problem in problems if problem.where.section is Section.TARGETS
+    )
+    rows = [
+        OwnerRow(
+            UNIT_OWNER,
+            QCoreApplication.translate("TargetsStep", "Unit as a whole"),
+            "",
+            len(data.unit_targets.indicators),
+            counts[UNIT_OWNER],
+        )
+    ]
+    rows += [
+        OwnerRow(
+            project.uid,
+            project.name or project.code,
+            project.code,
+            len(project.targets.indicators),
+            counts[project.uid],
+        )
+        for project in data.projects
+    ]
+    return rows
+
+
+def owner_columns() -> list[Column[OwnerRow]]:
+    """Name (code and name in the tooltip, which the filter searches), indicators, problems."""
+    return [
+        Column(
+            QCoreApplication.translate("TargetsStep", "Project"),
+            lambda row: row.name,
+            tooltip=lambda row: f"{row.code} {row.name}".strip(),
+        ),
+        Column(
+            QCoreApplication.translate("TargetsStep", "Indicators"),
+            lambda row: str(row.indicators),
+            kind=Kind.NUMBER,
+        ),
+        Column(
+            QCoreApplication.translate("TargetsStep", "Problems"),
+            lambda row: str(row.problems) if row.problems else "",
+            kind=Kind.NUMBER,
+            colour=lambda row: PROBLEM_BACKGROUND if row.problems else None,
+        ),
+    ]
+
+
+class OwnerModel(RowTableModel[OwnerRow]):
+    """The owners as a read-only table."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(owner_columns(), parent)
+
+    def find(self, owner_uid: str) -> int | None:
+        """The row of an owner, or ``None``."""
+        return next((i for i, item in enumerate(self.rows()) if item.uid == owner_uid), None)
+
+
+class OwnerFilterProxy(QSortFilterProxyModel):
+    """The owners whose code or name holds the filter text (any case)."""
+
+    def __init__(self, model: OwnerModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._owners = model
+        self.setSourceModel(model)
+        self.setFilterKeyColumn(0)
+        self.setFilterRole(Qt.ItemDataRole.ToolTipRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def uid_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        """The uid of the owner at a row of this proxy, or ``None`` for no row."""
+        if not index.isValid():
+            return None
+        return self._owners.row(self.mapToSource(index).row()).uid
+
+    def index_of(self, owner_uid: str) -> QModelIndex:
+        """An owner's first cell in this proxy; invalid when unknown or filtered out."""
+        row = self._owners.find(owner_uid)
+        if row is None:
+            return QModelIndex()
+        return self.mapFromSource(self._owners.index(row, 0))
+
+
+def owner_filter() -> QLineEdit:
+    """The box the owner list is filtered by."""
+    box = QLineEdit()
+    box.setObjectName("ownerFilter")
+    box.setPlaceholderText(QCoreApplication.translate("TargetsStep", "Filter projects…"))
+    box.setClearButtonEnabled(True)
+    return box
+
+
+def owner_table(proxy: OwnerFilterProxy, em: int) -> QTableView:
+    """The owner list's view, one owner selected at a time; ``em``: the page's 中 width."""
+    view = QTableView()
+    view.setObjectName("owners")
+    view.setModel(proxy)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(em * 2)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in (1, 2):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class GoalEdit(QPlainTextEdit):
+    """A goal text box that reports its text when it loses focus, if the text changed."""
+
+    committed = Signal(str)
+    """The text typed, emitted on focus-out when it differs from the saved one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._saved = ""
+        self.setTabChangesFocus(True)
+
+    def show_saved(self, text: str) -> None:
+        """Show the stored text (keeps the cursor when the text is already shown)."""
+        self._saved = text
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+    def commit(self) -> None:
+        """Report the text now if it differs from the saved one."""
+        text = self.toPlainText()
+        if text != self._saved:
+            self.committed.emit(text)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Losing focus commits the text (not when the box's own context menu opens)."""
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.commit()
+        super().focusOutEvent(event)
