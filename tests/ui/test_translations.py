@@ -102,4 +102,4 @@ def test_the_app_finds_and_loads_the_catalogue():
     path = resource_path("translations", "unionperf_zh_CN.qm")
     translator = QTranslator()
     assert translator.load(str(path))
-    assert translator.translate("EmptyStateView", "Load demo data") == "载入演示数据"
+    assert translator.translate("Steps", "Unit profile") == "单位信息"

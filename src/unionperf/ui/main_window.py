@@ -41,6 +41,8 @@ STATUS_COLOURS = {
     StepStatus.DONE: "#1e7a34",
     StepStatus.SUBMITTED: "#1d4f91",
 }
+PROBLEMS_HEIGHT_LINES = 8
+"""The problems panel starts this many text lines high; the step pages get the rest."""
 NAVIGATOR_WIDTH_CHARS = 11
 """Wide enough for the longest step name at 1366×768, no wider."""
 
@@ -106,6 +108,11 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._session_changed)
         self.session.failed.connect(self._edit_failed)
         self.resize(1366, 768)
+        self.resizeDocks(
+            [self.problems_dock],
+            [PROBLEMS_HEIGHT_LINES * self.fontMetrics().height()],
+            Qt.Orientation.Vertical,
+        )
         self.refresh_years()
         self.navigator.setCurrentRow(0)
 
