@@ -16,6 +16,7 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.services.demo import create_demo
 from unionperf.services.errors import ServiceError
 from unionperf.services.fillin import ImportRefused, export_template, import_template
+from unionperf.services.locks import open_adjustment
 from unionperf.services.workspace import Workspace
 from unionperf.store.rows import AuditRow
 
@@ -25,6 +26,9 @@ YEAR = 2024
 @pytest.fixture
 def workspace(tmp_path):
     opened = create_demo(tmp_path / "ws")
+    # The demo's stages are signed off by the chair: editing them is an adjustment.
+    for stage in sorted({item.stage for item in opened.load_year(YEAR).signoffs}):
+        open_adjustment(opened, YEAR, stage, "测试：按填报表调整")
     yield opened
     opened.close()
 

@@ -1,10 +1,51 @@
-"""Signed-off stages are locked; a later change is an adjustment (调整) with a reason."""
+"""Signed-off stages are locked; a later change is an adjustment (调整) with a reason.
+
+A stage (``targets``, ``monitoring-YYYY-MM-DD``, ``self-evaluation``) is locked once the chair
+(工会主席) has signed it off. The store refuses every change that belongs to a locked stage, for
+the window and the command line alike (the Excel import too):
+
+- targets: the unit-wide goals, a project's goals, indicators (added, changed, moved, deleted),
+  and deleting a project that has targets;
+- ``monitoring-<date>``: the entries of that monitoring point and the point itself;
+- self-evaluation: indicator results and the evaluation texts.
+
+Not locked: the budget and the projects' money and data (the budget is changed through its
+调整数 column, which is itself the record of a budget adjustment), the rule settings, the unit
+profile and the explanations of soft problems (they are part of the submission, not of a stage's
+content).
+
+:func:`open_adjustment` unlocks a signed-off stage for a reason that goes into the audit log;
+the chair's next sign-off locks it again and closes the adjustment. The adjustment is its own
+transaction, committed before the edit that needed it: if that edit then fails, the adjustment
+stays open (no data changed) until the chair signs off again. The history of what changed,
+who changed it and why is the audit log.
+"""
 
 from __future__ import annotations
 
-from unionperf.services.errors import ServiceError
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["StageLockedError"]
+from unionperf.domain.settings import SignoffRole
+from unionperf.domain.year import STAGE_LABELS, Stage
+from unionperf.services.errors import InputError, ServiceError
+from unionperf.store.repository import YearRepository
+from unionperf.store.submissions import SubmissionRecords
+
+if TYPE_CHECKING:
+    from unionperf.services.workspace import Workspace
+
+__all__ = [
+    "Feedback",
+    "Opinion",
+    "StageLock",
+    "StageLockedError",
+    "feedback_of",
+    "open_adjustment",
+    "stage_label",
+    "stage_lock",
+    "withdraw_signoff",
+]
 
 
 class StageLockedError(ServiceError):
@@ -16,6 +57,120 @@ class StageLockedError(ServiceError):
         self.label = label
 
 
-def open_adjustment(workspace: object, year: int, stage: str, reason: str) -> None:
-    """Open an adjustment of a signed-off stage, recording the reason (to be implemented)."""
-    raise NotImplementedError
+@dataclass(frozen=True, slots=True)
+class StageLock:
+    """A stage's lock as the sign-off block shows it."""
+
+    stage: str
+    signed: bool
+    """The chair has signed the stage off."""
+    status: str
+    """``open``, ``returned`` (by the upper level) or ``adjusting``."""
+    reason: str
+    """Why the stage was returned, or why it is being adjusted."""
+
+    @property
+    def locked(self) -> bool:
+        """Edits of the stage are refused until an adjustment is opened."""
+        return self.signed and self.status != "adjusting"
+
+    @property
+    def adjusting(self) -> bool:
+        """An adjustment is open: edits pass until the chair signs off again."""
+        return self.signed and self.status == "adjusting"
+
+    @property
+    def returned(self) -> bool:
+        """The upper level returned the stage and nobody has signed it off again yet."""
+        return not self.signed and self.status == "returned"
+
+
+@dataclass(frozen=True, slots=True)
+class Opinion:
+    """One opinion of the upper level on an item of the unit's data."""
+
+    owner: str
+    """Project uid, ``unit``, or empty for the whole stage."""
+    item: str
+    """Indicator uid, category code … or empty."""
+    field: str
+    label: str
+    """The upper level's own description of the item."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """A feedback package the unit imported: the decision and the opinions."""
+
+    stage: str
+    decision: str
+    """``approve`` (通过) or ``return`` (退回)."""
+    sender: str
+    received_at: str
+    sequence: int
+    opinions: tuple[Opinion, ...]
+
+
+def stage_label(stage: str) -> str:
+    """绩效目标, 运行监控（2024-07-31）or 绩效自评 (the name itself when it is not a stage)."""
+    try:
+        parsed = Stage.parse(stage)
+    except ValueError:
+        return stage
+    label = STAGE_LABELS[parsed.kind]
+    return f"{label}（{parsed.cutoff.isoformat()}）" if parsed.cutoff else label
+
+
+def stage_lock(workspace: Workspace, year: int, stage: str) -> StageLock:
+    """Whether a stage is signed off, returned or being adjusted, with the reason."""
+    with workspace.reading() as session:
+        state = SubmissionRecords(session).stage_state(year, stage)
+    return StageLock(stage, state.signed, state.status, state.reason)
+
+
+def open_adjustment(workspace: Workspace, year: int, stage: str, reason: str) -> None:
+    """Open an adjustment of a signed-off stage, recording the reason in the audit log.
+
+    Raises:
+        InputError: no reason was given, or the chair has not signed the stage off.
+    """
+    reason = reason.strip()
+    label = stage_label(stage)
+    if not reason:
+        raise InputError("请填写调整原因", f"调整 › {label}")
+    with workspace.transaction() as session:
+        records = SubmissionRecords(session)
+        if not records.stage_state(year, stage).signed:
+            raise InputError(f"“{label}”尚未经工会主席签字确认，可直接修改，无需调整", "调整")
+        records.open_adjustment(year, stage, reason)
+
+
+def withdraw_signoff(workspace: Workspace, year: int, stage: str, role: SignoffRole) -> None:
+    """Withdraw one role's sign-off of a stage (undo of a sign-off); the chair's unlocks it."""
+    with workspace.transaction() as session:
+        YearRepository(session).delete_signoff(year, stage, role)
+
+
+def feedback_of(workspace: Workspace, year: int) -> list[Feedback]:
+    """The feedback the unit imported for a year, oldest first."""
+    with workspace.reading() as session:
+        held = SubmissionRecords(session).feedback(year)
+    return [
+        Feedback(
+            stage=str(item["stage"]),
+            decision=str(item["decision"]),
+            sender=str(item["from"]),
+            received_at=str(item["received_at"]),
+            sequence=int(item["sequence"]),
+            opinions=tuple(_opinion(opinion) for opinion in item["opinions"]),
+        )
+        for item in held
+    ]
+
+
+def _opinion(item: object) -> Opinion:
+    fields = item if isinstance(item, dict) else {"text": str(item)}
+    return Opinion(
+        *(str(fields.get(key, "")) for key in ("owner", "item", "field", "label", "text"))
+    )

@@ -30,10 +30,12 @@ from unionperf.domain.validation import check_year
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services import inputs
 from unionperf.services.errors import InputError, ServiceError
+from unionperf.services.locks import StageLockedError, stage_label
 from unionperf.store import audit, backup
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
 from unionperf.store.repository import YearRepository
+from unionperf.store.submissions import LockedStageError
 from unionperf.store.workspace import (
     OpenStore,
     WorkspaceError,
@@ -117,10 +119,16 @@ class Workspace:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        """One service call's transaction; a refused write becomes a :class:`ServiceError`."""
+        """One service call's transaction; a refused write becomes a :class:`ServiceError`.
+
+        The lock guard of the edit methods: a change of a stage the chair signed off is refused
+        by the store and raised as :class:`StageLockedError` (see ``services/locks.py``).
+        """
         try:
             with self._store.uow.transaction() as session:
                 yield session
+        except LockedStageError as error:
+            raise StageLockedError(error.stage, stage_label(error.stage)) from error
         except StoreError as error:
             raise ServiceError(str(error)) from error
 

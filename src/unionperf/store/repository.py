@@ -1,11 +1,19 @@
 """The year repository: hands out domain objects, never rows; every write is audited.
 
 Reading a whole year is :class:`~unionperf.store.year_loader.YearLoader`'s job.
+
+A write that changes a stage the chair signed off raises
+:class:`~unionperf.store.submissions.LockedStageError` (the transaction rolls back), unless an
+adjustment is open for that stage: the targets (goals, indicators, a project's deletion), a
+monitoring point's entries, or the self-evaluation (results and texts). The budget, the
+projects' money and data, the settings and the explanations of soft problems are not locked.
+Saving identical values is no change and passes.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -17,9 +25,9 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
-from unionperf.domain.settings import RuleSettings
+from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
-from unionperf.domain.year import Explanation, Signoff, YearData
+from unionperf.domain.year import Explanation, Signoff, Stage, StageKind, YearData
 from unionperf.store import audit
 from unionperf.store.errors import NotFoundError
 from unionperf.store.mapping import (
@@ -55,7 +63,11 @@ from unionperf.store.rows import (
     UnitRow,
     YearRow,
 )
+from unionperf.store.submissions import SubmissionRecords
 from unionperf.store.year_loader import YearLoader
+
+TARGETS = StageKind.TARGETS.value
+SELF_EVALUATION = StageKind.SELF_EVALUATION.value
 
 
 class YearRepository:
@@ -148,6 +160,10 @@ class YearRepository:
         """Update the opening balance and unit-wide goals of a year (``None`` keeps a field)."""
         row = self._year_row(year)
         old = _year_facts(row)
+        if (unit_annual_goal is not None and unit_annual_goal != row.unit_annual_goal) or (
+            unit_midterm_goal is not None and unit_midterm_goal != row.unit_midterm_goal
+        ):
+            self._guard(year, TARGETS)
         if opening_balance is not None:
             row.opening_balance_fen = yuan_to_fen(opening_balance)
         if unit_annual_goal is not None:
@@ -181,6 +197,9 @@ class YearRepository:
             "funding": [funding_values(line) for line in project.funding],
         }
         old: Values | None = None
+        goals = (new["annual_goal"], new["midterm_goal"])
+        if goals != ((row.annual_goal, row.midterm_goal) if row else ("", "")):
+            self._guard(year, TARGETS)
         if row is None:
             position = len(
                 self.session.scalars(select(ProjectRow.id).where(ProjectRow.year == year)).all()
@@ -201,6 +220,11 @@ class YearRepository:
         row = self._project_row(uid)
         old = _project_snapshot(row)
         year = row.year
+        has_targets = row.annual_goal or row.midterm_goal
+        if has_targets or self.session.scalar(
+            select(IndicatorRow.id).where(IndicatorRow.project_id == row.id).limit(1)
+        ):
+            self._guard(year, TARGETS)
         self.session.delete(row)
         self._audit("delete", "project", uid, old, None, year=year)
 
@@ -212,6 +236,9 @@ class YearRepository:
         row = self.session.scalar(select(IndicatorRow).where(IndicatorRow.uid == indicator.uid))
         new = indicator_values(indicator)
         old = indicator_values(indicator_from(row)) if row else None
+        moved = row is not None and position is not None and row.position != position
+        if row is None or moved or diff(old, new):
+            self._guard(year, TARGETS)
         if row is None:
             if position is None:
                 position = len(
@@ -239,6 +266,7 @@ class YearRepository:
             raise NotFoundError(f"找不到指标（{uid}）")
         old = indicator_values(indicator_from(row))
         year = row.year
+        self._guard(year, TARGETS)
         self.session.delete(row)
         self._audit("delete", "indicator", uid, old, None, year=year)
 
@@ -248,6 +276,8 @@ class YearRepository:
         row = self.session.scalar(select(PointRow).where(PointRow.uid == point.uid))
         new = {"cutoff": point.cutoff, "label": point.label}
         old = {"cutoff": row.cutoff, "label": row.label} if row else None
+        if row is not None and diff(old, new):
+            self._guard(year, _monitoring(row.cutoff))
         if row is None:
             self.session.add(PointRow(uid=point.uid, year=year, **new))
         else:
@@ -273,6 +303,7 @@ class YearRepository:
         }
         old: Values | None = None
         if row is None:
+            self._guard(point.year, _monitoring(point.cutoff))
             row = EntryRow(point_id=point.id, project_id=project_id, **entry_values(entry))
             self.session.add(row)
             self.session.flush()
@@ -288,6 +319,8 @@ class YearRepository:
                     )
                 ],
             }
+            if diff(old, new):
+                self._guard(point.year, _monitoring(point.cutoff))
             _assign(row, entry_values(entry))
             self.session.execute(delete(ProgressRow).where(ProgressRow.entry_id == row.id))
         for item in entry.progress:
@@ -313,6 +346,8 @@ class YearRepository:
         )
         new = result_values(result)
         old = result_values(result_from(row)) if row else None
+        if row is None or diff(old, new):
+            self._guard(indicator.year, SELF_EVALUATION)
         if row is None:
             self.session.add(ResultRow(**new))
         else:
@@ -334,6 +369,9 @@ class YearRepository:
             "execution_analysis": evaluation.execution_analysis,
         }
         old = {key: getattr(row, key) for key in new} if row else None
+        changed = diff(old, new) if row is not None else any(new.values())
+        if changed:
+            self._guard(year, SELF_EVALUATION)
         if row is None:
             self.session.add(
                 EvaluationRow(year=year, owner_uid=owner_uid, project_id=project_id, **new)
@@ -362,6 +400,24 @@ class YearRepository:
         self._audit(
             "signoff", "signoff", f"{signoff.stage}/{signoff.role.value}", old, new, year=year
         )
+        if signoff.role is SignoffRole.CHAIR:
+            SubmissionRecords(self.session).close_adjustment(year, signoff.stage)
+
+    def delete_signoff(self, year: int, stage: str, role: SignoffRole) -> bool:
+        """Withdraw one role's sign-off of a stage (the chair's unlocks it); False if none."""
+        row = self.session.scalar(
+            select(SignoffRow).where(
+                SignoffRow.year == year, SignoffRow.stage == stage, SignoffRow.role == role.value
+            )
+        )
+        if row is None:
+            return False
+        old = {"name": row.name, "signed_on": row.signed_on}
+        self.session.delete(row)
+        self.session.flush()
+        SubmissionRecords(self.session).forget_locks()
+        self._audit("withdraw", "signoff", f"{stage}/{role.value}", old, None, year=year)
+        return True
 
     def save_explanation(self, year: int, explanation: Explanation) -> None:
         """Save the explanation of a soft problem (an empty text removes it)."""
@@ -389,6 +445,9 @@ class YearRepository:
             {"text": explanation.text},
             year=year,
         )
+
+    def _guard(self, year: int, stage: str) -> None:
+        SubmissionRecords(self.session).guard(year, stage)
 
     def _funding_snapshot(self, project_id: int) -> list[Values]:
         rows = self.session.scalars(
@@ -422,6 +481,11 @@ class YearRepository:
         self.session.flush()
         counts = write_year(self.session, data)
         audit.record(self.session, "replace", "year", str(data.year), counts, year=data.year)
+
+
+def _monitoring(cutoff: date) -> str:
+    """The stage name of a monitoring point's cut-off."""
+    return Stage(StageKind.MONITORING, cutoff).name
 
 
 def _assign(row: Any, values: Values) -> None:

@@ -1,7 +1,11 @@
-"""The unit's package records: its submission log, returned stages, the feedback it got.
+"""The unit's package records: its submission log, stage states, the feedback it got.
 
-The unit keeps its submission log, the states of the stages the upper level returned, the feedback
-it imported and the upper level's trusted key. Every write is audited.
+The unit keeps its submission log, the states of its stages (returned by the upper level, or
+open for an adjustment after the chair's sign-off), the feedback it imported and the upper
+level's trusted key. Every write is audited.
+
+A stage is *locked* once the chair has signed it off, unless an adjustment (调整) is open for
+it; the year repository refuses changes to a locked stage with :class:`LockedStageError`.
 """
 
 from __future__ import annotations
@@ -13,12 +17,52 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from unionperf.domain.settings import SignoffRole
 from unionperf.store import audit
 from unionperf.store.audit import now
+from unionperf.store.engine import StoreError
 from unionperf.store.rows import FeedbackRow, MetaRow, SignoffRow, StageStateRow, SubmissionRow
 
 UPPER_KEY = "upper_public_key"
 UPPER_NAME = "upper_name"
+
+OPEN = "open"
+"""A stage anyone may edit until the chair signs it off."""
+RETURNED = "returned"
+"""The upper level returned the stage; its sign-offs were withdrawn."""
+ADJUSTING = "adjusting"
+"""The chair signed the stage off, then an adjustment was opened with a reason."""
+
+_LOCKS = "unionperf.locked_stages"
+"""Key of the per-session cache of lock answers in ``Session.info``."""
+
+
+class LockedStageError(StoreError):
+    """A write touched a stage the chair signed off and no adjustment is open for it."""
+
+    def __init__(self, year: int, stage: str) -> None:
+        super().__init__(f"{year}年度的{stage}阶段已经工会主席签字确认并锁定")
+        self.year = year
+        self.stage = stage
+
+
+@dataclass(frozen=True, slots=True)
+class StageState:
+    """Whether the chair signed a stage off, and its state (open, returned, adjusting)."""
+
+    signed: bool
+    status: str
+    reason: str
+
+    @property
+    def locked(self) -> bool:
+        """Signed off by the chair and no adjustment open: edits are refused."""
+        return self.signed and self.status != ADJUSTING
+
+    @property
+    def adjusting(self) -> bool:
+        """An adjustment is open (edits allowed until the chair signs off again)."""
+        return self.signed and self.status == ADJUSTING
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,38 +120,111 @@ class SubmissionRecords:
         )
 
     def stage_status(self, year: int, stage: str) -> tuple[str, str]:
-        """(status, reason) of a stage: ``open`` unless the upper level returned it."""
-        row = self.session.scalar(
-            select(StageStateRow).where(StageStateRow.year == year, StageStateRow.stage == stage)
+        """(status, reason) of a stage: ``open``, ``returned`` or ``adjusting``."""
+        row = self._state_row(year, stage)
+        return (row.status, row.reason) if row else (OPEN, "")
+
+    def stage_state(self, year: int, stage: str) -> StageState:
+        """The chair's sign-off and the status of a stage."""
+        status, reason = self.stage_status(year, stage)
+        return StageState(self._chair_signed(year, stage), status, reason)
+
+    def is_locked(self, year: int, stage: str) -> bool:
+        """Whether edits of the stage are refused (cached for the session's transaction)."""
+        cache: dict[tuple[int, str], bool] = self.session.info.setdefault(_LOCKS, {})
+        key = (year, stage)
+        if key not in cache:
+            cache[key] = self.stage_state(year, stage).locked
+        return cache[key]
+
+    def guard(self, year: int, stage: str) -> None:
+        """Refuse a change of a locked stage.
+
+        Raises:
+            LockedStageError: the chair signed the stage off and no adjustment is open.
+        """
+        if self.is_locked(year, stage):
+            raise LockedStageError(year, stage)
+
+    def open_adjustment(self, year: int, stage: str, reason: str) -> None:
+        """Allow edits of a signed-off stage again, for the reason given (audited)."""
+        old_status, old_reason = self.stage_status(year, stage)
+        self._set_state(year, stage, ADJUSTING, reason)
+        audit.record(
+            self.session,
+            "adjust",
+            "stage",
+            stage,
+            {"status": [old_status, ADJUSTING], "reason": reason, "previous_reason": old_reason},
+            year=year,
         )
-        return (row.status, row.reason) if row else ("open", "")
+
+    def close_adjustment(self, year: int, stage: str) -> None:
+        """The chair signed the stage off (again): it is locked; an open adjustment closes."""
+        row = self._state_row(year, stage)
+        if row is not None and row.status != OPEN:
+            old_status, reason = row.status, row.reason
+            row.status, row.reason, row.updated_at = OPEN, "", now()
+            audit.record(
+                self.session,
+                "lock",
+                "stage",
+                stage,
+                {"status": [old_status, OPEN], "closed_reason": reason},
+                year=year,
+            )
+        self.forget_locks()
 
     def return_stage(self, year: int, stage: str, reason: str) -> int:
         """Mark a stage returned and withdraw its sign-offs; returns how many were withdrawn."""
-        row = self.session.scalar(
-            select(StageStateRow).where(StageStateRow.year == year, StageStateRow.stage == stage)
-        )
-        if row is None:
-            self.session.add(
-                StageStateRow(
-                    year=year, stage=stage, status="returned", reason=reason, updated_at=now()
-                )
-            )
-        else:
-            row.status, row.reason, row.updated_at = "returned", reason, now()
+        old_status, _ = self.stage_status(year, stage)
+        self._set_state(year, stage, RETURNED, reason)
         withdrawn = self.session.execute(
             delete(SignoffRow).where(SignoffRow.year == year, SignoffRow.stage == stage)
         )
         count = int(getattr(withdrawn, "rowcount", 0) or 0)
+        self.forget_locks()
         audit.record(
             self.session,
             "return",
             "stage",
             stage,
-            {"status": ["open", "returned"], "reason": reason, "signoffs_withdrawn": count},
+            {"status": [old_status, RETURNED], "reason": reason, "signoffs_withdrawn": count},
             year=year,
         )
         return count
+
+    def forget_locks(self) -> None:
+        """Drop the cached lock answers (a sign-off or a stage state changed)."""
+        self.session.info.pop(_LOCKS, None)
+
+    def _state_row(self, year: int, stage: str) -> StageStateRow | None:
+        return self.session.scalar(
+            select(StageStateRow).where(StageStateRow.year == year, StageStateRow.stage == stage)
+        )
+
+    def _set_state(self, year: int, stage: str, status: str, reason: str) -> None:
+        row = self._state_row(year, stage)
+        if row is None:
+            self.session.add(
+                StageStateRow(
+                    year=year, stage=stage, status=status, reason=reason, updated_at=now()
+                )
+            )
+        else:
+            row.status, row.reason, row.updated_at = status, reason, now()
+        self.session.flush()
+        self.forget_locks()
+
+    def _chair_signed(self, year: int, stage: str) -> bool:
+        found = self.session.scalar(
+            select(SignoffRow.id).where(
+                SignoffRow.year == year,
+                SignoffRow.stage == stage,
+                SignoffRow.role == SignoffRole.CHAIR.value,
+            )
+        )
+        return found is not None
 
     def has_feedback(self, sha256: str) -> bool:
         """Whether this feedback package was imported already."""

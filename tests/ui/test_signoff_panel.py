@@ -1,0 +1,217 @@
+"""The sign-off block: names from the profile, undoable sign-offs, the chair's lock, adjustments."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWidget
+
+from unionperf.domain.settings import SignoffRole
+from unionperf.services import locks
+from unionperf.services.errors import local_today
+from unionperf.store import audit
+from unionperf.ui.signoff_panel import SignoffPanel
+from unionperf.ui.year_session import YearSession
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+
+NEW_YEAR = 2025
+
+
+@pytest.fixture
+def holder(qtbot):
+    """A widget that owns the session, so it is deleted on the GUI thread with the widgets."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def session(holder, demo_workspace):
+    opened = YearSession(demo_workspace, holder)
+    opened.open_year(2024)
+    return opened
+
+
+@pytest.fixture
+def failures(session):
+    seen: list[str] = []
+    session.failed.connect(seen.append)
+    return seen
+
+
+def _panel(qtbot, session, stage: str) -> SignoffPanel:
+    panel = SignoffPanel(session, stage)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    return panel
+
+
+def _click(qtbot, panel: SignoffPanel, role: SignoffRole) -> None:
+    qtbot.mouseClick(panel.rows[role].button, Qt.MouseButton.LeftButton)
+
+
+def _stored(session, stage: str, year: int | None = None):
+    return session.workspace.load_year(year or session.year).signoffs_for(stage)
+
+
+def _audit(session, count: int = 5) -> list[tuple[str, str, str, dict]]:
+    with session.workspace.reading() as reading:
+        return [
+            (row.action, row.entity, row.entity_uid, json.loads(row.changes_json))
+            for row in audit.entries(reading, limit=count)
+        ]
+
+
+def test_an_unsigned_stage_shows_the_three_roles_prefilled(qtbot, session, demo_workspace):
+    demo_workspace.add_year(NEW_YEAR)
+    session.open_year(NEW_YEAR)
+    panel = _panel(qtbot, session, "targets")
+    names = {role: row.name.text() for role, row in panel.rows.items()}
+    assert names == {
+        SignoffRole.PREPARER: "周丽华",
+        SignoffRole.CHAIR: "陈建国",
+        SignoffRole.AUDIT_CHAIR: "王秀英",
+    }
+    today = local_today()
+    for row in panel.rows.values():
+        assert row.date.date() == QDate(today.year, today.month, today.day)
+        assert row.button.text() == "Sign off"
+    assert not panel.lock.signed
+    assert "Open" in panel.lock_label.text()
+
+
+def test_sign_off_is_saved_and_undo_withdraws_it(qtbot, session, demo_workspace):
+    demo_workspace.add_year(NEW_YEAR)
+    session.open_year(NEW_YEAR)
+    panel = _panel(qtbot, session, "targets")
+    row = panel.rows[SignoffRole.PREPARER]
+    row.name.clear()
+    row.name.insert("李会计")  # as an input method commits it (QTest types ASCII only)
+    row.date.setDate(QDate(2025, 1, 20))
+    _click(qtbot, panel, SignoffRole.PREPARER)
+    stored = _stored(session, "targets")[SignoffRole.PREPARER]
+    assert (stored.name, stored.signed_on.isoformat()) == ("李会计", "2025-01-20")
+    assert panel.rows[SignoffRole.PREPARER].state.text() == "Signed"
+    assert not panel.lock.locked  # only the chair locks
+    session.undo_stack.undo()
+    assert _stored(session, "targets") == {}
+    assert SignoffRole.PREPARER not in session.data.signoffs_for("targets")
+    assert _audit(session, 1)[0][:3] == ("withdraw", "signoff", "targets/preparer")
+    session.undo_stack.redo()
+    assert _stored(session, "targets")[SignoffRole.PREPARER].name == "李会计"
+
+
+def test_the_chair_locks_and_an_edit_then_asks_for_an_adjustment(qtbot, session, demo_workspace):
+    demo_workspace.add_year(NEW_YEAR)
+    demo_workspace.save_year_facts(NEW_YEAR, unit_annual_goal="年初目标")
+    session.open_year(NEW_YEAR)
+    panel = _panel(qtbot, session, "targets")
+    _click(qtbot, panel, SignoffRole.CHAIR)
+    assert panel.lock.locked
+    assert "Locked" in panel.lock_label.text()
+    asked: list[str] = []
+
+    def reason(error: locks.StageLockedError) -> str:
+        asked.append(error.label)
+        return "会员代表大会调整年度目标"
+
+    session.adjustment_reason = reason
+    saved = session.change(
+        "goal",
+        lambda: session.save_year_facts(unit_annual_goal="调整后的目标"),
+        lambda: session.save_year_facts(unit_annual_goal="年初目标"),
+    )
+    assert saved
+    assert asked == ["绩效目标"]
+    stored = demo_workspace.load_year(NEW_YEAR)
+    assert stored.unit_targets.annual_goal == "调整后的目标"
+    [saved_goal, adjusted] = _audit(session, 2)
+    assert saved_goal[:2] == ("save", "year")
+    assert adjusted[:3] == ("adjust", "stage", "targets")
+    assert adjusted[3]["reason"] == "会员代表大会调整年度目标"
+    assert panel.lock.adjusting
+    assert "会员代表大会调整年度目标" in panel.lock_label.text()
+    # the chair's new sign-off locks it again; its undo reopens the adjustment
+    _click(qtbot, panel, SignoffRole.CHAIR)
+    assert panel.lock.locked
+    assert locks.stage_lock(demo_workspace, NEW_YEAR, "targets").locked
+    session.undo_stack.undo()
+    lock = locks.stage_lock(demo_workspace, NEW_YEAR, "targets")
+    assert (lock.adjusting, lock.reason) == (True, "会员代表大会调整年度目标")
+    assert panel.lock.adjusting
+
+
+def test_a_refused_adjustment_saves_nothing(qtbot, session, demo_workspace):
+    data = session.data
+    project = data.projects[0]
+    indicator = project.targets.indicators[0]
+    session.adjustment_reason = lambda _error: None
+    changed = replace(indicator, target=D(999))
+    saved = session.change(
+        "target",
+        lambda: session.save_indicator(project.uid, changed),
+        lambda: session.save_indicator(project.uid, indicator),
+    )
+    assert not saved
+    assert session.undo_stack.count() == 0
+    assert demo_workspace.load_year(2024).project(project.uid).targets.indicators[0] == indicator
+    assert locks.stage_lock(demo_workspace, 2024, "targets").locked
+
+
+def test_an_adjusted_edit_of_the_signed_demo_is_saved_with_its_reason(
+    qtbot, session, demo_workspace
+):
+    panel = _panel(qtbot, session, "targets")
+    assert panel.lock.locked
+    project = session.data.projects[0]
+    indicator = project.targets.indicators[0]
+    session.adjustment_reason = lambda _error: "上级批复调整"
+    changed = replace(indicator, target=D(11))
+    assert session.change(
+        "target",
+        lambda: session.save_indicator(project.uid, changed),
+        lambda: session.save_indicator(project.uid, indicator),
+    )
+    stored = demo_workspace.load_year(2024).project(project.uid).targets.indicators[0]
+    assert stored.target == D(11)
+    assert _audit(session, 2)[1][3]["reason"] == "上级批复调整"
+    session.undo_stack.undo()  # the adjustment is still open: undo needs no new reason
+    stored = demo_workspace.load_year(2024).project(project.uid).targets.indicators[0]
+    assert stored == indicator
+
+
+def test_an_empty_name_is_refused(qtbot, session, demo_workspace, failures):
+    demo_workspace.add_year(NEW_YEAR)
+    session.open_year(NEW_YEAR)
+    panel = _panel(qtbot, session, "self-evaluation")
+    panel.rows[SignoffRole.AUDIT_CHAIR].name.clear()
+    _click(qtbot, panel, SignoffRole.AUDIT_CHAIR)
+    assert failures
+    assert "签字人姓名" in failures[0]
+    assert _stored(session, "self-evaluation") == {}
+
+
+def test_set_stage_shows_another_stage(qtbot, session):
+    panel = _panel(qtbot, session, "targets")
+    assert panel.rows[SignoffRole.CHAIR].date.date() == QDate(2024, 1, 17)
+    panel.set_stage("monitoring-2024-07-31")
+    assert panel.rows[SignoffRole.CHAIR].date.date() == QDate(2024, 8, 12)
+    assert panel.rows[SignoffRole.CHAIR].button.text() == "Sign again"
+    assert "运行监控（2024-07-31）" in panel.lock_label.text()
+
+
+def test_a_hidden_panel_catches_up_when_shown(qtbot, session):
+    panel = SignoffPanel(session, "targets")
+    qtbot.addWidget(panel)
+    panel.hide()
+    locks.withdraw_signoff(session.workspace, 2024, "targets", SignoffRole.CHAIR)
+    session.reload()
+    panel.show()
+    assert not panel.lock.locked
+    assert panel.rows[SignoffRole.CHAIR].button.text() == "Sign off"
