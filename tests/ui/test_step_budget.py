@@ -14,10 +14,10 @@ from unionperf.domain.budget import FundingSource, ProjectAttribute
 from unionperf.domain.cycle import Step
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section
 from unionperf.services.demo_data import demo_large_year
-from unionperf.ui import messages
-from unionperf.ui.budget_models import AMOUNT_FIELDS, FUNDING_FIELDS, PROJECT_FIELDS, next_code
+from unionperf.ui import messages, project_funding
+from unionperf.ui.budget_models import AMOUNT_FIELDS
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.steps import budget as budget_module
+from unionperf.ui.project_funding import FUNDING_FIELDS, PROJECT_FIELDS, next_code
 from unionperf.ui.steps.budget import BudgetStep
 from unionperf.ui.year_session import YearSession
 
@@ -83,14 +83,14 @@ def _click(qtbot, view, index) -> None:
 def _projects_tab(qtbot, page: BudgetStep) -> None:
     bar = page.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
-    assert page.project_table.isVisible()
+    assert page.projects.project_table.isVisible()
 
 
 def _pick_project(qtbot, page: BudgetStep, uid: str) -> None:
-    if not page.project_table.isVisible():
+    if not page.projects.project_table.isVisible():
         _projects_tab(qtbot, page)
-    row = [project.uid for project in page.project_model.rows()].index(uid)
-    _click(qtbot, page.project_table, page.project_model.index(row, 0))
+    row = [project.uid for project in page.projects.project_model.rows()].index(uid)
+    _click(qtbot, page.projects.project_table, page.projects.project_model.index(row, 0))
 
 
 def _budget_row(page: BudgetStep, code: str) -> int:
@@ -99,7 +99,7 @@ def _budget_row(page: BudgetStep, code: str) -> int:
 
 
 def _project_row(page: BudgetStep, uid: str) -> int:
-    return [project.uid for project in page.project_model.rows()].index(uid)
+    return [project.uid for project in page.projects.project_model.rows()].index(uid)
 
 
 def _line(workspace, code: str):
@@ -109,11 +109,11 @@ def _line(workspace, code: str):
 def test_every_model_passes_the_model_tester(qtmodeltester, opened):
     _window, page = opened
     assert page.budget_model.rowCount() == 15  # 7 revenue, total, 6 expenditure, total
-    assert page.project_model.rowCount() == 6
-    assert page.funding_model.rowCount() == 1
+    assert page.projects.project_model.rowCount() == 6
+    assert page.projects.funding_model.rowCount() == 1
     qtmodeltester.check(page.budget_model)
-    qtmodeltester.check(page.project_model)
-    qtmodeltester.check(page.funding_model)
+    qtmodeltester.check(page.projects.project_model)
+    qtmodeltester.check(page.projects.funding_model)
 
 
 def test_budget_cell_saves_and_undo_restores(qtbot, opened, demo_workspace, errors):
@@ -157,7 +157,10 @@ def test_totals_and_computed_cells_are_read_only(opened):
     assert not model.flags(model.index(0, 2 + AMOUNT_FIELDS.index("approved"))) & editable
     assert model.flags(model.index(0, BUDGET_COLUMN)) & editable
     funding = PROJECT_FIELDS.index("funding")
-    assert not page.project_model.flags(page.project_model.index(0, funding)) & editable
+    assert (
+        not page.projects.project_model.flags(page.projects.project_model.index(0, funding))
+        & editable
+    )
 
 
 def test_a_category_without_a_line_gets_one(qtbot, opened, demo_workspace, errors):
@@ -197,8 +200,8 @@ def test_project_name_category_and_dates_save(qtbot, opened, demo_workspace, err
     uid = "p2024-04"
     _projects_tab(qtbot, page)
     row = _project_row(page, uid)
-    model = page.project_model
-    table = page.project_table
+    model = page.projects.project_model
+    table = page.projects.project_table
     _type_in_cell(qtbot, table, model.index(row, PROJECT_FIELDS.index("name")), "工会干部培训班")
     combo = _editor(table, model.index(row, PROJECT_FIELDS.index("category_code")), QComboBox)
     combo.setCurrentIndex(combo.findData("502"))
@@ -232,20 +235,20 @@ def test_funding_edits_update_the_project_budget(qtbot, opened, demo_workspace, 
     window, page = opened
     uid = "p2024-03"
     _pick_project(qtbot, page, uid)
-    assert [line.source for line in page.funding_model.rows()] == [
+    assert [line.source for line in page.projects.funding_model.rows()] == [
         FundingSource.OWN,
         FundingSource.UPPER_SUBSIDY,
     ]
-    adjusted = page.funding_model.index(1, FUNDING_FIELDS.index("adjusted"))
-    _type_in_cell(qtbot, page.funding_table, adjusted, "65000")
+    adjusted = page.projects.funding_model.index(1, FUNDING_FIELDS.index("adjusted"))
+    _type_in_cell(qtbot, page.projects.funding_table, adjusted, "65000")
     project = demo_workspace.load_year(2024).project(uid)
     assert project is not None
     assert project.full_year_budget == Decimal("135000.00")
     budget_column = PROJECT_FIELDS.index("funding")
-    cell = page.project_model.index(_project_row(page, uid), budget_column)
+    cell = page.projects.project_model.index(_project_row(page, uid), budget_column)
     assert cell.data() == "135,000.00"
-    assert "135,000.00" in page.funding_title.text()
-    _type_in_cell(qtbot, page.funding_table, adjusted, "-1")
+    assert "135,000.00" in page.projects.funding_title.text()
+    _type_in_cell(qtbot, page.projects.funding_table, adjusted, "-1")
     assert len(errors) == 1
     assert "负数" in errors[0]
     window.session.undo_stack.undo()
@@ -258,23 +261,23 @@ def test_funding_sources_are_added_switched_and_removed(qtbot, opened, demo_work
     window, page = opened
     uid = "p2024-01"
     _pick_project(qtbot, page, uid)
-    qtbot.mouseClick(page.add_source_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.projects.add_source_button, Qt.MouseButton.LeftButton)
     project = demo_workspace.load_year(2024).project(uid)
     assert project is not None
     assert [line.source for line in project.funding] == [
         FundingSource.OWN,
         FundingSource.UPPER_SUBSIDY,
     ]
-    combo = _editor(page.funding_table, page.funding_model.index(1, 0), QComboBox)
+    combo = _editor(page.projects.funding_table, page.projects.funding_model.index(1, 0), QComboBox)
     offered = [combo.itemData(i) for i in range(combo.count())]
     assert FundingSource.OWN.value not in offered  # a source appears once per project
     combo.setCurrentIndex(combo.findData(FundingSource.CARRYOVER.value))
-    _enter(qtbot, page.funding_table, combo)
+    _enter(qtbot, page.projects.funding_table, combo)
     project = demo_workspace.load_year(2024).project(uid)
     assert project is not None
     assert project.funding[1].source is FundingSource.CARRYOVER
-    _click(qtbot, page.funding_table, page.funding_model.index(1, 1))
-    qtbot.mouseClick(page.remove_source_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, page.projects.funding_table, page.projects.funding_model.index(1, 1))
+    qtbot.mouseClick(page.projects.remove_source_button, Qt.MouseButton.LeftButton)
     project = demo_workspace.load_year(2024).project(uid)
     assert project is not None
     assert [line.source for line in project.funding] == [FundingSource.OWN]
@@ -290,7 +293,7 @@ def test_funding_sources_are_added_switched_and_removed(qtbot, opened, demo_work
 def test_add_project_and_undo(qtbot, opened, demo_workspace, errors):
     window, page = opened
     _projects_tab(qtbot, page)
-    qtbot.mouseClick(page.add_project_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.projects.add_project_button, Qt.MouseButton.LeftButton)
     projects = demo_workspace.load_year(2024).projects
     assert len(projects) == 7
     added = projects[-1]
@@ -298,12 +301,12 @@ def test_add_project_and_undo(qtbot, opened, demo_workspace, errors):
     assert added.category_code == "501"
     assert (added.start, added.end) == (date(2024, 1, 1), date(2024, 12, 31))
     assert [line.source for line in added.funding] == [FundingSource.OWN]
-    assert page.project_model.rowCount() == 7
-    assert page.project_table.currentIndex().row() == 6
-    assert page.funding_title.text().count(added.name) == 1
+    assert page.projects.project_model.rowCount() == 7
+    assert page.projects.project_table.currentIndex().row() == 6
+    assert page.projects.funding_title.text().count(added.name) == 1
     window.session.undo_stack.undo()
     assert len(demo_workspace.load_year(2024).projects) == 6
-    assert page.project_model.rowCount() == 6
+    assert page.projects.project_model.rowCount() == 6
     window.session.undo_stack.redo()
     assert demo_workspace.load_year(2024).project(added.uid) == added
     assert errors == []
@@ -321,9 +324,9 @@ def test_delete_project_asks_and_undo_restores_everything(
         asked.append(name)
         return False
 
-    monkeypatch.setattr(budget_module, "confirm_delete", refuse)
+    monkeypatch.setattr(project_funding, "confirm_delete", refuse)
     _pick_project(qtbot, page, uid)
-    qtbot.mouseClick(page.delete_project_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.projects.delete_project_button, Qt.MouseButton.LeftButton)
     assert asked == ["2024年节日慰问及会员集体福利"]
     assert demo_workspace.load_year(2024).project(uid) is not None
 
@@ -336,16 +339,16 @@ def test_delete_project_asks_and_undo_restores_everything(
         return reasons.pop(0) if reasons else "项目取消"
 
     monkeypatch.setattr(messages, "ask_adjustment_reason", reason)
-    monkeypatch.setattr(budget_module, "confirm_delete", lambda _parent, _name: True)
-    qtbot.mouseClick(page.delete_project_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(project_funding, "confirm_delete", lambda _parent, _name: True)
+    qtbot.mouseClick(page.projects.delete_project_button, Qt.MouseButton.LeftButton)
     assert demo_workspace.load_year(2024).project(uid) is not None  # no reason: not deleted
     assert window.session.undo_stack.count() == 0
-    qtbot.mouseClick(page.delete_project_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.projects.delete_project_button, Qt.MouseButton.LeftButton)
     assert len(asked_for) == 2
     after = demo_workspace.load_year(2024)
     assert after.project(uid) is None
     assert not [entry for entry in after.monitoring if entry.owner_uid == uid]
-    assert page.project_model.rowCount() == 5
+    assert page.projects.project_model.rowCount() == 5
     # Undo touches four signed-off monitoring points and the self-evaluation: one question.
     window.session.undo_stack.undo()
     assert len(asked_for) == 3
@@ -371,7 +374,7 @@ def test_delete_project_asks_and_undo_restores_everything(
         old_evaluation.results, key=lambda r: r.indicator_uid
     )
     assert window.session.data.project(uid) == before.project(uid)
-    assert page.project_model.rowCount() == 6
+    assert page.projects.project_model.rowCount() == 6
     assert errors == []
 
 
@@ -389,14 +392,14 @@ def test_problems_select_their_cell(qtbot, opened, errors):
     where = Location(Section.PROJECT, owner_uid="p2024-05", field="responsible")
     window.show_problem(Problem(ProblemCode.PROJECT_RESPONSIBLE_MISSING, where))
     assert page.tabs.currentIndex() == 1
-    current = page.project_table.currentIndex()
+    current = page.projects.project_table.currentIndex()
     assert (current.row(), current.column()) == (4, PROJECT_FIELDS.index("responsible"))
 
     where = Location(
         Section.PROJECT, owner_uid="p2024-05", item_uid="own", field="adjusted", label="x"
     )
     window.show_problem(Problem(ProblemCode.PROJECT_NEGATIVE_AMOUNT, where))
-    current = page.funding_table.currentIndex()
+    current = page.projects.funding_table.currentIndex()
     assert (current.row(), current.column()) == (1, FUNDING_FIELDS.index("adjusted"))
     assert errors == []
 
@@ -417,5 +420,5 @@ def test_load_is_fast_on_a_large_unit(qtbot, empty_workspace):
     started = time.perf_counter()
     page.load()
     elapsed = time.perf_counter() - started
-    assert page.project_model.rowCount() == 200
+    assert page.projects.project_model.rowCount() == 200
     assert elapsed < 0.1

@@ -1,0 +1,687 @@
+"""The budget step's tab of projects and their funding sources: columns, models and editing.
+
+Moved out of the budget step without a change of behaviour. Its strings keep the translation
+contexts they had there (``BudgetStep`` for the tab, ``BudgetTable`` for the columns).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionperf.domain.budget import (
+    FundingLine,
+    FundingSource,
+    Project,
+    ProjectAttribute,
+    TargetSet,
+)
+from unionperf.domain.categories import Flow
+from unionperf.domain.evaluation import Evaluation
+from unionperf.domain.monitoring import MonitoringEntry
+from unionperf.domain.problems import Location
+from unionperf.domain.unit import UnitLevel
+from unionperf.domain.year import YearData
+from unionperf.services.errors import ServiceError
+from unionperf.services.locks import StageLockedError, open_adjustment
+from unionperf.services.workspace import Workspace, new_uid
+from unionperf.ui.budget_models import (
+    TOTAL_COLOUR,
+    fit_columns,
+    make_table,
+    select_cell,
+    typed_amount,
+)
+from unionperf.ui.formatting import amount, short_date
+from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.year_session import Area, YearSession
+
+__all__ = [
+    "FUNDING_FIELDS",
+    "PROJECT_FIELDS",
+    "DeletedProject",
+    "FundingTableModel",
+    "ProjectFundingTab",
+    "ProjectTableModel",
+    "attribute_label",
+    "confirm_delete",
+    "expenditure_choices",
+    "funding_columns",
+    "new_project",
+    "next_code",
+    "project_columns",
+    "restore_project",
+    "snapshot_project",
+    "source_label",
+]
+
+PROJECT_FIELDS = (
+    "code",
+    "name",
+    "category_code",
+    "attribute",
+    "start",
+    "end",
+    "responsible",
+    "funding",
+    "executed",
+)
+"""The project table's columns, as :class:`Project` spells them (``funding``: 全年预算数)."""
+FUNDING_FIELDS = ("source", "initial", "adjusted", "executed")
+"""The funding table's columns, as :class:`FundingLine` spells them."""
+
+
+def source_label(source: FundingSource) -> str:
+    """A funding source's name."""
+    match source:
+        case FundingSource.OWN:
+            return QCoreApplication.translate("BudgetTable", "Own union funds")
+        case FundingSource.UPPER_SUBSIDY:
+            return QCoreApplication.translate("BudgetTable", "Upper-level union subsidy")
+        case FundingSource.EMPLOYER_SUBSIDY:
+            return QCoreApplication.translate("BudgetTable", "Employer subsidy")
+        case FundingSource.CARRYOVER:
+            return QCoreApplication.translate("BudgetTable", "Carried over from last year")
+        case FundingSource.OTHER:
+            return QCoreApplication.translate("BudgetTable", "Other funds")
+
+
+def attribute_label(attribute: ProjectAttribute) -> str:
+    """新增项目 or 延续项目."""
+    match attribute:
+        case ProjectAttribute.NEW:
+            return QCoreApplication.translate("BudgetTable", "New project")
+        case ProjectAttribute.CONTINUING:
+            return QCoreApplication.translate("BudgetTable", "Continuing project")
+
+
+# -- projects and their funding -----------------------------------------------------------------
+
+
+def expenditure_choices(data: YearData) -> list[tuple[str, str]]:
+    """The expenditure categories a project may belong to, as (code, "code name") pairs."""
+    everything = data.unit.level is UnitLevel.UPPER
+    return [
+        (item.code, f"{item.code} {item.name}")
+        for item in data.catalogue.of_flow(Flow.EXPENDITURE)
+        if item.grassroots or everything
+    ]
+
+
+def project_columns(
+    data: YearData, edit: Callable[[Project, str, object], bool]
+) -> list[Column[Project]]:
+    """Code, name, category, attribute, period, responsible person, budget and execution."""
+    categories = expenditure_choices(data)
+    names = {code: label for code, label in categories}
+    attributes = [(item.value, attribute_label(item)) for item in ProjectAttribute]
+    year = data.year
+
+    def committing(field: str) -> Callable[[Project, object], bool]:
+        return lambda project, value: edit(project, field, value)
+
+    def choose_category(project: Project) -> list[tuple[str, str]]:
+        if project.category_code in names:
+            return categories
+        return [*categories, (project.category_code, project.category_code)]
+
+    return [
+        Column(
+            QCoreApplication.translate("BudgetTable", "Project code"),
+            lambda p: p.code,
+            edit=committing("code"),
+            width_chars=7,
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "Project name"),
+            lambda p: p.name,
+            edit=committing("name"),
+            tooltip=lambda p: p.name,
+            width_chars=15,
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "Expenditure category"),
+            lambda p: names.get(p.category_code, p.category_code),
+            Kind.CHOICE,
+            edit=committing("category_code"),
+            value=lambda p: p.category_code,
+            choices=choose_category,
+            width_chars=10,
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "Attribute"),
+            lambda p: attribute_label(p.attribute),
+            Kind.CHOICE,
+            edit=committing("attribute"),
+            value=lambda p: p.attribute.value,
+            choices=lambda _p: attributes,
+            width_chars=5,
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "Start"),
+            lambda p: short_date(p.start),
+            Kind.DATE,
+            edit=committing("start"),
+            value=lambda p: p.start or date(year, 1, 1),
+            width_chars=6,
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "End"),
+            lambda p: short_date(p.end),
+            Kind.DATE,
+            edit=committing("end"),
+            value=lambda p: p.end or date(year, 12, 31),
+            width_chars=6,
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "Responsible"),
+            lambda p: p.responsible,
+            edit=committing("responsible"),
+            width_chars=6,
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "Full-year budget"),
+            lambda p: amount(p.full_year_budget),
+            Kind.MONEY,
+            colour=lambda _p: TOTAL_COLOUR,
+            tooltip=lambda _p: QCoreApplication.translate(
+                "BudgetTable", "The sum of the adjusted amounts of every funding source"
+            ),
+            width_chars=7,
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "Executed"),
+            lambda p: amount(p.executed),
+            Kind.MONEY,
+            colour=lambda _p: TOTAL_COLOUR,
+            tooltip=lambda _p: QCoreApplication.translate(
+                "BudgetTable", "The sum of the executed amounts of every funding source"
+            ),
+            width_chars=7,
+        ),
+    ]
+
+
+class ProjectTableModel(RowTableModel[Project]):
+    """The year's projects, one per row."""
+
+
+def funding_columns(
+    edit: Callable[[FundingLine, str, object], bool],
+    sources: Callable[[FundingLine], Sequence[FundingSource]],
+) -> list[Column[FundingLine]]:
+    """Source, initial, adjusted and executed amounts of the selected project's funding.
+
+    ``sources(line)`` are the sources a line may switch to (its own and the unused ones).
+    """
+
+    def committing(field: str) -> Callable[[FundingLine, object], bool]:
+        return lambda line, value: edit(line, field, value)
+
+    def money(field: str, title: str) -> Column[FundingLine]:
+        return Column(
+            title,
+            lambda line: amount(getattr(line, field)),
+            Kind.MONEY,
+            edit=committing(field),
+            value=lambda line: f"{getattr(line, field):f}",
+            width_chars=7,
+        )
+
+    return [
+        Column(
+            QCoreApplication.translate("BudgetTable", "Funding source"),
+            lambda line: source_label(line.source),
+            Kind.CHOICE,
+            edit=committing("source"),
+            value=lambda line: line.source.value,
+            choices=lambda line: [(item.value, source_label(item)) for item in sources(line)],
+            width_chars=8,
+        ),
+        money("initial", QCoreApplication.translate("BudgetTable", "Initial budget")),
+        money("adjusted", QCoreApplication.translate("BudgetTable", "Full-year budget")),
+        money("executed", QCoreApplication.translate("BudgetTable", "Executed")),
+    ]
+
+
+class FundingTableModel(RowTableModel[FundingLine]):
+    """The funding lines of one project."""
+
+
+# -- deleting and restoring a project ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedProject:
+    """What deleting a project removes: the project with its targets, monitoring, evaluation."""
+
+    project: Project
+    entries: tuple[MonitoringEntry, ...] = ()
+    evaluation: Evaluation | None = None
+
+
+def snapshot_project(data: YearData, uid: str) -> DeletedProject | None:
+    """Everything the year holds on a project, taken before it is deleted."""
+    project = data.project(uid)
+    if project is None:
+        return None
+    entries = tuple(item for item in data.monitoring if item.owner_uid == uid)
+    evaluation = next((item for item in data.evaluations if item.owner_uid == uid), None)
+    return DeletedProject(project, entries, evaluation)
+
+
+def restore_project(session: YearSession, deleted: DeletedProject) -> None:
+    """Save a deleted project again with its indicators, monitoring and evaluation (undo).
+
+    The project comes back as the year's last project. Its monitoring and evaluation may belong
+    to several signed-off stages: the user is asked for one adjustment reason, used for each.
+    Raises ``ServiceError`` when refused (a partly restored project is deleted again).
+    """
+    workspace, year = session.workspace, session.held_year()
+    reason: str | None = None
+    opened: set[str] = set()
+    try:
+        while True:
+            try:
+                _save_deleted(workspace, year, deleted)
+                break
+            except StageLockedError as locked:
+                reason = reason or session.adjustment_reason(locked)
+                if not reason or locked.stage in opened:
+                    raise
+                open_adjustment(workspace, year, locked.stage, reason)
+                opened.add(locked.stage)
+    except ServiceError:
+        with suppress(ServiceError):
+            workspace.delete_project(deleted.project.uid)
+        raise
+    session.patch(Area.PROJECTS, lambda data: _with_deleted(data, deleted))
+    for area in (Area.TARGETS, Area.MONITORING, Area.EVALUATION):
+        session.changed.emit(area)
+
+
+def _save_deleted(workspace: Workspace, year: int, deleted: DeletedProject) -> None:
+    project = deleted.project
+    workspace.save_project(year, project)
+    for position, indicator in enumerate(project.targets.indicators):
+        workspace.save_indicator(year, project.uid, indicator, position)
+    for entry in deleted.entries:
+        workspace.save_entry(entry)
+    if deleted.evaluation is not None:
+        for result in deleted.evaluation.results:
+            workspace.save_result(year, result)
+        workspace.save_evaluation_texts(year, deleted.evaluation)
+
+
+def _with_deleted(data: YearData, deleted: DeletedProject) -> YearData:
+    evaluations = data.evaluations
+    if deleted.evaluation is not None:
+        evaluations = (*evaluations, deleted.evaluation)
+    return replace(
+        data,
+        projects=(*data.projects, deleted.project),
+        monitoring=(*data.monitoring, *deleted.entries),
+        evaluations=evaluations,
+    )
+
+
+# -- a new project -------------------------------------------------------------------------------
+
+
+def next_code(codes: Sequence[str], year: int) -> str:
+    """A project code not yet used: the last code's number plus one, else ``<year>-01``."""
+    used = set(codes)
+    found = re.match(r"^(.*?)(\d+)$", codes[-1]) if codes else None
+    prefix, number, width = (
+        (found[1], int(found[2]), len(found[2])) if found else (f"{year}-", 0, 2)
+    )
+    while True:
+        number += 1
+        code = f"{prefix}{number:0{width}d}"
+        if code not in used:
+            return code
+
+
+def new_project(data: YearData, uid: str, name: str) -> Project:
+    """A project for the year: the first expenditure category, the whole year, own funds."""
+    choices = expenditure_choices(data)
+    return Project(
+        uid=uid,
+        code=next_code([item.code for item in data.projects], data.year),
+        name=name,
+        category_code=choices[0][0] if choices else "",
+        attribute=ProjectAttribute.NEW,
+        start=date(data.year, 1, 1),
+        end=date(data.year, 12, 31),
+        funding=(FundingLine(FundingSource.OWN),),
+        targets=TargetSet(owner_uid=uid),
+    )
+
+
+# -- the tab -------------------------------------------------------------------------------------
+
+
+def confirm_delete(parent: QWidget | None, name: str) -> bool:
+    """Ask before a project is deleted (tests replace this function)."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("BudgetStep", "Delete project"),
+        QCoreApplication.translate(
+            "BudgetStep",
+            "Delete the project “{name}” with its targets, monitoring and self-evaluation?"
+            " Ctrl+Z brings it back.",
+        ).format(name=name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class ProjectFundingTab(QWidget):
+    """The projects, one per row, and the funding sources of the selected one.
+
+    Every edit is saved at once through the session (undoable); the tables update in place.
+    """
+
+    def __init__(self, session: YearSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._project_uid = ""
+        self._funding_uid: str | None = None
+        self.project_model = ProjectTableModel([], self)
+        self.project_table = make_table(self.project_model, "projectTable")
+        self.funding_model = FundingTableModel(
+            funding_columns(self._edit_funding, self._sources_for), self
+        )
+        self.funding_table = make_table(self.funding_model, "fundingTable")
+        self.funding_title = QLabel()
+        self.funding_title.setObjectName("fundingTitle")
+        self.add_project_button = QPushButton(
+            QCoreApplication.translate("BudgetStep", "Add project")
+        )
+        self.add_project_button.setObjectName("addProject")
+        self.delete_project_button = QPushButton(
+            QCoreApplication.translate("BudgetStep", "Delete project")
+        )
+        self.delete_project_button.setObjectName("deleteProject")
+        self.add_source_button = QPushButton(QCoreApplication.translate("BudgetStep", "Add source"))
+        self.add_source_button.setObjectName("addSource")
+        self.remove_source_button = QPushButton(
+            QCoreApplication.translate("BudgetStep", "Remove source")
+        )
+        self.remove_source_button.setObjectName("removeSource")
+        self.add_project_button.clicked.connect(self.add_project)
+        self.delete_project_button.clicked.connect(self.delete_project)
+        self.add_source_button.clicked.connect(self.add_source)
+        self.remove_source_button.clicked.connect(self.remove_source)
+        self.project_table.selectionModel().currentRowChanged.connect(self._project_picked)
+        self._lay_out()
+        fit_columns(self.funding_table, self.funding_model.columns, 0)
+
+    def _lay_out(self) -> None:
+        hint = QLabel(
+            QCoreApplication.translate(
+                "BudgetStep",
+                "Select a project to edit its funding; the full-year budget adds them up.",
+            )
+        )
+        top = QHBoxLayout()
+        top.addWidget(hint, 1)
+        top.addWidget(self.add_project_button)
+        top.addWidget(self.delete_project_button)
+        funding = QWidget()
+        funding_layout = QVBoxLayout(funding)
+        funding_layout.setContentsMargins(0, 0, 0, 0)
+        funding_layout.setSpacing(2)
+        funding_layout.addWidget(self.funding_title)
+        funding_layout.addWidget(self.funding_table, 1)
+        buttons = QVBoxLayout()
+        buttons.addSpacing(self.funding_title.sizeHint().height())
+        buttons.addWidget(self.add_source_button)
+        buttons.addWidget(self.remove_source_button)
+        buttons.addStretch(1)
+        lower = QWidget()
+        lower_layout = QHBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(funding, 1)
+        lower_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.project_table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill both tables from the session's year."""
+        data = self.session.data
+        if data is None:
+            self.project_model.set_rows([])
+            self.funding_model.set_rows([])
+            return
+        self.project_model.columns = tuple(project_columns(data, self._edit_project))
+        self.project_model.set_rows(data.projects)
+        fit_columns(self.project_table, self.project_model.columns, 1)
+        self._reselect_project()
+
+    def changed(self) -> None:
+        """The projects changed: update the rows in place, keeping the selected project."""
+        data = self.session.data
+        if data is None:
+            self.load()
+            return
+        resets = len(data.projects) != self.project_model.rowCount()
+        self.project_model.update_rows(data.projects)
+        if resets:
+            self._reselect_project()
+        else:
+            self._show_funding()
+
+    def _reselect_project(self) -> None:
+        uids = [project.uid for project in self.project_model.rows()]
+        row = uids.index(self._project_uid) if self._project_uid in uids else 0
+        if uids:
+            select_cell(self.project_table, row, 1)
+        self._project_uid = uids[row] if uids else ""
+        self._show_funding()
+
+    def _project_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        rows = self.project_model.rows()
+        self._project_uid = rows[current.row()].uid if 0 <= current.row() < len(rows) else ""
+        self._show_funding()
+
+    def _show_funding(self) -> None:
+        project = self._project()
+        funding = project.funding if project else ()
+        if self._funding_uid == self._project_uid:
+            self.funding_model.update_rows(funding)
+        else:
+            self.funding_model.set_rows(funding)
+            self._funding_uid = self._project_uid
+        if project is None:
+            self.funding_title.setText(
+                QCoreApplication.translate("BudgetStep", "No project selected")
+            )
+        else:
+            self.funding_title.setText(
+                QCoreApplication.translate(
+                    "BudgetStep", "Funding of “{name}” (full-year budget {total})"
+                ).format(name=project.name, total=amount(project.full_year_budget))
+            )
+        self.delete_project_button.setEnabled(project is not None)
+        self.add_source_button.setEnabled(
+            project is not None and len(project.funding) < len(FundingSource)
+        )
+        self.remove_source_button.setEnabled(project is not None and bool(project.funding))
+
+    def _project(self) -> Project | None:
+        data = self.session.data
+        return data.project(self._project_uid) if data is not None else None
+
+    def show_location(self, location: Location) -> None:
+        """Select the project cell, or the funding cell, a problem points at."""
+        uids = [project.uid for project in self.project_model.rows()]
+        if location.owner_uid not in uids:
+            return
+        field = location.field
+        column = PROJECT_FIELDS.index(field) if field in PROJECT_FIELDS else 1
+        select_cell(self.project_table, uids.index(location.owner_uid), column)
+        sources = [line.source.value for line in self.funding_model.rows()]
+        if location.item_uid in sources and field in FUNDING_FIELDS:
+            row = sources.index(location.item_uid)
+            select_cell(self.funding_table, row, FUNDING_FIELDS.index(field))
+            self.funding_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.project_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- editing projects ----------------------------------------------------------------------
+
+    def _edit_project(self, project: Project, field: str, value: object) -> bool:
+        new: object
+        if field in ("start", "end"):
+            if not isinstance(value, date):
+                return False
+            new = value
+        elif field == "attribute":
+            new = ProjectAttribute(str(value))
+        else:
+            new = str(value or "").strip()
+        old = getattr(project, field)
+        if new == old:
+            return False
+        uid = project.uid
+        return self.session.change(
+            QCoreApplication.translate("BudgetStep", "Edit the project “{name}”").format(
+                name=project.name
+            ),
+            lambda: self._save_project(uid, field, new),
+            lambda: self._save_project(uid, field, old),
+        )
+
+    def _save_project(self, uid: str, field: str, value: object) -> None:
+        data = self.session.data
+        project = data.project(uid) if data is not None else None
+        if project is None:
+            raise ServiceError(
+                QCoreApplication.translate("BudgetStep", "The project no longer exists.")
+            )
+        changes: dict[str, Any] = {field: value}
+        self.session.save_project(replace(project, **changes))
+
+    def add_project(self) -> None:
+        """Add a project with a default name and select it for editing (undoable)."""
+        data = self.session.data
+        if data is None:
+            return
+        names = {item.name for item in data.projects}
+        number = len(data.projects) + 1
+        while (
+            QCoreApplication.translate("BudgetStep", "New project {number}").format(number=number)
+            in names
+        ):
+            number += 1
+        project = new_project(
+            data,
+            new_uid(),
+            QCoreApplication.translate("BudgetStep", "New project {number}").format(number=number),
+        )
+        if self.session.change(
+            QCoreApplication.translate("BudgetStep", "Add project"),
+            lambda: self.session.save_project(project),
+            lambda: self.session.delete_project(project.uid),
+        ):
+            self._project_uid = project.uid
+            self._reselect_project()
+            self.project_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def delete_project(self) -> None:
+        """Delete the selected project after asking (undo brings it back with its targets)."""
+        data = self.session.data
+        project = self._project()
+        if data is None or project is None or not confirm_delete(self, project.name):
+            return
+        deleted = snapshot_project(data, project.uid)
+        if deleted is None:
+            return
+        self.session.change(
+            QCoreApplication.translate("BudgetStep", "Delete the project “{name}”").format(
+                name=project.name
+            ),
+            lambda: self.session.delete_project(project.uid),
+            lambda: restore_project(self.session, deleted),
+        )
+
+    # -- editing funding -----------------------------------------------------------------------
+
+    def _sources_for(self, line: FundingLine) -> list[FundingSource]:
+        project = self._project()
+        used = {item.source for item in project.funding} if project else set()
+        return [item for item in FundingSource if item is line.source or item not in used]
+
+    def _edit_funding(self, line: FundingLine, field: str, value: object) -> bool:
+        project = self._project()
+        if project is None:
+            return False
+        if field == "source":
+            changed = replace(line, source=FundingSource(str(value)))
+        else:
+            typed = typed_amount(self, value)
+            if typed is None:
+                return False
+            amounts: dict[str, Any] = {field: typed}
+            changed = replace(line, **amounts)
+        if changed == line:
+            return False
+        funding = tuple(changed if item.source is line.source else item for item in project.funding)
+        return self._change_funding(project, funding)
+
+    def _change_funding(self, project: Project, funding: tuple[FundingLine, ...]) -> bool:
+        old, uid = project.funding, project.uid
+        return self.session.change(
+            QCoreApplication.translate("BudgetStep", "Edit the funding of “{name}”").format(
+                name=project.name
+            ),
+            lambda: self._save_project(uid, "funding", funding),
+            lambda: self._save_project(uid, "funding", old),
+        )
+
+    def add_source(self) -> None:
+        """Add the first funding source the selected project does not have yet."""
+        project = self._project()
+        if project is None:
+            return
+        used = {item.source for item in project.funding}
+        unused = [item for item in FundingSource if item not in used]
+        if unused and self._change_funding(project, (*project.funding, FundingLine(unused[0]))):
+            select_cell(self.funding_table, len(project.funding), 0)
+
+    def remove_source(self) -> None:
+        """Remove the selected funding source of the selected project."""
+        project = self._project()
+        row = self.funding_table.currentIndex().row()
+        if project is None or not 0 <= row < len(project.funding):
+            return
+        kept = project.funding[:row] + project.funding[row + 1 :]
+        self._change_funding(project, kept)

@@ -1,0 +1,616 @@
+"""The year's rule settings (规则设置, domain.md §9): the view and the controller saving them.
+
+Each change is saved at once through the session, hence undoable.
+
+The self-evaluation points must add up to 100 before the service takes them, so the points table
+holds the typed values as a draft and saves them all at once when they add up to 100.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionperf.domain.framework import FRAMEWORKS, Framework, framework_by_code
+from unionperf.domain.money import ZERO, AmountError, parse_decimal
+from unionperf.domain.problems import Location
+from unionperf.domain.settings import ReverseFormula, RuleSettings, SignoffRole
+from unionperf.ui import messages
+from unionperf.ui.budget_models import (
+    TOTAL_COLOUR,
+    fit_columns,
+    make_table,
+    select_cell,
+    typed_amount,
+)
+from unionperf.ui.delegates import AMOUNT_PATTERN
+from unionperf.ui.formatting import amount, plain
+from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.year_session import Area, YearSession
+
+__all__ = [
+    "EXECUTION",
+    "POINTS_COLUMN",
+    "SettingsForm",
+    "SettingsFormView",
+    "WeightRow",
+    "WeightTableModel",
+    "confirm_framework",
+    "parse_cutoffs",
+    "save_settings",
+    "weight_columns",
+    "weight_rows",
+]
+
+EXECUTION = "execution"
+"""The weights key of the budget execution rate (the other keys are level-1 names)."""
+FULL_MARKS = Decimal(100)
+POINTS_COLUMN = 1
+"""The points table's editable column."""
+PENDING_COLOUR = "#fff4ce"
+"""A typed point value that is not saved yet (the total is not 100)."""
+WRONG_COLOUR = "#b3261e"
+RIGHT_COLOUR = "#1e7a34"
+ROLES = (SignoffRole.PREPARER, SignoffRole.CHAIR, SignoffRole.AUDIT_CHAIR)
+OVER_DELIVERY_RANGE = (101, 1000)
+"""Percent of the target; the service requires more than 100 %."""
+LAG_RANGE = (1, 100)
+"""Percentage points behind the time progress."""
+CUTOFF_SEPARATORS = re.compile(r"[,，、;；\s]+")
+CUTOFF_PATTERN = re.compile(r"^(\d{1,2})[-/.](\d{1,2})$")
+SETTING_FIELDS = (
+    "framework_code",
+    "reverse_formula",
+    "over_delivery_ratio",
+    "lag_points",
+    "exemption_threshold",
+    "monitoring_cutoffs",
+    "unit_wide",
+)
+"""The settings edited by a single widget, as :class:`RuleSettings` spells them."""
+ROW_SPACING, COLUMN_SPACING = 6, 16
+"""Pixels between form rows and between the two groups."""
+
+
+def save_settings(session: YearSession, settings: RuleSettings) -> None:
+    """Save the open year's rule settings and refresh the screens that use them.
+
+    Raises ``ServiceError`` when refused (points not adding up to 100, an unknown framework …).
+    """
+    session.workspace.save_settings(session.held_year(), settings)
+    session.patch(Area.BUDGET, lambda data: replace(data, settings=settings))
+    # The targets show the points against these weights; the sign-off panels the roles.
+    for area in (Area.TARGETS, Area.SIGNOFFS):
+        session.changed.emit(area)
+
+
+def confirm_framework(parent: QWidget | None, title: str) -> bool:
+    """Ask before the framework of a year that has indicators changes (tests replace this)."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("SettingsForm", "Switch the indicator framework"),
+        QCoreApplication.translate(
+            "SettingsForm",
+            "Switch the indicator framework to “{title}”? The self-evaluation points return to"
+            " its defaults, and indicators whose level-1 or level-2 category it does not have"
+            " are listed as problems to fix. Ctrl+Z switches back.",
+        ).format(title=title),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def parse_cutoffs(text: str) -> tuple[tuple[int, int], ...]:
+    """Month-day cut-offs typed as ``03-31, 06-30`` (sorted, each once).
+
+    Raises:
+        ValueError: an item is not a month and day that exists in a leap year; the message is
+            the item.
+    """
+    found: set[tuple[int, int]] = set()
+    for item in CUTOFF_SEPARATORS.split(text.strip()):
+        if not item:
+            continue
+        matched = CUTOFF_PATTERN.match(item)
+        try:
+            if matched is None:
+                raise ValueError(item)
+            month, day = int(matched[1]), int(matched[2])
+            date(2024, month, day)
+        except ValueError as error:
+            raise ValueError(item) from error
+        found.add((month, day))
+    return tuple(sorted(found))
+
+
+def cutoff_text(cutoffs: tuple[tuple[int, int], ...]) -> str:
+    """Cut-offs as the field shows them: ``03-31, 06-30``."""
+    return ", ".join(f"{month:02d}-{day:02d}" for month, day in sorted(cutoffs))
+
+
+# -- the points table -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WeightRow:
+    """One scored part: the budget execution rate or a level-1 category, with its points."""
+
+    key: str
+    """``execution`` or the level-1 name, as :attr:`RuleSettings.weights` keys them."""
+    points: Decimal
+    """The points as typed (maybe not saved yet)."""
+    default: Decimal
+    saved: Decimal | None
+    """The points as saved (``None``: the saved settings lack this part)."""
+
+    @property
+    def pending(self) -> bool:
+        """Whether the typed points differ from the saved ones."""
+        return self.points != self.saved
+
+
+def weight_rows(
+    framework: Framework, points: dict[str, Decimal], saved: dict[str, Decimal]
+) -> list[WeightRow]:
+    """The budget execution rate, then each level-1 category of the framework."""
+    defaults = framework.default_weights()
+    return [
+        WeightRow(key, points.get(key, ZERO), default, saved.get(key))
+        for key, default in defaults.items()
+    ]
+
+
+def part_label(key: str) -> str:
+    """The name of a scored part (level-1 names are the framework's own Chinese names)."""
+    if key == EXECUTION:
+        return QCoreApplication.translate("SettingsTable", "Budget execution rate")
+    return key
+
+
+def weight_columns(edit: Callable[[WeightRow, object], bool]) -> list[Column[WeightRow]]:
+    """Part, points (typed) and the framework's default points."""
+    return [
+        Column(
+            QCoreApplication.translate("SettingsTable", "Scored part"),
+            lambda row: part_label(row.key),
+            width_chars=8,
+        ),
+        Column(
+            QCoreApplication.translate("SettingsTable", "Points"),
+            lambda row: plain(row.points),
+            Kind.NUMBER,
+            edit=edit,
+            value=lambda row: plain(row.points),
+            colour=lambda row: PENDING_COLOUR if row.pending else None,
+            tooltip=lambda row: (
+                QCoreApplication.translate(
+                    "SettingsTable", "Not saved yet: the points must add up to 100"
+                )
+                if row.pending
+                else ""
+            ),
+            width_chars=5,
+        ),
+        Column(
+            QCoreApplication.translate("SettingsTable", "Default"),
+            lambda row: plain(row.default),
+            Kind.NUMBER,
+            colour=lambda _row: TOTAL_COLOUR,
+            width_chars=5,
+        ),
+    ]
+
+
+class WeightTableModel(RowTableModel[WeightRow]):
+    """The self-evaluation points of each scored part."""
+
+
+# -- the view -------------------------------------------------------------------------------------
+
+
+class SettingsFormView(QWidget):
+    """Layout of the rule settings. Widgets are public; behaviour lives in :class:`SettingsForm`."""
+
+    def __init__(self, weight_model: WeightTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint = QLabel(
+            self.tr(
+                "These rules apply to this year and travel with the submitted package."
+                " Each change is saved at once; Ctrl+Z undoes it."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.framework_code = QComboBox()
+        for framework in FRAMEWORKS.values():
+            self.framework_code.addItem(framework.title, framework.code)
+        self.weights = make_table(weight_model, "weightTable")
+        self.total = QLabel()
+        self.total.setObjectName("weightTotal")
+        self.default_points = QPushButton(self.tr("Default points"))
+        self.default_points.setObjectName("defaultPoints")
+        self.reverse_formula = QComboBox()
+        self.reverse_formula.addItem(
+            self.tr("Target ÷ actual × points (variant 1)"), int(ReverseFormula.RATIO)
+        )
+        self.reverse_formula.addItem(
+            self.tr("(1 − excess ÷ target) × points, 0 at twice the target (variant 2)"),
+            int(ReverseFormula.LINEAR),
+        )
+        self.over_delivery_ratio = QSpinBox()
+        self.over_delivery_ratio.setRange(*OVER_DELIVERY_RANGE)
+        self.over_delivery_ratio.setSuffix("%")
+        self.over_delivery_ratio.setToolTip(
+            self.tr(
+                "An actual value at or above this share of the target is flagged;"
+                " its score may be reduced with a reason."
+            )
+        )
+        self.lag_points = QSpinBox()
+        self.lag_points.setRange(*LAG_RANGE)
+        self.lag_points.setSuffix(self.tr(" percentage points"))
+        self.lag_points.setToolTip(
+            self.tr("Warn when the execution rate is this far behind the time progress.")
+        )
+        self.exemption_threshold = QLineEdit()
+        self.exemption_threshold.setValidator(
+            QRegularExpressionValidator(AMOUNT_PATTERN, self.exemption_threshold)
+        )
+        self.exemption_threshold.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.exemption_threshold.setToolTip(
+            self.tr(
+                "A project whose full-year budget is below this amount files no targets or"
+                " self-evaluation; 0 means every project files them."
+            )
+        )
+        self.monitoring_cutoffs = QLineEdit()
+        self.monitoring_cutoffs.setToolTip(
+            self.tr("The dates offered for monitoring points, e.g. 03-31, 06-30, 07-31, 09-30")
+        )
+        self.unit_wide = QCheckBox(
+            self.tr("The union as a whole files targets and a self-evaluation")
+        )
+        self.signoffs = {
+            SignoffRole.PREPARER: QCheckBox(self.tr("Preparer")),
+            SignoffRole.CHAIR: QCheckBox(self.tr("Union chair")),
+            SignoffRole.AUDIT_CHAIR: QCheckBox(self.tr("Audit committee chair")),
+        }
+        for name in SETTING_FIELDS:
+            widget = self.field_widget(name)
+            if widget is not None and not widget.objectName():
+                widget.setObjectName(_camel(name))
+        for role, box in self.signoffs.items():
+            box.setObjectName(f"signoff_{role.value}")
+        self._lay_out(weight_model)
+
+    def _lay_out(self, weight_model: WeightTableModel) -> None:
+        fit_columns(self.weights, weight_model.columns, 0)
+        rows = 1 + max(len(framework.level1) for framework in FRAMEWORKS.values())
+        height = self.weights.verticalHeader().defaultSectionSize()
+        header = self.weights.horizontalHeader().sizeHint().height()
+        self.weights.setFixedHeight(header + rows * height + 2 * self.weights.frameWidth())
+        char = self.fontMetrics().horizontalAdvance("中")
+        self.weights.setMaximumWidth(char * 26)
+        for widget, chars in (
+            (self.over_delivery_ratio, 8),
+            (self.lag_points, 8),
+            (self.exemption_threshold, 10),
+            (self.monitoring_cutoffs, 20),
+        ):
+            widget.setMaximumWidth(char * chars)
+        total_line = QHBoxLayout()
+        total_line.addWidget(self.total, 1)
+        total_line.addWidget(self.default_points)
+        points = QGroupBox(self.tr("Indicator framework and self-evaluation points"))
+        left = QFormLayout(points)
+        left.addRow(self.tr("Framework"), self.framework_code)
+        left.addRow(self.tr("Points"), self.weights)
+        left.addRow("", total_line)
+        signoffs = QHBoxLayout()
+        for box in self.signoffs.values():
+            signoffs.addWidget(box)
+        signoffs.addStretch(1)
+        rules = QGroupBox(self.tr("Other rules"))
+        right = QFormLayout(rules)
+        right.addRow(self.tr("Reverse indicator missed"), self.reverse_formula)
+        right.addRow(self.tr("Flag over-delivery at"), self.over_delivery_ratio)
+        right.addRow(self.tr("Execution lag warning"), self.lag_points)
+        right.addRow(self.tr("Exempt projects below (yuan)"), self.exemption_threshold)
+        right.addRow(self.tr("Monitoring dates (month-day)"), self.monitoring_cutoffs)
+        right.addRow("", self.unit_wide)
+        right.addRow(self.tr("Sign-offs required"), signoffs)
+        for form in (left, right):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            form.setVerticalSpacing(ROW_SPACING)
+        groups = QHBoxLayout()
+        groups.setSpacing(COLUMN_SPACING)
+        groups.addWidget(points, 1)
+        groups.addWidget(rules, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.hint)
+        layout.addLayout(groups)
+        layout.addStretch(1)
+
+    def field_widget(self, field: str) -> QWidget | None:
+        """The widget editing a :class:`RuleSettings` field (``None`` for an unknown name)."""
+        widgets: dict[str, QWidget] = {
+            "framework_code": self.framework_code,
+            "weights": self.weights,
+            "reverse_formula": self.reverse_formula,
+            "over_delivery_ratio": self.over_delivery_ratio,
+            "lag_points": self.lag_points,
+            "exemption_threshold": self.exemption_threshold,
+            "monitoring_cutoffs": self.monitoring_cutoffs,
+            "unit_wide": self.unit_wide,
+            "required_signoffs": self.signoffs[SignoffRole.PREPARER],
+        }
+        return widgets.get(field)
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part.title() for part in rest)
+
+
+# -- the controller -------------------------------------------------------------------------------
+
+
+class SettingsForm(QObject):
+    """Fills the rule settings from the session and saves each change (undoable).
+
+    Points are a draft until they add up to 100; then they are saved in one change.
+    """
+
+    def __init__(self, session: YearSession, parent: QWidget | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.weight_model = WeightTableModel(weight_columns(self._edit_weight), self)
+        self.view = SettingsFormView(self.weight_model, parent)
+        self.setParent(self.view)
+        self._shown: tuple[int | None, RuleSettings | None] = (None, None)
+        self._draft: dict[str, Decimal] = {}
+        view = self.view
+        view.framework_code.currentIndexChanged.connect(self._framework_picked)
+        view.default_points.clicked.connect(self.restore_default_points)
+        view.reverse_formula.currentIndexChanged.connect(self._commit_fields)
+        view.over_delivery_ratio.setKeyboardTracking(False)
+        view.over_delivery_ratio.editingFinished.connect(self._commit_fields)
+        view.lag_points.setKeyboardTracking(False)
+        view.lag_points.editingFinished.connect(self._commit_fields)
+        view.exemption_threshold.editingFinished.connect(self._commit_threshold)
+        view.monitoring_cutoffs.editingFinished.connect(self._commit_cutoffs)
+        view.unit_wide.toggled.connect(self._commit_fields)
+        for box in view.signoffs.values():
+            box.toggled.connect(self._commit_fields)
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def stored(self) -> RuleSettings | None:
+        """The settings as saved for the open year (``None`` when no year is open)."""
+        data = self.session.data
+        return data.settings if data is not None else None
+
+    def load(self) -> None:
+        """Show the saved settings; typed points not saved yet stay while the settings do."""
+        data = self.session.data
+        settings = self.stored()
+        shown = (data.year if data is not None else None, settings)
+        if shown != self._shown:
+            self._shown = shown
+            self._draft = self._saved_points(settings)
+        self.view.setEnabled(settings is not None)
+        self._show_fields()
+        self._show_points()
+
+    def _saved_points(self, settings: RuleSettings | None) -> dict[str, Decimal]:
+        if settings is None:
+            return {}
+        keys = framework_by_code(settings.framework_code).default_weights()
+        return {key: settings.weights.get(key, ZERO) for key in keys}
+
+    def _show_fields(self) -> None:
+        view, settings = self.view, self.stored() or RuleSettings()
+        with QSignalBlocker(view.framework_code):
+            view.framework_code.setCurrentIndex(
+                max(view.framework_code.findData(settings.framework_code), 0)
+            )
+        with QSignalBlocker(view.reverse_formula):
+            view.reverse_formula.setCurrentIndex(
+                max(view.reverse_formula.findData(int(settings.reverse_formula)), 0)
+            )
+        with QSignalBlocker(view.over_delivery_ratio):
+            view.over_delivery_ratio.setValue(_percent(settings.over_delivery_ratio))
+        with QSignalBlocker(view.lag_points):
+            view.lag_points.setValue(_whole(settings.lag_points))
+        view.exemption_threshold.setText(amount(settings.exemption_threshold))
+        view.monitoring_cutoffs.setText(cutoff_text(settings.monitoring_cutoffs))
+        with QSignalBlocker(view.unit_wide):
+            view.unit_wide.setChecked(settings.unit_wide)
+        for role, box in view.signoffs.items():
+            with QSignalBlocker(box):
+                box.setChecked(role in settings.required_signoffs)
+
+    def _show_points(self) -> None:
+        settings = self.stored()
+        if settings is None:
+            self.weight_model.set_rows([])
+            self.view.total.clear()
+            return
+        framework = framework_by_code(settings.framework_code)
+        self.weight_model.update_rows(weight_rows(framework, self._draft, settings.weights))
+        total = sum(self._draft.values(), ZERO)
+        if total == FULL_MARKS:
+            text = self.tr("Total {total} points").format(total=plain(total))
+        else:
+            text = self.tr("Total {total} points: must be 100, not saved yet").format(
+                total=plain(total)
+            )
+        self.view.total.setText(text)
+        colour = RIGHT_COLOUR if total == FULL_MARKS else WRONG_COLOUR
+        self.view.total.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.view.total.setProperty("complete", total == FULL_MARKS)
+
+    def show_location(self, location: Location) -> None:
+        """Focus the setting a problem points at (a part's points for the weights)."""
+        if location.field == "weights":
+            keys = [row.key for row in self.weight_model.rows()]
+            if keys:
+                row = keys.index(location.item_uid) if location.item_uid in keys else 0
+                select_cell(self.view.weights, row, POINTS_COLUMN)
+            self.view.weights.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = self.view.field_widget(location.field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def commit(self, text: str, new: RuleSettings) -> bool:
+        """Save ``new`` in place of the saved settings as one undoable change."""
+        old = self.stored()
+        if old is None or new == old:
+            self.load()
+            return False
+        session = self.session
+        saved = session.change(
+            text, lambda: save_settings(session, new), lambda: save_settings(session, old)
+        )
+        if not saved:
+            self._draft = self._saved_points(self.stored())
+        self.load()
+        return saved
+
+    def _error(self, text: str) -> None:
+        messages.show_error(self.view, self.tr("The change was not saved"), text)
+
+    def _edit_weight(self, row: WeightRow, value: object) -> bool:
+        settings = self.stored()
+        text = str(value or "").replace(",", "").replace("，", "").strip()
+        try:
+            points = parse_decimal(text) if text else ZERO
+        except AmountError:
+            self._error(self.tr("“{text}” is not a number of points.").format(text=text))
+            return False
+        if points < ZERO:
+            self._error(self.tr("Points cannot be negative."))
+            return False
+        if settings is None or points == self._draft.get(row.key):
+            return False
+        self._draft[row.key] = points
+        if sum(self._draft.values(), ZERO) == FULL_MARKS and self._draft != settings.weights:
+            return self.commit(
+                self.tr("Edit the self-evaluation points"),
+                replace(settings, weights=dict(self._draft)),
+            )
+        self._show_points()
+        return True
+
+    def restore_default_points(self) -> None:
+        """Save the framework's default points (a draft not adding up to 100 is dropped)."""
+        settings = self.stored()
+        if settings is None:
+            return
+        defaults = framework_by_code(settings.framework_code).default_weights()
+        self._draft = dict(defaults)
+        if defaults == settings.weights:
+            self._show_points()
+            return
+        self.commit(self.tr("Edit the self-evaluation points"), replace(settings, weights=defaults))
+
+    def _framework_picked(self, _index: int) -> None:
+        settings, data = self.stored(), self.session.data
+        code = str(self.view.framework_code.currentData())
+        if settings is None or data is None or code == settings.framework_code:
+            return
+        has_indicators = bool(data.unit_targets.indicators) or any(
+            project.targets.indicators for project in data.projects
+        )
+        title = framework_by_code(code).title
+        if has_indicators and not confirm_framework(self.view, title):
+            self._show_fields()
+            return
+        self.commit(self.tr("Switch the indicator framework"), settings.with_framework(code))
+
+    def _commit_fields(self) -> None:
+        """Save the combo box, spin box and check box settings if one changed."""
+        settings = self.stored()
+        if settings is None:
+            return
+        view = self.view
+        new = replace(
+            settings,
+            reverse_formula=ReverseFormula(int(view.reverse_formula.currentData())),
+            unit_wide=view.unit_wide.isChecked(),
+            required_signoffs=tuple(role for role in ROLES if view.signoffs[role].isChecked()),
+        )
+        if view.over_delivery_ratio.value() != _percent(settings.over_delivery_ratio):
+            new = replace(
+                new, over_delivery_ratio=Decimal(view.over_delivery_ratio.value()) / FULL_MARKS
+            )
+        if view.lag_points.value() != _whole(settings.lag_points):
+            new = replace(new, lag_points=Decimal(view.lag_points.value()))
+        self.commit(self.tr("Edit the rule settings"), new)
+
+    def _commit_threshold(self) -> None:
+        settings = self.stored()
+        if settings is None:
+            return
+        typed = typed_amount(self.view, self.view.exemption_threshold.text())
+        if typed is not None and typed < ZERO:
+            self._error(self.tr("The exemption threshold cannot be negative."))
+            typed = None
+        if typed is None:
+            self.load()
+            return
+        self.commit(self.tr("Edit the rule settings"), replace(settings, exemption_threshold=typed))
+
+    def _commit_cutoffs(self) -> None:
+        settings = self.stored()
+        if settings is None:
+            return
+        try:
+            cutoffs = parse_cutoffs(self.view.monitoring_cutoffs.text())
+        except ValueError as error:
+            self._error(
+                self.tr("“{text}” is not a month and day such as 06-30.").format(text=str(error))
+            )
+            self.load()
+            return
+        if not cutoffs:
+            self._error(self.tr("Give at least one monitoring date."))
+            self.load()
+            return
+        self.commit(
+            self.tr("Edit the rule settings"), replace(settings, monitoring_cutoffs=cutoffs)
+        )
+
+
+def _percent(ratio: Decimal) -> int:
+    return int((ratio * FULL_MARKS).to_integral_value())
+
+
+def _whole(points: Decimal) -> int:
+    return int(points.to_integral_value())
