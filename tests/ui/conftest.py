@@ -7,6 +7,15 @@ import pytest
 from unionperf.services.demo import create_demo
 from unionperf.services.workspace import Workspace
 from unionperf.ui.app import install_translators
+from unionperf.ui.gc_guard import GarbageCollector
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_on_the_gui_thread(qapp):
+    """As in the app: no garbage collection on job threads (it could delete Qt objects)."""
+    collector = GarbageCollector(qapp)
+    yield
+    collector.stop()
 
 
 @pytest.fixture

@@ -59,3 +59,23 @@ def test_cancelling_the_progress_dialog_stops_the_job(qtbot):
     job.cancel()
     qtbot.waitUntil(lambda: bool(outcome))
     assert isinstance(outcome[0], Cancelled)
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qapp):
+    import gc  # noqa: PLC0415
+
+    from unionperf.ui.gc_guard import GarbageCollector  # noqa: PLC0415
+
+    was = gc.isenabled()
+    gc.enable()
+    collector = GarbageCollector(qapp)
+    assert not gc.isenabled()
+    for _ in range(2000):  # cycles the timer has to collect
+        a: list[object] = []
+        a.append(a)
+    collector.check()
+    assert gc.get_count()[0] < 700
+    collector.stop()
+    assert gc.isenabled()
+    if not was:
+        gc.disable()

@@ -25,6 +25,7 @@ from unionperf.services.writer_lock import take_writer_lock
 from unionperf.store.workspace import WorkspacePaths
 from unionperf.ui import crash
 from unionperf.ui.first_run import FirstRunWizard
+from unionperf.ui.gc_guard import GarbageCollector
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.settings import AppSettings
 
@@ -79,9 +80,11 @@ def run(workspace: Path | None, *, settings: AppSettings | None = None) -> int:
     configure_logging(early_logs)
     crashes = crash.CrashHandler(early_logs)
     crashes.install()
+    collector = GarbageCollector(app)
     try:
         return _open_and_show(app, workspace, settings, crashes)
     finally:
+        collector.stop()
         crashes.uninstall()
         remove_logging()
         logging.getLogger().setLevel(level)
