@@ -95,8 +95,10 @@ def record(name: str, value: float, baseline: float | None, target: float, unit:
             f"{name}: {value * 1000:.1f} ms vs baseline {baseline * 1000:.1f} ms = "
             f"{ratio:.2f}x (target <= {target}x) {verdict}"
         )
-    else:
+    elif unit == "s":
         print(f"{name}: {value * 1000:.1f} ms (target <= {target * 1000:.0f} ms) {verdict}")
+    else:
+        print(f"{name}: {value:.1f} {unit} (target <= {target:g} {unit}) {verdict}")
 
 
 def main() -> int:

@@ -152,3 +152,14 @@ def test_problems_are_rechecked_in_the_background_after_an_edit(window, qtbot):
     with qtbot.waitSignal(session.problems_changed, timeout=5000):
         session.undo_stack.undo()
     assert "B004" not in {problem.code.value for problem in session.problems}
+
+
+def test_only_the_first_step_is_built_at_start_and_the_rest_follow_when_idle(
+    qtbot, demo_workspace, errors
+):
+    shown = MainWindow(demo_workspace)
+    qtbot.addWidget(shown)
+    assert set(shown.step_pages) == {Step.UNIT}
+    qtbot.waitUntil(lambda: set(shown.step_pages) == set(Step), timeout=10000)
+    for index, step in enumerate(Step):
+        assert shown.pages.widget(index) is shown.step_pages[step]

@@ -37,7 +37,6 @@ from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.services.demo import create_demo
 from unionperf.services.errors import InputError, ServiceError
 from unionperf.services.inputs import check_unit
-from unionperf.services.key_sheet import write_key_sheet
 from unionperf.services.passphrase import MIN_PASSPHRASE, Strength, passphrase_strength
 from unionperf.services.signing import KeyInfo, key_info
 from unionperf.services.workspace import Workspace, default_workspace_path
@@ -538,6 +537,8 @@ class KeyPage(QWizardPage):
         if self.owner.key is None or self.owner.created is None:
             return
         try:
+            from unionperf.services.key_sheet import write_key_sheet  # noqa: PLC0415 - reportlab
+
             self.sheet = write_key_sheet(self.owner.key, self.owner.unit, self.owner.created)
         except ServiceError as error:
             messages.show_error(self, self.tr("The sheet was not written"), error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,7 @@ from unionperf.services.locks import StageLockedError
 from unionperf.services.workspace import Workspace
 from unionperf.ui import messages
 from unionperf.ui.problems_panel import ProblemsPanel
-from unionperf.ui.steps import build_pages
+from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, step_title
 from unionperf.ui.year_session import Area, YearSession
 
@@ -41,6 +41,8 @@ STATUS_COLOURS = {
     StepStatus.DONE: "#1e7a34",
     StepStatus.SUBMITTED: "#1d4f91",
 }
+PAGE_BUILD_PAUSE_MS = 50
+"""Pause between building the other step pages after start (the first paint comes first)."""
 PROBLEMS_HEIGHT_LINES = 8
 """The problems panel starts this many text lines high; the step pages get the rest."""
 NAVIGATOR_WIDTH_CHARS = 11
@@ -83,9 +85,10 @@ class MainWindow(QMainWindow):
         )
         self.navigator.setSpacing(2)
         self.pages = QStackedWidget()
-        self.step_pages: dict[Step, StepPage] = build_pages(self.session)
-        for step, page in self.step_pages.items():
-            self.pages.addWidget(page)
+        self.step_pages: dict[Step, StepPage] = {}
+        """The pages built so far (a page is built when its step is first opened)."""
+        for step in Step:
+            self.pages.addWidget(QWidget())
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, step.value)
             self.navigator.addItem(item)
@@ -115,6 +118,11 @@ class MainWindow(QMainWindow):
         )
         self.refresh_years()
         self.navigator.setCurrentRow(0)
+        self._page_timer = QTimer(self)
+        self._page_timer.setSingleShot(True)
+        self._page_timer.setInterval(PAGE_BUILD_PAUSE_MS)
+        self._page_timer.timeout.connect(self._build_next_page)
+        self._page_timer.start()
 
     # -- building ------------------------------------------------------------------------------
 
@@ -246,30 +254,56 @@ class MainWindow(QMainWindow):
 
     def current_step(self) -> Step:
         """The step shown."""
-        return list(self.step_pages)[self.pages.currentIndex()]
+        return list(Step)[self.pages.currentIndex()]
 
     def open_step(self, step: Step) -> StepPage:
         """Show a step's page (as clicking it in the navigator does) and return it."""
-        self.navigator.setCurrentRow(list(self.step_pages).index(step))
-        return self.step_pages[step]
+        self.navigator.setCurrentRow(list(Step).index(step))
+        return self.page(step)
+
+    def page(self, step: Step) -> StepPage:
+        """The page of a step, built (in place of its blank) the first time it is asked for."""
+        built = self.step_pages.get(step)
+        if built is None:
+            built = build_page(step, self.session)
+            index = list(Step).index(step)
+            blank = self.pages.widget(index)
+            self.pages.insertWidget(index, built)
+            if blank is not None:
+                self.pages.removeWidget(blank)
+                blank.deleteLater()
+            self.step_pages[step] = built
+        return built
 
     def show_problem(self, problem: Problem) -> None:
         """Open the step a problem belongs to and select its field."""
         page = self.open_step(step_for_section(problem.where.section))
         page.show_location(problem.where)
 
+    def _build_next_page(self) -> None:
+        """Build one page not built yet, then come back for the next (idle time after start).
+
+        The window shows with its first step only; the other pages follow one per turn of the
+        event loop, so that a step opens quickly when it is first clicked.
+        """
+        missing = [step for step in Step if step not in self.step_pages]
+        if missing:
+            self.page(missing[0])
+            self._page_timer.start()
+
     def _current_page(self) -> StepPage:
-        return self.step_pages[self.current_step()]
+        return self.page(self.current_step())
 
     def _step_picked(self, row: int) -> None:
         if row < 0:
             return
+        page = self.page(list(Step)[row])
         self.pages.setCurrentIndex(row)
-        self._current_page().activate()
+        page.activate()
 
     def _problems_changed(self) -> None:
         self.problems.show_problems(self.session.data, self.session.problems)
-        for row, step in enumerate(self.step_pages):
+        for row, step in enumerate(Step):
             status = self.session.statuses[step]
             item = self.navigator.item(row)
             item.setText(f"{row + 1}. {step_title(step)}\n    {status_text(status)}")

@@ -1,31 +1,33 @@
-"""The six step pages of the main window, one module each."""
+"""The six step pages of the main window, one module each, built when first opened.
+
+A page module (and what it imports: QtCharts, the indicator library…) is loaded only when the
+user first opens that step, so the window starts with the first step alone.
+"""
 
 from __future__ import annotations
+
+from importlib import import_module
 
 from PySide6.QtWidgets import QWidget
 
 from unionperf.domain.cycle import Step
 from unionperf.ui.steps.base import StepPage
-from unionperf.ui.steps.budget import BudgetStep
-from unionperf.ui.steps.evaluation import EvaluationStep
-from unionperf.ui.steps.monitoring import MonitoringStep
-from unionperf.ui.steps.submit import SubmitStep
-from unionperf.ui.steps.targets import TargetsStep
-from unionperf.ui.steps.unit import UnitStep
 from unionperf.ui.year_session import YearSession
 
-__all__ = ["build_pages"]
+__all__ = ["build_page"]
 
-_PAGES: dict[Step, type[StepPage]] = {
-    Step.UNIT: UnitStep,
-    Step.BUDGET: BudgetStep,
-    Step.TARGETS: TargetsStep,
-    Step.MONITORING: MonitoringStep,
-    Step.EVALUATION: EvaluationStep,
-    Step.SUBMIT: SubmitStep,
+_PAGES: dict[Step, tuple[str, str]] = {
+    Step.UNIT: ("unionperf.ui.steps.unit", "UnitStep"),
+    Step.BUDGET: ("unionperf.ui.steps.budget", "BudgetStep"),
+    Step.TARGETS: ("unionperf.ui.steps.targets", "TargetsStep"),
+    Step.MONITORING: ("unionperf.ui.steps.monitoring", "MonitoringStep"),
+    Step.EVALUATION: ("unionperf.ui.steps.evaluation", "EvaluationStep"),
+    Step.SUBMIT: ("unionperf.ui.steps.submit", "SubmitStep"),
 }
 
 
-def build_pages(session: YearSession, parent: QWidget | None = None) -> dict[Step, StepPage]:
-    """One page per step, in navigator order."""
-    return {step: _PAGES[step](session, parent) for step in Step}
+def build_page(step: Step, session: YearSession, parent: QWidget | None = None) -> StepPage:
+    """The page of one step (its module is imported on first use)."""
+    module, name = _PAGES[step]
+    page_class: type[StepPage] = getattr(import_module(module), name)
+    return page_class(session, parent)
