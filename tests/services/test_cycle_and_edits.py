@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from unionperf.domain import year_edits as edits
 from unionperf.domain.budget import UNIT_OWNER
-from unionperf.domain.cycle import Step, StepStatus, is_locked, step_for_section, step_statuses
+from unionperf.domain.cycle import Step, StepStatus, chair_signed, step_for_section, step_statuses
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.problems import Section
 from unionperf.domain.settings import SignoffRole
@@ -45,12 +45,12 @@ def test_demo_year_is_done_and_submission_marks_its_steps():
 def test_targets_without_the_chairs_signoff_are_in_progress():
     data = _demo()
     unsigned = edits.without_signoff(data, "targets")
-    assert not is_locked(unsigned, "targets")
+    assert not chair_signed(unsigned, "targets")
     assert step_statuses(unsigned, [], set())[Step.TARGETS] is StepStatus.IN_PROGRESS
     signed = edits.with_signoff(
         unsigned, Signoff("targets", SignoffRole.CHAIR, "张主席", date(2024, 1, 10))
     )
-    assert is_locked(signed, "targets")
+    assert chair_signed(signed, "targets")
 
 
 def test_every_problem_section_opens_a_step():
@@ -93,3 +93,11 @@ def test_year_edits_replace_one_item_and_keep_the_rest():
     )
     assert edits.with_indicator(data, "missing", indicator) is data
     assert data.unit_targets.owner_uid == UNIT_OWNER
+
+
+def test_a_signed_stage_with_an_adjustment_open_is_in_progress():
+    data = _demo()
+    assert chair_signed(data, "targets")
+    statuses = step_statuses(data, [], set(), adjusting={"targets"})
+    assert statuses[Step.TARGETS] is StepStatus.IN_PROGRESS
+    assert statuses[Step.EVALUATION] is StepStatus.DONE

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog
 from unionperf.domain.categories import Flow
 from unionperf.domain.cycle import Step, StepStatus
 from unionperf.domain.problems import Section
+from unionperf.domain.settings import SignoffRole
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
 
@@ -163,3 +164,22 @@ def test_only_the_first_step_is_built_at_start_and_the_rest_follow_when_idle(
     qtbot.waitUntil(lambda: set(shown.step_pages) == set(Step), timeout=10000)
     for index, step in enumerate(Step):
         assert shown.pages.widget(index) is shown.step_pages[step]
+
+
+def test_an_adjustment_puts_its_step_back_in_progress_until_the_chair_signs_again(window):
+    session = window.session
+    assert session.statuses[Step.TARGETS] is StepStatus.DONE  # the demo's targets are signed
+    session.adjustment_reason = lambda _locked: "上级批复调整"
+    targets = session.data.unit_targets
+    goal = targets.annual_goal
+    assert session.change(
+        "goal",
+        lambda: session.save_year_facts(unit_annual_goal=goal + "（调整）"),
+        lambda: session.save_year_facts(unit_annual_goal=goal),
+    )
+    session.recheck()
+    assert session.statuses[Step.TARGETS] is StepStatus.IN_PROGRESS
+    chair = session.data.signoffs_for("targets")[SignoffRole.CHAIR]
+    session.sign_off(chair)
+    session.recheck()
+    assert session.statuses[Step.TARGETS] is StepStatus.DONE

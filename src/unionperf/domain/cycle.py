@@ -13,7 +13,7 @@ __all__ = [
     "STEP_SECTIONS",
     "Step",
     "StepStatus",
-    "is_locked",
+    "chair_signed",
     "step_for_section",
     "step_statuses",
 ]
@@ -60,24 +60,28 @@ def step_for_section(section: Section) -> Step:
     return next(step for step, sections in STEP_SECTIONS.items() if section in sections)
 
 
-def is_locked(data: YearData, stage: str) -> bool:
-    """Whether the chair has signed the stage off (a later change is an adjustment)."""
+def chair_signed(data: YearData, stage: str) -> bool:
+    """Whether the chair has signed the stage off."""
     return SignoffRole.CHAIR in data.signoffs_for(stage)
 
 
 def step_statuses(
-    data: YearData | None, problems: Iterable[Problem], submitted: Iterable[str]
+    data: YearData | None,
+    problems: Iterable[Problem],
+    submitted: Iterable[str],
+    adjusting: Iterable[str] = (),
 ) -> dict[Step, StepStatus]:
-    """Each step's status from the year, its problems and the stages already submitted.
+    """Each step's status from the year, its problems and the stages submitted or adjusted.
 
     A step is *not started* while it holds nothing, *in progress* while it has a problem (or,
-    for targets and self-evaluation, lacks the chair's sign-off), *done* otherwise, and
-    *submitted* once its stage has been exported in a package.
+    for targets and self-evaluation, lacks the chair's sign-off or has an adjustment open),
+    *done* otherwise, and *submitted* once its stage has been exported in a package.
     """
     if data is None:
         return {step: StepStatus.NOT_STARTED for step in Step}
     open_sections = {problem.where.section for problem in problems}
     sent = set(submitted)
+    reopened = set(adjusting)
     started = _started(data)
     statuses: dict[Step, StepStatus] = {}
     for step in Step:
@@ -85,9 +89,7 @@ def step_statuses(
             continue
         if not started[step]:
             statuses[step] = StepStatus.NOT_STARTED
-        elif open_sections & STEP_SECTIONS[step] or (
-            step in _STAGE_OF_STEP and not is_locked(data, _STAGE_OF_STEP[step])
-        ):
+        elif open_sections & STEP_SECTIONS[step] or _awaits_signoff(data, step, reopened):
             statuses[step] = StepStatus.IN_PROGRESS
         else:
             statuses[step] = StepStatus.DONE
@@ -110,6 +112,11 @@ def _started(data: YearData) -> dict[Step, bool]:
         Step.EVALUATION: any(item.results for item in data.evaluations),
         Step.SUBMIT: True,
     }
+
+
+def _awaits_signoff(data: YearData, step: Step, adjusting: set[str]) -> bool:
+    stage = _STAGE_OF_STEP.get(step)
+    return stage is not None and (not chair_signed(data, stage) or stage in adjusting)
 
 
 def _any_monitoring_sent(sent: set[str]) -> bool:

@@ -30,7 +30,7 @@ from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import STAGE_LABELS, Stage
 from unionperf.services.errors import InputError, ServiceError
 from unionperf.store.repository import YearRepository
-from unionperf.store.submissions import SubmissionRecords
+from unionperf.store.submissions import StageState, SubmissionRecords
 
 if TYPE_CHECKING:
     from unionperf.services.workspace import Workspace
@@ -38,12 +38,13 @@ if TYPE_CHECKING:
 __all__ = [
     "Feedback",
     "Opinion",
-    "StageLock",
     "StageLockedError",
+    "StageState",
     "feedback_of",
     "open_adjustment",
     "stage_label",
     "stage_lock",
+    "stages_adjusting",
     "withdraw_signoff",
 ]
 
@@ -55,34 +56,6 @@ class StageLockedError(ServiceError):
         super().__init__(f"“{label}”已经工会主席签字确认并锁定；如需修改，请先填写调整原因办理调整")
         self.stage = stage
         self.label = label
-
-
-@dataclass(frozen=True, slots=True)
-class StageLock:
-    """A stage's lock as the sign-off block shows it."""
-
-    stage: str
-    signed: bool
-    """The chair has signed the stage off."""
-    status: str
-    """``open``, ``returned`` (by the upper level) or ``adjusting``."""
-    reason: str
-    """Why the stage was returned, or why it is being adjusted."""
-
-    @property
-    def locked(self) -> bool:
-        """Edits of the stage are refused until an adjustment is opened."""
-        return self.signed and self.status != "adjusting"
-
-    @property
-    def adjusting(self) -> bool:
-        """An adjustment is open: edits pass until the chair signs off again."""
-        return self.signed and self.status == "adjusting"
-
-    @property
-    def returned(self) -> bool:
-        """The upper level returned the stage and nobody has signed it off again yet."""
-        return not self.signed and self.status == "returned"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +95,16 @@ def stage_label(stage: str) -> str:
     return f"{label}（{parsed.cutoff.isoformat()}）" if parsed.cutoff else label
 
 
-def stage_lock(workspace: Workspace, year: int, stage: str) -> StageLock:
+def stage_lock(workspace: Workspace, year: int, stage: str) -> StageState:
     """Whether a stage is signed off, returned or being adjusted, with the reason."""
     with workspace.reading() as session:
-        state = SubmissionRecords(session).stage_state(year, stage)
-    return StageLock(stage, state.signed, state.status, state.reason)
+        return SubmissionRecords(session).stage_state(year, stage)
+
+
+def stages_adjusting(workspace: Workspace, year: int) -> set[str]:
+    """The stages of ``year`` with an adjustment open."""
+    with workspace.reading() as session:
+        return SubmissionRecords(session).stages_adjusting(year)
 
 
 def open_adjustment(workspace: Workspace, year: int, stage: str, reason: str) -> None:

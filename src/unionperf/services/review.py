@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from unionperf.domain.cycle import Step, StepStatus, step_statuses
 from unionperf.domain.problems import Problem
 from unionperf.domain.results import YearScore, score_year
@@ -34,7 +36,10 @@ def submitted_stages(workspace: Workspace, year: int) -> set[str]:
 
 
 def statuses_of(
-    data: YearData | None, problems: list[Problem], submitted: set[str]
+    data: YearData | None,
+    problems: list[Problem],
+    submitted: set[str],
+    adjusting: Set[str] = frozenset(),
 ) -> dict[Step, StepStatus]:
-    """The status of each of the six steps."""
-    return step_statuses(data, problems, submitted)
+    """The status of each of the six steps (a stage being adjusted is in progress)."""
+    return step_statuses(data, problems, submitted, adjusting)

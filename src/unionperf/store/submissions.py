@@ -64,6 +64,11 @@ class StageState:
         """An adjustment is open (edits allowed until the chair signs off again)."""
         return self.signed and self.status == ADJUSTING
 
+    @property
+    def returned(self) -> bool:
+        """The upper level returned the stage and nobody has signed it off again yet."""
+        return not self.signed and self.status == RETURNED
+
 
 @dataclass(frozen=True, slots=True)
 class Submission:
@@ -123,6 +128,13 @@ class SubmissionRecords:
         """(status, reason) of a stage: ``open``, ``returned`` or ``adjusting``."""
         row = self._state_row(year, stage)
         return (row.status, row.reason) if row else (OPEN, "")
+
+    def stages_adjusting(self, year: int) -> set[str]:
+        """The stages of a year with an adjustment open."""
+        query = select(StageStateRow.stage).where(
+            StageStateRow.year == year, StageStateRow.status == ADJUSTING
+        )
+        return set(self.session.scalars(query))
 
     def stage_state(self, year: int, stage: str) -> StageState:
         """The chair's sign-off and the status of a stage."""

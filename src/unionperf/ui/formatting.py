@@ -1,24 +1,23 @@
-"""How numbers, amounts and dates read in the window."""
+"""How numbers, amounts and dates read in the window (the domain's money rules, None-tolerant)."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from unionperf.domain.money import AmountError, format_money, format_plain, parse_decimal
 
 __all__ = ["amount", "parse_amount", "percent", "plain", "short_date"]
 
 
 def amount(value: Decimal | None) -> str:
     """Yuan with thousands separators and two decimals (empty for ``None``)."""
-    return "" if value is None else f"{value:,.2f}"
+    return "" if value is None else format_money(value)
 
 
 def plain(value: Decimal | None) -> str:
     """A number without trailing zeros (empty for ``None``)."""
-    if value is None:
-        return ""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return "" if value is None else format_plain(value)
 
 
 def percent(value: Decimal | None) -> str:
@@ -32,11 +31,11 @@ def short_date(value: date | None) -> str:
 
 
 def parse_amount(text: object) -> Decimal | None:
-    """The number typed in a cell (thousands separators allowed), ``None`` if blank or not one."""
-    cleaned = str(text or "").replace(",", "").replace("，", "").strip()
+    """The number typed in a cell (as the domain reads numbers), ``None`` if blank or not one."""
+    cleaned = str(text or "").strip()
     if not cleaned:
         return None
     try:
-        return Decimal(cleaned)
-    except InvalidOperation:
+        return parse_decimal(cleaned)
+    except AmountError:
         return None

@@ -51,10 +51,11 @@ class JobRelay(QObject):
 class Job(QRunnable):
     """One service call run on the job pool; also the call's :class:`Progress`."""
 
-    def __init__(self, call: Callable[[Progress], object], owner: QObject | None = None) -> None:
+    def __init__(self, call: Callable[[Progress], object]) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.relay = JobRelay(owner)
+        self.relay = JobRelay()
+        """Parentless, so it outlives a window closed while the job runs (the job owns it)."""
         self._call = call
         self._stop = threading.Event()
         self.done = threading.Event()
@@ -93,10 +94,9 @@ def run_job(
     call: Callable[[Progress], object],
     on_done: Callable[[object], None],
     on_error: Callable[[BaseException], None],
-    owner: QObject | None = None,
 ) -> Job:
     """Start ``call`` on the job pool; ``on_done``/``on_error`` run on the GUI thread."""
-    job = Job(call, owner)
+    job = Job(call)
     _RUNNING.add(job)
 
     def finished(result: object) -> None:
@@ -141,7 +141,7 @@ def run_with_progress(
         close()
         on_error(failure)
 
-    job = run_job(call, done, error, parent)
+    job = run_job(call, done, error)
 
     def progressed(step: int, total: int) -> None:
         dialog.setMaximum(max(total, 1))

@@ -346,5 +346,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:
         """Nothing to save on close: every edit was committed when it was made."""
+        self.session.wait_for_checks()
         log.info("window closed")
         super().closeEvent(event)  # type: ignore[arg-type]

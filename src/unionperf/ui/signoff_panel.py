@@ -29,7 +29,7 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Signoff, YearData
 from unionperf.services import locks
 from unionperf.services.errors import ServiceError, local_today
-from unionperf.services.locks import StageLock
+from unionperf.services.locks import StageState
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["SignoffPanel", "reopen_adjustment", "role_label", "withdraw_signoff"]
@@ -120,7 +120,7 @@ class SignoffPanel(QGroupBox):
         super().__init__(parent)
         self.session = session
         self.stage = stage
-        self.lock: StageLock | None = None
+        self.lock: StageState | None = None
         self._stale = True
         self.setTitle(self.tr("Sign-off"))
         self.setObjectName("signoffPanel")
@@ -200,7 +200,9 @@ class SignoffPanel(QGroupBox):
         earlier = data.signoffs_for(self.stage).get(role)
         stage, session = self.stage, self.session
         try:
-            lock: StageLock | None = locks.stage_lock(session.workspace, session.held_year(), stage)
+            lock: StageState | None = locks.stage_lock(
+                session.workspace, session.held_year(), stage
+            )
         except ServiceError:
             lock = None
         reason = lock.reason if lock is not None and lock.adjusting else ""

@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from unionperf.domain import year_edits as edits
@@ -26,9 +26,8 @@ from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.problems import Problem
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
-from unionperf.services import review
+from unionperf.services import locks, review
 from unionperf.services.errors import ServiceError
-from unionperf.services.locks import StageLockedError, open_adjustment
 from unionperf.ui.jobs import Job
 from unionperf.ui.undo import EditCommand
 
@@ -77,10 +76,12 @@ class YearSession(QObject):
         self.problems: list[Problem] = []
         self.statuses: dict[Step, StepStatus] = review.statuses_of(None, [], set())
         self.submitted: set[str] = set()
-        self.adjustment_reason: Callable[[StageLockedError], str | None] = lambda _error: None
+        self.adjustment_reason: Callable[[locks.StageLockedError], str | None] = lambda _error: None
         """Asks the user why a signed-off stage is changed; ``None`` cancels the edit."""
         self._previous: dict[int, YearData | None] = {}
-        self._running_checks: set[Job] = set()
+        self._running_checks: list[Job] = []
+        self.adjusting: set[str] = set()
+        """Stages with an adjustment open (their step shows as in progress)."""
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(RECHECK_DELAY_MS)
@@ -101,6 +102,7 @@ class YearSession(QObject):
         self.undo_stack.clear()
         self._previous.clear()
         self.submitted = review.submitted_stages(self.workspace, year) if year else set()
+        self._read_adjusting()
         self.recheck()
         self.changed.emit(Area.YEAR)
 
@@ -122,7 +124,7 @@ class YearSession(QObject):
         """Recompute problems and step statuses now."""
         self._recheck.stop()
         self.problems = review.problems_of(self.data) if self.data is not None else []
-        self.statuses = review.statuses_of(self.data, self.problems, self.submitted)
+        self.statuses = self._statuses()
         self.problems_changed.emit()
 
     def recheck_in_background(self) -> None:
@@ -135,24 +137,30 @@ class YearSession(QObject):
         if data is None:
             self.recheck()
             return
-        job = Job(lambda _progress: review.problems_of(data), self)
-        job.relay.finished.connect(
-            lambda problems: self._publish(data, problems), Qt.ConnectionType.QueuedConnection
-        )
-        job.relay.failed.connect(
-            lambda error: self.failed.emit(str(error)), Qt.ConnectionType.QueuedConnection
-        )
-        self._running_checks.add(job)
-        job.relay.finished.connect(lambda _r: self._running_checks.discard(job))
-        job.relay.failed.connect(lambda _e: self._running_checks.discard(job))
+        self._running_checks = [job for job in self._running_checks if not job.done.is_set()]
+        job = Job(lambda _progress: (data, review.problems_of(data)))
+        job.relay.finished.connect(self._checked)  # a bound slot: dropped if the session goes
+        job.relay.failed.connect(self._check_failed)
+        self._running_checks.append(job)
         self._checks.start(job)
 
-    def _publish(self, data: YearData, problems: list[Problem]) -> None:
+    def _checked(self, result: tuple[YearData, list[Problem]]) -> None:
+        data, problems = result
         if data is not self.data:
-            return
+            return  # computed for a copy replaced meanwhile; the newer edit rechecks
         self.problems = problems
-        self.statuses = review.statuses_of(self.data, self.problems, self.submitted)
+        self.statuses = self._statuses()
         self.problems_changed.emit()
+
+    def _check_failed(self, error: object) -> None:
+        self.failed.emit(str(error))
+
+    def _statuses(self) -> dict[Step, StepStatus]:
+        return review.statuses_of(self.data, self.problems, self.submitted, self.adjusting)
+
+    def _read_adjusting(self) -> None:
+        """Re-read which stages have an adjustment open (they change only by sign-off actions)."""
+        self.adjusting = locks.stages_adjusting(self.workspace, self.year) if self.year else set()
 
     def wait_for_checks(self) -> None:
         """Block until background checks finished (tests, closing the window)."""
@@ -181,12 +189,13 @@ class YearSession(QObject):
     def _attempt(self, call: Callable[[], None]) -> bool:
         try:
             call()
-        except StageLockedError as locked:
+        except locks.StageLockedError as locked:
             reason = self.adjustment_reason(locked)
             if not reason or self.year is None:
                 return False
             try:
-                open_adjustment(self.workspace, self.year, locked.stage, reason)
+                locks.open_adjustment(self.workspace, self.year, locked.stage, reason)
+                self._read_adjusting()
                 call()
             except ServiceError as error:
                 self.failed.emit(str(error))
@@ -201,6 +210,8 @@ class YearSession(QObject):
         """Apply a saved change to the copy in memory and tell the screens showing ``area``."""
         if self.data is not None:
             self.data = patch(self.data)
+        if area == Area.SIGNOFFS:
+            self._read_adjusting()  # a chair's sign-off closes an adjustment
         self.changed.emit(area)
 
     def held_year(self) -> int:
