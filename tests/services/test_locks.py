@@ -238,3 +238,16 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
 def test_unit_evaluation_texts_on_a_fresh_year_pass(workspace):
     workspace.add_year(2025)
     workspace.save_evaluation_texts(2025, Evaluation(UNIT_OWNER, achieved_text="x"))
+
+
+def test_a_signed_off_monitoring_point_cannot_be_deleted_without_an_adjustment(workspace):
+    point = workspace.load_year(YEAR).points[-1]
+    with pytest.raises(StageLockedError):
+        workspace.delete_point(YEAR, point.uid)
+    assert point in workspace.load_year(YEAR).points
+    open_adjustment(workspace, YEAR, f"monitoring-{point.cutoff.isoformat()}", "时点设置有误")
+    workspace.delete_point(YEAR, point.uid)
+    held = workspace.load_year(YEAR)
+    assert point not in held.points
+    assert all(entry.point_uid != point.uid for entry in held.monitoring)
+    assert _newest(workspace, 1)[0][:3] == ("delete", "monitoring_point", point.uid)

@@ -24,6 +24,7 @@ __all__ = [
     "with_targets",
     "with_unit",
     "without_indicator",
+    "without_point",
     "without_project",
     "without_signoff",
 ]
@@ -110,6 +111,15 @@ def with_point(data: YearData, point: MonitoringPoint) -> YearData:
     points = {item.uid: item for item in data.points}
     points[point.uid] = point
     return replace(data, points=tuple(sorted(points.values(), key=lambda item: item.cutoff)))
+
+
+def without_point(data: YearData, point_uid: str) -> YearData:
+    """The year without a monitoring point and the entries made at it."""
+    return replace(
+        data,
+        points=tuple(point for point in data.points if point.uid != point_uid),
+        monitoring=tuple(entry for entry in data.monitoring if entry.point_uid != point_uid),
+    )
 
 
 def with_entry(data: YearData, entry: MonitoringEntry) -> YearData:

@@ -14,8 +14,6 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from sqlalchemy import select
-
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.framework import Framework, MonitoringRule
 from unionperf.domain.indicators import Indicator, Operator
@@ -39,16 +37,11 @@ from unionperf.domain.validation.budget_rules import is_exempt
 from unionperf.domain.validation.monitoring_rules import owner_budget
 from unionperf.domain.year import YearData
 from unionperf.services.errors import InputError
-from unionperf.services.workspace import Workspace, new_uid
-from unionperf.store import audit
-from unionperf.store.mapping import diff
-from unionperf.store.rows import PointRow
-from unionperf.store.submissions import SubmissionRecords
+from unionperf.services.workspace import new_uid
 
 __all__ = [
     "OwnerLine",
     "ProgressLine",
-    "delete_point",
     "entry_of",
     "new_point",
     "owner_lines",
@@ -58,7 +51,6 @@ __all__ = [
     "with_progress",
     "with_reason_category",
     "with_reason_text",
-    "without_point",
 ]
 
 WHERE = "运行监控"
@@ -274,34 +266,6 @@ def new_point(data: YearData, cutoff: date, label: str = "") -> MonitoringPoint:
     if any(point.cutoff == cutoff for point in data.points):
         raise InputError(f"{data.year}年度已有截至{cutoff.isoformat()}的监控时点", WHERE)
     return MonitoringPoint(new_uid(), cutoff, label.strip())
-
-
-def delete_point(workspace: Workspace, year: int, point_uid: str) -> None:
-    """Remove a monitoring point with every entry made at it (recorded in the audit log).
-
-    Raises:
-        StageLockedError: the chair signed the point's stage off and no adjustment is open.
-        ServiceError: the year has no such point, or the store refused the change.
-    """
-    with workspace.transaction() as session:
-        row = session.scalar(
-            select(PointRow).where(PointRow.uid == point_uid, PointRow.year == year)
-        )
-        if row is None:
-            raise InputError(f"{year}年度没有这个监控时点（{point_uid}）", WHERE)
-        SubmissionRecords(session).guard(year, MonitoringPoint(row.uid, row.cutoff).stage)
-        old = {"cutoff": row.cutoff, "label": row.label}
-        session.delete(row)
-        audit.record(session, "delete", "monitoring_point", point_uid, diff(old, None), year=year)
-
-
-def without_point(data: YearData, point_uid: str) -> YearData:
-    """The year without that point and its entries (the in-memory side of :func:`delete_point`)."""
-    return replace(
-        data,
-        points=tuple(point for point in data.points if point.uid != point_uid),
-        monitoring=tuple(entry for entry in data.monitoring if entry.point_uid != point_uid),
-    )
 
 
 class _Rules:

@@ -259,6 +259,11 @@ class Workspace:
         with self._transaction() as session:
             _found(lambda: YearRepository(session).save_point(year, point))
 
+    def delete_point(self, year: int, uid: str) -> None:
+        """Delete a monitoring point with every entry made at it."""
+        with self._transaction() as session:
+            _found(lambda: YearRepository(session).delete_point(year, uid))
+
     def save_entry(self, entry: MonitoringEntry) -> None:
         """Save one project's (or the unit's) monitoring at one point."""
         for amount, label in ((entry.executed, "累计执行数"), (entry.forecast, "全年预计执行数")):

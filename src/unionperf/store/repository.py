@@ -284,6 +284,18 @@ class YearRepository:
             _assign(row, new)
         self._audit("save", "monitoring_point", point.uid, old, new, year=year)
 
+    def delete_point(self, year: int, uid: str) -> None:
+        """Delete a monitoring point with every entry made at it."""
+        row = self.session.scalar(
+            select(PointRow).where(PointRow.uid == uid, PointRow.year == year)
+        )
+        if row is None:
+            raise NotFoundError(f"{year}年度没有这个监控时点（{uid}）")
+        self._guard(year, _monitoring(row.cutoff))
+        old = {"cutoff": row.cutoff, "label": row.label}
+        self.session.delete(row)
+        self._audit("delete", "monitoring_point", uid, old, None, year=year)
+
     def save_entry(self, entry: MonitoringEntry) -> None:
         """Create or update one owner's monitoring at one point, with every indicator's progress."""
         point = self.session.scalar(select(PointRow).where(PointRow.uid == entry.point_uid))

@@ -28,16 +28,14 @@ from unionperf.domain.monitoring import (
 from unionperf.services.monitoring_view import (
     OwnerLine,
     ProgressLine,
-    delete_point,
     entry_of,
     with_progress,
     with_reason_category,
     with_reason_text,
-    without_point,
 )
 from unionperf.ui.formatting import amount, parse_amount, percent, plain
 from unionperf.ui.table_model import Column, Kind, RowTableModel
-from unionperf.ui.year_session import Area, YearSession
+from unionperf.ui.year_session import YearSession
 
 __all__ = [
     "LAG_COLOUR",
@@ -52,7 +50,6 @@ __all__ = [
     "light_text",
     "likelihood_text",
     "reason_text",
-    "remove_point",
     "suspension_text",
     "tier_text",
 ]
@@ -150,12 +147,6 @@ def _choices(values: list[str], label: Callable[[str], str]) -> list[tuple[str, 
 # -- committing edits ----------------------------------------------------------------------------
 
 
-def remove_point(session: YearSession, point_uid: str) -> None:
-    """Remove a monitoring point with its entries (how adding a point is undone)."""
-    delete_point(session.workspace, session.held_year(), point_uid)
-    session.patch(Area.MONITORING, lambda data: without_point(data, point_uid))
-
-
 class MonitoringEdits:
     """Commits the monitoring step's edits through the session: at once, and undoable."""
 
@@ -206,7 +197,7 @@ class MonitoringEdits:
                 date=point.cutoff.isoformat()
             ),
             lambda: session.save_point(point),
-            lambda: remove_point(session, point.uid),
+            lambda: session.delete_point(point.uid),
         )
 
 

@@ -287,6 +287,11 @@ class YearSession(QObject):
         self.workspace.save_point(self.held_year(), point)
         self.patch(Area.MONITORING, lambda data: edits.with_point(data, point))
 
+    def delete_point(self, uid: str) -> None:
+        """Delete a monitoring point with its entries."""
+        self.workspace.delete_point(self.held_year(), uid)
+        self.patch(Area.MONITORING, lambda data: edits.without_point(data, uid))
+
     def save_entry(self, entry: MonitoringEntry) -> None:
         """Save one owner's monitoring at one point."""
         self.workspace.save_entry(entry)
