@@ -2,9 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40" />
+        <source>About UnionPerf</source>
+        <translation>关于工会预算绩效管理</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Show licence…</source>
+        <translation>查看许可证…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+76" />
+        <source>Font licence:</source>
+        <translation>字体许可证：</translation>
+    </message>
+    <message>
+        <location line="-72" />
+        <source>UnionPerf works offline and sends nothing anywhere: your data stays in the workspace folder on this computer until you export a package yourself.</source>
+        <translation>本软件完全离线运行，不会向任何地方发送数据：您的资料保存在本机的工作区文件夹中，只有您自己导出数据包时才会带出本机。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Copy these facts, e.g. for a support request</source>
+        <translation>复制以上信息，例如发给技术支持人员</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Trade-union budget performance management · grassroots edition</source>
+        <translation>工会预算绩效管理 · 基层单机版</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>UnionPerf {version}</source>
+        <translation>UnionPerf {version}</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Database schema:</source>
+        <translation>数据库结构版本：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Package format:</source>
+        <translation>数据包格式版本：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Data format:</source>
+        <translation>数据格式版本：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Qt / PySide6:</source>
+        <translation>Qt / PySide6：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Python:</source>
+        <translation>Python：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Operating system:</source>
+        <translation>操作系统：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+165" />
+        <location filename="../../src/unionperf/ui/app.py" line="+218" />
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -745,7 +829,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+104" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="+103" />
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
@@ -819,7 +903,7 @@
         <translation>工作区已创建：{path}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>The sheet was not written</source>
         <translation>未能生成公钥登记表</translation>
     </message>
@@ -883,19 +967,27 @@
     </message>
 </context>
 <context>
+    <name>LicenceDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+37" />
+        <source>Licence: {name}</source>
+        <translation>许可证：{name}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+76" />
+        <location filename="../../src/unionperf/ui/main_window.py" line="+83" />
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+27" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -928,6 +1020,16 @@
         <location line="+6" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>About UnionPerf…</source>
+        <translation>关于工会预算绩效管理…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+7" />
@@ -975,7 +1077,7 @@
         <translation>无法新建年度</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+76" />
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -990,7 +1092,7 @@
         <translation>已备份：{name}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+18" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -1000,7 +1102,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-108" />
+        <location line="-142" />
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -1033,7 +1135,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/monitoring_models.py" line="+79" />
+        <location filename="../../src/unionperf/ui/monitoring_models.py" line="+76" />
         <source>Red</source>
         <translation>红</translation>
     </message>
@@ -1123,7 +1225,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+56" />
         <source>Add monitoring point {date}</source>
         <translation>添加监控时点 {date}</translation>
     </message>
@@ -1449,9 +1551,294 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
 </context>
 <context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/open_package.py" line="+76" />
+        <source>Cannot open the package</source>
+        <translation>无法打开数据包</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Checking the package…</source>
+        <translation>正在核验数据包…</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>{reason}
+
+Nothing was imported.</source>
+        <translation>{reason}
+
+未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>File: {path}
+
+{reason}
+
+Nothing was imported.</source>
+        <translation>文件：{path}
+
+{reason}
+
+未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The package cannot be used</source>
+        <translation>数据包无法使用</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Package {name}</source>
+        <translation>数据包 {name}</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Feedback of the upper level for this unit</source>
+        <translation>上级工会发给本单位的审核反馈</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A package this unit submitted</source>
+        <translation>本单位报送的数据包</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A subordinate unit's submission</source>
+        <translation>下级单位报送的数据包</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Feedback for another unit</source>
+        <translation>发给其他单位的审核反馈</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Another unit's submission</source>
+        <translation>其他单位报送的数据包</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} ({code})</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No.</source>
+        <translation>次序</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>No. {number}</source>
+        <translation>第{number}次</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decision</source>
+        <translation>审核决定</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Opinions</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{count} opinions</source>
+        <translation>{count}条</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>From</source>
+        <translation>发出单位</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Summary</source>
+        <translation>总体意见</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Written</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Key id</source>
+        <translation>签名密钥编号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Valid, checked with the upper level's public key this unit trusts</source>
+        <translation>有效（已用本单位导入的上级工会公钥核验）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Valid, checked with this unit's own key</source>
+        <translation>有效（已用本单位的签名密钥核验）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Valid, checked with the unit's registered public key</source>
+        <translation>有效（已用登记的该单位公钥核验）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Valid, but checked only with the key the package carries: compare the key id with the paper cover sheet</source>
+        <translation>有效，但只用包内附带的公钥核验过：请与纸质报送回执上的密钥编号核对</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Nothing to import: this is a package this unit wrote. It is in the submission log.</source>
+        <translation>无需导入：这是本单位生成的数据包，已记入报送记录。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Nothing to import: this is a package this unit signed. It is not in this workspace's submission log (the workspace may have been restored from an older backup).</source>
+        <translation>无需导入：这是本单位签名的数据包，但本工作区的报送记录中没有它（工作区可能是从较早的备份恢复的）。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>This package is not for this workspace: it is the upper level's feedback to {unit}. Nothing was imported.</source>
+        <translation>这个数据包不属于本工作区：它是上级工会发给“{unit}”的审核反馈。未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>This package is not for this workspace: it is the submission of {unit} to its upper level. Nothing was imported.</source>
+        <translation>这个数据包不属于本工作区：它是“{unit}”报送给其上级工会的数据。未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This feedback was imported already.</source>
+        <translation>这个反馈已经导入过。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Newer feedback for this stage (No. {held}) was imported already: this older one cannot be imported.</source>
+        <translation>本阶段已导入更新的反馈（第{held}次），这个较早的反馈不能再导入。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The upper level returned this stage. Importing shows its opinions on the items they concern and opens the stage again for correction: its sign-offs are withdrawn.</source>
+        <translation>上级工会退回了本阶段。导入后，意见将显示在所涉及的事项上，本阶段重新打开以便修改，已有的签字确认将撤销。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The upper level approved this stage. Importing shows its opinions on the items they concern.</source>
+        <translation>上级工会已审核通过本阶段。导入后，意见将显示在所涉及的事项上。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Unit {code} is not registered in this workspace: register its public key first (command: unionperf register). Until then the package cannot be received.</source>
+        <translation>单位 {code} 尚未在本工作区登记：请先登记其公钥（命令：unionperf register），登记前无法接收这个数据包。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This package was received already.</source>
+        <translation>这个数据包已经接收过。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A newer package of this stage (No. {held}) was received already: this one would be refused.</source>
+        <translation>本阶段已接收更新的数据包（第{held}次），这个数据包将被拒收。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Receive it to add it to this workspace's register of packages.</source>
+        <translation>接收后，数据包将记入本工作区的接收登记。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Import feedback</source>
+        <translation>导入反馈</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Show the feedback</source>
+        <translation>查看反馈</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open the submission log</source>
+        <translation>打开报送记录</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location line="+54" />
+        <source>Receiving the package…</source>
+        <translation>正在接收数据包…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The package was not received</source>
+        <translation>数据包未能接收</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The package was refused</source>
+        <translation>数据包被拒收</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Already received</source>
+        <translation>已接收过</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Package received</source>
+        <translation>已接收数据包</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-150" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="-152" />
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -1877,7 +2264,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>无需签字</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>Sign-off by {role}</source>
         <translation>{role}签字</translation>
     </message>
@@ -1905,7 +2292,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-162" />
+        <location filename="../../src/unionperf/ui/main_window.py" line="-176" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2252,7 +2639,7 @@ SHA-256 {sha256}
         <translation>选择上级反馈数据包</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+16" />
         <source>Checking the feedback package…</source>
         <translation>正在校验反馈数据包…</translation>
     </message>

@@ -26,13 +26,17 @@ from unionperf.cli.common import (
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
+from unionperf.cli.selftest_command import add_selftest_command
 
 log = logging.getLogger(__name__)
 
+PACKAGE_SUFFIX = ".upkg"
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; with no command, start the window."""
-    args = _parser().parse_args(argv)
+    """Run one command; with no command, start the window; with a package file, open it."""
+    parser = _parser()
+    args = parser.parse_args(package_argv(parser, sys.argv[1:] if argv is None else argv))
     _configure_output()
     try:
         return _run(args)
@@ -41,6 +45,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
+
+
+def package_argv(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """The arguments to parse: a lone package file becomes ``gui --open FILE``.
+
+    The file manager opens a package with ``unionperf FILE`` (Windows file association,
+    ``Exec=unionperf %f`` on Linux). A lone argument that is not a command and either ends in
+    ``.upkg`` or names an existing file is such a package; everything else is left as it is.
+    """
+    arguments = list(argv)
+    if len(arguments) != 1:
+        return arguments
+    text = arguments[0]
+    if not text or text.startswith("-") or text in _command_names(parser):
+        return arguments
+    if text.lower().endswith(PACKAGE_SUFFIX) or Path(text).is_file():
+        return ["gui", "--open", text]
+    return arguments
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    names: set[str] = set()
+    # argparse has no public list of its sub-commands (hidden ones like ``selftest`` included)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            names.update(action.choices)
+    return names
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -86,7 +117,13 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     gui = command("gui", _run_window, "打开窗口")
-    _ = gui
+    gui.add_argument(
+        "--open",
+        type=Path,
+        dest="open_package",
+        metavar="PACKAGE",
+        help="打开窗口后显示这个数据包（.upkg）是什么，并提供相应的操作（如导入上级反馈）",
+    )
     demo = command("demo", _demo, "创建演示工作区（一个完整的基层工会年度数据）")
     demo.add_argument(
         "--size",
@@ -113,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
     add_package_commands(command)
     add_form_commands(command)
+    add_selftest_command(commands)
     return parser
 
 
@@ -237,7 +275,7 @@ def _run_window(args: argparse.Namespace) -> int:
     from unionperf.ui.app import run  # noqa: PLC0415
 
     workspace = getattr(args, "workspace", None)
-    return run(workspace)
+    return run(workspace, open_package=getattr(args, "open_package", None))
 
 
 def _save_crash_report(error: BaseException) -> Path:

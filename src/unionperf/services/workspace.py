@@ -105,6 +105,12 @@ class Workspace:
         """Release the database."""
         self._store.close()
 
+    def schema_revision(self) -> str | None:
+        """The schema revision the workspace database is at (``None``: not migrated)."""
+        from unionperf.store.migrate import current_revision  # noqa: PLC0415
+
+        return current_revision(self._store.engine)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One service call's transaction (for the service modules); see :meth:`_transaction`."""

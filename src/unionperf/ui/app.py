@@ -14,18 +14,21 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from unionperf.resources import resource_path
 from unionperf.services.errors import ServiceError
+from unionperf.services.open_requests import post_open_request, wait_until_taken, withdraw
 from unionperf.services.workspace import Workspace, default_workspace_path
-from unionperf.services.writer_lock import take_writer_lock
+from unionperf.services.writer_lock import WorkspaceInUseError, take_writer_lock
 from unionperf.store.workspace import WorkspacePaths
 from unionperf.ui import crash
+from unionperf.ui.app_icon import app_icon
 from unionperf.ui.first_run import FirstRunWizard
 from unionperf.ui.gc_guard import GarbageCollector
+from unionperf.ui.input_method import use_available_input_method
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.settings import AppSettings
 
@@ -58,20 +61,30 @@ LOG_FILES = 5
 LOG_HANDLER_NAME = "unionperf-file"
 
 
-def run(workspace: Path | None, *, settings: AppSettings | None = None) -> int:
+def run(
+    workspace: Path | None,
+    *,
+    settings: AppSettings | None = None,
+    open_package: Path | None = None,
+) -> int:
     """Open the window and return the exit code.
 
     With ``workspace``, that workspace is opened (and made when missing). Without, the last
     workspace opened (from the settings) is, or the first-run wizard asks for one. A workspace
-    open in another window is refused (one writer, product.md §7).
+    open in another window is refused (one writer, product.md §7). With ``open_package`` (a
+    double-clicked ``.upkg``), the window then says what that package is and offers its action.
     """
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return EXIT_ERROR
     existing = QApplication.instance()
+    if existing is None:
+        use_available_input_method()  # fcitx on UOS/Kylin: Chinese input through ibus
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("UnionPerf")
     app.setOrganizationName("UnionPerf")
+    app.setDesktopFileName("unionperf")  # Wayland: the window belongs to unionperf.desktop
+    app.setWindowIcon(app_icon())
     load_font(app)
     translators = install_translators(app)
     settings = settings if settings is not None else AppSettings()
@@ -82,7 +95,7 @@ def run(workspace: Path | None, *, settings: AppSettings | None = None) -> int:
     crashes.install()
     collector = GarbageCollector(app)
     try:
-        return _open_and_show(app, workspace, settings, crashes)
+        return _open_and_show(app, workspace, settings, crashes, open_package)
     finally:
         collector.stop()
         crashes.uninstall()
@@ -97,12 +110,18 @@ def _open_and_show(
     workspace: Path | None,
     settings: AppSettings,
     crashes: crash.CrashHandler,
+    open_package: Path | None = None,
 ) -> int:
     path = workspace if workspace is not None else _chosen_workspace(settings)
     if path is None:
         return EXIT_OK  # the wizard was cancelled: nothing was made
     try:
         lock = take_writer_lock(path)
+    except WorkspaceInUseError as error:
+        if open_package is not None and _hand_over(path, open_package):
+            return EXIT_OK  # the window that has the workspace open shows the package
+        _cannot_open(error)
+        return EXIT_ERROR
     except ServiceError as error:
         _cannot_open(error)
         return EXIT_ERROR
@@ -118,7 +137,7 @@ def _open_and_show(
             settings.set_last_workspace(path)
             log.info("workspace opened: %s", path)
             folders = [opened.paths.logs, crash.fallback_log_folder()]
-            return _show_window(app, opened, settings, folders)
+            return _show_window(app, opened, settings, folders, open_package)
         finally:
             opened.close()
     finally:
@@ -126,7 +145,11 @@ def _open_and_show(
 
 
 def _show_window(
-    app: QApplication, opened: Workspace, settings: AppSettings, log_folders: list[Path]
+    app: QApplication,
+    opened: Workspace,
+    settings: AppSettings,
+    log_folders: list[Path],
+    open_package: Path | None = None,
 ) -> int:
     window = MainWindow(opened)
     geometry, state = settings.window_geometry(), settings.window_state()
@@ -136,10 +159,40 @@ def _show_window(
         window.restoreState(state)
     window.show()
     crash.offer_previous_crash(window, log_folders, settings)
+    if open_package is not None:
+        QTimer.singleShot(0, window, lambda: _show_package(window, open_package))
+    QTimer.singleShot(0, window, lambda: _watch_open_requests(window))
     try:
         return app.exec()
     finally:
         settings.set_window_layout(window.saveGeometry(), window.saveState())
+
+
+def _show_package(window: MainWindow, path: Path) -> None:
+    """Say what a double-clicked package is and offer its action (imported only when needed)."""
+    from unionperf.ui.open_package import show_package  # noqa: PLC0415 - keep start-up light
+
+    show_package(window, path)
+
+
+def _watch_open_requests(window: MainWindow) -> None:
+    """Let other processes hand double-clicked packages to this window."""
+    from unionperf.ui.open_package import watch_open_requests  # noqa: PLC0415
+
+    watch_open_requests(window)
+
+
+def _hand_over(workspace: Path, package: Path) -> bool:
+    """Whether the window holding ``workspace`` took ``package`` to show it."""
+    try:
+        request = post_open_request(workspace, package)
+    except ServiceError:
+        return False
+    if wait_until_taken(request):
+        log.info("package handed to the open window: %s", package)
+        return True
+    withdraw(request)  # held by a command or a hung window: say the workspace is in use
+    return False
 
 
 def _chosen_workspace(settings: AppSettings) -> Path | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
@@ -26,10 +27,14 @@ from unionperf.services.errors import ServiceError
 from unionperf.services.locks import StageLockedError
 from unionperf.services.workspace import Workspace
 from unionperf.ui import messages
+from unionperf.ui.app_icon import app_icon
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, step_title
 from unionperf.ui.year_session import Area, YearSession
+
+if TYPE_CHECKING:
+    from unionperf.ui.about_dialog import AboutDialog
 
 __all__ = ["MainWindow", "status_text"]
 
@@ -76,6 +81,7 @@ class MainWindow(QMainWindow):
         self.session = YearSession(workspace, self)
         self.session.adjustment_reason = self._ask_adjustment_reason
         self.setWindowTitle(self.tr("UnionPerf · budget performance for grassroots trade unions"))
+        self.setWindowIcon(app_icon())
         self._build_actions()
         self._build_toolbar()
         self.navigator = QListWidget()
@@ -151,6 +157,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.edit_menu = edit_menu
+        self.about_action = QAction(self.tr("About UnionPerf…"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
+        self.about_dialog: AboutDialog | None = None
+        """The About dialog, once it was opened."""
         self.addActions([self.undo_action, self.redo_action])
 
     def _build_toolbar(self) -> None:
@@ -331,6 +344,14 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Backup written: {name}").format(name=made.path.name))
         self._show_last_backup()
+
+    def show_about(self) -> None:
+        """Open Help → About (window-modal; the same dialog again on a second click)."""
+        if self.about_dialog is None:
+            from unionperf.ui.about_dialog import AboutDialog  # noqa: PLC0415 - when first asked
+
+            self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
 
     def _show_last_backup(self) -> None:
         try:

@@ -564,6 +564,10 @@ class SubmitStep(StepPage):
         path = choose_package_file(self, self.tr("Feedback package of the upper level"))
         if path is None:
             return
+        self.import_feedback_file(path)
+
+    def import_feedback_file(self, path: Path) -> None:
+        """Verify and import one feedback package file off the GUI thread, then show it."""
         workspace = self.session.workspace
 
         def call(_progress: Progress) -> object:

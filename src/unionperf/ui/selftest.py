@@ -1,0 +1,107 @@
+"""The window's part of ``unionperf selftest``: Qt, the bundled font, zh_CN and every step.
+
+Runs offscreen on the self-test's workspace: the main window is shown in Simplified Chinese, each
+of the six steps is opened (which loads QtCharts and every page module), and the window is drawn
+into an image to prove that painting works.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from unionperf.domain.cycle import Step
+from unionperf.services.selftest import SELFTEST_YEAR, SelftestFailedError
+from unionperf.services.workspace import Workspace
+from unionperf.ui.app import install_translators, load_font
+from unionperf.ui.gc_guard import GarbageCollector
+from unionperf.ui.main_window import MainWindow
+
+__all__ = ["show_window", "window_check"]
+
+SETTLE_SECONDS = 0.3
+"""How long the shown window is left to build its pages and run its checks."""
+EXPECTED_TRANSLATION = ("MainWindow", "&File", "文件(&F)")
+"""A message of our catalogue and its zh_CN text: proves the catalogue was loaded."""
+
+
+def window_check(workspace: Workspace) -> str:
+    """Show the main window on ``workspace`` in zh_CN, open every step, draw it; describe it.
+
+    Raises:
+        SelftestFailedError: the font, a catalogue, a step or the drawing failed.
+    """
+    app = _application()
+    family = load_font(app)
+    if family is None:
+        raise SelftestFailedError("内置中文字体未能加载")
+    translators = install_translators(app)
+    collector = GarbageCollector(app)
+    try:
+        if len(translators) < 2:  # noqa: PLR2004 - ours and Qt's qtbase catalogue
+            raise SelftestFailedError("界面翻译（中文）未能全部加载")
+        context, source, expected = EXPECTED_TRANSLATION
+        if QCoreApplication.translate(context, source) != expected:
+            raise SelftestFailedError("界面翻译（中文）未生效")
+        window = MainWindow(workspace)
+        try:
+            window.resize(1366, 768)
+            window.show()
+            window.refresh_years(SELFTEST_YEAR)
+            _settle()
+            for step in Step:
+                window.open_step(step)
+                _settle(0.0)
+            image = window.grab().toImage()
+            if image.isNull() or image.width() < 100:  # noqa: PLR2004
+                raise SelftestFailedError("主窗口无法绘制")
+            title = window.windowTitle()
+        finally:
+            window.close()
+            _settle(0.0)
+    finally:
+        collector.stop()
+        for translator in translators:
+            app.removeTranslator(translator)
+    platform = QGuiApplication.platformName()
+    return f"显示平台 {platform}；字体 {family}；窗口标题「{title}」；{len(Step)} 个步骤均已打开"
+
+
+def show_window(workspace: Workspace) -> float:
+    """Show the main window on ``workspace`` once, close it; seconds until it was shown."""
+    start = time.perf_counter()
+    app = _application()
+    load_font(app)
+    translators = install_translators(app)
+    window = MainWindow(workspace)
+    window.show()
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+    shown = time.perf_counter() - start
+    window.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+    return shown
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("UnionPerf")
+    app.setOrganizationName("UnionPerf")
+    return app
+
+
+def _settle(seconds: float = SETTLE_SECONDS) -> None:
+    """Process events for ``seconds`` (at least once)."""
+    end = time.perf_counter() + seconds
+    while True:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if time.perf_counter() >= end:
+            return
+        time.sleep(0.01)
