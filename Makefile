@@ -1,5 +1,7 @@
 # UnionPerf — every target sets up what it needs on a bare Debian machine first.
 # `make run` starts the app, `make test` runs every check and test, `make bench` the benchmarks.
+# `make bundle` builds dist/unionperf (PyInstaller), `make deb` the .deb, `make installer-check`
+# compiles the Windows installer script; `make test` does all three and tests what they made.
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,12 +9,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck contracts pytest bench screenshots system venv clean
+.PHONY: run test lint typecheck contracts pytest bench screenshots system venv clean \
+	bundle deb installer-check
 
 run: system $(STAMP)
 	$(BIN)/unionperf
 
-test: system $(STAMP) lint typecheck contracts pytest
+test: system $(STAMP) lint typecheck contracts bundle deb installer-check pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -24,11 +27,28 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(BIN)/lint-imports
 
+# The tests marked `bundle` run the bundle and the .deb just built; they fail (not skip) when
+# UNIONPERF_REQUIRE_BUNDLE is set and either is missing.
 pytest: system $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	UNIONPERF_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
-bench: system $(STAMP)
+bench: system $(STAMP) bundle
 	$(BIN)/python bench/run.py
+
+# The one-folder bundle dist/unionperf (installer/unionperf.spec), then its size and start-up
+# against the virtualenv's (bench/bench_bundle.py, into build/bench.json).
+bundle: system $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller installer/unionperf.spec
+	$(BIN)/python bench/bench_bundle.py
+
+# dist/unionperf_<version>_amd64.deb for Debian, 统信 UOS and 麒麟 Kylin, from the bundle.
+deb: bundle
+	bash installer/build-deb.sh dist/unionperf dist
+
+# Compile the NSIS installer script against the Linux bundle (proves the script is valid).
+installer-check: bundle
+	bash installer/installer-check.sh dist/unionperf build/installer/unionperf-setup.exe
 
 # One PNG per step and per chart of the window on the demo workspace, at 1366×768.
 screenshots: system $(STAMP)
@@ -43,7 +63,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,bundle]"
 	@touch $(STAMP)
 
 clean:

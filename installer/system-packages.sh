@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install the Debian packages that Qt, the bundled font, Xvfb and poppler need — only those missing.
+# Install the Debian packages that Qt, the bundled font, Xvfb, poppler and the installer checks
+# (makensis, desktop-file-validate) need — only those missing.
 # Called by `make run` and `make test`; a second run is instant.
 set -euo pipefail
 packages=(
@@ -7,6 +8,7 @@ packages=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
   xvfb xauth poppler-utils poppler-data minisign
+  nsis desktop-file-utils
 )
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-packages: not a Debian system; install Qt's libraries by hand" >&2; exit 0; }
 missing=()
