@@ -10,7 +10,6 @@ package that is not for this workspace. Nothing is written: no quarantine, no re
 from __future__ import annotations
 
 import contextlib
-import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 from unionperf.domain.unit import UnitLevel
 from unionperf.exchange import bag, keys, minisign
 from unionperf.exchange.errors import PackageError
-from unionperf.exchange.keys import Announcement, KeyFileError
+from unionperf.exchange.keys import KeyFileError
 from unionperf.exchange.minisign import PublicKey, SignatureError
 from unionperf.exchange.package import (
     ANNOUNCEMENTS_JSON,
@@ -27,6 +26,7 @@ from unionperf.exchange.package import (
     verify_package,
 )
 from unionperf.services.errors import ServiceError
+from unionperf.services.receive import package_signature, signing_key
 from unionperf.services.verify import read_package
 from unionperf.services.workspace import Workspace
 from unionperf.store.register import RegisterRecords
@@ -140,7 +140,7 @@ def _describe(
     workspace: Workspace, path: Path, blob: bytes, members: dict[str, bytes]
 ) -> PackageInfo:
     try:
-        claim = comment_fields(_signature(members).trusted_comment)
+        claim = comment_fields(package_signature(members).trusted_comment)
     except PackageError:
         verify_package(blob, None, members=members)  # the first failed check, in order
         raise
@@ -181,7 +181,7 @@ def _on_upper(
     if subordinate is None:
         package = verify_package(blob, None, members=members)
         return _info(path, Relation.FROM_SUBORDINATE, package, already=already)
-    key = _subordinate_key(members, subordinate.public_key, subordinate.retired_keys)
+    key, _rotated = signing_key(members, package_signature(members), subordinate)
     package = verify_package(blob, key, members=members)
     with workspace.reading() as session:
         current = RegisterRecords(session).current(
@@ -274,33 +274,5 @@ def _own_key(own_keys: tuple[PublicKey, ...], members: dict[str, bytes]) -> Publ
     """The workspace's key that signed the package (else its current key, which then fails)."""
     if not own_keys:
         raise PackageError("untrusted", "本工作区还没有签名密钥，无法核验本单位的数据包")
-    signature = _signature(members)
+    signature = package_signature(members)
     return next((key for key in own_keys if key.key_id == signature.key_id), own_keys[0])
-
-
-def _subordinate_key(
-    members: dict[str, bytes], registered: str, retired: tuple[str, ...]
-) -> PublicKey:
-    """The key a registered unit's package must be signed with (as ``receive`` accepts it)."""
-    signature = _signature(members)
-    current = minisign.parse_public_key(registered)
-    for text in (registered, *retired):
-        key = minisign.parse_public_key(text)
-        if key.key_id == signature.key_id:
-            return key
-    if ANNOUNCEMENTS_JSON not in members:
-        return current
-    try:
-        chain = [Announcement.from_json(item) for item in json.loads(members[ANNOUNCEMENTS_JSON])]
-        return keys.follow_announcements(current, chain)
-    except (KeyFileError, ValueError, TypeError) as error:
-        raise PackageError("rotation", f"密钥更换声明无效：{error}") from error
-
-
-def _signature(members: dict[str, bytes]) -> minisign.Signature:
-    try:
-        return minisign.parse_signature(members[bag.SIGNATURE].decode("ascii"))
-    except KeyError as error:
-        raise PackageError("missing-file", f"包内缺少文件：{bag.SIGNATURE}") from error
-    except (SignatureError, UnicodeDecodeError) as error:
-        raise PackageError("signature", f"签名文件无法读取：{error}") from error

@@ -114,7 +114,7 @@ def _receive_one(
         members = bag.read_zip(blob)
     except bag.BagError as error:
         raise PackageError(error.code, str(error)) from error
-    signature = _signature(members)
+    signature = package_signature(members)
     claimed = comment_fields(signature.trusted_comment).get("unit", "")
     if not claimed:
         raise PackageError("signature", "签名中没有单位代码")
@@ -125,14 +125,15 @@ def _receive_one(
         raise PackageError(
             "unregistered", f"单位 {claimed} 未登记，请先用 unionperf register 登记其公钥"
         )
-    key, rotated = _signing_key(members, signature, registered)
+    key, rotated = signing_key(members, signature, registered)
     package = verify_package(blob, key, members=members)
     if package.meta["kind"] != "submission":
         raise PackageError("kind", "这不是下级单位的报送数据包")
     return _store(workspace, records, path, (blob, package, rotated), stored)
 
 
-def _signature(members: dict[str, bytes]) -> minisign.Signature:
+def package_signature(members: dict[str, bytes]) -> minisign.Signature:
+    """The package's minisign signature file, parsed (not yet checked)."""
     try:
         return minisign.parse_signature(members[bag.SIGNATURE].decode("ascii"))
     except KeyError as error:
@@ -141,7 +142,7 @@ def _signature(members: dict[str, bytes]) -> minisign.Signature:
         raise PackageError("signature", f"签名文件无法读取：{error}") from error
 
 
-def _signing_key(
+def signing_key(
     members: dict[str, bytes], signature: minisign.Signature, registered: Subordinate
 ) -> tuple[PublicKey, bool]:
     """The key that must have signed: the registered one, one it replaced, or a newer one.
