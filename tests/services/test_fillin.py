@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from decimal import Decimal as D
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
 
 from tests.forms.test_fillin import BAD_INPUTS
 from tests.forms.test_fillin_support import Book, new_indicator_row
@@ -18,7 +16,7 @@ from unionperf.services.errors import ServiceError
 from unionperf.services.fillin import ImportRefused, export_template, import_template
 from unionperf.services.locks import open_adjustment
 from unionperf.services.workspace import Workspace
-from unionperf.store.rows import AuditRow
+from unionperf.store.audit import AuditEntry
 
 YEAR = 2024
 
@@ -34,13 +32,13 @@ def workspace(tmp_path):
 
 
 def _audit_count(workspace: Workspace) -> int:
-    with workspace.reading() as session:
-        return int(session.scalar(select(func.count()).select_from(AuditRow)) or 0)
+    with workspace.reading() as uow:
+        return len(uow.audit.newest(limit=1_000_000))
 
 
-def _audit_since(workspace: Workspace, seq: int) -> list[AuditRow]:
-    with workspace.reading() as session:
-        return list(session.scalars(select(AuditRow).where(AuditRow.seq > seq)))
+def _audit_since(workspace: Workspace, seq: int) -> list[AuditEntry]:
+    with workspace.reading() as uow:
+        return [entry for entry in uow.audit.newest(limit=1_000_000) if entry.seq > seq]
 
 
 def _export(workspace: Workspace, tmp_path) -> Book:
@@ -151,7 +149,7 @@ def test_edits_change_exactly_those_records(workspace, tmp_path):
             ("save", "project", third.uid),
         ]
     )
-    changes = {row.entity: json.loads(row.changes_json) for row in entries}
+    changes = {row.entity: row.changes for row in entries}
     assert changes["indicator_result"] == {"actual": ["10", "11"]}
     assert changes["project"] == {"name": [third.name, "困难职工帮扶（调整）"]}
     assert workspace.audit_breaks() == []

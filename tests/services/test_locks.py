@@ -28,7 +28,6 @@ from unionperf.services.fillin import export_template, import_template
 from unionperf.services.locks import StageLockedError, open_adjustment
 from unionperf.services.receive import receive, register
 from unionperf.services.workspace import Workspace
-from unionperf.store import audit
 
 YEAR = 2024
 TARGETS = "targets"
@@ -44,10 +43,10 @@ def workspace(tmp_path):
 
 
 def _newest(workspace: Workspace, count: int = 10) -> list[tuple[str, str, str, dict]]:
-    with workspace.reading() as session:
+    with workspace.reading() as uow:
         return [
-            (row.action, row.entity, row.entity_uid, json.loads(row.changes_json))
-            for row in audit.entries(session, limit=count)
+            (row.action, row.entity, row.entity_uid, row.changes)
+            for row in uow.audit.newest(limit=count)
         ]
 
 

@@ -36,8 +36,7 @@ from unionperf.services.feedback import create_feedback, trust_upper
 from unionperf.services.receive import Outcome, receive, register
 from unionperf.services.submit import ExportRefusedError, export_package, submissions
 from unionperf.services.workspace import Workspace
-from unionperf.store.register import Received, RegisterRecords
-from unionperf.store.submissions import SubmissionRecords
+from unionperf.store.register import Received
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 OPINIONS = {
@@ -88,8 +87,8 @@ def _receive(workspace: Workspace, *paths: Path) -> list[Outcome]:
 
 
 def _received(workspace: Workspace) -> list[Received]:
-    with workspace.reading() as session:
-        return RegisterRecords(session).received()
+    with workspace.reading() as uow:
+        return uow.register.received()
 
 
 def _stored_files(workspace: Workspace) -> list[str]:
@@ -103,8 +102,8 @@ def _quarantined(workspace: Workspace) -> dict[str, bytes]:
 
 
 def _registered_key_id(workspace: Workspace, code: str) -> str:
-    with workspace.reading() as session:
-        subordinate = RegisterRecords(session).subordinate(code)
+    with workspace.reading() as uow:
+        subordinate = uow.register.subordinate(code)
     assert subordinate is not None
     return subordinate.key_id
 
@@ -189,8 +188,8 @@ def test_first_package_is_received_and_stored(unit, upper):
     )
     assert record.sha256 == sha256(path.read_bytes())
     assert (upper.paths.root / record.file_name).read_bytes() == path.read_bytes()
-    with upper.reading() as session:
-        scores = RegisterRecords(session).received_scores(YEAR)
+    with upper.reading() as uow:
+        scores = uow.register.received_scores(YEAR)
     assert any(row["owner_uid"] == "unit" and row["grade"] for row in scores)
     assert _quarantined(upper) == {}
 
@@ -214,8 +213,8 @@ def test_sequence_one_then_two_supersedes_and_keeps_both(unit, upper):
     assert [(r.sequence, r.current) for r in records] == [(1, False), (2, True)]
     assert [r.sha256 for r in records] == [sha256(first.read_bytes()), sha256(second.read_bytes())]
     assert _stored_files(upper) == sorted([first.name, second.name])
-    with upper.reading() as session:
-        current = RegisterRecords(session).current(unit.unit_code, YEAR, "targets")
+    with upper.reading() as uow:
+        current = uow.register.current(unit.unit_code, YEAR, "targets")
     assert current is not None
     assert current.sequence == 2
 
@@ -450,8 +449,8 @@ def _upper_pub(upper: Workspace, path: Path) -> Path:
 
 
 def _feedback_rows(workspace: Workspace) -> list[dict]:
-    with workspace.reading() as session:
-        return SubmissionRecords(session).feedback(YEAR)
+    with workspace.reading() as uow:
+        return uow.submissions.feedback(YEAR)
 
 
 def _g001(workspace: Workspace, stage: str) -> list[str]:
@@ -480,8 +479,8 @@ def test_returned_feedback_reopens_the_stage(unit, upper, unit_copy, opinions, t
     assert row["decision"] == "return"
     assert row["stage"] == "targets"
     assert [item["text"] for item in row["opinions"]] == ["年度目标应量化", "请补充时效指标"]
-    with unit_copy.reading() as session:
-        assert SubmissionRecords(session).stage_status(YEAR, "targets")[0] == "returned"
+    with unit_copy.reading() as uow:
+        assert uow.submissions.stage_status(YEAR, "targets")[0] == "returned"
     # the same feedback again changes nothing
     [again] = _receive(unit_copy, path)
     assert again.status == "already received"

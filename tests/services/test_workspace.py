@@ -38,10 +38,8 @@ def workspace(tmp_path):
 
 
 def _audit_count(workspace: Workspace) -> int:
-    from unionperf.store import audit  # noqa: PLC0415
-
-    with workspace._store.uow.reading() as session:
-        return len(audit.entries(session, limit=10_000))
+    with workspace.reading() as uow:
+        return len(uow.audit.newest(limit=10_000))
 
 
 def test_worked_example_through_the_store(workspace):

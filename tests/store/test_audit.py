@@ -19,7 +19,7 @@ UNIT = UnitProfile("测试工会", "91350100M000100Y43")
 @pytest.fixture
 def store(tmp_path):
     opened = open_store(tmp_path / "ws", create=True)
-    with opened.uow.transaction() as session:
+    with opened.sessions.transaction() as session:
         repository = YearRepository(session)
         repository.save_unit(UNIT)
         repository.ensure_year(2024)
@@ -30,7 +30,7 @@ def store(tmp_path):
 
 
 def test_entries_record_old_and_new(store):
-    with store.uow.reading() as session:
+    with store.sessions.reading() as session:
         newest = audit.entries(session)[0]
         assert audit.verify_chain(session) == []
     assert newest.entity == "budget_line"
@@ -41,7 +41,7 @@ def test_entries_record_old_and_new(store):
 def test_edited_entry_is_detected(store):
     with store.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE audit_log SET changes_json = '{}' WHERE seq = 2")
-    with store.uow.reading() as session:
+    with store.sessions.reading() as session:
         breaks = audit.verify_chain(session)
     assert [item.seq for item in breaks] == [2]
     assert "改动" in breaks[0].message
@@ -50,7 +50,7 @@ def test_edited_entry_is_detected(store):
 def test_deleted_entry_is_detected(store):
     with store.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM audit_log WHERE seq = 2")
-    with store.uow.reading() as session:
+    with store.sessions.reading() as session:
         messages = [item.message for item in audit.verify_chain(session)]
     assert any("删除" in message for message in messages)
 
@@ -60,21 +60,21 @@ def test_deleted_tail_is_detected(store):
         connection.exec_driver_sql(
             "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)"
         )
-    with store.uow.reading() as session:
+    with store.sessions.reading() as session:
         assert audit.verify_chain(session) != []
 
 
 def test_failed_transaction_leaves_no_entry(store):
-    with store.uow.reading() as session:
+    with store.sessions.reading() as session:
         before = len(audit.entries(session))
 
     def failing_edit() -> None:
-        with store.uow.transaction() as session:
+        with store.sessions.transaction() as session:
             YearRepository(session).save_budget_line(2024, BudgetLine("502", budget=Decimal(1)))
             raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError):
         failing_edit()
-    with store.uow.reading() as session:
+    with store.sessions.reading() as session:
         assert len(audit.entries(session)) == before
         assert [line.category_code for line in YearRepository(session).load(2024).budget] == ["501"]

@@ -14,7 +14,7 @@ from unionperf.store.workspace import open_store
 
 
 def _budget(store) -> Decimal:
-    with store.uow.reading() as session:
+    with store.sessions.reading() as session:
         return YearRepository(session).load(2024).budget[0].budget
 
 
@@ -33,12 +33,12 @@ def test_open_backs_up_and_rotation_keeps_thirty(tmp_path):
 
 def test_restore_brings_back_the_old_state(tmp_path):
     store = open_store(tmp_path / "ws", create=True)
-    with store.uow.transaction() as session:
+    with store.sessions.transaction() as session:
         repository = YearRepository(session)
         repository.ensure_year(2024)
         repository.save_budget_line(2024, BudgetLine("501", budget=Decimal(100)))
     saved = backup.take_backup(store.paths.database, store.paths.backups, "manual")
-    with store.uow.transaction() as session:
+    with store.sessions.transaction() as session:
         YearRepository(session).save_budget_line(2024, BudgetLine("501", budget=Decimal(999)))
     store.close()
     safety = backup.restore_backup(saved.path, store.paths.database, store.paths.backups)

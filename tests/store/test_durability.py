@@ -28,7 +28,7 @@ WRITER = textwrap.dedent(
     n = 0
     while True:
         n += 1
-        with store.uow.transaction() as session:
+        with store.sessions.transaction() as session:
             repository = YearRepository(session)
             repository.save_budget_line(2024, BudgetLine("501", budget=Decimal(n)))
             repository.save_budget_line(2024, BudgetLine("502", budget=Decimal(n)))
@@ -42,7 +42,7 @@ WRITER = textwrap.dedent(
 def test_sigkill_mid_write_keeps_every_committed_edit(tmp_path: Path):
     root = tmp_path / "ws"
     store = open_store(root, create=True)
-    with store.uow.transaction() as session:
+    with store.sessions.transaction() as session:
         YearRepository(session).ensure_year(2024)
     store.close()
     script = tmp_path / "writer.py"
@@ -62,7 +62,7 @@ def test_sigkill_mid_write_keeps_every_committed_edit(tmp_path: Path):
     assert integrity(root / "unionperf.sqlite") == "ok"
     store = open_store(root)
     try:
-        with store.uow.reading() as session:
+        with store.sessions.reading() as session:
             lines = {
                 line.category_code: line.budget
                 for line in YearRepository(session).load(2024).budget

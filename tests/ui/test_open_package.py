@@ -26,7 +26,6 @@ from unionperf.services.open_requests import post_open_request, take_open_reques
 from unionperf.services.receive import receive, register
 from unionperf.services.workspace import Workspace
 from unionperf.services.writer_lock import take_writer_lock
-from unionperf.store.register import RegisterRecords
 from unionperf.ui import app as app_module
 from unionperf.ui import crash, messages
 from unionperf.ui import open_package as open_module
@@ -339,8 +338,8 @@ def test_upper_level_receives_the_package(qtbot, demo_workspace, upper, tmp_path
     first, second = shown["info"]
     assert first.startswith("Package received: 已接收")
     assert second.startswith("Already received: ")
-    with upper.reading() as session:
-        [record] = RegisterRecords(session).received()
+    with upper.reading() as uow:
+        [record] = uow.register.received()
     assert (record.unit_code, record.stage, record.sequence) == (
         profile.credit_code,
         "targets",

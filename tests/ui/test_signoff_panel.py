@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from decimal import Decimal as D
 
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QWidget
 from unionperf.domain.settings import SignoffRole
 from unionperf.services import locks
 from unionperf.services.errors import local_today
-from unionperf.store import audit
 from unionperf.ui.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import YearSession
 
@@ -61,10 +59,10 @@ def _stored(session, stage: str, year: int | None = None):
 
 
 def _audit(session, count: int = 5) -> list[tuple[str, str, str, dict]]:
-    with session.workspace.reading() as reading:
+    with session.workspace.reading() as uow:
         return [
-            (row.action, row.entity, row.entity_uid, json.loads(row.changes_json))
-            for row in audit.entries(reading, limit=count)
+            (row.action, row.entity, row.entity_uid, row.changes)
+            for row in uow.audit.newest(limit=count)
         ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.services.errors import InputError, ServiceError
 from unionperf.services.workspace import Workspace, new_uid
-from unionperf.store.evidence_records import Evidence, EvidenceRecords
+from unionperf.store.evidence_records import Evidence
 
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
 # Characters unsafe in file names on Windows, and %: BagIt percent-encodes it in manifests, which
@@ -51,8 +51,8 @@ def attach(
         target.unlink(missing_ok=True)
         raise ServiceError(f"无法复制佐证材料：{error.strerror or error}") from error
     try:
-        with workspace.transaction() as session:
-            EvidenceRecords(session).add(evidence)
+        with workspace.unit_of_work() as uow:
+            uow.evidence.add(evidence)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
@@ -61,8 +61,8 @@ def attach(
 
 def listing(workspace: Workspace, year: int, stage: str | None = None) -> list[Evidence]:
     """The evidence of a year (of one stage when given)."""
-    with workspace.reading() as session:
-        return EvidenceRecords(session).for_year(year, stage)
+    with workspace.reading() as uow:
+        return uow.evidence.for_year(year, stage)
 
 
 def payload_files(workspace: Workspace, year: int, stage: str) -> dict[str, bytes]:

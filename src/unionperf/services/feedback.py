@@ -24,7 +24,6 @@ from unionperf.services import signing
 from unionperf.services.errors import InputError, ServiceError, local_today
 from unionperf.services.verify import read_public_key
 from unionperf.services.workspace import Workspace
-from unionperf.store.register import RegisterRecords
 from unionperf.store.submissions import SubmissionRecords
 
 
@@ -42,8 +41,8 @@ def create_feedback(
     """Write the signed feedback package for a unit's received stage."""
     if decision not in ("approve", "return"):
         raise InputError("决定应为 approve（通过）或 return（退回）", "反馈")
-    with workspace.reading() as session:
-        records = RegisterRecords(session)
+    with workspace.reading() as uow:
+        records = uow.register
         subordinate = records.subordinate(unit_code)
         current = records.current(unit_code, year, stage)
         sequence = records.feedback_count(unit_code, year, stage) + 1
@@ -88,8 +87,8 @@ def create_feedback(
         path.write_bytes(blob)
     except OSError as error:
         raise ServiceError(f"无法写入反馈数据包到 {out_dir}：{error.strerror or error}") from error
-    with workspace.transaction() as session:
-        RegisterRecords(session).log_feedback(
+    with workspace.unit_of_work() as uow:
+        uow.register.log_feedback(
             unit_code=unit_code,
             year=year,
             stage=stage,
@@ -124,8 +123,8 @@ def _read_opinions(path: Path) -> dict[str, Any]:
 def trust_upper(workspace: Workspace, key_file: Path, name: str = "") -> PublicKey:
     """Trust the upper level's public key for the feedback it sends down."""
     key = read_public_key(key_file)
-    with workspace.transaction() as session:
-        SubmissionRecords(session).trust_upper(key.to_file(), name, key.key_id_hex)
+    with workspace.unit_of_work() as uow:
+        uow.submissions.trust_upper(key.to_file(), name, key.key_id_hex)
     return key
 
 

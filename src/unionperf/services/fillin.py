@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import Indicator
@@ -25,6 +23,7 @@ from unionperf.forms.fillin import ImportProblem, read_template, write_template
 from unionperf.forms.fillin import layout as sheets
 from unionperf.services import inputs
 from unionperf.services.errors import InputError, ServiceError
+from unionperf.services.locks import StageLockedError
 from unionperf.services.workspace import Workspace
 from unionperf.store.errors import NotFoundError
 from unionperf.store.repository import YearRepository
@@ -174,9 +173,11 @@ def import_template(workspace: Workspace, year: int, path: Path) -> ImportReport
         return report
     backup = workspace.back_up("before-import")
     try:
-        with workspace.transaction() as session:
-            _apply(YearRepository(session), year, result.data, changes)
-    except (NotFoundError, SQLAlchemyError) as error:
+        with workspace.unit_of_work() as uow:
+            _apply(uow.years, year, result.data, changes)
+    except StageLockedError:
+        raise
+    except (NotFoundError, ServiceError) as error:
         raise ServiceError(f"导入失败，未保存任何修改：{error}") from error
     return replace(report, backup=backup.path)
 

@@ -18,7 +18,6 @@ from unionperf.services.errors import ServiceError
 from unionperf.services.files import write_atomically
 from unionperf.services.submit import parse_stage
 from unionperf.services.workspace import Workspace
-from unionperf.store.submissions import SubmissionRecords
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +62,8 @@ def write_forms(
 
 def cover(workspace: Workspace, data: YearData, stage: Stage) -> FormFamily:
     """The cover sheet of a stage with its latest package's facts."""
-    with workspace.reading() as session:
-        last = SubmissionRecords(session).last_submission(data.year, stage.name)
+    with workspace.reading() as uow:
+        last = uow.submissions.last_submission(data.year, stage.name)
     try:
         key_id = keys.public_key(workspace.paths.keys).key_id_hex
     except KeyFileError:

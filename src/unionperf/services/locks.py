@@ -29,8 +29,7 @@ from typing import TYPE_CHECKING
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import STAGE_LABELS, Stage
 from unionperf.services.errors import InputError, ServiceError
-from unionperf.store.repository import YearRepository
-from unionperf.store.submissions import StageState, SubmissionRecords
+from unionperf.store.submissions import StageState
 
 if TYPE_CHECKING:
     from unionperf.services.workspace import Workspace
@@ -97,14 +96,14 @@ def stage_label(stage: str) -> str:
 
 def stage_lock(workspace: Workspace, year: int, stage: str) -> StageState:
     """Whether a stage is signed off, returned or being adjusted, with the reason."""
-    with workspace.reading() as session:
-        return SubmissionRecords(session).stage_state(year, stage)
+    with workspace.reading() as uow:
+        return uow.submissions.stage_state(year, stage)
 
 
 def stages_adjusting(workspace: Workspace, year: int) -> set[str]:
     """The stages of ``year`` with an adjustment open."""
-    with workspace.reading() as session:
-        return SubmissionRecords(session).stages_adjusting(year)
+    with workspace.reading() as uow:
+        return uow.submissions.stages_adjusting(year)
 
 
 def open_adjustment(workspace: Workspace, year: int, stage: str, reason: str) -> None:
@@ -117,8 +116,8 @@ def open_adjustment(workspace: Workspace, year: int, stage: str, reason: str) ->
     label = stage_label(stage)
     if not reason:
         raise InputError("请填写调整原因", f"调整 › {label}")
-    with workspace.transaction() as session:
-        records = SubmissionRecords(session)
+    with workspace.unit_of_work() as uow:
+        records = uow.submissions
         if not records.stage_state(year, stage).signed:
             raise InputError(f"“{label}”尚未经工会主席签字确认，可直接修改，无需调整", "调整")
         records.open_adjustment(year, stage, reason)
@@ -126,14 +125,14 @@ def open_adjustment(workspace: Workspace, year: int, stage: str, reason: str) ->
 
 def withdraw_signoff(workspace: Workspace, year: int, stage: str, role: SignoffRole) -> None:
     """Withdraw one role's sign-off of a stage (undo of a sign-off); the chair's unlocks it."""
-    with workspace.transaction() as session:
-        YearRepository(session).delete_signoff(year, stage, role)
+    with workspace.unit_of_work() as uow:
+        uow.years.delete_signoff(year, stage, role)
 
 
 def feedback_of(workspace: Workspace, year: int) -> list[Feedback]:
     """The feedback the unit imported for a year, oldest first."""
-    with workspace.reading() as session:
-        held = SubmissionRecords(session).feedback(year)
+    with workspace.reading() as uow:
+        held = uow.submissions.feedback(year)
     return [
         Feedback(
             stage=str(item["stage"]),

@@ -29,8 +29,6 @@ from unionperf.services.errors import ServiceError
 from unionperf.services.receive import package_signature, signing_key
 from unionperf.services.verify import read_package
 from unionperf.services.workspace import Workspace
-from unionperf.store.register import RegisterRecords
-from unionperf.store.submissions import SubmissionRecords
 
 __all__ = ["PackageInfo", "Relation", "describe_package"]
 
@@ -156,8 +154,8 @@ def _describe(
     if claimed_unit and claimed_unit == here.own_code and claimed_kind == SUBMISSION:
         key = _own_key(here.own_keys, members)
         package = verify_package(blob, key, members=members)
-        with workspace.reading() as session:
-            logged = SubmissionRecords(session).submissions(int(package.meta["year"]))
+        with workspace.reading() as uow:
+            logged = uow.submissions.submissions(int(package.meta["year"]))
         already = any(item.sha256 == package.sha256 for item in logged)
         return _info(path, Relation.OWN_SUBMISSION, package, already=already)
     package = verify_package(blob, None, members=members)
@@ -172,8 +170,8 @@ def _on_upper(
     claim: dict[str, str],
 ) -> PackageInfo:
     claimed_unit, claimed_kind = claim.get("unit", ""), claim.get("kind", "")
-    with workspace.reading() as session:
-        records = RegisterRecords(session)
+    with workspace.reading() as uow:
+        records = uow.register
         subordinate = records.subordinate(claimed_unit) if claimed_unit else None
         already = records.is_received(bag.sha256(blob))
     if claimed_kind != SUBMISSION:
@@ -183,10 +181,8 @@ def _on_upper(
         return _info(path, Relation.FROM_SUBORDINATE, package, already=already)
     key, _rotated = signing_key(members, package_signature(members), subordinate)
     package = verify_package(blob, key, members=members)
-    with workspace.reading() as session:
-        current = RegisterRecords(session).current(
-            package.unit_code, int(package.meta["year"]), package.stage
-        )
+    with workspace.reading() as uow:
+        current = uow.register.current(package.unit_code, int(package.meta["year"]), package.stage)
     return _info(
         path,
         Relation.FROM_SUBORDINATE,
@@ -200,8 +196,8 @@ def _on_upper(
 def _feedback_for_unit(workspace: Workspace, path: Path, package: VerifiedPackage) -> PackageInfo:
     if package.feedback is None:
         raise PackageError("kind", "这不是上级工会的反馈数据包")
-    with workspace.reading() as session:
-        records = SubmissionRecords(session)
+    with workspace.reading() as uow:
+        records = uow.submissions
         already = records.has_feedback(package.sha256)
         held = records.last_feedback_sequence(int(package.meta["year"]), package.stage)
     return _info(path, Relation.FEEDBACK_FOR_UNIT, package, already=already, held=held)
@@ -246,8 +242,8 @@ def _info(
 
 def _context(workspace: Workspace) -> _Workspace:
     unit = workspace.unit()
-    with workspace.reading() as session:
-        upper = SubmissionRecords(session).upper_key()
+    with workspace.reading() as uow:
+        upper = uow.submissions.upper_key()
     return _Workspace(
         level=unit.level if unit else UnitLevel.GRASSROOTS,
         own_code=unit.credit_code if unit else "",

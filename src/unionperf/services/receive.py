@@ -33,7 +33,7 @@ from unionperf.services.verify import read_package, read_public_key
 from unionperf.services.workspace import Workspace
 from unionperf.store.audit import now
 from unionperf.store.register import Received, RegisterRecords, Subordinate
-from unionperf.store.submissions import SubmissionRecords
+from unionperf.store.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +61,8 @@ def register(workspace: Workspace, key_file: Path, unit_code: str, name: str) ->
     if not name.strip():
         raise InputError("请填写单位名称", "下级单位")
     key = read_public_key(key_file)
-    with workspace.transaction() as session:
-        RegisterRecords(session).register(unit_code, name.strip(), key.to_file(), key.key_id_hex)
+    with workspace.unit_of_work() as uow:
+        uow.register.register(unit_code, name.strip(), key.to_file(), key.key_id_hex)
     return key
 
 
@@ -77,10 +77,9 @@ def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
     try:
-        with workspace.transaction() as session:
-            records = RegisterRecords(session)
+        with workspace.unit_of_work() as uow:
             for path in paths:
-                outcomes.append(_receive_guarded(workspace, records, path, own_code, stored))
+                outcomes.append(_receive_guarded(workspace, uow, path, own_code, stored))
     except BaseException:
         for item in stored:
             item.unlink(missing_ok=True)
@@ -89,11 +88,11 @@ def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
 
 
 def _receive_guarded(
-    workspace: Workspace, records: RegisterRecords, path: Path, own_code: str, stored: list[Path]
+    workspace: Workspace, uow: UnitOfWork, path: Path, own_code: str, stored: list[Path]
 ) -> Outcome:
     try:
-        with records.session.begin_nested():
-            return _receive_one(workspace, records, path, own_code, stored)
+        with uow.savepoint():
+            return _receive_one(workspace, uow, path, own_code, stored)
     except (PackageError, ServiceError) as error:
         _quarantine(workspace, path, str(error))
         status = "refused"
@@ -103,11 +102,11 @@ def _receive_guarded(
 
 
 def _receive_one(
-    workspace: Workspace, records: RegisterRecords, path: Path, own_code: str, stored: list[Path]
+    workspace: Workspace, uow: UnitOfWork, path: Path, own_code: str, stored: list[Path]
 ) -> Outcome:
     blob = read_package(path)
     digest = bag.sha256(blob)
-    own_records = SubmissionRecords(records.session)
+    records, own_records = uow.register, uow.submissions
     if records.is_received(digest) or own_records.has_feedback(digest):
         return Outcome(path, "already received", "该数据包已接收过（内容完全相同）")
     try:

@@ -13,7 +13,6 @@ from unionperf.exchange.keys import Announcement, KeyFileError
 from unionperf.exchange.minisign import PublicKey
 from unionperf.services.errors import ServiceError, local_today
 from unionperf.services.workspace import Workspace
-from unionperf.store import audit
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +61,8 @@ def create_key(workspace: Workspace, passphrase: str) -> PublicKey:
         made = keys.create_key(workspace.paths.keys, passphrase)
     except KeyFileError as error:
         raise ServiceError(str(error)) from error
-    with workspace.transaction() as session:
-        audit.record(session, "create", "signing_key", made.key_id_hex, {})
+    with workspace.unit_of_work() as uow:
+        uow.audit.record("create", "signing_key", made.key_id_hex, {})
     return made
 
 
@@ -86,9 +85,8 @@ def rotate(workspace: Workspace, passphrase: str, today: date | None = None) -> 
     except KeyFileError as error:
         raise ServiceError(str(error)) from error
     new_key = keys.public_key(workspace.paths.keys)
-    with workspace.transaction() as session:
-        audit.record(
-            session,
+    with workspace.unit_of_work() as uow:
+        uow.audit.record(
             "rotate",
             "signing_key",
             new_key.key_id_hex,

@@ -30,7 +30,7 @@ from unionperf.services.errors import InputError, ServiceError, local_today
 from unionperf.services.evidence import payload_files
 from unionperf.services.files import write_atomically
 from unionperf.services.workspace import Workspace
-from unionperf.store.submissions import Submission, SubmissionRecords
+from unionperf.store.submissions import Submission
 
 
 class ExportRefusedError(ServiceError):
@@ -92,8 +92,8 @@ def export_package(
         raise ExportRefusedError(blocking)
     private_key = signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
-    with workspace.reading() as session:
-        previous = SubmissionRecords(session).last_submission(year, stage.name)
+    with workspace.reading() as uow:
+        previous = uow.submissions.last_submission(year, stage.name)
     meta = package_meta(data, stage, key.key_id_hex, previous, problems)
     payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)), compact=True)}
     payload.update(_announcement_files(workspace))
@@ -120,8 +120,8 @@ def export_package(
         key.key_id_hex,
     )
     try:
-        with workspace.transaction() as session:
-            SubmissionRecords(session).log_submission(submission)
+        with workspace.unit_of_work() as uow:
+            uow.submissions.log_submission(submission)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -196,5 +196,5 @@ def _announcement_files(workspace: Workspace) -> dict[str, bytes]:
 
 def submissions(workspace: Workspace, year: int | None = None) -> list[Submission]:
     """The submission log."""
-    with workspace.reading() as session:
-        return SubmissionRecords(session).submissions(year)
+    with workspace.reading() as uow:
+        return uow.submissions.submissions(year)

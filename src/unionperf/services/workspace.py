@@ -13,9 +13,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
-
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, ProjectAttribute, TargetSet
 from unionperf.domain.categories import DEFAULT_CATALOGUE
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
@@ -34,8 +31,8 @@ from unionperf.services.locks import StageLockedError, stage_label
 from unionperf.store import audit, backup
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
-from unionperf.store.repository import YearRepository
 from unionperf.store.submissions import LockedStageError
+from unionperf.store.unit_of_work import UnitOfWork
 from unionperf.store.workspace import (
     OpenStore,
     WorkspaceError,
@@ -107,36 +104,28 @@ class Workspace:
 
     def schema_revision(self) -> str | None:
         """The schema revision the workspace database is at (``None``: not migrated)."""
-        from unionperf.store.migrate import current_revision  # noqa: PLC0415
-
-        return current_revision(self._store.engine)
+        return self._store.schema_revision()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One service call's transaction (for the service modules); see :meth:`_transaction`."""
-        with self._transaction() as session:
-            yield session
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """One service call's transaction and its repositories; all of it is saved or none.
 
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A read-only session (for the service modules)."""
-        with self._store.uow.reading() as session:
-            yield session
-
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        """One service call's transaction; a refused write becomes a :class:`ServiceError`.
-
-        The lock guard of the edit methods: a change of a stage the chair signed off is refused
-        by the store and raised as :class:`StageLockedError` (see ``services/locks.py``).
+        A change of a stage the chair signed off is refused by the store and raised as
+        :class:`StageLockedError`; a refused write (disk full, read-only) as :class:`ServiceError`.
         """
         try:
-            with self._store.uow.transaction() as session:
-                yield session
+            with self._store.unit_of_work() as uow:
+                yield uow
         except LockedStageError as error:
             raise StageLockedError(error.stage, stage_label(error.stage)) from error
         except StoreError as error:
             raise ServiceError(str(error)) from error
+
+    @contextmanager
+    def reading(self) -> Iterator[UnitOfWork]:
+        """A unit of work for reads only; nothing it does is committed."""
+        with self._store.reading() as uow:
+            yield uow
 
     @property
     def paths(self) -> WorkspacePaths:
@@ -147,18 +136,18 @@ class Workspace:
 
     def unit(self) -> UnitProfile | None:
         """The union's profile, or ``None`` before it is entered."""
-        with self._store.uow.reading() as session:
-            return YearRepository(session).unit()
+        with self.reading() as uow:
+            return uow.years.unit()
 
     def years(self) -> list[int]:
         """The years held, oldest first."""
-        with self._store.uow.reading() as session:
-            return YearRepository(session).years()
+        with self.reading() as uow:
+            return uow.years.years()
 
     def load_year(self, year: int) -> YearData:
         """Everything of a year as one domain aggregate."""
-        with self._store.uow.reading() as session:
-            return _found(lambda: YearRepository(session).load(year))
+        with self.reading() as uow:
+            return _found(lambda: uow.years.load(year))
 
     def score(self, year: int) -> YearScore:
         """The self-evaluation scores of a year."""
@@ -170,8 +159,8 @@ class Workspace:
 
     def audit_breaks(self) -> list[audit.ChainBreak]:
         """Where the audit log's hash chain does not hold (empty when intact)."""
-        with self._store.uow.reading() as session:
-            return audit.verify_chain(session)
+        with self.reading() as uow:
+            return uow.audit.breaks()
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -179,13 +168,13 @@ class Workspace:
         """Save the union's profile (the credit code must pass GB 32100)."""
         unit = replace(unit, credit_code=unit.credit_code.strip().upper(), name=unit.name.strip())
         inputs.check_unit(unit)
-        with self._transaction() as session:
-            YearRepository(session).save_unit(unit)
+        with self.unit_of_work() as uow:
+            uow.years.save_unit(unit)
 
     def add_year(self, year: int, settings: RuleSettings | None = None) -> None:
         """Start a fiscal year with the given rule settings (default: the previous year's)."""
-        with self._transaction() as session:
-            repository = YearRepository(session)
+        with self.unit_of_work() as uow:
+            repository = uow.years
             earlier = [held for held in repository.years() if held < year]
             chosen = settings or (repository.settings(earlier[-1]) if earlier else RuleSettings())
             inputs.check_settings(chosen, framework_by_code(chosen.framework_code))
@@ -198,8 +187,8 @@ class Workspace:
         except KeyError as error:
             raise InputError(f"未知的指标体系“{settings.framework_code}”", "规则设置") from error
         inputs.check_settings(settings, framework)
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).save_settings(year, settings))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.save_settings(year, settings))
 
     def save_year_facts(
         self,
@@ -213,9 +202,9 @@ class Workspace:
         balance = None
         if opening_balance is not None:
             balance = inputs.money(opening_balance, "年度预算 › 上年结余")
-        with self._transaction() as session:
+        with self.unit_of_work() as uow:
             _found(
-                lambda: YearRepository(session).save_year_facts(
+                lambda: uow.years.save_year_facts(
                     year,
                     opening_balance=balance,
                     unit_annual_goal=unit_annual_goal,
@@ -229,59 +218,59 @@ class Workspace:
         if category is None:
             raise InputError(f"未知科目“{line.category_code}”", "年度预算")
         inputs.check_budget_line(line, category.name)
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).save_budget_line(year, line))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.save_budget_line(year, line))
 
     def save_project(self, year: int, project: Project) -> None:
         """Save a project's data, goals and funding."""
         inputs.check_project(project)
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).save_project(year, project))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.save_project(year, project))
 
     def delete_project(self, uid: str) -> None:
         """Delete a project with everything under it."""
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).delete_project(uid))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.delete_project(uid))
 
     def save_indicator(
         self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None
     ) -> None:
         """Save a level-3 indicator of a project or of the unit (``owner_uid`` = ``unit``)."""
-        with self._transaction() as session:
-            repository = YearRepository(session)
+        with self.unit_of_work() as uow:
+            repository = uow.years
             settings = _found(lambda: repository.settings(year))
             inputs.check_indicator(indicator, framework_by_code(settings.framework_code))
             _found(lambda: repository.save_indicator(year, owner_uid, indicator, position))
 
     def delete_indicator(self, uid: str) -> None:
         """Delete an indicator with its progress and result."""
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).delete_indicator(uid))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.delete_indicator(uid))
 
     def save_point(self, year: int, point: MonitoringPoint) -> None:
         """Save a monitoring cut-off; it must lie in the year."""
         if point.cutoff.year != year:
             raise InputError(f"监控时点{point.cutoff.isoformat()}不在{year}年度内", "运行监控")
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).save_point(year, point))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.save_point(year, point))
 
     def delete_point(self, year: int, uid: str) -> None:
         """Delete a monitoring point with every entry made at it."""
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).delete_point(year, uid))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.delete_point(year, uid))
 
     def save_entry(self, entry: MonitoringEntry) -> None:
         """Save one project's (or the unit's) monitoring at one point."""
         for amount, label in ((entry.executed, "累计执行数"), (entry.forecast, "全年预计执行数")):
             if amount is not None and amount < 0:
                 raise InputError(f"{label}不能为负数", "运行监控")
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).save_entry(entry))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.save_entry(entry))
 
     def save_result(self, year: int, result: IndicatorResult) -> None:
         """Save an indicator's year-end result (a qualitative score must lie in its tier)."""
-        with self._transaction() as session:
-            repository = YearRepository(session)
+        with self.unit_of_work() as uow:
+            repository = uow.years
             indicator = repository.indicator(year, result.indicator_uid)
             if indicator is None:
                 raise InputError(f"{year}年度没有指标（{result.indicator_uid}）")
@@ -290,26 +279,26 @@ class Workspace:
 
     def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
         """Save a self-evaluation's texts: overall result, result application, funds analysis."""
-        with self._transaction() as session:
-            _found(lambda: YearRepository(session).save_evaluation_texts(year, evaluation))
+        with self.unit_of_work() as uow:
+            _found(lambda: uow.years.save_evaluation_texts(year, evaluation))
 
     def sign_off(self, year: int, signoff: Signoff) -> None:
         """Record a sign-off of a stage."""
         if not signoff.name.strip():
             raise InputError("请填写签字人姓名", "签字确认")
-        with self._transaction() as session:
-            YearRepository(session).save_signoff(year, signoff)
+        with self.unit_of_work() as uow:
+            uow.years.save_signoff(year, signoff)
 
     def explain(self, year: int, problem_key: str, text: str) -> None:
         """Write (or with empty text, withdraw) the explanation of a soft problem."""
-        with self._transaction() as session:
-            YearRepository(session).save_explanation(year, Explanation(problem_key, text))
+        with self.unit_of_work() as uow:
+            uow.years.save_explanation(year, Explanation(problem_key, text))
 
     def replace_year(self, data: YearData) -> None:
         """Replace a whole year (demo data, whole-year imports), backing up first."""
         backup.take_backup(self.paths.database, self.paths.backups, "before-import")
-        with self._transaction() as session:
-            YearRepository(session).replace_year(data)
+        with self.unit_of_work() as uow:
+            uow.years.replace_year(data)
 
     def copy_targets_forward(self, source_year: int, target_year: int) -> int:
         """Copy last year's projects (as continuing projects) and all targets into a new year.
@@ -325,8 +314,8 @@ class Workspace:
         target = self.load_year(target_year)
         if target.projects:
             raise InputError(f"{target_year}年度已有项目，不能再复制上年目标", "绩效目标")
-        with self._transaction() as session:
-            repository = YearRepository(session)
+        with self.unit_of_work() as uow:
+            repository = uow.years
             for project in source.projects:
                 repository.save_project(target_year, _carried(project))
             copied = {
@@ -385,7 +374,7 @@ def _open(path: Path, *, create: bool) -> OpenStore:
         return open_store(path, create=create)
     except WorkspaceError as error:
         raise ServiceError(str(error)) from error
-    except (SQLAlchemyError, OSError) as error:
+    except OSError as error:
         raise ServiceError(f"无法打开工作区 {path}：{error}") from error
 
 

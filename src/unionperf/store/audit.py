@@ -141,3 +141,56 @@ def entries(session: Session, *, limit: int = 200) -> list[AuditRow]:
 def _parse_head(value: str) -> tuple[int, str]:
     seq_text, _, digest = value.partition(":")
     return int(seq_text), digest
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One entry of the audit log as the services see it (``changes``: ``{field: [old, new]}``)."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_uid: str
+    year: int | None
+    changes: dict[str, Any]
+
+
+class AuditLog:
+    """The audit log inside a unit of work's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def record(
+        self,
+        action: str,
+        entity: str,
+        entity_uid: str,
+        changes: dict[str, Any],
+        *,
+        year: int | None = None,
+    ) -> None:
+        """Append one entry, chained to the newest."""
+        record(self._session, action, entity, entity_uid, changes, year=year)
+
+    def breaks(self) -> list[ChainBreak]:
+        """Where the hash chain does not hold (empty when intact)."""
+        return verify_chain(self._session)
+
+    def newest(self, limit: int = 200) -> list[AuditEntry]:
+        """The newest entries, newest first."""
+        return [
+            AuditEntry(
+                row.seq,
+                row.at,
+                row.actor,
+                row.action,
+                row.entity,
+                row.entity_uid,
+                row.year,
+                json.loads(row.changes_json),
+            )
+            for row in entries(self._session, limit=limit)
+        ]

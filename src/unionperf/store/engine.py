@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -48,8 +48,11 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-class UnitOfWork:
-    """Transactions on one engine: all of a ``transaction()`` block commits, or none of it."""
+class SessionFactory:
+    """Sessions on one engine: all of a ``transaction()`` block commits, or none of it.
+
+    Only the store sees sessions; services get a :class:`~unionperf.store.unit_of_work.UnitOfWork`.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -67,6 +70,8 @@ class UnitOfWork:
                 yield session
         except OperationalError as error:
             raise StoreError(storage_message(error)) from error
+        except SQLAlchemyError as error:
+            raise StoreError(f"数据库拒绝了本次修改（{error}），本次修改未保存") from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_path
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from unionperf.store import backup, migrate
-from unionperf.store.engine import UnitOfWork, sqlite_engine
+from unionperf.store.engine import SessionFactory, sqlite_engine
+from unionperf.store.unit_of_work import UnitOfWork
 
 DATABASE_NAME = "unionperf.sqlite"
 
@@ -62,11 +66,31 @@ def default_workspace_path() -> Path:
 
 @dataclass
 class OpenStore:
-    """An opened workspace database: paths, engine and unit of work."""
+    """An opened workspace database: its paths, its engine and the units of work on it."""
 
     paths: WorkspacePaths
     engine: Engine
-    uow: UnitOfWork
+    sessions: SessionFactory
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """One transaction: everything done through the unit of work commits, or none of it.
+
+        Raises:
+            StoreError: the database could not be written (disk full, locked, read-only).
+        """
+        with self.sessions.transaction() as session:
+            yield UnitOfWork(session)
+
+    @contextmanager
+    def reading(self) -> Iterator[UnitOfWork]:
+        """A unit of work for reads; it ends without a commit."""
+        with self.sessions.reading() as session:
+            yield UnitOfWork(session)
+
+    def schema_revision(self) -> str | None:
+        """The schema revision the database is at (``None``: not migrated)."""
+        return migrate.current_revision(self.engine)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -94,8 +118,12 @@ def open_store(root: Path, *, create: bool = False) -> OpenStore:
         _check_readable(paths.database)
         backup.take_backup(paths.database, paths.backups, "open")
     engine = sqlite_engine(paths.database)
-    _migrate(engine, paths, fresh=not exists)
-    return OpenStore(paths, engine, UnitOfWork(engine))
+    try:
+        _migrate(engine, paths, fresh=not exists)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise WorkspaceError(f"无法打开工作区 {root}：{error}") from error
+    return OpenStore(paths, engine, SessionFactory(engine))
 
 
 def _check_readable(database: Path) -> None:

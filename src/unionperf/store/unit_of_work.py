@@ -1,0 +1,37 @@
+"""The unit of work: one transaction and the named repositories that work inside it.
+
+A service opens one with :meth:`OpenStore.unit_of_work` (or reads with :meth:`OpenStore.reading`)
+and reaches ``years``, ``submissions``, ``register``, ``evidence`` and ``audit``; each takes and
+returns domain objects or plain records. Nothing outside the store sees a SQLAlchemy session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
+
+from unionperf.store.audit import AuditLog
+from unionperf.store.evidence_records import EvidenceRecords
+from unionperf.store.register import RegisterRecords
+from unionperf.store.repository import YearRepository
+from unionperf.store.submissions import SubmissionRecords
+
+
+class UnitOfWork:
+    """The repositories of one transaction; committed or rolled back as a whole by its opener."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self.years = YearRepository(session)
+        self.submissions = SubmissionRecords(session)
+        self.register = RegisterRecords(session)
+        self.evidence = EvidenceRecords(session)
+        self.audit = AuditLog(session)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: an exception undoes what the block wrote, and nothing else."""
+        with self._session.begin_nested():
+            yield
