@@ -50,7 +50,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from unionperf.domain.year import Stage, YearData
-from unionperf.forms import xlsx
+from unionperf.forms import xlsx_save
 from unionperf.forms.builders import budget_family, families_for
 from unionperf.forms.fonts import FONT_NAME, cell_text, register_font
 from unionperf.forms.grid import place_cells
@@ -141,9 +141,9 @@ def _raw_workbook(
         for row, column, value in values:
             ws.cell(row=row, column=column, value=value)
         if early:
-            written[ws.title] = xlsx._serialise(ws)
+            written[ws.title] = xlsx_save.serialise(ws)
     if early:
-        return xlsx._save(workbook, written)
+        return xlsx_save.save(workbook, written)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -103,7 +103,7 @@ def test_sheets_written_early_are_what_openpyxl_saves(
     """Each sheet is serialised as soon as it is complete (its cells then dropped) and merged
     ranges are written directly: the file is byte for byte openpyxl's own save of the workbook.
     """
-    monkeypatch.setattr(xlsx, "_serialise", lambda ws: None)  # keep every sheet for the save
+    monkeypatch.setattr(xlsx, "serialise", lambda ws: None)  # keep every sheet for the save
     assert write_workbook(families) == content
     per_form = write_workbook(families, sheet_per_form=True)
     monkeypatch.undo()

@@ -56,19 +56,7 @@ def unit_target_family(data: YearData) -> FormFamily:
         ),
         *_indicator_blocks(data.unit_targets.indicators),
     )
-    form = Form(
-        key="targets-unit",
-        title=UNIT_TITLE,
-        sheet=sheet_name("整体目标"),
-        unit_name=data.unit.name,
-        year=data.year,
-        orientation=Orientation.PORTRAIT,
-        subtitle=f"（{data.year}年度）",
-        meta=meta(data, WAN),
-        blocks=blocks,
-        signoff=signoff_roles(data),
-        signed=signed(data, _STAGE),
-    )
+    form = _form(data, blocks, key="targets-unit", title=UNIT_TITLE, sheet=sheet_name("整体目标"))
     return FormFamily(key="unit-targets", title=UNIT_TITLE, forms=(form,))
 
 
@@ -83,10 +71,16 @@ def _project_form(data: YearData, project: Project, index: int) -> Form:
         _goals_block(project),
         *_indicator_blocks(project.targets.indicators),
     )
+    sheet = sheet_name(f"目标{index:02d}", short_project_name(project.name, data.year))
+    return _form(data, blocks, key=f"targets-{project.uid}", title=PROJECT_TITLE, sheet=sheet)
+
+
+def _form(data: YearData, blocks: tuple[Block, ...], *, key: str, title: str, sheet: str) -> Form:
+    """A target declaration form of the year: portrait, with the unit's meta and sign-off."""
     return Form(
-        key=f"targets-{project.uid}",
-        title=PROJECT_TITLE,
-        sheet=sheet_name(f"目标{index:02d}", short_project_name(project.name, data.year)),
+        key=key,
+        title=title,
+        sheet=sheet,
         unit_name=data.unit.name,
         year=data.year,
         orientation=Orientation.PORTRAIT,
