@@ -99,7 +99,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "bench"))
     from run import record  # noqa: PLC0415
-    from unionperf.services.demo import create_demo  # noqa: PLC0415
+    from unionperf.services.cycle.demo import create_demo  # noqa: PLC0415
 
     if not BUNDLE.is_dir():
         print(f"no bundle at {BUNDLE}: run `make bundle` first", file=sys.stderr)

@@ -26,6 +26,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from unionperf.demo.data import demo_year
 from unionperf.domain.credit_code import check_character
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.domain.year import Stage, YearData
@@ -33,9 +34,10 @@ from unionperf.exchange import bag, minisign
 from unionperf.exchange.codec import for_stage
 from unionperf.exchange.codec_write import year_to_json
 from unionperf.exchange.package import DATA_JSON, SUFFIX, build_package, dumps, verify_package
-from unionperf.services import receive, signing, submit
-from unionperf.services.demo_data import demo_year
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import signing
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import submit
+from unionperf.services.inbox import receive
 
 YEAR = 2024
 STAGE = "self-evaluation"

@@ -82,7 +82,7 @@ def _bare_start(started: float) -> dict[str, Any]:
 def _app_start(started: float, workspace: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
     from unionperf.ui.app import install_translators, load_font  # noqa: PLC0415
     from unionperf.ui.main_window import MainWindow  # noqa: PLC0415
 
@@ -103,7 +103,7 @@ def _steps(workspace: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from unionperf.domain.cycle import Step  # noqa: PLC0415
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
     from unionperf.ui.app import install_translators, load_font  # noqa: PLC0415
     from unionperf.ui.main_window import MainWindow  # noqa: PLC0415
 

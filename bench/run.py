@@ -109,7 +109,7 @@ def main() -> int:
     from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
     from bench_window import bench_window  # noqa: PLC0415
     from unionperf.domain.results import score_year  # noqa: PLC0415
-    from unionperf.services.demo import create_demo  # noqa: PLC0415
+    from unionperf.services.cycle.demo import create_demo  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()

@@ -137,7 +137,7 @@ def test_check_reports_hard_problems_with_exit_1(tmp_path, capsys, monkeypatch):
         )
         == 0
     )
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     with Workspace.open(path) as workspace:
         workspace.add_year(2024)
@@ -188,7 +188,7 @@ def test_errors_are_one_line_without_traceback(demo, tmp_path, argv, message):
 
 
 def test_unexpected_error_is_one_line_with_a_saved_report(demo, tmp_path, monkeypatch, capsys):
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     def broken(self, year):
         raise RuntimeError("simulated bug")
@@ -311,7 +311,7 @@ def test_refused_export_lists_every_blocking_problem(tmp_path, monkeypatch, caps
         )
         == 0
     )
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     with Workspace.open(path) as workspace:
         workspace.add_year(2024)

@@ -32,9 +32,9 @@ from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.exchange import bag, keys, minisign
 from unionperf.exchange.minisign import PublicKey
 from unionperf.exchange.package import trusted_comment
-from unionperf.services.demo import create_demo
-from unionperf.services.submit import export_package
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.demo import create_demo
+from unionperf.services.cycle.submit import export_package
 
 PASSPHRASE = "demo"
 UPPER_PASSPHRASE = "upper-pass"

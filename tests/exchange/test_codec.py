@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
+from unionperf.demo.data import demo_large_year, demo_years
 from unionperf.domain.budget import FundingSource, ProjectAttribute
 from unionperf.domain.indicators import Indicator, Operator, Period, StandardBasis, Tier
 from unionperf.domain.monitoring import (
@@ -32,7 +33,6 @@ from unionperf.domain.year import Explanation, Stage, StageKind, YearData
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError, for_stage
 from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.codec_write import year_to_json
-from unionperf.services.demo_data import demo_large_year, demo_years
 
 D = Decimal
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "schemas" / "data.schema.json"

@@ -19,9 +19,9 @@ from cryptography.hazmat.primitives.serialization import (
 from tests.exchange.packages import copy_workspace, demo_unit, hand_public_key, hand_verify
 from unionperf.exchange import keys, minisign
 from unionperf.exchange.keys import Announcement, KeyFileError
-from unionperf.services import signing
-from unionperf.services.errors import ServiceError
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import signing
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.workspace import Workspace
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 PASS = "correct horse"

@@ -43,9 +43,9 @@ from unionperf.cli import main
 from unionperf.exchange import minisign
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.package import VerifiedPackage, verify_package
-from unionperf.services import evidence
-from unionperf.services.submit import export_package, submissions
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import evidence
+from unionperf.services.cycle.submit import export_package, submissions
 
 ROOT = Path(__file__).resolve().parents[2]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

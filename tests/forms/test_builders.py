@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from unionperf.demo.data import demo_large_year, demo_years
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.categories import Flow
 from unionperf.domain.money import round2, yuan_to_wan
@@ -25,7 +26,6 @@ from unionperf.forms.builders import (
 )
 from unionperf.forms.builders.monitoring import monitoring_rule
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind, Light
-from unionperf.services.demo_data import demo_large_year, demo_years
 
 from .grid import layout, texts
 

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from tests.forms.test_fillin_support import Book, new_indicator_row
+from unionperf.demo.data import demo_years
 from unionperf.domain.budget import UNIT_OWNER, Project
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator
@@ -19,7 +20,6 @@ from unionperf.domain.monitoring import Likelihood, ReasonCategory
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import ImportResult, read_template, write_template
 from unionperf.forms.fillin.writer import GUIDE_LINES
-from unionperf.services.demo_data import demo_years
 
 FORMULA_LIKE = ("=1+1", "+cmd", "@SUM(A1)", "-2")
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from unionperf.demo.data import demo_large_year, demo_unit, demo_years
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.year import Stage, StageKind, YearData
 from unionperf.forms.builders import families_for
 from unionperf.forms.cover import CoverFacts, cover_family
 from unionperf.forms.fonts import FONT_NAME, cell_text
 from unionperf.forms.model import FormFamily, Kind, Orientation
-from unionperf.services.demo_data import demo_large_year, demo_unit, demo_years
 
 from .pdfread import flat, fonts, footer, needs_poppler, page_sizes, pages, raw_flat, text, write
 

@@ -10,12 +10,12 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
+from unionperf.demo.data import demo_years
 from unionperf.domain.budget import TargetSet
 from unionperf.domain.year import YearData
 from unionperf.forms.builders import families_for
 from unionperf.forms.safe import MAX_CELL_TEXT, formula_like, safe_text, write_text
 from unionperf.forms.xlsx import write_workbook
-from unionperf.services.demo_data import demo_years
 
 HOSTILE = (
     "=SUM(A1)",

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from unionperf.demo.data import demo_large_year, demo_years
 from unionperf.domain.money import yuan_to_wan
 from unionperf.domain.results import score_year
 from unionperf.domain.unit import UnitProfile
@@ -25,8 +26,7 @@ from unionperf.forms import xlsx
 from unionperf.forms.builders import budget_family, families_for, project_target_family
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind, Orientation
 from unionperf.forms.xlsx import FIXED_TIME, NUMBER_FORMATS, write_workbook
-from unionperf.services.demo_data import demo_large_year, demo_years
-from unionperf.services.reports import score_report
+from unionperf.services.views.reports import score_report
 
 from .grid import layout
 
@@ -455,7 +455,7 @@ def test_long_text_rows_stay_within_excel_limits(year: YearData) -> None:
 def test_same_bytes_across_processes(content: bytes) -> None:
     script = (
         "import hashlib, sys\n"
-        "from unionperf.services.demo_data import demo_years\n"
+        "from unionperf.demo.data import demo_years\n"
         "from unionperf.forms.builders import families_for\n"
         "from unionperf.forms.xlsx import write_workbook\n"
         "data = write_workbook(families_for(demo_years()[1]))\n"

@@ -13,7 +13,7 @@ import unionperf
 from unionperf.exchange.codec import DATA_FORMAT_VERSION
 from unionperf.exchange.package import FORMAT_VERSION
 from unionperf.resources import resource_path
-from unionperf.services.about import about_facts, read_font_licence
+from unionperf.services.common.about import about_facts, read_font_licence
 from unionperf.store.migrate import HEAD_REVISION, script_revisions
 
 LICENCE = resource_path("fonts", "LICENSE-wqy-microhei.txt")
@@ -86,7 +86,7 @@ def test_facts_are_frozen():
 
 def test_about_imports_neither_qt_nor_alembic():
     code = (
-        "import sys; import unionperf.services.about as a; a.about_facts(); "
+        "import sys; import unionperf.services.common.about as a; a.about_facts(); "
         "print(sorted(m for m in ('PySide6', 'alembic') if m in sys.modules))"
     )
     done = subprocess.run(

@@ -13,7 +13,8 @@ from unionperf.domain.results import YearScore
 from unionperf.domain.scoring import Grade, grade_for
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import YearData
-from unionperf.services.chart_data import (
+from unionperf.services.cycle.demo import create_demo
+from unionperf.services.views.chart_data import (
     GRADE_FLOORS,
     SCORE_BAR_LIMIT,
     LastYearBasis,
@@ -24,8 +25,7 @@ from unionperf.services.chart_data import (
     short_label,
     wrap_label,
 )
-from unionperf.services.demo import create_demo
-from unionperf.services.review import scores_of
+from unionperf.services.views.year_review import scores_of
 
 # 2024 is a leap year: 31 March is day 91 of 366, 30 June day 182, 31 July 213, 30 September 274.
 TIME_2024 = [D("0.2486"), D("0.4973"), D("0.5820"), D("0.7486")]

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from unionperf.demo.data import demo_years
 from unionperf.domain import year_edits as edits
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step, StepStatus, chair_signed, step_for_section, step_statuses
@@ -15,7 +16,6 @@ from unionperf.domain.settings import SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation.checks import check_year
 from unionperf.domain.year import Explanation, Signoff, YearData
-from unionperf.services.demo_data import demo_years
 
 
 def _demo() -> YearData:

@@ -10,6 +10,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from unionperf.demo.data import demo_large_year, demo_unit, demo_year, demo_years
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.categories import Flow
 from unionperf.domain.credit_code import is_valid_credit_code
@@ -21,7 +22,6 @@ from unionperf.domain.results import score_year
 from unionperf.domain.scoring import Flag, Grade
 from unionperf.domain.validation import active_stages, blocking_problems, check_year
 from unionperf.domain.year import StageKind, YearData
-from unionperf.services.demo_data import demo_large_year, demo_unit, demo_year, demo_years
 
 WORKED_EXAMPLE = "2024年职工文体活动经费"
 EXPECTED_2024 = {

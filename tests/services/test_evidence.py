@@ -6,10 +6,10 @@ import zipfile
 
 import pytest
 
-from unionperf.services import evidence
-from unionperf.services.demo import create_demo
-from unionperf.services.errors import InputError, ServiceError
-from unionperf.services.submit import export_package
+from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.cycle import evidence
+from unionperf.services.cycle.demo import create_demo
+from unionperf.services.cycle.submit import export_package
 
 
 @pytest.fixture

@@ -6,12 +6,14 @@ import json
 
 from unionperf.domain.problems import ProblemCode
 from unionperf.domain.unit import UnitLevel, UnitProfile
-from unionperf.services import signing
-from unionperf.services.demo import create_demo
-from unionperf.services.feedback import create_feedback, trust_upper
-from unionperf.services.receive import receive, register
-from unionperf.services.submit import export_package
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import signing
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.demo import create_demo
+from unionperf.services.cycle.feedback import trust_upper
+from unionperf.services.cycle.submit import export_package
+from unionperf.services.inbox.receive import receive
+from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.register import register
 
 
 def test_older_feedback_cannot_reopen_an_approved_stage(tmp_path):

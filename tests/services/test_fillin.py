@@ -11,11 +11,11 @@ import pytest
 from tests.forms.test_fillin import BAD_INPUTS
 from tests.forms.test_fillin_support import Book, new_indicator_row
 from unionperf.domain.budget import UNIT_OWNER
-from unionperf.services.demo import create_demo
-from unionperf.services.errors import ServiceError
-from unionperf.services.fillin import ImportRefused, export_template, import_template
-from unionperf.services.locks import open_adjustment
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.demo import create_demo
+from unionperf.services.cycle.fillin import ImportRefused, export_template, import_template
+from unionperf.services.cycle.locks import open_adjustment
 from unionperf.store.audit import AuditEntry
 
 YEAR = 2024

@@ -8,9 +8,9 @@ import pytest
 
 from unionperf.domain.unit import UnitProfile
 from unionperf.forms.fonts import form_texts
-from unionperf.services.errors import ServiceError
-from unionperf.services.key_sheet import key_sheet_family, write_key_sheet
-from unionperf.services.signing import KeyInfo
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.signing import KeyInfo
+from unionperf.services.cycle.key_sheet import key_sheet_family, write_key_sheet
 
 INFO = KeyInfo(
     key_id="1A2B3C4D5E6F7A8B",

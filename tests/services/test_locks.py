@@ -20,14 +20,18 @@ from unionperf.domain.budget import UNIT_OWNER, BudgetLine
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import Signoff
-from unionperf.services import locks, signing
-from unionperf.services.demo import create_demo
-from unionperf.services.errors import InputError
-from unionperf.services.feedback import create_feedback, trust_upper
-from unionperf.services.fillin import export_template, import_template
-from unionperf.services.locks import StageLockedError, open_adjustment
-from unionperf.services.receive import receive, register
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import signing
+from unionperf.services.common.errors import InputError
+from unionperf.services.common.stages import StageLockedError
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import locks
+from unionperf.services.cycle.demo import create_demo
+from unionperf.services.cycle.feedback import trust_upper
+from unionperf.services.cycle.fillin import export_template, import_template
+from unionperf.services.cycle.locks import open_adjustment
+from unionperf.services.inbox.receive import receive
+from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.register import register
 
 YEAR = 2024
 TARGETS = "targets"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from unionperf.services.open_requests import (
+from unionperf.services.common.open_requests import (
     post_open_request,
     requests_folder,
     take_open_requests,

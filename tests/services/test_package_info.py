@@ -26,11 +26,13 @@ from tests.exchange.packages import (
 from unionperf.domain.unit import UnitProfile
 from unionperf.exchange import minisign
 from unionperf.exchange.package import verify_package
-from unionperf.services import signing
-from unionperf.services.feedback import create_feedback, trust_upper
-from unionperf.services.package_info import PackageInfo, Relation, describe_package
-from unionperf.services.receive import receive, register
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import signing
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.feedback import trust_upper
+from unionperf.services.inbox.receive import receive
+from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.register import register
+from unionperf.services.views.package_info import PackageInfo, Relation, describe_package
 
 OTHER_CODE = "91350100M000100Y43"
 OPINIONS = {

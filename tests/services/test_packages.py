@@ -30,12 +30,14 @@ from unionperf.domain.settings import SignoffRole
 from unionperf.exchange import keys, minisign
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.package import verify_package
-from unionperf.services import signing
-from unionperf.services.errors import ServiceError
-from unionperf.services.feedback import create_feedback, trust_upper
-from unionperf.services.receive import Outcome, receive, register
-from unionperf.services.submit import ExportRefusedError, export_package, submissions
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import signing
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.feedback import trust_upper
+from unionperf.services.cycle.submit import ExportRefusedError, export_package, submissions
+from unionperf.services.inbox.receive import Outcome, receive
+from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.register import register
 from unionperf.store.register import Received
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unionperf.services.passphrase import Strength, passphrase_problem, passphrase_strength
+from unionperf.services.common.passphrase import Strength, passphrase_problem, passphrase_strength
 
 
 @pytest.mark.parametrize(

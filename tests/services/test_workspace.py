@@ -14,9 +14,9 @@ from unionperf.domain.indicators import Indicator, Operator, Tier
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import YearData
-from unionperf.services import inputs
-from unionperf.services.errors import InputError, ServiceError
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import inputs
+from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.workspace import Workspace
 
 UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M000100Y43")
 
@@ -146,7 +146,7 @@ def test_corrupted_database_is_a_clear_error(tmp_path):
 def test_full_disk_is_a_clear_error_and_keeps_saved_data(workspace):
     from sqlalchemy import event  # noqa: PLC0415
 
-    from unionperf.services.demo_data import demo_years  # noqa: PLC0415
+    from unionperf.demo.data import demo_years  # noqa: PLC0415
 
     engine = workspace._store.engine
     with engine.connect() as connection:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from unionperf.services import writer_lock
-from unionperf.services.errors import ServiceError
-from unionperf.services.writer_lock import (
+from unionperf.services.common import writer_lock
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.writer_lock import (
     LOCK_NAME,
     LockInfo,
     WorkspaceInUseError,
@@ -26,7 +26,7 @@ from unionperf.services.writer_lock import (
 HOLDER = """
 import sys
 from pathlib import Path
-from unionperf.services.writer_lock import take_writer_lock
+from unionperf.services.common.writer_lock import take_writer_lock
 
 lock = take_writer_lock(Path(sys.argv[1]))
 print("locked", flush=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from unionperf.services.demo import create_demo
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.demo import create_demo
 from unionperf.ui.app import install_translators
 from unionperf.ui.gc_guard import GarbageCollector
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWizard
 
-from unionperf.services.demo_data import demo_unit
-from unionperf.services.signing import key_info
-from unionperf.services.workspace import Workspace
+from unionperf.demo.data import demo_unit
+from unionperf.services.common.signing import key_info
+from unionperf.services.common.workspace import Workspace
 from unionperf.ui import app as app_module
 from unionperf.ui import crash
 from unionperf.ui.crash import CrashHandler
@@ -266,7 +266,7 @@ def test_the_window_geometry_is_kept(tmp_path, empty_workspace, shown_windows):
 HOLDER = """
 import sys
 from pathlib import Path
-from unionperf.services.writer_lock import take_writer_lock
+from unionperf.services.common.writer_lock import take_writer_lock
 
 lock = take_writer_lock(Path(sys.argv[1]))
 print("locked", flush=True)

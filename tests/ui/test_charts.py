@@ -25,8 +25,8 @@ from unionperf.domain.results import YearScore
 from unionperf.domain.scoring import Grade, grade_for
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import YearData
-from unionperf.services.chart_data import SCORE_BAR_LIMIT
-from unionperf.services.review import scores_of
+from unionperf.services.views.chart_data import SCORE_BAR_LIMIT
+from unionperf.services.views.year_review import scores_of
 from unionperf.ui.app import load_font
 from unionperf.ui.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from unionperf.domain.unit import UnitLevel
-from unionperf.services.signing import key_info
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.signing import key_info
+from unionperf.services.common.workspace import Workspace
 from unionperf.ui import first_run, messages
 from unionperf.ui.first_run import Choice, FirstRunWizard, Page
 

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtWidgets import QWidget
 
-from unionperf.services.progress import Cancelled
+from unionperf.services.common.progress import Cancelled
 from unionperf.ui.jobs import run_job, run_with_progress
 
 

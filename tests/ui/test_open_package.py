@@ -18,14 +18,17 @@ from PySide6.QtWidgets import QApplication
 
 from tests.exchange.packages import UPPER_PASSPHRASE, members, repackage, upper_workspace
 from unionperf.domain.cycle import Step
-from unionperf.services import locks, signing
-from unionperf.services import submit as submit_service
-from unionperf.services.demo import create_demo
-from unionperf.services.feedback import create_feedback, trust_upper
-from unionperf.services.open_requests import post_open_request, take_open_requests
-from unionperf.services.receive import receive, register
-from unionperf.services.workspace import Workspace
-from unionperf.services.writer_lock import take_writer_lock
+from unionperf.services.common import signing
+from unionperf.services.common.open_requests import post_open_request, take_open_requests
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.common.writer_lock import take_writer_lock
+from unionperf.services.cycle import locks
+from unionperf.services.cycle import submit as submit_service
+from unionperf.services.cycle.demo import create_demo
+from unionperf.services.cycle.feedback import trust_upper
+from unionperf.services.inbox.receive import receive
+from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.register import register
 from unionperf.ui import app as app_module
 from unionperf.ui import crash, messages
 from unionperf.ui import open_package as open_module

@@ -55,7 +55,7 @@ def test_a_broken_step_names_itself_and_exits_2(qapp, scratch, tmp_path, monkeyp
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("unionperf.services.forms.write_forms", disk_full)
+    monkeypatch.setattr("unionperf.services.cycle.forms.write_forms", disk_full)
     report = tmp_path / "report.txt"
     assert main(["selftest", "--report", str(report)]) == 2
     text = report.read_text(encoding="utf-8")

@@ -10,8 +10,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
 
 from unionperf.domain.settings import SignoffRole
-from unionperf.services import locks
-from unionperf.services.errors import local_today
+from unionperf.services.common.errors import local_today
+from unionperf.services.common.stages import StageLockedError
+from unionperf.services.cycle import locks
 from unionperf.ui.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import YearSession
 
@@ -115,7 +116,7 @@ def test_the_chair_locks_and_an_edit_then_asks_for_an_adjustment(qtbot, session,
     assert "Locked" in panel.lock_label.text()
     asked: list[str] = []
 
-    def reason(error: locks.StageLockedError) -> str:
+    def reason(error: StageLockedError) -> str:
         asked.append(error.label)
         return "会员代表大会调整年度目标"
 

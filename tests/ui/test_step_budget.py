@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QLineEdit
 
+from unionperf.demo.data import demo_large_year
 from unionperf.domain.budget import FundingSource, ProjectAttribute
 from unionperf.domain.cycle import Step
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section
-from unionperf.services.demo_data import demo_large_year
 from unionperf.ui import messages, project_funding
 from unionperf.ui.budget_models import AMOUNT_FIELDS
 from unionperf.ui.main_window import MainWindow

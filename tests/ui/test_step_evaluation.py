@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QComboBox, QL
 from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Tier
 from unionperf.domain.problems import Location, ProblemCode, Section
-from unionperf.services import evaluation_view, evidence, review
+from unionperf.services.cycle import evidence
+from unionperf.services.views import evaluation_view, year_review
 from unionperf.ui import evidence_drop, messages
 from unionperf.ui.evaluation_models import INDICATOR_FIELDS
 from unionperf.ui.main_window import MainWindow
@@ -121,7 +122,7 @@ def stored(workspace, owner_uid: str, indicator_uid: str):
 
 
 def stored_scores(workspace, owner_uid: str):
-    return evaluation_view.score_of(review.scores_of(workspace.load_year(YEAR)), owner_uid)
+    return evaluation_view.score_of(year_review.scores_of(workspace.load_year(YEAR)), owner_uid)
 
 
 def indicator_score(score, indicator_uid: str) -> Decimal:
@@ -129,7 +130,7 @@ def indicator_score(score, indicator_uid: str) -> Decimal:
 
 
 def test_owner_list_shows_every_project_and_the_unit_with_the_service_scores(page, window):
-    scores = review.scores_of(window.workspace.load_year(YEAR))
+    scores = year_review.scores_of(window.workspace.load_year(YEAR))
     assert page.owners.rowCount() == len(scores.projects) + 1
     assert page.owners.row(0).is_unit
     assert page.owners.index(0, 0).data() == "Unit as a whole"

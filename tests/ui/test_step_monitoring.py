@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from unionperf.demo.data import demo_large_year
 from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Tier
 from unionperf.domain.monitoring import (
@@ -21,8 +22,7 @@ from unionperf.domain.monitoring import (
     Suspension,
 )
 from unionperf.domain.problems import Location, ProblemCode, Section
-from unionperf.services.demo_data import demo_large_year
-from unionperf.services.monitoring_view import (
+from unionperf.services.views.monitoring_view import (
     owner_lines,
     progress_lines,
     with_reason_category,

@@ -12,12 +12,15 @@ from PySide6.QtCore import Qt
 
 from tests.exchange.packages import UPPER_PASSPHRASE, upper_workspace
 from unionperf.domain.settings import SignoffRole
-from unionperf.services import locks, signing
-from unionperf.services import submit as submit_service
-from unionperf.services.feedback import create_feedback, trust_upper
-from unionperf.services.receive import receive, register
-from unionperf.services.submit import ExportRefusedError
-from unionperf.services.verify import verify_file
+from unionperf.services.common import signing
+from unionperf.services.common.verify import verify_file
+from unionperf.services.cycle import locks
+from unionperf.services.cycle import submit as submit_service
+from unionperf.services.cycle.feedback import trust_upper
+from unionperf.services.cycle.submit import ExportRefusedError
+from unionperf.services.inbox.receive import receive
+from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.register import register
 from unionperf.ui import messages
 from unionperf.ui.steps import submit as submit_page
 from unionperf.ui.steps.submit import SubmitStep

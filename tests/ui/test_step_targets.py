@@ -19,8 +19,8 @@ from unionperf.domain.cycle import Step
 from unionperf.domain.framework import BENEFIT, OUTPUT, SATISFACTION
 from unionperf.domain.indicators import Indicator, Operator
 from unionperf.domain.problems import ProblemCode
-from unionperf.services.locks import open_adjustment
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.locks import open_adjustment
 from unionperf.ui import messages
 from unionperf.ui.copy_targets_dialog import matching_owner
 from unionperf.ui.library_dialog import LibraryDialog

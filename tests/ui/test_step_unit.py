@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from unionperf.domain.cycle import Step
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section
 from unionperf.domain.unit import UnitLevel
-from unionperf.services import signing
+from unionperf.services.common import signing
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.steps.unit import UnitStep

@@ -76,7 +76,7 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def _run(args: argparse.Namespace) -> int:
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_window)
-    from unionperf.services.errors import ServiceError  # noqa: PLC0415 - keep start-up light
+    from unionperf.services.common.errors import ServiceError  # noqa: PLC0415 - keep start-up light
 
     try:
         return handler(args)
@@ -155,7 +155,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from unionperf.services.demo import create_demo  # noqa: PLC0415
+    from unionperf.services.cycle.demo import create_demo  # noqa: PLC0415
 
     path = workspace_path(args)
     passphrase = passphrase_from(args, default="demo")
@@ -167,8 +167,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     from unionperf.domain.unit import UnitLevel, UnitProfile  # noqa: PLC0415
-    from unionperf.services.signing import key_info  # noqa: PLC0415
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.signing import key_info  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     path = workspace_path(args)
     if args.upper is not None:
@@ -178,7 +178,7 @@ def _init(args: argparse.Namespace) -> int:
     else:
         unit = None
     if unit is not None:
-        from unionperf.services.inputs import check_unit  # noqa: PLC0415
+        from unionperf.services.common.inputs import check_unit  # noqa: PLC0415
 
         check_unit(unit)
     passphrase = passphrase_from(args)
@@ -190,8 +190,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from unionperf.services.reports import score_report  # noqa: PLC0415
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.views.reports import score_report  # noqa: PLC0415
 
     with Workspace.open(workspace_path(args)) as workspace:
         data = workspace.load_year(args.year)
@@ -210,8 +210,8 @@ def _score(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from unionperf.domain.problems import SEVERITY_LABELS, Severity  # noqa: PLC0415
-    from unionperf.services.reports import problem_report  # noqa: PLC0415
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.views.reports import problem_report  # noqa: PLC0415
 
     with Workspace.open(workspace_path(args)) as workspace:
         data = workspace.load_year(args.year)
@@ -246,7 +246,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     with Workspace.open(workspace_path(args)) as workspace:
         made = workspace.back_up("manual")
@@ -255,7 +255,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _list_backups(args: argparse.Namespace) -> int:
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     with Workspace.open(workspace_path(args)) as workspace:
         for item in workspace.backups():
@@ -264,7 +264,7 @@ def _list_backups(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from unionperf.services.workspace import restore  # noqa: PLC0415
+    from unionperf.services.common.workspace import restore  # noqa: PLC0415
 
     safety = restore(workspace_path(args), args.backup)
     print(f"已恢复：{args.backup.name}（恢复前的数据已备份为 {safety.path.name}）")

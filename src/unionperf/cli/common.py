@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from unionperf.services.workspace import Workspace
+    from unionperf.services.common.workspace import Workspace
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 PASSPHRASE_VARIABLE = "UNIONPERF_PASSPHRASE"
@@ -16,14 +16,14 @@ PASSPHRASE_VARIABLE = "UNIONPERF_PASSPHRASE"
 
 def workspace_path(args: argparse.Namespace) -> Path:
     """The ``--workspace`` folder, or the default one in the user data folder."""
-    from unionperf.services.workspace import default_workspace_path  # noqa: PLC0415
+    from unionperf.services.common.workspace import default_workspace_path  # noqa: PLC0415
 
     return args.workspace if args.workspace is not None else default_workspace_path()
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace named by ``--workspace`` (or the default one), opened."""
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     return Workspace.open(workspace_path(args))
 
@@ -43,7 +43,7 @@ def passphrase_from(args: argparse.Namespace, default: str | None = None) -> str
     Raises:
         ServiceError: none is given and there is no default, or the file cannot be read.
     """
-    from unionperf.services.errors import ServiceError  # noqa: PLC0415
+    from unionperf.services.common.errors import ServiceError  # noqa: PLC0415
 
     path: Path | None = getattr(args, "passphrase_file", None)
     if path is not None:

@@ -26,7 +26,7 @@ def add_form_commands(command: Adder) -> None:
 
 
 def _forms(args: argparse.Namespace) -> int:
-    from unionperf.services.forms import write_forms  # noqa: PLC0415
+    from unionperf.services.cycle.forms import write_forms  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         written = write_forms(workspace, args.year, args.stage, args.out)
@@ -36,7 +36,7 @@ def _forms(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from unionperf.services.fillin import export_template  # noqa: PLC0415
+    from unionperf.services.cycle.fillin import export_template  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         path = export_template(workspace, args.year, args.out)
@@ -45,7 +45,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from unionperf.services.fillin import import_template  # noqa: PLC0415
+    from unionperf.services.cycle.fillin import import_template  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         report = import_template(workspace, args.year, args.file)

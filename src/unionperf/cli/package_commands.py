@@ -74,13 +74,13 @@ def add_package_commands(command: Adder) -> None:
 
 
 def _key_help(args: argparse.Namespace) -> int:
-    from unionperf.services.errors import ServiceError  # noqa: PLC0415
+    from unionperf.services.common.errors import ServiceError  # noqa: PLC0415
 
     raise ServiceError("请指定 key show、key export 或 key rotate")
 
 
 def _key_show(args: argparse.Namespace) -> int:
-    from unionperf.services.signing import key_info  # noqa: PLC0415
+    from unionperf.services.common.signing import key_info  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         info = key_info(workspace)
@@ -92,7 +92,7 @@ def _key_show(args: argparse.Namespace) -> int:
 
 
 def _key_export(args: argparse.Namespace) -> int:
-    from unionperf.services.signing import export_public_key, key_info  # noqa: PLC0415
+    from unionperf.services.common.signing import export_public_key, key_info  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         path = export_public_key(workspace, args.out)
@@ -102,7 +102,7 @@ def _key_export(args: argparse.Namespace) -> int:
 
 
 def _key_rotate(args: argparse.Namespace) -> int:
-    from unionperf.services.signing import key_info, rotate  # noqa: PLC0415
+    from unionperf.services.common.signing import key_info, rotate  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
     with open_workspace(args) as workspace:
@@ -114,7 +114,7 @@ def _key_rotate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from unionperf.services.submit import export_package  # noqa: PLC0415
+    from unionperf.services.cycle.submit import export_package  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
     with open_workspace(args) as workspace:
@@ -126,8 +126,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from unionperf.exchange.errors import PackageError  # noqa: PLC0415
-    from unionperf.services.verify import summary, verify_file  # noqa: PLC0415
+    from unionperf.services.common.verify import (  # noqa: PLC0415
+        PackageError,
+        summary,
+        verify_file,
+    )
 
     try:
         package = verify_file(args.package, args.key)
@@ -165,7 +168,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _register(args: argparse.Namespace) -> int:
-    from unionperf.services.receive import register  # noqa: PLC0415
+    from unionperf.services.upper.register import register  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         key = register(workspace, args.key, args.unit_code, args.name)
@@ -174,7 +177,7 @@ def _register(args: argparse.Namespace) -> int:
 
 
 def _receive(args: argparse.Namespace) -> int:
-    from unionperf.services.receive import receive  # noqa: PLC0415
+    from unionperf.services.inbox.receive import receive  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         outcomes = receive(workspace, args.packages)
@@ -184,7 +187,7 @@ def _receive(args: argparse.Namespace) -> int:
 
 
 def _feedback(args: argparse.Namespace) -> int:
-    from unionperf.services.feedback import create_feedback  # noqa: PLC0415
+    from unionperf.services.upper.feedback import create_feedback  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
     with open_workspace(args) as workspace:
@@ -203,7 +206,7 @@ def _feedback(args: argparse.Namespace) -> int:
 
 
 def _trust_upper(args: argparse.Namespace) -> int:
-    from unionperf.services.feedback import trust_upper  # noqa: PLC0415
+    from unionperf.services.cycle.feedback import trust_upper  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         key = trust_upper(workspace, args.key, args.name)
@@ -212,8 +215,8 @@ def _trust_upper(args: argparse.Namespace) -> int:
 
 
 def _evidence_list(args: argparse.Namespace) -> int:
-    from unionperf.services import evidence  # noqa: PLC0415
-    from unionperf.services.errors import InputError  # noqa: PLC0415
+    from unionperf.services.common.errors import InputError  # noqa: PLC0415
+    from unionperf.services.cycle import evidence  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         if args.add is not None:
@@ -235,7 +238,7 @@ def _evidence_list(args: argparse.Namespace) -> int:
 
 
 def _submissions(args: argparse.Namespace) -> int:
-    from unionperf.services.submit import submissions  # noqa: PLC0415
+    from unionperf.services.cycle.submit import submissions  # noqa: PLC0415
 
     with open_workspace(args) as workspace:
         for item in submissions(workspace, args.year):

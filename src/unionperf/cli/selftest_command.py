@@ -66,7 +66,7 @@ def _run_checks(report: _Report) -> int:
                 report.check(check)
 
             with service_checks(Path(folder), passed) as run:
-                from unionperf.services.writer_lock import take_writer_lock  # noqa: PLC0415
+                from unionperf.services.common.writer_lock import take_writer_lock  # noqa: PLC0415
                 from unionperf.ui.selftest import window_check  # noqa: PLC0415
 
                 lock = take_writer_lock(run.opened().paths.root)
@@ -88,8 +88,8 @@ def _run_checks(report: _Report) -> int:
 
 
 def _window_only(workspace: Path | None) -> int:
-    from unionperf.services.errors import ServiceError  # noqa: PLC0415
-    from unionperf.services.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.errors import ServiceError  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
     from unionperf.ui.selftest import show_window  # noqa: PLC0415
 
     if workspace is None:

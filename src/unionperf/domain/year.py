@@ -178,3 +178,13 @@ def _project_index(projects: tuple[Project, ...]) -> dict[str, Project]:
         _PROJECT_INDEXES.clear()
     _PROJECT_INDEXES[id(projects)] = (projects, index)
     return index
+
+
+def stage_label(stage: str) -> str:
+    """绩效目标, 运行监控（2024-07-31）or 绩效自评 (the name itself when it is not a stage)."""
+    try:
+        parsed = Stage.parse(stage)
+    except ValueError:
+        return stage
+    label = STAGE_LABELS[parsed.kind]
+    return f"{label}（{parsed.cutoff.isoformat()}）" if parsed.cutoff else label

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unionperf.services.demo import fill_demo
-from unionperf.services.errors import ServiceError
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.demo import fill_demo
 
 __all__ = [
     "SELFTEST_PASSPHRASE",
@@ -144,7 +144,7 @@ def _check(workspace: Workspace) -> str:
 def _forms(workspace: Workspace, out: Path) -> str:
     from openpyxl import load_workbook  # noqa: PLC0415
 
-    from unionperf.services.forms import write_forms  # noqa: PLC0415
+    from unionperf.services.cycle.forms import write_forms  # noqa: PLC0415
 
     written = write_forms(workspace, SELFTEST_YEAR, None, out).paths
     pdfs = [path for path in written if path.suffix == ".pdf"]
@@ -166,9 +166,9 @@ def _forms(workspace: Workspace, out: Path) -> str:
 
 
 def _package(workspace: Workspace, out: Path) -> str:
-    from unionperf.services.signing import export_public_key  # noqa: PLC0415
-    from unionperf.services.submit import export_package  # noqa: PLC0415
-    from unionperf.services.verify import verify_file  # noqa: PLC0415
+    from unionperf.services.common.signing import export_public_key  # noqa: PLC0415
+    from unionperf.services.common.verify import verify_file  # noqa: PLC0415
+    from unionperf.services.cycle.submit import export_package  # noqa: PLC0415
 
     result = export_package(workspace, SELFTEST_YEAR, EXPORTED_STAGE, out, SELFTEST_PASSPHRASE)
     key = export_public_key(workspace, out / "unit.pub")

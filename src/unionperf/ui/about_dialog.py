@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionperf.services.about import AboutFacts, about_facts
+from unionperf.services.common.about import AboutFacts, about_facts
 from unionperf.ui.app_icon import app_icon
 
 __all__ = ["ICON_SIZE", "AboutDialog", "LicenceDialog"]

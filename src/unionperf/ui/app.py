@@ -19,11 +19,14 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from unionperf.resources import resource_path
-from unionperf.services.errors import ServiceError
-from unionperf.services.open_requests import post_open_request, wait_until_taken, withdraw
-from unionperf.services.workspace import Workspace, default_workspace_path
-from unionperf.services.writer_lock import WorkspaceInUseError, take_writer_lock
-from unionperf.store.workspace import WorkspacePaths
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.open_requests import post_open_request, wait_until_taken, withdraw
+from unionperf.services.common.workspace import (
+    Workspace,
+    default_workspace_path,
+    holds_workspace,
+)
+from unionperf.services.common.writer_lock import WorkspaceInUseError, take_writer_lock
 from unionperf.ui import crash
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.first_run import FirstRunWizard
@@ -198,7 +201,7 @@ def _hand_over(workspace: Path, package: Path) -> bool:
 def _chosen_workspace(settings: AppSettings) -> Path | None:
     """The last workspace when it still exists; else the first-run wizard's choice."""
     last = settings.last_workspace()
-    if last is not None and WorkspacePaths(last).database.exists():
+    if last is not None and holds_workspace(last):
         return last
     if last is not None:
         log.warning("last workspace is gone: %s", last)

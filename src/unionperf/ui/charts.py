@@ -40,8 +40,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem, QToolTip, Q
 from unionperf.domain.results import YearScore
 from unionperf.domain.scoring import Grade
 from unionperf.domain.year import YearData
-from unionperf.services import chart_data
-from unionperf.services.chart_data import LastYearBasis, ScoreBars
+from unionperf.services.views import chart_data
+from unionperf.services.views.chart_data import LastYearBasis, ScoreBars
 
 __all__ = ["GRADE_COLOURS", "CategoryChart", "ExecutionChart", "GradeChart", "ScoreChart"]
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.year import YearData
-from unionperf.services.workspace import new_uid
+from unionperf.services.common.workspace import new_uid
 
 __all__ = ["ask_copy_source", "ask_source", "copies_of", "matching_owner"]
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionperf import __version__
-from unionperf.services.writer_lock import process_alive
+from unionperf.services.common.writer_lock import process_alive
 from unionperf.ui.settings import AppSettings
 
 __all__ = [

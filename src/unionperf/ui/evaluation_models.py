@@ -1,6 +1,6 @@
 """Columns and table models of the self-evaluation step: owners with scores, scored indicators.
 
-The rows come from :mod:`unionperf.services.evaluation_view` (scores computed by the domain);
+The rows come from :mod:`unionperf.services.views.evaluation_view` (scores computed by the domain);
 these models only format them and turn a cell edit into a new :class:`IndicatorResult` that the
 step commits through the session (undoable).
 """
@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import TIER_LABELS, Tier
 from unionperf.domain.scoring import Flag
-from unionperf.services.evaluation_view import IndicatorRow, OwnerRow, with_tier
+from unionperf.services.views.evaluation_view import IndicatorRow, OwnerRow, with_tier
 from unionperf.ui.formatting import amount, parse_amount, percent, plain
 from unionperf.ui.table_model import KIND_ROLE, Column, Kind, RowTableModel
 

@@ -14,14 +14,14 @@ from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QListWidget, QListWidgetItem, QWidget
 
-from unionperf.services import evidence
-from unionperf.services.errors import ServiceError
-from unionperf.services.progress import Progress
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.progress import Progress
+from unionperf.services.cycle import evidence
 from unionperf.ui import messages
 from unionperf.ui.jobs import run_with_progress
 
 if TYPE_CHECKING:
-    from unionperf.services.workspace import Workspace
+    from unionperf.services.common.workspace import Workspace
 
 __all__ = ["EvidenceList", "choose_files", "local_files", "size_text"]
 

@@ -34,13 +34,16 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.credit_code import credit_code_error
 from unionperf.domain.unit import UnitLevel, UnitProfile
-from unionperf.services.demo import create_demo
-from unionperf.services.errors import InputError, ServiceError
-from unionperf.services.inputs import check_unit
-from unionperf.services.passphrase import MIN_PASSPHRASE, Strength, passphrase_strength
-from unionperf.services.signing import KeyInfo, key_info
-from unionperf.services.workspace import Workspace, default_workspace_path
-from unionperf.store.workspace import WorkspacePaths
+from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.inputs import check_unit
+from unionperf.services.common.passphrase import MIN_PASSPHRASE, Strength, passphrase_strength
+from unionperf.services.common.signing import KeyInfo, key_info
+from unionperf.services.common.workspace import (
+    Workspace,
+    default_workspace_path,
+    holds_workspace,
+)
+from unionperf.services.cycle.demo import create_demo
 from unionperf.ui import messages
 
 __all__ = ["Choice", "FirstRunWizard", "Page", "choose_folder", "open_file"]
@@ -244,14 +247,14 @@ class WorkspacePage(QWizardPage):
         folder = self.folder()
         if folder is None:
             return self.tr("Choose a folder.")
-        holds_workspace = WorkspacePaths(folder).database.exists()
+        held = holds_workspace(folder)
         if self.choice() is Choice.OPEN:
-            if not holds_workspace:
+            if not held:
                 return self.tr("No workspace in this folder (unionperf.sqlite is missing).")
             return None
         if folder.exists() and not folder.is_dir():
             return self.tr("This is a file, not a folder.")
-        if holds_workspace:
+        if held:
             return self.tr(
                 "This folder already holds a workspace: choose “Open an existing workspace”, "
                 "or another folder."
@@ -537,7 +540,7 @@ class KeyPage(QWizardPage):
         if self.owner.key is None or self.owner.created is None:
             return
         try:
-            from unionperf.services.key_sheet import write_key_sheet  # noqa: PLC0415 - reportlab
+            from unionperf.services.cycle.key_sheet import write_key_sheet  # noqa: PLC0415 - reportlab
 
             self.sheet = write_key_sheet(self.owner.key, self.owner.unit, self.owner.created)
         except ServiceError as error:

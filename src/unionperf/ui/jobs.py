@@ -1,10 +1,10 @@
 """Long work off the GUI thread: one service call per job, results back on the GUI thread.
 
 style.md §2.4: a :class:`Job` is a ``QRunnable`` that is itself the service's
-:class:`~unionperf.services.progress.Progress`; its :class:`JobRelay` lives on the GUI thread so
-the ``finished``/``failed`` slots run there. Writes go through one single-thread pool, so two
-jobs never write the workspace at once. :func:`run_with_progress` adds a cancellable progress
-dialog that stays hidden for quick jobs.
+:class:`~unionperf.services.common.progress.Progress`; its :class:`JobRelay` lives on the GUI
+thread so the ``finished``/``failed`` slots run there. Writes go through one single-thread
+pool, so two jobs never write the workspace at once. :func:`run_with_progress` adds a
+cancellable progress dialog that stays hidden for quick jobs.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from unionperf.services.progress import Cancelled, Progress
+from unionperf.services.common.progress import Cancelled, Progress
 
 __all__ = ["Job", "JobRelay", "job_pool", "run_job", "run_with_progress"]
 

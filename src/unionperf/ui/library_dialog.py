@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.year import YearData
-from unionperf.services.indicator_library import IndicatorLibrary, LibraryEntry, Scope
-from unionperf.services.workspace import new_uid
+from unionperf.services.common.workspace import new_uid
+from unionperf.services.cycle.indicator_library import IndicatorLibrary, LibraryEntry, Scope
 from unionperf.ui.table_model import Column, RowTableModel
 
 __all__ = ["LibraryDialog", "pick_indicators"]

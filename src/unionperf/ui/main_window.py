@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.cycle import Step, StepStatus, step_for_section
 from unionperf.domain.problems import Problem
-from unionperf.services.errors import ServiceError
-from unionperf.services.locks import StageLockedError
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.stages import StageLockedError
+from unionperf.services.common.workspace import Workspace
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.problems_panel import ProblemsPanel

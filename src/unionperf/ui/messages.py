@@ -12,8 +12,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from unionperf.services.errors import ServiceError, local_today
-from unionperf.store.backup import BackupFile
+from unionperf.services.common.errors import ServiceError, local_today
+from unionperf.services.common.workspace import BackupFile
 
 __all__ = ["ask_adjustment_reason", "backup_time", "show_error", "show_info", "this_year"]
 

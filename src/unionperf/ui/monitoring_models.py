@@ -1,7 +1,7 @@
 """Table models of the monitoring step: each owner's funds at a point, one owner's indicators.
 
-The rows come from :mod:`unionperf.services.monitoring_view` (rates, time progress, warnings are
-computed there); an edited cell builds the whole updated
+The rows come from :mod:`unionperf.services.views.monitoring_view` (rates, time progress,
+warnings are computed there); an edited cell builds the whole updated
 :class:`~unionperf.domain.monitoring.MonitoringEntry` and commits it through
 :meth:`YearSession.change`, so that every edit is saved at once and can be undone.
 """
@@ -25,7 +25,7 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
     Suspension,
 )
-from unionperf.services.monitoring_view import (
+from unionperf.services.views.monitoring_view import (
     OwnerLine,
     ProgressLine,
     entry_of,

@@ -1,7 +1,7 @@
 """A package opened from the file manager (double-click on a ``.upkg``): what it is, what to do.
 
 ``unionperf FILE.upkg`` starts the window on the usual workspace, then :func:`show_package`
-checks the file off the GUI thread (``services/package_info.py``: read and verify, nothing
+checks the file off the GUI thread (``services/views/package_info.py``: read and verify, nothing
 written) and shows :class:`PackageDialog`, which says what the package is for this workspace and
 offers the one action that fits it:
 
@@ -13,7 +13,7 @@ offers the one action that fits it:
 A package that fails a check is reported with the reason, and nothing is imported.
 
 When the workspace is already open in a window, the second process hands the package over
-(``services/open_requests.py``); :func:`watch_open_requests` makes the open window take it.
+(``services/common/open_requests.py``); :func:`watch_open_requests` makes the open window take it.
 """
 
 from __future__ import annotations
@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from unionperf.domain.cycle import Step
-from unionperf.services.locks import stage_label
-from unionperf.services.open_requests import requests_folder, take_open_requests
-from unionperf.services.package_info import PackageInfo, Relation, describe_package
-from unionperf.services.progress import Progress
+from unionperf.domain.year import stage_label
+from unionperf.services.common.open_requests import requests_folder, take_open_requests
+from unionperf.services.common.progress import Progress
+from unionperf.services.views.package_info import PackageInfo, Relation, describe_package
 from unionperf.ui import messages
 from unionperf.ui.jobs import Job, run_with_progress
 
@@ -374,7 +374,7 @@ class PackageDialog(QDialog):
         workspace = window.workspace
 
         def call(_progress: Progress) -> object:
-            from unionperf.services.receive import receive  # noqa: PLC0415
+            from unionperf.services.inbox.receive import receive  # noqa: PLC0415
 
             return receive(workspace, [path])
 

@@ -37,9 +37,10 @@ from unionperf.domain.monitoring import MonitoringEntry
 from unionperf.domain.problems import Location
 from unionperf.domain.unit import UnitLevel
 from unionperf.domain.year import YearData
-from unionperf.services.errors import ServiceError
-from unionperf.services.locks import StageLockedError, open_adjustment
-from unionperf.services.workspace import Workspace, new_uid
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.stages import StageLockedError
+from unionperf.services.common.workspace import Workspace, new_uid
+from unionperf.services.cycle.locks import open_adjustment
 from unionperf.ui.budget_models import (
     TOTAL_COLOUR,
     fit_columns,

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
-from unionperf.services import review
-from unionperf.services.demo import create_demo
+from unionperf.services.cycle.demo import create_demo
+from unionperf.services.views import year_review
 from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
 from unionperf.ui.main_window import MainWindow
@@ -49,7 +49,7 @@ def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
             written.append(_grab(window, out / f"{number:02d}-{step.value}.png"))
         data = window.session.data
         assert data is not None
-        scores = review.scores_of(data)
+        scores = year_review.scores_of(data)
         owner = data.projects[0].uid if data.projects else UNIT_OWNER
         charts: list[tuple[str, QWidget, Callable[[], None]]] = []
         execution = ExecutionChart()

@@ -21,8 +21,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from unionperf.domain.cycle import Step
+from unionperf.services.common.workspace import Workspace
 from unionperf.services.selftest import SELFTEST_YEAR, SelftestFailedError
-from unionperf.services.workspace import Workspace
 from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.gc_guard import GarbageCollector
 from unionperf.ui.main_window import MainWindow

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.unit import UnitProfile
-from unionperf.domain.year import Signoff, YearData
-from unionperf.services import locks
-from unionperf.services.errors import ServiceError, local_today
-from unionperf.services.locks import StageState
+from unionperf.domain.year import Signoff, YearData, stage_label
+from unionperf.services.common.errors import ServiceError, local_today
+from unionperf.services.cycle import locks
+from unionperf.services.cycle.locks import StageState
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["SignoffPanel", "reopen_adjustment", "role_label", "withdraw_signoff"]
@@ -237,7 +237,7 @@ class SignoffPanel(QGroupBox):
 
     def _show_lock(self) -> None:
         lock = self.lock
-        label = locks.stage_label(self.stage)
+        label = stage_label(self.stage)
         if lock is None:
             text, colour = "", OPEN_COLOUR
         elif lock.locked:

@@ -14,11 +14,11 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QObject
 
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
+from unionperf.domain.feedback import Feedback, Opinion
 from unionperf.domain.problems import Problem, Section, Severity
 from unionperf.domain.validation import check_stage
-from unionperf.domain.year import Stage, StageKind, YearData
-from unionperf.services.locks import Feedback, Opinion, stage_label
-from unionperf.store.submissions import Submission
+from unionperf.domain.year import Stage, StageKind, YearData, stage_label
+from unionperf.services.cycle.submit import Submission
 from unionperf.ui.table_model import Column, RowTableModel
 
 __all__ = [

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.credit_code import LENGTH, credit_code_error
 from unionperf.domain.unit import UnitLevel, UnitProfile
-from unionperf.services.errors import ServiceError
+from unionperf.services.common.errors import ServiceError
 from unionperf.ui import messages
 from unionperf.ui.year_session import YearSession
 

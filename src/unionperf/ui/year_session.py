@@ -26,13 +26,15 @@ from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.problems import Problem
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
-from unionperf.services import locks, review
-from unionperf.services.errors import ServiceError
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.stages import StageLockedError
+from unionperf.services.cycle import locks
+from unionperf.services.views import year_review
 from unionperf.ui.jobs import Job
 from unionperf.ui.undo import EditCommand
 
 if TYPE_CHECKING:
-    from unionperf.services.workspace import Workspace
+    from unionperf.services.common.workspace import Workspace
 
 __all__ = ["Area", "YearSession"]
 
@@ -74,9 +76,9 @@ class YearSession(QObject):
         self.year: int | None = None
         self.data: YearData | None = None
         self.problems: list[Problem] = []
-        self.statuses: dict[Step, StepStatus] = review.statuses_of(None, [], set())
+        self.statuses: dict[Step, StepStatus] = year_review.statuses_of(None, [], set())
         self.submitted: set[str] = set()
-        self.adjustment_reason: Callable[[locks.StageLockedError], str | None] = lambda _error: None
+        self.adjustment_reason: Callable[[StageLockedError], str | None] = lambda _error: None
         """Asks the user why a signed-off stage is changed; ``None`` cancels the edit."""
         self._previous: dict[int, YearData | None] = {}
         self._running_checks: list[Job] = []
@@ -101,7 +103,7 @@ class YearSession(QObject):
         self.data = self.workspace.load_year(year) if year is not None else None
         self.undo_stack.clear()
         self._previous.clear()
-        self.submitted = review.submitted_stages(self.workspace, year) if year else set()
+        self.submitted = year_review.submitted_stages(self.workspace, year) if year else set()
         self._read_adjusting()
         self.recheck()
         self.changed.emit(Area.YEAR)
@@ -123,7 +125,7 @@ class YearSession(QObject):
     def recheck(self) -> None:
         """Recompute problems and step statuses now."""
         self._recheck.stop()
-        self.problems = review.problems_of(self.data) if self.data is not None else []
+        self.problems = year_review.problems_of(self.data) if self.data is not None else []
         self.statuses = self._statuses()
         self.problems_changed.emit()
 
@@ -138,7 +140,7 @@ class YearSession(QObject):
             self.recheck()
             return
         self._running_checks = [job for job in self._running_checks if not job.done.is_set()]
-        job = Job(lambda _progress: (data, review.problems_of(data)))
+        job = Job(lambda _progress: (data, year_review.problems_of(data)))
         job.relay.finished.connect(self._checked)  # a bound slot: dropped if the session goes
         job.relay.failed.connect(self._check_failed)
         self._running_checks.append(job)
@@ -156,7 +158,7 @@ class YearSession(QObject):
         self.failed.emit(str(error))
 
     def _statuses(self) -> dict[Step, StepStatus]:
-        return review.statuses_of(self.data, self.problems, self.submitted, self.adjusting)
+        return year_review.statuses_of(self.data, self.problems, self.submitted, self.adjusting)
 
     def _read_adjusting(self) -> None:
         """Re-read which stages have an adjustment open (they change only by sign-off actions)."""
@@ -189,7 +191,7 @@ class YearSession(QObject):
     def _attempt(self, call: Callable[[], None]) -> bool:
         try:
             call()
-        except locks.StageLockedError as locked:
+        except StageLockedError as locked:
             reason = self.adjustment_reason(locked)
             if not reason or self.year is None:
                 return False

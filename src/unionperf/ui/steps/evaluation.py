@@ -3,7 +3,8 @@
 On the left, the unit as a whole and every project with its score and grade; on the right, the
 chosen owner's indicators with actual values, tiers, scores and explanations, its evaluation
 texts, its evidence files, the year's score charts and the chair's sign-off. Scores come from
-:mod:`unionperf.services.evaluation_view`; after an edit only the changed owner is scored again.
+:mod:`unionperf.services.views.evaluation_view`; after an edit only the changed owner is
+scored again.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from unionperf.domain.problems import Location, Section
 from unionperf.domain.results import YearScore
 from unionperf.domain.scoring import Grade
 from unionperf.domain.year import StageKind
-from unionperf.services import evaluation_view as view
+from unionperf.services.views import evaluation_view as view
 from unionperf.ui import evidence_drop
 from unionperf.ui.charts import GradeChart, ScoreChart
 from unionperf.ui.delegates import ColumnDelegate

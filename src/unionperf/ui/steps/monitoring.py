@@ -32,8 +32,8 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
 from unionperf.domain.monitoring import MonitoringPoint, time_progress
 from unionperf.domain.problems import Location
-from unionperf.services.errors import ServiceError
-from unionperf.services.monitoring_view import (
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.views.monitoring_view import (
     new_point,
     owner_lines,
     point_of,

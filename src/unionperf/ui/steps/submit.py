@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 from unionperf.domain.cycle import Step
 from unionperf.domain.problems import Location, Problem, Section
 from unionperf.domain.validation.checks import active_stages
-from unionperf.domain.year import Stage
-from unionperf.services import locks
-from unionperf.services import submit as submit_service
-from unionperf.services.errors import ServiceError
-from unionperf.services.progress import Progress
-from unionperf.services.submit import ExportRefusedError, ExportResult
+from unionperf.domain.year import Stage, stage_label
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.progress import Progress
+from unionperf.services.cycle import locks
+from unionperf.services.cycle import submit as submit_service
+from unionperf.services.cycle.submit import ExportRefusedError, ExportResult
 from unionperf.ui import messages
 from unionperf.ui.jobs import run_with_progress
 from unionperf.ui.signoff_panel import SignoffPanel
@@ -347,7 +347,7 @@ class SubmitStep(StepPage):
         if selected is not None:
             self._select_key(selected.problem.key)
         blocking = [item for item in self.items if item.blocking]
-        label = locks.stage_label(stage.name)
+        label = stage_label(stage.name)
         if not blocking:
             text = self.tr(
                 "Ready to submit “{stage}”: every check passes and every sign-off is recorded."
@@ -475,7 +475,7 @@ class SubmitStep(StepPage):
         workspace = self.session.workspace
 
         def call(progress: Progress) -> ExportOutcome:
-            from unionperf.services import forms  # noqa: PLC0415 - reportlab loads on first use
+            from unionperf.services.cycle import forms  # noqa: PLC0415 - reportlab loads on first use
 
             progress.step(0, 2)
             package = submit_service.export_package(workspace, year, stage, folder, passphrase)
@@ -535,12 +535,9 @@ class SubmitStep(StepPage):
         workspace = self.session.workspace
 
         def call(_progress: Progress) -> Path:
-            from unionperf.forms.pdf import write_pdf  # noqa: PLC0415 - reportlab on first use
-            from unionperf.services import forms  # noqa: PLC0415
-            from unionperf.services.files import write_atomically  # noqa: PLC0415
+            from unionperf.services.cycle import forms  # noqa: PLC0415 - reportlab on first use
 
-            family = forms.cover(workspace, data, Stage.parse(stage))
-            return write_atomically(folder, f"{year}_{family.key}.pdf", write_pdf(family))
+            return forms.write_cover(workspace, data, Stage.parse(stage), folder)
 
         run_with_progress(
             self, self.tr("Writing the cover sheet…"), call, self._cover_written, self._failed
@@ -571,7 +568,7 @@ class SubmitStep(StepPage):
         workspace = self.session.workspace
 
         def call(_progress: Progress) -> object:
-            from unionperf.services.receive import receive  # noqa: PLC0415
+            from unionperf.services.inbox.receive import receive  # noqa: PLC0415
 
             return receive(workspace, [path])
 

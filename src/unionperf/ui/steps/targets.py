@@ -35,10 +35,15 @@ from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import IndicatorProgress
 from unionperf.domain.problems import Location
 from unionperf.domain.year import YearData
-from unionperf.services.errors import ServiceError
-from unionperf.services.indicator_library import IndicatorLibrary, LibraryError, default_library
-from unionperf.services.locks import StageLockedError, open_adjustment
-from unionperf.services.workspace import new_uid
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.stages import StageLockedError
+from unionperf.services.common.workspace import new_uid
+from unionperf.services.cycle.indicator_library import (
+    IndicatorLibrary,
+    LibraryError,
+    default_library,
+)
+from unionperf.services.cycle.locks import open_adjustment
 from unionperf.ui import messages
 from unionperf.ui.copy_targets_dialog import ask_copy_source, copies_of
 from unionperf.ui.delegates import ColumnDelegate

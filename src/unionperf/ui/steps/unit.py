@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from unionperf.domain.cycle import Step
 from unionperf.domain.problems import Location
-from unionperf.services import signing
-from unionperf.services.errors import ServiceError
+from unionperf.services.common import signing
+from unionperf.services.common.errors import ServiceError
 from unionperf.ui.steps.base import StepPage
 from unionperf.ui.unit_form import UnitForm, UnitFormView
 from unionperf.ui.year_session import Area, YearSession

@@ -9,8 +9,8 @@ from unionperf.domain.problems import Problem
 from unionperf.domain.results import YearScore, score_year
 from unionperf.domain.validation.checks import blocking_problems, check_year
 from unionperf.domain.year import YearData
-from unionperf.services.submit import submissions
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.submit import submissions
 
 __all__ = ["blocking", "problems_of", "scores_of", "statuses_of", "submitted_stages"]
 

@@ -14,10 +14,10 @@ from unionperf.forms.fonts import GlyphError
 from unionperf.forms.model import FormFamily
 from unionperf.forms.pdf import write_pdf
 from unionperf.forms.xlsx import write_workbook
-from unionperf.services.errors import ServiceError
-from unionperf.services.files import write_atomically
-from unionperf.services.submit import parse_stage
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.files import write_atomically
+from unionperf.services.common.stages import parse_stage
+from unionperf.services.common.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,12 @@ def cover(workspace: Workspace, data: YearData, stage: Stage) -> FormFamily:
         created_at=last.created_at if last else "",
     )
     return cover_family(facts, data.settings)
+
+
+def write_cover(workspace: Workspace, data: YearData, stage: Stage, folder: Path) -> Path:
+    """Write the stage's cover sheet (报送回执) as ``<year>_<form>.pdf`` in ``folder``."""
+    family = cover(workspace, data, stage)
+    return write_atomically(folder, f"{data.year}_{family.key}.pdf", _pdf(family))
 
 
 def _pdf(family: FormFamily) -> bytes:

@@ -21,10 +21,10 @@ from unionperf.domain.monitoring import IndicatorProgress, MonitoringEntry, Moni
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import ImportProblem, read_template, write_template
 from unionperf.forms.fillin import layout as sheets
-from unionperf.services import inputs
-from unionperf.services.errors import InputError, ServiceError
-from unionperf.services.locks import StageLockedError
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import inputs
+from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.stages import StageLockedError
+from unionperf.services.common.workspace import Workspace
 from unionperf.store.errors import NotFoundError
 from unionperf.store.repository import YearRepository
 

@@ -13,7 +13,7 @@ from unionperf.domain.money import ZERO, AmountError, format_plain, parse_decima
 from unionperf.domain.scoring import in_tier_band, tier_band
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitLevel, UnitProfile
-from unionperf.services.errors import InputError
+from unionperf.services.common.errors import InputError
 
 
 def number(text: str | int | Decimal, where: str) -> Decimal:

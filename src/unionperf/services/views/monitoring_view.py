@@ -36,8 +36,8 @@ from unionperf.domain.monitoring import (
 from unionperf.domain.validation.budget_rules import is_exempt
 from unionperf.domain.validation.monitoring_rules import owner_budget
 from unionperf.domain.year import YearData
-from unionperf.services.errors import InputError
-from unionperf.services.workspace import new_uid
+from unionperf.services.common.errors import InputError
+from unionperf.services.common.workspace import new_uid
 
 __all__ = [
     "OwnerLine",

@@ -17,7 +17,7 @@ from unionperf.domain.indicators import Indicator, Operator, Tier
 from unionperf.domain.results import YearScore, score_project, score_unit
 from unionperf.domain.scoring import Flag, Grade, TargetScore, in_tier_band, tier_band
 from unionperf.domain.year import YearData
-from unionperf.services import review
+from unionperf.services.views import year_review
 
 __all__ = [
     "Band",
@@ -143,7 +143,7 @@ class IndicatorRow:
 
 def year_scores(data: YearData) -> YearScore:
     """Score the whole year once (every project and the unit as a whole)."""
-    return review.scores_of(data)
+    return year_review.scores_of(data)
 
 
 def score_of(scores: YearScore, owner_uid: str) -> TargetScore | None:

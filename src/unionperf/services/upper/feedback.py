@@ -1,4 +1,4 @@
-"""Feedback going down: the upper level writes it; the unit trusts the upper key and imports it."""
+"""Feedback going down: the upper level writes a signed feedback package for a unit's stage."""
 
 from __future__ import annotations
 
@@ -10,21 +10,16 @@ from typing import Any
 
 from unionperf import __version__
 from unionperf.exchange import bag, minisign
-from unionperf.exchange.errors import PackageError
-from unionperf.exchange.minisign import PublicKey
 from unionperf.exchange.package import (
     FEEDBACK_JSON,
     FORMAT_VERSION,
     SUFFIX,
     build_package,
     dumps,
-    verify_package,
 )
-from unionperf.services import signing
-from unionperf.services.errors import InputError, ServiceError, local_today
-from unionperf.services.verify import read_public_key
-from unionperf.services.workspace import Workspace
-from unionperf.store.submissions import SubmissionRecords
+from unionperf.services.common import signing
+from unionperf.services.common.errors import InputError, ServiceError, local_today
+from unionperf.services.common.workspace import Workspace
 
 
 def create_feedback(
@@ -118,47 +113,3 @@ def _read_opinions(path: Path) -> dict[str, Any]:
             {key: str(item.get(key, "")) for key in ("owner", "item", "field", "label", "text")}
         )
     return {"summary": str(document.get("summary", "")), "opinions": opinions}
-
-
-def trust_upper(workspace: Workspace, key_file: Path, name: str = "") -> PublicKey:
-    """Trust the upper level's public key for the feedback it sends down."""
-    key = read_public_key(key_file)
-    with workspace.unit_of_work() as uow:
-        uow.submissions.trust_upper(key.to_file(), name, key.key_id_hex)
-    return key
-
-
-def receive_feedback(records: SubmissionRecords, blob: bytes, members: dict[str, bytes]) -> str:
-    """Import a feedback package on the unit: its opinions, and the stage reopened when returned.
-
-    Args:
-        records: the unit's package records, in the receiving transaction.
-        blob: the package file's bytes.
-        members: the package's members, read from ``blob``.
-
-    Returns:
-        The Chinese message that reports the imported feedback.
-
-    Raises:
-        PackageError: no trusted upper key, not a valid feedback package, or an older one.
-    """
-    trusted = records.upper_key()
-    if trusted is None:
-        raise PackageError("untrusted", "尚未导入上级工会的公钥，请先运行 unionperf trust-upper")
-    package = verify_package(blob, minisign.parse_public_key(trusted[0]), members=members)
-    if package.meta["kind"] != "feedback" or package.feedback is None:
-        raise PackageError("kind", "这不是上级工会的反馈数据包")
-    meta, feedback = package.meta, package.feedback
-    latest = records.last_feedback_sequence(int(meta["year"]), package.stage)
-    if int(meta["sequence"]) <= latest:
-        raise PackageError(
-            "replay", f"已拒收（旧于已导入的第{latest}次反馈）：{meta['year']} {package.stage}"
-        )
-    opinions = list(feedback.get("opinions", []))
-    records.add_feedback(package.sha256, meta, opinions)
-    if meta["feedback"]["decision"] == "return":
-        records.return_stage(
-            int(meta["year"]), package.stage, str(feedback.get("summary", "")) or "上级工会退回"
-        )
-    verdict = "退回，已重新打开修改" if meta["feedback"]["decision"] == "return" else "通过"
-    return f"已导入上级反馈：{meta['year']} {package.stage} {verdict}，意见{len(opinions)}条"

@@ -14,7 +14,7 @@ import time
 import uuid
 from pathlib import Path
 
-from unionperf.services.errors import ServiceError
+from unionperf.services.common.errors import ServiceError
 
 __all__ = [
     "REQUESTS_FOLDER",

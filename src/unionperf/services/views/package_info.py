@@ -25,10 +25,10 @@ from unionperf.exchange.package import (
     comment_fields,
     verify_package,
 )
-from unionperf.services.errors import ServiceError
-from unionperf.services.receive import package_signature, signing_key
-from unionperf.services.verify import read_package
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.verify import read_package
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.upper.intake import package_signature, signing_key
 
 __all__ = ["PackageInfo", "Relation", "describe_package"]
 

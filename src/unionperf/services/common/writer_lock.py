@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
-from unionperf.services.errors import ServiceError
+from unionperf.services.common.errors import ServiceError
 
 __all__ = [
     "LOCK_NAME",

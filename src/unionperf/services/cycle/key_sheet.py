@@ -15,8 +15,8 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.forms.fonts import GlyphError
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind
 from unionperf.forms.pdf import write_pdf
-from unionperf.services.errors import ServiceError, local_today
-from unionperf.services.signing import KeyInfo
+from unionperf.services.common.errors import ServiceError, local_today
+from unionperf.services.common.signing import KeyInfo
 
 __all__ = ["TITLE", "key_sheet_family", "key_sheet_name", "write_key_sheet"]
 

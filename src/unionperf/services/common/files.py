@@ -7,7 +7,7 @@ import errno
 import os
 from pathlib import Path
 
-from unionperf.services.errors import ServiceError
+from unionperf.services.common.errors import ServiceError
 
 
 def write_atomically(folder: Path, name: str, blob: bytes) -> Path:

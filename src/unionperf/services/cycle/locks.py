@@ -23,75 +23,25 @@ who changed it and why is the audit log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from unionperf.domain.feedback import Feedback, Opinion
 from unionperf.domain.settings import SignoffRole
-from unionperf.domain.year import STAGE_LABELS, Stage
-from unionperf.services.errors import InputError, ServiceError
+from unionperf.domain.year import stage_label
+from unionperf.services.common.errors import InputError
 from unionperf.store.submissions import StageState
 
 if TYPE_CHECKING:
-    from unionperf.services.workspace import Workspace
+    from unionperf.services.common.workspace import Workspace
 
 __all__ = [
-    "Feedback",
-    "Opinion",
-    "StageLockedError",
     "StageState",
     "feedback_of",
     "open_adjustment",
-    "stage_label",
     "stage_lock",
     "stages_adjusting",
     "withdraw_signoff",
 ]
-
-
-class StageLockedError(ServiceError):
-    """An edit touched a stage the chair has signed off; it needs an adjustment with a reason."""
-
-    def __init__(self, stage: str, label: str) -> None:
-        super().__init__(f"“{label}”已经工会主席签字确认并锁定；如需修改，请先填写调整原因办理调整")
-        self.stage = stage
-        self.label = label
-
-
-@dataclass(frozen=True, slots=True)
-class Opinion:
-    """One opinion of the upper level on an item of the unit's data."""
-
-    owner: str
-    """Project uid, ``unit``, or empty for the whole stage."""
-    item: str
-    """Indicator uid, category code … or empty."""
-    field: str
-    label: str
-    """The upper level's own description of the item."""
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Feedback:
-    """A feedback package the unit imported: the decision and the opinions."""
-
-    stage: str
-    decision: str
-    """``approve`` (通过) or ``return`` (退回)."""
-    sender: str
-    received_at: str
-    sequence: int
-    opinions: tuple[Opinion, ...]
-
-
-def stage_label(stage: str) -> str:
-    """绩效目标, 运行监控（2024-07-31）or 绩效自评 (the name itself when it is not a stage)."""
-    try:
-        parsed = Stage.parse(stage)
-    except ValueError:
-        return stage
-    label = STAGE_LABELS[parsed.kind]
-    return f"{label}（{parsed.cutoff.isoformat()}）" if parsed.cutoff else label
 
 
 def stage_lock(workspace: Workspace, year: int, stage: str) -> StageState:

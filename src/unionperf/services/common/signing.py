@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from unionperf.exchange import keys
 from unionperf.exchange.keys import Announcement, KeyFileError
 from unionperf.exchange.minisign import PublicKey
-from unionperf.services.errors import ServiceError, local_today
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.errors import ServiceError, local_today
+from unionperf.services.common.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)

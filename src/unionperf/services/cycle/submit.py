@@ -25,12 +25,22 @@ from unionperf.exchange.package import (
     dumps,
     score_summary,
 )
-from unionperf.services import signing
-from unionperf.services.errors import InputError, ServiceError, local_today
-from unionperf.services.evidence import payload_files
-from unionperf.services.files import write_atomically
-from unionperf.services.workspace import Workspace
+from unionperf.services.common import signing
+from unionperf.services.common.errors import ServiceError, local_today
+from unionperf.services.common.files import write_atomically
+from unionperf.services.common.stages import parse_stage
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.evidence import payload_files
 from unionperf.store.submissions import Submission
+
+__all__ = [
+    "ExportRefusedError",
+    "ExportResult",
+    "Submission",
+    "export_package",
+    "package_meta",
+    "submissions",
+]
 
 
 class ExportRefusedError(ServiceError):
@@ -60,22 +70,6 @@ class ExportResult:
     submission: Submission
 
 
-def parse_stage(data: YearData, text: str) -> Stage:
-    """A stage name of the year; a monitoring stage must name one of the year's cut-offs."""
-    try:
-        stage = Stage.parse(text)
-    except ValueError as error:
-        raise InputError(str(error), "报送阶段") from error
-    if stage.kind is StageKind.MONITORING and not any(
-        point.cutoff == stage.cutoff for point in data.points
-    ):
-        cutoffs = "、".join(point.stage for point in data.points) or "（无）"
-        raise InputError(
-            f"{data.year}年度没有截至{stage.cutoff}的监控时点；可选：{cutoffs}", "报送阶段"
-        )
-    return stage
-
-
 def export_package(
     workspace: Workspace,
     year: int,
@@ -97,7 +91,7 @@ def export_package(
     meta = package_meta(data, stage, key.key_id_hex, previous, problems)
     payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)), compact=True)}
     payload.update(_announcement_files(workspace))
-    from unionperf.services.forms import stage_files  # noqa: PLC0415 - forms import reportlab
+    from unionperf.services.cycle.forms import stage_files  # noqa: PLC0415 - forms import reportlab
 
     payload.update({f"data/forms/{name}": blob for name, blob in stage_files(data, stage).items()})
     evidence = payload_files(workspace, year, stage.name)

@@ -24,11 +24,12 @@ from unionperf.domain.results import YearScore, score_year
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation import check_year
-from unionperf.domain.year import Explanation, Signoff, YearData
-from unionperf.services import inputs
-from unionperf.services.errors import InputError, ServiceError
-from unionperf.services.locks import StageLockedError, stage_label
+from unionperf.domain.year import Explanation, Signoff, YearData, stage_label
+from unionperf.services.common import inputs
+from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.stages import StageLockedError
 from unionperf.store import audit, backup
+from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
 from unionperf.store.submissions import LockedStageError
@@ -41,9 +42,21 @@ from unionperf.store.workspace import (
     open_store,
 )
 
-__all__ = ["Workspace", "default_workspace_path", "new_uid", "restore"]
+__all__ = [
+    "BackupFile",
+    "Workspace",
+    "default_workspace_path",
+    "holds_workspace",
+    "new_uid",
+    "restore",
+]
 
 T = TypeVar("T")
+
+
+def holds_workspace(path: Path) -> bool:
+    """Whether the folder at ``path`` holds a workspace database."""
+    return WorkspacePaths(path).database.exists()
 
 
 def new_uid() -> str:

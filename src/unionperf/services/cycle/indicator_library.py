@@ -26,7 +26,7 @@ from unionperf.domain.indicators import (
     StandardBasis,
 )
 from unionperf.resources import resource_path
-from unionperf.services.errors import ServiceError
+from unionperf.services.common.errors import ServiceError
 
 __all__ = [
     "LIBRARY_FILE",

@@ -1,15 +1,11 @@
-"""Receiving packages: the upper level's register of units, replay rules, key rotation, quarantine.
+"""The upper level's intake of a unit's package: the key that must have signed, replay rules.
 
-A unit receives the upper level's feedback the same way; ``feedback.py`` imports it.
+A verified package is stored under ``received/`` with its scores in the register.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,111 +20,13 @@ from unionperf.exchange.package import (
     DATA_JSON,
     SUFFIX,
     VerifiedPackage,
-    comment_fields,
     verify_package,
 )
-from unionperf.services.errors import InputError, ServiceError
-from unionperf.services.feedback import receive_feedback
-from unionperf.services.verify import read_package, read_public_key
-from unionperf.services.workspace import Workspace
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.workspace import Workspace
 from unionperf.store.audit import now
 from unionperf.store.register import Received, RegisterRecords, Subordinate
 from unionperf.store.unit_of_work import UnitOfWork
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one package given to ``receive``."""
-
-    path: Path
-    status: str
-    """``received``, ``superseded``…, ``already received``, ``refused``."""
-    message: str
-
-    @property
-    def refused(self) -> bool:
-        """Whether the package was refused (and quarantined)."""
-        return self.status.startswith("refused")
-
-
-def register(workspace: Workspace, key_file: Path, unit_code: str, name: str) -> PublicKey:
-    """Register a subordinate unit with its public key (first contact: check the paper sheet)."""
-    from unionperf.domain.credit_code import credit_code_error  # noqa: PLC0415
-
-    reason = credit_code_error(unit_code)
-    if reason is not None:
-        raise InputError(reason, "下级单位")
-    if not name.strip():
-        raise InputError("请填写单位名称", "下级单位")
-    key = read_public_key(key_file)
-    with workspace.unit_of_work() as uow:
-        uow.register.register(unit_code, name.strip(), key.to_file(), key.key_id_hex)
-    return key
-
-
-def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
-    """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
-
-    The batch runs in one transaction with a savepoint per package: a refused or failing
-    package leaves no trace but its quarantine copy, and the others are committed together.
-    """
-    outcomes: list[Outcome] = []
-    stored: list[Path] = []
-    unit = workspace.unit()
-    own_code = unit.credit_code if unit else ""
-    try:
-        with workspace.unit_of_work() as uow:
-            for path in paths:
-                outcomes.append(_receive_guarded(workspace, uow, path, own_code, stored))
-    except BaseException:
-        for item in stored:
-            item.unlink(missing_ok=True)
-        raise
-    return outcomes
-
-
-def _receive_guarded(
-    workspace: Workspace, uow: UnitOfWork, path: Path, own_code: str, stored: list[Path]
-) -> Outcome:
-    try:
-        with uow.savepoint():
-            return _receive_one(workspace, uow, path, own_code, stored)
-    except (PackageError, ServiceError) as error:
-        _quarantine(workspace, path, str(error))
-        status = "refused"
-        if isinstance(error, PackageError) and error.code == "replay":
-            status = "refused (older than the one received)"
-        return Outcome(path, status, str(error))
-
-
-def _receive_one(
-    workspace: Workspace, uow: UnitOfWork, path: Path, own_code: str, stored: list[Path]
-) -> Outcome:
-    blob = read_package(path)
-    digest = bag.sha256(blob)
-    records, own_records = uow.register, uow.submissions
-    if records.is_received(digest) or own_records.has_feedback(digest):
-        return Outcome(path, "already received", "该数据包已接收过（内容完全相同）")
-    try:
-        members = bag.read_zip(blob)
-    except bag.BagError as error:
-        raise PackageError(error.code, str(error)) from error
-    signature = package_signature(members)
-    claimed = comment_fields(signature.trusted_comment).get("unit", "")
-    if not claimed:
-        raise PackageError("signature", "签名中没有单位代码")
-    if claimed == own_code:
-        return Outcome(path, "received", receive_feedback(own_records, blob, members))
-    registered = records.subordinate(claimed)
-    if registered is None:
-        raise PackageError(
-            "unregistered", f"单位 {claimed} 未登记，请先用 unionperf register 登记其公钥"
-        )
-    key, rotated = signing_key(members, signature, registered)
-    package = verify_package(blob, key, members=members)
-    if package.meta["kind"] != "submission":
-        raise PackageError("kind", "这不是下级单位的报送数据包")
-    return _store(workspace, records, path, (blob, package, rotated), stored)
 
 
 def package_signature(members: dict[str, bytes]) -> minisign.Signature:
@@ -166,13 +64,47 @@ def signing_key(
     return newest, newest.key_id != current.key_id
 
 
+def take_in(
+    workspace: Workspace,
+    uow: UnitOfWork,
+    opened: tuple[bytes, dict[str, bytes], minisign.Signature],
+    unit_code: str,
+    stored: list[Path],
+) -> tuple[str, str]:
+    """Verify a registered unit's package with the key that must have signed it, and store it.
+
+    Args:
+        workspace: the upper level's workspace (where the package file is kept).
+        uow: the receiving batch's unit of work.
+        opened: the package's bytes, its members and its (still unchecked) signature.
+        unit_code: the unit the signature's trusted comment names.
+        stored: files written so far in this batch (appended to; deleted if the batch fails).
+
+    Returns:
+        The outcome's status (``received`` or ``received (supersedes N)``) and its message.
+
+    Raises:
+        PackageError: unregistered unit, bad signature or rotation, not a submission, a replay.
+    """
+    blob, members, signature = opened
+    registered = uow.register.subordinate(unit_code)
+    if registered is None:
+        raise PackageError(
+            "unregistered", f"单位 {unit_code} 未登记，请先用 unionperf register 登记其公钥"
+        )
+    key, rotated = signing_key(members, signature, registered)
+    package = verify_package(blob, key, members=members)
+    if package.meta["kind"] != "submission":
+        raise PackageError("kind", "这不是下级单位的报送数据包")
+    return _store(workspace, uow.register, (blob, package, rotated), stored)
+
+
 def _store(
     workspace: Workspace,
     records: RegisterRecords,
-    path: Path,
     verified: tuple[bytes, VerifiedPackage, bool],
     stored: list[Path],
-) -> Outcome:
+) -> tuple[str, str]:
     blob, package, rotated = verified
     meta = package.meta
     unit_code, year, stage = package.unit_code, int(meta["year"]), package.stage
@@ -224,7 +156,7 @@ def _store(
         )
     status = "received" if current is None else f"received (supersedes {current.sequence})"
     note = "；单位已更换签名密钥，登记已更新" if rotated else ""
-    return Outcome(path, status, f"已接收：{unit_code} {year} {stage} 第{sequence}次{note}")
+    return status, f"已接收：{unit_code} {year} {stage} 第{sequence}次{note}"
 
 
 def _scores(package: VerifiedPackage) -> list[dict[str, Any]]:
@@ -257,16 +189,3 @@ def _scores(package: VerifiedPackage) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def _quarantine(workspace: Workspace, path: Path, reason: str) -> None:
-    folder = workspace.paths.root / "quarantine"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        target = folder / f"{stamp}_{path.name}"
-        if path.is_file():
-            shutil.copyfile(path, target)
-        target.with_name(target.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
-    except OSError:
-        pass  # the refusal itself is reported; a failed copy must not hide it

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from unionperf.services.demo_data import demo_large_year, demo_unit, demo_years
-from unionperf.services.workspace import Workspace
+from unionperf.demo.data import demo_large_year, demo_unit, demo_years
+from unionperf.services.common.workspace import Workspace
 
 SIZES = ("normal", "large")
 

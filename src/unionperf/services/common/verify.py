@@ -9,7 +9,9 @@ from unionperf.exchange import minisign
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.minisign import PublicKey, SignatureError
 from unionperf.exchange.package import VerifiedPackage, verify_package
-from unionperf.services.errors import ServiceError
+from unionperf.services.common.errors import ServiceError
+
+__all__ = ["PackageError", "read_package", "read_public_key", "summary", "verify_file"]
 
 MAX_PACKAGE_BYTES = 1 << 30
 

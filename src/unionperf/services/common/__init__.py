@@ -1,0 +1,1 @@
+"""Shared by both levels: the workspace, its signing key, errors, inputs, files and locks."""

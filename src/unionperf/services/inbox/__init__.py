@@ -1,0 +1,1 @@
+"""Packages arriving at either level: verified, dispatched, or refused into quarantine."""

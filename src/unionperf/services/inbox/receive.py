@@ -1,0 +1,109 @@
+"""Receiving packages: the upper level's register of units, replay rules, key rotation, quarantine.
+
+A unit receives the upper level's feedback the same way; ``feedback.py`` imports it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from unionperf.exchange import bag
+from unionperf.exchange.errors import PackageError
+from unionperf.exchange.package import (
+    comment_fields,
+)
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.verify import read_package
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.feedback import receive_feedback
+from unionperf.services.upper.intake import package_signature, take_in
+from unionperf.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one package given to ``receive``."""
+
+    path: Path
+    status: str
+    """``received``, ``superseded``…, ``already received``, ``refused``."""
+    message: str
+
+    @property
+    def refused(self) -> bool:
+        """Whether the package was refused (and quarantined)."""
+        return self.status.startswith("refused")
+
+
+def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
+    """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
+
+    The batch runs in one transaction with a savepoint per package: a refused or failing
+    package leaves no trace but its quarantine copy, and the others are committed together.
+    """
+    outcomes: list[Outcome] = []
+    stored: list[Path] = []
+    unit = workspace.unit()
+    own_code = unit.credit_code if unit else ""
+    try:
+        with workspace.unit_of_work() as uow:
+            for path in paths:
+                outcomes.append(_receive_guarded(workspace, uow, path, own_code, stored))
+    except BaseException:
+        for item in stored:
+            item.unlink(missing_ok=True)
+        raise
+    return outcomes
+
+
+def _receive_guarded(
+    workspace: Workspace, uow: UnitOfWork, path: Path, own_code: str, stored: list[Path]
+) -> Outcome:
+    try:
+        with uow.savepoint():
+            return _receive_one(workspace, uow, path, own_code, stored)
+    except (PackageError, ServiceError) as error:
+        _quarantine(workspace, path, str(error))
+        status = "refused"
+        if isinstance(error, PackageError) and error.code == "replay":
+            status = "refused (older than the one received)"
+        return Outcome(path, status, str(error))
+
+
+def _receive_one(
+    workspace: Workspace, uow: UnitOfWork, path: Path, own_code: str, stored: list[Path]
+) -> Outcome:
+    blob = read_package(path)
+    digest = bag.sha256(blob)
+    records, own_records = uow.register, uow.submissions
+    if records.is_received(digest) or own_records.has_feedback(digest):
+        return Outcome(path, "already received", "该数据包已接收过（内容完全相同）")
+    try:
+        members = bag.read_zip(blob)
+    except bag.BagError as error:
+        raise PackageError(error.code, str(error)) from error
+    signature = package_signature(members)
+    claimed = comment_fields(signature.trusted_comment).get("unit", "")
+    if not claimed:
+        raise PackageError("signature", "签名中没有单位代码")
+    if claimed == own_code:
+        return Outcome(path, "received", receive_feedback(own_records, blob, members))
+    status, message = take_in(workspace, uow, (blob, members, signature), claimed, stored)
+    return Outcome(path, status, message)
+
+
+def _quarantine(workspace: Workspace, path: Path, reason: str) -> None:
+    folder = workspace.paths.root / "quarantine"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        target = folder / f"{stamp}_{path.name}"
+        if path.is_file():
+            shutil.copyfile(path, target)
+        target.with_name(target.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+    except OSError:
+        pass  # the refusal itself is reported; a failed copy must not hide it

@@ -1,0 +1,1 @@
+"""What the screens and reports show, computed from domain objects (no Qt)."""
