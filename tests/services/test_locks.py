@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import replace
 from datetime import date
@@ -17,6 +18,7 @@ from tests.exchange.packages import (
 )
 from tests.forms.test_fillin_support import Book
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine
+from unionperf.domain.deleted_project import snapshot_project, with_restored
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import Signoff
@@ -254,3 +256,58 @@ def test_a_signed_off_monitoring_point_cannot_be_deleted_without_an_adjustment(w
     assert point not in held.points
     assert all(entry.point_uid != point.uid for entry in held.monitoring)
     assert _newest(workspace, 1)[0][:3] == ("delete", "monitoring_point", point.uid)
+
+
+def _without_project(workspace: Workspace, uid: str):
+    data = workspace.load_year(YEAR)
+    deleted = snapshot_project(data, uid)
+    assert deleted is not None
+    return data, deleted
+
+
+def test_a_deleted_project_comes_back_whole_in_one_call(workspace):
+    data = workspace.load_year(YEAR)
+    uid = next(
+        project.uid
+        for project in data.projects
+        if any(entry.owner_uid == project.uid for entry in data.monitoring)
+        and any(item.owner_uid == project.uid for item in data.evaluations)
+    )
+    for stage in (TARGETS, EVALUATION, *(point.stage for point in data.points)):
+        with contextlib.suppress(InputError):
+            open_adjustment(workspace, YEAR, stage, "撤销误删")
+    before, deleted = _without_project(workspace, uid)
+    workspace.delete_project(uid)
+    assert workspace.load_year(YEAR).project(uid) is None
+    workspace.restore_project(YEAR, deleted)
+    after = workspace.load_year(YEAR)
+    assert after.project(uid) == deleted.project
+    assert after.projects[-1].uid == uid
+
+    def by_point(entries):
+        return sorted(entries, key=lambda entry: entry.point_uid)
+
+    assert by_point(e for e in after.monitoring if e.owner_uid == uid) == by_point(deleted.entries)
+    assert deleted.entries
+    restored = next(item for item in after.evaluations if item.owner_uid == uid)
+    assert restored == deleted.evaluation
+    assert with_restored(workspace.load_year(YEAR), deleted).project(uid) == after.project(uid)
+    assert before.project(uid) == after.project(uid)
+
+
+def test_a_refused_restore_saves_nothing(workspace):
+    data = workspace.load_year(YEAR)
+    uid = next(
+        project.uid
+        for project in data.projects
+        if any(item.owner_uid == project.uid for item in data.evaluations)
+    )
+    open_adjustment(workspace, YEAR, TARGETS, "撤销误删")
+    _, deleted = _without_project(workspace, uid)
+    workspace.delete_project(uid)
+    workspace.sign_off(YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "王主席", date(2025, 1, 5)))
+    audits = len(_newest(workspace, 100_000))
+    with pytest.raises(StageLockedError):
+        workspace.restore_project(YEAR, deleted)
+    assert workspace.load_year(YEAR).project(uid) is None
+    assert len(_newest(workspace, 100_000)) == audits

@@ -12,6 +12,7 @@ Files in a workspace's ``keys/`` folder:
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -240,7 +241,5 @@ def _write_atomic(path: Path, text: str) -> None:
     with temporary.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
         handle.flush()
-        import os  # noqa: PLC0415
-
         os.fsync(handle.fileno())
     temporary.replace(path)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 KEY_ALGORITHM = b"Ed"
 PREHASHED = b"ED"
@@ -84,8 +85,6 @@ def key_id_for(public_key: bytes) -> bytes:
 
 def public_key_of(private_key: Ed25519PrivateKey) -> PublicKey:
     """The minisign public key of a private key."""
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat  # noqa: PLC0415
-
     raw = private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     return PublicKey(key_id_for(raw), raw)
 

@@ -29,6 +29,7 @@ from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, Stage, StageKind, YearData
 from unionperf.store import audit
+from unionperf.store.bulk import write_year
 from unionperf.store.errors import NotFoundError
 from unionperf.store.mapping import (
     Values,
@@ -487,8 +488,6 @@ class YearRepository:
 
     def replace_year(self, data: YearData) -> None:
         """Replace everything held for ``data.year`` with ``data`` (demo, whole-year imports)."""
-        from unionperf.store.bulk import write_year  # noqa: PLC0415 - keeps the bulk path separate
-
         self.session.execute(delete(YearRow).where(YearRow.year == data.year))
         self.session.flush()
         counts = write_year(self.session, data)

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, ProjectAttribute, TargetSet
 from unionperf.domain.categories import DEFAULT_CATALOGUE
+from unionperf.domain.deleted_project import DeletedProject
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.framework import framework_by_code
 from unionperf.domain.indicators import Indicator
@@ -244,6 +245,30 @@ class Workspace:
         """Delete a project with everything under it."""
         with self.unit_of_work() as uow:
             _found(lambda: uow.years.delete_project(uid))
+
+    def restore_project(self, year: int, deleted: DeletedProject) -> None:
+        """Save a deleted project again, whole, as the year's last project (undo of a delete).
+
+        Its indicators, monitoring entries, results and evaluation texts come back in the same
+        transaction: all of it, or nothing when a stage it touches is locked or a write fails.
+        """
+        project = deleted.project
+        inputs.check_project(project)
+        with self.unit_of_work() as uow:
+            framework = framework_by_code(_found(lambda: uow.years.settings(year)).framework_code)
+            uow.years.save_project(year, project)
+            for position, indicator in enumerate(project.targets.indicators):
+                inputs.check_indicator(indicator, framework)
+                uow.years.save_indicator(year, project.uid, indicator, position)
+            for entry in deleted.entries:
+                uow.years.save_entry(entry)
+            if deleted.evaluation is not None:
+                indicators = {item.uid: item for item in project.targets.indicators}
+                for result in deleted.evaluation.results:
+                    if result.indicator_uid in indicators:
+                        inputs.check_result(result, indicators[result.indicator_uid])
+                    uow.years.save_result(result)
+                uow.years.save_evaluation_texts(year, deleted.evaluation)
 
     def save_indicator(
         self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None

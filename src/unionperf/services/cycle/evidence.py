@@ -9,6 +9,7 @@ from pathlib import Path
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.stages import parse_stage
 from unionperf.services.common.workspace import Workspace, new_uid
 from unionperf.store.evidence_records import Evidence
 
@@ -31,8 +32,6 @@ def attach(
     data = workspace.load_year(year)
     if owner_uid != UNIT_OWNER and data.project(owner_uid) is None:
         raise InputError(f"{year}年度没有项目 {owner_uid}", "佐证材料")
-    from unionperf.services.common.stages import parse_stage  # noqa: PLC0415
-
     parse_stage(data, stage)
     try:
         size = source.stat().st_size

@@ -23,16 +23,12 @@ who changed it and why is the audit log.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from unionperf.domain.feedback import Feedback, Opinion
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import stage_label
 from unionperf.services.common.errors import InputError
+from unionperf.services.common.workspace import Workspace
 from unionperf.store.submissions import StageState
-
-if TYPE_CHECKING:
-    from unionperf.services.common.workspace import Workspace
 
 __all__ = [
     "StageState",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from unionperf.domain.credit_code import credit_code_error
 from unionperf.exchange.minisign import PublicKey
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.verify import read_public_key
@@ -12,8 +13,6 @@ from unionperf.services.common.workspace import Workspace
 
 def register(workspace: Workspace, key_file: Path, unit_code: str, name: str) -> PublicKey:
     """Register a subordinate unit with its public key (first contact: check the paper sheet)."""
-    from unionperf.domain.credit_code import credit_code_error  # noqa: PLC0415
-
     reason = credit_code_error(unit_code)
     if reason is not None:
         raise InputError(reason, "下级单位")
