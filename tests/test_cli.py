@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from unionperf.cli import main
+from unionperf.services.cycle import editing
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +141,7 @@ def test_check_reports_hard_problems_with_exit_1(tmp_path, capsys, monkeypatch):
     from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     with Workspace.open(path) as workspace:
-        workspace.add_year(2024)
+        editing.add_year(workspace, 2024)
     capsys.readouterr()
     assert main(["check", "--workspace", str(path), "--year", "2024"]) == 1
     out = capsys.readouterr().out
@@ -314,7 +315,7 @@ def test_refused_export_lists_every_blocking_problem(tmp_path, monkeypatch, caps
     from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
     with Workspace.open(path) as workspace:
-        workspace.add_year(2024)
+        editing.add_year(workspace, 2024)
     capsys.readouterr()
     code = main(
         [

@@ -13,6 +13,7 @@ from tests.forms.test_fillin_support import Book, new_indicator_row
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import editing
 from unionperf.services.cycle.demo import create_demo
 from unionperf.services.cycle.fillin import ImportRefused, export_template, import_template
 from unionperf.services.cycle.locks import open_adjustment
@@ -165,10 +166,10 @@ def test_a_stale_workbook_leaves_later_changes_alone(workspace, tmp_path):
     book = _export(workspace, tmp_path)
     data = workspace.load_year(YEAR)
     first, second = data.projects[0], data.projects[1]
-    workspace.save_project(YEAR, replace(first, responsible="王五"))
+    editing.save_project(workspace, YEAR, replace(first, responsible="王五"))
     late = replace(data.unit_targets.indicators[0], uid="late-indicator", name="导出后新增的指标")
-    workspace.save_indicator(YEAR, UNIT_OWNER, late)
-    workspace.save_year_facts(YEAR, opening_balance="1.00")
+    editing.save_indicator(workspace, YEAR, UNIT_OWNER, late)
+    editing.save_year_facts(workspace, YEAR, opening_balance="1.00")
     before = workspace.load_year(YEAR)
     book.set("项目", book.row("项目", "项目编号", second.uid), "电话", "021-00000000")
     report = _import(workspace, book, tmp_path)
@@ -185,7 +186,7 @@ def test_an_edit_of_a_record_changed_since_the_export_is_a_conflict(workspace, t
     book = _export(workspace, tmp_path)
     data = workspace.load_year(YEAR)
     third = data.projects[2]
-    workspace.save_project(YEAR, replace(third, name="软件中改过的名称"))
+    editing.save_project(workspace, YEAR, replace(third, name="软件中改过的名称"))
     before, audits = workspace.load_year(YEAR), _audit_count(workspace)
     row = book.row("项目", "项目编号", third.uid)
     book.set("项目", row, "电话", "021-11111111")
@@ -256,9 +257,9 @@ def test_refusal_lists_the_first_problems_and_counts_the_rest(workspace, tmp_pat
 def test_formula_like_text_round_trips_as_text(workspace, tmp_path):
     data = workspace.load_year(YEAR)
     first = data.projects[0]
-    workspace.save_project(YEAR, replace(first, name="=1+1", responsible="@SUM(A1)"))
+    editing.save_project(workspace, YEAR, replace(first, name="=1+1", responsible="@SUM(A1)"))
     result = data.evaluation_of(first.uid).results[0]
-    workspace.save_result(YEAR, replace(result, deviation="+cmd", improvement="-2"))
+    editing.save_result(workspace, YEAR, replace(result, deviation="+cmd", improvement="-2"))
     before, audits = workspace.load_year(YEAR), _audit_count(workspace)
     path = export_template(workspace, YEAR, tmp_path / "fillin.xlsx")
     workbook = openpyxl.load_workbook(path)

@@ -26,7 +26,7 @@ from unionperf.services.common import signing
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle import locks
+from unionperf.services.cycle import editing, locks
 from unionperf.services.cycle.demo import create_demo
 from unionperf.services.cycle.feedback import trust_upper
 from unionperf.services.cycle.fillin import export_template, import_template
@@ -65,32 +65,34 @@ def _indicator(workspace: Workspace):
 def test_signed_off_targets_refuse_an_indicator_change(workspace):
     owner, indicator = _indicator(workspace)
     with pytest.raises(StageLockedError) as refused:
-        workspace.save_indicator(YEAR, owner, replace(indicator, target=D(999)))
+        editing.save_indicator(workspace, YEAR, owner, replace(indicator, target=D(999)))
     assert refused.value.stage == TARGETS
     assert refused.value.label == "绩效目标"
     assert "工会主席签字确认并锁定" in str(refused.value)
     assert workspace.load_year(YEAR).project(owner).targets.indicators[0] == indicator
     with pytest.raises(StageLockedError):
-        workspace.delete_indicator(indicator.uid)
+        editing.delete_indicator(workspace, indicator.uid)
     with pytest.raises(StageLockedError):
-        workspace.save_year_facts(YEAR, unit_annual_goal="改过的目标")
+        editing.save_year_facts(workspace, YEAR, unit_annual_goal="改过的目标")
     project = workspace.load_year(YEAR).projects[0]
     with pytest.raises(StageLockedError):
-        workspace.save_project(
-            YEAR, replace(project, targets=replace(project.targets, annual_goal="改过"))
+        editing.save_project(
+            workspace, YEAR, replace(project, targets=replace(project.targets, annual_goal="改过"))
         )
 
 
 def test_identical_values_and_unlocked_areas_pass(workspace):
     owner, indicator = _indicator(workspace)
-    workspace.save_indicator(YEAR, owner, indicator)  # no change is no edit
+    editing.save_indicator(workspace, YEAR, owner, indicator)  # no change is no edit
     data = workspace.load_year(YEAR)
     project = data.projects[0]
-    workspace.save_project(YEAR, replace(project, responsible="新负责人"))
-    workspace.save_year_facts(YEAR, opening_balance="1000.00")
+    editing.save_project(workspace, YEAR, replace(project, responsible="新负责人"))
+    editing.save_year_facts(workspace, YEAR, opening_balance="1000.00")
     line = data.budget[0]
-    workspace.save_budget_line(YEAR, BudgetLine(line.category_code, budget=line.budget + 1))
-    workspace.explain(YEAR, "X|y", "说明")
+    editing.save_budget_line(
+        workspace, YEAR, BudgetLine(line.category_code, budget=line.budget + 1)
+    )
+    editing.explain(workspace, YEAR, "X|y", "说明")
     after = workspace.load_year(YEAR)
     assert after.project(project.uid).responsible == "新负责人"
     assert after.opening_balance == D("1000.00")
@@ -101,24 +103,24 @@ def test_self_evaluation_and_monitoring_are_locked_by_their_own_sign_off(workspa
     owner, indicator = _indicator(workspace)
     result = data.evaluation_of(owner).result_for(indicator.uid)
     with pytest.raises(StageLockedError) as refused:
-        workspace.save_result(YEAR, replace(result, actual=D(1)))
+        editing.save_result(workspace, YEAR, replace(result, actual=D(1)))
     assert refused.value.stage == EVALUATION
     with pytest.raises(StageLockedError):
-        workspace.save_evaluation_texts(
-            YEAR, replace(data.evaluation_of(owner), achieved_text="新的说明")
+        editing.save_evaluation_texts(
+            workspace, YEAR, replace(data.evaluation_of(owner), achieved_text="新的说明")
         )
     point = next(p for p in data.points if p.cutoff == date(2024, 7, 31))
     entry = data.entry(point.uid, owner)
     with pytest.raises(StageLockedError) as refused:
-        workspace.save_entry(replace(entry, progress_text="改过"))
+        editing.save_entry(workspace, replace(entry, progress_text="改过"))
     assert refused.value.stage == POINT
     assert refused.value.label == "运行监控（2024-07-31）"
     # each point is locked by its own sign-off only
     locks.withdraw_signoff(workspace, YEAR, "monitoring-2024-09-30", SignoffRole.CHAIR)
     other = next(p for p in data.points if p.cutoff == date(2024, 9, 30))
-    workspace.save_entry(replace(data.entry(other.uid, owner), progress_text="改过"))
+    editing.save_entry(workspace, replace(data.entry(other.uid, owner), progress_text="改过"))
     with pytest.raises(StageLockedError):
-        workspace.save_entry(replace(entry, progress_text="改过"))
+        editing.save_entry(workspace, replace(entry, progress_text="改过"))
 
 
 def test_adjustment_lets_the_edit_pass_and_keeps_the_reason(workspace):
@@ -127,7 +129,7 @@ def test_adjustment_lets_the_edit_pass_and_keeps_the_reason(workspace):
     lock = locks.stage_lock(workspace, YEAR, TARGETS)
     assert (lock.signed, lock.locked, lock.adjusting) == (True, False, True)
     assert lock.reason == "上级批复调减活动场次"
-    workspace.save_indicator(YEAR, owner, replace(indicator, target=D(8)))
+    editing.save_indicator(workspace, YEAR, owner, replace(indicator, target=D(8)))
     assert workspace.load_year(YEAR).project(owner).targets.indicators[0].target == D(8)
     newest = _newest(workspace)
     assert newest[0][:3] == ("save", "indicator", indicator.uid)
@@ -138,20 +140,24 @@ def test_adjustment_lets_the_edit_pass_and_keeps_the_reason(workspace):
     assert workspace.audit_breaks() == []
     # other stages stay locked
     with pytest.raises(StageLockedError):
-        workspace.save_result(YEAR, IndicatorResult(indicator.uid, actual=D(1)))
+        editing.save_result(workspace, YEAR, IndicatorResult(indicator.uid, actual=D(1)))
 
 
 def test_signing_off_again_locks_again(workspace):
     owner, indicator = _indicator(workspace)
     open_adjustment(workspace, YEAR, TARGETS, "调整")
-    workspace.sign_off(YEAR, Signoff(TARGETS, SignoffRole.PREPARER, "周丽华", date(2024, 5, 1)))
+    editing.sign_off(
+        workspace, YEAR, Signoff(TARGETS, SignoffRole.PREPARER, "周丽华", date(2024, 5, 1))
+    )
     assert locks.stage_lock(workspace, YEAR, TARGETS).adjusting  # only the chair locks
-    workspace.sign_off(YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "陈建国", date(2024, 5, 2)))
+    editing.sign_off(
+        workspace, YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "陈建国", date(2024, 5, 2))
+    )
     lock = locks.stage_lock(workspace, YEAR, TARGETS)
     assert (lock.locked, lock.adjusting, lock.reason) == (True, False, "")
     assert _newest(workspace, 1)[0][:3] == ("lock", "stage", TARGETS)
     with pytest.raises(StageLockedError):
-        workspace.save_indicator(YEAR, owner, replace(indicator, target=D(7)))
+        editing.save_indicator(workspace, YEAR, owner, replace(indicator, target=D(7)))
 
 
 def test_withdrawing_the_chair_sign_off_unlocks(workspace):
@@ -162,7 +168,7 @@ def test_withdrawing_the_chair_sign_off_unlocks(workspace):
     action, entity, uid, changes = _newest(workspace, 1)[0]
     assert (action, entity, uid) == ("withdraw", "signoff", "targets/chair")
     assert changes["name"][0] == "陈建国"
-    workspace.save_indicator(YEAR, owner, replace(indicator, target=D(7)))
+    editing.save_indicator(workspace, YEAR, owner, replace(indicator, target=D(7)))
 
 
 def test_adjustment_needs_a_reason_and_a_signed_off_stage(workspace):
@@ -174,8 +180,8 @@ def test_adjustment_needs_a_reason_and_a_signed_off_stage(workspace):
 
 
 def test_new_empty_year_is_open(workspace):
-    workspace.add_year(2025)
-    workspace.save_year_facts(2025, unit_annual_goal="目标")
+    editing.add_year(workspace, 2025)
+    editing.save_year_facts(workspace, 2025, unit_annual_goal="目标")
     assert not locks.stage_lock(workspace, 2025, TARGETS).locked
 
 
@@ -219,7 +225,7 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
         trust_upper(workspace, signing.export_public_key(upper, tmp_path / "upper.pub"))
         owner, indicator = _indicator(workspace)
         with pytest.raises(StageLockedError):
-            workspace.save_indicator(YEAR, owner, replace(indicator, target=D(5)))
+            editing.save_indicator(workspace, YEAR, owner, replace(indicator, target=D(5)))
         assert receive(workspace, [package])[0].status == "received"
         lock = locks.stage_lock(workspace, YEAR, TARGETS)
         assert (lock.signed, lock.locked, lock.returned, lock.reason) == (
@@ -228,12 +234,14 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
             True,
             "目标不够具体",
         )
-        workspace.save_indicator(YEAR, owner, replace(indicator, target=D(5)))
+        editing.save_indicator(workspace, YEAR, owner, replace(indicator, target=D(5)))
         [feedback] = locks.feedback_of(workspace, YEAR)
         assert (feedback.stage, feedback.decision) == (TARGETS, "return")
         assert [item.text for item in feedback.opinions] == ["请量化"]
         # the chair's new sign-off locks it again
-        workspace.sign_off(YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "陈建国", date(2024, 6, 1)))
+        editing.sign_off(
+            workspace, YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "陈建国", date(2024, 6, 1))
+        )
         assert locks.stage_lock(workspace, YEAR, TARGETS).locked
     finally:
         upper.close()
@@ -241,17 +249,17 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
 
 
 def test_unit_evaluation_texts_on_a_fresh_year_pass(workspace):
-    workspace.add_year(2025)
-    workspace.save_evaluation_texts(2025, Evaluation(UNIT_OWNER, achieved_text="x"))
+    editing.add_year(workspace, 2025)
+    editing.save_evaluation_texts(workspace, 2025, Evaluation(UNIT_OWNER, achieved_text="x"))
 
 
 def test_a_signed_off_monitoring_point_cannot_be_deleted_without_an_adjustment(workspace):
     point = workspace.load_year(YEAR).points[-1]
     with pytest.raises(StageLockedError):
-        workspace.delete_point(YEAR, point.uid)
+        editing.delete_point(workspace, YEAR, point.uid)
     assert point in workspace.load_year(YEAR).points
     open_adjustment(workspace, YEAR, f"monitoring-{point.cutoff.isoformat()}", "时点设置有误")
-    workspace.delete_point(YEAR, point.uid)
+    editing.delete_point(workspace, YEAR, point.uid)
     held = workspace.load_year(YEAR)
     assert point not in held.points
     assert all(entry.point_uid != point.uid for entry in held.monitoring)
@@ -277,9 +285,9 @@ def test_a_deleted_project_comes_back_whole_in_one_call(workspace):
         with contextlib.suppress(InputError):
             open_adjustment(workspace, YEAR, stage, "撤销误删")
     before, deleted = _without_project(workspace, uid)
-    workspace.delete_project(uid)
+    editing.delete_project(workspace, uid)
     assert workspace.load_year(YEAR).project(uid) is None
-    workspace.restore_project(YEAR, deleted)
+    editing.restore_project(workspace, YEAR, deleted)
     after = workspace.load_year(YEAR)
     assert after.project(uid) == deleted.project
     assert after.projects[-1].uid == uid
@@ -304,10 +312,12 @@ def test_a_refused_restore_saves_nothing(workspace):
     )
     open_adjustment(workspace, YEAR, TARGETS, "撤销误删")
     _, deleted = _without_project(workspace, uid)
-    workspace.delete_project(uid)
-    workspace.sign_off(YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "王主席", date(2025, 1, 5)))
+    editing.delete_project(workspace, uid)
+    editing.sign_off(
+        workspace, YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "王主席", date(2025, 1, 5))
+    )
     audits = len(_newest(workspace, 100_000))
     with pytest.raises(StageLockedError):
-        workspace.restore_project(YEAR, deleted)
+        editing.restore_project(workspace, YEAR, deleted)
     assert workspace.load_year(YEAR).project(uid) is None
     assert len(_newest(workspace, 100_000)) == audits

@@ -33,6 +33,7 @@ from unionperf.exchange.package import verify_package
 from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import editing
 from unionperf.services.cycle.feedback import trust_upper
 from unionperf.services.cycle.submit import ExportRefusedError, export_package, submissions
 from unionperf.services.inbox.receive import Outcome, receive
@@ -150,7 +151,7 @@ def test_export_is_refused_while_a_hard_problem_is_open(unit_copy, tmp_path):
         s for s in data.signoffs if not (s.stage == "targets" and s.role is SignoffRole.CHAIR)
     )
     assert len(kept) == len(data.signoffs) - 1
-    unit_copy.replace_year(replace(data, signoffs=kept))
+    editing.replace_year(unit_copy, replace(data, signoffs=kept))
     before = submissions(unit_copy)
     with pytest.raises(ExportRefusedError) as caught:
         export_package(unit_copy, YEAR, "targets", tmp_path / "out", PASSPHRASE)

@@ -17,6 +17,7 @@ from unionperf.domain.year import YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import editing
 
 UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M000100Y43")
 
@@ -24,14 +25,15 @@ UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M00
 @pytest.fixture
 def workspace(tmp_path):
     opened = Workspace.create(tmp_path / "ws", UNIT)
-    opened.replace_year(
+    editing.replace_year(
+        opened,
         YearData(
             2024,
             UNIT,
             projects=(worked_example.project(),),
             evaluations=(worked_example.evaluation(),),
             budget=(BudgetLine("401", budget=D(300000)), BudgetLine("501", budget=D(250000))),
-        )
+        ),
     )
     yield opened
     opened.close()
@@ -58,7 +60,7 @@ def test_invalid_credit_code_is_rejected(workspace):
 
 def test_negative_amount_is_rejected(workspace):
     with pytest.raises(InputError, match="不能为负数"):
-        workspace.save_budget_line(2024, BudgetLine("501", budget=D(-1)))
+        editing.save_budget_line(workspace, 2024, BudgetLine("501", budget=D(-1)))
     assert workspace.load_year(2024).budget[1].budget == D(250000)
 
 
@@ -72,14 +74,14 @@ def test_weights_that_do_not_add_up_are_rejected(workspace):
     settings = RuleSettings()
     bad = replace(settings, weights={**settings.weights, "产出指标": D(55)})
     with pytest.raises(InputError, match="合计为105分，应为100分"):
-        workspace.save_settings(2024, bad)
+        editing.save_settings(workspace, 2024, bad)
     assert workspace.load_year(2024).settings == settings
 
 
 def test_qualitative_score_outside_its_tier_is_rejected(workspace):
     before = workspace.load_year(2024).evaluation_of("p1").result_for("i7")
     with pytest.raises(InputError, match="得分应在") as caught:
-        workspace.save_result(2024, IndicatorResult("i7", tier=Tier.PARTIAL, score=D(13)))
+        editing.save_result(workspace, 2024, IndicatorResult("i7", tier=Tier.PARTIAL, score=D(13)))
     assert "文体活动长效机制建设" in str(caught.value)
     assert workspace.load_year(2024).evaluation_of("p1").result_for("i7") == before
 
@@ -89,19 +91,20 @@ def test_indicator_outside_framework_is_rejected(workspace):
         "x1", "产出指标", "满意度指标", "错误分类", Operator.GE, D(1), unit="次", points=D(1)
     )
     with pytest.raises(InputError, match="不在指标体系中"):
-        workspace.save_indicator(2024, "p1", bad)
+        editing.save_indicator(workspace, 2024, "p1", bad)
     assert workspace.load_year(2024).project("p1").targets.indicator("x1") is None
 
 
 def test_edit_is_saved_and_audited(workspace):
     before = _audit_count(workspace)
-    workspace.save_result(2024, IndicatorResult("i1", actual=D(12)))
+    editing.save_result(workspace, 2024, IndicatorResult("i1", actual=D(12)))
     assert workspace.score(2024).projects[0].score.total == D("94.05")
     assert _audit_count(workspace) == before + 1
 
 
 def test_copy_targets_forward(workspace):
-    workspace.save_indicator(
+    editing.save_indicator(
+        workspace,
         2024,
         UNIT_OWNER,
         Indicator(
@@ -115,7 +118,7 @@ def test_copy_targets_forward(workspace):
             points=D(10),
         ),
     )
-    assert workspace.copy_targets_forward(2024, 2025) == 1
+    assert editing.copy_targets_forward(workspace, 2024, 2025) == 1
     data = workspace.load_year(2025)
     project = data.projects[0]
     assert project.name == "2024年职工文体活动经费"
@@ -127,7 +130,7 @@ def test_copy_targets_forward(workspace):
     assert [i.name for i in data.unit_targets.indicators] == ["会员满意度"]
     assert data.evaluations == ()
     with pytest.raises(InputError, match="已有项目"):
-        workspace.copy_targets_forward(2024, 2025)
+        editing.copy_targets_forward(workspace, 2024, 2025)
 
 
 def test_missing_workspace_is_a_clear_error(tmp_path):
@@ -159,5 +162,5 @@ def test_full_disk_is_a_clear_error_and_keeps_saved_data(workspace):
     event.listen(engine, "connect", limit_size)
     before = workspace.load_year(2024)
     with pytest.raises(ServiceError, match="磁盘空间不足，本次修改未保存"):
-        workspace.replace_year(demo_years()[1])
+        editing.replace_year(workspace, demo_years()[1])
     assert workspace.load_year(2024) == before

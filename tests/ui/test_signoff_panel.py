@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.common.errors import local_today
 from unionperf.services.common.stages import StageLockedError
-from unionperf.services.cycle import locks
+from unionperf.services.cycle import editing, locks
 from unionperf.ui.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import YearSession
 
@@ -68,7 +68,7 @@ def _audit(session, count: int = 5) -> list[tuple[str, str, str, dict]]:
 
 
 def test_an_unsigned_stage_shows_the_three_roles_prefilled(qtbot, session, demo_workspace):
-    demo_workspace.add_year(NEW_YEAR)
+    editing.add_year(demo_workspace, NEW_YEAR)
     session.open_year(NEW_YEAR)
     panel = _panel(qtbot, session, "targets")
     names = {role: row.name.text() for role, row in panel.rows.items()}
@@ -86,7 +86,7 @@ def test_an_unsigned_stage_shows_the_three_roles_prefilled(qtbot, session, demo_
 
 
 def test_sign_off_is_saved_and_undo_withdraws_it(qtbot, session, demo_workspace):
-    demo_workspace.add_year(NEW_YEAR)
+    editing.add_year(demo_workspace, NEW_YEAR)
     session.open_year(NEW_YEAR)
     panel = _panel(qtbot, session, "targets")
     row = panel.rows[SignoffRole.PREPARER]
@@ -107,8 +107,8 @@ def test_sign_off_is_saved_and_undo_withdraws_it(qtbot, session, demo_workspace)
 
 
 def test_the_chair_locks_and_an_edit_then_asks_for_an_adjustment(qtbot, session, demo_workspace):
-    demo_workspace.add_year(NEW_YEAR)
-    demo_workspace.save_year_facts(NEW_YEAR, unit_annual_goal="年初目标")
+    editing.add_year(demo_workspace, NEW_YEAR)
+    editing.save_year_facts(demo_workspace, NEW_YEAR, unit_annual_goal="年初目标")
     session.open_year(NEW_YEAR)
     panel = _panel(qtbot, session, "targets")
     _click(qtbot, panel, SignoffRole.CHAIR)
@@ -186,7 +186,7 @@ def test_an_adjusted_edit_of_the_signed_demo_is_saved_with_its_reason(
 
 
 def test_an_empty_name_is_refused(qtbot, session, demo_workspace, failures):
-    demo_workspace.add_year(NEW_YEAR)
+    editing.add_year(demo_workspace, NEW_YEAR)
     session.open_year(NEW_YEAR)
     panel = _panel(qtbot, session, "self-evaluation")
     panel.rows[SignoffRole.AUDIT_CHAIR].name.clear()

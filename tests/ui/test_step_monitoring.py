@@ -22,6 +22,7 @@ from unionperf.domain.monitoring import (
     Suspension,
 )
 from unionperf.domain.problems import Location, ProblemCode, Section
+from unionperf.services.cycle import editing
 from unionperf.services.views.monitoring_view import (
     owner_lines,
     progress_lines,
@@ -406,7 +407,7 @@ def test_switching_point_rebuilds_rows_from_the_service(opened):
 
 
 def test_a_year_without_points_says_what_to_do(qtbot, empty_workspace, errors):
-    empty_workspace.add_year(2024)
+    editing.add_year(empty_workspace, 2024)
     window = MainWindow(empty_workspace)
     qtbot.addWidget(window)
     window.show()

@@ -14,7 +14,7 @@ from tests.exchange.packages import UPPER_PASSPHRASE, upper_workspace
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.common import signing
 from unionperf.services.common.verify import verify_file
-from unionperf.services.cycle import locks
+from unionperf.services.cycle import editing, locks
 from unionperf.services.cycle import submit as submit_service
 from unionperf.services.cycle.feedback import trust_upper
 from unionperf.services.cycle.submit import ExportRefusedError
@@ -92,7 +92,7 @@ def test_stage_list_holds_targets_each_point_and_the_evaluation(qtbot, demo_work
 
 
 def test_an_empty_year_is_not_ready(qtbot, empty_workspace, qtmodeltester):
-    empty_workspace.add_year(YEAR)
+    editing.add_year(empty_workspace, YEAR)
     page = _page(qtbot, empty_workspace)
     _pick_stage(page, "targets")
     groups = {item.group for item in page.items}
@@ -224,7 +224,9 @@ def test_a_stage_that_is_not_ready_is_refused_with_every_problem(
 def test_explaining_a_soft_problem_is_saved_and_undoable(qtbot, demo_workspace, monkeypatch):
     data = demo_workspace.load_year(YEAR)
     project = data.projects[0]
-    demo_workspace.save_project(YEAR, replace(project, responsible=""))  # a soft problem (P007)
+    editing.save_project(
+        demo_workspace, YEAR, replace(project, responsible="")
+    )  # a soft problem (P007)
     monkeypatch.setattr(
         submit_page, "ask_explanation", lambda _parent, _problem, _current: "负责人调离，待补选"
     )

@@ -20,6 +20,7 @@ from unionperf.domain.framework import BENEFIT, OUTPUT, SATISFACTION
 from unionperf.domain.indicators import Indicator, Operator
 from unionperf.domain.problems import ProblemCode
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import editing
 from unionperf.services.cycle.locks import open_adjustment
 from unionperf.ui import messages
 from unionperf.ui.copy_targets_dialog import matching_owner
@@ -487,7 +488,7 @@ def test_copy_from_last_year_fills_an_empty_project(qtbot, demo_workspace, error
     project = next(item for item in data.projects if item.name == ACTIVITIES)
     open_adjustment(demo_workspace, YEAR, "targets", "重新编制目标")
     for indicator in project.targets.indicators:
-        demo_workspace.delete_indicator(indicator.uid)
+        editing.delete_indicator(demo_workspace, indicator.uid)
     window = MainWindow(demo_workspace)
     qtbot.addWidget(window)
     window.show()
@@ -559,7 +560,7 @@ def test_problem_click_selects_the_owner_and_the_cell(qtbot, window, demo_worksp
     open_adjustment(demo_workspace, YEAR, "targets", "补充计量单位")
     changed = replace_unit(indicator, "")
     changed = edited_indicator(changed, TreeColumn.POINTS, str(indicator.points + 1))
-    demo_workspace.save_indicator(YEAR, project.uid, changed)
+    editing.save_indicator(demo_workspace, YEAR, project.uid, changed)
     window.session.reload()
     unit_missing = next(
         problem

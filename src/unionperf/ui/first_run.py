@@ -43,6 +43,7 @@ from unionperf.services.common.workspace import (
     default_workspace_path,
     holds_workspace,
 )
+from unionperf.services.cycle import editing
 from unionperf.services.cycle.demo import create_demo
 from unionperf.ui import messages
 
@@ -148,7 +149,7 @@ class FirstRunWizard(QWizard):
                 workspace = create_demo(folder, passphrase=passphrase)
             else:
                 workspace = Workspace.create(folder, self.unit_page.profile(), passphrase)
-                workspace.add_year(messages.this_year())
+                editing.add_year(workspace, messages.this_year())
             try:
                 self.key, self.unit = key_info(workspace), workspace.unit()
             finally:

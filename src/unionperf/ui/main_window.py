@@ -26,6 +26,7 @@ from unionperf.domain.problems import Problem
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import editing
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.problems_panel import ProblemsPanel
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         if not accepted:
             return
         try:
-            self.workspace.add_year(year)
+            editing.add_year(self.workspace, year)
         except ServiceError as error:
             messages.show_error(self, self.tr("Cannot start the year"), error)
             return

@@ -40,6 +40,7 @@ from unionperf.domain.year import YearData
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace, new_uid
+from unionperf.services.cycle import editing
 from unionperf.services.cycle.locks import open_adjustment
 from unionperf.ui.budget_models import (
     TOTAL_COLOUR,
@@ -309,7 +310,7 @@ def restore_project(session: YearSession, deleted: DeletedProject) -> None:
                 opened.add(locked.stage)
     except ServiceError:
         with suppress(ServiceError):
-            workspace.delete_project(deleted.project.uid)
+            editing.delete_project(workspace, deleted.project.uid)
         raise
     session.patch(Area.PROJECTS, lambda data: _with_deleted(data, deleted))
     for area in (Area.TARGETS, Area.MONITORING, Area.EVALUATION):
@@ -318,15 +319,15 @@ def restore_project(session: YearSession, deleted: DeletedProject) -> None:
 
 def _save_deleted(workspace: Workspace, year: int, deleted: DeletedProject) -> None:
     project = deleted.project
-    workspace.save_project(year, project)
+    editing.save_project(workspace, year, project)
     for position, indicator in enumerate(project.targets.indicators):
-        workspace.save_indicator(year, project.uid, indicator, position)
+        editing.save_indicator(workspace, year, project.uid, indicator, position)
     for entry in deleted.entries:
-        workspace.save_entry(entry)
+        editing.save_entry(workspace, entry)
     if deleted.evaluation is not None:
         for result in deleted.evaluation.results:
-            workspace.save_result(year, result)
-        workspace.save_evaluation_texts(year, deleted.evaluation)
+            editing.save_result(workspace, year, result)
+        editing.save_evaluation_texts(workspace, year, deleted.evaluation)
 
 
 def _with_deleted(data: YearData, deleted: DeletedProject) -> YearData:

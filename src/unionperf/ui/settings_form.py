@@ -35,6 +35,7 @@ from unionperf.domain.framework import FRAMEWORKS, Framework, framework_by_code
 from unionperf.domain.money import ZERO, AmountError, parse_decimal
 from unionperf.domain.problems import Location
 from unionperf.domain.settings import ReverseFormula, RuleSettings, SignoffRole
+from unionperf.services.cycle import editing
 from unionperf.ui import messages
 from unionperf.ui.budget_models import (
     TOTAL_COLOUR,
@@ -97,7 +98,7 @@ def save_settings(session: YearSession, settings: RuleSettings) -> None:
 
     Raises ``ServiceError`` when refused (points not adding up to 100, an unknown framework …).
     """
-    session.workspace.save_settings(session.held_year(), settings)
+    editing.save_settings(session.workspace, session.held_year(), settings)
     session.patch(Area.BUDGET, lambda data: replace(data, settings=settings))
     # The targets show the points against these weights; the sign-off panels the roles.
     for area in (Area.TARGETS, Area.SIGNOFFS):

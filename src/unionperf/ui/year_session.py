@@ -28,7 +28,7 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.stages import StageLockedError
-from unionperf.services.cycle import locks
+from unionperf.services.cycle import editing, locks
 from unionperf.services.views import year_review
 from unionperf.ui.jobs import Job
 from unionperf.ui.undo import EditCommand
@@ -237,7 +237,8 @@ class YearSession(QObject):
         unit_midterm_goal: str | None = None,
     ) -> None:
         """Save the opening balance (上年结余) and the unit-wide goals; ``None`` keeps a value."""
-        self.workspace.save_year_facts(
+        editing.save_year_facts(
+            self.workspace,
             self.held_year(),
             opening_balance=None if opening_balance is None else str(opening_balance),
             unit_annual_goal=unit_annual_goal,
@@ -257,66 +258,66 @@ class YearSession(QObject):
 
     def save_budget_line(self, line: BudgetLine) -> None:
         """Save one category row of the budget."""
-        self.workspace.save_budget_line(self.held_year(), line)
+        editing.save_budget_line(self.workspace, self.held_year(), line)
         self.patch(Area.BUDGET, lambda data: edits.with_budget_line(data, line))
 
     def save_project(self, project: Project) -> None:
         """Save a project (new or changed)."""
-        self.workspace.save_project(self.held_year(), project)
+        editing.save_project(self.workspace, self.held_year(), project)
         self.patch(Area.PROJECTS, lambda data: edits.with_project(data, project))
 
     def delete_project(self, uid: str) -> None:
         """Delete a project with its targets, monitoring and results."""
-        self.workspace.delete_project(uid)
+        editing.delete_project(self.workspace, uid)
         self.patch(Area.PROJECTS, lambda data: edits.without_project(data, uid))
 
     def save_indicator(
         self, owner_uid: str, indicator: Indicator, position: int | None = None
     ) -> None:
         """Save a level-3 indicator of a project or of the unit (``owner_uid`` = ``unit``)."""
-        self.workspace.save_indicator(self.held_year(), owner_uid, indicator, position)
+        editing.save_indicator(self.workspace, self.held_year(), owner_uid, indicator, position)
         self.patch(
             Area.TARGETS, lambda data: edits.with_indicator(data, owner_uid, indicator, position)
         )
 
     def delete_indicator(self, owner_uid: str, uid: str) -> None:
         """Delete an indicator with its progress and result."""
-        self.workspace.delete_indicator(uid)
+        editing.delete_indicator(self.workspace, uid)
         self.patch(Area.TARGETS, lambda data: edits.without_indicator(data, owner_uid, uid))
 
     def save_point(self, point: MonitoringPoint) -> None:
         """Save a monitoring cut-off."""
-        self.workspace.save_point(self.held_year(), point)
+        editing.save_point(self.workspace, self.held_year(), point)
         self.patch(Area.MONITORING, lambda data: edits.with_point(data, point))
 
     def delete_point(self, uid: str) -> None:
         """Delete a monitoring point with its entries."""
-        self.workspace.delete_point(self.held_year(), uid)
+        editing.delete_point(self.workspace, self.held_year(), uid)
         self.patch(Area.MONITORING, lambda data: edits.without_point(data, uid))
 
     def save_entry(self, entry: MonitoringEntry) -> None:
         """Save one owner's monitoring at one point."""
-        self.workspace.save_entry(entry)
+        editing.save_entry(self.workspace, entry)
         self.patch(Area.MONITORING, lambda data: edits.with_entry(data, entry))
 
     def save_result(self, owner_uid: str, result: IndicatorResult) -> None:
         """Save an indicator's year-end result."""
-        self.workspace.save_result(self.held_year(), result)
+        editing.save_result(self.workspace, self.held_year(), result)
         self.patch(Area.EVALUATION, lambda data: edits.with_result(data, owner_uid, result))
 
     def save_evaluation_texts(self, evaluation: Evaluation) -> None:
         """Save a self-evaluation's texts."""
-        self.workspace.save_evaluation_texts(self.held_year(), evaluation)
+        editing.save_evaluation_texts(self.workspace, self.held_year(), evaluation)
         self.patch(Area.EVALUATION, lambda data: edits.with_evaluation_texts(data, evaluation))
 
     def sign_off(self, signoff: Signoff) -> None:
         """Record a sign-off (the chair's locks the stage)."""
-        self.workspace.sign_off(self.held_year(), signoff)
+        editing.sign_off(self.workspace, self.held_year(), signoff)
         self.patch(Area.SIGNOFFS, lambda data: edits.with_signoff(data, signoff))
 
     def explain(self, problem_key: str, text: str) -> None:
         """Write (or withdraw, with empty text) a soft problem's explanation."""
-        self.workspace.explain(self.held_year(), problem_key, text)
+        editing.explain(self.workspace, self.held_year(), problem_key, text)
         explanation = Explanation(problem_key, text)
         self.patch(Area.EXPLANATIONS, lambda data: edits.with_explanation(data, explanation))
 

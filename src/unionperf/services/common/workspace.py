@@ -13,19 +13,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
-from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, ProjectAttribute, TargetSet
-from unionperf.domain.categories import DEFAULT_CATALOGUE
-from unionperf.domain.deleted_project import DeletedProject
-from unionperf.domain.evaluation import Evaluation, IndicatorResult
-from unionperf.domain.framework import framework_by_code
-from unionperf.domain.indicators import Indicator
-from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.problems import Problem
 from unionperf.domain.results import YearScore, score_year
-from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation import check_year
-from unionperf.domain.year import Explanation, Signoff, YearData, stage_label
+from unionperf.domain.year import YearData, stage_label
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.stages import StageLockedError
@@ -161,7 +153,7 @@ class Workspace:
     def load_year(self, year: int) -> YearData:
         """Everything of a year as one domain aggregate."""
         with self.reading() as uow:
-            return _found(lambda: uow.years.load(year))
+            return found(lambda: uow.years.load(year))
 
     def score(self, year: int) -> YearScore:
         """The self-evaluation scores of a year."""
@@ -184,202 +176,6 @@ class Workspace:
         inputs.check_unit(unit)
         with self.unit_of_work() as uow:
             uow.years.save_unit(unit)
-
-    def add_year(self, year: int, settings: RuleSettings | None = None) -> None:
-        """Start a fiscal year with the given rule settings (default: the previous year's)."""
-        with self.unit_of_work() as uow:
-            repository = uow.years
-            earlier = [held for held in repository.years() if held < year]
-            chosen = settings or (repository.settings(earlier[-1]) if earlier else RuleSettings())
-            inputs.check_settings(chosen, framework_by_code(chosen.framework_code))
-            repository.ensure_year(year, chosen)
-
-    def save_settings(self, year: int, settings: RuleSettings) -> None:
-        """Change a year's rule settings (weights must add up to 100)."""
-        try:
-            framework = framework_by_code(settings.framework_code)
-        except KeyError as error:
-            raise InputError(f"未知的指标体系“{settings.framework_code}”", "规则设置") from error
-        inputs.check_settings(settings, framework)
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.save_settings(year, settings))
-
-    def save_year_facts(
-        self,
-        year: int,
-        *,
-        opening_balance: str | None = None,
-        unit_annual_goal: str | None = None,
-        unit_midterm_goal: str | None = None,
-    ) -> None:
-        """Save the opening balance (上年结余) and the unit-wide goals."""
-        balance = None
-        if opening_balance is not None:
-            balance = inputs.money(opening_balance, "年度预算 › 上年结余")
-        with self.unit_of_work() as uow:
-            _found(
-                lambda: uow.years.save_year_facts(
-                    year,
-                    opening_balance=balance,
-                    unit_annual_goal=unit_annual_goal,
-                    unit_midterm_goal=unit_midterm_goal,
-                )
-            )
-
-    def save_budget_line(self, year: int, line: BudgetLine) -> None:
-        """Save one category row of the budget."""
-        category = DEFAULT_CATALOGUE.by_code(line.category_code)
-        if category is None:
-            raise InputError(f"未知科目“{line.category_code}”", "年度预算")
-        inputs.check_budget_line(line, category.name)
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.save_budget_line(year, line))
-
-    def save_project(self, year: int, project: Project) -> None:
-        """Save a project's data, goals and funding."""
-        inputs.check_project(project)
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.save_project(year, project))
-
-    def delete_project(self, uid: str) -> None:
-        """Delete a project with everything under it."""
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.delete_project(uid))
-
-    def restore_project(self, year: int, deleted: DeletedProject) -> None:
-        """Save a deleted project again, whole, as the year's last project (undo of a delete).
-
-        Its indicators, monitoring entries, results and evaluation texts come back in the same
-        transaction: all of it, or nothing when a stage it touches is locked or a write fails.
-        """
-        project = deleted.project
-        inputs.check_project(project)
-        with self.unit_of_work() as uow:
-            framework = framework_by_code(_found(lambda: uow.years.settings(year)).framework_code)
-            uow.years.save_project(year, project)
-            for position, indicator in enumerate(project.targets.indicators):
-                inputs.check_indicator(indicator, framework)
-                uow.years.save_indicator(year, project.uid, indicator, position)
-            for entry in deleted.entries:
-                uow.years.save_entry(entry)
-            if deleted.evaluation is not None:
-                indicators = {item.uid: item for item in project.targets.indicators}
-                for result in deleted.evaluation.results:
-                    if result.indicator_uid in indicators:
-                        inputs.check_result(result, indicators[result.indicator_uid])
-                    uow.years.save_result(result)
-                uow.years.save_evaluation_texts(year, deleted.evaluation)
-
-    def save_indicator(
-        self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None
-    ) -> None:
-        """Save a level-3 indicator of a project or of the unit (``owner_uid`` = ``unit``)."""
-        with self.unit_of_work() as uow:
-            repository = uow.years
-            settings = _found(lambda: repository.settings(year))
-            inputs.check_indicator(indicator, framework_by_code(settings.framework_code))
-            _found(lambda: repository.save_indicator(year, owner_uid, indicator, position))
-
-    def delete_indicator(self, uid: str) -> None:
-        """Delete an indicator with its progress and result."""
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.delete_indicator(uid))
-
-    def save_point(self, year: int, point: MonitoringPoint) -> None:
-        """Save a monitoring cut-off; it must lie in the year."""
-        if point.cutoff.year != year:
-            raise InputError(f"监控时点{point.cutoff.isoformat()}不在{year}年度内", "运行监控")
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.save_point(year, point))
-
-    def delete_point(self, year: int, uid: str) -> None:
-        """Delete a monitoring point with every entry made at it."""
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.delete_point(year, uid))
-
-    def save_entry(self, entry: MonitoringEntry) -> None:
-        """Save one project's (or the unit's) monitoring at one point."""
-        for amount, label in ((entry.executed, "累计执行数"), (entry.forecast, "全年预计执行数")):
-            if amount is not None and amount < 0:
-                raise InputError(f"{label}不能为负数", "运行监控")
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.save_entry(entry))
-
-    def save_result(self, year: int, result: IndicatorResult) -> None:
-        """Save an indicator's year-end result (a qualitative score must lie in its tier)."""
-        with self.unit_of_work() as uow:
-            repository = uow.years
-            indicator = repository.indicator(year, result.indicator_uid)
-            if indicator is None:
-                raise InputError(f"{year}年度没有指标（{result.indicator_uid}）")
-            inputs.check_result(result, indicator)
-            repository.save_result(result)
-
-    def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
-        """Save a self-evaluation's texts: overall result, result application, funds analysis."""
-        with self.unit_of_work() as uow:
-            _found(lambda: uow.years.save_evaluation_texts(year, evaluation))
-
-    def sign_off(self, year: int, signoff: Signoff) -> None:
-        """Record a sign-off of a stage."""
-        if not signoff.name.strip():
-            raise InputError("请填写签字人姓名", "签字确认")
-        with self.unit_of_work() as uow:
-            uow.years.save_signoff(year, signoff)
-
-    def explain(self, year: int, problem_key: str, text: str) -> None:
-        """Write (or with empty text, withdraw) the explanation of a soft problem."""
-        with self.unit_of_work() as uow:
-            uow.years.save_explanation(year, Explanation(problem_key, text))
-
-    def replace_year(self, data: YearData) -> None:
-        """Replace a whole year (demo data, whole-year imports), backing up first."""
-        backup.take_backup(self.paths.database, self.paths.backups, "before-import")
-        with self.unit_of_work() as uow:
-            uow.years.replace_year(data)
-
-    def copy_targets_forward(self, source_year: int, target_year: int) -> int:
-        """Copy last year's projects (as continuing projects) and all targets into a new year.
-
-        Only goals and indicators are copied, with fresh identifiers; amounts, monitoring and
-        results are not. Returns the number of projects copied.
-
-        Raises:
-            InputError: the target year already holds projects.
-        """
-        source = self.load_year(source_year)
-        self.add_year(target_year, source.settings)
-        target = self.load_year(target_year)
-        if target.projects:
-            raise InputError(f"{target_year}年度已有项目，不能再复制上年目标", "绩效目标")
-        with self.unit_of_work() as uow:
-            repository = uow.years
-            for project in source.projects:
-                repository.save_project(target_year, _carried(project))
-            copied = {
-                project.uid: new
-                for project, new in zip(
-                    source.projects, repository.load(target_year).projects, strict=True
-                )
-            }
-            for project in source.projects:
-                for position, indicator in enumerate(project.targets.indicators):
-                    repository.save_indicator(
-                        target_year,
-                        copied[project.uid].uid,
-                        replace(indicator, uid=new_uid()),
-                        position,
-                    )
-            for position, indicator in enumerate(source.unit_targets.indicators):
-                repository.save_indicator(
-                    target_year, UNIT_OWNER, replace(indicator, uid=new_uid()), position
-                )
-            repository.save_year_facts(
-                target_year,
-                unit_annual_goal=source.unit_targets.annual_goal,
-                unit_midterm_goal=source.unit_targets.midterm_goal,
-            )
-        return len(source.projects)
 
     # -- backups -------------------------------------------------------------------------------
 
@@ -434,18 +230,9 @@ def _create_key(folder: Path, passphrase: str) -> None:
         raise ServiceError(str(error)) from error
 
 
-def _found(call: Callable[[], T]) -> T:
+def found(call: Callable[[], T]) -> T:
+    """``call()``, with a missing record (the store's ``NotFoundError``) as an InputError."""
     try:
         return call()
     except NotFoundError as error:
         raise InputError(str(error)) from error
-
-
-def _carried(project: Project) -> Project:
-    return replace(
-        project,
-        uid=new_uid(),
-        attribute=ProjectAttribute.CONTINUING,
-        funding=(),
-        targets=TargetSet("", project.targets.annual_goal, project.targets.midterm_goal, ()),
-    )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from unionperf.demo.data import demo_large_year, demo_unit, demo_years
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import editing
 
 SIZES = ("normal", "large")
 
@@ -34,4 +35,4 @@ def fill_demo(workspace: Workspace, size: str = "normal") -> None:
     """
     workspace.save_unit(demo_unit())
     for data in [demo_large_year()] if size == "large" else demo_years():
-        workspace.replace_year(data)
+        editing.replace_year(workspace, data)
