@@ -23,3 +23,9 @@ for _variable, _folder in (
     ("XDG_CACHE_HOME", ".cache"),
 ):
     os.environ[_variable] = str(HOME / _folder)
+
+
+def pytest_configure(config):
+    """Under LANG=C (or no LANG, as on many CI machines) Qt warns once that it uses C.UTF-8 instead
+    of the non-UTF-8 locale; that is not a failure of the test that happens to start Qt first."""
+    config.addinivalue_line("qt_log_ignore", r"^Detected locale .* which is not UTF-8\.")
