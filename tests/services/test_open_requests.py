@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 from unionperf.services.common.open_requests import (
@@ -18,6 +19,9 @@ def test_a_posted_request_is_taken_once_and_removed(tmp_path):
     package = tmp_path / "feedback.upkg"
     first = post_open_request(tmp_path / "ws", package)
     second = post_open_request(tmp_path / "ws", tmp_path / "other.upkg")
+    # a second later: file times may be as coarse as the kernel's tick (4 ms on Debian 12)
+    later = first.stat().st_mtime_ns + 1_000_000_000
+    os.utime(second, ns=(later, later))
     assert take_open_requests(tmp_path / "ws") == [package, tmp_path / "other.upkg"]
     assert not first.exists()
     assert not second.exists()
@@ -41,7 +45,7 @@ def test_waiting_ends_when_the_window_takes_the_request(tmp_path):
     taker = threading.Timer(0.2, take_open_requests, args=(tmp_path,))
     taker.start()
     try:
-        assert wait_until_taken(request, timeout=5)
+        assert wait_until_taken(request, timeout=60)  # ends when taken
     finally:
         taker.join()
 

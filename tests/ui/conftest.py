@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.demo import create_demo
@@ -34,9 +35,11 @@ def empty_workspace(tmp_path):
 
 @pytest.fixture
 def zh_cn(qapp):
-    """Our catalogue and Qt's own installed for one test, removed afterwards."""
+    """Our catalogue and Qt's own installed for one test, removed afterwards (with the locale)."""
+    locale = QLocale()  # the default locale, which install_translators changes to zh_CN
     translators = install_translators(qapp)
     assert len(translators) == 2
     yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -10,9 +11,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
 
 from unionperf.domain.settings import SignoffRole
-from unionperf.services.common.errors import local_today
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.cycle import editing, locks
+from unionperf.ui import signoff_panel
 from unionperf.ui.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import YearSession
 
@@ -67,7 +68,11 @@ def _audit(session, count: int = 5) -> list[tuple[str, str, str, dict]]:
         ]
 
 
-def test_an_unsigned_stage_shows_the_three_roles_prefilled(qtbot, session, demo_workspace):
+def test_an_unsigned_stage_shows_the_three_roles_prefilled(
+    qtbot, session, demo_workspace, monkeypatch
+):
+    today = date(2025, 3, 9)  # the panel's clock, fixed: no race with midnight
+    monkeypatch.setattr(signoff_panel, "local_today", lambda: today)
     editing.add_year(demo_workspace, NEW_YEAR)
     session.open_year(NEW_YEAR)
     panel = _panel(qtbot, session, "targets")
@@ -77,9 +82,8 @@ def test_an_unsigned_stage_shows_the_three_roles_prefilled(qtbot, session, demo_
         SignoffRole.CHAIR: "陈建国",
         SignoffRole.AUDIT_CHAIR: "王秀英",
     }
-    today = local_today()
     for row in panel.rows.values():
-        assert row.date.date() == QDate(today.year, today.month, today.day)
+        assert row.date.date() == QDate(2025, 3, 9)
         assert row.button.text() == "Sign off"
     assert not panel.lock.signed
     assert "Open" in panel.lock_label.text()
