@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from unionperf.domain.problems import Problem
 from unionperf.domain.results import YearScore, score_year
@@ -20,13 +20,13 @@ from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData, stage_label
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.ports import StorePort, UnitOfWorkPort, UnitOfWorkSource
 from unionperf.services.common.stages import StageLockedError
 from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
 from unionperf.store.submissions import LockedStageError
-from unionperf.store.unit_of_work import UnitOfWork
 from unionperf.store.workspace import (
     OpenStore,
     WorkspaceError,
@@ -58,9 +58,13 @@ def new_uid() -> str:
 
 
 class Workspace:
-    """An open workspace. Use as a context manager, or call :meth:`close`."""
+    """An open workspace. Use as a context manager, or call :meth:`close`.
 
-    def __init__(self, store: OpenStore) -> None:
+    It wraps an open store (:class:`~unionperf.services.common.ports.StorePort`): the SQLite
+    store of :meth:`create` and :meth:`open`, or an in-memory fake in the tests.
+    """
+
+    def __init__(self, store: StorePort) -> None:
         self._store = store
 
     @classmethod
@@ -113,7 +117,7 @@ class Workspace:
         return self._store.schema_revision()
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[UnitOfWork]:
+    def unit_of_work(self) -> Iterator[UnitOfWorkPort]:
         """One service call's transaction and its repositories; all of it is saved or none.
 
         A change of a stage the chair signed off is refused by the store and raised as
@@ -128,7 +132,7 @@ class Workspace:
             raise ServiceError(str(error)) from error
 
     @contextmanager
-    def reading(self) -> Iterator[UnitOfWork]:
+    def reading(self) -> Iterator[UnitOfWorkPort]:
         """A unit of work for reads only; nothing it does is committed."""
         with self._store.reading() as uow:
             yield uow
@@ -236,3 +240,14 @@ def found(call: Callable[[], T]) -> T:
         return call()
     except NotFoundError as error:
         raise InputError(str(error)) from error
+
+
+if TYPE_CHECKING:
+    # mypy proves the seam: a workspace is a unit-of-work source, the SQLite store a StorePort
+    # (and with it the store's UnitOfWork and repositories satisfy the ports).
+
+    def _workspace_opens_units_of_work(workspace: Workspace) -> UnitOfWorkSource:
+        return workspace
+
+    def _open_store_is_a_store(store: OpenStore) -> StorePort:
+        return store

@@ -10,9 +10,9 @@ from unionperf.exchange.minisign import PublicKey
 from unionperf.exchange.package import (
     verify_package,
 )
+from unionperf.services.common.ports import SubmissionsPort
 from unionperf.services.common.verify import read_public_key
 from unionperf.services.common.workspace import Workspace
-from unionperf.store.submissions import SubmissionRecords
 
 
 def trust_upper(workspace: Workspace, key_file: Path, name: str = "") -> PublicKey:
@@ -23,7 +23,7 @@ def trust_upper(workspace: Workspace, key_file: Path, name: str = "") -> PublicK
     return key
 
 
-def receive_feedback(records: SubmissionRecords, blob: bytes, members: dict[str, bytes]) -> str:
+def receive_feedback(records: SubmissionsPort, blob: bytes, members: dict[str, bytes]) -> str:
     """Import a feedback package on the unit: its opinions, and the stage reopened when returned.
 
     Args:

@@ -23,10 +23,10 @@ from unionperf.forms.fillin import ImportProblem, read_template, write_template
 from unionperf.forms.fillin import layout as sheets
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.ports import YearsPort
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
 from unionperf.store.errors import NotFoundError
-from unionperf.store.repository import YearRepository
 
 SHOWN_PROBLEMS = 5
 """How many problems the refusal's message lists (all of them are in ``.problems``)."""
@@ -302,7 +302,7 @@ def _recheck(data: YearData, changes: _Changes) -> list[ImportProblem]:
     return problems
 
 
-def _apply(repository: YearRepository, year: int, data: YearData, changes: _Changes) -> None:
+def _apply(repository: YearsPort, year: int, data: YearData, changes: _Changes) -> None:
     """Save the changed records in dependency order (projects before their indicators …)."""
     if changes.facts:
         repository.save_year_facts(

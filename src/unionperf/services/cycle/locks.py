@@ -27,7 +27,7 @@ from unionperf.domain.feedback import Feedback, Opinion
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import stage_label
 from unionperf.services.common.errors import InputError
-from unionperf.services.common.workspace import Workspace
+from unionperf.services.common.ports import UnitOfWorkSource
 from unionperf.store.submissions import StageState
 
 __all__ = [
@@ -40,19 +40,19 @@ __all__ = [
 ]
 
 
-def stage_lock(workspace: Workspace, year: int, stage: str) -> StageState:
+def stage_lock(workspace: UnitOfWorkSource, year: int, stage: str) -> StageState:
     """Whether a stage is signed off, returned or being adjusted, with the reason."""
     with workspace.reading() as uow:
         return uow.submissions.stage_state(year, stage)
 
 
-def stages_adjusting(workspace: Workspace, year: int) -> set[str]:
+def stages_adjusting(workspace: UnitOfWorkSource, year: int) -> set[str]:
     """The stages of ``year`` with an adjustment open."""
     with workspace.reading() as uow:
         return uow.submissions.stages_adjusting(year)
 
 
-def open_adjustment(workspace: Workspace, year: int, stage: str, reason: str) -> None:
+def open_adjustment(workspace: UnitOfWorkSource, year: int, stage: str, reason: str) -> None:
     """Open an adjustment of a signed-off stage, recording the reason in the audit log.
 
     Raises:
@@ -69,13 +69,13 @@ def open_adjustment(workspace: Workspace, year: int, stage: str, reason: str) ->
         records.open_adjustment(year, stage, reason)
 
 
-def withdraw_signoff(workspace: Workspace, year: int, stage: str, role: SignoffRole) -> None:
+def withdraw_signoff(workspace: UnitOfWorkSource, year: int, stage: str, role: SignoffRole) -> None:
     """Withdraw one role's sign-off of a stage (undo of a sign-off); the chair's unlocks it."""
     with workspace.unit_of_work() as uow:
         uow.years.delete_signoff(year, stage, role)
 
 
-def feedback_of(workspace: Workspace, year: int) -> list[Feedback]:
+def feedback_of(workspace: UnitOfWorkSource, year: int) -> list[Feedback]:
     """The feedback the unit imported for a year, oldest first."""
     with workspace.reading() as uow:
         held = uow.submissions.feedback(year)

@@ -17,11 +17,11 @@ from unionperf.exchange.package import (
     comment_fields,
 )
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.ports import UnitOfWorkPort
 from unionperf.services.common.verify import read_package
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import receive_feedback
 from unionperf.services.upper.intake import package_signature, take_in
-from unionperf.store.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
 
 
 def _receive_guarded(
-    workspace: Workspace, uow: UnitOfWork, path: Path, own_code: str, stored: list[Path]
+    workspace: Workspace, uow: UnitOfWorkPort, path: Path, own_code: str, stored: list[Path]
 ) -> Outcome:
     try:
         with uow.savepoint():
@@ -75,7 +75,7 @@ def _receive_guarded(
 
 
 def _receive_one(
-    workspace: Workspace, uow: UnitOfWork, path: Path, own_code: str, stored: list[Path]
+    workspace: Workspace, uow: UnitOfWorkPort, path: Path, own_code: str, stored: list[Path]
 ) -> Outcome:
     blob = read_package(path)
     digest = bag.sha256(blob)

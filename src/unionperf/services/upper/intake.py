@@ -23,10 +23,10 @@ from unionperf.exchange.package import (
     verify_package,
 )
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.ports import RegisterPort, UnitOfWorkPort
 from unionperf.services.common.workspace import Workspace
 from unionperf.store.audit import now
-from unionperf.store.register import Received, RegisterRecords, Subordinate
-from unionperf.store.unit_of_work import UnitOfWork
+from unionperf.store.register import Received, Subordinate
 
 
 def package_signature(members: dict[str, bytes]) -> minisign.Signature:
@@ -66,7 +66,7 @@ def signing_key(
 
 def take_in(
     workspace: Workspace,
-    uow: UnitOfWork,
+    uow: UnitOfWorkPort,
     opened: tuple[bytes, dict[str, bytes], minisign.Signature],
     unit_code: str,
     stored: list[Path],
@@ -101,7 +101,7 @@ def take_in(
 
 def _store(
     workspace: Workspace,
-    records: RegisterRecords,
+    records: RegisterPort,
     verified: tuple[bytes, VerifiedPackage, bool],
     stored: list[Path],
 ) -> tuple[str, str]:

@@ -1,0 +1,351 @@
+"""The seam between the services and the store: what a use case needs of a unit of work.
+
+A service opens a unit of work (one transaction) from something that satisfies
+:class:`UnitOfWorkSource` — the real :class:`~unionperf.services.common.workspace.Workspace`, or
+an in-memory fake in the tests — and reaches the store only through the named repositories of
+:class:`UnitOfWorkPort`. The protocols list only the methods the services call; the store's
+classes (``store.unit_of_work.UnitOfWork`` and its repositories) satisfy them structurally, and
+mypy checks that they do (see the end of ``workspace.py``).
+
+Repositories take and return domain objects or the store's plain frozen records.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from unionperf.domain.budget import BudgetLine, Project
+from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.indicators import Indicator
+from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.settings import RuleSettings, SignoffRole
+from unionperf.domain.unit import UnitProfile
+from unionperf.domain.year import Explanation, Signoff, YearData
+from unionperf.store.audit import ChainBreak
+from unionperf.store.evidence_records import Evidence
+from unionperf.store.register import Received, Subordinate
+from unionperf.store.submissions import StageState, Submission
+from unionperf.store.workspace import WorkspacePaths
+
+__all__ = [
+    "AuditPort",
+    "EvidencePort",
+    "RegisterPort",
+    "StorePort",
+    "SubmissionsPort",
+    "UnitOfWorkPort",
+    "UnitOfWorkSource",
+    "YearsPort",
+]
+
+
+class YearsPort(Protocol):
+    """The years of a workspace as domain objects; writes to a locked stage are refused.
+
+    A write that changes a stage the chair signed off (and no adjustment is open for it) raises
+    ``store.submissions.LockedStageError``; a missing year, project, indicator or point raises
+    ``store.errors.NotFoundError``.
+    """
+
+    def unit(self) -> UnitProfile | None:
+        """The union's profile, or ``None`` before it is entered."""
+        ...
+
+    def years(self) -> list[int]:
+        """The fiscal years held, oldest first."""
+        ...
+
+    def settings(self, year: int) -> RuleSettings:
+        """The rule settings of a year."""
+        ...
+
+    def load(self, year: int) -> YearData:
+        """The whole year as one domain aggregate."""
+        ...
+
+    def indicator(self, year: int, uid: str) -> Indicator | None:
+        """One indicator of the year, if it exists."""
+        ...
+
+    def save_unit(self, unit: UnitProfile) -> None:
+        """Create or update the union's profile."""
+        ...
+
+    def ensure_year(self, year: int, settings: RuleSettings | None = None) -> bool:
+        """Create the fiscal year if missing; True if created."""
+        ...
+
+    def save_settings(self, year: int, settings: RuleSettings) -> None:
+        """Replace a year's rule settings."""
+        ...
+
+    def save_year_facts(
+        self,
+        year: int,
+        *,
+        opening_balance: Any = None,
+        unit_annual_goal: str | None = None,
+        unit_midterm_goal: str | None = None,
+    ) -> None:
+        """Update the opening balance and unit-wide goals of a year (``None`` keeps a field)."""
+        ...
+
+    def save_budget_line(self, year: int, line: BudgetLine) -> None:
+        """Create or update a category row of the budget."""
+        ...
+
+    def save_project(self, year: int, project: Project) -> None:
+        """Create or update a project's data, goals and funding (not its indicators)."""
+        ...
+
+    def delete_project(self, uid: str) -> None:
+        """Delete a project with its indicators, monitoring and results."""
+        ...
+
+    def save_indicator(
+        self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None
+    ) -> None:
+        """Create or update a level-3 indicator of a project or of the unit."""
+        ...
+
+    def delete_indicator(self, uid: str) -> None:
+        """Delete an indicator with its progress and result."""
+        ...
+
+    def save_point(self, year: int, point: MonitoringPoint) -> None:
+        """Create or update a monitoring point."""
+        ...
+
+    def delete_point(self, year: int, uid: str) -> None:
+        """Delete a monitoring point with every entry made at it."""
+        ...
+
+    def save_entry(self, entry: MonitoringEntry) -> None:
+        """Create or update one owner's monitoring at one point."""
+        ...
+
+    def save_result(self, result: IndicatorResult) -> None:
+        """Create or update the year-end result of an indicator."""
+        ...
+
+    def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
+        """Save a self-evaluation's texts (not its results)."""
+        ...
+
+    def save_signoff(self, year: int, signoff: Signoff) -> None:
+        """Record a sign-off; the chair's locks the stage and closes an open adjustment."""
+        ...
+
+    def delete_signoff(self, year: int, stage: str, role: SignoffRole) -> bool:
+        """Withdraw one role's sign-off of a stage (the chair's unlocks it); False if none."""
+        ...
+
+    def save_explanation(self, year: int, explanation: Explanation) -> None:
+        """Save the explanation of a soft problem (an empty text removes it)."""
+        ...
+
+    def replace_year(self, data: YearData) -> None:
+        """Replace everything held for ``data.year`` with ``data``."""
+        ...
+
+
+class SubmissionsPort(Protocol):
+    """The unit's package records: submission log, stage states, feedback, the upper key."""
+
+    def submissions(self, year: int | None = None) -> list[Submission]:
+        """The submission log, oldest first."""
+        ...
+
+    def last_submission(self, year: int, stage: str) -> Submission | None:
+        """The newest package of a stage, if any."""
+        ...
+
+    def log_submission(self, submission: Submission) -> None:
+        """Record an exported package."""
+        ...
+
+    def stage_state(self, year: int, stage: str) -> StageState:
+        """The chair's sign-off and the status of a stage."""
+        ...
+
+    def stages_adjusting(self, year: int) -> set[str]:
+        """The stages of a year with an adjustment open."""
+        ...
+
+    def open_adjustment(self, year: int, stage: str, reason: str) -> None:
+        """Allow edits of a signed-off stage again, for the reason given."""
+        ...
+
+    def return_stage(self, year: int, stage: str, reason: str) -> int:
+        """Mark a stage returned and withdraw its sign-offs; returns how many were withdrawn."""
+        ...
+
+    def has_feedback(self, sha256: str) -> bool:
+        """Whether this feedback package was imported already."""
+        ...
+
+    def last_feedback_sequence(self, year: int, stage: str) -> int:
+        """The highest sequence of the feedback imported for a stage (0 when none)."""
+        ...
+
+    def add_feedback(self, sha256: str, meta: dict[str, Any], opinions: list[Any]) -> None:
+        """Store a feedback package's decision and opinions."""
+        ...
+
+    def feedback(self, year: int) -> list[dict[str, Any]]:
+        """Feedback received for a year, oldest first."""
+        ...
+
+    def upper_key(self) -> tuple[str, str] | None:
+        """(public key text, upper union name) trusted for feedback, if imported."""
+        ...
+
+    def trust_upper(self, public_key: str, name: str, key_id: str) -> None:
+        """Trust the upper level's public key for feedback packages."""
+        ...
+
+
+class RegisterPort(Protocol):
+    """The upper level's register: its units, their keys, the packages received from them."""
+
+    def subordinate(self, unit_code: str) -> Subordinate | None:
+        """A registered unit, if any."""
+        ...
+
+    def register(self, unit_code: str, name: str, public_key: str, key_id: str) -> None:
+        """Register a unit and its key (or replace its key: re-registration)."""
+        ...
+
+    def current(self, unit_code: str, year: int, stage: str) -> Received | None:
+        """The current (highest-sequence) package of a unit's stage, if any."""
+        ...
+
+    def add_received(
+        self,
+        record: Received,
+        *,
+        package_id: str,
+        key_id: str,
+        meta: dict[str, Any],
+        data_json: str,
+        scores: list[dict[str, Any]],
+    ) -> None:
+        """Store a package as the current one of its stage; the previous one is superseded."""
+        ...
+
+    def is_received(self, sha256: str) -> bool:
+        """Whether a package with this hash is stored."""
+        ...
+
+    def feedback_count(self, unit_code: str, year: int, stage: str) -> int:
+        """How many feedback packages were written for a unit's stage."""
+        ...
+
+    def log_feedback(
+        self,
+        *,
+        unit_code: str,
+        year: int,
+        stage: str,
+        sequence: int,
+        decision: str,
+        sha256: str,
+        file_name: str,
+    ) -> None:
+        """Record a written feedback package."""
+        ...
+
+
+class EvidencePort(Protocol):
+    """Records of attached evidence files."""
+
+    def add(self, evidence: Evidence) -> None:
+        """Record an attached file."""
+        ...
+
+    def for_year(self, year: int, stage: str | None = None) -> list[Evidence]:
+        """The evidence of a year (of one stage when given), in the order attached."""
+        ...
+
+
+class AuditPort(Protocol):
+    """The hash-chained audit log."""
+
+    def record(
+        self,
+        action: str,
+        entity: str,
+        entity_uid: str,
+        changes: dict[str, Any],
+        *,
+        year: int | None = None,
+    ) -> None:
+        """Append one entry, chained to the newest."""
+        ...
+
+    def breaks(self) -> list[ChainBreak]:
+        """Where the hash chain does not hold (empty when intact)."""
+        ...
+
+
+class UnitOfWorkPort(Protocol):
+    """One transaction's repositories (read-only attributes, so the store's classes fit)."""
+
+    @property
+    def years(self) -> YearsPort:
+        """The years: profile, budget, projects, targets, monitoring, evaluation, sign-offs."""
+        ...
+
+    @property
+    def submissions(self) -> SubmissionsPort:
+        """The unit's package records and stage states."""
+        ...
+
+    @property
+    def register(self) -> RegisterPort:
+        """The upper level's register of its units."""
+        ...
+
+    @property
+    def evidence(self) -> EvidencePort:
+        """Evidence file records."""
+        ...
+
+    @property
+    def audit(self) -> AuditPort:
+        """The audit log."""
+        ...
+
+    def savepoint(self) -> AbstractContextManager[None]:
+        """A nested transaction: an exception undoes what the block wrote, and nothing else."""
+        ...
+
+
+class UnitOfWorkSource(Protocol):
+    """Something that opens units of work: a workspace, real or fake."""
+
+    def unit_of_work(self) -> AbstractContextManager[UnitOfWorkPort]:
+        """One transaction: committed when the block ends, rolled back on an exception."""
+        ...
+
+    def reading(self) -> AbstractContextManager[UnitOfWorkPort]:
+        """A unit of work for reads only; nothing it does is committed."""
+        ...
+
+
+class StorePort(UnitOfWorkSource, Protocol):
+    """An open store as :class:`~unionperf.services.common.workspace.Workspace` wraps it."""
+
+    @property
+    def paths(self) -> WorkspacePaths:
+        """The workspace's folders and files."""
+        ...
+
+    def schema_revision(self) -> str | None:
+        """The schema revision the database is at (``None``: not migrated)."""
+        ...
+
+    def close(self) -> None:
+        """Release the database."""
+        ...
