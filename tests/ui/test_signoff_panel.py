@@ -14,7 +14,7 @@ from unionperf.domain.settings import SignoffRole
 from unionperf.services import locks
 from unionperf.services.errors import local_today
 from unionperf.store import audit
-from unionperf.ui.signoff_panel import SignoffPanel
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import YearSession
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

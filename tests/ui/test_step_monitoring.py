@@ -29,15 +29,15 @@ from unionperf.services.monitoring_view import (
     with_reason_text,
 )
 from unionperf.ui import messages
-from unionperf.ui.formatting import percent
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.monitoring_models import (
+from unionperf.ui.steps.monitoring.models import (
     LIGHT_COLOURS,
     IndicatorColumn,
     OwnerColumn,
     light_text,
 )
-from unionperf.ui.steps.monitoring import CHART_TAB, FUNDS_TAB, INDICATORS_TAB, MonitoringStep
+from unionperf.ui.steps.monitoring.page import CHART_TAB, FUNDS_TAB, INDICATORS_TAB, MonitoringStep
+from unionperf.ui.widgets.formatting import percent
 from unionperf.ui.year_session import YearSession
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

@@ -22,12 +22,12 @@ from unionperf.domain.problems import ProblemCode
 from unionperf.services.locks import open_adjustment
 from unionperf.services.workspace import Workspace
 from unionperf.ui import messages
-from unionperf.ui.copy_targets_dialog import matching_owner
-from unionperf.ui.library_dialog import LibraryDialog
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.steps import targets as targets_module
-from unionperf.ui.steps.targets import TargetsStep
-from unionperf.ui.target_tree_model import (
+from unionperf.ui.steps.targets import page as targets_module
+from unionperf.ui.steps.targets.copy_dialog import matching_owner
+from unionperf.ui.steps.targets.library_dialog import LibraryDialog
+from unionperf.ui.steps.targets.page import TargetsStep
+from unionperf.ui.steps.targets.tree_model import (
     BROKEN_COLOUR,
     NodeKind,
     TargetTreeModel,

@@ -19,8 +19,8 @@ from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import TIER_LABELS, Tier
 from unionperf.domain.scoring import Flag
 from unionperf.services.evaluation_view import IndicatorRow, OwnerRow, with_tier
-from unionperf.ui.formatting import amount, parse_amount, percent, plain
-from unionperf.ui.table_model import KIND_ROLE, Column, Kind, RowTableModel
+from unionperf.ui.widgets.formatting import amount, parse_amount, percent, plain
+from unionperf.ui.widgets.table_model import KIND_ROLE, Column, Kind, RowTableModel
 
 __all__ = [
     "COMPUTED_COLOUR",

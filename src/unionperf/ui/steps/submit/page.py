@@ -40,9 +40,8 @@ from unionperf.services.progress import Progress
 from unionperf.services.submit import ExportRefusedError, ExportResult
 from unionperf.ui import messages
 from unionperf.ui.jobs import run_with_progress
-from unionperf.ui.signoff_panel import SignoffPanel
 from unionperf.ui.steps.base import StepPage
-from unionperf.ui.submit_models import (
+from unionperf.ui.steps.submit.models import (
     CheckGroup,
     CheckItem,
     ChecklistModel,
@@ -52,6 +51,7 @@ from unionperf.ui.submit_models import (
     feedback_lines,
     stage_choices,
 )
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = [

@@ -40,11 +40,10 @@ from unionperf.services.indicator_library import IndicatorLibrary, LibraryError,
 from unionperf.services.locks import StageLockedError, open_adjustment
 from unionperf.services.workspace import new_uid
 from unionperf.ui import messages
-from unionperf.ui.copy_targets_dialog import ask_copy_source, copies_of
-from unionperf.ui.delegates import ColumnDelegate
-from unionperf.ui.formatting import plain
-from unionperf.ui.library_dialog import pick_indicators
-from unionperf.ui.owner_list import (
+from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.targets.copy_dialog import ask_copy_source, copies_of
+from unionperf.ui.steps.targets.library_dialog import pick_indicators
+from unionperf.ui.steps.targets.owner_list import (
     GoalEdit,
     OwnerFilterProxy,
     OwnerModel,
@@ -53,15 +52,16 @@ from unionperf.ui.owner_list import (
     owner_rows,
     owner_table,
 )
-from unionperf.ui.signoff_panel import SignoffPanel
-from unionperf.ui.steps.base import StepPage
-from unionperf.ui.target_tree_model import (
+from unionperf.ui.steps.targets.tree_model import (
     FIELD_COLUMNS,
     NodeKind,
     TargetTreeModel,
     TreeColumn,
     default_operator,
 )
+from unionperf.ui.widgets.delegates import ColumnDelegate
+from unionperf.ui.widgets.formatting import plain
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["TargetsStep"]

@@ -41,10 +41,8 @@ from unionperf.services.monitoring_view import (
     split_item,
 )
 from unionperf.ui import messages
-from unionperf.ui.charts import ExecutionChart
-from unionperf.ui.delegates import ColumnDelegate
-from unionperf.ui.formatting import percent
-from unionperf.ui.monitoring_models import (
+from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.monitoring.models import (
     OWNER_FIELDS,
     PROGRESS_FIELDS,
     IndicatorColumn,
@@ -53,8 +51,10 @@ from unionperf.ui.monitoring_models import (
     OwnerModel,
     ProgressModel,
 )
-from unionperf.ui.steps.base import StepPage
-from unionperf.ui.table_model import RowTableModel
+from unionperf.ui.widgets.charts import ExecutionChart
+from unionperf.ui.widgets.delegates import ColumnDelegate
+from unionperf.ui.widgets.formatting import percent
+from unionperf.ui.widgets.table_model import RowTableModel
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["MonitoringStep"]

@@ -45,19 +45,19 @@ from unionperf.domain.results import YearScore
 from unionperf.domain.scoring import Grade
 from unionperf.domain.year import StageKind
 from unionperf.services import evaluation_view as view
-from unionperf.ui import evidence_drop
-from unionperf.ui.charts import GradeChart, ScoreChart
-from unionperf.ui.delegates import ColumnDelegate
-from unionperf.ui.evaluation_models import (
+from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.evaluation import evidence_list
+from unionperf.ui.steps.evaluation.evidence_list import EvidenceList
+from unionperf.ui.steps.evaluation.models import (
     IndicatorTableModel,
     OwnerTableModel,
     owner_name,
 )
-from unionperf.ui.evidence_drop import EvidenceList
-from unionperf.ui.formatting import amount, percent, plain
-from unionperf.ui.signoff_panel import SignoffPanel
-from unionperf.ui.steps.base import StepPage
-from unionperf.ui.table_model import Column
+from unionperf.ui.widgets.charts import GradeChart, ScoreChart
+from unionperf.ui.widgets.delegates import ColumnDelegate
+from unionperf.ui.widgets.formatting import amount, percent, plain
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
+from unionperf.ui.widgets.table_model import Column
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["STAGE", "TEXT_FIELDS", "CommitTextEdit", "EvaluationStep"]
@@ -497,7 +497,7 @@ class EvaluationStep(StepPage):
         """Ask for files and attach them as evidence of the shown owner."""
         if not self._owner:
             return
-        paths = evidence_drop.choose_files(self)
+        paths = evidence_list.choose_files(self)
         if paths:
             self.evidence.attach_files(paths)
 

@@ -40,15 +40,15 @@ from unionperf.domain.year import YearData
 from unionperf.services.errors import ServiceError
 from unionperf.services.locks import StageLockedError, open_adjustment
 from unionperf.services.workspace import Workspace, new_uid
-from unionperf.ui.budget_models import (
+from unionperf.ui.steps.budget.budget_models import (
     TOTAL_COLOUR,
     fit_columns,
     make_table,
     select_cell,
     typed_amount,
 )
-from unionperf.ui.formatting import amount, short_date
-from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.widgets.formatting import amount, short_date
+from unionperf.ui.widgets.table_model import Column, Kind, RowTableModel
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = [

@@ -24,9 +24,9 @@ from unionperf.domain.money import ZERO, AmountError, parse_money
 from unionperf.domain.unit import UnitLevel
 from unionperf.domain.year import YearData
 from unionperf.ui import messages
-from unionperf.ui.delegates import ColumnDelegate
-from unionperf.ui.formatting import amount
-from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.widgets.delegates import ColumnDelegate
+from unionperf.ui.widgets.formatting import amount
+from unionperf.ui.widgets.table_model import Column, Kind, RowTableModel
 
 __all__ = [
     "AMOUNT_FIELDS",

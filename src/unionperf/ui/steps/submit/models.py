@@ -19,7 +19,7 @@ from unionperf.domain.validation import check_stage
 from unionperf.domain.year import Stage, StageKind, YearData
 from unionperf.services.locks import Feedback, Opinion, stage_label
 from unionperf.store.submissions import Submission
-from unionperf.ui.table_model import Column, RowTableModel
+from unionperf.ui.widgets.table_model import Column, RowTableModel
 
 __all__ = [
     "CheckGroup",

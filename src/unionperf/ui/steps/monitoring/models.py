@@ -33,8 +33,8 @@ from unionperf.services.monitoring_view import (
     with_reason_category,
     with_reason_text,
 )
-from unionperf.ui.formatting import amount, parse_amount, percent, plain
-from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.widgets.formatting import amount, parse_amount, percent, plain
+from unionperf.ui.widgets.table_model import Column, Kind, RowTableModel
 from unionperf.ui.year_session import YearSession
 
 __all__ = [

@@ -25,8 +25,8 @@ from unionperf.domain.money import ZERO
 from unionperf.domain.problems import Problem, ProblemCode
 from unionperf.domain.validation.target_rules import check_targets
 from unionperf.domain.year import YearData
-from unionperf.ui.formatting import parse_amount, plain
-from unionperf.ui.table_model import CHOICES_ROLE, KIND_ROLE, Kind
+from unionperf.ui.widgets.formatting import parse_amount, plain
+from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, Kind
 
 __all__ = [
     "BROKEN_COLOUR",

@@ -36,16 +36,16 @@ from unionperf.domain.money import ZERO, AmountError, parse_decimal
 from unionperf.domain.problems import Location
 from unionperf.domain.settings import ReverseFormula, RuleSettings, SignoffRole
 from unionperf.ui import messages
-from unionperf.ui.budget_models import (
+from unionperf.ui.steps.budget.budget_models import (
     TOTAL_COLOUR,
     fit_columns,
     make_table,
     select_cell,
     typed_amount,
 )
-from unionperf.ui.delegates import AMOUNT_PATTERN
-from unionperf.ui.formatting import amount, plain
-from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.widgets.delegates import AMOUNT_PATTERN
+from unionperf.ui.widgets.formatting import amount, plain
+from unionperf.ui.widgets.table_model import Column, Kind, RowTableModel
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = [

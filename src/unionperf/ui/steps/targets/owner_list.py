@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.problems import Problem, Section
 from unionperf.domain.year import YearData
-from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.widgets.table_model import Column, Kind, RowTableModel
 
 __all__ = [
     "GoalEdit",

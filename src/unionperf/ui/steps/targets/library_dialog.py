@@ -19,7 +19,7 @@ from unionperf.domain.indicators import Indicator
 from unionperf.domain.year import YearData
 from unionperf.services.indicator_library import IndicatorLibrary, LibraryEntry, Scope
 from unionperf.services.workspace import new_uid
-from unionperf.ui.table_model import Column, RowTableModel
+from unionperf.ui.widgets.table_model import Column, RowTableModel
 
 __all__ = ["LibraryDialog", "pick_indicators"]
 
