@@ -17,7 +17,8 @@ from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.steps.budget import settings_form
 from unionperf.ui.steps.budget.page import SETTINGS_TAB, BudgetStep
-from unionperf.ui.steps.budget.settings_form import POINTS_COLUMN, parse_cutoffs, save_settings
+from unionperf.ui.steps.budget.settings_form import parse_cutoffs, save_settings
+from unionperf.ui.steps.budget.weight_models import POINTS_COLUMN
 from unionperf.ui.year_session import Area
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

@@ -19,7 +19,7 @@ from unionperf.ui.main_window import MainWindow
 from unionperf.ui.steps.budget import project_tab
 from unionperf.ui.steps.budget.budget_models import AMOUNT_FIELDS
 from unionperf.ui.steps.budget.page import BudgetStep
-from unionperf.ui.steps.budget.project_tab import FUNDING_FIELDS, PROJECT_FIELDS, next_code
+from unionperf.ui.steps.budget.project_models import FUNDING_FIELDS, PROJECT_FIELDS, next_code
 from unionperf.ui.year_session import YearSession
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

@@ -29,13 +29,10 @@ from unionperf.ui.steps.budget.budget_models import (
     BudgetTableModel,
     budget_columns,
     budget_rows,
-    fit_columns,
-    make_table,
-    select_cell,
-    typed_amount,
 )
 from unionperf.ui.steps.budget.project_tab import ProjectFundingTab
 from unionperf.ui.steps.budget.settings_form import SettingsForm
+from unionperf.ui.steps.budget.tables import fit_columns, make_table, select_cell, typed_amount
 from unionperf.ui.widgets.delegates import AMOUNT_PATTERN
 from unionperf.ui.widgets.formatting import amount
 from unionperf.ui.year_session import Area, YearSession
