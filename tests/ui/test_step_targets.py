@@ -23,17 +23,13 @@ from unionperf.services.locks import open_adjustment
 from unionperf.services.workspace import Workspace
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.steps.targets import page as targets_module
+from unionperf.ui.steps.targets import library_dialog
 from unionperf.ui.steps.targets.copy_dialog import matching_owner
+from unionperf.ui.steps.targets.indicator_edits import edited_indicator
 from unionperf.ui.steps.targets.library_dialog import LibraryDialog
 from unionperf.ui.steps.targets.page import TargetsStep
-from unionperf.ui.steps.targets.tree_model import (
-    BROKEN_COLOUR,
-    NodeKind,
-    TargetTreeModel,
-    TreeColumn,
-    edited_indicator,
-)
+from unionperf.ui.steps.targets.tree_model import BROKEN_COLOUR, TargetTreeModel
+from unionperf.ui.steps.targets.tree_nodes import NodeKind, TreeColumn
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -427,7 +423,7 @@ def test_pick_from_library_adds_the_chosen_entries(qtbot, page):
 
 
 def test_library_dialog_model_passes_the_model_tester(qtbot, qtmodeltester, page):
-    library = targets_module.default_library()
+    library = library_dialog.default_library()
     entries = library.entries_for(page.session.data.framework, OUTPUT, "质量指标")
     dialog = LibraryDialog(entries, "产出指标 › 质量指标", {"活动安全责任事故"})
     qtbot.addWidget(dialog)
