@@ -30,13 +30,10 @@ from unionperf.services.monitoring_view import (
 )
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.steps.monitoring.models import (
-    LIGHT_COLOURS,
-    IndicatorColumn,
-    OwnerColumn,
-    light_text,
-)
+from unionperf.ui.steps.monitoring.funds_models import OwnerColumn
+from unionperf.ui.steps.monitoring.labels import LIGHT_COLOURS, light_text
 from unionperf.ui.steps.monitoring.page import CHART_TAB, FUNDS_TAB, INDICATORS_TAB, MonitoringStep
+from unionperf.ui.steps.monitoring.progress_models import IndicatorColumn
 from unionperf.ui.widgets.formatting import percent
 from unionperf.ui.year_session import YearSession
 

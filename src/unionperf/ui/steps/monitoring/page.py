@@ -42,13 +42,11 @@ from unionperf.services.monitoring_view import (
 )
 from unionperf.ui import messages
 from unionperf.ui.steps.base import StepPage
-from unionperf.ui.steps.monitoring.models import (
-    OWNER_FIELDS,
+from unionperf.ui.steps.monitoring.edits import MonitoringEdits
+from unionperf.ui.steps.monitoring.funds_models import OWNER_FIELDS, OwnerColumn, OwnerModel
+from unionperf.ui.steps.monitoring.progress_models import (
     PROGRESS_FIELDS,
     IndicatorColumn,
-    MonitoringEdits,
-    OwnerColumn,
-    OwnerModel,
     ProgressModel,
 )
 from unionperf.ui.widgets.charts import ExecutionChart
