@@ -16,7 +16,7 @@ from unionperf.services import evaluation_view, evidence, review
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.steps.evaluation import evidence_list
-from unionperf.ui.steps.evaluation.models import INDICATOR_FIELDS
+from unionperf.ui.steps.evaluation.indicator_models import INDICATOR_FIELDS
 from unionperf.ui.steps.evaluation.page import EvaluationStep
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
