@@ -103,7 +103,7 @@
 <context>
     <name>BudgetStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/project_funding.py" line="+383" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+60" />
         <location line="+36" />
         <source>Delete project</source>
         <translation>删除项目</translation>
@@ -130,7 +130,7 @@
         <translation>删除资金来源</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget.py" line="+76" />
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+73" />
         <source>Budget by category</source>
         <translation>收支预算</translation>
     </message>
@@ -155,12 +155,12 @@
         <translation>上年结余：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/project_funding.py" line="+13" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+13" />
         <source>Select a project to edit its funding; the full-year budget adds them up.</source>
         <translation>选中项目后在下方填写资金来源；项目全年预算数为各资金来源之和。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget.py" line="+52" />
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+52" />
         <source>Revenue total {revenue} + opening balance {opening} − expenditure total {expenditure} = balance {balance}</source>
         <translation>收入合计 {revenue} ＋ 上年结余 {opening} － 支出合计 {expenditure} ＝ 年末结余 {balance}</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>（出现赤字：工会预算不得列赤字）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/project_funding.py" line="+87" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+87" />
         <source>No project selected</source>
         <translation>未选中项目</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>“{name}”的资金来源（全年预算数 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/budget_models.py" line="+250" />
+        <location filename="../../src/unionperf/ui/steps/budget/tables.py" line="+87" />
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>“{text}”不是有效金额（单位为元，最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget.py" line="+43" />
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+43" />
         <source>Edit the budget of “{category}”</source>
         <translation>修改“{category}”预算</translation>
     </message>
@@ -200,7 +200,7 @@
         <translation>修改上年结余</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/project_funding.py" line="+47" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+47" />
         <source>Edit the project “{name}”</source>
         <translation>修改项目“{name}”</translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>BudgetTable</name>
     <message>
-        <location line="-570" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+57" />
         <source>Own union funds</source>
         <translation>本级工会经费</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>延续项目</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/budget_models.py" line="-141" />
+        <location filename="../../src/unionperf/ui/steps/budget/budget_models.py" line="+94" />
         <source>Revenue total</source>
         <translation>收入合计</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>本年预算数＋调整数</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/project_funding.py" line="+35" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+35" />
         <source>Project code</source>
         <translation>项目编码</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>CategoryChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/charts.py" line="+461" />
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="+387" />
         <source>Expenditure by category, {year}</source>
         <translation>{year}年分类支出</translation>
     </message>
@@ -456,7 +456,7 @@
 <context>
     <name>EvaluationModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/evaluation_models.py" line="+132" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+30" />
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
@@ -466,13 +466,13 @@
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+166" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+143" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location line="-160" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
@@ -497,7 +497,7 @@
         <translation>低于免报金额：可不进行绩效自评</translation>
     </message>
     <message>
-        <location line="+130" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="-2" />
         <source>Actual</source>
         <translation>实际完成值</translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation.py" line="+138" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+99" />
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -660,32 +660,32 @@
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+52" />
         <source>Enter each indicator's actual value (a tier and a score for qualitative ones): scores follow the rules. Red cells still need an entry.</source>
         <translation>逐项填写实际完成值（定性指标选择评价档次并打分），得分按规则自动计算。红色单元格为尚需填写的内容。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+55" />
         <source>What was achieved against the annual overall goal</source>
         <translation>年度总体目标实际完成情况</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Funds execution analysis (required when the execution score is below its points)</source>
         <translation>资金执行偏差原因分析（预算执行得分低于分值时必填）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Result application and suggestions for next year</source>
         <translation>结果应用及下年度建议</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+4" />
         <source>Annual overall goal (from the targets)</source>
         <translation>年度总体目标（取自绩效目标）</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+39" />
         <source>Supporting evidence (scans, photos, sign-in sheets): drop files on the list or click “Attach files…”. Double-click a file to open it.</source>
         <translation>佐证材料（扫描件、照片、签到表等）：把文件拖到下方列表，或点击“添加文件…”。双击文件可打开查看。</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../../src/unionperf/ui/evidence_drop.py" line="+38" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+38" />
         <source>Attach evidence files</source>
         <translation>添加佐证材料</translation>
     </message>
@@ -791,7 +791,7 @@
 <context>
     <name>ExecutionChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/charts.py" line="-343" />
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="-345" />
         <source>{unit} (unit as a whole)</source>
         <translation>{unit}（单位整体）</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>时间进度</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+31" />
         <source>Monitoring cut-off (month-day)</source>
         <translation>监控截止日期（月-日）</translation>
     </message>
@@ -829,7 +829,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+103" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="+71" />
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
@@ -842,7 +842,7 @@
 <context>
     <name>GradeChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/charts.py" line="+190" />
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="+190" />
         <source>Grades of {count} projects (no unit-wide evaluation)</source>
         <translation>{count}个项目的评价等级（未开展单位整体评价）</translation>
     </message>
@@ -873,7 +873,7 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+333" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="+145" />
         <source>Your signing key is ready</source>
         <translation>签名密钥已生成</translation>
     </message>
@@ -916,7 +916,7 @@
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/library_dialog.py" line="+41" />
+        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+57" />
         <source>Indicator library: {category}</source>
         <translation>指标库：{category}</translation>
     </message>
@@ -1135,7 +1135,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/monitoring_models.py" line="+76" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/labels.py" line="+49" />
         <source>Red</source>
         <translation>红</translation>
     </message>
@@ -1220,17 +1220,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>未达到预期目标</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/edits.py" line="+71" />
         <source>Add monitoring point {date}</source>
         <translation>添加监控时点 {date}</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+74" />
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
@@ -1296,18 +1296,18 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
     <message>
         <location line="+6" />
-        <location line="+269" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+214" />
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location line="-262" />
-        <location line="+267" />
+        <location line="+7" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+5" />
         <source>Warning</source>
         <translation>警示灯</translation>
     </message>
     <message>
-        <location line="-263" />
+        <location line="+4" />
         <source>The most serious indicator warning; at least yellow while execution lags.</source>
         <translation>各指标中最严重的预警；资金执行滞后时至少为黄。</translation>
     </message>
@@ -1323,12 +1323,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
     <message>
         <location line="+6" />
-        <location line="+278" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+34" />
         <source>Likelihood</source>
         <translation>完成可能性</translation>
     </message>
     <message>
-        <location line="-276" />
+        <location line="+2" />
         <source>The least confident likelihood among the indicators (set it per indicator on the Indicators tab).</source>
         <translation>各指标中最低的完成可能性（在“指标完成情况”页逐项填写）。</translation>
     </message>
@@ -1354,18 +1354,18 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
     <message>
         <location line="+7" />
-        <location line="+258" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+16" />
         <source>Corrective measure</source>
         <translation>纠偏措施</translation>
     </message>
     <message>
-        <location line="-254" />
-        <location line="+258" />
+        <location line="+4" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+4" />
         <source>Edit corrective measure</source>
         <translation>修改纠偏措施</translation>
     </message>
     <message>
-        <location line="-251" />
+        <location line="+7" />
         <source>Overall progress</source>
         <translation>总体目标执行情况</translation>
     </message>
@@ -1375,7 +1375,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>修改总体目标执行情况</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="-184" />
         <source>Qualitative: judged on track, partly or not on track.</source>
         <translation>定性指标：按达到、部分达到、未达到预期目标判断。</translation>
     </message>
@@ -1465,7 +1465,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring.py" line="+86" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+84" />
         <source>Monitoring point:</source>
         <translation>监控时点：</translation>
     </message>
@@ -1838,7 +1838,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-152" />
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+187" />
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -1967,7 +1967,7 @@ Nothing was imported.</source>
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/charts.py" line="-110" />
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="-110" />
         <source>No project scores yet</source>
         <translation>暂无项目得分</translation>
     </message>
@@ -2000,18 +2000,18 @@ Nothing was imported.</source>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../src/unionperf/ui/settings_form.py" line="+111" />
-        <location line="+444" />
+        <location filename="../../src/unionperf/ui/steps/budget/settings_form.py" line="+75" />
+        <location line="+218" />
         <source>Switch the indicator framework</source>
         <translation>切换指标体系</translation>
     </message>
     <message>
-        <location line="-443" />
+        <location line="-217" />
         <source>Switch the indicator framework to “{title}”? The self-evaluation points return to its defaults, and indicators whose level-1 or level-2 category it does not have are listed as problems to fix. Ctrl+Z switches back.</source>
         <translation>将指标体系切换为“{title}”？自评分值将恢复为该体系的默认值，一级、二级指标不在该体系中的三级指标将列为问题，需逐一修改。按 Ctrl+Z 可切换回来。</translation>
     </message>
     <message>
-        <location line="+354" />
+        <location line="+128" />
         <source>Total {total} points</source>
         <translation>合计 {total} 分</translation>
     </message>
@@ -2067,7 +2067,7 @@ Nothing was imported.</source>
 <context>
     <name>SettingsFormView</name>
     <message>
-        <location line="-364" />
+        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+60" />
         <source>These rules apply to this year and travel with the submitted package. Each change is saved at once; Ctrl+Z undoes it.</source>
         <translation>以下规则适用于本年度，并随报送数据包一并报送。每项修改即时保存，按 Ctrl+Z 可撤销。</translation>
     </message>
@@ -2185,7 +2185,7 @@ Nothing was imported.</source>
 <context>
     <name>SettingsTable</name>
     <message>
-        <location line="-154" />
+        <location filename="../../src/unionperf/ui/steps/budget/weight_models.py" line="+73" />
         <source>Budget execution rate</source>
         <translation>预算执行率</translation>
     </message>
@@ -2213,7 +2213,7 @@ Nothing was imported.</source>
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/signoff_panel.py" line="+54" />
+        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+54" />
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
@@ -2345,7 +2345,7 @@ Nothing was imported.</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/submit_models.py" line="+101" />
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+135" />
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -2479,7 +2479,7 @@ Nothing was imported.</source>
 <context>
     <name>SubmitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit.py" line="+86" />
+        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+32" />
         <source>Packages (*.upkg);;All files (*)</source>
         <translation>数据包 (*.upkg);;所有文件 (*)</translation>
     </message>
@@ -2510,7 +2510,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+96" />
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -2530,7 +2530,7 @@ Why is this so? (travels with the package)</source>
         <translation>上级反馈</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+25" />
         <source>Explain…</source>
         <translation>填写说明…</translation>
     </message>
@@ -2565,7 +2565,7 @@ Why is this so? (travels with the package)</source>
         <translation>上级工会通过反馈数据包下发的审核意见。被退回的阶段已重新打开：请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-227" />
         <source>Ready to submit “{stage}”: every check passes and every sign-off is recorded.</source>
         <translation>“{stage}”可以报送：全部检查通过，签字齐全。</translation>
     </message>
@@ -2575,23 +2575,23 @@ Why is this so? (travels with the package)</source>
         <translation>“{stage}”暂不能报送：{hard}个问题须修改，{soft}个问题须说明，缺{signoffs}个签字。</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+152" />
         <source>Explanation of {code}</source>
         <translation>{code}出错说明</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+57" />
+        <location line="+52" />
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-54" />
+        <location line="-49" />
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+16" />
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
@@ -2614,7 +2614,7 @@ SHA-256 {sha256}
         <translation>选择保存报送回执的文件夹</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+9" />
         <source>Writing the cover sheet…</source>
         <translation>正在生成报送回执…</translation>
     </message>
@@ -2662,7 +2662,7 @@ SHA-256 {sha256}
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../src/unionperf/ui/target_tree_model.py" line="+412" />
+        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+270" />
         <source>Level-1 and level-2 rows show the sum of their indicators' points</source>
         <translation>一级、二级指标行显示其下三级指标的分值合计</translation>
     </message>
@@ -2746,7 +2746,7 @@ SHA-256 {sha256}
 <context>
     <name>TargetsStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/copy_targets_dialog.py" line="+26" />
+        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="+34" />
         <source>Copy from last year</source>
         <translation>复制上年指标</translation>
     </message>
@@ -2757,12 +2757,12 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+35" />
-        <location filename="../../src/unionperf/ui/owner_list.py" line="+71" />
+        <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+66" />
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/owner_list.py" line="+23" />
+        <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+23" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -2782,7 +2782,7 @@ SHA-256 {sha256}
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets.py" line="+86" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+76" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
@@ -2793,12 +2793,12 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+2" />
-        <location line="+90" />
+        <location line="+61" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-59" />
         <source>Copy from last year…</source>
         <translation>复制上年指标…</translation>
     </message>
@@ -2813,7 +2813,7 @@ SHA-256 {sha256}
         <translation>跨年度项目或中期规划填写：整个实施期的总体目标</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+29" />
         <source>Annual goal</source>
         <translation>年度总体目标</translation>
     </message>
@@ -2823,7 +2823,7 @@ SHA-256 {sha256}
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+98" />
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>
@@ -2843,7 +2843,7 @@ SHA-256 {sha256}
         <translation>还没有绩效指标：请选中一个二级指标后新增指标，或从指标库选取，或复制上年指标。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+72" />
         <source>points must add up to the weights</source>
         <translation>各一级指标分值合计应等于规定分值</translation>
     </message>
@@ -2853,12 +2853,12 @@ SHA-256 {sha256}
         <translation>分值合计符合要求</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>Points by level 1: {sums} ({note})</source>
         <translation>一级指标分值：{sums}（{note}）</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+58" />
         <source>Change the annual goal</source>
         <translation>修改年度总体目标</translation>
     </message>
@@ -2868,54 +2868,54 @@ SHA-256 {sha256}
         <translation>修改中期目标</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+15" />
         <source>Change indicator “{name}”</source>
         <translation>修改指标“{name}”</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Select a level-2 category (e.g. 数量指标) to add an indicator under it</source>
         <translation>请先选中一个二级指标（如数量指标），再在其下新增指标</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+14" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location line="+20" />
-        <location line="+57" />
-        <location line="+150" />
+        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="+80" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+3" />
+        <location line="+18" />
         <source>Add indicator “{name}”</source>
         <translation>新增指标“{name}”</translation>
     </message>
     <message>
-        <location line="-203" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="-14" />
         <source>Indicator added: type its name, target value, unit and points</source>
         <translation>已新增指标：请填写指标名称、指标值、计量单位和分值</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+50" />
         <source>The indicator library cannot be read</source>
         <translation>无法读取指标库</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+23" />
         <source>Those indicators are already in the targets</source>
         <translation>所选指标已在绩效目标中</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Add {count} indicator(s) from the library</source>
         <translation>从指标库添加{count}个指标</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Added {count} indicator(s): check the target values and set the points</source>
         <translation>已添加{count}个指标：请核对指标值并设置分值</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+55" />
         <source>Delete indicator “{name}”</source>
         <translation>删除指标“{name}”</translation>
     </message>
@@ -2925,32 +2925,32 @@ SHA-256 {sha256}
         <translation>已删除指标（按Ctrl+Z可恢复）</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="-43" />
         <source>Last year cannot be read</source>
         <translation>无法读取上年数据</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>There is no {year} data in this workspace to copy from</source>
         <translation>本工作区没有{year}年度的数据，无法复制</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>Nothing to copy: “{source}” has no indicators that are not here yet</source>
         <translation>没有可复制的指标：“{source}”的指标均已存在</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Copy {count} indicator(s) from “{source}”</source>
         <translation>从“{source}”复制{count}个指标</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+8" />
         <source>Copy the goal from last year</source>
         <translation>复制上年总体目标</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+12" />
         <source>Copied {count} indicator(s) from “{source}”; {skipped} skipped (already here or not in this year's framework)</source>
         <translation>已从“{source}”复制{count}个指标；跳过{skipped}个（已存在或不在本年度指标体系中）</translation>
     </message>
@@ -2958,7 +2958,7 @@ SHA-256 {sha256}
 <context>
     <name>UnitForm</name>
     <message>
-        <location filename="../../src/unionperf/ui/unit_form.py" line="+192" />
+        <location filename="../../src/unionperf/ui/steps/unit/profile_form.py" line="+192" />
         <source>No signing key yet.</source>
         <translation>尚未创建签名密钥。</translation>
     </message>
@@ -3065,7 +3065,7 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-178" />
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-178" />
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
@@ -3148,7 +3148,7 @@ SHA-256 {sha256}
 <context>
     <name>UnitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit.py" line="+29" />
+        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29" />
         <source>Enter the union's profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
     </message>
@@ -3156,7 +3156,7 @@ SHA-256 {sha256}
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-206" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="-180" />
         <source>Welcome to UnionPerf</source>
         <translation>欢迎使用工会预算绩效管理</translation>
     </message>

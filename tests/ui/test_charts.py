@@ -28,7 +28,7 @@ from unionperf.domain.year import YearData
 from unionperf.services.views.chart_data import SCORE_BAR_LIMIT
 from unionperf.services.views.year_review import scores_of
 from unionperf.ui.app import load_font
-from unionperf.ui.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
+from unionperf.ui.widgets.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
 
 SIZE = (1100, 420)
 

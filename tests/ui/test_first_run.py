@@ -11,7 +11,8 @@ from unionperf.domain.unit import UnitLevel
 from unionperf.services.common.signing import key_info
 from unionperf.services.common.workspace import Workspace
 from unionperf.ui import first_run, messages
-from unionperf.ui.first_run import Choice, FirstRunWizard, Page
+from unionperf.ui.first_run import FirstRunWizard
+from unionperf.ui.first_run_pages import Choice, Page
 
 # Qt's offscreen platform warns whenever a top-level window is shown.
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

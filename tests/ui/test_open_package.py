@@ -35,8 +35,8 @@ from unionperf.ui import open_package as open_module
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.open_package import PackageDialog, show_package
 from unionperf.ui.settings import AppSettings
-from unionperf.ui.steps import submit as submit_page
-from unionperf.ui.steps.submit import SubmitStep
+from unionperf.ui.steps.submit import page as submit_page
+from unionperf.ui.steps.submit.page import SubmitStep
 from unionperf.ui.year_session import YearSession
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

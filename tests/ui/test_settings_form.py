@@ -13,10 +13,12 @@ from unionperf.domain.cycle import Step
 from unionperf.domain.framework import FOUR_CATEGORY, THREE_CATEGORY
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section
 from unionperf.domain.settings import ReverseFormula, SignoffRole
-from unionperf.ui import messages, settings_form
+from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.settings_form import POINTS_COLUMN, parse_cutoffs, save_settings
-from unionperf.ui.steps.budget import SETTINGS_TAB, BudgetStep
+from unionperf.ui.steps.budget import settings_form
+from unionperf.ui.steps.budget.page import SETTINGS_TAB, BudgetStep
+from unionperf.ui.steps.budget.settings_form import parse_cutoffs, save_settings
+from unionperf.ui.steps.budget.weight_models import POINTS_COLUMN
 from unionperf.ui.year_session import Area
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.cycle import editing, locks
-from unionperf.ui import signoff_panel
-from unionperf.ui.signoff_panel import SignoffPanel
+from unionperf.ui.widgets import signoff_panel
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import YearSession
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

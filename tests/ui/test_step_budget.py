@@ -14,11 +14,12 @@ from unionperf.demo.data import demo_large_year
 from unionperf.domain.budget import FundingSource, ProjectAttribute
 from unionperf.domain.cycle import Step
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section
-from unionperf.ui import messages, project_funding
-from unionperf.ui.budget_models import AMOUNT_FIELDS
+from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.project_funding import FUNDING_FIELDS, PROJECT_FIELDS, next_code
-from unionperf.ui.steps.budget import BudgetStep
+from unionperf.ui.steps.budget import project_tab
+from unionperf.ui.steps.budget.budget_models import AMOUNT_FIELDS
+from unionperf.ui.steps.budget.page import BudgetStep
+from unionperf.ui.steps.budget.project_models import FUNDING_FIELDS, PROJECT_FIELDS, next_code
 from unionperf.ui.year_session import YearSession
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
@@ -324,7 +325,7 @@ def test_delete_project_asks_and_undo_restores_everything(
         asked.append(name)
         return False
 
-    monkeypatch.setattr(project_funding, "confirm_delete", refuse)
+    monkeypatch.setattr(project_tab, "confirm_delete", refuse)
     _pick_project(qtbot, page, uid)
     qtbot.mouseClick(page.projects.delete_project_button, Qt.MouseButton.LeftButton)
     assert asked == ["2024年节日慰问及会员集体福利"]
@@ -339,7 +340,7 @@ def test_delete_project_asks_and_undo_restores_everything(
         return reasons.pop(0) if reasons else "项目取消"
 
     monkeypatch.setattr(messages, "ask_adjustment_reason", reason)
-    monkeypatch.setattr(project_funding, "confirm_delete", lambda _parent, _name: True)
+    monkeypatch.setattr(project_tab, "confirm_delete", lambda _parent, _name: True)
     qtbot.mouseClick(page.projects.delete_project_button, Qt.MouseButton.LeftButton)
     assert demo_workspace.load_year(2024).project(uid) is not None  # no reason: not deleted
     assert window.session.undo_stack.count() == 0

@@ -14,10 +14,11 @@ from unionperf.domain.indicators import Tier
 from unionperf.domain.problems import Location, ProblemCode, Section
 from unionperf.services.cycle import evidence
 from unionperf.services.views import evaluation_view, year_review
-from unionperf.ui import evidence_drop, messages
-from unionperf.ui.evaluation_models import INDICATOR_FIELDS
+from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.steps.evaluation import EvaluationStep
+from unionperf.ui.steps.evaluation import evidence_list
+from unionperf.ui.steps.evaluation.indicator_models import INDICATOR_FIELDS
+from unionperf.ui.steps.evaluation.page import EvaluationStep
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -340,7 +341,7 @@ def test_files_dropped_on_the_list_are_attached_to_the_owner(qtbot, page, window
 def test_attach_button_uses_the_file_dialog(qtbot, page, window, tmp_path, monkeypatch):
     report = tmp_path / "总结.docx"
     report.write_bytes(b"PK report")
-    monkeypatch.setattr(evidence_drop, "choose_files", lambda _parent: [report])
+    monkeypatch.setattr(evidence_list, "choose_files", lambda _parent: [report])
     pick_owner(qtbot, page, "unit")
     page.tabs.setCurrentIndex(2)
     qtbot.mouseClick(page.attach_button, Qt.MouseButton.LeftButton)

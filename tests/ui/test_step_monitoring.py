@@ -30,15 +30,12 @@ from unionperf.services.views.monitoring_view import (
     with_reason_text,
 )
 from unionperf.ui import messages
-from unionperf.ui.formatting import percent
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.monitoring_models import (
-    LIGHT_COLOURS,
-    IndicatorColumn,
-    OwnerColumn,
-    light_text,
-)
-from unionperf.ui.steps.monitoring import CHART_TAB, FUNDS_TAB, INDICATORS_TAB, MonitoringStep
+from unionperf.ui.steps.monitoring.funds_models import OwnerColumn
+from unionperf.ui.steps.monitoring.labels import LIGHT_COLOURS, light_text
+from unionperf.ui.steps.monitoring.page import CHART_TAB, FUNDS_TAB, INDICATORS_TAB, MonitoringStep
+from unionperf.ui.steps.monitoring.progress_models import IndicatorColumn
+from unionperf.ui.widgets.formatting import percent
 from unionperf.ui.year_session import YearSession
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

@@ -22,9 +22,9 @@ from unionperf.services.inbox.receive import receive
 from unionperf.services.upper.feedback import create_feedback
 from unionperf.services.upper.register import register
 from unionperf.ui import messages
-from unionperf.ui.steps import submit as submit_page
-from unionperf.ui.steps.submit import SubmitStep
-from unionperf.ui.submit_models import CheckGroup
+from unionperf.ui.steps.submit import page as submit_page
+from unionperf.ui.steps.submit.models import CheckGroup
+from unionperf.ui.steps.submit.page import SubmitStep
 from unionperf.ui.year_session import YearSession
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")

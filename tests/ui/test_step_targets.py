@@ -23,18 +23,14 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.locks import open_adjustment
 from unionperf.ui import messages
-from unionperf.ui.copy_targets_dialog import matching_owner
-from unionperf.ui.library_dialog import LibraryDialog
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.steps import targets as targets_module
-from unionperf.ui.steps.targets import TargetsStep
-from unionperf.ui.target_tree_model import (
-    BROKEN_COLOUR,
-    NodeKind,
-    TargetTreeModel,
-    TreeColumn,
-    edited_indicator,
-)
+from unionperf.ui.steps.targets import library_dialog
+from unionperf.ui.steps.targets.copy_dialog import matching_owner
+from unionperf.ui.steps.targets.indicator_edits import edited_indicator
+from unionperf.ui.steps.targets.library_dialog import LibraryDialog
+from unionperf.ui.steps.targets.page import TargetsStep
+from unionperf.ui.steps.targets.tree_model import BROKEN_COLOUR, TargetTreeModel
+from unionperf.ui.steps.targets.tree_nodes import NodeKind, TreeColumn
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -428,7 +424,7 @@ def test_pick_from_library_adds_the_chosen_entries(qtbot, page):
 
 
 def test_library_dialog_model_passes_the_model_tester(qtbot, qtmodeltester, page):
-    library = targets_module.default_library()
+    library = library_dialog.default_library()
     entries = library.entries_for(page.session.data.framework, OUTPUT, "质量指标")
     dialog = LibraryDialog(entries, "产出指标 › 质量指标", {"活动安全责任事故"})
     qtbot.addWidget(dialog)

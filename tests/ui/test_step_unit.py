@@ -12,7 +12,7 @@ from unionperf.domain.unit import UnitLevel
 from unionperf.services.common import signing
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.steps.unit import UnitStep
+from unionperf.ui.steps.unit.page import UnitStep
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 

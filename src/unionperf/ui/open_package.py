@@ -44,7 +44,7 @@ from unionperf.ui.jobs import Job, run_with_progress
 
 if TYPE_CHECKING:
     from unionperf.ui.main_window import MainWindow
-    from unionperf.ui.steps.submit import SubmitStep
+    from unionperf.ui.steps.submit.page import SubmitStep
 
 __all__ = ["PackageDialog", "show_package", "watch_open_requests"]
 
@@ -352,7 +352,7 @@ class PackageDialog(QDialog):
 
     def _submit_page(self) -> SubmitStep:
         """The submit step on the package's year and stage."""
-        from unionperf.ui.steps.submit import SubmitStep  # noqa: PLC0415 - built on demand
+        from unionperf.ui.steps.submit.page import SubmitStep  # noqa: PLC0415 - built on demand
 
         window, year = self.main_window, self.info.year
         if year is not None and year != window.session.year and year in window.workspace.years():

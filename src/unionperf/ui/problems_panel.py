@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.problems import Problem, Severity
 from unionperf.domain.year import YearData
-from unionperf.ui.table_model import Column, RowTableModel
+from unionperf.ui.widgets.table_model import Column, RowTableModel
 
 __all__ = ["ProblemsModel", "ProblemsPanel", "problem_columns"]
 

@@ -21,8 +21,8 @@ from unionperf.domain.cycle import Step
 from unionperf.services.cycle.demo import create_demo
 from unionperf.services.views import year_review
 from unionperf.ui.app import install_translators, load_font
-from unionperf.ui.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
 from unionperf.ui.main_window import MainWindow
+from unionperf.ui.widgets.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
 
 __all__ = ["SCREEN", "main", "take_screenshots"]
 

@@ -1,6 +1,8 @@
-"""Workspace use cases for the window and the command line: open, edit, score, check, back up.
+"""The workspace as both levels open it: units of work, reading, scores, checks, backups.
 
-Every public method is one transaction: it saves all of its change or nothing.
+Use cases open one unit of work (:meth:`Workspace.unit_of_work`) and reach the store's named
+repositories through it; each public call is one transaction, saving all of its change or nothing.
+The grassroots edits are in :mod:`unionperf.services.cycle.editing`.
 """
 
 from __future__ import annotations

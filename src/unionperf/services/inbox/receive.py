@@ -1,6 +1,7 @@
-"""Receiving packages: the upper level's register of units, replay rules, key rotation, quarantine.
+"""Receiving packages at either level: verify, dispatch, or refuse into quarantine.
 
-A unit receives the upper level's feedback the same way; ``feedback.py`` imports it.
+A subordinate's package goes to :mod:`unionperf.services.upper.intake`; the upper level's feedback
+arriving at a unit goes to :mod:`unionperf.services.cycle.feedback`.
 """
 
 from __future__ import annotations

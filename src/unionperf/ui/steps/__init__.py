@@ -17,12 +17,12 @@ from unionperf.ui.year_session import YearSession
 __all__ = ["build_page"]
 
 _PAGES: dict[Step, tuple[str, str]] = {
-    Step.UNIT: ("unionperf.ui.steps.unit", "UnitStep"),
-    Step.BUDGET: ("unionperf.ui.steps.budget", "BudgetStep"),
-    Step.TARGETS: ("unionperf.ui.steps.targets", "TargetsStep"),
-    Step.MONITORING: ("unionperf.ui.steps.monitoring", "MonitoringStep"),
-    Step.EVALUATION: ("unionperf.ui.steps.evaluation", "EvaluationStep"),
-    Step.SUBMIT: ("unionperf.ui.steps.submit", "SubmitStep"),
+    Step.UNIT: ("unionperf.ui.steps.unit.page", "UnitStep"),
+    Step.BUDGET: ("unionperf.ui.steps.budget.page", "BudgetStep"),
+    Step.TARGETS: ("unionperf.ui.steps.targets.page", "TargetsStep"),
+    Step.MONITORING: ("unionperf.ui.steps.monitoring.page", "MonitoringStep"),
+    Step.EVALUATION: ("unionperf.ui.steps.evaluation.page", "EvaluationStep"),
+    Step.SUBMIT: ("unionperf.ui.steps.submit.page", "SubmitStep"),
 }
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionperf.ui.table_model import CHOICES_ROLE, KIND_ROLE, Kind
+from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, Kind
 
 __all__ = ["ColumnDelegate"]
 

@@ -1,6 +1,7 @@
-"""The year's rule settings (规则设置, domain.md §9): the view and the controller saving them.
+"""The year's rule settings (规则设置, domain.md §9): the controller saving them.
 
-Each change is saved at once through the session, hence undoable.
+Each change is saved at once through the session, hence undoable. The widgets are
+:class:`SettingsFormView` (``settings_view``), the points table is ``weight_models``.
 
 The self-evaluation points must add up to 100 before the service takes them, so the points table
 holds the typed values as a draft and saves them all at once when they add up to 100.
@@ -9,88 +10,51 @@ holds the typed values as a draft and saves them all at once when they add up to
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from unionperf.domain.framework import FRAMEWORKS, Framework, framework_by_code
+from unionperf.domain.framework import framework_by_code
 from unionperf.domain.money import ZERO, AmountError, parse_decimal
 from unionperf.domain.problems import Location
 from unionperf.domain.settings import ReverseFormula, RuleSettings, SignoffRole
 from unionperf.services.cycle import editing
 from unionperf.ui import messages
-from unionperf.ui.budget_models import (
-    TOTAL_COLOUR,
-    fit_columns,
-    make_table,
+from unionperf.ui.steps.budget.settings_view import SettingsFormView
+from unionperf.ui.steps.budget.tables import (
     select_cell,
     typed_amount,
 )
-from unionperf.ui.delegates import AMOUNT_PATTERN
-from unionperf.ui.formatting import amount, plain
-from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.steps.budget.weight_models import (
+    POINTS_COLUMN,
+    WeightRow,
+    WeightTableModel,
+    weight_columns,
+    weight_rows,
+)
+from unionperf.ui.widgets.formatting import amount, plain
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = [
-    "EXECUTION",
-    "POINTS_COLUMN",
     "SettingsForm",
-    "SettingsFormView",
-    "WeightRow",
-    "WeightTableModel",
     "confirm_framework",
+    "cutoff_text",
     "parse_cutoffs",
     "save_settings",
-    "weight_columns",
-    "weight_rows",
 ]
 
-EXECUTION = "execution"
-"""The weights key of the budget execution rate (the other keys are level-1 names)."""
 FULL_MARKS = Decimal(100)
-POINTS_COLUMN = 1
-"""The points table's editable column."""
-PENDING_COLOUR = "#fff4ce"
-"""A typed point value that is not saved yet (the total is not 100)."""
 WRONG_COLOUR = "#b3261e"
 RIGHT_COLOUR = "#1e7a34"
 ROLES = (SignoffRole.PREPARER, SignoffRole.CHAIR, SignoffRole.AUDIT_CHAIR)
-OVER_DELIVERY_RANGE = (101, 1000)
-"""Percent of the target; the service requires more than 100 %."""
-LAG_RANGE = (1, 100)
-"""Percentage points behind the time progress."""
 CUTOFF_SEPARATORS = re.compile(r"[,，、;；\s]+")
 CUTOFF_PATTERN = re.compile(r"^(\d{1,2})[-/.](\d{1,2})$")
-SETTING_FIELDS = (
-    "framework_code",
-    "reverse_formula",
-    "over_delivery_ratio",
-    "lag_points",
-    "exemption_threshold",
-    "monitoring_cutoffs",
-    "unit_wide",
-)
-"""The settings edited by a single widget, as :class:`RuleSettings` spells them."""
-ROW_SPACING, COLUMN_SPACING = 6, 16
-"""Pixels between form rows and between the two groups."""
 
 
 def save_settings(session: YearSession, settings: RuleSettings) -> None:
@@ -148,232 +112,6 @@ def parse_cutoffs(text: str) -> tuple[tuple[int, int], ...]:
 def cutoff_text(cutoffs: tuple[tuple[int, int], ...]) -> str:
     """Cut-offs as the field shows them: ``03-31, 06-30``."""
     return ", ".join(f"{month:02d}-{day:02d}" for month, day in sorted(cutoffs))
-
-
-# -- the points table -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class WeightRow:
-    """One scored part: the budget execution rate or a level-1 category, with its points."""
-
-    key: str
-    """``execution`` or the level-1 name, as :attr:`RuleSettings.weights` keys them."""
-    points: Decimal
-    """The points as typed (maybe not saved yet)."""
-    default: Decimal
-    saved: Decimal | None
-    """The points as saved (``None``: the saved settings lack this part)."""
-
-    @property
-    def pending(self) -> bool:
-        """Whether the typed points differ from the saved ones."""
-        return self.points != self.saved
-
-
-def weight_rows(
-    framework: Framework, points: dict[str, Decimal], saved: dict[str, Decimal]
-) -> list[WeightRow]:
-    """The budget execution rate, then each level-1 category of the framework."""
-    defaults = framework.default_weights()
-    return [
-        WeightRow(key, points.get(key, ZERO), default, saved.get(key))
-        for key, default in defaults.items()
-    ]
-
-
-def part_label(key: str) -> str:
-    """The name of a scored part (level-1 names are the framework's own Chinese names)."""
-    if key == EXECUTION:
-        return QCoreApplication.translate("SettingsTable", "Budget execution rate")
-    return key
-
-
-def weight_columns(edit: Callable[[WeightRow, object], bool]) -> list[Column[WeightRow]]:
-    """Part, points (typed) and the framework's default points."""
-    return [
-        Column(
-            QCoreApplication.translate("SettingsTable", "Scored part"),
-            lambda row: part_label(row.key),
-            width_chars=8,
-        ),
-        Column(
-            QCoreApplication.translate("SettingsTable", "Points"),
-            lambda row: plain(row.points),
-            Kind.NUMBER,
-            edit=edit,
-            value=lambda row: plain(row.points),
-            colour=lambda row: PENDING_COLOUR if row.pending else None,
-            tooltip=lambda row: (
-                QCoreApplication.translate(
-                    "SettingsTable", "Not saved yet: the points must add up to 100"
-                )
-                if row.pending
-                else ""
-            ),
-            width_chars=5,
-        ),
-        Column(
-            QCoreApplication.translate("SettingsTable", "Default"),
-            lambda row: plain(row.default),
-            Kind.NUMBER,
-            colour=lambda _row: TOTAL_COLOUR,
-            width_chars=5,
-        ),
-    ]
-
-
-class WeightTableModel(RowTableModel[WeightRow]):
-    """The self-evaluation points of each scored part."""
-
-
-# -- the view -------------------------------------------------------------------------------------
-
-
-class SettingsFormView(QWidget):
-    """Layout of the rule settings. Widgets are public; behaviour lives in :class:`SettingsForm`."""
-
-    def __init__(self, weight_model: WeightTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.hint = QLabel(
-            self.tr(
-                "These rules apply to this year and travel with the submitted package."
-                " Each change is saved at once; Ctrl+Z undoes it."
-            )
-        )
-        self.hint.setWordWrap(True)
-        self.framework_code = QComboBox()
-        for framework in FRAMEWORKS.values():
-            self.framework_code.addItem(framework.title, framework.code)
-        self.weights = make_table(weight_model, "weightTable")
-        self.total = QLabel()
-        self.total.setObjectName("weightTotal")
-        self.default_points = QPushButton(self.tr("Default points"))
-        self.default_points.setObjectName("defaultPoints")
-        self.reverse_formula = QComboBox()
-        self.reverse_formula.addItem(
-            self.tr("Target ÷ actual × points (variant 1)"), int(ReverseFormula.RATIO)
-        )
-        self.reverse_formula.addItem(
-            self.tr("(1 − excess ÷ target) × points, 0 at twice the target (variant 2)"),
-            int(ReverseFormula.LINEAR),
-        )
-        self.over_delivery_ratio = QSpinBox()
-        self.over_delivery_ratio.setRange(*OVER_DELIVERY_RANGE)
-        self.over_delivery_ratio.setSuffix("%")
-        self.over_delivery_ratio.setToolTip(
-            self.tr(
-                "An actual value at or above this share of the target is flagged;"
-                " its score may be reduced with a reason."
-            )
-        )
-        self.lag_points = QSpinBox()
-        self.lag_points.setRange(*LAG_RANGE)
-        self.lag_points.setSuffix(self.tr(" percentage points"))
-        self.lag_points.setToolTip(
-            self.tr("Warn when the execution rate is this far behind the time progress.")
-        )
-        self.exemption_threshold = QLineEdit()
-        self.exemption_threshold.setValidator(
-            QRegularExpressionValidator(AMOUNT_PATTERN, self.exemption_threshold)
-        )
-        self.exemption_threshold.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.exemption_threshold.setToolTip(
-            self.tr(
-                "A project whose full-year budget is below this amount files no targets or"
-                " self-evaluation; 0 means every project files them."
-            )
-        )
-        self.monitoring_cutoffs = QLineEdit()
-        self.monitoring_cutoffs.setToolTip(
-            self.tr("The dates offered for monitoring points, e.g. 03-31, 06-30, 07-31, 09-30")
-        )
-        self.unit_wide = QCheckBox(
-            self.tr("The union as a whole files targets and a self-evaluation")
-        )
-        self.signoffs = {
-            SignoffRole.PREPARER: QCheckBox(self.tr("Preparer")),
-            SignoffRole.CHAIR: QCheckBox(self.tr("Union chair")),
-            SignoffRole.AUDIT_CHAIR: QCheckBox(self.tr("Audit committee chair")),
-        }
-        for name in SETTING_FIELDS:
-            widget = self.field_widget(name)
-            if widget is not None and not widget.objectName():
-                widget.setObjectName(_camel(name))
-        for role, box in self.signoffs.items():
-            box.setObjectName(f"signoff_{role.value}")
-        self._lay_out(weight_model)
-
-    def _lay_out(self, weight_model: WeightTableModel) -> None:
-        fit_columns(self.weights, weight_model.columns, 0)
-        rows = 1 + max(len(framework.level1) for framework in FRAMEWORKS.values())
-        height = self.weights.verticalHeader().defaultSectionSize()
-        header = self.weights.horizontalHeader().sizeHint().height()
-        self.weights.setFixedHeight(header + rows * height + 2 * self.weights.frameWidth())
-        char = self.fontMetrics().horizontalAdvance("中")
-        self.weights.setMaximumWidth(char * 26)
-        for widget, chars in (
-            (self.over_delivery_ratio, 8),
-            (self.lag_points, 8),
-            (self.exemption_threshold, 10),
-            (self.monitoring_cutoffs, 20),
-        ):
-            widget.setMaximumWidth(char * chars)
-        total_line = QHBoxLayout()
-        total_line.addWidget(self.total, 1)
-        total_line.addWidget(self.default_points)
-        points = QGroupBox(self.tr("Indicator framework and self-evaluation points"))
-        left = QFormLayout(points)
-        left.addRow(self.tr("Framework"), self.framework_code)
-        left.addRow(self.tr("Points"), self.weights)
-        left.addRow("", total_line)
-        signoffs = QHBoxLayout()
-        for box in self.signoffs.values():
-            signoffs.addWidget(box)
-        signoffs.addStretch(1)
-        rules = QGroupBox(self.tr("Other rules"))
-        right = QFormLayout(rules)
-        right.addRow(self.tr("Reverse indicator missed"), self.reverse_formula)
-        right.addRow(self.tr("Flag over-delivery at"), self.over_delivery_ratio)
-        right.addRow(self.tr("Execution lag warning"), self.lag_points)
-        right.addRow(self.tr("Exempt projects below (yuan)"), self.exemption_threshold)
-        right.addRow(self.tr("Monitoring dates (month-day)"), self.monitoring_cutoffs)
-        right.addRow("", self.unit_wide)
-        right.addRow(self.tr("Sign-offs required"), signoffs)
-        for form in (left, right):
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            form.setVerticalSpacing(ROW_SPACING)
-        groups = QHBoxLayout()
-        groups.setSpacing(COLUMN_SPACING)
-        groups.addWidget(points, 1)
-        groups.addWidget(rules, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(6)
-        layout.addWidget(self.hint)
-        layout.addLayout(groups)
-        layout.addStretch(1)
-
-    def field_widget(self, field: str) -> QWidget | None:
-        """The widget editing a :class:`RuleSettings` field (``None`` for an unknown name)."""
-        widgets: dict[str, QWidget] = {
-            "framework_code": self.framework_code,
-            "weights": self.weights,
-            "reverse_formula": self.reverse_formula,
-            "over_delivery_ratio": self.over_delivery_ratio,
-            "lag_points": self.lag_points,
-            "exemption_threshold": self.exemption_threshold,
-            "monitoring_cutoffs": self.monitoring_cutoffs,
-            "unit_wide": self.unit_wide,
-            "required_signoffs": self.signoffs[SignoffRole.PREPARER],
-        }
-        return widgets.get(field)
-
-
-def _camel(name: str) -> str:
-    first, *rest = name.split("_")
-    return first + "".join(part.title() for part in rest)
 
 
 # -- the controller -------------------------------------------------------------------------------

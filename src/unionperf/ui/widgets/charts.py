@@ -12,36 +12,38 @@ and the highest, with a row saying how many lie in between; hovering a bar shows
 
 from __future__ import annotations
 
-import html
 import math
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import shiboken6
 from PySide6.QtCharts import (
-    QAbstractAxis,
     QAbstractBarSeries,
-    QAbstractSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QCategoryAxis,
-    QChart,
-    QChartView,
     QHorizontalStackedBarSeries,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem, QToolTip, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QCursor, QPen
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from unionperf.domain.results import YearScore
 from unionperf.domain.scoring import Grade
 from unionperf.domain.year import YearData
 from unionperf.services.views import chart_data
 from unionperf.services.views.chart_data import LastYearBasis, ScoreBars
+from unionperf.ui.widgets.chart_base import (
+    LABEL_COLOUR,
+    ONE_DECIMAL,
+    BaseChart,
+    display_float,
+    rich_text,
+)
 
 __all__ = ["GRADE_COLOURS", "CategoryChart", "ExecutionChart", "GradeChart", "ScoreChart"]
 
@@ -58,95 +60,17 @@ _TIME_COLOUR = QColor("#8d8d8d")
 _LAST_YEAR_COLOUR = QColor("#b0b0b0")
 _APPROVED_COLOUR = QColor("#64b5f6")
 _EXECUTED_COLOUR = QColor("#1565c0")
-_GRID_COLOUR = QColor("#dddddd")
 _THRESHOLD_COLOUR = QColor("#9e9e9e")
-_LABEL_COLOUR = QColor("#333333")
 _TIME_LABEL_COLOUR = QColor("#5f5f5f")
 _LINE_WIDTH = 2.5
 _MARKER_SIZE = 8.0
 _PERCENT = Decimal(100)
-_ONE_DECIMAL = Decimal("0.1")
 _TWO_DECIMALS = Decimal("0.01")
 _SMALL_COUNT = 10
 """Below this many projects in a grade, the grade chart has a tick for every whole number."""
 
 
-def _rich(text: str) -> str:
-    """Plain text for a chart title, axis label or tooltip, which QtCharts reads as HTML."""
-    return html.escape(text, quote=False).replace("\n", "<br>")
-
-
-def _float(value: Decimal, places: Decimal = _ONE_DECIMAL) -> float:
-    """A Decimal as Qt's float, rounded for display (the only place numbers become floats)."""
-    return float(value.quantize(places, rounding=ROUND_HALF_UP))
-
-
-class _Chart(QChartView):
-    """A chart view with the shared look: light theme, app font, antialiased, no animation."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        chart = QChart()
-        chart.setTheme(QChart.ChartTheme.ChartThemeLight)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setBackgroundRoundness(0)
-        chart.setMargins(QMargins(8, 8, 24, 8))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.setChart(chart)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(480, 280)
-
-    def _clear(self, title: str) -> QChart:
-        """Remove every series and axis and set the new title."""
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-            axis.deleteLater()
-        chart.setTitle(_rich(title))
-        chart.legend().setFont(QApplication.font())
-        chart.legend().setVisible(True)
-        return chart
-
-    @staticmethod
-    def _attach(series: QAbstractSeries, *axes: QAbstractAxis) -> None:
-        """Attach a series (already added to the chart) to its axes."""
-        for axis in axes:
-            series.attachAxis(axis)
-
-    def _add_axis(self, axis: QAbstractAxis, alignment: Qt.AlignmentFlag) -> QAbstractAxis:
-        axis.setGridLineColor(_GRID_COLOUR)
-        axis.setLabelsColor(_LABEL_COLOUR)
-        axis.setTruncateLabels(False)
-        axis.setLabelsFont(QApplication.font())
-        axis.setTitleFont(QApplication.font())
-        self.chart().addAxis(axis, alignment)
-        return axis
-
-    def _apply_fonts(self) -> None:
-        """Use the application font everywhere: the theme set Arial when items were added."""
-        chart = self.chart()
-        base = QFont(QApplication.font())
-        title = QFont(base)
-        title.setBold(True)
-        title.setPointSizeF(base.pointSizeF() + 2)
-        small = QFont(base)
-        small.setPointSizeF(max(9.0, base.pointSizeF() - 1))
-        chart.setTitleFont(title)
-        chart.legend().setFont(base)
-        for axis in chart.axes():
-            axis.setLabelsFont(base)
-            axis.setTitleFont(base)
-        for series in chart.series():
-            if isinstance(series, QAbstractBarSeries):
-                for bar_set in series.barSets():
-                    bar_set.setLabelFont(small)
-
-
-# --- execution against time progress ------------------------------------------------------------
-
-
-class ExecutionChart(_Chart):
+class ExecutionChart(BaseChart):
     """A project's cumulative execution rate against time progress over the monitoring points.
 
     The x axis runs over the whole year (day of the year) with a label at each cut-off, so that
@@ -181,15 +105,17 @@ class ExecutionChart(_Chart):
         for point in series_data.points:
             day = float(point.cutoff.timetuple().tm_yday)
             progress = point.time_progress * _PERCENT
-            time.append(QPointF(day, _float(progress)))
+            time.append(QPointF(day, display_float(progress)))
             rate = None if point.rate is None else point.rate * _PERCENT
             if rate is not None:
-                execution.append(QPointF(day, _float(rate)))
+                execution.append(QPointF(day, display_float(rate)))
                 top = max(top, rate)
-                self._label(rate, QPointF(day, _float(rate)), rate >= progress, _EXECUTION_COLOUR)
+                self._label(
+                    rate, QPointF(day, display_float(rate)), rate >= progress, _EXECUTION_COLOUR
+                )
             self._label(
                 progress,
-                QPointF(day, _float(progress)),
+                QPointF(day, display_float(progress)),
                 rate is None or rate < progress,
                 _TIME_LABEL_COLOUR,
             )
@@ -223,7 +149,7 @@ class ExecutionChart(_Chart):
 
     def _label(self, value: Decimal, at: QPointF, above: bool, colour: QColor) -> None:
         """A percentage text beside a point, placed by :meth:`_place_labels`."""
-        text = f"{value.quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)}%"
+        text = f"{value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)}%"
         item = QGraphicsSimpleTextItem(text, self.chart())
         item.setBrush(colour)
         item.setZValue(10)
@@ -269,12 +195,12 @@ def _grade_sets(names: dict[Grade, str], values: dict[Grade, list[float]]) -> di
         bar_set.append(values[grade])
         bar_set.setColor(GRADE_COLOURS[grade])
         bar_set.setBorderColor(GRADE_COLOURS[grade])
-        bar_set.setLabelColor(_LABEL_COLOUR)
+        bar_set.setLabelColor(LABEL_COLOUR)
         sets[grade] = bar_set
     return sets
 
 
-class ScoreChart(_Chart):
+class ScoreChart(BaseChart):
     """The year's score per project."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -306,7 +232,7 @@ class ScoreChart(_Chart):
         for grade in Grade:
             sets[grade].setLabelColor(QColor("white"))
         y_axis = QBarCategoryAxis()
-        y_axis.append([_rich(label) for label in categories])
+        y_axis.append([rich_text(label) for label in categories])
         y_axis.setGridLineVisible(False)
         x_axis = self._score_axis()
         self._add_axis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -339,7 +265,7 @@ class ScoreChart(_Chart):
             if bars.hidden and index == bars.lowest:
                 between = self.tr("… {count} projects in between …")
                 add_row(between.format(count=bars.hidden), None, None, 0.0)
-            add_row(bar.label, index, bar.grade, _float(bar.score, _TWO_DECIMALS))
+            add_row(bar.label, index, bar.grade, display_float(bar.score, _TWO_DECIMALS))
         return categories, values
 
     def _score_axis(self) -> QCategoryAxis:
@@ -372,7 +298,7 @@ class ScoreChart(_Chart):
         text = self.tr("{name}: {score} points, {grade}").format(
             name=bar.name, score=bar.score, grade=bar.grade.value
         )
-        QToolTip.showText(QCursor.pos(), f"<p>{_rich(text)}</p>", self)
+        QToolTip.showText(QCursor.pos(), f"<p>{rich_text(text)}</p>", self)
 
 
 def _grade_labels() -> dict[Grade, str]:
@@ -388,7 +314,7 @@ def _grade_labels() -> dict[Grade, str]:
 # --- grades --------------------------------------------------------------------------------------
 
 
-class GradeChart(_Chart):
+class GradeChart(BaseChart):
     """How many projects got each grade (优/良/中/差)."""
 
     def show_grades(self, data: YearData, scores: YearScore) -> None:
@@ -450,7 +376,7 @@ def _integer_range(axis: QValueAxis, top: int) -> None:
 # --- expenditure by category -------------------------------------------------------------------
 
 
-class CategoryChart(_Chart):
+class CategoryChart(BaseChart):
     """Expenditure by category: this year against last year."""
 
     def show_years(self, current: YearData, previous: YearData | None) -> None:
@@ -502,10 +428,10 @@ class CategoryChart(_Chart):
         series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         for bar_set in sets:
-            bar_set.setLabelColor(_LABEL_COLOUR)
+            bar_set.setLabelColor(LABEL_COLOUR)
 
         x_axis = QBarCategoryAxis()
-        x_axis.append([_rich(chart_data.wrap_label(c.name)) for c in comparison.categories])
+        x_axis.append([rich_text(chart_data.wrap_label(c.name)) for c in comparison.categories])
         x_axis.setGridLineVisible(False)
         y_axis = QValueAxis()
         y_axis.setTitleText(self.tr("10,000 yuan"))
@@ -524,5 +450,5 @@ class CategoryChart(_Chart):
         bar_set.setColor(colour)
         bar_set.setBorderColor(colour)
         for value in values:
-            bar_set.append(_float(value))
+            bar_set.append(display_float(value))
         return bar_set

@@ -11,33 +11,35 @@ targets step saves it through the session, hence undoable).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
-from enum import IntEnum
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from unionperf.domain.budget import TargetSet
-from unionperf.domain.framework import COST
 from unionperf.domain.indicators import Indicator, IndicatorKind, Operator, Period
-from unionperf.domain.money import ZERO
-from unionperf.domain.problems import Problem, ProblemCode
+from unionperf.domain.problems import Problem
 from unionperf.domain.validation.target_rules import check_targets
 from unionperf.domain.year import YearData
-from unionperf.ui.formatting import parse_amount, plain
-from unionperf.ui.table_model import CHOICES_ROLE, KIND_ROLE, Kind
+from unionperf.ui.steps.targets.indicator_edits import edited_indicator
+from unionperf.ui.steps.targets.tree_nodes import (
+    Level1,
+    Level2,
+    LevelSum,
+    NodeKind,
+    TreeColumn,
+    build_tree,
+    column_alignment,
+    editor_kind,
+    sums_of,
+    tree_shape,
+)
+from unionperf.ui.widgets.formatting import plain
+from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE
 
 __all__ = [
     "BROKEN_COLOUR",
-    "FIELD_COLUMNS",
     "Commit",
-    "LevelSum",
-    "NodeKind",
     "TargetTreeModel",
-    "TreeColumn",
-    "default_operator",
-    "edited_indicator",
 ]
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,34 +54,6 @@ CATEGORY_BACKGROUND = "#eef1f5"
 """Background of the level-1 and level-2 rows: computed, not typed in."""
 
 
-class TreeColumn(IntEnum):
-    """The tree's columns."""
-
-    NAME = 0
-    KIND = 1
-    OPERATOR = 2
-    TARGET = 3
-    UNIT = 4
-    POINTS = 5
-    PERIOD = 6
-    EXPLANATION = 7
-
-
-FIELD_COLUMNS: dict[str, TreeColumn] = {
-    "name": TreeColumn.NAME,
-    "level1": TreeColumn.NAME,
-    "level2": TreeColumn.NAME,
-    "kind": TreeColumn.KIND,
-    "operator": TreeColumn.OPERATOR,
-    "target": TreeColumn.TARGET,
-    "target_text": TreeColumn.TARGET,
-    "unit": TreeColumn.UNIT,
-    "points": TreeColumn.POINTS,
-    "period": TreeColumn.PERIOD,
-    "explanation": TreeColumn.EXPLANATION,
-}
-"""The column showing a field, as :class:`~unionperf.domain.problems.Location` names it."""
-
 _COLUMN_FIELDS = {
     TreeColumn.NAME: ("name", "level2"),
     TreeColumn.OPERATOR: ("operator",),
@@ -91,129 +65,13 @@ _LEVEL2_BASE = 1
 _INDICATOR_BASE = 1000
 
 
-class NodeKind(IntEnum):
-    """What a row of the tree is."""
-
-    LEVEL1 = 1
-    LEVEL2 = 2
-    INDICATOR = 3
-
-
-@dataclass
-class _Level2:
-    name: str
-    known: bool
-    indicators: list[Indicator] = field(default_factory=list)
-
-    def points(self) -> Decimal:
-        return sum((item.points or ZERO for item in self.indicators), ZERO)
-
-
-@dataclass
-class _Level1:
-    name: str
-    known: bool
-    children: list[_Level2] = field(default_factory=list)
-
-    def points(self) -> Decimal:
-        return sum((child.points() for child in self.children), ZERO)
-
-    def child(self, name: str) -> _Level2 | None:
-        return next((item for item in self.children if item.name == name), None)
-
-
-@dataclass(frozen=True)
-class LevelSum:
-    """A level-1 category's points: the sum of its indicators and what the rules expect."""
-
-    level1: str
-    total: Decimal
-    expected: Decimal | None
-    problem: str
-    """The rule's message when the sum breaks it, else empty."""
-
-
-def default_operator(level1: str, level2: str) -> Operator:
-    """≤ for cost indicators (lower is better), ≥ for the rest (domain.md §3.3 rule 5)."""
-    return Operator.LE if level1 == COST or "成本" in level2 else Operator.GE
-
-
-def edited_indicator(  # noqa: PLR0911, PLR0912 - one case per column
-    indicator: Indicator, column: TreeColumn, value: object
-) -> Indicator | None:
-    """The indicator with the cell of ``column`` set to ``value``; ``None`` if it is not valid.
-
-    Switching between quantitative and qualitative (by kind or by the 定性 operator) moves the
-    target between the number and the wording, so nothing typed is lost.
-    """
-    text = "" if value is None else str(value).strip()
-    match column:
-        case TreeColumn.NAME:
-            return replace(indicator, name=text)
-        case TreeColumn.KIND:
-            if text == IndicatorKind.QUALITATIVE.value:
-                return _as_qualitative(indicator)
-            if text == IndicatorKind.QUANTITATIVE.value:
-                return _as_quantitative(indicator, None)
-            return None
-        case TreeColumn.OPERATOR:
-            try:
-                operator = Operator(text)
-            except ValueError:
-                return None
-            if operator is Operator.QUALITATIVE:
-                return _as_qualitative(indicator)
-            return _as_quantitative(indicator, operator)
-        case TreeColumn.TARGET:
-            if indicator.kind is IndicatorKind.QUALITATIVE:
-                return replace(indicator, target_text=text)
-            number = parse_amount(text)
-            if text and number is None:
-                return None
-            return replace(indicator, target=number)
-        case TreeColumn.UNIT:
-            return replace(indicator, unit=text)
-        case TreeColumn.POINTS:
-            points = parse_amount(text)
-            if text and points is None:
-                return None
-            return replace(indicator, points=points)
-        case TreeColumn.PERIOD:
-            try:
-                return replace(indicator, period=Period(text))
-            except ValueError:
-                return None
-        case TreeColumn.EXPLANATION:
-            return replace(indicator, explanation=text)
-
-
-def _as_qualitative(indicator: Indicator) -> Indicator:
-    if indicator.kind is IndicatorKind.QUALITATIVE:
-        return indicator
-    wording = indicator.target_text or indicator.display_target
-    return replace(indicator, operator=Operator.QUALITATIVE, target=None, target_text=wording)
-
-
-def _as_quantitative(indicator: Indicator, operator: Operator | None) -> Indicator:
-    if indicator.kind is IndicatorKind.QUANTITATIVE:
-        return indicator if operator is None else replace(indicator, operator=operator)
-    chosen = operator or default_operator(indicator.level1, indicator.level2)
-    number = parse_amount(indicator.target_text)
-    return replace(
-        indicator,
-        operator=chosen,
-        target=number if number is not None and number >= ZERO else None,
-        target_text="",
-    )
-
-
 class TargetTreeModel(QAbstractItemModel):
     """Level 1 → level 2 → level-3 indicators of one owner, with points sums and live checks."""
 
     def __init__(self, commit: Commit | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._commit = commit
-        self._tree: list[_Level1] = []
+        self._tree: list[Level1] = []
         self._owner = ""
         self._sums: dict[str, LevelSum] = {}
         self._cell_problems: dict[tuple[str, str], list[str]] = {}
@@ -235,18 +93,18 @@ class TargetTreeModel(QAbstractItemModel):
         if data is None or targets is None:
             self._replace([], "", [])
             return
-        tree = _build(data, targets)
+        tree = build_tree(data, targets)
         problems = check_targets(data, targets, points_hard=False)
-        self._replace(tree, targets.owner_uid, problems, _sums(data, tree, problems))
+        self._replace(tree, targets.owner_uid, problems, sums_of(data, tree, problems))
 
     def _replace(
         self,
-        tree: list[_Level1],
+        tree: list[Level1],
         owner: str,
         problems: Sequence[Problem],
         sums: dict[str, LevelSum] | None = None,
     ) -> None:
-        same = owner == self._owner and _shape(tree) == _shape(self._tree)
+        same = owner == self._owner and tree_shape(tree) == tree_shape(self._tree)
         cells: dict[tuple[str, str], list[str]] = {}
         level1: dict[str, list[str]] = {}
         indicator_uids = {
@@ -446,7 +304,7 @@ class TargetTreeModel(QAbstractItemModel):
         top = self._tree[index.internalId() - _LEVEL2_BASE]
         return self._level2_data(top.children[index.row()], column, role)
 
-    def _level1_data(self, top: _Level1, column: TreeColumn, role: int) -> object:  # noqa: PLR0911 - one return per role
+    def _level1_data(self, top: Level1, column: TreeColumn, role: int) -> object:  # noqa: PLR0911 - one return per role
         level_sum = self._sums.get(top.name)
         broken = bool(level_sum and level_sum.problem) or not top.known
         if role == Qt.ItemDataRole.DisplayRole:
@@ -474,11 +332,11 @@ class TargetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._level1_tooltip(top, level_sum, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
+            return column_alignment(column)
         return None
 
     def _level1_tooltip(
-        self, top: _Level1, level_sum: LevelSum | None, column: TreeColumn
+        self, top: Level1, level_sum: LevelSum | None, column: TreeColumn
     ) -> str | None:
         if not top.known:
             return self.tr("This level-1 category is not in the indicator framework of the year")
@@ -494,7 +352,7 @@ class TargetTreeModel(QAbstractItemModel):
         return None
 
     def _level2_data(  # noqa: PLR0911 - one return per role
-        self, child: _Level2, column: TreeColumn, role: int
+        self, child: Level2, column: TreeColumn, role: int
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column is TreeColumn.NAME:
@@ -509,7 +367,7 @@ class TargetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and not child.known:
             return self.tr("This level-2 category is not in the indicator framework of the year")
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
+            return column_alignment(column)
         return None
 
     def _indicator_data(self, indicator: Indicator, column: TreeColumn, role: int) -> object:  # noqa: PLR0911 - one return per role
@@ -518,13 +376,13 @@ class TargetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole:
             return self._indicator_value(indicator, column)
         if role == KIND_ROLE:
-            return _editor_kind(indicator, column).value
+            return editor_kind(indicator, column).value
         if role == CHOICES_ROLE:
             return self._choices(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column is TreeColumn.TARGET and indicator.kind is IndicatorKind.QUALITATIVE:
-                return _alignment(TreeColumn.NAME)
-            return _alignment(column)
+                return column_alignment(TreeColumn.NAME)
+            return column_alignment(column)
         messages = self._messages(indicator, column)
         if role == Qt.ItemDataRole.BackgroundRole and messages:
             return QBrush(QColor(PROBLEM_BACKGROUND))
@@ -624,69 +482,9 @@ class TargetTreeModel(QAbstractItemModel):
         return self._commit(indicator, new)
 
 
-def _build(data: YearData, targets: TargetSet) -> list[_Level1]:
-    tree = [
-        _Level1(top.name, True, [_Level2(child.name, True) for child in top.level2])
-        for top in data.framework.level1
-    ]
-    for indicator in targets.indicators:
-        top = next((item for item in tree if item.name == indicator.level1), None)
-        if top is None:
-            top = _Level1(indicator.level1, False)
-            tree.append(top)
-        child = top.child(indicator.level2)
-        if child is None:
-            child = _Level2(indicator.level2, False)
-            top.children.append(child)
-        child.indicators.append(indicator)
-    return tree
-
-
-def _sums(data: YearData, tree: list[_Level1], problems: Sequence[Problem]) -> dict[str, LevelSum]:
-    broken = {
-        problem.where.item_uid: problem.message
-        for problem in problems
-        if problem.code is ProblemCode.TARGET_POINTS_SUM
-    }
-    weights = data.settings.weights
-    return {
-        top.name: LevelSum(top.name, top.points(), weights.get(top.name), broken.get(top.name, ""))
-        for top in tree
-    }
-
-
-def _shape(tree: list[_Level1]) -> list[tuple[str, list[tuple[str, list[str]]]]]:
-    return [
-        (
-            top.name,
-            [(child.name, [item.uid for item in child.indicators]) for child in top.children],
-        )
-        for top in tree
-    ]
-
-
 def _pack(level1: int, level2: int) -> int:
     return _INDICATOR_BASE * (level1 + 1) + level2
 
 
 def _unpack(ident: int) -> tuple[int, int]:
     return ident // _INDICATOR_BASE - 1, ident % _INDICATOR_BASE
-
-
-def _editor_kind(indicator: Indicator, column: TreeColumn) -> Kind:
-    if column in (TreeColumn.KIND, TreeColumn.OPERATOR, TreeColumn.PERIOD):
-        return Kind.CHOICE
-    if column is TreeColumn.POINTS:
-        return Kind.NUMBER
-    if column is TreeColumn.TARGET and indicator.kind is IndicatorKind.QUANTITATIVE:
-        return Kind.NUMBER
-    return Kind.TEXT
-
-
-def _alignment(column: TreeColumn) -> int:
-    vertical = Qt.AlignmentFlag.AlignVCenter
-    if column in (TreeColumn.TARGET, TreeColumn.POINTS):
-        return int(Qt.AlignmentFlag.AlignRight | vertical)
-    if column in (TreeColumn.KIND, TreeColumn.OPERATOR, TreeColumn.PERIOD):
-        return int(Qt.AlignmentFlag.AlignHCenter | vertical)
-    return int(Qt.AlignmentFlag.AlignLeft | vertical)

@@ -1,9 +1,14 @@
-"""Picking indicators from the indicator library for one level-2 category of the targets step."""
+"""Picking indicators from the indicator library for one level-2 category of the targets step.
+
+The strings of :func:`pick_from_library` belong to the targets page (``TargetsStep`` context).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,10 +23,21 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.year import YearData
 from unionperf.services.common.workspace import new_uid
-from unionperf.services.cycle.indicator_library import IndicatorLibrary, LibraryEntry, Scope
-from unionperf.ui.table_model import Column, RowTableModel
+from unionperf.services.cycle.indicator_library import (
+    IndicatorLibrary,
+    LibraryEntry,
+    LibraryError,
+    Scope,
+    default_library,
+)
+from unionperf.ui import messages
+from unionperf.ui.steps.targets.tree_nodes import TreeColumn
+from unionperf.ui.widgets.table_model import Column, RowTableModel
 
-__all__ = ["LibraryDialog", "pick_indicators"]
+if TYPE_CHECKING:
+    from unionperf.ui.steps.targets.page import TargetsStep
+
+__all__ = ["LibraryDialog", "pick_from_library", "pick_indicators"]
 
 USED_BACKGROUND = "#eeeeee"
 
@@ -145,3 +161,51 @@ def pick_indicators(
         for entry in chosen
     ]
     return indicators, skipped
+
+
+def _library(page: TargetsStep) -> IndicatorLibrary | None:
+    if page.library is None:
+        try:
+            page.library = default_library()
+        except LibraryError as error:
+            messages.show_error(
+                page,
+                QCoreApplication.translate("TargetsStep", "The indicator library cannot be read"),
+                error,
+            )
+            return None
+    return page.library
+
+
+def pick_from_library(page: TargetsStep) -> None:
+    """Show the library's indicators for the page's level-2 category; add those picked."""
+    place = page.selected_category()
+    data = page.session.data
+    library = _library(page) if place is not None else None
+    if place is None or data is None or library is None:
+        return
+    targets = page.targets()
+    used = {item.name for item in targets.indicators} if targets else set()
+    picked = pick_indicators(page, library, data, page.owner_uid, place, used=used)
+    if picked is None:
+        return
+    indicators, skipped = picked
+    if not indicators:
+        if skipped:
+            page.say(
+                QCoreApplication.translate(
+                    "TargetsStep", "Those indicators are already in the targets"
+                )
+            )
+        return
+    text = QCoreApplication.translate("TargetsStep", "Add {count} indicator(s) from the library")
+    added = page.add_indicators(indicators, text)
+    if added:
+        last = indicators[added - 1]
+        page.tree.setCurrentIndex(page.tree_model.indicator_index(last.uid, TreeColumn.TARGET))
+        page.say(
+            QCoreApplication.translate(
+                "TargetsStep",
+                "Added {count} indicator(s): check the target values and set the points",
+            ).format(count=added)
+        )

@@ -10,7 +10,7 @@ from unionperf.domain.problems import Location
 from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError
 from unionperf.ui.steps.base import StepPage
-from unionperf.ui.unit_form import UnitForm, UnitFormView
+from unionperf.ui.steps.unit.profile_form import UnitForm, UnitFormView
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["UnitStep"]

@@ -10,21 +10,17 @@ deleted, or copied from last year; every change goes through the session and can
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable
-from dataclasses import replace
-from functools import partial
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,25 +28,21 @@ from PySide6.QtWidgets import (
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Indicator
-from unionperf.domain.monitoring import IndicatorProgress
 from unionperf.domain.problems import Location
 from unionperf.domain.year import YearData
-from unionperf.services.common.errors import ServiceError
-from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import new_uid
-from unionperf.services.cycle.indicator_library import (
-    IndicatorLibrary,
-    LibraryError,
-    default_library,
+from unionperf.services.cycle.indicator_library import IndicatorLibrary
+from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.targets.copy_dialog import copy_from_last_year
+from unionperf.ui.steps.targets.deleted_indicator import (
+    neighbour_of,
+    restore_indicator,
+    snapshot_indicator,
 )
-from unionperf.services.cycle.locks import open_adjustment
-from unionperf.ui import messages
-from unionperf.ui.copy_targets_dialog import ask_copy_source, copies_of
-from unionperf.ui.delegates import ColumnDelegate
-from unionperf.ui.formatting import plain
-from unionperf.ui.library_dialog import pick_indicators
-from unionperf.ui.owner_list import (
-    GoalEdit,
+from unionperf.ui.steps.targets.goals import GoalEdit, write_goal
+from unionperf.ui.steps.targets.indicator_edits import default_operator, fresh_name
+from unionperf.ui.steps.targets.library_dialog import pick_from_library
+from unionperf.ui.steps.targets.owner_list import (
     OwnerFilterProxy,
     OwnerModel,
     OwnerRow,
@@ -58,21 +50,13 @@ from unionperf.ui.owner_list import (
     owner_rows,
     owner_table,
 )
-from unionperf.ui.signoff_panel import SignoffPanel
-from unionperf.ui.steps.base import StepPage
-from unionperf.ui.target_tree_model import (
-    FIELD_COLUMNS,
-    NodeKind,
-    TargetTreeModel,
-    TreeColumn,
-    default_operator,
-)
+from unionperf.ui.steps.targets.tree_model import TargetTreeModel
+from unionperf.ui.steps.targets.tree_nodes import FIELD_COLUMNS, NodeKind, TreeColumn
+from unionperf.ui.steps.targets.tree_view import indicator_tree, sums_text
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["TargetsStep"]
-
-OK_COLOUR = "#1e7a34"
-BROKEN_COLOUR = "#c0392b"
 
 
 class TargetsStep(StepPage):
@@ -85,7 +69,8 @@ class TargetsStep(StepPage):
         super().__init__(session, parent)
         self._owner = UNIT_OWNER
         self._bulk = False
-        self._library: IndicatorLibrary | None = None
+        self.library: IndicatorLibrary | None = None
+        """The indicator library, read when first needed."""
         self._build_owner_list()
         self._build_goals()
         self.add_button = self._button(self.tr("Add indicator"), "addIndicator")
@@ -149,37 +134,8 @@ class TargetsStep(StepPage):
             edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
 
     def _build_tree(self) -> None:
-        em = self.fontMetrics().horizontalAdvance("中")
         self.tree_model = TargetTreeModel(self._commit_indicator, self)
-        self.tree = QTreeView()
-        self.tree.setObjectName("indicatorTree")
-        self.tree.setModel(self.tree_model)
-        self.tree.setItemDelegate(ColumnDelegate(self.tree))
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.tree.setIndentation(em)
-        widths = {
-            TreeColumn.NAME: 15,
-            TreeColumn.KIND: 3,
-            TreeColumn.OPERATOR: 3,
-            TreeColumn.TARGET: 6,
-            TreeColumn.UNIT: 5,
-            TreeColumn.POINTS: 3,
-            TreeColumn.PERIOD: 3,
-        }
-        metrics = self.tree.header().fontMetrics()
-        for column, chars in widths.items():
-            title = str(self.tree_model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(em * chars, metrics.horizontalAdvance(title) + em)
-            self.tree.setColumnWidth(column, width + em // 2)
-        self.tree.header().setStretchLastSection(True)
+        self.tree = indicator_tree(self.tree_model, self.fontMetrics().horizontalAdvance("中"))
         self.tree.selectionModel().currentChanged.connect(self._update_buttons)
         self.tree_model.modelReset.connect(self._tree_reset)
         delete = QAction(self.tr("Delete indicator"), self.tree)
@@ -272,7 +228,13 @@ class TargetsStep(StepPage):
         if self.session.data is not None and self.owner_model.rows():
             self.owner_model.update_rows(self._owner_rows())
 
-    def _targets(self) -> TargetSet | None:
+    @property
+    def owner_uid(self) -> str:
+        """The owner shown: ``UNIT_OWNER`` or a project's uid."""
+        return self._owner
+
+    def targets(self) -> TargetSet | None:
+        """The selected owner's targets (``None`` when no year is open)."""
         data = self.session.data
         return data.targets_of(self._owner) if data is not None else None
 
@@ -281,7 +243,7 @@ class TargetsStep(StepPage):
         if data is None or data.targets_of(owner_uid) is None:
             owner_uid = UNIT_OWNER
         self._owner = owner_uid
-        targets = self._targets()
+        targets = self.targets()
         self.tree_model.set_targets(data, targets)
         self.annual_goal.show_saved(targets.annual_goal if targets else "")
         self.midterm_goal.show_saved(targets.midterm_goal if targets else "")
@@ -312,22 +274,7 @@ class TargetsStep(StepPage):
                 )
             )
             return
-        parts = []
-        for level in self.tree_model.level_sums():
-            if level.expected is None:
-                continue
-            colour = BROKEN_COLOUR if level.problem else OK_COLOUR
-            text = f"{level.level1} {plain(level.total)} / {plain(level.expected)}"
-            parts.append(f'<span style="color:{colour}">{html.escape(text)}</span>')
-        broken = any(level.problem for level in self.tree_model.level_sums())
-        note = (
-            self.tr("points must add up to the weights")
-            if broken
-            else self.tr("points match the weights")
-        )
-        self.sums.setText(
-            self.tr("Points by level 1: {sums} ({note})").format(sums=" · ".join(parts), note=note)
-        )
+        self.sums.setText(sums_text(self.tree_model.level_sums()))
 
     def _tree_reset(self) -> None:
         self.tree.expandAll()
@@ -372,7 +319,7 @@ class TargetsStep(StepPage):
             edit.commit()
 
     def _save_goal(self, field: str, text: str) -> None:
-        targets = self._targets()
+        targets = self.targets()
         if targets is None:
             return
         owner = self._owner
@@ -385,29 +332,12 @@ class TargetsStep(StepPage):
             label = self.tr("Change the mid-term goal")
         saved = self.session.change(
             label,
-            lambda: self._write_goal(owner, field, text),
-            lambda: self._write_goal(owner, field, old),
+            lambda: write_goal(self.session, owner, field, text),
+            lambda: write_goal(self.session, owner, field, old),
         )
         if not saved and owner == self._owner:
             edit = self.annual_goal if field == "annual_goal" else self.midterm_goal
             edit.show_saved(old)
-
-    def _write_goal(self, owner: str, field: str, text: str) -> None:
-        if owner == UNIT_OWNER:
-            if field == "annual_goal":
-                self.session.save_year_facts(unit_annual_goal=text)
-            else:
-                self.session.save_year_facts(unit_midterm_goal=text)
-            return
-        data = self.session.data
-        project = data.project(owner) if data is not None else None
-        if project is None:
-            raise ServiceError("该项目已被删除，无法保存目标")
-        if field == "annual_goal":
-            targets = replace(project.targets, annual_goal=text)
-        else:
-            targets = replace(project.targets, midterm_goal=text)
-        self.session.save_project(replace(project, targets=targets))
 
     # -- indicators ----------------------------------------------------------------------------
 
@@ -419,7 +349,8 @@ class TargetsStep(StepPage):
             lambda: self.session.save_indicator(owner, old),
         )
 
-    def _selected_category(self) -> tuple[str, str] | None:
+    def selected_category(self) -> tuple[str, str] | None:
+        """The (level 1, level 2) category selected in the tree, if the framework has it."""
         index = self.tree.currentIndex()
         place = self.tree_model.category_at(index)
         if place is None or not self.tree_model.category_known(*place):
@@ -428,7 +359,7 @@ class TargetsStep(StepPage):
 
     def _update_buttons(self, *_args: object) -> None:
         has_data = self.session.data is not None
-        place = self._selected_category() if has_data else None
+        place = self.selected_category() if has_data else None
         is_indicator = self.tree_model.node_kind(self.tree.currentIndex()) is NodeKind.INDICATOR
         self.add_button.setEnabled(place is not None)
         self.library_button.setEnabled(place is not None)
@@ -438,19 +369,9 @@ class TargetsStep(StepPage):
         self.add_button.setToolTip("" if place else hint)
         self.library_button.setToolTip("" if place else hint)
 
-    def _fresh_name(self) -> str:
-        targets = self._targets()
-        names = {item.name for item in targets.indicators} if targets else set()
-        base = self.tr("New indicator")
-        name, number = base, 1
-        while name in names:
-            number += 1
-            name = f"{base}{number}"
-        return name
-
     def add_indicator(self) -> None:
         """Add an empty indicator under the selected level-2 category and start naming it."""
-        place = self._selected_category()
+        place = self.selected_category()
         if place is None:
             return
         level1, level2 = place
@@ -458,232 +379,82 @@ class TargetsStep(StepPage):
             uid=new_uid(),
             level1=level1,
             level2=level2,
-            name=self._fresh_name(),
+            name=fresh_name(self.targets(), self.tr("New indicator")),
             operator=default_operator(level1, level2),
         )
-        if self._add([indicator], self.tr("Add indicator “{name}”")):
+        if self.add_indicators([indicator], self.tr("Add indicator “{name}”")):
             index = self.tree_model.indicator_index(indicator.uid, TreeColumn.NAME)
             self.tree.setCurrentIndex(index)
             self.tree.edit(index)
-            self._say(self.tr("Indicator added: type its name, target value, unit and points"))
+            self.say(self.tr("Indicator added: type its name, target value, unit and points"))
 
-    def _get_library(self) -> IndicatorLibrary | None:
-        if self._library is None:
-            try:
-                self._library = default_library()
-            except LibraryError as error:
-                messages.show_error(self, self.tr("The indicator library cannot be read"), error)
-                return None
-        return self._library
-
-    def pick_from_library(self) -> None:
-        """Show the library's indicators for the selected level-2 category; add those picked."""
-        place = self._selected_category()
-        data = self.session.data
-        library = self._get_library() if place is not None else None
-        if place is None or data is None or library is None:
-            return
-        targets = self._targets()
-        used = {item.name for item in targets.indicators} if targets else set()
-        picked = pick_indicators(self, library, data, self._owner, place, used=used)
-        if picked is None:
-            return
-        indicators, skipped = picked
-        if not indicators:
-            if skipped:
-                self._say(self.tr("Those indicators are already in the targets"))
-            return
-        text = self.tr("Add {count} indicator(s) from the library")
-        added = self._add(indicators, text)
-        if added:
-            last = indicators[added - 1]
-            self.tree.setCurrentIndex(self.tree_model.indicator_index(last.uid, TreeColumn.TARGET))
-            self._say(
-                self.tr(
-                    "Added {count} indicator(s): check the target values and set the points"
-                ).format(count=added)
-            )
-
-    def _add(self, indicators: list[Indicator], text: str) -> int:
+    def add_indicators(self, indicators: list[Indicator], text: str) -> int:
         """Add indicators at the end of the owner's list, one undo step for all; the count.
 
         ``text`` names the undo step; it may hold ``{name}`` (one indicator) or ``{count}``.
         """
         owner = self._owner
-        stack = self.session.undo_stack
         macro = len(indicators) > 1
         added = 0
-        if macro:
-            stack.beginMacro(text.format(count=len(indicators), name=""))
-            self._bulk = True
-        try:
+        with (
+            self.bulk_edit(text.format(count=len(indicators), name="")) if macro else nullcontext()
+        ):
             for indicator in indicators:
                 one = self.tr("Add indicator “{name}”") if macro else text
-                if not self._add_one(owner, indicator, one.format(name=indicator.name, count=1)):
+                if not self.add_one(owner, indicator, one.format(name=indicator.name, count=1)):
                     break
                 added += 1
-        finally:
-            if macro:
-                stack.endMacro()
-                self._bulk = False
-                self.changed(Area.TARGETS)
         return added
 
-    def _add_one(self, owner: str, indicator: Indicator, text: str) -> bool:
+    @contextmanager
+    def bulk_edit(self, text: str) -> Iterator[None]:
+        """One undo step ``text`` for the edits made inside; the page refreshes once, after."""
+        self.session.undo_stack.beginMacro(text)
+        self._bulk = True
+        try:
+            yield
+        finally:
+            self.session.undo_stack.endMacro()
+            self._bulk = False
+            self.changed(Area.TARGETS)
+
+    def add_one(self, owner: str, indicator: Indicator, text: str) -> bool:
+        """Add one indicator to an owner as an undo step named ``text``; whether it was saved."""
         return self.session.change(
             text,
             lambda: self.session.save_indicator(owner, indicator),
             lambda: self.session.delete_indicator(owner, indicator.uid),
         )
 
+    def pick_from_library(self) -> None:
+        """Show the library's indicators for the selected level-2 category; add those picked."""
+        pick_from_library(self)
+
     def delete_indicator(self) -> None:
         """Delete the selected indicator; undo puts it back where it was, with its results."""
         data = self.session.data
         indicator = self.tree_model.indicator_at(self.tree.currentIndex())
-        targets = self._targets()
+        targets = self.targets()
         if data is None or indicator is None or targets is None:
             return
         owner = self._owner
-        position = next(i for i, item in enumerate(targets.indicators) if item.uid == indicator.uid)
-        results = [
-            result
-            for result in data.evaluation_of(owner).results
-            if result.indicator_uid == indicator.uid
-        ]
-        progress = [
-            (entry.point_uid, index, item)
-            for entry in data.monitoring
-            if entry.owner_uid == owner
-            for index, item in enumerate(entry.progress)
-            if item.indicator_uid == indicator.uid
-        ]
-        neighbour = self._neighbour(indicator)
-
-        def restore() -> None:
-            self.session.save_indicator(owner, indicator, position)
-            # Results and progress belong to other stages, each perhaps signed off on its own.
-            for result in results:
-                self._adjusting(partial(self.session.save_result, owner, result))
-            for point_uid, index, item in progress:
-                self._adjusting(partial(self._restore_progress, owner, point_uid, index, item))
-
+        deleted = snapshot_indicator(data, targets, owner, indicator)
+        neighbour = neighbour_of(self.tree_model, indicator)
         saved = self.session.change(
             self.tr("Delete indicator “{name}”").format(name=indicator.name),
             lambda: self.session.delete_indicator(owner, indicator.uid),
-            restore,
+            lambda: restore_indicator(self.session, deleted),
         )
         if saved:
             self.tree.setCurrentIndex(neighbour())
-            self._say(self.tr("Indicator deleted (Ctrl+Z puts it back)"))
-
-    def _adjusting(self, call: Callable[[], None]) -> None:
-        """Save, first opening an adjustment (asking its reason) if the stage is signed off."""
-        try:
-            call()
-        except StageLockedError as locked:
-            reason = self.session.adjustment_reason(locked)
-            if not reason:
-                raise
-            open_adjustment(self.session.workspace, self.session.held_year(), locked.stage, reason)
-            call()
-
-    def _restore_progress(
-        self, owner: str, point_uid: str, index: int, item: IndicatorProgress
-    ) -> None:
-        data = self.session.data
-        entry = data.entry(point_uid, owner) if data is not None else None
-        if entry is None:
-            return
-        held = [one for one in entry.progress if one.indicator_uid != item.indicator_uid]
-        held.insert(min(index, len(held)), item)
-        self.session.save_entry(replace(entry, progress=tuple(held)))
-
-    def _neighbour(self, indicator: Indicator) -> Callable[[], QModelIndex]:
-        """A function giving the row to select once ``indicator`` is gone."""
-        siblings = [
-            item.uid
-            for item in self.tree_model.indicators()
-            if (item.level1, item.level2) == (indicator.level1, indicator.level2)
-        ]
-        at = siblings.index(indicator.uid)
-        others = siblings[at + 1 :] + siblings[:at][::-1]
-
-        def pick() -> QModelIndex:
-            for uid in others:
-                index = self.tree_model.indicator_index(uid)
-                if index.isValid():
-                    return index
-            return self.tree_model.level2_index(indicator.level1, indicator.level2)
-
-        return pick
+            self.say(self.tr("Indicator deleted (Ctrl+Z puts it back)"))
 
     def copy_from_last_year(self) -> None:
         """Copy the indicators of last year's matching owner (one undo step for all)."""
-        data = self.session.data
-        targets = self._targets()
-        if data is None or targets is None:
-            return
-        try:
-            previous = self.session.previous_year()
-        except ServiceError as error:
-            messages.show_error(self, self.tr("Last year cannot be read"), error)
-            return
-        if previous is None:
-            self._say(
-                self.tr("There is no {year} data in this workspace to copy from").format(
-                    year=data.year - 1
-                )
-            )
-            return
-        picked = ask_copy_source(self, previous, data, self._owner)
-        if picked is not None:
-            self._copy(data, targets, *picked)
+        copy_from_last_year(self)
 
-    def _copy(self, data: YearData, targets: TargetSet, source: TargetSet, label: str) -> None:
-        copies = copies_of(data, targets, source)
-        skipped = len(source.indicators) - len(copies)
-        if not copies:
-            self._say(
-                self.tr(
-                    "Nothing to copy: “{source}” has no indicators that are not here yet"
-                ).format(source=label)
-            )
-            return
-        owner = self._owner
-        stack = self.session.undo_stack
-        stack.beginMacro(
-            self.tr("Copy {count} indicator(s) from “{source}”").format(
-                count=len(copies), source=label
-            )
-        )
-        self._bulk = True
-        added = 0
-        try:
-            for field in ("annual_goal", "midterm_goal"):
-                old, new = str(getattr(targets, field)), str(getattr(source, field))
-                if not old.strip() and new.strip():
-                    self.session.change(
-                        self.tr("Copy the goal from last year"),
-                        partial(self._write_goal, owner, field, new),
-                        partial(self._write_goal, owner, field, old),
-                    )
-            for indicator in copies:
-                text = self.tr("Add indicator “{name}”").format(name=indicator.name)
-                if not self._add_one(owner, indicator, text):
-                    break
-                added += 1
-        finally:
-            stack.endMacro()
-            self._bulk = False
-            self.changed(Area.TARGETS)
-        self._say(
-            self.tr(
-                "Copied {count} indicator(s) from “{source}”; {skipped} skipped (already"
-                " here or not in this year's framework)"
-            ).format(count=added, source=label, skipped=skipped)
-        )
-
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
+        """Show a short message beside the buttons (its tooltip holds it all)."""
         self.message.setText(text)
         self.message.setToolTip(text)
 

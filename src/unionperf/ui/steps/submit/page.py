@@ -2,47 +2,46 @@
 
 product.md §2 step 6.
 Writing the package and the forms, the cover sheet and importing feedback run off the GUI
-thread (``ui/jobs.py``). The dialogs that ask for a folder, a file, the passphrase or an
-explanation are module functions, so tests replace them.
+thread (``ui/jobs.py``; what they write is ``writing.py``). The dialogs that ask for a folder, a
+file, the passphrase or an explanation are functions of ``dialogs.py`` imported here by name, so
+tests replace them in this module.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from unionperf.domain.cycle import Step
-from unionperf.domain.problems import Location, Problem, Section
+from unionperf.domain.problems import Location, Section
 from unionperf.domain.validation.checks import active_stages
 from unionperf.domain.year import Stage, stage_label
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.progress import Progress
 from unionperf.services.cycle import locks
 from unionperf.services.cycle import submit as submit_service
-from unionperf.services.cycle.submit import ExportRefusedError, ExportResult
+from unionperf.services.cycle.submit import ExportRefusedError
 from unionperf.ui import messages
 from unionperf.ui.jobs import run_with_progress
-from unionperf.ui.signoff_panel import SignoffPanel
 from unionperf.ui.steps.base import StepPage
-from unionperf.ui.submit_models import (
+from unionperf.ui.steps.submit.dialogs import (
+    ask_explanation,
+    ask_passphrase,
+    choose_folder,
+    choose_package_file,
+    open_path,
+)
+from unionperf.ui.steps.submit.models import (
     CheckGroup,
     CheckItem,
     ChecklistModel,
@@ -50,97 +49,17 @@ from unionperf.ui.submit_models import (
     SubmissionLogModel,
     checklist,
     feedback_lines,
+    readiness,
     stage_choices,
 )
+from unionperf.ui.steps.submit.views import fit_columns, table_view
+from unionperf.ui.steps.submit.writing import ExportOutcome, write_cover, write_package_and_forms
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = [
-    "ExportOutcome",
     "SubmitStep",
-    "ask_explanation",
-    "ask_passphrase",
-    "choose_folder",
-    "choose_package_file",
-    "open_path",
 ]
-
-READY_COLOUR = "#1e7a34"
-NOT_READY_COLOUR = "#b3261e"
-
-
-# -- dialogs (tests replace these) -------------------------------------------------------------
-
-
-def choose_folder(parent: QWidget, title: str) -> Path | None:
-    """Ask for a folder (a USB stick); ``None`` when cancelled."""
-    chosen = QFileDialog.getExistingDirectory(parent, title)
-    return Path(chosen) if chosen else None
-
-
-def choose_package_file(parent: QWidget, title: str) -> Path | None:
-    """Ask for a feedback package file; ``None`` when cancelled."""
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent,
-        title,
-        "",
-        QCoreApplication.translate("SubmitStep", "Packages (*.upkg);;All files (*)"),
-    )
-    return Path(chosen) if chosen else None
-
-
-def ask_passphrase(parent: QWidget) -> str | None:
-    """Ask for the signing key's passphrase (hidden as it is typed); ``None`` when cancelled."""
-    text, accepted = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("SubmitStep", "Signing passphrase"),
-        QCoreApplication.translate("SubmitStep", "Passphrase of the unit's signing key:"),
-        QLineEdit.EchoMode.Password,
-    )
-    return text if accepted and text else None
-
-
-def ask_explanation(parent: QWidget, problem: Problem, current: str) -> str | None:
-    """Ask for the written explanation of a soft problem; ``None`` when cancelled."""
-    text, accepted = QInputDialog.getMultiLineText(
-        parent,
-        QCoreApplication.translate("SubmitStep", "Explain a problem"),
-        QCoreApplication.translate(
-            "SubmitStep", "{where}\n{problem}\n\nWhy is this so? (travels with the package)"
-        ).format(where=problem.where.label, problem=problem.message),
-        current,
-    )
-    return text.strip() if accepted else None
-
-
-def open_path(path: Path) -> bool:
-    """Open a file with the system's viewer (the PDF viewer prints it)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-# -- the page ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ExportOutcome:
-    """What one "Write forms and package" wrote."""
-
-    package: ExportResult
-    forms: tuple[Path, ...]
-
-
-def _table(name: str, model: QAbstractItemModel, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 class SubmitStep(StepPage):
@@ -196,7 +115,12 @@ class SubmitStep(StepPage):
         layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
-        self._fit_columns()
+        fit_columns(
+            (self.checklist_view, self.checklist_model.columns),
+            (self.log_view, self.log_model.columns),
+            (self.feedback_view, self.feedback_model.columns),
+            em=self.fontMetrics().horizontalAdvance("中"),
+        )
 
     def _build_controls(self) -> None:
         self.stage_combo = QComboBox()
@@ -231,7 +155,7 @@ class SubmitStep(StepPage):
 
     def _build_checklist(self) -> QWidget:
         self.checklist_model = ChecklistModel(self)
-        self.checklist_view = _table("checklistTable", self.checklist_model, 3)
+        self.checklist_view = table_view("checklistTable", self.checklist_model, 3)
         self.checklist_view.doubleClicked.connect(self._checklist_activated)
         self.checklist_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.signoff = SignoffPanel(self.session, "targets")
@@ -245,7 +169,7 @@ class SubmitStep(StepPage):
 
     def _build_log(self) -> QWidget:
         self.log_model = SubmissionLogModel(self)
-        self.log_view = _table("submissionLog", self.log_model, 3)
+        self.log_view = table_view("submissionLog", self.log_model, 3)
         self.written = QLabel()
         self.written.setObjectName("writtenFiles")
         self.written.setWordWrap(True)
@@ -260,7 +184,7 @@ class SubmitStep(StepPage):
 
     def _build_feedback(self) -> QWidget:
         self.feedback_model = FeedbackModel(self)
-        self.feedback_view = _table("feedbackTable", self.feedback_model, 4)
+        self.feedback_view = table_view("feedbackTable", self.feedback_model, 4)
         hint = QLabel(
             self.tr(
                 "Opinions of the upper level from the feedback packages it sent back. "
@@ -274,17 +198,6 @@ class SubmitStep(StepPage):
         column.addWidget(hint)
         column.addWidget(self.feedback_view, 1)
         return tab
-
-    def _fit_columns(self) -> None:
-        digit = self.fontMetrics().horizontalAdvance("中")
-        for view, widths in (
-            (self.checklist_view, [column.width_chars for column in self.checklist_model.columns]),
-            (self.log_view, [column.width_chars for column in self.log_model.columns]),
-            (self.feedback_view, [column.width_chars for column in self.feedback_model.columns]),
-        ):
-            for number, width in enumerate(widths):
-                if width:
-                    view.setColumnWidth(number, width * digit)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -346,28 +259,7 @@ class SubmitStep(StepPage):
         self.checklist_model.set_rows(self.items)
         if selected is not None:
             self._select_key(selected.problem.key)
-        blocking = [item for item in self.items if item.blocking]
-        label = stage_label(stage.name)
-        if not blocking:
-            text = self.tr(
-                "Ready to submit “{stage}”: every check passes and every sign-off is recorded."
-            ).format(stage=label)
-            colour = READY_COLOUR
-        else:
-            counts = {
-                group: sum(1 for item in blocking if item.group is group)
-                for group in (CheckGroup.HARD, CheckGroup.SOFT, CheckGroup.SIGNOFF)
-            }
-            text = self.tr(
-                "Not ready to submit “{stage}”: {hard} problems to fix, {soft} to explain, "
-                "{signoffs} sign-offs missing."
-            ).format(
-                stage=label,
-                hard=counts[CheckGroup.HARD],
-                soft=counts[CheckGroup.SOFT],
-                signoffs=counts[CheckGroup.SIGNOFF],
-            )
-            colour = NOT_READY_COLOUR
+        text, colour = readiness(self.items, stage_label(stage.name))
         self.ready.setText(text)
         self.ready.setStyleSheet(f"color: {colour};")
         self._selection_changed()
@@ -475,14 +367,9 @@ class SubmitStep(StepPage):
         workspace = self.session.workspace
 
         def call(progress: Progress) -> ExportOutcome:
-            from unionperf.services.cycle import forms  # noqa: PLC0415 - reportlab loads on first use
-
-            progress.step(0, 2)
-            package = submit_service.export_package(workspace, year, stage, folder, passphrase)
-            progress.step(1, 2)
-            written = forms.write_forms(workspace, year, stage, folder)
-            progress.step(2, 2)
-            return ExportOutcome(package, written.paths)
+            return write_package_and_forms(
+                workspace, year, stage, folder, passphrase=passphrase, progress=progress
+            )
 
         self.export_button.setEnabled(False)
         run_with_progress(
@@ -535,9 +422,7 @@ class SubmitStep(StepPage):
         workspace = self.session.workspace
 
         def call(_progress: Progress) -> Path:
-            from unionperf.services.cycle import forms  # noqa: PLC0415 - reportlab on first use
-
-            return forms.write_cover(workspace, data, Stage.parse(stage), folder)
+            return write_cover(workspace, data, year, stage, folder)
 
         run_with_progress(
             self, self.tr("Writing the cover sheet…"), call, self._cover_written, self._failed

@@ -1,41 +1,36 @@
-"""Columns and table models of the self-evaluation step: owners with scores, scored indicators.
+"""Columns and table model of the self-evaluation step's scored indicators.
 
 The rows come from :mod:`unionperf.services.views.evaluation_view` (scores computed by the domain);
-these models only format them and turn a cell edit into a new :class:`IndicatorResult` that the
-step commits through the session (undoable).
+the model only formats them and turns a cell edit into a new :class:`IndicatorResult` that the
+step commits through the session (undoable). The owners' table is ``owner_models``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QObject
 
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import TIER_LABELS, Tier
 from unionperf.domain.scoring import Flag
-from unionperf.services.views.evaluation_view import IndicatorRow, OwnerRow, with_tier
-from unionperf.ui.formatting import amount, parse_amount, percent, plain
-from unionperf.ui.table_model import KIND_ROLE, Column, Kind, RowTableModel
+from unionperf.services.views.evaluation_view import IndicatorRow, with_tier
+from unionperf.ui.steps.evaluation.checkable_model import CheckableRowModel
+from unionperf.ui.widgets.formatting import parse_amount, plain
+from unionperf.ui.widgets.table_model import Column, Kind
 
 __all__ = [
     "COMPUTED_COLOUR",
+    "INDICATOR_FIELDS",
     "MISSING_COLOUR",
     "WARNING_COLOUR",
     "Commit",
     "IndicatorTableModel",
-    "OwnerTableModel",
     "indicator_columns",
-    "owner_columns",
-    "owner_name",
 ]
 
-R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
 
 MISSING_COLOUR = "#f6d5d3"
 """A cell the rules still need filled in (the red tint of hard problems)."""
@@ -43,176 +38,9 @@ WARNING_COLOUR = "#fdf0c8"
 """A cell to look at again: over-delivery (the yellow tint of soft problems)."""
 COMPUTED_COLOUR = "#eef1f5"
 """Scores the rules compute: a light grey-blue, so they read as not typed in."""
-EXEMPT_COLOUR = "#6b6b6b"
 
 Commit = Callable[[IndicatorRow, IndicatorResult, str], bool]
 """Saves a row's new result (the string names the edit for the undo history); True if saved."""
-
-
-class CheckableRowModel(RowTableModel[R]):
-    """A :class:`RowTableModel` whose CHECK columns are check boxes and whose kinds may vary by row.
-
-    ``row_kinds`` maps a column number to the kind of that column's cell in a given row (the
-    actual value is a number for quantitative indicators and text for qualitative ones).
-    """
-
-    def __init__(
-        self,
-        columns: Sequence[Column[R]],
-        row_kinds: Mapping[int, Callable[[R], Kind]] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(columns, parent)
-        self._row_kinds = dict(row_kinds or {})
-
-    def kind_at(self, index: Index) -> Kind:
-        """The kind of one cell (its column's, unless the row decides)."""
-        decide = self._row_kinds.get(index.column())
-        if decide is not None:
-            return decide(self.row(index.row()))
-        return self.columns[index.column()].kind
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """As :class:`RowTableModel`, with check states and per-row kinds."""
-        if not index.isValid() or index.row() >= len(self.rows()):
-            return None
-        column = self.columns[index.column()]
-        if column.kind is Kind.CHECK:
-            if role == Qt.ItemDataRole.CheckStateRole:
-                checked = bool(column.value(self.row(index.row())) if column.value else False)
-                return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return None
-        elif index.column() in self._row_kinds:
-            kind = self.kind_at(index)
-            if role == KIND_ROLE:
-                return kind.value
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                horizontal = (
-                    Qt.AlignmentFlag.AlignRight
-                    if kind in (Kind.MONEY, Kind.NUMBER)
-                    else Qt.AlignmentFlag.AlignLeft
-                )
-                return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        return super().data(index, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Check-box cells are user-checkable (not text-editable) where the column allows."""
-        flags = super().flags(index)
-        if not index.isValid() or self.columns[index.column()].kind is not Kind.CHECK:
-            return flags
-        if flags & Qt.ItemFlag.ItemIsEditable:
-            flags = (flags & ~Qt.ItemFlag.ItemIsEditable) | Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Commit a check-box toggle or a cell edit through its column."""
-        if (
-            index.isValid()
-            and role == Qt.ItemDataRole.CheckStateRole
-            and self.columns[index.column()].kind is Kind.CHECK
-        ):
-            column = self.columns[index.column()]
-            if column.edit is None or not self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
-                return False
-            state = getattr(value, "value", value)
-            checked = state == Qt.CheckState.Checked.value
-            return column.edit(self.row(index.row()), checked)
-        if index.isValid() and self.columns[index.column()].kind is Kind.CHECK:
-            return False
-        return super().setData(index, value, role)
-
-
-# -- owners --------------------------------------------------------------------------------------
-
-
-def owner_name(row: OwnerRow) -> str:
-    """The project's name, or the label of the unit as a whole."""
-    if row.is_unit:
-        return QCoreApplication.translate("EvaluationModels", "Unit as a whole")
-    return row.name
-
-
-def owner_columns() -> list[Column[OwnerRow]]:
-    """Owner, score, grade, execution rate, full-year budget and executed amount.
-
-    Scores come first: they are what this step is about; the amounts follow for reference.
-    """
-    return [
-        Column(
-            QCoreApplication.translate("EvaluationModels", "Project"),
-            owner_name,
-            tooltip=_owner_tooltip,
-            width_chars=13,
-        ),
-        Column(
-            QCoreApplication.translate("EvaluationModels", "Score"),
-            lambda row: f"{row.total:.2f}",
-            Kind.NUMBER,
-            width_chars=4,
-        ),
-        Column(
-            QCoreApplication.translate("EvaluationModels", "Grade"),
-            lambda row: row.grade.value,
-            width_chars=2,
-        ),
-        Column(
-            QCoreApplication.translate("EvaluationModels", "Execution rate"),
-            lambda row: percent(row.rate) if row.rate is not None else "—",
-            Kind.NUMBER,
-            width_chars=4,
-        ),
-        Column(
-            QCoreApplication.translate("EvaluationModels", "Full-year budget (yuan)"),
-            lambda row: amount(row.budget),
-            Kind.MONEY,
-            width_chars=10,
-        ),
-        Column(
-            QCoreApplication.translate("EvaluationModels", "Executed (yuan)"),
-            lambda row: amount(row.executed),
-            Kind.MONEY,
-            width_chars=10,
-        ),
-    ]
-
-
-def _owner_tooltip(row: OwnerRow) -> str:
-    name = owner_name(row)
-    if row.exempt:
-        note = QCoreApplication.translate(
-            "EvaluationModels", "Below the exemption threshold: no self-evaluation is due"
-        )
-        return f"{name}\n{note}"
-    return name
-
-
-class OwnerTableModel(RowTableModel[OwnerRow]):
-    """The unit as a whole and every project with score and grade (read-only)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(owner_columns(), parent)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """As :class:`RowTableModel`; the unit's row in bold, exempt projects greyed."""
-        if index.isValid() and index.row() < len(self.rows()):
-            row = self.row(index.row())
-            if role == Qt.ItemDataRole.FontRole and row.is_unit:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.ForegroundRole and row.exempt:
-                return QBrush(QColor(EXEMPT_COLOUR))
-        return super().data(index, role)
-
-    def find(self, owner_uid: str) -> int:
-        """The row of an owner, or -1."""
-        return next(
-            (number for number, row in enumerate(self.rows()) if row.owner_uid == owner_uid), -1
-        )
-
-
-# -- indicators ----------------------------------------------------------------------------------
 
 
 class IndicatorTableModel(CheckableRowModel[IndicatorRow]):

@@ -1,4 +1,4 @@
-"""Copying targets from last year in the targets step: which owner to copy, and what to copy.
+"""Copying targets from last year in the targets step: which owner, what, and the copying.
 
 The strings here belong to the targets page, so they are translated in the ``TargetsStep``
 context.
@@ -7,6 +7,8 @@ context.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -14,9 +16,15 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.year import YearData
+from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.workspace import new_uid
+from unionperf.ui import messages
+from unionperf.ui.steps.targets.goals import write_goal
 
-__all__ = ["ask_copy_source", "ask_source", "copies_of", "matching_owner"]
+if TYPE_CHECKING:
+    from unionperf.ui.steps.targets.page import TargetsStep
+
+__all__ = ["ask_copy_source", "ask_source", "copies_of", "copy_from_last_year", "matching_owner"]
 
 
 def ask_source(parent: QWidget, items: list[str], current: int) -> int | None:
@@ -84,3 +92,71 @@ def copies_of(data: YearData, targets: TargetSet, source: TargetSet) -> list[Ind
         if item.name.strip() not in names
         and data.framework.level2_of(item.level1, item.level2) is not None
     ]
+
+
+def copy_from_last_year(page: TargetsStep) -> None:
+    """Copy the indicators of last year's matching owner (one undo step for all)."""
+    data = page.session.data
+    targets = page.targets()
+    if data is None or targets is None:
+        return
+    try:
+        previous = page.session.previous_year()
+    except ServiceError as error:
+        messages.show_error(
+            page, QCoreApplication.translate("TargetsStep", "Last year cannot be read"), error
+        )
+        return
+    if previous is None:
+        page.say(
+            QCoreApplication.translate(
+                "TargetsStep", "There is no {year} data in this workspace to copy from"
+            ).format(year=data.year - 1)
+        )
+        return
+    picked = ask_copy_source(page, previous, data, page.owner_uid)
+    if picked is not None:
+        _copy(page, data, targets, *picked)
+
+
+def _copy(
+    page: TargetsStep, data: YearData, targets: TargetSet, source: TargetSet, label: str
+) -> None:
+    copies = copies_of(data, targets, source)
+    skipped = len(source.indicators) - len(copies)
+    if not copies:
+        page.say(
+            QCoreApplication.translate(
+                "TargetsStep", "Nothing to copy: “{source}” has no indicators that are not here yet"
+            ).format(source=label)
+        )
+        return
+    owner = page.owner_uid
+    added = 0
+    with page.bulk_edit(
+        QCoreApplication.translate(
+            "TargetsStep", "Copy {count} indicator(s) from “{source}”"
+        ).format(count=len(copies), source=label)
+    ):
+        for field in ("annual_goal", "midterm_goal"):
+            old, new = str(getattr(targets, field)), str(getattr(source, field))
+            if not old.strip() and new.strip():
+                page.session.change(
+                    QCoreApplication.translate("TargetsStep", "Copy the goal from last year"),
+                    partial(write_goal, page.session, owner, field, new),
+                    partial(write_goal, page.session, owner, field, old),
+                )
+        for indicator in copies:
+            text = QCoreApplication.translate("TargetsStep", "Add indicator “{name}”").format(
+                name=indicator.name
+            )
+            if not page.add_one(owner, indicator, text):
+                break
+            added += 1
+    page.say(
+        QCoreApplication.translate(
+            "TargetsStep",
+            "Copied {count} indicator(s) from “{source}”; {skipped} skipped (already"
+            " here or not in this year's framework)",
+        ).format(count=added, source=label, skipped=skipped)
+    )

@@ -1,7 +1,7 @@
 """The owner list of the targets step: the unit as a whole, then every project, filterable.
 
-Also the goal text box shown beside it, which saves when it loses focus. The strings here belong
-to the targets page, so they are translated in the ``TargetsStep`` context.
+The strings here belong to the targets page, so they are translated in the ``TargetsStep``
+context.
 """
 
 from __future__ import annotations
@@ -17,25 +17,20 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
-    QPlainTextEdit,
     QTableView,
-    QWidget,
 )
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.problems import Problem, Section
 from unionperf.domain.year import YearData
-from unionperf.ui.table_model import Column, Kind, RowTableModel
+from unionperf.ui.widgets.table_model import Column, Kind, RowTableModel
 
 __all__ = [
-    "GoalEdit",
     "OwnerFilterProxy",
     "OwnerModel",
     "OwnerRow",
@@ -171,33 +166,3 @@ def owner_table(proxy: OwnerFilterProxy, em: int) -> QTableView:
     for column in (1, 2):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return view
-
-
-class GoalEdit(QPlainTextEdit):
-    """A goal text box that reports its text when it loses focus, if the text changed."""
-
-    committed = Signal(str)
-    """The text typed, emitted on focus-out when it differs from the saved one."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._saved = ""
-        self.setTabChangesFocus(True)
-
-    def show_saved(self, text: str) -> None:
-        """Show the stored text (keeps the cursor when the text is already shown)."""
-        self._saved = text
-        if self.toPlainText() != text:
-            self.setPlainText(text)
-
-    def commit(self) -> None:
-        """Report the text now if it differs from the saved one."""
-        text = self.toPlainText()
-        if text != self._saved:
-            self.committed.emit(text)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Losing focus commits the text (not when the box's own context menu opens)."""
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.commit()
-        super().focusOutEvent(event)

@@ -22,22 +22,19 @@ from unionperf.domain.categories import Flow
 from unionperf.domain.cycle import Step
 from unionperf.domain.money import ZERO
 from unionperf.domain.problems import Location, Section
-from unionperf.ui.budget_models import (
+from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.budget.budget_models import (
     AMOUNT_FIELDS,
     BudgetRow,
     BudgetTableModel,
     budget_columns,
     budget_rows,
-    fit_columns,
-    make_table,
-    select_cell,
-    typed_amount,
 )
-from unionperf.ui.delegates import AMOUNT_PATTERN
-from unionperf.ui.formatting import amount
-from unionperf.ui.project_funding import ProjectFundingTab
-from unionperf.ui.settings_form import SettingsForm
-from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.budget.project_tab import ProjectFundingTab
+from unionperf.ui.steps.budget.settings_form import SettingsForm
+from unionperf.ui.steps.budget.tables import fit_columns, make_table, select_cell, typed_amount
+from unionperf.ui.widgets.delegates import AMOUNT_PATTERN
+from unionperf.ui.widgets.formatting import amount
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["BUDGET_TAB", "PROJECTS_TAB", "SETTINGS_TAB", "BudgetStep"]

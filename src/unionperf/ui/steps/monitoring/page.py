@@ -41,20 +41,18 @@ from unionperf.services.views.monitoring_view import (
     split_item,
 )
 from unionperf.ui import messages
-from unionperf.ui.charts import ExecutionChart
-from unionperf.ui.delegates import ColumnDelegate
-from unionperf.ui.formatting import percent
-from unionperf.ui.monitoring_models import (
-    OWNER_FIELDS,
+from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.monitoring.edits import MonitoringEdits
+from unionperf.ui.steps.monitoring.funds_models import OWNER_FIELDS, OwnerColumn, OwnerModel
+from unionperf.ui.steps.monitoring.progress_models import (
     PROGRESS_FIELDS,
     IndicatorColumn,
-    MonitoringEdits,
-    OwnerColumn,
-    OwnerModel,
     ProgressModel,
 )
-from unionperf.ui.steps.base import StepPage
-from unionperf.ui.table_model import RowTableModel
+from unionperf.ui.widgets.charts import ExecutionChart
+from unionperf.ui.widgets.delegates import ColumnDelegate
+from unionperf.ui.widgets.formatting import percent
+from unionperf.ui.widgets.table_model import RowTableModel
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["MonitoringStep"]

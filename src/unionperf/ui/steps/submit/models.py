@@ -19,7 +19,7 @@ from unionperf.domain.problems import Problem, Section, Severity
 from unionperf.domain.validation import check_stage
 from unionperf.domain.year import Stage, StageKind, YearData, stage_label
 from unionperf.services.cycle.submit import Submission
-from unionperf.ui.table_model import Column, RowTableModel
+from unionperf.ui.widgets.table_model import Column, RowTableModel
 
 __all__ = [
     "CheckGroup",
@@ -30,6 +30,7 @@ __all__ = [
     "SubmissionLogModel",
     "checklist",
     "feedback_lines",
+    "readiness",
     "stage_choices",
 ]
 
@@ -92,6 +93,39 @@ def checklist(data: YearData, stage: Stage) -> list[CheckItem]:
             group = CheckGroup.SOFT
         items.append(CheckItem(group, problem, explanation))
     return sorted(items, key=lambda item: item.group.value)
+
+
+READY_COLOUR = "#1e7a34"
+NOT_READY_COLOUR = "#b3261e"
+
+
+def readiness(items: Sequence[CheckItem], label: str) -> tuple[str, str]:
+    """Whether stage ``label`` is ready to submit, as the page says it, and the text's colour.
+
+    Its strings belong to the page (``SubmitStep`` context).
+    """
+    blocking = [item for item in items if item.blocking]
+    if not blocking:
+        text = QCoreApplication.translate(
+            "SubmitStep",
+            "Ready to submit “{stage}”: every check passes and every sign-off is recorded.",
+        ).format(stage=label)
+        return text, READY_COLOUR
+    counts = {
+        group: sum(1 for item in blocking if item.group is group)
+        for group in (CheckGroup.HARD, CheckGroup.SOFT, CheckGroup.SIGNOFF)
+    }
+    text = QCoreApplication.translate(
+        "SubmitStep",
+        "Not ready to submit “{stage}”: {hard} problems to fix, {soft} to explain, "
+        "{signoffs} sign-offs missing.",
+    ).format(
+        stage=label,
+        hard=counts[CheckGroup.HARD],
+        soft=counts[CheckGroup.SOFT],
+        signoffs=counts[CheckGroup.SIGNOFF],
+    )
+    return text, NOT_READY_COLOUR
 
 
 def group_label(group: CheckGroup) -> str:

@@ -9,30 +9,21 @@ scored again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,27 +37,27 @@ from unionperf.domain.results import YearScore
 from unionperf.domain.scoring import Grade
 from unionperf.domain.year import StageKind
 from unionperf.services.views import evaluation_view as view
-from unionperf.ui import evidence_drop
-from unionperf.ui.charts import GradeChart, ScoreChart
-from unionperf.ui.delegates import ColumnDelegate
-from unionperf.ui.evaluation_models import (
-    IndicatorTableModel,
-    OwnerTableModel,
-    owner_name,
-)
-from unionperf.ui.evidence_drop import EvidenceList
-from unionperf.ui.formatting import amount, percent, plain
-from unionperf.ui.signoff_panel import SignoffPanel
 from unionperf.ui.steps.base import StepPage
-from unionperf.ui.table_model import Column
+from unionperf.ui.steps.evaluation import evidence_list
+from unionperf.ui.steps.evaluation.evidence_list import EvidenceList
+from unionperf.ui.steps.evaluation.indicator_models import IndicatorTableModel
+from unionperf.ui.steps.evaluation.owner_models import OwnerTableModel, owner_name
+from unionperf.ui.steps.evaluation.texts import (
+    TEXT_FIELDS,
+    CommitTextEdit,
+    lay_out_texts,
+    with_text,
+)
+from unionperf.ui.steps.evaluation.views import indicator_table, table_view
+from unionperf.ui.widgets.charts import GradeChart, ScoreChart
+from unionperf.ui.widgets.formatting import amount, percent, plain
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
-__all__ = ["STAGE", "TEXT_FIELDS", "CommitTextEdit", "EvaluationStep"]
+__all__ = ["STAGE", "EvaluationStep"]
 
 STAGE = StageKind.SELF_EVALUATION.value
 """The stage this step files: its evidence and sign-offs."""
-TEXT_FIELDS = ("achieved_text", "execution_analysis", "result_application")
-"""The evaluation texts, as :class:`Evaluation` spells them."""
 GRADE_COLOURS = {
     Grade.EXCELLENT: "#1e7a34",
     Grade.GOOD: "#1d4f91",
@@ -75,36 +66,6 @@ GRADE_COLOURS = {
 }
 OWNER_PANE_WIDTH = 380
 """Initial width of the owner list (px): name, score, grade and rate visible at 1366×768."""
-
-
-class CommitTextEdit(QPlainTextEdit):
-    """A text box that commits its text when the user leaves it (no "save" button)."""
-
-    committed = Signal(str)
-    """The user left the box with a text other than the saved one."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._saved = ""
-        self.setTabChangesFocus(True)
-
-    def set_saved(self, text: str) -> None:
-        """Show the stored text (and remember it as saved)."""
-        self._saved = text
-        if self.toPlainText() != text:
-            self.setPlainText(text)
-
-    def commit(self) -> None:
-        """Emit :attr:`committed` if the text differs from the saved one."""
-        text = self.toPlainText().strip()
-        if text != self._saved.strip():
-            self._saved = text
-            self.committed.emit(text)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Leaving the box commits it."""
-        self.commit()
-        super().focusOutEvent(event)
 
 
 class EvaluationStep(StepPage):
@@ -167,7 +128,7 @@ class EvaluationStep(StepPage):
 
     def _build_owners(self) -> None:
         self.owners = OwnerTableModel(self)
-        self.owner_view = _table(self.owners, self.owners.columns, "evaluationOwners")
+        self.owner_view = table_view(self.owners, self.owners.columns, "evaluationOwners")
         self.owner_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.owner_view.selectionModel().currentRowChanged.connect(self._owner_picked)
 
@@ -191,18 +152,7 @@ class EvaluationStep(StepPage):
 
     def _build_indicators(self) -> QWidget:
         self.indicators = IndicatorTableModel(self._commit_result, self)
-        self.indicator_view = _table(
-            self.indicators, self.indicators.columns, "evaluationIndicators"
-        )
-        self.indicator_view.setItemDelegate(ColumnDelegate(self.indicator_view))
-        self.indicator_view.horizontalHeader().setStretchLastSection(True)
-        self.indicator_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.indicator_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
+        self.indicator_view = indicator_table(self.indicators)
         self._guide_text = self.tr(
             "Enter each indicator's actual value (a tier and a score for qualitative ones): "
             "scores follow the rules. Red cells still need an entry."
@@ -229,30 +179,12 @@ class EvaluationStep(StepPage):
         self.goal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.goal.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text_boxes: dict[str, CommitTextEdit] = {}
-        labels = {
-            "achieved_text": self.tr("What was achieved against the annual overall goal"),
-            "execution_analysis": self.tr(
-                "Funds execution analysis (required when the execution score is below its points)"
-            ),
-            "result_application": self.tr("Result application and suggestions for next year"),
-        }
         for field in TEXT_FIELDS:
             box = CommitTextEdit()
             box.setObjectName(f"evaluation_{field}")
             box.committed.connect(lambda text, name=field: self._commit_text(name, text))
             self.text_boxes[field] = box
-        grid.addWidget(_caption(self.tr("Annual overall goal (from the targets)")), 0, 0)
-        grid.addWidget(self.goal, 1, 0)
-        grid.addWidget(_caption(labels["achieved_text"]), 2, 0)
-        grid.addWidget(self.text_boxes["achieved_text"], 3, 0)
-        grid.addWidget(_caption(labels["execution_analysis"]), 0, 1)
-        grid.addWidget(self.text_boxes["execution_analysis"], 1, 1)
-        grid.addWidget(_caption(labels["result_application"]), 2, 1)
-        grid.addWidget(self.text_boxes["result_application"], 3, 1)
-        grid.setRowStretch(1, 1)
-        grid.setRowStretch(3, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        lay_out_texts(grid, self.goal, self.text_boxes)
         return page
 
     def _build_evidence(self) -> QWidget:
@@ -478,7 +410,7 @@ class EvaluationStep(StepPage):
         if data is None or not owner:
             return
         old = data.evaluation_of(owner)
-        new = _with_text(old, field, text)
+        new = with_text(old, field, text)
         if new == old:
             return
         labels = {
@@ -498,7 +430,7 @@ class EvaluationStep(StepPage):
         """Ask for files and attach them as evidence of the shown owner."""
         if not self._owner:
             return
-        paths = evidence_drop.choose_files(self)
+        paths = evidence_list.choose_files(self)
         if paths:
             self.evidence.attach_files(paths)
 
@@ -550,39 +482,3 @@ class EvaluationStep(StepPage):
         self.indicator_view.setCurrentIndex(index)
         self.indicator_view.scrollTo(index)
         self.indicator_view.setFocus()
-
-
-def _caption(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
-def _with_text(evaluation: Evaluation, field: str, text: str) -> Evaluation:
-    """The evaluation with one of its texts replaced."""
-    match field:
-        case "achieved_text":
-            return replace(evaluation, achieved_text=text)
-        case "execution_analysis":
-            return replace(evaluation, execution_analysis=text)
-        case "result_application":
-            return replace(evaluation, result_application=text)
-        case _:
-            raise ValueError(field)
-
-
-def _table(model: QAbstractItemModel, columns: Sequence[Column[Any]], name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.horizontalHeader().setHighlightSections(False)
-    width = table.fontMetrics().horizontalAdvance("中")
-    for number, column in enumerate(columns):
-        if column.width_chars:
-            table.setColumnWidth(number, column.width_chars * width + 12)
-    return table

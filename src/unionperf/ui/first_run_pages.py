@@ -1,0 +1,269 @@
+"""The first-run wizard's page ids and two of its pages: the unit profile and the passphrase.
+
+Also the coloured hint lines every page of the wizard shows under its fields.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from unionperf.domain.credit_code import credit_code_error
+from unionperf.domain.unit import UnitLevel, UnitProfile
+from unionperf.services.common.errors import InputError
+from unionperf.services.common.inputs import check_unit
+from unionperf.services.common.passphrase import MIN_PASSPHRASE, Strength, passphrase_strength
+
+if TYPE_CHECKING:
+    from unionperf.ui.first_run import FirstRunWizard
+
+__all__ = [
+    "GREEN",
+    "GREY",
+    "RED",
+    "Choice",
+    "Page",
+    "PassphrasePage",
+    "UnitPage",
+    "hint",
+    "hint_label",
+]
+
+
+RED, GREEN, GREY, AMBER = "#b3261e", "#1e7a34", "#5f5f5f", "#a15c00"
+STRENGTH_COLOURS = {
+    Strength.REFUSED: RED,
+    Strength.WEAK: AMBER,
+    Strength.FAIR: AMBER,
+    Strength.STRONG: GREEN,
+}
+
+
+class Choice(StrEnum):
+    """What the first page chose."""
+
+    NEW = "new"
+    OPEN = "open"
+    DEMO = "demo"
+
+
+class Page(IntEnum):
+    """The wizard's page ids."""
+
+    WORKSPACE = 0
+    UNIT = 1
+    PASSPHRASE = 2
+    KEY = 3
+
+
+def hint(label: QLabel, text: str, colour: str) -> None:
+    """Show a hint line in its colour (red: a problem, green: fine, grey: a note)."""
+    label.setText(text)
+    label.setStyleSheet(f"color: {colour};")
+
+
+def hint_label(name: str) -> QLabel:
+    """An empty, word-wrapped hint line."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+class UnitPage(QWizardPage):
+    """Page 2: the union's profile; Next waits for a name and a valid credit code."""
+
+    def __init__(self, owner: FirstRunWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setTitle(self.tr("Your union"))
+        self.setSubTitle(
+            self.tr(
+                "As on the union's registration certificate. "
+                "Everything but the name and the credit code can be completed later."
+            )
+        )
+        self.name = self._line("unitName")
+        self.credit_code = self._line("creditCode")
+        self.credit_code.setMaxLength(18)
+        self.credit_code.setPlaceholderText(self.tr("18 characters, e.g. 81350100MC0000000X"))
+        self.credit_code.textEdited.connect(self._upper_case)
+        self.code_hint = hint_label("creditCodeHint")
+        self.level = QComboBox()
+        self.level.setObjectName("unitLevel")
+        self.level.addItem(self.tr("Grassroots union"), UnitLevel.GRASSROOTS.value)
+        self.level.addItem(
+            self.tr("Upper-level union (receives the packages of its units)"), UnitLevel.UPPER.value
+        )
+        self.upper_union = self._line("upperUnion")
+        self.accountant = self._line("accountant")
+        self.chair = self._line("chair")
+        self.contact = self._line("contactPhone")
+        self.problem = hint_label("unitProblem")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Union name *"), self.name)
+        form.addRow(self.tr("Unified social credit code *"), self.credit_code)
+        form.addRow("", self.code_hint)
+        form.addRow(self.tr("Level"), self.level)
+        form.addRow(self.tr("Upper-level union"), self.upper_union)
+        form.addRow(self.tr("Accountant"), self.accountant)
+        form.addRow(self.tr("Union chair"), self.chair)
+        form.addRow(self.tr("Contact phone"), self.contact)
+        form.addRow("", self.problem)
+        for edit in (self.name, self.credit_code):
+            edit.textChanged.connect(self._update)
+        self.level.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _line(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        return edit
+
+    def profile(self) -> UnitProfile:
+        """The profile as entered."""
+        return UnitProfile(
+            name=self.name.text().strip(),
+            credit_code=self.credit_code.text().strip().upper(),
+            level=UnitLevel(self.level.currentData()),
+            upper_union=self.upper_union.text().strip(),
+            accountant=self.accountant.text().strip(),
+            chair=self.chair.text().strip(),
+            contact_phone=self.contact.text().strip(),
+        )
+
+    def isComplete(self) -> bool:
+        return self._problem() is None
+
+    def _problem(self) -> str | None:
+        try:
+            check_unit(self.profile())
+        except InputError as error:
+            return str(error)
+        return None
+
+    def _upper_case(self, text: str) -> None:
+        if text != text.upper():
+            position = self.credit_code.cursorPosition()
+            self.credit_code.setText(text.upper())
+            self.credit_code.setCursorPosition(position)
+
+    def _update(self) -> None:
+        profile = self.profile()
+        code = profile.credit_code
+        if not code and profile.level is UnitLevel.UPPER:
+            hint(self.code_hint, self.tr("An upper-level union may leave it empty."), GREY)
+        elif not code:
+            hint(self.code_hint, self.tr("Enter the 18-character credit code."), RED)
+        else:
+            reason = credit_code_error(code)  # GB 32100: length, alphabet, check character
+            if reason is None:
+                hint(self.code_hint, self.tr("✓ The credit code is valid."), GREEN)
+            else:
+                hint(self.code_hint, reason, RED)
+        problem = self._problem()
+        show = problem is not None and profile.name == "" and credit_code_error(code) is None
+        hint(self.problem, self.tr("Enter the union's name.") if show else "", RED)
+        self.completeChanged.emit()
+
+
+class PassphrasePage(QWizardPage):
+    """Page 3: the signing passphrase, twice, with a strength hint; commits the workspace."""
+
+    def __init__(self, owner: FirstRunWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setTitle(self.tr("Signing passphrase"))
+        self.setSubTitle(
+            self.tr(
+                "Packages for the upper union are signed with your union's own key, so that it "
+                "can tell they come from you unchanged. The key is locked with this passphrase."
+            )
+        )
+        note = QLabel(
+            self.tr(
+                "Choose a passphrase you will remember and keep it safe: it is asked whenever a "
+                "package is exported. If it is lost, a new key has to be made and registered "
+                "with the upper union again."
+            )
+        )
+        note.setWordWrap(True)
+        self.first = self._secret("passphrase")
+        self.second = self._secret("passphraseAgain")
+        self.show_text = QCheckBox(self.tr("Show the passphrase"))
+        self.show_text.setObjectName("showPassphrase")
+        self.show_text.toggled.connect(self._show)
+        self.strength = hint_label("strengthHint")
+        self.match = hint_label("matchHint")
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase"), self.first)
+        form.addRow("", self.strength)
+        form.addRow(self.tr("Passphrase again"), self.second)
+        form.addRow("", self.match)
+        form.addRow("", self.show_text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create the workspace"))
+        for edit in (self.first, self.second):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _secret(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def passphrase(self) -> str:
+        """The passphrase entered."""
+        return self.first.text()
+
+    def isComplete(self) -> bool:
+        report = passphrase_strength(self.first.text())
+        return report.strength is not Strength.REFUSED and self.first.text() == self.second.text()
+
+    def validatePage(self) -> bool:
+        return self.owner.create_workspace()
+
+    def _show(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.first.setEchoMode(mode)
+        self.second.setEchoMode(mode)
+
+    def _update(self) -> None:
+        report = passphrase_strength(self.first.text())
+        texts = {
+            Strength.REFUSED: self.tr("Too short: at least {count} characters."),
+            Strength.WEAK: self.tr(
+                "Weak: use 8 or more characters and mix letters, digits and symbols."
+            ),
+            Strength.FAIR: self.tr("Fair: 12 or more characters of three kinds make it strong."),
+            Strength.STRONG: self.tr("Strong."),
+        }
+        detail = self.tr("({length} characters of {kinds} kinds)")
+        text = texts[report.strength].format(count=MIN_PASSPHRASE)
+        if report.length:
+            text += " " + detail.format(length=report.length, kinds=report.classes)
+        hint(self.strength, text, STRENGTH_COLOURS[report.strength])
+        if not self.second.text():
+            hint(self.match, self.tr("Type the passphrase again."), GREY)
+        elif self.second.text() != self.first.text():
+            hint(self.match, self.tr("The two entries differ."), RED)
+        else:
+            hint(self.match, self.tr("✓ The two entries match."), GREEN)
+        self.completeChanged.emit()

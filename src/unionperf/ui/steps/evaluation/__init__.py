@@ -1,0 +1,1 @@
+"""Step 5, self-evaluation: its page, the owner and indicator tables and the evidence list."""

@@ -1,0 +1,1 @@
+"""Step 6, submission: its page and the checklist, log and feedback tables."""

@@ -1,0 +1,105 @@
+"""Editing one indicator cell of the tree: the new indicator, and the operator a new one gets.
+
+Switching between quantitative and qualitative keeps what was typed (see :func:`edited_indicator`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from unionperf.domain.budget import TargetSet
+from unionperf.domain.framework import COST
+from unionperf.domain.indicators import Indicator, IndicatorKind, Operator, Period
+from unionperf.domain.money import ZERO
+from unionperf.ui.steps.targets.tree_nodes import TreeColumn
+from unionperf.ui.widgets.formatting import parse_amount
+
+__all__ = [
+    "default_operator",
+    "edited_indicator",
+    "fresh_name",
+]
+
+
+def default_operator(level1: str, level2: str) -> Operator:
+    """≤ for cost indicators (lower is better), ≥ for the rest (domain.md §3.3 rule 5)."""
+    return Operator.LE if level1 == COST or "成本" in level2 else Operator.GE
+
+
+def edited_indicator(  # noqa: PLR0911, PLR0912 - one case per column
+    indicator: Indicator, column: TreeColumn, value: object
+) -> Indicator | None:
+    """The indicator with the cell of ``column`` set to ``value``; ``None`` if it is not valid.
+
+    Switching between quantitative and qualitative (by kind or by the 定性 operator) moves the
+    target between the number and the wording, so nothing typed is lost.
+    """
+    text = "" if value is None else str(value).strip()
+    match column:
+        case TreeColumn.NAME:
+            return replace(indicator, name=text)
+        case TreeColumn.KIND:
+            if text == IndicatorKind.QUALITATIVE.value:
+                return _as_qualitative(indicator)
+            if text == IndicatorKind.QUANTITATIVE.value:
+                return _as_quantitative(indicator, None)
+            return None
+        case TreeColumn.OPERATOR:
+            try:
+                operator = Operator(text)
+            except ValueError:
+                return None
+            if operator is Operator.QUALITATIVE:
+                return _as_qualitative(indicator)
+            return _as_quantitative(indicator, operator)
+        case TreeColumn.TARGET:
+            if indicator.kind is IndicatorKind.QUALITATIVE:
+                return replace(indicator, target_text=text)
+            number = parse_amount(text)
+            if text and number is None:
+                return None
+            return replace(indicator, target=number)
+        case TreeColumn.UNIT:
+            return replace(indicator, unit=text)
+        case TreeColumn.POINTS:
+            points = parse_amount(text)
+            if text and points is None:
+                return None
+            return replace(indicator, points=points)
+        case TreeColumn.PERIOD:
+            try:
+                return replace(indicator, period=Period(text))
+            except ValueError:
+                return None
+        case TreeColumn.EXPLANATION:
+            return replace(indicator, explanation=text)
+
+
+def _as_qualitative(indicator: Indicator) -> Indicator:
+    if indicator.kind is IndicatorKind.QUALITATIVE:
+        return indicator
+    wording = indicator.target_text or indicator.display_target
+    return replace(indicator, operator=Operator.QUALITATIVE, target=None, target_text=wording)
+
+
+def _as_quantitative(indicator: Indicator, operator: Operator | None) -> Indicator:
+    if indicator.kind is IndicatorKind.QUANTITATIVE:
+        return indicator if operator is None else replace(indicator, operator=operator)
+    chosen = operator or default_operator(indicator.level1, indicator.level2)
+    number = parse_amount(indicator.target_text)
+    return replace(
+        indicator,
+        operator=chosen,
+        target=number if number is not None and number >= ZERO else None,
+        target_text="",
+    )
+
+
+def fresh_name(targets: TargetSet | None, base: str) -> str:
+    """``base``, else ``base2``, ``base3`` …: a name none of the owner's indicators has."""
+    names = {item.name for item in targets.indicators} if targets else set()
+    name, number = base, 1
+    while name in names:
+        number += 1
+        name = f"{base}{number}"
+    return name
