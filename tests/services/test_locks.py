@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
@@ -18,6 +17,7 @@ from tests.exchange.packages import (
 from tests.forms.test_fillin_support import Book
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.feedback import Decision, Opinion
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import Signoff
 from unionperf.services.common import signing
@@ -199,18 +199,14 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
     try:
         register(upper, unit.pub_file, unit.unit_code, unit.unit_name)
         assert receive(upper, [unit.packages["targets-2"]])[0].status == "received"
-        opinions = tmp_path / "opinions.json"
-        opinions.write_text(
-            json.dumps({"summary": "目标不够具体", "opinions": [{"text": "请量化"}]}),
-            encoding="utf-8",
-        )
         package = create_feedback(
             upper,
             unit_code=unit.unit_code,
             year=YEAR,
             stage=TARGETS,
-            decision="return",
-            opinions_file=opinions,
+            decision=Decision.RETURN,
+            summary="目标不够具体",
+            opinions=[Opinion("", "", "", "", "请量化")],
             out_dir=tmp_path / "fb",
             passphrase=UPPER_PASSPHRASE,
         )
@@ -228,7 +224,7 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
         )
         workspace.save_indicator(YEAR, owner, replace(indicator, target=D(5)))
         [feedback] = locks.feedback_of(workspace, YEAR)
-        assert (feedback.stage, feedback.decision) == (TARGETS, "return")
+        assert (feedback.stage, feedback.decision) == (TARGETS, Decision.RETURN)
         assert [item.text for item in feedback.opinions] == ["请量化"]
         # the chair's new sign-off locks it again
         workspace.sign_off(YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "陈建国", date(2024, 6, 1)))

@@ -39,8 +39,7 @@ class Feedback:
     """A feedback package the unit imported: the decision and the opinions."""
 
     stage: str
-    decision: str
-    """``approve`` (通过) or ``return`` (退回)."""
+    decision: Decision
     sender: str
     received_at: str
     sequence: int

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from unionperf.domain.feedback import Decision
 from unionperf.store import audit
 from unionperf.store.audit import now
 from unionperf.store.rows import FeedbackSentRow, ReceivedRow, ReceivedScoreRow, SubordinateRow
@@ -71,7 +72,7 @@ class RegisterRecords:
         year: int,
         stage: str,
         sequence: int,
-        decision: str,
+        decision: Decision,
         sha256: str,
         file_name: str,
     ) -> None:
@@ -82,7 +83,7 @@ class RegisterRecords:
                 year=year,
                 stage=stage,
                 sequence=sequence,
-                decision=decision,
+                decision=decision.value,
                 sha256=sha256,
                 file_name=file_name,
                 created_at=now(),
@@ -93,7 +94,7 @@ class RegisterRecords:
             "feedback",
             "package",
             f"{unit_code}/{stage}/{sequence}",
-            {"decision": decision, "sha256": sha256},
+            {"decision": decision.value, "sha256": sha256},
             year=year,
         )
 
