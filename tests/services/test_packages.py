@@ -48,14 +48,14 @@ OPINIONS = {
     "opinions": [
         {
             "owner": "unit",
-            "item": "目标",
+            "item": "",
             "field": "annual_goal",
             "label": "年度目标",
             "text": "年度目标应量化",
         },
         {
             "owner": "p2024-01",
-            "item": "指标",
+            "item": "p2024-01-i03",
             "field": "target",
             "label": "产出指标",
             "text": "请补充时效指标",
@@ -541,6 +541,37 @@ def test_feedback_needs_a_received_package_and_valid_opinions(unit, upper, tmp_p
             passphrase=UPPER_PASSPHRASE,
         )
     assert not (tmp_path / "fb").exists()
+
+
+def test_feedback_opinions_name_what_the_unit_sent(unit, upper, tmp_path):
+    _receive(upper, unit.packages["targets-2"])
+
+    def create(*opinions: Opinion) -> Path:
+        return create_feedback(
+            upper,
+            unit_code=unit.unit_code,
+            year=YEAR,
+            stage="targets",
+            decision=Decision.RETURN,
+            summary="",
+            opinions=opinions,
+            out_dir=tmp_path / "fb",
+            passphrase=UPPER_PASSPHRASE,
+        )
+
+    fine = Opinion("p2024-01", "p2024-01-i03", "target", "满意度", "请提高目标值")
+    with pytest.raises(ServiceError, match="第2条意见：项目（abc123）不在该单位报送的数据中"):
+        create(fine, Opinion("abc123", "", "", "", "请补充"))
+    with pytest.raises(
+        ServiceError, match=r"第1条意见：指标（p2024-02-i01）不在.*项目（p2024-01）"
+    ):
+        create(Opinion("p2024-01", "p2024-02-i01", "", "", "请补充"), fine)
+    with pytest.raises(ServiceError, match="第1条意见：指标（u2024-i99）"):
+        create(Opinion("unit", "u2024-i99", "", "", "请补充"))
+    assert not (tmp_path / "fb").exists()
+    with upper.reading() as uow:
+        assert uow.register.feedback_count(unit.unit_code, YEAR, "targets") == 0
+    assert create(fine, Opinion("unit", "u2024-i01", "", "", "请补充")).is_file()
 
 
 # -- the command line -----------------------------------------------------------------------------

@@ -149,6 +149,17 @@ class RegisterRecords:
         )
         return _received(row) if row else None
 
+    def received_data(self, unit_code: str, year: int, stage: str) -> str | None:
+        """The ``data.json`` text of a unit's current package of a stage, if one was received."""
+        return self.session.scalar(
+            select(ReceivedRow.data_json).where(
+                ReceivedRow.unit_code == unit_code,
+                ReceivedRow.year == year,
+                ReceivedRow.stage == stage,
+                ReceivedRow.current.is_(True),
+            )
+        )
+
     def received(self, unit_code: str | None = None) -> list[Received]:
         """Every received package record, oldest first."""
         query = select(ReceivedRow).order_by(ReceivedRow.id)

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from unionperf import __version__
-from unionperf.domain.feedback import Decision, Opinion
+from unionperf.domain.feedback import Decision, Opinion, unknown_reference
+from unionperf.domain.year import YearData
 from unionperf.exchange import bag, minisign
 from unionperf.exchange.codec_feedback import feedback_to_json
 from unionperf.exchange.package import (
@@ -22,6 +23,7 @@ from unionperf.exchange.package import (
 from unionperf.services.common import signing
 from unionperf.services.common.errors import InputError, ServiceError, local_today
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.upper.intake import received_year
 
 
 def create_feedback(
@@ -53,8 +55,8 @@ def create_feedback(
         The written package file.
 
     Raises:
-        InputError: the unit is not registered, nothing of the stage was received, or an opinion
-            is empty.
+        InputError: the unit is not registered, nothing of the stage was received, an opinion is
+            empty, or it names an owner or item that is not in the unit's data.
         ServiceError: the package cannot be written.
     """
     with workspace.reading() as uow:
@@ -66,9 +68,7 @@ def create_feedback(
         raise InputError(f"单位 {unit_code} 未登记", "反馈")
     if current is None:
         raise InputError(f"尚未接收 {unit_code} {year} {stage} 的数据包", "反馈")
-    for number, opinion in enumerate(opinions, start=1):
-        if not opinion.text.strip():
-            raise InputError(f"第{number}条意见缺少 text", "反馈")
+    _check_opinions(opinions, received_year(workspace, unit_code, year, stage))
     upper = workspace.unit()
     private_key = signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
@@ -116,3 +116,12 @@ def create_feedback(
             file_name=path.name,
         )
     return path
+
+
+def _check_opinions(opinions: Sequence[Opinion], data: YearData | None) -> None:
+    for number, opinion in enumerate(opinions, start=1):
+        if not opinion.text.strip():
+            raise InputError(f"第{number}条意见缺少 text", "反馈")
+        unknown = unknown_reference(opinion, data) if data is not None else None
+        if unknown:
+            raise InputError(f"第{number}条意见：{unknown}", "反馈")
