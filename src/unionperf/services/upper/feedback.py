@@ -114,6 +114,7 @@ def create_feedback(
             decision=decision,
             sha256=bag.sha256(blob),
             file_name=path.name,
+            responds_to=current.sha256,
         )
     return path
 
