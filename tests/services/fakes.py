@@ -19,8 +19,7 @@ SQLite workspace to keep the two in step.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -30,6 +29,7 @@ from typing import Any
 from unionperf.domain import year_edits
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, TargetSet
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.money import fen_to_yuan, yuan_to_fen
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
@@ -42,7 +42,7 @@ from unionperf.store.audit import AuditEntry, ChainBreak, now
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
 from unionperf.store.evidence_records import Evidence
-from unionperf.store.register import Received, Subordinate
+from unionperf.store.register import FeedbackSent, Received, Subordinate
 from unionperf.store.submissions import (
     ADJUSTING,
     OPEN,
@@ -60,15 +60,15 @@ NO_UNIT = UnitProfile(name="", credit_code="")
 
 @dataclass(frozen=True, slots=True)
 class HeldFeedback:
-    """A feedback package the unit imported (opinions kept as JSON, as the store does)."""
+    """A feedback package the unit imported."""
 
     sha256: str
     year: int
     stage: str
     sequence: int
-    decision: str
+    decision: Decision
     sender: str
-    opinions_json: str
+    opinions: tuple[Opinion, ...]
     received_at: str
 
 
@@ -80,9 +80,11 @@ class SentFeedback:
     year: int
     stage: str
     sequence: int
-    decision: str
+    decision: Decision
     sha256: str
     file_name: str
+    created_at: str
+    responds_to: str | None
 
 
 @dataclass
@@ -97,6 +99,7 @@ class FakeState:
     upper: tuple[str, str] | None = None
     subordinates: dict[str, Subordinate] = field(default_factory=dict)
     received: list[Received] = field(default_factory=list)
+    received_data: dict[str, str] = field(default_factory=dict)
     feedback_sent: list[SentFeedback] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
@@ -244,32 +247,33 @@ class FakeSubmissions:
         held = [i.sequence for i in self.state.feedback if (i.year, i.stage) == (year, stage)]
         return max(held, default=0)
 
-    def add_feedback(self, sha256: str, meta: dict[str, Any], opinions: list[Any]) -> None:
+    def add_feedback(
+        self,
+        sha256: str,
+        *,
+        year: int,
+        stage: str,
+        sequence: int,
+        decision: Decision,
+        sender: str,
+        opinions: Sequence[Opinion],
+    ) -> None:
         """Store a feedback package's decision and opinions."""
-        held = HeldFeedback(
-            sha256,
-            int(meta["year"]),
-            str(meta["stage"]),
-            int(meta["sequence"]),
-            str(meta["feedback"]["decision"]),
-            str(meta["feedback"]["from"]),
-            json.dumps(opinions, ensure_ascii=False),
-            now(),
-        )
+        held = HeldFeedback(sha256, year, stage, sequence, decision, sender, tuple(opinions), now())
         self.state.feedback.append(held)
-        self.audit.record("feedback", "stage", held.stage, {}, year=held.year)
+        self.audit.record("feedback", "stage", stage, {}, year=year)
 
-    def feedback(self, year: int) -> list[dict[str, Any]]:
+    def feedback(self, year: int) -> list[Feedback]:
         """Feedback received for a year, oldest first."""
         return [
-            {
-                "stage": item.stage,
-                "decision": item.decision,
-                "from": item.sender,
-                "opinions": json.loads(item.opinions_json),
-                "received_at": item.received_at,
-                "sequence": item.sequence,
-            }
+            Feedback(
+                stage=item.stage,
+                decision=item.decision,
+                sender=item.sender,
+                received_at=item.received_at,
+                sequence=item.sequence,
+                opinions=item.opinions,
+            )
             for item in self.state.feedback
             if item.year == year
         ]
@@ -640,9 +644,26 @@ class FakeRegister:
             None,
         )
 
-    def received(self, unit_code: str | None = None) -> list[Received]:
-        """Every received package record, oldest first."""
-        return [i for i in self.state.received if unit_code is None or i.unit_code == unit_code]
+    def subordinates(self) -> list[Subordinate]:
+        """Every registered unit, by code."""
+        return [self.state.subordinates[code] for code in sorted(self.state.subordinates)]
+
+    def received(
+        self, unit_code: str | None = None, *, year: int | None = None, stage: str | None = None
+    ) -> list[Received]:
+        """Every received package record (of a unit, a year, a stage when given), oldest first."""
+        return [
+            item
+            for item in self.state.received
+            if unit_code in (None, item.unit_code)
+            and year in (None, item.year)
+            and stage in (None, item.stage)
+        ]
+
+    def received_data(self, unit_code: str, year: int, stage: str) -> str | None:
+        """The ``data.json`` text of a unit's current package of a stage, if one was received."""
+        current = self.current(unit_code, year, stage)
+        return None if current is None else self.state.received_data.get(current.sha256)
 
     def add_received(
         self,
@@ -668,6 +689,7 @@ class FakeRegister:
             for item in self.state.received
         ]
         self.state.received.append(replace(record, current=True))
+        self.state.received_data[record.sha256] = data_json
         self.audit.record("receive", "package", package_id, {}, year=record.year)
 
     def is_received(self, sha256: str) -> bool:
@@ -686,15 +708,36 @@ class FakeRegister:
         year: int,
         stage: str,
         sequence: int,
-        decision: str,
+        decision: Decision,
         sha256: str,
         file_name: str,
+        responds_to: str,
     ) -> None:
         """Record a written feedback package."""
         self.state.feedback_sent.append(
-            SentFeedback(unit_code, year, stage, sequence, decision, sha256, file_name)
+            SentFeedback(
+                unit_code, year, stage, sequence, decision, sha256, file_name, now(), responds_to
+            )
         )
         self.audit.record("feedback", "package", f"{unit_code}/{stage}/{sequence}", {}, year=year)
+
+    def feedback_sent(self, year: int, stage: str) -> list[FeedbackSent]:
+        """The feedback packages written for a year's stage, every unit, oldest first."""
+        return [
+            FeedbackSent(
+                item.unit_code,
+                item.year,
+                item.stage,
+                item.sequence,
+                item.decision,
+                item.sha256,
+                item.file_name,
+                item.created_at,
+                item.responds_to,
+            )
+            for item in self.state.feedback_sent
+            if (item.year, item.stage) == (year, stage)
+        ]
 
 
 class FakeEvidence:

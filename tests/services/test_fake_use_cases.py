@@ -17,6 +17,7 @@ from tests.domain import worked_example
 from tests.services.fakes import FakeState, FakeWorkspace, chair_signs
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine
 from unionperf.domain.evaluation import IndicatorResult
+from unionperf.domain.feedback import Decision, Opinion
 from unionperf.domain.indicators import Indicator, Operator, Tier
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
@@ -26,6 +27,7 @@ from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.cycle import editing, locks
 from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.opinions import parse_decision
 from unionperf.services.upper.register import register
 from unionperf.store.register import Received
 
@@ -165,21 +167,23 @@ def test_a_returned_stage_has_its_signoffs_withdrawn(workspace):
     assert locks.stage_lock(workspace, YEAR, TARGETS).status == "open"
 
 
-def test_feedback_of_reads_opinions_old_and_new(workspace):
-    meta = {"year": YEAR, "stage": TARGETS, "sequence": 1}
+def test_feedback_of_gives_the_year_s_feedback_in_order(workspace):
+    opinions = (Opinion("p1", "i1", "", "", "目标值偏低"), Opinion("", "", "", "", "请补充佐证"))
     with workspace.unit_of_work() as uow:
-        uow.submissions.add_feedback(
-            "a" * 64,
-            {**meta, "feedback": {"decision": "return", "from": "市总工会"}},
-            [{"owner": "p1", "item": "i1", "text": "目标值偏低"}, "请补充佐证"],
-        )
-    [feedback] = locks.feedback_of(workspace, YEAR)
-    assert (feedback.stage, feedback.decision, feedback.sender) == (TARGETS, "return", "市总工会")
-    assert feedback.sequence == 1
-    assert [(o.owner, o.item, o.text) for o in feedback.opinions] == [
-        ("p1", "i1", "目标值偏低"),
-        ("", "", "请补充佐证"),
-    ]
+        for sequence, decision in ((1, Decision.RETURN), (2, Decision.APPROVE)):
+            uow.submissions.add_feedback(
+                f"{sequence}" * 64,
+                year=YEAR,
+                stage=TARGETS,
+                sequence=sequence,
+                decision=decision,
+                sender="市总工会",
+                opinions=opinions if decision is Decision.RETURN else (),
+            )
+    first, second = locks.feedback_of(workspace, YEAR)
+    assert (first.stage, first.decision, first.sender) == (TARGETS, Decision.RETURN, "市总工会")
+    assert (first.sequence, first.opinions) == (1, opinions)
+    assert (second.sequence, second.decision, second.opinions) == (2, Decision.APPROVE, ())
     assert locks.feedback_of(workspace, YEAR + 1) == []
 
 
@@ -325,20 +329,19 @@ def test_registering_a_unit_checks_code_and_name_first(workspace, unchanged):
 
 
 def test_feedback_needs_a_registered_unit_and_a_received_package(workspace, unchanged):
-    def feedback(decision: str = "approve") -> Path:
+    def feedback() -> Path:
         return create_feedback(
             workspace,
             unit_code=UNIT.credit_code,
             year=YEAR,
             stage=TARGETS,
-            decision=decision,
-            opinions_file=Path("/nonexistent/opinions.json"),
+            decision=Decision.APPROVE,
+            summary="",
+            opinions=(),
             out_dir=Path("/nonexistent/out"),
             passphrase="never used",
         )
 
-    with pytest.raises(InputError, match="approve"):
-        feedback("maybe")
     with pytest.raises(InputError, match="未登记"):
         feedback()
     unchanged()
@@ -370,3 +373,10 @@ def test_a_newer_package_supersedes_the_current_one(workspace):
         assert current.sequence == 2
         assert uow.register.is_received(f"{1:064}")
         assert [item.current for item in uow.register.received()] == [False, True]
+
+
+def test_a_decision_is_approve_or_return():
+    assert parse_decision("return") is Decision.RETURN
+    assert parse_decision("approve") is Decision.APPROVE
+    with pytest.raises(InputError, match="approve"):
+        parse_decision("maybe")

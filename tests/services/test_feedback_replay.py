@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from unionperf.domain.feedback import Decision
 from unionperf.domain.problems import ProblemCode
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.services.common import signing
@@ -28,8 +27,6 @@ def test_older_feedback_cannot_reopen_an_approved_stage(tmp_path):
         register(upper, tmp_path / "unit.pub", code, "华东")
         package = export_package(unit, 2024, "self-evaluation", tmp_path / "usb", "demo")
         assert receive(upper, [package.path])[0].status == "received"
-        opinions = tmp_path / "opinions.json"
-        opinions.write_text(json.dumps({"summary": "请补充说明", "opinions": []}), encoding="utf-8")
         written = [
             create_feedback(
                 upper,
@@ -37,11 +34,12 @@ def test_older_feedback_cannot_reopen_an_approved_stage(tmp_path):
                 year=2024,
                 stage="self-evaluation",
                 decision=decision,
-                opinions_file=opinions,
+                summary="请补充说明",
+                opinions=[],
                 out_dir=tmp_path / "down",
                 passphrase="upper secret",
             )
-            for decision in ("return", "approve")
+            for decision in (Decision.RETURN, Decision.APPROVE)
         ]
         trust_upper(unit, tmp_path / "upper.pub", "某区总工会")
         outcomes = receive(unit, [written[1], written[0]])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
@@ -20,6 +19,7 @@ from tests.forms.test_fillin_support import Book
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine
 from unionperf.domain.deleted_project import snapshot_project, with_restored
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.feedback import Decision, Opinion
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import Signoff
 from unionperf.services.common import signing
@@ -207,18 +207,14 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
     try:
         register(upper, unit.pub_file, unit.unit_code, unit.unit_name)
         assert receive(upper, [unit.packages["targets-2"]])[0].status == "received"
-        opinions = tmp_path / "opinions.json"
-        opinions.write_text(
-            json.dumps({"summary": "目标不够具体", "opinions": [{"text": "请量化"}]}),
-            encoding="utf-8",
-        )
         package = create_feedback(
             upper,
             unit_code=unit.unit_code,
             year=YEAR,
             stage=TARGETS,
-            decision="return",
-            opinions_file=opinions,
+            decision=Decision.RETURN,
+            summary="目标不够具体",
+            opinions=[Opinion("", "", "", "", "请量化")],
             out_dir=tmp_path / "fb",
             passphrase=UPPER_PASSPHRASE,
         )
@@ -236,7 +232,7 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
         )
         editing.save_indicator(workspace, YEAR, owner, replace(indicator, target=D(5)))
         [feedback] = locks.feedback_of(workspace, YEAR)
-        assert (feedback.stage, feedback.decision) == (TARGETS, "return")
+        assert (feedback.stage, feedback.decision) == (TARGETS, Decision.RETURN)
         assert [item.text for item in feedback.opinions] == ["请量化"]
         # the chair's new sign-off locks it again
         editing.sign_off(

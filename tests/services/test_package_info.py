@@ -23,6 +23,7 @@ from tests.exchange.packages import (
     repackage,
     upper_workspace,
 )
+from unionperf.domain.feedback import Decision
 from unionperf.domain.unit import UnitProfile
 from unionperf.exchange import minisign
 from unionperf.exchange.package import verify_package
@@ -31,6 +32,7 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import trust_upper
 from unionperf.services.inbox.receive import receive
 from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.opinions import read_opinions
 from unionperf.services.upper.register import register
 from unionperf.services.views.package_info import PackageInfo, Relation, describe_package
 
@@ -85,13 +87,15 @@ def _feedback(upper: Workspace, unit: DemoUnit, out: Path, decision: str = "retu
     opinions = out / "opinions.json"
     out.mkdir(parents=True, exist_ok=True)
     opinions.write_text(json.dumps(OPINIONS, ensure_ascii=False), encoding="utf-8")
+    summary, items = read_opinions(opinions)
     return create_feedback(
         upper,
         unit_code=unit.unit_code,
         year=YEAR,
         stage="targets",
-        decision=decision,
-        opinions_file=opinions,
+        decision=Decision(decision),
+        summary=summary,
+        opinions=items,
         out_dir=out,
         passphrase=UPPER_PASSPHRASE,
     )

@@ -26,6 +26,7 @@ from tests.exchange.packages import (
     upper_workspace,
 )
 from unionperf.cli import main
+from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.settings import SignoffRole
 from unionperf.exchange import keys, minisign
 from unionperf.exchange.errors import PackageError
@@ -38,6 +39,7 @@ from unionperf.services.cycle.feedback import trust_upper
 from unionperf.services.cycle.submit import ExportRefusedError, export_package, submissions
 from unionperf.services.inbox.receive import Outcome, receive
 from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.opinions import parse_decision, read_opinions
 from unionperf.services.upper.register import register
 from unionperf.store.register import Received
 
@@ -47,14 +49,14 @@ OPINIONS = {
     "opinions": [
         {
             "owner": "unit",
-            "item": "目标",
+            "item": "",
             "field": "annual_goal",
             "label": "年度目标",
             "text": "年度目标应量化",
         },
         {
             "owner": "p2024-01",
-            "item": "指标",
+            "item": "p2024-01-i03",
             "field": "target",
             "label": "产出指标",
             "text": "请补充时效指标",
@@ -435,13 +437,16 @@ def _feedback(upper: Workspace, unit: DemoUnit, opinions: Path, out: Path, decis
 def _create_feedback(
     upper: Workspace, unit: DemoUnit, decision: str, opinions: Path, out: Path
 ) -> Path:
+    chosen = parse_decision(decision)
+    summary, items = read_opinions(opinions)
     return create_feedback(
         upper,
         unit_code=unit.unit_code,
         year=YEAR,
         stage="targets",
-        decision=decision,
-        opinions_file=opinions,
+        decision=chosen,
+        summary=summary,
+        opinions=items,
         out_dir=out,
         passphrase=UPPER_PASSPHRASE,
     )
@@ -451,7 +456,7 @@ def _upper_pub(upper: Workspace, path: Path) -> Path:
     return signing.export_public_key(upper, path)
 
 
-def _feedback_rows(workspace: Workspace) -> list[dict]:
+def _feedback_rows(workspace: Workspace) -> list[Feedback]:
     with workspace.reading() as uow:
         return uow.submissions.feedback(YEAR)
 
@@ -479,9 +484,9 @@ def test_returned_feedback_reopens_the_stage(unit, upper, unit_copy, opinions, t
     assert "退回" in outcome.message
     assert len(_g001(unit_copy, "targets")) == 3  # every sign-off of the stage is withdrawn
     [row] = _feedback_rows(unit_copy)
-    assert row["decision"] == "return"
-    assert row["stage"] == "targets"
-    assert [item["text"] for item in row["opinions"]] == ["年度目标应量化", "请补充时效指标"]
+    assert row.decision is Decision.RETURN
+    assert row.stage == "targets"
+    assert [item.text for item in row.opinions] == ["年度目标应量化", "请补充时效指标"]
     with unit_copy.reading() as uow:
         assert uow.submissions.stage_status(YEAR, "targets")[0] == "returned"
     # the same feedback again changes nothing
@@ -499,7 +504,7 @@ def test_approving_feedback_keeps_the_sign_offs(unit, upper, unit_copy, opinions
     [outcome] = _receive(unit_copy, path)
     assert outcome.status == "received"
     assert _g001(unit_copy, "targets") == []
-    assert [row["decision"] for row in _feedback_rows(unit_copy)] == ["approve"]
+    assert [row.decision for row in _feedback_rows(unit_copy)] == [Decision.APPROVE]
 
 
 def test_feedback_signed_by_an_untrusted_key_is_refused(unit, upper, unit_copy, opinions, tmp_path):
@@ -524,7 +529,50 @@ def test_feedback_needs_a_received_package_and_valid_opinions(unit, upper, tmp_p
         _create_feedback(upper, unit, "return", opinions, tmp_path / "fb")
     with pytest.raises(ServiceError, match="approve"):
         _create_feedback(upper, unit, "maybe", opinions, tmp_path / "fb")
+    with pytest.raises(ServiceError, match="第1条意见缺少 text"):
+        create_feedback(
+            upper,
+            unit_code=unit.unit_code,
+            year=YEAR,
+            stage="targets",
+            decision=Decision.RETURN,
+            summary="",
+            opinions=[Opinion("", "", "", "", " ")],
+            out_dir=tmp_path / "fb",
+            passphrase=UPPER_PASSPHRASE,
+        )
     assert not (tmp_path / "fb").exists()
+
+
+def test_feedback_opinions_name_what_the_unit_sent(unit, upper, tmp_path):
+    _receive(upper, unit.packages["targets-2"])
+
+    def create(*opinions: Opinion) -> Path:
+        return create_feedback(
+            upper,
+            unit_code=unit.unit_code,
+            year=YEAR,
+            stage="targets",
+            decision=Decision.RETURN,
+            summary="",
+            opinions=opinions,
+            out_dir=tmp_path / "fb",
+            passphrase=UPPER_PASSPHRASE,
+        )
+
+    fine = Opinion("p2024-01", "p2024-01-i03", "target", "满意度", "请提高目标值")
+    with pytest.raises(ServiceError, match="第2条意见：项目（abc123）不在该单位报送的数据中"):
+        create(fine, Opinion("abc123", "", "", "", "请补充"))
+    with pytest.raises(
+        ServiceError, match=r"第1条意见：指标（p2024-02-i01）不在.*项目（p2024-01）"
+    ):
+        create(Opinion("p2024-01", "p2024-02-i01", "", "", "请补充"), fine)
+    with pytest.raises(ServiceError, match="第1条意见：指标（u2024-i99）"):
+        create(Opinion("unit", "u2024-i99", "", "", "请补充"))
+    assert not (tmp_path / "fb").exists()
+    with upper.reading() as uow:
+        assert uow.register.feedback_count(unit.unit_code, YEAR, "targets") == 0
+    assert create(fine, Opinion("unit", "u2024-i01", "", "", "请补充")).is_file()
 
 
 # -- the command line -----------------------------------------------------------------------------
@@ -559,3 +607,50 @@ def test_cli_upper_level_flow(unit, tmp_path, capsys, monkeypatch):
     assert lines[1].startswith(f"{second.name}: already received")
     assert lines[2].startswith(f"{first.name}: refused")
     assert len(lines) == 3
+
+
+def test_cli_feedback_signs_the_opinions_file(unit, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("UNIONPERF_PASSPHRASE", UPPER_PASSPHRASE)
+    up = str(tmp_path / "upper")
+    assert main(["init", "--workspace", up, "--upper", "上海市浦东新区总工会"]) == 0
+    register_args = ["--key", str(unit.pub_file), "--unit-code", unit.unit_code]
+    assert main(["register", "--workspace", up, *register_args, "--name", unit.unit_name]) == 0
+    assert main(["receive", "--workspace", up, str(unit.packages["targets-2"])]) == 0
+    sent = verify_package(unit.packages["targets-2"].read_bytes(), unit.public_key).data
+    assert sent is not None
+    project = sent.projects[0]
+    indicator = project.targets.indicators[0]
+    document = {
+        "summary": "请补充说明",
+        "opinions": [
+            {"owner": project.uid, "item": indicator.uid, "label": "指标", "text": "请提高目标值"},
+            {"text": "请补充满意度指标"},
+        ],
+    }
+    opinions = tmp_path / "opinions.json"
+    opinions.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    command = ["feedback", "--workspace", up, "--unit", unit.unit_code, "--year", str(YEAR)]
+    command += ["--stage", "targets", "--decision", "return", "--opinions", str(opinions)]
+    assert main([*command, "--out", str(tmp_path / "fb")]) == 0
+    path = tmp_path / "fb" / f"{unit.unit_code}_{YEAR}_targets_feedback_1.upkg"
+    assert capsys.readouterr().out == f"已生成反馈数据包：{path}\n"
+    expected = {
+        "decision": "return",
+        "opinions": [
+            {
+                "field": "",
+                "item": indicator.uid,
+                "label": "指标",
+                "owner": project.uid,
+                "text": "请提高目标值",
+            },
+            {"field": "", "item": "", "label": "", "owner": "", "text": "请补充满意度指标"},
+        ],
+        "summary": "请补充说明",
+    }
+    text = json.dumps(expected, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    assert members(path.read_bytes())["data/feedback.json"] == text.encode()
+    opinions.write_text('{"opinions": [{"text": ""}]}', encoding="utf-8")
+    assert main([*command, "--out", str(tmp_path / "fb2")]) != 0
+    assert "第1条意见缺少 text" in capsys.readouterr().err

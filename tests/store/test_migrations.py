@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -85,3 +86,40 @@ def test_declared_revisions_match_the_migration_scripts():
     head, revisions = migrate.script_revisions()
     assert head == migrate.HEAD_REVISION
     assert revisions == migrate.KNOWN_REVISIONS
+
+
+def test_feedback_written_before_responds_to_answers_the_package_received_by_then(tmp_path):
+    root = tmp_path / "ws"
+    root.mkdir()
+    database = root / "unionperf.sqlite"
+    engine = sqlite_engine(database)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "20261126_0002")
+        sql = connection.exec_driver_sql
+        sql("INSERT INTO subordinate VALUES ('C', '单位', 'key', 'ID', '2026-01-01T00:00:00', '')")
+        for number, (sequence, at) in enumerate(((1, "2026-03-01"), (2, "2026-05-01")), 1):
+            sql(
+                "INSERT INTO received_package (id, unit_code, year, stage, sequence, sha256,"
+                " package_id, key_id, current, received_at, file_name, meta_json, data_json)"
+                f" VALUES ({number}, 'C', 2024, 'targets', {sequence}, 'r{sequence}', 'p', 'k',"
+                f" {int(sequence == 2)}, '{at}T09:00:00+00:00', 'f', '{{}}', '{{}}')"
+            )
+        for sequence, at in ((1, "2026-04-01"), (2, "2026-06-01"), (3, "2026-02-01")):
+            sql(
+                "INSERT INTO feedback_sent (unit_code, year, stage, sequence, decision, sha256,"
+                " file_name, created_at)"
+                f" VALUES ('C', 2024, 'targets', {sequence}, 'return', 'f{sequence}', 'n',"
+                f" '{at}T09:00:00+00:00')"
+            )
+    engine.dispose()
+    store = open_store(root)
+    store.close()
+    engine = sqlite_engine(database)
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT sequence, responds_to FROM feedback_sent ORDER BY sequence"
+        ).all()
+    engine.dispose()
+    assert [tuple(row) for row in rows] == [(1, "r1"), (2, "r2"), (3, None)]

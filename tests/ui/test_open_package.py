@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.exchange.packages import UPPER_PASSPHRASE, members, repackage, upper_workspace
 from unionperf.domain.cycle import Step
+from unionperf.domain.feedback import Decision
 from unionperf.services.common import signing
 from unionperf.services.common.open_requests import post_open_request, take_open_requests
 from unionperf.services.common.workspace import Workspace
@@ -28,6 +29,7 @@ from unionperf.services.cycle.demo import create_demo
 from unionperf.services.cycle.feedback import trust_upper
 from unionperf.services.inbox.receive import receive
 from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.opinions import read_opinions
 from unionperf.services.upper.register import register
 from unionperf.ui import app as app_module
 from unionperf.ui import crash, messages
@@ -93,13 +95,15 @@ def _returned_feedback(unit: Workspace, upper: Workspace, tmp_path: Path) -> Pat
     assert receive(upper, [package.path])[0].status == "received"
     opinions = tmp_path / "opinions.json"
     opinions.write_text(json.dumps(OPINIONS, ensure_ascii=False), encoding="utf-8")
+    summary, items = read_opinions(opinions)
     return create_feedback(
         upper,
         unit_code=profile.credit_code,
         year=YEAR,
         stage="targets",
-        decision="return",
-        opinions_file=opinions,
+        decision=Decision.RETURN,
+        summary=summary,
+        opinions=items,
         out_dir=tmp_path / "feedback",
         passphrase=UPPER_PASSPHRASE,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from unionperf.cli import main
+from unionperf.store.migrate import HEAD_REVISION
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -42,7 +43,7 @@ def test_selftest_passes_every_check_and_leaves_nothing_behind(qapp, scratch, tm
     assert main(["selftest", "--report", str(report)]) == 0
     text = report.read_text(encoding="utf-8")
     assert _passed(text) == CHECKS
-    assert "数据库版本 20261126_0002" in text
+    assert f"数据库版本 {HEAD_REVISION}" in text
     assert "签名与内容校验通过" in text
     assert "显示平台 offscreen" in text
     assert "窗口标题「工会预算绩效管理 · 基层单机版」" in text

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.exchange.packages import UPPER_PASSPHRASE, upper_workspace
+from unionperf.domain.feedback import Decision
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.common import signing
 from unionperf.services.common.verify import verify_file
@@ -20,6 +21,7 @@ from unionperf.services.cycle.feedback import trust_upper
 from unionperf.services.cycle.submit import ExportRefusedError
 from unionperf.services.inbox.receive import receive
 from unionperf.services.upper.feedback import create_feedback
+from unionperf.services.upper.opinions import read_opinions
 from unionperf.services.upper.register import register
 from unionperf.ui import messages
 from unionperf.ui.steps.submit import page as submit_page
@@ -292,13 +294,15 @@ def _returned_feedback(workspace, tmp_path: Path) -> Path:
     try:
         register(upper, pub, unit.credit_code, unit.name)
         assert receive(upper, [package])[0].status == "received"
+        summary, items = read_opinions(opinions)
         feedback = create_feedback(
             upper,
             unit_code=unit.credit_code,
             year=YEAR,
             stage="targets",
-            decision="return",
-            opinions_file=opinions,
+            decision=Decision.RETURN,
+            summary=summary,
+            opinions=items,
             out_dir=tmp_path / "feedback",
             passphrase=UPPER_PASSPHRASE,
         )

@@ -188,16 +188,19 @@ def _receive(args: argparse.Namespace) -> int:
 
 def _feedback(args: argparse.Namespace) -> int:
     from unionperf.services.upper.feedback import create_feedback  # noqa: PLC0415
+    from unionperf.services.upper.opinions import parse_decision, read_opinions  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
     with open_workspace(args) as workspace:
+        summary, opinions = read_opinions(args.opinions)
         path = create_feedback(
             workspace,
             unit_code=args.unit,
             year=args.year,
             stage=args.stage,
-            decision=args.decision,
-            opinions_file=args.opinions,
+            decision=parse_decision(args.decision),
+            summary=summary,
+            opinions=opinions,
             out_dir=args.out,
             passphrase=passphrase,
         )

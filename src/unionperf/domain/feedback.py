@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.year import YearData
+
 
 class Decision(StrEnum):
     """The upper level's decision on a unit's stage."""
@@ -27,7 +30,7 @@ class Opinion:
     owner: str
     """Project uid, ``unit``, or empty for the whole stage."""
     item: str
-    """Indicator uid, category code … or empty."""
+    """Uid of an indicator of the owner, or empty for the owner as a whole."""
     field: str
     label: str
     """The upper level's own description of the item."""
@@ -39,9 +42,35 @@ class Feedback:
     """A feedback package the unit imported: the decision and the opinions."""
 
     stage: str
-    decision: str
-    """``approve`` (通过) or ``return`` (退回)."""
+    decision: Decision
     sender: str
     received_at: str
     sequence: int
     opinions: tuple[Opinion, ...]
+
+
+def unknown_reference(opinion: Opinion, data: YearData) -> str | None:
+    """Why an opinion names something the unit's data does not hold, or ``None``.
+
+    An opinion may name an owner (``unit`` or a project uid of ``data``) and, with it, one of that
+    owner's indicators.
+
+    Args:
+        opinion: the upper level's opinion.
+        data: the year's data the unit sent for the stage.
+
+    Returns:
+        ``None`` when the owner and item exist (or are empty); otherwise a Chinese sentence naming
+        the unknown uid, e.g. ``项目（abc123）不在该单位报送的数据中``.
+    """
+    if not opinion.owner:
+        if opinion.item:
+            return f"指标（{opinion.item}）未指明所属的项目或单位整体（owner）"
+        return None
+    targets = data.targets_of(opinion.owner)
+    if targets is None:
+        return f"项目（{opinion.owner}）不在该单位报送的数据中"
+    if opinion.item and targets.indicator(opinion.item) is None:
+        owner = "单位整体" if opinion.owner == UNIT_OWNER else f"项目（{opinion.owner}）"
+        return f"指标（{opinion.item}）不在该单位报送的{owner}的绩效目标中"
+    return None

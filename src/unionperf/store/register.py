@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from unionperf.domain.feedback import Decision
 from unionperf.store import audit
 from unionperf.store.audit import now
 from unionperf.store.rows import FeedbackSentRow, ReceivedRow, ReceivedScoreRow, SubordinateRow
@@ -45,6 +46,22 @@ class Received:
     file_name: str
 
 
+@dataclass(frozen=True, slots=True)
+class FeedbackSent:
+    """A feedback package the upper level wrote for a unit's stage."""
+
+    unit_code: str
+    year: int
+    stage: str
+    sequence: int
+    decision: Decision
+    sha256: str
+    file_name: str
+    created_at: str
+    responds_to: str | None
+    """SHA-256 of the received package it answers (``None`` when unknown)."""
+
+
 class RegisterRecords:
     """Reads and writes the upper level's package records inside the caller's transaction."""
 
@@ -71,21 +88,34 @@ class RegisterRecords:
         year: int,
         stage: str,
         sequence: int,
-        decision: str,
+        decision: Decision,
         sha256: str,
         file_name: str,
+        responds_to: str,
     ) -> None:
-        """Record a written feedback package."""
+        """Record a written feedback package.
+
+        Args:
+            unit_code: the unit it is for.
+            year: the fiscal year.
+            stage: the stage.
+            sequence: its sequence among the feedback of the unit's stage.
+            decision: the decision it carries.
+            sha256: the feedback package file's SHA-256.
+            file_name: the file's name.
+            responds_to: the SHA-256 of the received package it answers.
+        """
         self.session.add(
             FeedbackSentRow(
                 unit_code=unit_code,
                 year=year,
                 stage=stage,
                 sequence=sequence,
-                decision=decision,
+                decision=decision.value,
                 sha256=sha256,
                 file_name=file_name,
                 created_at=now(),
+                responds_to=responds_to,
             )
         )
         audit.record(
@@ -93,9 +123,31 @@ class RegisterRecords:
             "feedback",
             "package",
             f"{unit_code}/{stage}/{sequence}",
-            {"decision": decision, "sha256": sha256},
+            {"decision": decision.value, "sha256": sha256, "responds_to": responds_to},
             year=year,
         )
+
+    def feedback_sent(self, year: int, stage: str) -> list[FeedbackSent]:
+        """The feedback packages written for a year's stage, every unit, oldest first."""
+        query = (
+            select(FeedbackSentRow)
+            .where(FeedbackSentRow.year == year, FeedbackSentRow.stage == stage)
+            .order_by(FeedbackSentRow.id)
+        )
+        return [
+            FeedbackSent(
+                row.unit_code,
+                row.year,
+                row.stage,
+                row.sequence,
+                Decision(row.decision),
+                row.sha256,
+                row.file_name,
+                row.created_at,
+                row.responds_to,
+            )
+            for row in self.session.scalars(query)
+        ]
 
     def subordinate(self, unit_code: str) -> Subordinate | None:
         """A registered unit, if any."""
@@ -148,11 +200,28 @@ class RegisterRecords:
         )
         return _received(row) if row else None
 
-    def received(self, unit_code: str | None = None) -> list[Received]:
-        """Every received package record, oldest first."""
+    def received_data(self, unit_code: str, year: int, stage: str) -> str | None:
+        """The ``data.json`` text of a unit's current package of a stage, if one was received."""
+        return self.session.scalar(
+            select(ReceivedRow.data_json).where(
+                ReceivedRow.unit_code == unit_code,
+                ReceivedRow.year == year,
+                ReceivedRow.stage == stage,
+                ReceivedRow.current.is_(True),
+            )
+        )
+
+    def received(
+        self, unit_code: str | None = None, *, year: int | None = None, stage: str | None = None
+    ) -> list[Received]:
+        """Every received package record (of a unit, a year, a stage when given), oldest first."""
         query = select(ReceivedRow).order_by(ReceivedRow.id)
         if unit_code is not None:
             query = query.where(ReceivedRow.unit_code == unit_code)
+        if year is not None:
+            query = query.where(ReceivedRow.year == year)
+        if stage is not None:
+            query = query.where(ReceivedRow.stage == stage)
         return [_received(row) for row in self.session.scalars(query)]
 
     def add_received(

@@ -403,3 +403,5 @@ class FeedbackSentRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[str] = mapped_column(String(40))
+    responds_to: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    """SHA-256 of the received package the feedback answers (``None``: none was matched)."""

@@ -11,12 +11,14 @@ it; the year repository refuses changes to a locked stage with :class:`LockedSta
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.settings import SignoffRole
 from unionperf.store import audit
 from unionperf.store.audit import now
@@ -252,17 +254,39 @@ class SubmissionRecords:
         )
         return int(self.session.scalar(query) or 0)
 
-    def add_feedback(self, sha256: str, meta: dict[str, Any], opinions: list[Any]) -> None:
-        """Store a feedback package's decision and opinions."""
+    def add_feedback(
+        self,
+        sha256: str,
+        *,
+        year: int,
+        stage: str,
+        sequence: int,
+        decision: Decision,
+        sender: str,
+        opinions: Sequence[Opinion],
+    ) -> None:
+        """Store a feedback package's decision and opinions.
+
+        Args:
+            sha256: the package file's SHA-256.
+            year: the fiscal year it concerns.
+            stage: the stage it concerns.
+            sequence: its sequence among the feedback of the stage.
+            decision: the upper level's decision.
+            sender: the upper union's name as the package gives it.
+            opinions: the opinions on items.
+        """
         self.session.add(
             FeedbackRow(
                 sha256=sha256,
-                year=int(meta["year"]),
-                stage=str(meta["stage"]),
-                sequence=int(meta["sequence"]),
-                decision=str(meta["feedback"]["decision"]),
-                from_name=str(meta["feedback"]["from"]),
-                opinions_json=json.dumps(opinions, ensure_ascii=False),
+                year=year,
+                stage=stage,
+                sequence=sequence,
+                decision=decision.value,
+                from_name=sender,
+                opinions_json=json.dumps(
+                    [_opinion_json(opinion) for opinion in opinions], ensure_ascii=False
+                ),
                 received_at=now(),
             )
         )
@@ -270,25 +294,25 @@ class SubmissionRecords:
             self.session,
             "feedback",
             "stage",
-            str(meta["stage"]),
-            {"decision": meta["feedback"]["decision"], "opinions": len(opinions), "sha256": sha256},
-            year=int(meta["year"]),
+            stage,
+            {"decision": decision.value, "opinions": len(opinions), "sha256": sha256},
+            year=year,
         )
 
-    def feedback(self, year: int) -> list[dict[str, Any]]:
+    def feedback(self, year: int) -> list[Feedback]:
         """Feedback received for a year, oldest first."""
         rows = self.session.scalars(
             select(FeedbackRow).where(FeedbackRow.year == year).order_by(FeedbackRow.id)
         )
         return [
-            {
-                "stage": row.stage,
-                "decision": row.decision,
-                "from": row.from_name,
-                "opinions": json.loads(row.opinions_json),
-                "received_at": row.received_at,
-                "sequence": row.sequence,
-            }
+            Feedback(
+                stage=row.stage,
+                decision=Decision(row.decision),
+                sender=row.from_name,
+                received_at=row.received_at,
+                sequence=row.sequence,
+                opinions=tuple(_opinion(item) for item in json.loads(row.opinions_json)),
+            )
             for row in rows
         ]
 
@@ -307,6 +331,18 @@ class SubmissionRecords:
             else:
                 row.value = value
         audit.record(self.session, "trust", "upper_key", key_id, {"name": name})
+
+
+_OPINION_KEYS = ("owner", "item", "field", "label", "text")
+
+
+def _opinion_json(opinion: Opinion) -> dict[str, str]:
+    return {key: getattr(opinion, key) for key in _OPINION_KEYS}
+
+
+def _opinion(item: object) -> Opinion:
+    fields: dict[Any, Any] = item if isinstance(item, dict) else {"text": str(item)}
+    return Opinion(*(str(fields.get(key, "")) for key in _OPINION_KEYS))
 
 
 def _fields(item: Any) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionperf.domain.cycle import Step
+from unionperf.domain.feedback import Decision
 from unionperf.domain.year import stage_label
 from unionperf.services.common.open_requests import requests_folder, take_open_requests
 from unionperf.services.common.progress import Progress
@@ -202,7 +203,9 @@ class PackageDialog(QDialog):
             ("sequence", self.tr("No."), self.tr("No. {number}").format(number=info.sequence)),
         ]
         if info.kind == "feedback":
-            decision = self.tr("Returned") if info.decision == "return" else self.tr("Approved")
+            decision = (
+                self.tr("Returned") if info.decision is Decision.RETURN else self.tr("Approved")
+            )
             rows += [
                 ("decision", self.tr("Decision"), decision),
                 (
@@ -227,7 +230,7 @@ class PackageDialog(QDialog):
             value.setObjectName(f"fact_{name}")
             value.setWordWrap(name in ("file", "summary", "signature"))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if name == "decision" and info.decision == "return":
+            if name == "decision" and info.decision is Decision.RETURN:
                 value.setStyleSheet(f"color: {WARNING_COLOUR};")
             form.addRow(caption, value)
             self.facts[name] = value
@@ -284,7 +287,7 @@ class PackageDialog(QDialog):
                 "Newer feedback for this stage (No. {held}) was imported already: this older "
                 "one cannot be imported."
             ).format(held=info.held_sequence)
-        if info.decision == "return":
+        if info.decision is Decision.RETURN:
             return self.tr(
                 "The upper level returned this stage. Importing shows its opinions on the "
                 "items they concern and opens the stage again for correction: its sign-offs "

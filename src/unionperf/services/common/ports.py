@@ -12,11 +12,13 @@ Repositories take and return domain objects or the store's plain frozen records.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from unionperf.domain.budget import BudgetLine, Project
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
@@ -24,7 +26,7 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.store.audit import ChainBreak
 from unionperf.store.evidence_records import Evidence
-from unionperf.store.register import Received, Subordinate
+from unionperf.store.register import FeedbackSent, Received, Subordinate
 from unionperf.store.submissions import StageState, Submission
 from unionperf.store.workspace import WorkspacePaths
 
@@ -189,11 +191,21 @@ class SubmissionsPort(Protocol):
         """The highest sequence of the feedback imported for a stage (0 when none)."""
         ...
 
-    def add_feedback(self, sha256: str, meta: dict[str, Any], opinions: list[Any]) -> None:
+    def add_feedback(
+        self,
+        sha256: str,
+        *,
+        year: int,
+        stage: str,
+        sequence: int,
+        decision: Decision,
+        sender: str,
+        opinions: Sequence[Opinion],
+    ) -> None:
         """Store a feedback package's decision and opinions."""
         ...
 
-    def feedback(self, year: int) -> list[dict[str, Any]]:
+    def feedback(self, year: int) -> list[Feedback]:
         """Feedback received for a year, oldest first."""
         ...
 
@@ -249,11 +261,30 @@ class RegisterPort(Protocol):
         year: int,
         stage: str,
         sequence: int,
-        decision: str,
+        decision: Decision,
         sha256: str,
         file_name: str,
+        responds_to: str,
     ) -> None:
-        """Record a written feedback package."""
+        """Record a written feedback package (``responds_to``: the received package's hash)."""
+        ...
+
+    def feedback_sent(self, year: int, stage: str) -> list[FeedbackSent]:
+        """The feedback packages written for a year's stage, every unit, oldest first."""
+        ...
+
+    def subordinates(self) -> list[Subordinate]:
+        """Every registered unit."""
+        ...
+
+    def received(
+        self, unit_code: str | None = None, *, year: int | None = None, stage: str | None = None
+    ) -> list[Received]:
+        """Every received package record (of a unit, a year, a stage when given), oldest first."""
+        ...
+
+    def received_data(self, unit_code: str, year: int, stage: str) -> str | None:
+        """The ``data.json`` text of a unit's current package of a stage, if one was received."""
         ...
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from unionperf.domain.feedback import Decision
 from unionperf.exchange import minisign
+from unionperf.exchange.codec_feedback import decision_from_json, opinions_from_json
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.minisign import PublicKey
 from unionperf.exchange.package import (
@@ -49,11 +51,20 @@ def receive_feedback(records: SubmissionsPort, blob: bytes, members: dict[str, b
         raise PackageError(
             "replay", f"已拒收（旧于已导入的第{latest}次反馈）：{meta['year']} {package.stage}"
         )
-    opinions = list(feedback.get("opinions", []))
-    records.add_feedback(package.sha256, meta, opinions)
-    if meta["feedback"]["decision"] == "return":
+    decision = decision_from_json(meta["feedback"]["decision"])
+    opinions = opinions_from_json(feedback.get("opinions", []))
+    records.add_feedback(
+        package.sha256,
+        year=int(meta["year"]),
+        stage=package.stage,
+        sequence=int(meta["sequence"]),
+        decision=decision,
+        sender=str(meta["feedback"]["from"]),
+        opinions=opinions,
+    )
+    if decision is Decision.RETURN:
         records.return_stage(
             int(meta["year"]), package.stage, str(feedback.get("summary", "")) or "上级工会退回"
         )
-    verdict = "退回，已重新打开修改" if meta["feedback"]["decision"] == "return" else "通过"
+    verdict = "退回，已重新打开修改" if decision is Decision.RETURN else "通过"
     return f"已导入上级反馈：{meta['year']} {package.stage} {verdict}，意见{len(opinions)}条"

@@ -23,7 +23,7 @@ who changed it and why is the audit log.
 
 from __future__ import annotations
 
-from unionperf.domain.feedback import Feedback, Opinion
+from unionperf.domain.feedback import Feedback
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import stage_label
 from unionperf.services.common.errors import InputError
@@ -78,22 +78,4 @@ def withdraw_signoff(workspace: UnitOfWorkSource, year: int, stage: str, role: S
 def feedback_of(workspace: UnitOfWorkSource, year: int) -> list[Feedback]:
     """The feedback the unit imported for a year, oldest first."""
     with workspace.reading() as uow:
-        held = uow.submissions.feedback(year)
-    return [
-        Feedback(
-            stage=str(item["stage"]),
-            decision=str(item["decision"]),
-            sender=str(item["from"]),
-            received_at=str(item["received_at"]),
-            sequence=int(item["sequence"]),
-            opinions=tuple(_opinion(opinion) for opinion in item["opinions"]),
-        )
-        for item in held
-    ]
-
-
-def _opinion(item: object) -> Opinion:
-    fields = item if isinstance(item, dict) else {"text": str(item)}
-    return Opinion(
-        *(str(fields.get(key, "")) for key in ("owner", "item", "field", "label", "text"))
-    )
+        return uow.submissions.feedback(year)

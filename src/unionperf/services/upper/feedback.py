@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from unionperf import __version__
+from unionperf.domain.feedback import Decision, Opinion, unknown_reference
+from unionperf.domain.year import YearData
 from unionperf.exchange import bag, minisign
+from unionperf.exchange.codec_feedback import feedback_to_json
 from unionperf.exchange.package import (
     FEEDBACK_JSON,
     FORMAT_VERSION,
@@ -20,6 +23,7 @@ from unionperf.exchange.package import (
 from unionperf.services.common import signing
 from unionperf.services.common.errors import InputError, ServiceError, local_today
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.upper.intake import received_year
 
 
 def create_feedback(
@@ -28,14 +32,33 @@ def create_feedback(
     unit_code: str,
     year: int,
     stage: str,
-    decision: str,
-    opinions_file: Path,
+    decision: Decision,
+    summary: str,
+    opinions: Sequence[Opinion],
     out_dir: Path,
     passphrase: str,
 ) -> Path:
-    """Write the signed feedback package for a unit's received stage."""
-    if decision not in ("approve", "return"):
-        raise InputError("决定应为 approve（通过）或 return（退回）", "反馈")
+    """Write the signed feedback package for a unit's received stage.
+
+    Args:
+        workspace: the upper level's workspace.
+        unit_code: the credit code of the registered unit.
+        year: the fiscal year.
+        stage: the stage whose current received package the feedback answers.
+        decision: approve (通过) or return (退回).
+        summary: the overall opinion; on return, the reason the unit is shown.
+        opinions: the opinions on items of the unit's data.
+        out_dir: the folder the package is written to.
+        passphrase: the passphrase of the upper level's key.
+
+    Returns:
+        The written package file.
+
+    Raises:
+        InputError: the unit is not registered, nothing of the stage was received, an opinion is
+            empty, or it names an owner or item that is not in the unit's data.
+        ServiceError: the package cannot be written.
+    """
     with workspace.reading() as uow:
         records = uow.register
         subordinate = records.subordinate(unit_code)
@@ -45,7 +68,7 @@ def create_feedback(
         raise InputError(f"单位 {unit_code} 未登记", "反馈")
     if current is None:
         raise InputError(f"尚未接收 {unit_code} {year} {stage} 的数据包", "反馈")
-    opinions = _read_opinions(opinions_file)
+    _check_opinions(opinions, received_year(workspace, unit_code, year, stage))
     upper = workspace.unit()
     private_key = signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
@@ -62,12 +85,12 @@ def create_feedback(
         "app_version": __version__,
         "key_id": key.key_id_hex,
         "feedback": {
-            "decision": decision,
+            "decision": decision.value,
             "from": upper.name if upper else "",
             "responds_to": current.sha256,
         },
     }
-    payload = {FEEDBACK_JSON: dumps({"decision": decision, **opinions})}
+    payload = {FEEDBACK_JSON: dumps(feedback_to_json(decision, summary, opinions))}
     info = {
         "Source-Organization": (upper.name if upper else "") or "-",
         "External-Identifier": str(meta["package_id"]),
@@ -91,25 +114,15 @@ def create_feedback(
             decision=decision,
             sha256=bag.sha256(blob),
             file_name=path.name,
+            responds_to=current.sha256,
         )
     return path
 
 
-def _read_opinions(path: Path) -> dict[str, Any]:
-    """``{"summary": str, "opinions": [{"owner", "item", "field", "label", "text"}]}``."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ServiceError(f"无法读取意见文件 {path}：{error.strerror or error}") from error
-    except ValueError as error:
-        raise InputError(f"意见文件不是有效的 JSON：{error}", str(path)) from error
-    if not isinstance(document, dict) or not isinstance(document.get("opinions", []), list):
-        raise InputError('意见文件应为 {"summary": …, "opinions": [...]}', str(path))
-    opinions = []
-    for number, item in enumerate(document.get("opinions", []), start=1):
-        if not isinstance(item, dict) or not str(item.get("text", "")).strip():
-            raise InputError(f"第{number}条意见缺少 text", str(path))
-        opinions.append(
-            {key: str(item.get(key, "")) for key in ("owner", "item", "field", "label", "text")}
-        )
-    return {"summary": str(document.get("summary", "")), "opinions": opinions}
+def _check_opinions(opinions: Sequence[Opinion], data: YearData | None) -> None:
+    for number, opinion in enumerate(opinions, start=1):
+        if not opinion.text.strip():
+            raise InputError(f"第{number}条意见缺少 text", "反馈")
+        unknown = unknown_reference(opinion, data) if data is not None else None
+        if unknown:
+            raise InputError(f"第{number}条意见：{unknown}", "反馈")

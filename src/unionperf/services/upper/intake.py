@@ -11,7 +11,10 @@ from typing import Any
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.results import score_year
+from unionperf.domain.year import YearData
 from unionperf.exchange import bag, keys, minisign
+from unionperf.exchange.codec import CodecError
+from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.keys import Announcement, KeyFileError
 from unionperf.exchange.minisign import PublicKey, SignatureError
@@ -27,6 +30,31 @@ from unionperf.services.common.ports import RegisterPort, UnitOfWorkPort
 from unionperf.services.common.workspace import Workspace
 from unionperf.store.audit import now
 from unionperf.store.register import Received, Subordinate
+
+
+def received_year(workspace: Workspace, unit_code: str, year: int, stage: str) -> YearData | None:
+    """The year's data of a unit's current package of a stage, as the unit sent it.
+
+    Args:
+        workspace: the upper level's workspace.
+        unit_code: the unit's credit code.
+        year: the fiscal year.
+        stage: the stage.
+
+    Returns:
+        The data, or ``None`` when no package of the stage was received.
+
+    Raises:
+        ServiceError: the stored data cannot be read back.
+    """
+    with workspace.reading() as uow:
+        text = uow.register.received_data(unit_code, year, stage)
+    if text is None:
+        return None
+    try:
+        return year_from_json(json.loads(text))
+    except (ValueError, CodecError) as error:
+        raise ServiceError(f"无法读取已接收的 {unit_code} {year} {stage} 数据：{error}") from error
 
 
 def package_signature(members: dict[str, bytes]) -> minisign.Signature:

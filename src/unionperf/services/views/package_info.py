@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from unionperf.domain.feedback import Decision
 from unionperf.domain.unit import UnitLevel
 from unionperf.exchange import bag, keys, minisign
+from unionperf.exchange.codec_feedback import decision_from_json
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.keys import KeyFileError
 from unionperf.exchange.minisign import PublicKey, SignatureError
@@ -78,8 +80,8 @@ class PackageInfo:
     signer_key_id: str = ""
     trusted: bool = False
     """Checked against a key the workspace trusts (not only the key the package carries)."""
-    decision: str = ""
-    """Feedback: ``approve`` or ``return``."""
+    decision: Decision | None = None
+    """Feedback: the upper level's decision (``None`` for a submission)."""
     sender: str = ""
     """Feedback: the upper union's name as the package gives it."""
     summary: str = ""
@@ -228,7 +230,7 @@ def _info(
         sha256=package.sha256,
         signer_key_id=package.signer.key_id_hex,
         trusted=package.trusted,
-        decision=str(feedback.get("decision", "")),
+        decision=decision_from_json(feedback["decision"]) if feedback else None,
         sender=str(sent.get("from", "")) if sent else "",
         summary=str(feedback.get("summary", "")),
         opinions=len(feedback.get("opinions", [])),

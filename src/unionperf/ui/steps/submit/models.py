@@ -14,7 +14,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QObject
 
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
-from unionperf.domain.feedback import Feedback, Opinion
+from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.problems import Problem, Section, Severity
 from unionperf.domain.validation import check_stage
 from unionperf.domain.year import Stage, StageKind, YearData, stage_label
@@ -292,7 +292,7 @@ def feedback_lines(data: YearData | None, feedback: Sequence[Feedback]) -> list[
 
 
 def _decision(line: FeedbackLine) -> str:
-    if line.feedback.decision == "return":
+    if line.feedback.decision is Decision.RETURN:
         return QCoreApplication.translate("SubmitModels", "Returned")
     return QCoreApplication.translate("SubmitModels", "Approved")
 
@@ -317,7 +317,9 @@ class FeedbackModel(RowTableModel[FeedbackLine]):
                     QCoreApplication.translate("SubmitModels", "Decision"),
                     _decision,
                     colour=lambda line: (
-                        HARD_COLOUR if line.feedback.decision == "return" else EXPLAINED_COLOUR
+                        HARD_COLOUR
+                        if line.feedback.decision is Decision.RETURN
+                        else EXPLAINED_COLOUR
                     ),
                     width_chars=4,
                 ),
