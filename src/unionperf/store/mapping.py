@@ -29,6 +29,8 @@ from unionperf.domain.monitoring import (
     Suspension,
 )
 from unionperf.domain.unit import UnitLevel, UnitProfile
+from unionperf.domain.year import Stage, StageKind
+from unionperf.store.rows import ProjectRow, YearRow
 
 Values = dict[str, Any]
 
@@ -429,3 +431,45 @@ def diff(old: Values | None, new: Values | None) -> dict[str, list[Any]]:
     return {
         key: [before.get(key), after.get(key)] for key in keys if before.get(key) != after.get(key)
     }
+
+
+def assign(row: Any, values: Values) -> None:
+    """Set a row's columns from column values."""
+    for key, value in values.items():
+        setattr(row, key, value)
+
+
+def project_snapshot(row: ProjectRow) -> Values:
+    """A project row's own columns (no funding), as the audit log compares them."""
+    return {
+        key: getattr(row, key)
+        for key in (
+            "uid",
+            "code",
+            "name",
+            "category_code",
+            "attribute",
+            "start",
+            "end",
+            "responsible",
+            "phone",
+            "description",
+            "midterm_budget_fen",
+            "annual_goal",
+            "midterm_goal",
+        )
+    }
+
+
+def year_facts(row: YearRow) -> Values:
+    """A year row's opening balance and unit-wide goals, as the audit log compares them."""
+    return {
+        "opening_balance_fen": row.opening_balance_fen,
+        "unit_annual_goal": row.unit_annual_goal,
+        "unit_midterm_goal": row.unit_midterm_goal,
+    }
+
+
+def monitoring_stage(cutoff: date) -> str:
+    """The stage name of a monitoring point's cut-off (``monitoring-YYYY-MM-DD``)."""
+    return Stage(StageKind.MONITORING, cutoff).name

@@ -13,7 +13,6 @@ Saving identical values is no change and passes.
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -27,12 +26,13 @@ from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
-from unionperf.domain.year import Explanation, Signoff, Stage, StageKind, YearData
+from unionperf.domain.year import Explanation, Signoff, StageKind, YearData
 from unionperf.store import audit
 from unionperf.store.bulk import write_year
 from unionperf.store.errors import NotFoundError
 from unionperf.store.mapping import (
     Values,
+    assign,
     budget_from,
     budget_values,
     diff,
@@ -41,13 +41,16 @@ from unionperf.store.mapping import (
     funding_values,
     indicator_from,
     indicator_values,
+    monitoring_stage,
     progress_from,
     progress_values,
+    project_snapshot,
     project_values,
     result_from,
     result_values,
     unit_from,
     unit_values,
+    year_facts,
 )
 from unionperf.store.rows import (
     BudgetLineRow,
@@ -125,7 +128,7 @@ class YearRepository:
         if row is None:
             self.session.add(UnitRow(id=1, **new))
         else:
-            _assign(row, new)
+            assign(row, new)
         self._audit("save", "unit", "unit", old, new, year=None)
 
     def ensure_year(self, year: int, settings: RuleSettings | None = None) -> bool:
@@ -160,7 +163,7 @@ class YearRepository:
     ) -> None:
         """Update the opening balance and unit-wide goals of a year (``None`` keeps a field)."""
         row = self._year_row(year)
-        old = _year_facts(row)
+        old = year_facts(row)
         if (unit_annual_goal is not None and unit_annual_goal != row.unit_annual_goal) or (
             unit_midterm_goal is not None and unit_midterm_goal != row.unit_midterm_goal
         ):
@@ -171,7 +174,7 @@ class YearRepository:
             row.unit_annual_goal = unit_annual_goal
         if unit_midterm_goal is not None:
             row.unit_midterm_goal = unit_midterm_goal
-        self._audit("save", "year", str(year), old, _year_facts(row), year=year)
+        self._audit("save", "year", str(year), old, year_facts(row), year=year)
 
     def save_budget_line(self, year: int, line: BudgetLine) -> None:
         """Create or update a category row of the budget."""
@@ -186,7 +189,7 @@ class YearRepository:
         if row is None:
             self.session.add(BudgetLineRow(year=year, **new))
         else:
-            _assign(row, new)
+            assign(row, new)
         self._audit("save", "budget_line", line.category_code, old, new, year=year)
 
     def save_project(self, year: int, project: Project) -> None:
@@ -209,8 +212,8 @@ class YearRepository:
             self.session.add(row)
             self.session.flush()
         else:
-            old = {**_project_snapshot(row), "funding": self._funding_snapshot(row.id)}
-            _assign(row, project_values(project))
+            old = {**project_snapshot(row), "funding": self._funding_snapshot(row.id)}
+            assign(row, project_values(project))
             self.session.execute(delete(FundingLineRow).where(FundingLineRow.project_id == row.id))
         for line in project.funding:
             self.session.add(FundingLineRow(project_id=row.id, **funding_values(line)))
@@ -219,7 +222,7 @@ class YearRepository:
     def delete_project(self, uid: str) -> None:
         """Delete a project with its indicators, monitoring and results."""
         row = self._project_row(uid)
-        old = _project_snapshot(row)
+        old = project_snapshot(row)
         year = row.year
         has_targets = row.annual_goal or row.midterm_goal
         if has_targets or self.session.scalar(
@@ -255,7 +258,7 @@ class YearRepository:
                 )
             )
         else:
-            _assign(row, new)
+            assign(row, new)
             if position is not None:
                 row.position = position
         self._audit("save", "indicator", indicator.uid, old, new, year=year)
@@ -278,11 +281,11 @@ class YearRepository:
         new = {"cutoff": point.cutoff, "label": point.label}
         old = {"cutoff": row.cutoff, "label": row.label} if row else None
         if row is not None and diff(old, new):
-            self._guard(year, _monitoring(row.cutoff))
+            self._guard(year, monitoring_stage(row.cutoff))
         if row is None:
             self.session.add(PointRow(uid=point.uid, year=year, **new))
         else:
-            _assign(row, new)
+            assign(row, new)
         self._audit("save", "monitoring_point", point.uid, old, new, year=year)
 
     def delete_point(self, year: int, uid: str) -> None:
@@ -292,7 +295,7 @@ class YearRepository:
         )
         if row is None:
             raise NotFoundError(f"{year}年度没有这个监控时点（{uid}）")
-        self._guard(year, _monitoring(row.cutoff))
+        self._guard(year, monitoring_stage(row.cutoff))
         old = {"cutoff": row.cutoff, "label": row.label}
         self.session.delete(row)
         self._audit("delete", "monitoring_point", uid, old, None, year=year)
@@ -316,7 +319,7 @@ class YearRepository:
         }
         old: Values | None = None
         if row is None:
-            self._guard(point.year, _monitoring(point.cutoff))
+            self._guard(point.year, monitoring_stage(point.cutoff))
             row = EntryRow(point_id=point.id, project_id=project_id, **entry_values(entry))
             self.session.add(row)
             self.session.flush()
@@ -333,8 +336,8 @@ class YearRepository:
                 ],
             }
             if diff(old, new):
-                self._guard(point.year, _monitoring(point.cutoff))
-            _assign(row, entry_values(entry))
+                self._guard(point.year, monitoring_stage(point.cutoff))
+            assign(row, entry_values(entry))
             self.session.execute(delete(ProgressRow).where(ProgressRow.entry_id == row.id))
         for item in entry.progress:
             self.session.add(ProgressRow(entry_id=row.id, **progress_values(item)))
@@ -364,7 +367,7 @@ class YearRepository:
         if row is None:
             self.session.add(ResultRow(**new))
         else:
-            _assign(row, new)
+            assign(row, new)
         self._audit("save", "indicator_result", result.indicator_uid, old, new, year=indicator.year)
 
     def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
@@ -390,7 +393,7 @@ class YearRepository:
                 EvaluationRow(year=year, owner_uid=owner_uid, project_id=project_id, **new)
             )
         else:
-            _assign(row, new)
+            assign(row, new)
         self._audit("save", "evaluation", owner_uid, old, new, year=year)
 
     def save_signoff(self, year: int, signoff: Signoff) -> None:
@@ -409,7 +412,7 @@ class YearRepository:
                 SignoffRow(year=year, stage=signoff.stage, role=signoff.role.value, **new)
             )
         else:
-            _assign(row, new)
+            assign(row, new)
         self._audit(
             "signoff", "signoff", f"{signoff.stage}/{signoff.role.value}", old, new, year=year
         )
@@ -492,42 +495,3 @@ class YearRepository:
         self.session.flush()
         counts = write_year(self.session, data)
         audit.record(self.session, "replace", "year", str(data.year), counts, year=data.year)
-
-
-def _monitoring(cutoff: date) -> str:
-    """The stage name of a monitoring point's cut-off."""
-    return Stage(StageKind.MONITORING, cutoff).name
-
-
-def _assign(row: Any, values: Values) -> None:
-    for key, value in values.items():
-        setattr(row, key, value)
-
-
-def _project_snapshot(row: ProjectRow) -> Values:
-    return {
-        key: getattr(row, key)
-        for key in (
-            "uid",
-            "code",
-            "name",
-            "category_code",
-            "attribute",
-            "start",
-            "end",
-            "responsible",
-            "phone",
-            "description",
-            "midterm_budget_fen",
-            "annual_goal",
-            "midterm_goal",
-        )
-    }
-
-
-def _year_facts(row: YearRow) -> Values:
-    return {
-        "opening_balance_fen": row.opening_balance_fen,
-        "unit_annual_goal": row.unit_annual_goal,
-        "unit_midterm_goal": row.unit_midterm_goal,
-    }
