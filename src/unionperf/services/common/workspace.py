@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from unionperf.domain.problems import Problem
 from unionperf.domain.results import YearScore, score_year
@@ -22,7 +22,7 @@ from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData, stage_label
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
-from unionperf.services.common.ports import StorePort, UnitOfWorkPort, UnitOfWorkSource
+from unionperf.services.common.ports import StorePort, UnitOfWorkPort
 from unionperf.services.common.stages import StageLockedError
 from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
@@ -242,14 +242,3 @@ def found(call: Callable[[], T]) -> T:
         return call()
     except NotFoundError as error:
         raise InputError(str(error)) from error
-
-
-if TYPE_CHECKING:
-    # mypy proves the seam: a workspace is a unit-of-work source, the SQLite store a StorePort
-    # (and with it the store's UnitOfWork and repositories satisfy the ports).
-
-    def _workspace_opens_units_of_work(workspace: Workspace) -> UnitOfWorkSource:
-        return workspace
-
-    def _open_store_is_a_store(store: OpenStore) -> StorePort:
-        return store
