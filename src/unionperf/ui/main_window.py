@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,8 +57,6 @@ NAVIGATOR_WIDTH_CHARS = 11
 
 def status_text(status: StepStatus) -> str:
     """未开始 / 进行中 / 已完成 / 已报送."""
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 - keeps the module header short
-
     match status:
         case StepStatus.NOT_STARTED:
             return QCoreApplication.translate("Steps", "Not started")
