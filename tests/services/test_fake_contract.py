@@ -3,41 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
 from tests.domain import worked_example
+from tests.services.fake_data import EVALUATION, POINT, SATISFACTION, TARGETS, UNIT, YEAR
 from tests.services.fakes import FakeWorkspace, chair_signs
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine
 from unionperf.domain.evaluation import IndicatorResult
-from unionperf.domain.indicators import Indicator, Operator
-from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.monitoring import MonitoringEntry
 from unionperf.domain.settings import SignoffRole
-from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import YearData
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing, locks
 from unionperf.store.register import Received
-
-YEAR = 2024
-TARGETS = "targets"
-EVALUATION = "self-evaluation"
-UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M000100Y43")
-POINT = MonitoringPoint("m1", date(YEAR, 7, 31), "1–7月")
-SATISFACTION = Indicator(
-    "u1",
-    "满意度指标",
-    "服务对象满意度指标",
-    "会员满意度",
-    Operator.GE,
-    D(90),
-    unit="%",
-    points=D(10),
-)
 
 
 def _open(kind: str, tmp_path) -> Workspace:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.domain import worked_example
+from tests.services.fake_data import EVALUATION, POINT, SATISFACTION, TARGETS, UNIT, YEAR
 from tests.services.fakes import FakeState, FakeWorkspace, chair_signs
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine
 from unionperf.domain.evaluation import IndicatorResult
@@ -21,7 +22,6 @@ from unionperf.domain.feedback import Decision, Opinion
 from unionperf.domain.indicators import Indicator, Operator, Tier
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
-from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Signoff, YearData
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.stages import StageLockedError
@@ -30,22 +30,6 @@ from unionperf.services.upper.feedback import create_feedback
 from unionperf.services.upper.opinions import parse_decision
 from unionperf.services.upper.register import register
 from unionperf.store.register import Received
-
-YEAR = 2024
-TARGETS = "targets"
-EVALUATION = "self-evaluation"
-UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M000100Y43")
-POINT = MonitoringPoint("m1", date(YEAR, 7, 31), "1–7月")
-SATISFACTION = Indicator(
-    "u1",
-    "满意度指标",
-    "服务对象满意度指标",
-    "会员满意度",
-    Operator.GE,
-    D(90),
-    unit="%",
-    points=D(10),
-)
 
 
 @pytest.fixture
