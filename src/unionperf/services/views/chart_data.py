@@ -1,7 +1,8 @@
 """The numbers each chart of the window draws, computed from a year's data and scores.
 
-Pure data for ``ui/charts.py``: shares and amounts stay ``Decimal`` here (shares as fractions,
-amounts in 万元 with two decimals); the window turns them into floats only when it draws.
+Pure data for ``ui/widgets/charts.py``: shares and amounts stay ``Decimal`` here (shares as
+fractions, amounts in 万元 with two decimals); the window turns them into floats only when it
+draws.
 """
 
 from __future__ import annotations
