@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from unionperf.demo.data import demo_year
-from unionperf.domain.feedback import Decision, Opinion, unknown_reference
+from unionperf.domain.feedback import (
+    Decision,
+    Opinion,
+    opinion_fields,
+    opinion_from_fields,
+    unknown_reference,
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +65,16 @@ def test_an_item_needs_an_owner(data):
 
 def test_decision_labels():
     assert [decision.label for decision in Decision] == ["通过", "退回"]
+
+
+def test_an_opinion_round_trips_through_its_fields():
+    opinion = Opinion("p1", "i1", "target", "目标值", "偏低")
+    assert opinion_fields(opinion) == {
+        "owner": "p1",
+        "item": "i1",
+        "field": "target",
+        "label": "目标值",
+        "text": "偏低",
+    }
+    assert opinion_from_fields(opinion_fields(opinion)) == opinion
+    assert opinion_from_fields("旧格式的意见") == Opinion("", "", "", "", "旧格式的意见")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.year import YearData
@@ -35,6 +36,21 @@ class Opinion:
     label: str
     """The upper level's own description of the item."""
     text: str
+
+
+OPINION_FIELDS = ("owner", "item", "field", "label", "text")
+"""The fields of an opinion, in order: the keys of its JSON object in packages and the store."""
+
+
+def opinion_fields(opinion: Opinion) -> dict[str, str]:
+    """An opinion as a mapping of its fields (the JSON object of ``feedback.json``)."""
+    return {key: str(getattr(opinion, key)) for key in OPINION_FIELDS}
+
+
+def opinion_from_fields(item: object) -> Opinion:
+    """An opinion from its mapping; a missing key is empty, a bare string is the text."""
+    fields: dict[Any, Any] = item if isinstance(item, dict) else {"text": str(item)}
+    return Opinion(*(str(fields.get(key, "")) for key in OPINION_FIELDS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from unionperf.domain.feedback import Decision, Opinion
-
-OPINION_KEYS = ("owner", "item", "field", "label", "text")
-"""The keys of one opinion, in the order of :class:`~unionperf.domain.feedback.Opinion`."""
+from unionperf.domain.feedback import Decision, Opinion, opinion_fields, opinion_from_fields
 
 
 def feedback_to_json(
@@ -31,13 +28,8 @@ def feedback_to_json(
     return {
         "decision": decision.value,
         "summary": summary,
-        "opinions": [opinion_to_json(opinion) for opinion in opinions],
+        "opinions": [opinion_fields(opinion) for opinion in opinions],
     }
-
-
-def opinion_to_json(opinion: Opinion) -> dict[str, str]:
-    """One opinion as its JSON object."""
-    return {key: str(getattr(opinion, key)) for key in OPINION_KEYS}
 
 
 def opinions_from_json(items: Iterable[object]) -> tuple[Opinion, ...]:
@@ -49,7 +41,7 @@ def opinions_from_json(items: Iterable[object]) -> tuple[Opinion, ...]:
     Returns:
         The opinions, in order.
     """
-    return tuple(_opinion(item) for item in items)
+    return tuple(opinion_from_fields(item) for item in items)
 
 
 def decision_from_json(value: object) -> Decision:
@@ -59,8 +51,3 @@ def decision_from_json(value: object) -> Decision:
         ValueError: not ``approve`` or ``return``.
     """
     return Decision(str(value))
-
-
-def _opinion(item: object) -> Opinion:
-    fields: dict[Any, Any] = item if isinstance(item, dict) else {"text": str(item)}
-    return Opinion(*(str(fields.get(key, "")) for key in OPINION_KEYS))

@@ -18,7 +18,13 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from unionperf.domain.feedback import Decision, Feedback, Opinion
+from unionperf.domain.feedback import (
+    Decision,
+    Feedback,
+    Opinion,
+    opinion_fields,
+    opinion_from_fields,
+)
 from unionperf.domain.settings import SignoffRole
 from unionperf.store import audit
 from unionperf.store.audit import now
@@ -285,7 +291,7 @@ class SubmissionRecords:
                 decision=decision.value,
                 from_name=sender,
                 opinions_json=json.dumps(
-                    [_opinion_json(opinion) for opinion in opinions], ensure_ascii=False
+                    [opinion_fields(opinion) for opinion in opinions], ensure_ascii=False
                 ),
                 received_at=now(),
             )
@@ -311,7 +317,7 @@ class SubmissionRecords:
                 sender=row.from_name,
                 received_at=row.received_at,
                 sequence=row.sequence,
-                opinions=tuple(_opinion(item) for item in json.loads(row.opinions_json)),
+                opinions=tuple(opinion_from_fields(item) for item in json.loads(row.opinions_json)),
             )
             for row in rows
         ]
@@ -331,18 +337,6 @@ class SubmissionRecords:
             else:
                 row.value = value
         audit.record(self.session, "trust", "upper_key", key_id, {"name": name})
-
-
-_OPINION_KEYS = ("owner", "item", "field", "label", "text")
-
-
-def _opinion_json(opinion: Opinion) -> dict[str, str]:
-    return {key: getattr(opinion, key) for key in _OPINION_KEYS}
-
-
-def _opinion(item: object) -> Opinion:
-    fields: dict[Any, Any] = item if isinstance(item, dict) else {"text": str(item)}
-    return Opinion(*(str(fields.get(key, "")) for key in _OPINION_KEYS))
 
 
 def _fields(item: Any) -> dict[str, Any]:

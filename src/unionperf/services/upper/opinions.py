@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from unionperf.domain.feedback import Decision, Opinion
-from unionperf.exchange.codec_feedback import OPINION_KEYS
+from unionperf.domain.feedback import Decision, Opinion, opinion_from_fields
 from unionperf.services.common.errors import InputError, ServiceError
 
 
@@ -35,7 +34,7 @@ def read_opinions(path: Path) -> tuple[str, list[Opinion]]:
     for number, item in enumerate(document.get("opinions", []), start=1):
         if not isinstance(item, dict) or not str(item.get("text", "")).strip():
             raise InputError(f"第{number}条意见缺少 text", str(path))
-        opinions.append(Opinion(*(str(item.get(key, "")) for key in OPINION_KEYS)))
+        opinions.append(opinion_from_fields(item))
     return str(document.get("summary", "")), opinions
 
 
