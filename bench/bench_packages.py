@@ -1,10 +1,10 @@
 """Package benchmarks (issue 3, product.md §6): export, verify and receiving at the upper level.
 
-- ``package_export`` / ``package_verify``: ``services.submit.export_package`` and
+- ``package_export`` / ``package_verify``: ``services.cycle.submit.export_package`` and
   ``exchange.package.verify_package`` on the self-evaluation stage of the large demo unit (200
   projects × 20 indicators × 12 monitoring points), each against the raw cost of hashing and
   signing the same bytes. Target ≤ 3×.
-- ``package_receive_1000``: ``services.receive.receive`` of 1,000 self-evaluation packages of
+- ``package_receive_1000``: ``services.inbox.receive.receive`` of 1,000 self-evaluation packages of
   1,000 different units into one upper-level workspace, against the raw cost of hashing each file,
   verifying each signature and bulk-inserting the same rows with ``sqlite3``. Target ≤ 5×.
 
@@ -38,6 +38,7 @@ from unionperf.services.common import signing
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import submit
 from unionperf.services.inbox import receive
+from unionperf.services.upper.register import register
 
 YEAR = 2024
 STAGE = "self-evaluation"
@@ -160,7 +161,7 @@ def bench_receive(folder: Path, record: Record) -> None:
         for item in made:
             key_file = keys_folder / f"{item.unit.credit_code}.pub"
             key_file.write_text(item.public_key.to_file(), encoding="utf-8")
-            receive.register(upper, key_file, item.unit.credit_code, item.unit.name)
+            register(upper, key_file, item.unit.credit_code, item.unit.name)
         print(f"{len(made)} units registered in {time.perf_counter() - started:.1f} s")
 
         paths = [item.path for item in made]
@@ -188,7 +189,7 @@ def _code(number: int, prefix: str = "91310115") -> str:
 def _make_packages(folder: Path, count: int) -> list[_Made]:
     """``count`` self-evaluation packages of the demo year, each for its own unit and key.
 
-    The package is made as ``services.submit.export_package`` makes it (same ``package_meta``,
+    The package is made as ``services.cycle.submit.export_package`` makes it (same ``package_meta``,
     data.json and bag-info), but from one demo year in memory rather than 1,000 workspaces.
     """
     folder.mkdir(parents=True)
