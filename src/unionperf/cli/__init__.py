@@ -164,6 +164,10 @@ def _demo(args: argparse.Namespace) -> int:
     with create_demo(path, args.size, passphrase, program=program_name(args)) as workspace:
         years = workspace.years()
     print(f"已创建演示工作区：{path}（年度：{'、'.join(map(str, years))}）")
+    if passphrase == "demo":
+        from unionperf.services.common.passphrase import DEMO_NOTICE  # noqa: PLC0415
+
+        print(DEMO_NOTICE)
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData, stage_label
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.ports import StorePort, UnitOfWorkPort
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.writer_lock import DEFAULT_PROGRAM, WriterLock
@@ -86,14 +87,17 @@ class Workspace:
         passphrase: str | None = None,
         *,
         program: str = DEFAULT_PROGRAM,
+        throwaway: bool = False,
     ) -> Workspace:
         """Make a new workspace folder; save the unit profile and make the signing key when given.
 
-        The key is made first, so a refused passphrase leaves no half-made workspace behind.
-        The new workspace is open for writing (it holds the writer lock).
+        The passphrase is checked first against the policy (:mod:`.passphrase`), so a refused
+        one leaves nothing behind; ``throwaway`` workspaces (the demo, the self-test) skip the
+        policy, their passphrases being documented. The new workspace is open for writing (it
+        holds the writer lock).
         """
-        if passphrase is not None:
-            _check_passphrase(passphrase)
+        if passphrase is not None and not throwaway:
+            check_new_passphrase(passphrase)
         if WorkspacePaths(path).database.exists():
             raise ServiceError(f"工作区已存在：{path}")
         lock = _take_lock(path, program)
@@ -304,15 +308,6 @@ def _open(path: Path, *, create: bool, writer: bool = True) -> OpenStore:
         raise ServiceError(str(error)) from error
     except OSError as error:
         raise ServiceError(f"无法打开工作区 {path}：{error}") from error
-
-
-def _check_passphrase(passphrase: str) -> None:
-    from unionperf.exchange.keys import KeyFileError, check_passphrase  # noqa: PLC0415
-
-    try:
-        check_passphrase(passphrase)
-    except KeyFileError as error:
-        raise InputError(str(error), "签名口令") from error
 
 
 def _create_key(folder: Path, passphrase: str) -> None:

@@ -50,7 +50,9 @@ def create_demo(
     except OSError as error:
         raise ServiceError(f"无法创建演示工作区 {path}：{error.strerror or error}") from error
     try:
-        workspace = Workspace.create(building / "workspace", passphrase=passphrase, program=program)
+        workspace = Workspace.create(
+            building / "workspace", passphrase=passphrase, program=program, throwaway=True
+        )
         try:
             fill_demo(workspace, size)
         finally:
