@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from tests.domain import worked_example
-from unionperf.domain.budget import UNIT_OWNER, BudgetLine
+from unionperf.domain.budget import BudgetLine
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator, Tier
 from unionperf.domain.settings import RuleSettings

@@ -171,7 +171,7 @@ def test_project_uid_per_year_keeps_every_row_that_refers_to_a_project(tmp_path)
         connection.exec_driver_sql(
             "INSERT INTO project (uid, year, position, code, name, category_code, attribute,"
             " responsible, phone, description, midterm_budget_fen, annual_goal, midterm_goal)"
-            f" VALUES ('{uid}', 2023, 99, '', '次年延续', '501', 'continuing', '', '', '', 0, '', '')"
+            f" VALUES ('{uid}', 2023, 99, '', '延续', '501', 'continuing', '', '', '', 0, '', '')"
         )
         connection.commit()
     engine.dispose()
