@@ -977,7 +977,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+82"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+84"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -1062,12 +1062,17 @@
         <translation>尚无年度</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>Cannot start the year</source>
         <translation>无法新建年度</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+4"/>
+        <source>Starting the year {year}…</source>
+        <translation>正在新建{year}年度…</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -1092,7 +1097,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-163"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>

@@ -24,6 +24,7 @@ from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.year import Signoff, YearData
 from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.progress import Cancelled
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.cycle import editing, locks, new_year
 from unionperf.services.upper.feedback import create_feedback
@@ -287,6 +288,19 @@ def test_a_new_year_is_refused_with_the_years_held(workspace, unchanged, year, s
     with pytest.raises(InputError, match=message) as refused:
         new_year.start_year(workspace, year, copy_from=source)
     assert refused.value.where == "新建年度"
+    unchanged()
+
+
+def test_a_cancelled_carry_forward_saves_nothing(workspace, unchanged):
+    class CancelAtOnce:
+        def step(self, done: int, total: int) -> None:
+            """Not reached."""
+
+        def cancelled(self) -> bool:
+            return True
+
+    with pytest.raises(Cancelled):
+        new_year.start_year(workspace, YEAR + 1, YEAR, CancelAtOnce())
     unchanged()
 
 

@@ -13,6 +13,8 @@ from unionperf.ui.new_year_dialog import NewYearDialog
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
 HOME = "职工之家设备购置及改造（2023—2025年）"
+SAVED_MS = 60_000
+"""The year is saved on the job thread; the wait ends with the year shown (a bound, not a goal)."""
 
 
 @pytest.fixture
@@ -57,7 +59,8 @@ def test_new_year_copies_budget_lines_and_running_projects_from_last_year(
     preview = dialog.preview.text()
     assert "从2024年度复制：10个预算科目、1个延续项目和16个绩效指标" in preview
     assert "项目期已结束、不复制：2024年职工文体活动经费" in preview
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.year_shown, timeout=SAVED_MS):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not errors
     before, after = demo_workspace.load_year(2024), demo_workspace.load_year(2025)
     assert [line.budget for line in after.budget] == [line.budget for line in before.budget]
@@ -81,7 +84,8 @@ def test_new_year_without_copying_starts_empty_with_the_settings(
     assert not dialog.copy.isChecked()
     assert not dialog.source.isEnabled()
     assert "规则设置" in dialog.rules.text()
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.year_shown, timeout=SAVED_MS):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     data = demo_workspace.load_year(2025)
     assert (data.budget, data.projects) == ((), ())
     assert data.settings == demo_workspace.load_year(2024).settings
@@ -107,9 +111,19 @@ def test_an_earlier_year_can_be_copied_from_a_later_source_list(window, demo_wor
     dialog = _open_dialog(window, qtbot)
     dialog.source.setCurrentIndex(dialog.source.findData(2023))
     assert "从2023年度复制" in dialog.preview.text()
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.year_shown, timeout=SAVED_MS):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     after = demo_workspace.load_year(2025)
     assert [p.name for p in after.projects] == [
         p.name for p in demo_workspace.load_year(2023).projects if p.end and p.end.year >= 2025
     ]
     assert all(line.last_year_actual == 0 for line in after.budget)  # 2023 is not the year before
+
+
+def test_a_refused_year_is_reported_and_the_shown_year_stays(window, demo_workspace, qtbot, errors):
+    job = window.start_year(2024, 2023)
+    qtbot.waitUntil(job.done.is_set, timeout=SAVED_MS)
+    qtbot.waitUntil(lambda: bool(errors), timeout=SAVED_MS)
+    assert errors == ["新建年度：2024年度已存在（工作区现有年度：2023、2024）"]
+    assert window.session.year == 2024
+    assert demo_workspace.years() == [2023, 2024]

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 from unionperf.domain.cycle import Step, StepStatus, step_for_section
 from unionperf.domain.problems import Problem
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.new_year_dialog import NewYearDialog
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
@@ -251,15 +253,32 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def start_year(self, year: int, copy_from: int | None = None) -> None:
-        """Start a year, empty or carried forward from ``copy_from``, and show it."""
-        try:
-            made = new_year.start_year(self.workspace, year, copy_from)
-        except ServiceError as error:
-            messages.show_error(self, self.tr("Cannot start the year"), error)
-            return
-        self.refresh_years(year)
-        self.statusBar().showMessage(made.summary())
+    def start_year(self, year: int, copy_from: int | None = None) -> Job:
+        """Start a year, empty or carried forward from ``copy_from`` (on the job thread).
+
+        The year is shown when it is saved, with what was copied in the status bar.
+        """
+        workspace = self.workspace
+
+        def call(progress: Progress) -> object:
+            return new_year.start_year(workspace, year, copy_from, progress)
+
+        def done(made: object) -> None:
+            self.refresh_years(year)
+            if isinstance(made, new_year.NewYear):
+                self.statusBar().showMessage(made.summary())
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, Cancelled):
+                messages.show_error(self, self.tr("Cannot start the year"), error)
+
+        return run_with_progress(
+            self,
+            self.tr("Starting the year {year}…").format(year=year),
+            call,
+            done,
+            failed,
+        )
 
     def _year_picked(self, index: int) -> None:
         year = self.year.itemData(index)

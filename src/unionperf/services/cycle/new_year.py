@@ -16,6 +16,7 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.carry_forward import carry_forward
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError
+from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
 from unionperf.services.common.workspace import Workspace, new_uid
 from unionperf.services.cycle import editing
 
@@ -74,14 +75,21 @@ def check_new_year(years: list[int], year: int, copy_from: int | None) -> None:
         raise InputError(f"只能从更早的年度复制：{copy_from}年度不早于{year}年度", WHERE)
 
 
-def start_year(workspace: Workspace, year: int, copy_from: int | None = None) -> NewYear:
+def start_year(
+    workspace: Workspace,
+    year: int,
+    copy_from: int | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> NewYear:
     """Start ``year``: empty with the latest earlier year's settings, or carried from ``copy_from``.
 
     One transaction: the year, its budget lines, projects with funding, goals and indicators are
-    all saved, each with its audit entry, or nothing is.
+    all saved, each with its audit entry, or nothing is. ``progress`` counts the projects (the
+    largest unit carries 200 projects with 4,000 indicators in about 10 s).
 
     Raises:
         InputError: the year is out of range or exists; ``copy_from`` is missing or not earlier.
+        Cancelled: the user cancelled; nothing was saved.
     """
     check_new_year(workspace.years(), year, copy_from)
     if copy_from is None:
@@ -102,10 +110,13 @@ def start_year(workspace: Workspace, year: int, copy_from: int | None = None) ->
         )
         for line in data.budget:
             repository.save_budget_line(year, line)
-        for project in data.projects:
+        for number, project in enumerate(data.projects, start=1):
+            if progress.cancelled():
+                raise Cancelled
             repository.save_project(year, project)
             for position, indicator in enumerate(project.targets.indicators):
                 repository.save_indicator(year, project.uid, indicator, position)
+            progress.step(number, len(data.projects))
         for position, indicator in enumerate(data.unit_targets.indicators):
             repository.save_indicator(year, UNIT_OWNER, indicator, position)
     return NewYear(
