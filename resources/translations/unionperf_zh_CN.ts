@@ -88,7 +88,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+221"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+216"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -1901,7 +1901,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+187"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+192"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -1936,17 +1936,12 @@ Nothing was imported.</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Too short: at least {count} characters.</source>
-        <translation>太短：至少{count}个字符。</translation>
+        <location line="+38"/>
+        <source>Weak: a longer sentence, or letters mixed with digits and symbols, is harder to guess.</source>
+        <translation>强度弱：更长的一句话，或字母与数字、符号混用，更难被猜中。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Weak: use 8 or more characters and mix letters, digits and symbols.</source>
-        <translation>强度弱：建议至少8个字符，并混用大小写字母、数字和符号。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Fair: 12 or more characters of three kinds make it strong.</source>
         <translation>强度中：使用12个以上字符，并包含大写字母、小写字母、数字、符号中的三类，即为强。</translation>
     </message>
@@ -1961,7 +1956,7 @@ Nothing was imported.</source>
         <translation>（{length}个字符，{kinds}类字符）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Type the passphrase again.</source>
         <translation>请再次输入口令。</translation>
     </message>
@@ -3128,7 +3123,7 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-178"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-187"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
