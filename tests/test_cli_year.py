@@ -11,7 +11,6 @@ import pytest
 from unionperf.cli import main
 from unionperf.domain.budget import FundingLine, FundingSource, Project
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.common.writer_lock import take_writer_lock
 from unionperf.services.cycle import editing
 
 CODE = "91350100M000100Y43"
@@ -317,28 +316,3 @@ def test_unit_on_a_workspace_without_a_profile_needs_name_and_code(tmp_path, cap
     )
     assert code == 0
     assert f"统一社会信用代码：{CODE}" in out
-
-
-# -- the one-writer lock ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["year", "add", "--year", "2027", "--copy-from", "2026"],
-        ["unit", "--chair", "王主席"],
-        ["explain", "--year", "2026", "--code", "P007", "--location", "x", "--text", "y"],
-    ],
-)
-def test_write_commands_are_refused_while_the_window_holds_the_workspace(fresh, capsys, argv):
-    lock = take_writer_lock(fresh)
-    try:
-        code, _, err = run(capsys, *argv[:1], *argv[1:], "--workspace", str(fresh))
-        assert code == 2
-        assert "该工作区已在另一个窗口中打开" in err
-        assert run(capsys, "unit", "--workspace", str(fresh))[0] == 0  # reading is allowed
-    finally:
-        lock.release()
-    with Workspace.open(fresh) as workspace:
-        assert workspace.years() == [2026]
-        assert workspace.unit().chair == ""

@@ -148,13 +148,10 @@ def test_project_uid_per_year_keeps_every_row_that_refers_to_a_project(tmp_path)
     engine = sqlite_engine(database)
     config = migrate.alembic_config()
     with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        connection.commit()
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         with connection.begin():
             config.attributes["connection"] = connection
             command.downgrade(config, "20261126_0003")
-        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
-        connection.commit()
     engine.dispose()
     before = _counts(database)
     assert all(before.values()), before

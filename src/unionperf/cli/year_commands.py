@@ -1,23 +1,21 @@
 """Commands of the year and the unit: ``year add``, ``explain`` and ``unit``.
 
-The writing ones take the workspace's one-writer lock first (the window's, ``unionperf.lock``):
-while another window or command holds it they are refused with who holds it, and nothing is
+The writing ones open the workspace as its writer (the one-writer lock, ``unionperf.lock``):
+while a window or another command holds it they are refused with who holds it, and nothing is
 written. ``unit`` without options only reads.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unionperf.cli.common import EXIT_OK, open_workspace, workspace_path
+from unionperf.cli.common import EXIT_OK, open_workspace
 
 if TYPE_CHECKING:
     from unionperf.domain.unit import UnitProfile
-    from unionperf.services.common.workspace import Workspace
 
 Adder = Callable[..., argparse.ArgumentParser]
 
@@ -47,7 +45,7 @@ def add_year_commands(command: Adder) -> None:
         description="新建年度；用 --copy-from 从更早的年度复制预算科目、延续项目、绩效目标和"
         "规则设置（不复制执行数、监控、自评、签字和说明）",
     )
-    add.set_defaults(handler=_year_add)
+    add.set_defaults(handler=_year_add, command_name="year add")
     add.add_argument("--workspace", type=Path, help="工作区文件夹（默认：用户数据文件夹）")
     add.add_argument("--year", type=int, required=True, help="新年度，如 2026")
     add.add_argument("--copy-from", type=int, metavar="Y0", help="从这个年度复制，如 2025")
@@ -65,29 +63,6 @@ def add_year_commands(command: Adder) -> None:
         )
 
 
-@contextmanager
-def writing(args: argparse.Namespace) -> Iterator[Workspace]:
-    """The ``--workspace`` opened for writing, under its one-writer lock.
-
-    Raises:
-        ServiceError: the workspace is missing; ``WorkspaceInUseError`` when a window or another
-            command holds the lock (who and since when).
-    """
-    from unionperf.services.common.errors import ServiceError  # noqa: PLC0415
-    from unionperf.services.common.workspace import holds_workspace  # noqa: PLC0415
-    from unionperf.services.common.writer_lock import take_writer_lock  # noqa: PLC0415
-
-    path = workspace_path(args)
-    if not holds_workspace(path):  # the lock would make the folder
-        raise ServiceError(f"工作区不存在：{path}")
-    lock = take_writer_lock(path)
-    try:
-        with open_workspace(args) as workspace:
-            yield workspace
-    finally:
-        lock.release()
-
-
 def _year_help(args: argparse.Namespace) -> int:
     from unionperf.services.common.errors import ServiceError  # noqa: PLC0415
 
@@ -97,7 +72,7 @@ def _year_help(args: argparse.Namespace) -> int:
 def _year_add(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.new_year import start_year  # noqa: PLC0415
 
-    with writing(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         made = start_year(workspace, args.year, args.copy_from)
     print(made.summary())
     if made.source is None:
@@ -118,7 +93,7 @@ def _year_add(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.explanations import explain_problem  # noqa: PLC0415
 
-    with writing(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         problem = explain_problem(workspace, args.year, args.code, args.location, args.text)
     done = "已说明" if args.text.strip() else "已撤回说明"
     print(f"{done}：{problem.code.value} {problem.where.label}：{problem.message}")
@@ -132,7 +107,7 @@ def _unit(args: argparse.Namespace) -> int:
         if getattr(args, field) is not None
     }
     if not changes:
-        with open_workspace(args) as workspace:
+        with open_workspace(args, writer=False) as workspace:
             unit = workspace.unit()
         if unit is None:
             print("尚未填写单位信息（用 unionperf unit --name … --credit-code … 填写）")
@@ -141,7 +116,7 @@ def _unit(args: argparse.Namespace) -> int:
         return EXIT_OK
     from unionperf.services.common.unit_profile import update_unit  # noqa: PLC0415
 
-    with writing(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         saved = update_unit(workspace, **changes)
     print("已保存单位信息：")
     _print_unit(saved)

@@ -71,22 +71,20 @@ def upgrade(engine: Engine) -> None:
 
     config = alembic_config()
     with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        driver = connection.connection.driver_connection  # no transaction is open on it yet
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
         try:
-            # The driver would begin only at the first INSERT: the DDL before it must not commit.
-            connection.exec_driver_sql("BEGIN")
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise MigrationError(f"升级后有{len(broken)}处数据引用失效（{broken[0][0]}）")
-            connection.commit()
-        except BaseException:
-            connection.rollback()
-            raise
+            with connection.begin():  # the engine's explicit BEGIN: the DDL is transactional too
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationError(
+                        f"升级后有{len(broken)}处数据引用失效（{broken[0][0]}），已撤销升级"
+                    )
         finally:
-            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
-            connection.commit()
+            driver.execute("PRAGMA foreign_keys = ON")
 
 
 class MigrationError(RuntimeError):
