@@ -105,6 +105,9 @@ WRITES = {
     "trust-upper": ["trust-upper", "--key", "{base}/unit.pub", "--name", "上级"],
     "backup": ["backup"],
     "receive": ["receive", "{package}"],
+    "year add": ["year", "add", "--year", "2025", "--copy-from", "2024"],
+    "unit --chair": ["unit", "--chair", "王主席"],
+    "explain": ["explain", "--year", "2024", "--code", "P007", "--location", "x", "--text", "y"],
 }
 
 
@@ -125,7 +128,7 @@ def test_a_write_command_is_refused_while_another_holds_the_workspace(held, name
         )
         for item in WRITES[name]
     ]
-    split = 2 if name == "key rotate" else 1
+    split = 2 if name in {"key rotate", "year add"} else 1
     capsys.readouterr()
     assert main([*argv[:split], "--workspace", str(path), *argv[split:]]) == 2
     err = capsys.readouterr().err
@@ -147,6 +150,7 @@ READS = {
     "evidence": ["evidence", "--year", "2024"],
     "forms": ["forms", "--year", "2024", "--stage", "targets", "--out", "{tmp}/forms"],
     "template": ["template", "--year", "2024", "--out", "{tmp}/t.xlsx"],
+    "unit": ["unit"],
 }
 
 
