@@ -355,20 +355,10 @@
         <translation>全年预算数</translation>
     </message>
     <message>
-        <location line="-55" />
-        <source>The sum of the adjusted amounts of every funding source</source>
-        <translation>各资金来源全年预算数之和</translation>
-    </message>
-    <message>
         <location line="+6" />
         <location line="+50" />
         <source>Executed</source>
         <translation>全年执行数</translation>
-    </message>
-    <message>
-        <location line="-46" />
-        <source>The sum of the executed amounts of every funding source</source>
-        <translation>各资金来源全年执行数之和</translation>
     </message>
     <message>
         <location line="+36" />
@@ -379,6 +369,22 @@
         <location line="+8" />
         <source>Initial budget</source>
         <translation>年初预算数</translation>
+    </message>
+    <message>
+        <source>Type the amount here or in the funding table below; the full-year budget follows the initial budget until an adjustment is typed</source>
+        <translation>可在此处或下方资金来源表中填写金额；未填写调整后金额时，全年预算数随年初预算数自动填入</translation>
+    </message>
+    <message>
+        <source>The sum of {count} funding sources: type each one in the funding table below</source>
+        <translation>{count}个资金来源的合计：请在下方资金来源表中逐项填写</translation>
+    </message>
+    <message>
+        <source>The budget approved at the start of the year</source>
+        <translation>年初批准的预算金额</translation>
+    </message>
+    <message>
+        <source>The budget after mid-year additions or cuts; it follows the initial budget until you type another amount here</source>
+        <translation>年中追加或调减后的预算；在此填写其他金额之前，随年初预算数自动填入</translation>
     </message>
 </context>
 <context>
@@ -631,6 +637,54 @@
         <source>The actual far exceeds the target: explain it; the score may be reduced</source>
         <translation>实际完成值大幅超过指标值：请说明原因，可酌情调减得分</translation>
     </message>
+    <message>
+        <source>Expenditure category</source>
+        <translation>支出科目</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Budget at the start of the year</source>
+        <translation>本年预算数</translation>
+    </message>
+    <message>
+        <source>Initial budget</source>
+        <translation>年初预算数</translation>
+    </message>
+    <message>
+        <source>Approved budget (A)</source>
+        <translation>批复预算数（A）</translation>
+    </message>
+    <message>
+        <source>Full-year budget (A)</source>
+        <translation>全年预算数（A）</translation>
+    </message>
+    <message>
+        <source>Set in step 2, Annual budget</source>
+        <translation>在第2步“年度预算”中填写</translation>
+    </message>
+    <message>
+        <source>Executed in the year (B)</source>
+        <translation>全年执行数（B）</translation>
+    </message>
+    <message>
+        <source>Type what was actually spent in the year (yuan)</source>
+        <translation>填写全年实际支出金额（元）</translation>
+    </message>
+    <message>
+        <source>Execution rate (B/A)</source>
+        <translation>执行率（B/A）</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未评</translation>
+    </message>
+    <message>
+        <source>Self-evaluation not filled in yet: no score or grade</source>
+        <translation>尚未填写自评：暂无得分和等级</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationStep</name>
@@ -748,6 +802,54 @@
         <location line="+1" />
         <source>Result application</source>
         <translation>结果应用</translation>
+    </message>
+    <message>
+        <source>Score per project</source>
+        <translation>各项目得分</translation>
+    </message>
+    <message>
+        <source>Grade distribution</source>
+        <translation>评价等级分布</translation>
+    </message>
+    <message>
+        <source>Type what each expenditure category actually spent in the year (the same column as under Annual budget). The execution rate and the score follow.</source>
+        <translation>逐行填写各支出科目的全年实际支出（与“年度预算 › 收支预算”中的全年执行数为同一数据），执行率和得分随之更新。</translation>
+    </message>
+    <message>
+        <source>Type what each funding source of the project actually spent in the year (全年执行数). The execution rate and the score follow at once.</source>
+        <translation>逐行填写本项目各资金来源的全年实际支出（全年执行数），执行率和得分随即更新。</translation>
+    </message>
+    <message>
+        <source>The project no longer exists.</source>
+        <translation>该项目已不存在。</translation>
+    </message>
+    <message>
+        <source>Executed amount of “{name}” ({source})</source>
+        <translation>“{name}”（{source}）的全年执行数</translation>
+    </message>
+    <message>
+        <source>Executed amount of “{category}”</source>
+        <translation>“{category}”的全年执行数</translation>
+    </message>
+    <message>
+        <source>Self-evaluation not filled in yet</source>
+        <translation>尚未填写自评</translation>
+    </message>
+    <message>
+        <source>the year&apos;s spending is missing: type it under Budget execution</source>
+        <translation>尚未填写全年执行数：点此到“预算执行”页填写</translation>
+    </message>
+    <message>
+        <source>change the spending</source>
+        <translation>修改全年执行数</translation>
+    </message>
+    <message>
+        <source>Not filled in yet: first type each indicator&apos;s actual value below (a tier and a score for qualitative ones), then the year&apos;s spending under Budget execution. The score and the grade appear once values are typed.</source>
+        <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
+    </message>
+    <message>
+        <source>Budget execution</source>
+        <translation>预算执行</translation>
     </message>
 </context>
 <context>
@@ -1962,6 +2064,10 @@ Nothing was imported.</source>
         <location line="+5" />
         <source>No problems: every check passes.</source>
         <translation>没有问题：全部检查通过。</translation>
+    </message>
+    <message>
+        <source>No problems in what is filled in; not started yet: {steps}.</source>
+        <translation>已填写的内容没有问题；尚未开始：{steps}。</translation>
     </message>
 </context>
 <context>

@@ -314,7 +314,13 @@ class MainWindow(QMainWindow):
         page.activate()
 
     def _problems_changed(self) -> None:
-        self.problems.show_problems(self.session.data, self.session.problems)
+        statuses = self.session.statuses
+        not_started = [
+            step_title(step)
+            for step in Step
+            if step is not Step.SUBMIT and statuses[step] is StepStatus.NOT_STARTED
+        ]
+        self.problems.show_problems(self.session.data, self.session.problems, not_started)
         for row, step in enumerate(Step):
             status = self.session.statuses[step]
             item = self.navigator.item(row)
