@@ -225,6 +225,10 @@
         <source>Edit the funding of “{name}”</source>
         <translation>修改项目“{name}”的资金来源</translation>
     </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>“上年结余”</translation>
+    </message>
 </context>
 <context>
     <name>BudgetTable</name>
@@ -2287,6 +2291,10 @@ Nothing was imported.</source>
         <source>Sign-offs required</source>
         <translation>必须签字</translation>
     </message>
+    <message>
+        <source>Exemption threshold</source>
+        <translation>“项目免报门槛”</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTable</name>
@@ -3335,6 +3343,25 @@ SHA-256 {sha256}
         <location line="+8" />
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>“{column}”</source>
+        <translation>“{column}”</translation>
+    </message>
+    <message>
+        <source>“{column}” of “{row}”</source>
+        <translation>“{row}”的“{column}”</translation>
+    </message>
+    <message>
+        <source>{field} takes an amount in yuan: digits with at most two decimals. “{text}” was not accepted.</source>
+        <translation>{field}只能填写金额（元）：数字，最多两位小数；输入的“{text}”未被接受。</translation>
+    </message>
+    <message>
+        <source>{field} takes a number: digits and a decimal point only. “{text}” was not accepted.</source>
+        <translation>{field}只能填写数字（可带小数点）；输入的“{text}”未被接受。</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -15,7 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, Kind
+from unionperf.ui.widgets.refusal import (
+    SayingValidator,
+    amount_refusal,
+    cell_name,
+    number_refusal,
+    tell,
+)
+from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, LABEL_ROLE, Kind
 
 __all__ = ["ColumnDelegate"]
 
@@ -46,7 +52,11 @@ class ColumnDelegate(QStyledItemDelegate):
         line = QLineEdit(parent)
         if kind in (Kind.MONEY, Kind.NUMBER):
             pattern = AMOUNT_PATTERN if kind is Kind.MONEY else NUMBER_PATTERN
-            line.setValidator(QRegularExpressionValidator(pattern, line))
+            refusal = amount_refusal if kind is Kind.MONEY else number_refusal
+            name = cell_name(_row_label(index), _column_title(index))
+            line.setValidator(
+                SayingValidator(pattern, lambda text: tell(line, refusal(name, text)), line)
+            )
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
         return line
 
@@ -79,3 +89,16 @@ class ColumnDelegate(QStyledItemDelegate):
             model.setData(index, text, Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
+
+
+def _row_label(index: Index) -> str:
+    """The name of the cell's row (its model's :data:`LABEL_ROLE`), or empty."""
+    label = index.data(LABEL_ROLE)
+    return str(label).strip() if label else ""
+
+
+def _column_title(index: Index) -> str:
+    """The title of the cell's column."""
+    model = index.model()
+    title = model.headerData(index.column(), Qt.Orientation.Horizontal) if model else None
+    return str(title or "").strip()

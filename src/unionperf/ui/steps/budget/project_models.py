@@ -225,6 +225,9 @@ def _amount_column(
 class ProjectTableModel(RowTableModel[Project]):
     """The year's projects, one per row."""
 
+    label_column = 1
+    """A row is named by the project's name."""
+
 
 def funding_columns(
     edit: Callable[[FundingLine, str, object], bool],
