@@ -49,6 +49,7 @@ from unionperf.ui.steps.evaluation.texts import (
     with_text,
 )
 from unionperf.ui.steps.evaluation.views import indicator_table, table_view
+from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
@@ -335,9 +336,11 @@ class EvaluationStep(StepPage):
 
     def _size_columns(self) -> None:
         width = self.indicator_view.fontMetrics().horizontalAdvance("中")
+        header = self.indicator_view.horizontalHeader()
         for number, column in enumerate(self.indicators.columns):
             if column.width_chars:
-                self.indicator_view.setColumnWidth(number, column.width_chars * width + 12)
+                size = column_width(header, column.title, column.width_chars, width) + 12
+                self.indicator_view.setColumnWidth(number, size)
 
     # -- tabs ------------------------------------------------------------------------------------
 
