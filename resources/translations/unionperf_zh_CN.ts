@@ -155,11 +155,6 @@
         <translation>上年结余：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+13" />
-        <source>Select a project to edit its funding; the full-year budget adds them up.</source>
-        <translation>选中项目后在下方填写资金来源；项目全年预算数为各资金来源之和。</translation>
-    </message>
-    <message>
         <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+52" />
         <source>Revenue total {revenue} + opening balance {opening} − expenditure total {expenditure} = balance {balance}</source>
         <translation>收入合计 {revenue} ＋ 上年结余 {opening} － 支出合计 {expenditure} ＝ 年末结余 {balance}</translation>
@@ -228,6 +223,10 @@
     <message>
         <source>Opening balance</source>
         <translation>“上年结余”</translation>
+    </message>
+    <message>
+        <source>Type a project&apos;s initial budget on its row, or per funding source in the table below; the full-year budget follows it until you type an adjustment.</source>
+        <translation>在项目行或下方资金来源表中填写年初预算数，全年预算数随之填入；年中追加或调减时再修改全年预算数。</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1220,10 @@
         <location line="+4" />
         <source>Year: {year}</source>
         <translation>年度：{year}</translation>
+    </message>
+    <message>
+        <source>Guidance for this step</source>
+        <translation>本步说明</translation>
     </message>
 </context>
 <context>
@@ -3362,6 +3365,36 @@ SHA-256 {sha256}
     <message>
         <source>{field} takes a number: digits and a decimal point only. “{text}” was not accepted.</source>
         <translation>{field}只能填写数字（可带小数点）；输入的“{text}”未被接受。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceCard</name>
+    <message>
+        <source>Guidance and rules…</source>
+        <translation>说明与依据…</translation>
+    </message>
+    <message>
+        <source>What this step is for, what the upper level checks, and the rule (F1)</source>
+        <translation>这一步做什么、上级工会看什么，以及依据的文件条款（F1）</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceDialog</name>
+    <message>
+        <source>Original text of {regulation}</source>
+        <translation>查看文件原文（{regulation}）</translation>
+    </message>
+    <message>
+        <source>Guidance: {title}</source>
+        <translation>说明：{title}</translation>
+    </message>
+    <message>
+        <source>The guidance cannot be shown</source>
+        <translation>无法显示说明</translation>
+    </message>
+    <message>
+        <source>Back to the guidance</source>
+        <translation>返回本步说明</translation>
     </message>
 </context>
 </TS>

@@ -116,7 +116,8 @@ class ProjectFundingTab(QWidget):
         hint = QLabel(
             QCoreApplication.translate(
                 "BudgetStep",
-                "Select a project to edit its funding; the full-year budget adds them up.",
+                "Type a project's initial budget on its row, or per funding source in the table"
+                " below; the full-year budget follows it until you type an adjustment.",
             )
         )
         top = QHBoxLayout()

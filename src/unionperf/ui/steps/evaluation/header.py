@@ -77,6 +77,8 @@ def funds_text(row: OwnerRow) -> str:
             f"{html.escape(line)} "
             f'<a href="{FUNDS_LINK}" style="color:{MISSING_COLOUR}">{html.escape(link)}</a>'
         )
+    if row.budget <= ZERO:
+        return html.escape(line)
     link = QCoreApplication.translate("EvaluationStep", "change the spending")
     return f'{html.escape(line)} <a href="{FUNDS_LINK}">{html.escape(link)}</a>'
 
