@@ -1982,14 +1982,9 @@ Nothing was imported.</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location line="+30" />
-        <source>Too short: at least {count} characters.</source>
-        <translation>太短：至少{count}个字符。</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Weak: use 8 or more characters and mix letters, digits and symbols.</source>
-        <translation>强度弱：建议至少8个字符，并混用大小写字母、数字和符号。</translation>
+        <location line="+32" />
+        <source>Weak: a longer sentence, or letters mixed with digits and symbols, is harder to guess.</source>
+        <translation>强度弱：更长的一句话，或字母与数字、符号混用，更难被猜中。</translation>
     </message>
     <message>
         <location line="+2" />
