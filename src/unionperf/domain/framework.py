@@ -7,9 +7,11 @@ enum, so both the 3-category layout (财预〔2020〕10号, 成本 under 产出)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 
 class MonitoringRule(StrEnum):
@@ -19,6 +21,19 @@ class MonitoringRule(StrEnum):
     """数量/效益/满意度: compared with target × month ÷ 12, four colours."""
     THRESHOLD = "threshold"
     """质量/时效/成本: within the target → green, outside → red."""
+
+
+class _Categorised(Protocol):
+    """Anything filed under a level-1 and a level-2 category (an indicator)."""
+
+    @property
+    def level1(self) -> str: ...
+
+    @property
+    def level2(self) -> str: ...
+
+
+_C = TypeVar("_C", bound=_Categorised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +74,40 @@ class Framework:
     def level2_of(self, level1: str, level2: str) -> Level2 | None:
         """The level-2 category under that level 1, or ``None`` if the pair is not in the list."""
         return _level_index(self)[1].get((level1, level2))
+
+    def monitoring_rule(self, level1: str, level2: str) -> MonitoringRule:
+        """The level-2 category's monitoring rule; a pair not in the framework is a threshold."""
+        found = self.level2_of(level1, level2)
+        return found.monitoring if found else MonitoringRule.THRESHOLD
+
+    def ordered(self, items: Iterable[_C]) -> tuple[_C, ...]:
+        """Indicators in canonical order (产出, 效益, 满意度 …), whatever order they were added in.
+
+        Level 1 in framework order, then level 2 in framework order, then the user's order (as
+        given). Categories not in the framework follow those that are, in order of first appearance.
+        """
+        held = tuple(items)
+        level1_rank = {item.name: index for index, item in enumerate(self.level1)}
+        level2_rank = {
+            (parent.name, child.name): index
+            for parent in self.level1
+            for index, child in enumerate(parent.level2)
+        }
+        unknown1: dict[str, int] = {}
+        unknown2: dict[tuple[str, str], int] = {}
+        for item in held:
+            unknown1.setdefault(item.level1, len(level1_rank) + len(unknown1))
+            unknown2.setdefault((item.level1, item.level2), len(unknown2))
+
+        def key(pair: tuple[int, _C]) -> tuple[int, int, int, int]:
+            position, item = pair
+            pair2 = (item.level1, item.level2)
+            rank1 = level1_rank.get(item.level1, unknown1[item.level1])
+            known2 = pair2 in level2_rank
+            rank2 = level2_rank[pair2] if known2 else unknown2[pair2]
+            return rank1, int(not known2), rank2, position
+
+        return tuple(item for _, item in sorted(enumerate(held), key=key))
 
     def default_weights(self) -> dict[str, Decimal]:
         """Default points: ``execution`` plus each level-1 name (domain.md §5.2)."""
