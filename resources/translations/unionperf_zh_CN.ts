@@ -616,21 +616,6 @@
         <source>Allowed for this tier: {low} to under {high} points</source>
         <translation>该档次得分范围：{low}分（含）至{high}分（不含）</translation>
     </message>
-    <message>
-        <location line="+7" />
-        <source>Computed by the scoring rules from the target and the actual</source>
-        <translation>按评分规则由指标值和实际完成值自动计算</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Formula score {formula}, less a deduction of {deduction}</source>
-        <translation>公式得分{formula}分，调减{deduction}分</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>The actual far exceeds the target: explain it; the score may be reduced</source>
-        <translation>实际完成值大幅超过指标值：请说明原因，可酌情调减得分</translation>
-    </message>
 </context>
 <context>
     <name>EvaluationStep</name>
@@ -3151,6 +3136,24 @@ SHA-256 {sha256}
         <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29" />
         <source>Enter the union's profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingPane</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/working_pane.py" line="+57" />
+        <source>How “{indicator}” was scored: {working}</source>
+        <translation>“{indicator}”计分说明：{working}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Budget execution: {working}</source>
+        <translation>预算执行率：{working}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Select an indicator to see how its score came about.</source>
+        <translation>选中某个指标，可在此查看其得分的计算过程。</translation>
     </message>
 </context>
 <context>

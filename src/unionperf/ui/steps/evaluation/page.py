@@ -49,6 +49,7 @@ from unionperf.ui.steps.evaluation.texts import (
     with_text,
 )
 from unionperf.ui.steps.evaluation.views import indicator_table, table_view
+from unionperf.ui.steps.evaluation.working_pane import WorkingPane
 from unionperf.ui.widgets.charts import GradeChart, ScoreChart
 from unionperf.ui.widgets.formatting import amount, percent, plain
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
@@ -166,6 +167,8 @@ class EvaluationStep(StepPage):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.guide)
         column.addWidget(self.indicator_view, 1)
+        self.working = WorkingPane(self.indicator_view, self.indicators)
+        column.addWidget(self.working)
         return page
 
     def _build_texts(self) -> QWidget:
@@ -309,6 +312,7 @@ class EvaluationStep(StepPage):
                 else ""
             )
             self._load_texts("")
+            self.working.set_owner(None)
             self.evidence.set_target(None, None, "", STAGE)
             self.evidence.clear()
             self.attach_button.setEnabled(False)
@@ -325,6 +329,7 @@ class EvaluationStep(StepPage):
             self._size_columns()
         number = self.owners.find(owner_uid)
         row = self.owners.row(number)
+        self.working.set_owner(row)
         name = owner_name(row)
         self.title.setText(
             self.tr("{name} (below the exemption threshold: optional)").format(name=name)
@@ -336,6 +341,8 @@ class EvaluationStep(StepPage):
             self.tr("Total {total} · {grade}").format(total=f"{row.total:.2f}", grade=row.grade)
         )
         self.total.setStyleSheet(f"color: {GRADE_COLOURS[row.grade]};")
+        self.total.setToolTip(row.total_working)
+        self.funds.setToolTip(row.execution_working)
         self.funds.setText(
             self.tr(
                 "Budget execution: full-year budget {budget} yuan, executed {executed} yuan, "
