@@ -47,7 +47,8 @@ def explain_indicator(item: IndicatorScore) -> str:
     """
     indicator, result = item.indicator, item.result
     if result is not None and not result.applicable:
-        reason = f"（{result.na_reason.strip()}）" if result.na_reason.strip() else ""
+        why = result.na_reason.strip().rstrip("。；;.")
+        reason = f"（{why}）" if why else ""
         return (
             f"不适用{reason}：不计分，分值{_n(item.points)}分不计入适用分值，"
             "总分按适用分值折算为百分制"

@@ -56,6 +56,8 @@ class WorkingPane(QLabel):
             text = self.tr("How “{indicator}” was scored: {working}").format(
                 indicator=row.indicator.name, working=row.working or "—"
             )
+            if not row.applicable and self._owner is not None:
+                text += f"\n{self._owner.total_working}"  # the rescaling it causes
         elif self._owner is not None:
             lines = [
                 self.tr("Budget execution: {working}").format(
