@@ -14,6 +14,7 @@ from decimal import Decimal
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator, Tier
+from unionperf.domain.money import round2
 from unionperf.domain.results import YearScore, score_project, score_unit
 from unionperf.domain.score_working import explain_execution, explain_indicator, explain_total
 from unionperf.domain.scoring import Flag, Grade, TargetScore, in_tier_band, tier_band
@@ -44,10 +45,11 @@ class Band:
     high_inclusive: bool
 
     def holds(self, score: Decimal) -> bool:
-        """Whether ``score`` lies inside the band."""
+        """Whether ``score``, rounded to two decimals as it counts, lies inside the band."""
+        rounded = round2(score)
         if self.high_inclusive:
-            return self.low <= score <= self.high
-        return self.low <= score < self.high
+            return self.low <= rounded <= self.high
+        return self.low <= rounded < self.high
 
 
 @dataclass(frozen=True, slots=True)
