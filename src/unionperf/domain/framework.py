@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 
@@ -84,30 +85,25 @@ class Framework:
         """Indicators in canonical order (产出, 效益, 满意度 …), whatever order they were added in.
 
         Level 1 in framework order, then level 2 in framework order, then the user's order (as
-        given). Categories not in the framework follow those that are, in order of first appearance.
+        given). Categories not in the framework follow those that are, in order of first
+        appearance.
         """
         held = tuple(items)
-        level1_rank = {item.name: index for index, item in enumerate(self.level1)}
-        level2_rank = {
-            (parent.name, child.name): index
-            for parent in self.level1
-            for index, child in enumerate(parent.level2)
-        }
-        unknown1: dict[str, int] = {}
-        unknown2: dict[tuple[str, str], int] = {}
+        level1_ranks, pair_ranks = _ranks(self)
+        unknown: dict[tuple[str, str] | str, int] = {}
+        keys = []
         for item in held:
-            unknown1.setdefault(item.level1, len(level1_rank) + len(unknown1))
-            unknown2.setdefault((item.level1, item.level2), len(unknown2))
-
-        def key(pair: tuple[int, _C]) -> tuple[int, int, int, int]:
-            position, item = pair
-            pair2 = (item.level1, item.level2)
-            rank1 = level1_rank.get(item.level1, unknown1[item.level1])
-            known2 = pair2 in level2_rank
-            rank2 = level2_rank[pair2] if known2 else unknown2[pair2]
-            return rank1, int(not known2), rank2, position
-
-        return tuple(item for _, item in sorted(enumerate(held), key=key))
+            pair = (item.level1, item.level2)
+            rank = pair_ranks.get(pair)
+            if rank is None:
+                top = level1_ranks.get(item.level1)
+                if top is None:
+                    top = unknown.setdefault(item.level1, len(level1_ranks) + len(unknown))
+                rank = top * _RANK_STEP + _RANK_STEP // 2 + unknown.setdefault(pair, len(unknown))
+            keys.append(rank)
+        if all(first <= second for first, second in pairwise(keys)):
+            return held
+        return tuple(held[index] for index in sorted(range(len(held)), key=keys.__getitem__))
 
     def default_weights(self) -> dict[str, Decimal]:
         """Default points: ``execution`` plus each level-1 name (domain.md §5.2)."""
@@ -200,6 +196,24 @@ def framework_by_code(code: str) -> Framework:
 
 
 _LEVEL_INDEXES: dict[int, tuple[Framework, dict[str, Level1], dict[tuple[str, str], Level2]]] = {}
+_RANK_STEP = 100_000
+"""Room for the level-2 ranks (and unknown level-2 names) under one level-1 rank."""
+_RANKS: dict[int, tuple[Framework, dict[str, int], dict[tuple[str, str], int]]] = {}
+
+
+def _ranks(framework: Framework) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Each level 1's rank and each (level 1, level 2)'s sort key, built once per framework."""
+    held = _RANKS.get(id(framework))
+    if held is not None and held[0] is framework:
+        return held[1], held[2]
+    level1 = {item.name: index for index, item in enumerate(framework.level1)}
+    pairs = {
+        (parent.name, child.name): level1[parent.name] * _RANK_STEP + index
+        for parent in framework.level1
+        for index, child in enumerate(parent.level2)
+    }
+    _RANKS[id(framework)] = (framework, level1, pairs)
+    return level1, pairs
 
 
 def _level_index(
