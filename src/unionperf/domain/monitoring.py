@@ -258,11 +258,15 @@ def _interval_light(
 def _positive_light(
     indicator: Indicator, rule: MonitoringRule, actual: Decimal, target: Decimal, cutoff: date
 ) -> Light:
-    """A positive indicator (or an interval's lower side) with a target above 0."""
-    standard = light_standard(indicator, rule, cutoff)
-    if not ratio_judged(indicator, rule) or standard is None or standard <= ZERO:
+    """A positive indicator (or an interval's lower side) with a target other than 0.
+
+    The same standard as :func:`light_standard`, inlined: this runs for every indicator at every
+    point of a large year.
+    """
+    if rule is not MonitoringRule.PRORATED:
         within = actual > target if indicator.operator is Operator.GT else actual >= target
         return Light.GREEN if within else Light.RED
+    standard = target if is_rate(indicator) else target * month_progress(cutoff)
     return _ratio_light(actual / standard)
 
 
