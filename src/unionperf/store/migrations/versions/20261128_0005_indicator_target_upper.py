@@ -1,7 +1,7 @@
 """indicator.target_upper: the upper bound of an interval target (区间)
 
-Revision ID: 20261128_0004
-Revises: 20261126_0003
+Revision ID: 20261128_0005
+Revises: 20261126_0004
 Create Date: 2026-11-28
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import unionperf.store.types
 
-revision = "20261128_0004"
-down_revision = "20261126_0003"
+revision = "20261128_0005"
+down_revision = "20261126_0004"
 branch_labels = None
 depends_on = None
 
