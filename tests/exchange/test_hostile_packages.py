@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,17 +18,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.exchange.hostile import (
     ANNOUNCEMENTS_JSON,
-    DATA_JSON,
     EVIDENCE_BYTES,
     EVIDENCE_NAME,
-    PACKAGE_JSON,
     Forger,
     evidence_entry,
     nested,
     with_raw,
 )
 from tests.exchange.packages import YEAR, DemoUnit, demo_unit
-from unionperf.exchange import keys, minisign
+from unionperf.exchange import json_limits, keys, minisign
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.package import VerifiedPackage, verify_package
 
@@ -80,7 +79,9 @@ def test_deeply_nested_package_json_is_refused_before_parsing(forger, depth):
 
 @pytest.mark.parametrize("depth", [1_000, 100_000])
 def test_deeply_nested_data_json_is_refused_before_parsing(forger, depth):
-    message = _refused(forger, forger.package(data=with_raw(forger.data(), "x", nested(depth))), "json-depth")
+    message = _refused(
+        forger, forger.package(data=with_raw(forger.data(), "x", nested(depth))), "json-depth"
+    )
     assert "data.json" in message
 
 
@@ -107,7 +108,9 @@ def test_depth_32_is_accepted(forger):
 
 @pytest.mark.parametrize("sequence", [2**63, 2**63 - 1, 2**64 + 5, 1_000_000])
 def test_huge_sequence_is_refused(forger, sequence):
-    message = _refused(forger, forger.package(meta=lambda meta: meta.update(sequence=sequence)), "limit")
+    message = _refused(
+        forger, forger.package(meta=lambda meta: meta.update(sequence=sequence)), "limit"
+    )
     assert "sequence" in message
 
 
@@ -117,15 +120,19 @@ def test_largest_sequence_is_accepted(forger):
 
 
 def test_eight_million_character_unit_name_is_refused(forger):
-    name = "工" * 8_000_000
+    def rename(length: int) -> Callable[[dict[str, Any]], None]:
+        def change(document: dict[str, Any]) -> None:
+            document["unit"]["name"] = "工" * length
 
-    def rename(document: dict[str, Any]) -> None:
-        document["unit"]["name"] = name
+        return change
 
-    message = _refused(forger, forger.package(meta=rename), "limit")
-    assert "unit" in message
+    message = _refused(forger, forger.package(meta=rename(8_000_000)), "json-size")
+    assert "package.json" in message
+    message = _refused(forger, forger.package(meta=rename(40_000)), "limit")
+    assert "unit.name" in message
     assert "工工工工" not in message
-    _refused(forger, forger.package(data=rename), "limit")
+    message = _refused(forger, forger.package(data=rename(8_000_000)), "limit")
+    assert "unit.name" in message
 
 
 def test_5000_digit_amount_is_refused(forger):
@@ -177,15 +184,16 @@ def test_long_lists_are_refused(forger):
 
 
 def test_oversized_json_member_is_refused_before_parsing(forger, monkeypatch):
-    from unionperf.exchange import json_limits
-
     monkeypatch.setitem(json_limits.MAX_BYTES, "data/data.json", 1_000)
 
-    def never(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("parsed")
-
     blob = forger.package()
-    monkeypatch.setattr(json, "loads", never)
+    loads = json.loads
+
+    def never_data_json(text: Any, **kwargs: Any) -> Any:
+        assert "opening_balance" not in text, "data.json was parsed"
+        return loads(text, **kwargs)
+
+    monkeypatch.setattr(json, "loads", never_data_json)
     message = _refused(forger, blob, "json-size")
     assert "data.json" in message
 
@@ -216,7 +224,11 @@ def test_data_json_of_format_2_is_refused_as_a_version(forger):
     def newer(document: dict[str, Any]) -> None:
         document["format_version"] = "2.0"
 
-    _refused(forger, forger.package(data=newer, meta=lambda m: m.update(data_format_version="2.0")), "version")
+    _refused(
+        forger,
+        forger.package(data=newer, meta=lambda m: m.update(data_format_version="2.0")),
+        "version",
+    )
     _refused(forger, forger.package(data=newer), "version")
 
 
@@ -271,9 +283,7 @@ def _rotated(
     new_public = minisign.public_key_of(new_key)
     old_id = forger.unit.public_key.key_id_hex
     statement = keys.announcement_statement(old_id, new_public.to_file(), unit_code, "2024-06-01")
-    signature = minisign.sign(
-        forger.key, statement, comment or f"key rotation unit:{unit_code}"
-    )
+    signature = minisign.sign(forger.key, statement, comment or f"key rotation unit:{unit_code}")
     announcement = keys.Announcement(
         old_id, new_public.to_file(), unit_code, "2024-06-01", signature
     )
@@ -321,7 +331,13 @@ def test_announcements_have_limits(forger):
     }
     blob = forger.package(edits={ANNOUNCEMENTS_JSON: json.dumps([statement]).encode()})
     _refused(forger, blob, "limit")
-    blob = forger.package(edits={ANNOUNCEMENTS_JSON: json.dumps([{**statement, "unit_code": forger.unit.unit_code}] * 1_000).encode()})
+    blob = forger.package(
+        edits={
+            ANNOUNCEMENTS_JSON: json.dumps(
+                [{**statement, "unit_code": forger.unit.unit_code}] * 1_000
+            ).encode()
+        }
+    )
     _refused(forger, blob, "limit")
 
 
@@ -341,7 +357,9 @@ def test_evidence_listed_but_absent_is_refused(forger):
 
 
 def test_evidence_present_but_unlisted_is_refused(forger):
-    message = _refused(forger, forger.with_evidence([], {EVIDENCE_NAME: EVIDENCE_BYTES}), "evidence")
+    message = _refused(
+        forger, forger.with_evidence([], {EVIDENCE_NAME: EVIDENCE_BYTES}), "evidence"
+    )
     assert "签到表" in message
 
 
@@ -432,7 +450,12 @@ def test_names_colliding_after_casefold_are_refused(forger):
 
 @pytest.mark.parametrize(
     "filename",
-    ["签到表 第1页.pdf", "会议纪要（2024年）【定稿】.docx", "《工会法》学习·笔记—摘要.txt", "照片-01 (2).jpg"],
+    [
+        "签到表 第1页.pdf",
+        "会议纪要（2024年）【定稿】.docx",
+        "《工会法》学习·笔记—摘要.txt",
+        "照片-01 (2).jpg",
+    ],
 )
 def test_chinese_evidence_names_are_accepted(forger, filename):
     name = FOLDER + filename

@@ -125,7 +125,7 @@ HOSTILE: dict[str, tuple[Callable[[Forger], bytes], str]] = {
     "rtl-override": (_named(FOLDER + "invoice\u202efdp.exe"), "member-name"),
     "fullwidth-slash": (_named(FOLDER + "a\uff0fb.pdf"), "member-name"),
     "nfc-collision": (_colliding, "duplicate-member"),
-    "unit-name-8m": (lambda f: f.package(meta=_set_unit_name, data=_set_unit_name), "limit"),
+    "unit-name-8m": (lambda f: f.package(data=_set_unit_name), "limit"),
     "amount-5000-digits": (lambda f: f.package(data=_huge_amount), "limit"),
     "rotation-other-unit": (_rotation_to_another_unit, "rotation"),
 }
@@ -189,7 +189,9 @@ def test_a_batch_goes_on_after_each_refusal(unit, upper, hostile):
     assert outcomes[-1].status == "received"
 
 
-def test_cli_receive_prints_one_line_each_with_the_code(unit, hostile, tmp_path, capsys, monkeypatch):
+def test_cli_receive_prints_one_line_each_with_the_code(
+    unit, hostile, tmp_path, capsys, monkeypatch
+):
     monkeypatch.setenv("UNIONPERF_PASSPHRASE", UPPER_PASSPHRASE)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     up = str(tmp_path / "upper")
@@ -207,9 +209,17 @@ def test_cli_receive_prints_one_line_each_with_the_code(unit, hostile, tmp_path,
     assert not list((tmp_path / "state").rglob("crash-*.txt"))
 
 
+@pytest.fixture
+def no_crash_reports(tmp_path, monkeypatch) -> Iterator[Path]:
+    """The folder crash reports would go to; the test checks it stays empty."""
+    state = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    yield state
+    assert not list(state.rglob("crash-*.txt"))
+
+
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_cli_verify_refuses_with_the_code(unit, hostile, name, tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+def test_cli_verify_refuses_with_the_code(unit, hostile, name, capsys, no_crash_reports):
     capsys.readouterr()
     code = main(["verify", str(hostile[name]), "--key", str(unit.pub_file)])
     err = capsys.readouterr().err
@@ -220,4 +230,3 @@ def test_cli_verify_refuses_with_the_code(unit, hostile, name, tmp_path, capsys,
         assert code == 1, err[:300]
         assert f"[{HOSTILE[name][1]}]" in err, err[:300]
     assert len(err.splitlines()) == 1
-    assert not list((tmp_path / "state").rglob("crash-*.txt"))
