@@ -100,7 +100,7 @@ def _receive_guarded(
         del stored[written:]
         _quarantine(workspace, path, str(error))
         status = "refused"
-        code = error.code if isinstance(error, PackageError) else "read"
+        code = error.code if isinstance(error, PackageError) else "file"
         if code == "replay":
             status = "refused (older than the one received)"
         return Outcome(path, status, str(error), code)
