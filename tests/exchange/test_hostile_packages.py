@@ -461,3 +461,17 @@ def test_chinese_evidence_names_are_accepted(forger, filename):
     name = FOLDER + filename
     blob = forger.with_evidence([evidence_entry(name, b"x")], {name: b"x"})
     assert _accepted(forger, blob).payload[name] == b"x"
+
+
+def test_schemas_are_compiled_once_per_process(forger, monkeypatch):
+    """Verification speed (issue 17): a second package does not compile the schemas again."""
+    import fastjsonschema  # noqa: PLC0415
+
+    _accepted(forger, forger.unit.blob("self-evaluation-1"))
+
+    def compile_again(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a schema was compiled again")
+
+    monkeypatch.setattr(fastjsonschema, "compile", compile_again)
+    for name in ("targets-1", "monitoring-1", "self-evaluation-1"):
+        _accepted(forger, forger.unit.blob(name))

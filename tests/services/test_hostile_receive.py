@@ -36,6 +36,7 @@ from unionperf.exchange import keys, minisign
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.inbox.receive import receive
 from unionperf.services.upper.register import register
+from unionperf.services.views.package_info import describe_package
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 OTHER_UNIT = "91310000MA1FL8XQ30"
@@ -230,3 +231,14 @@ def test_cli_verify_refuses_with_the_code(unit, hostile, name, capsys, no_crash_
         assert code == 1, err[:300]
         assert f"[{HOSTILE[name][1]}]" in err, err[:300]
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_opening_a_hostile_package_describes_the_refusal(upper, hostile, name):
+    """The window's double-click path (describe_package) says why, and imports nothing."""
+    info = describe_package(upper, hostile[name])
+    assert not info.valid
+    assert info.problem_code == HOSTILE[name][1], (info.problem_code, info.problem[:300])
+    assert len(info.problem.splitlines()) == 1
+    with upper.reading() as uow:
+        assert uow.register.received() == []
