@@ -15,6 +15,7 @@ import math
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,10 +34,9 @@ _MEMO_LENGTH = 64
 _EMPTY: tuple[Any, ...] = ()
 _ROW_DIGITS = 7
 _INDEX_DIGITS = 9
-
-
-def _same(text: str) -> str:
-    return text
+_DIGITS = "0123456789"
+_COLUMNS = {get_column_letter(index): index for index in range(1, limits.MAX_COLUMNS + 1)}
+"""The column letters within the limit (the fast path of a cell reference)."""
 
 
 def _iso_date(text: str) -> Any:
@@ -86,76 +86,70 @@ def span(reference: str) -> tuple[int, int, int, int] | None:
 
 
 class _SheetHandler(PartHandler):
+    """The sheet's elements, dispatched by name (the hot path of the import: kept lean)."""
+
     def __init__(self, sheet: str, book: Book, content: Content) -> None:
         super().__init__()
         self.sheet = sheet
         self.book = book
         self.content = content
+        self.dates = frozenset(str(index) for index in book.date_styles)
         self.result = SheetData()
         self.memo: dict[str, str] = {}
         self.row = 0
+        self.row_text = "0"
         self.cells: list[tuple[int, Any]] = []
+        self.held = 0
         self.column = 0
         self.kind = "n"
-        self.style = 0
+        self.date = False
         self.formula: str | None = None
         self.value: str | None = None
-        self.inline: list[str] = []
         self.parts: list[str] = []
         self.length = 0
-        self.collect = ""
+        self.collect = False
         self.phonetic = 0
-        self.in_data = False
+        self.converters: dict[str, Callable[[str], Any]] = {
+            "b": self._boolean,
+            "d": _iso_date,
+        }
+        openers: dict[str, Callable[[dict[str, str]], None]] = {
+            "c": self._open_cell,
+            "v": self._open_text,
+            "f": self._open_text,
+            "is": self._open_text,
+            "t": self._open_run,
+            "rPh": self._open_phonetic,
+            "row": self._open_row,
+            "mergeCell": self._merge,
+            "dimension": self._dimension,
+        }
+        closers: dict[str, Callable[[], None]] = {
+            "c": self._close_cell,
+            "v": self._close_value,
+            "f": self._close_formula,
+            "t": self._close_run,
+            "rPh": self._close_phonetic,
+            "row": self._close_row,
+        }
+        self.openers = {name: openers[tag] for name, tag in _TAGS.items() if tag in openers}
+        self.closers = {name: closers[tag] for name, tag in _TAGS.items() if tag in closers}
 
     # -- elements ----------------------------------------------------------------------------
 
-    def opened(self, name: str, attributes: dict[str, str]) -> None:
-        tag = _TAGS.get(name)
-        if tag is None or (not self.in_data and tag not in ("sheetData", "mergeCell", "dimension")):
-            return
-        if tag == "c":
-            self._open_cell(attributes)
-        elif tag in ("v", "f"):
-            self.parts = []
-            self.length = 0
-            self.collect = tag
-        elif tag == "t":
-            self.collect = "" if self.phonetic else "t"
-        elif tag == "is":
-            self.inline = []
-            self.parts = []
-            self.length = 0
-        elif tag == "rPh":
-            self.phonetic += 1
-        elif tag == "row":
-            self._open_row(attributes.get("r"))
-        elif tag == "sheetData":
-            self.in_data = True
-        elif tag == "mergeCell":
-            self._merge(attributes.get("ref", ""))
-        elif tag == "dimension":
-            self._dimension(attributes.get("ref", ""))
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth > limits.MAX_DEPTH:
+            self.refuse("", f"XML 元素嵌套超过{limits.MAX_DEPTH}层，不是 Excel 写出的内容")
+        opener = self.openers.get(name)
+        if opener is not None:
+            opener(attributes)
 
-    def closed(self, name: str) -> None:
-        tag = _TAGS.get(name)
-        if tag is None or not self.in_data:
-            return
-        if tag == "v":
-            self.value = self._text()
-            self.collect = ""
-        elif tag == "f":
-            self.formula = self._text()[:60]
-            self.collect = ""
-        elif tag == "t":
-            self.collect = ""
-        elif tag == "rPh":
-            self.phonetic -= 1
-        elif tag == "c":
-            self._close_cell()
-        elif tag == "row":
-            self._close_row()
-        elif tag == "sheetData":
-            self.in_data = False
+    def end(self, name: str) -> None:
+        self.depth -= 1
+        closer = self.closers.get(name)
+        if closer is not None:
+            closer()
 
     def data(self, text: str) -> None:
         if self.collect:
@@ -163,12 +157,41 @@ class _SheetHandler(PartHandler):
             if self.length <= limits.MAX_CELL_TEXT:
                 self.parts.append(text)
 
+    def _open_text(self, _attributes: dict[str, str]) -> None:
+        """``<v>``, ``<f>``: collect their text; ``<is>``: collect its runs' text."""
+        self.parts = []
+        self.length = 0
+        self.collect = self.kind != "inlineStr" or not self.phonetic
+
+    def _open_run(self, _attributes: dict[str, str]) -> None:
+        self.collect = not self.phonetic
+
+    def _close_run(self) -> None:
+        self.collect = False
+
+    def _open_phonetic(self, _attributes: dict[str, str]) -> None:
+        self.phonetic += 1
+        self.collect = False
+
+    def _close_phonetic(self) -> None:
+        self.phonetic -= 1
+
+    def _close_value(self) -> None:
+        self.value = self._text()
+        self.collect = False
+
+    def _close_formula(self) -> None:
+        self.formula = self._text()[:60]
+        self.collect = False
+        self.length = 0
+
     def _text(self) -> str:
         return "".join(self.parts) if self.length <= limits.MAX_CELL_TEXT else ""
 
     # -- rows --------------------------------------------------------------------------------
 
-    def _open_row(self, number: str | None) -> None:
+    def _open_row(self, attributes: dict[str, str]) -> None:
+        number = attributes.get("r")
         if number is None:
             row = self.row + 1
         elif number.isdigit() and len(number) <= _ROW_DIGITS:
@@ -184,25 +207,29 @@ class _SheetHandler(PartHandler):
         if row <= self.row:
             self.refuse(f"A{row}", f"第{row}行出现在第{self.row}行之后：文件可能已损坏")
         self.row = row
+        self.row_text = str(row)
         self.cells = []
+        self.held = 0
         self.column = 0
 
     def _close_row(self) -> None:
         rows = self.result.rows
+        cells = self.cells
+        where = f"A{self.row}"
         if len(rows) < self.row - 1:
-            self.content.add(8 * (self.row - 1 - len(rows)), self.sheet, f"A{self.row}")
+            self.content.add(8 * (self.row - 1 - len(rows)), self.sheet, where)
             rows.extend([_EMPTY] * (self.row - 1 - len(rows)))
-        values = [value for _column, value in self.cells]
-        width = self.cells[-1][0] if self.cells else 0
-        if width and width != len(values):
-            spread: list[Any] = [None] * width
-            for column, value in self.cells:
-                spread[column - 1] = value
-            values = spread
-        while values and values[-1] is None:
-            values.pop()
-        self.content.add(64 + 8 * len(values), self.sheet, f"A{self.row}")
+        width = cells[-1][0] if cells else 0
+        if width == len(cells):
+            values = [value for _column, value in cells]
+        else:
+            values = [None] * width
+            for column, value in cells:
+                values[column - 1] = value
+        self.content.count_cells(len(cells), self.sheet, where)
+        self.content.add(self.held + 64 + 8 * width, self.sheet, where)
         rows.append(tuple(values) if values else _EMPTY)
+        self.cells = []
 
     # -- cells -------------------------------------------------------------------------------
 
@@ -211,69 +238,77 @@ class _SheetHandler(PartHandler):
         if reference is None:
             column = self.column + 1
         else:
-            match = _CELL.match(reference)
-            if not match or int(match.group(2)) != self.row:
-                shown = reference[:20]
-                self.refuse("", f"单元格地址“{shown}”无效或不在第{self.row}行：文件可能已损坏")
-            column = column_index_from_string(match.group(1))
+            letters = reference.rstrip(_DIGITS)
+            column = _COLUMNS.get(letters, 0)
+            if not column or reference[len(letters) :] != self.row_text:
+                column = self._column_of(reference)
+        if column <= self.column:
+            self.refuse(f"{get_column_letter(column)}{self.row}", "单元格顺序无效：文件可能已损坏")
+        self.column = column
+        self.kind = attributes.get("t", "n")
+        self.date = attributes.get("s") in self.dates
+        self.formula = None
+        self.value = None
+        self.parts = []
+        self.length = 0
+
+    def _column_of(self, reference: str) -> int:
+        """The column of a reference off the fast path: checked, or the workbook is refused."""
+        match = _CELL.match(reference)
+        if not match or int(match.group(2)) != self.row:
+            shown = reference[:20]
+            self.refuse("", f"单元格地址“{shown}”无效或不在第{self.row}行：文件可能已损坏")
+        column = column_index_from_string(match.group(1))
         if column > limits.MAX_COLUMNS:
             self.refuse(
                 f"{get_column_letter(column)}{self.row}",
                 f"工作表列数超过上限{limits.MAX_COLUMNS}列（{get_column_letter(column)}列；"
                 "最宽的“项目”表有26列）：请删除多余的列后再导入",
             )
-        if column <= self.column:
-            self.refuse(f"{get_column_letter(column)}{self.row}", "单元格顺序无效：文件可能已损坏")
-        self.column = column
-        self.kind = attributes.get("t", "n")
-        style = attributes.get("s")
-        self.style = int(style) if style and style.isdigit() and len(style) <= _INDEX_DIGITS else 0
-        self.formula = None
-        self.value = None
-        self.inline = []
-        self.parts = []
-        self.length = 0
+        return column
 
     def _close_cell(self) -> None:
-        text = self._text() if self.kind == "inlineStr" else self.value
+        kind = self.kind
+        text = self._text() if kind == "inlineStr" else self.value
         if self.length > limits.MAX_CELL_TEXT:
             self._issue("long", str(self.length))
-            return
-        if self.formula is not None and (
-            text is None or (text == "" and self.kind not in ("str", "inlineStr"))
+        elif self.formula is not None and (
+            text is None or (not text and kind not in ("str", "inlineStr"))
         ):
             self._issue("uncached", self.formula)
-            return
-        if self.kind == "e":
+        elif kind == "e":
             self._issue("error", (text or "")[:20])
-            return
-        value = self._value(text)
-        if value is None:
-            return
-        if self.kind == "s":
-            self.content.add(8, self.sheet, "")  # the text itself is counted with the table
-        elif isinstance(value, str):
-            value = self._keep_text(value)
-        else:
-            self.content.add(40, self.sheet, "")
-        self.content.count_cell(self.sheet, "")
-        self.cells.append((self.column, value))
+        elif text is not None:
+            self._keep(kind, text)
 
-    def _value(self, text: str | None) -> Any:
-        if text is None:
-            return None
-        convert = {
-            "n": self._number,
-            "s": self._shared,
-            "str": _same,
-            "inlineStr": _same,
-            "b": self._boolean,
-            "d": _iso_date,
-        }.get(self.kind)
-        if convert is None:
-            self._issue("bad", f"单元格类型“{self.kind[:10]}”无效")
-            return None
-        return convert(text)
+    def _keep(self, kind: str, text: str) -> None:
+        """Convert the cell's text to its value and keep it (counting what it holds)."""
+        value: Any
+        if kind == "s":
+            value = self._shared(text)
+            self.held += 8  # the text itself is counted with the table
+        elif kind == "n":
+            value = self._number(text)
+            self.held += 40
+        elif kind in ("str", "inlineStr"):
+            value = text
+            if len(text) <= _MEMO_LENGTH:
+                value = self.memo.get(text)
+                if value is None:
+                    value = self.memo[text] = text
+                    self.held += sys.getsizeof(text) + 80
+                self.held += 8
+            else:
+                self.held += sys.getsizeof(text) + 8
+        else:
+            convert = self.converters.get(kind)
+            if convert is None:
+                self._issue("bad", f"单元格类型“{kind[:10]}”无效")
+                return
+            value = convert(text)
+            self.held += 64
+        if value is not None:
+            self.cells.append((self.column, value))
 
     def _boolean(self, text: str) -> bool | None:
         if text in ("1", "true"):
@@ -285,7 +320,7 @@ class _SheetHandler(PartHandler):
 
     def _number(self, text: str) -> Any:
         number = self._parse_number(text.strip())
-        if number is None or self.style not in self.book.date_styles:
+        if number is None or not self.date:
             return number
         try:
             return from_excel(number, self.book.epoch)
@@ -324,18 +359,6 @@ class _SheetHandler(PartHandler):
             return None
         return value
 
-    def _keep_text(self, text: str) -> str:
-        if len(text) <= _MEMO_LENGTH:
-            kept = self.memo.get(text)
-            if kept is not None:
-                self.content.add(8, self.sheet, "")
-                return kept
-            self.memo[text] = text
-            self.content.add(sys.getsizeof(text) + 80, self.sheet, "")
-            return text
-        self.content.add(sys.getsizeof(text) + 8, self.sheet, "")
-        return text
-
     def _issue(self, kind: str, detail: str) -> None:
         self.result.issues.append(Issue(self.row, self.column, kind, detail))
         if len(self.result.issues) > limits.MAX_CELLS:
@@ -343,14 +366,16 @@ class _SheetHandler(PartHandler):
 
     # -- sheet-level elements ----------------------------------------------------------------
 
-    def _merge(self, reference: str) -> None:
+    def _merge(self, attributes: dict[str, str]) -> None:
+        reference = attributes.get("ref", "")
         if len(self.result.merges) >= limits.MAX_MERGES:
             self.refuse("", f"合并单元格超过{limits.MAX_MERGES}处：请取消合并后再导入")
         if span(reference) is None:
             self.refuse("", f"合并单元格范围“{reference[:20]}”无效：文件可能已损坏")
         self.result.merges.append(reference.upper())
 
-    def _dimension(self, reference: str) -> None:
+    def _dimension(self, attributes: dict[str, str]) -> None:
+        reference = attributes.get("ref", "")
         bounds = span(reference)
         if bounds is None:
             return
@@ -358,6 +383,6 @@ class _SheetHandler(PartHandler):
         if bottom > limits.MAX_ROWS or right > limits.MAX_COLUMNS:
             self.refuse(
                 "",
-                f"工作表声明的范围 {reference} 超过上限（最多{limits.MAX_ROWS:,}行、"
+                f"工作表声明的范围 {reference[:30]} 超过上限（最多{limits.MAX_ROWS:,}行、"
                 f"{limits.MAX_COLUMNS}列；最大的单位约需48,241行、26列）：请删除多余的行和列后再导入",
             )

@@ -70,13 +70,13 @@ class Content:
                 "（最大的单位约需 40 MB）：请删除多余的行或过长的文字后再导入",
             )
 
-    def count_cell(self, sheet: str, cell: str) -> None:
-        """One more non-empty cell.
+    def count_cells(self, count: int, sheet: str, cell: str) -> None:
+        """``count`` more non-empty cells.
 
         Raises:
             Refused: over :data:`~limits.MAX_CELLS`.
         """
-        self.cells += 1
+        self.cells += count
         if self.cells > limits.MAX_CELLS:
             raise Refused(
                 sheet,
