@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from openpyxl.utils import column_index_from_string
+
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
@@ -112,7 +114,10 @@ def read_member(blob: bytes, name: str) -> bytes:
 
 
 def with_cell(blob: bytes, sheet: str, ref: str, cell_xml: str) -> bytes:
-    """The workbook with the cell ``ref`` of ``sheet`` replaced by ``cell_xml`` (an ``<c>``)."""
+    """The workbook with the cell ``ref`` of ``sheet`` replaced by ``cell_xml`` (an ``<c>``).
+
+    A cell the sheet does not hold yet is put into its row in column order.
+    """
     path = sheet_path(blob, sheet)
 
     def change(old: bytes) -> bytes:
@@ -121,11 +126,15 @@ def with_cell(blob: bytes, sheet: str, ref: str, cell_xml: str) -> bytes:
         if pattern.search(text):
             return pattern.sub(lambda _match: cell_xml, text, count=1).encode()
         row = re.sub(r"\D", "", ref)
-        row_pattern = re.compile(rf'(<row r="{row}"[^>]*>)(.*?)(</row>)', re.S)
-        assert row_pattern.search(text), f"{sheet}: no row {row}"
-        return row_pattern.sub(
-            lambda m: m.group(1) + m.group(2) + cell_xml + m.group(3), text, 1
-        ).encode()
+        found = re.search(rf'<row r="{row}"[^>]*>(.*?)</row>', text, re.S)
+        assert found, f"{sheet}: no row {row}"
+        column = column_index_from_string(re.sub(r"\d", "", ref))
+        position = found.end(1)
+        for cell in re.finditer(r'<c r="([A-Z]+)\d+"', found.group(1)):
+            if column_index_from_string(cell.group(1)) > column:
+                position = found.start(1) + cell.start()
+                break
+        return (text[:position] + cell_xml + text[position:]).encode()
 
     return rewrite(blob, {path: change})
 
