@@ -29,7 +29,27 @@ MAX_TOTAL_BYTES = 160 * MB
 """All members together, decompressed (the large demo: 40 MB)."""
 
 MAX_ROWS = 100_000
-"""Rows of one sheet (the largest: 48,241 on 监控)."""
+"""Rows of the largest sheet, 监控 (the large demo: 48,241)."""
+
+SHEET_ROWS = {
+    "说明": (1_000, 17),
+    "预算": (1_000, 20),
+    "项目": (2_000, 201),
+    "指标": (20_000, 4_021),
+    "监控": (MAX_ROWS, 48_241),
+    "资金监控": (25_000, 2_413),
+    "选项": (20_000, 4_021),
+}
+"""Each sheet's row limit, with the rows of the large demo's sheet it is sized from.
+
+About 10× for the small sheets, 5× for 指标 (each row becomes an indicator before the weights are
+checked), 2× for 监控 (the most cells: its limit is what memory allows)."""
+
+
+def row_limit(sheet: str) -> tuple[int, int]:
+    """The row limit of ``sheet`` and the large demo's rows on it."""
+    return SHEET_ROWS.get(sheet, (MAX_ROWS, MAX_ROWS))
+
 
 MAX_COLUMNS = 64
 """Columns of one sheet (the widest: 26 on 项目)."""
@@ -40,8 +60,8 @@ MAX_CELLS = 1_500_000
 MAX_CELL_TEXT = 32_767
 """Characters in one cell: what an Excel cell can hold at most (the longest text: 100)."""
 
-MAX_CONTENT_BYTES = 96 * MB
-"""Memory held by the cell values of all sheets while they are checked (the large demo: ~40 MB).
+MAX_CONTENT_BYTES = 64 * MB
+"""Memory held by the cell values of all sheets while they are checked (the large demo: 27 MB).
 
 The backstop that keeps the import under 200 MB: many distinct long texts reach it before any
 of the limits above."""

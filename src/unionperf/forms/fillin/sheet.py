@@ -30,6 +30,13 @@ CONFLICT = "此行在导出填报表之后已在软件中修改过：为免覆�
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
+_QUOTED = re.compile(r"“([^”]{41,})”")
+
+
+def _cut(match: re.Match[str]) -> str:
+    return f"“{shorten(match.group(1), 40)}”"
+
+
 class Problems:
     """The problems found so far, in the order found."""
 
@@ -38,10 +45,13 @@ class Problems:
         self.found = 0
 
     def add(self, sheet: str, cell: str, message: str) -> None:
-        """Record one problem (beyond :data:`MAX_PROBLEMS`, only counted)."""
+        """Record one problem (beyond :data:`MAX_PROBLEMS`, only counted).
+
+        A long value quoted in the message (“…”) is cut to its first characters and its length.
+        """
         self.found += 1
         if len(self.items) < MAX_PROBLEMS:
-            self.items.append(ImportProblem(sheet, cell, message))
+            self.items.append(ImportProblem(sheet, cell, _QUOTED.sub(_cut, message)))
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -91,6 +91,7 @@ class _SheetHandler(PartHandler):
     def __init__(self, sheet: str, book: Book, content: Content) -> None:
         super().__init__()
         self.sheet = sheet
+        self.max_rows, self.largest_rows = limits.row_limit(sheet)
         self.book = book
         self.content = content
         self.dates = frozenset(str(index) for index in book.date_styles)
@@ -198,11 +199,11 @@ class _SheetHandler(PartHandler):
             row = int(number)
         else:
             self.refuse("", f"行号“{number[:20]}”无效：文件可能已损坏，请用 Excel 或 WPS 重新保存")
-        if row > limits.MAX_ROWS:
+        if row > self.max_rows:
             self.refuse(
                 f"A{row}",
-                f"工作表行数超过上限{limits.MAX_ROWS:,}行（第{row:,}行；最大的单位约需48,241行）："
-                "请删除多余的行后再导入",
+                f"工作表行数超过上限{self.max_rows:,}行（第{row:,}行；最大的单位此表约有"
+                f"{self.largest_rows:,}行）：请删除多余的行后再导入",
             )
         if row <= self.row:
             self.refuse(f"A{row}", f"第{row}行出现在第{self.row}行之后：文件可能已损坏")
@@ -380,9 +381,9 @@ class _SheetHandler(PartHandler):
         if bounds is None:
             return
         _top, _left, bottom, right = bounds
-        if bottom > limits.MAX_ROWS or right > limits.MAX_COLUMNS:
+        if bottom > self.max_rows or right > limits.MAX_COLUMNS:
             self.refuse(
                 "",
-                f"工作表声明的范围 {reference[:30]} 超过上限（最多{limits.MAX_ROWS:,}行、"
-                f"{limits.MAX_COLUMNS}列；最大的单位约需48,241行、26列）：请删除多余的行和列后再导入",
+                f"工作表声明的范围 {reference[:30]} 超过上限（此表最多{self.max_rows:,}行、"
+                f"{limits.MAX_COLUMNS}列）：请删除多余的行和列后再导入",
             )

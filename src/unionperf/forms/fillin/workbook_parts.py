@@ -67,7 +67,7 @@ class Content:
                 sheet,
                 cell,
                 f"工作簿的单元格内容合计超过{megabytes(limits.MAX_CONTENT_BYTES)}"
-                "（最大的单位约需 40 MB）：请删除多余的行或过长的文字后再导入",
+                "（最大的单位约需 27 MB）：请删除多余的行或过长的文字后再导入",
             )
 
     def count_cells(self, count: int, sheet: str, cell: str) -> None:
