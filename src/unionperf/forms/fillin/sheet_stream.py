@@ -259,7 +259,7 @@ class _SheetHandler(PartHandler):
         if not match or int(match.group(2)) != self.row:
             shown = reference[:20]
             self.refuse("", f"单元格地址“{shown}”无效或不在第{self.row}行：文件可能已损坏")
-        column = column_index_from_string(match.group(1))
+        column = int(column_index_from_string(match.group(1)))
         if column > limits.MAX_COLUMNS:
             self.refuse(
                 f"{get_column_letter(column)}{self.row}",
