@@ -72,11 +72,12 @@ MAX_MERGES = 1_000
 MAX_STYLES = 65_536
 """Cell formats in styles.xml (Excel itself allows 64,000)."""
 
-MAX_DEPTH = 64
-"""Nesting of XML elements (a sheet nests about 6 deep)."""
+MAX_DEPTH = 32
+"""Nesting of XML elements (a sheet nests 6 deep, Excel's extensions about 10)."""
 
-MAX_TOKEN_BYTES = 1 * MB
-"""Bytes between two ``<`` of an XML part: bounds every tag, attribute and run of text."""
+MAX_TOKEN_BYTES = MB // 2
+"""Bytes between two ``<`` of an XML part: bounds every tag with its attributes and namespace
+declarations, and every run of text (a cell of 32,767 characters takes at most 330 KB)."""
 
 MAX_NUMBER = 10**12
 """Largest magnitude of a number or an amount (一万亿; the large demo's total: under 10⁸ yuan)."""
