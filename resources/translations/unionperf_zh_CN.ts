@@ -42,7 +42,7 @@
     <message>
         <location line="+9" />
         <source>UnionPerf {version}</source>
-        <translation>UnionPerf {version}</translation>
+        <translation>工会预算绩效管理 {version}</translation>
     </message>
     <message>
         <location line="+18" />
@@ -1772,7 +1772,7 @@ Nothing was imported.</source>
     <message>
         <location line="+8" />
         <source>Unit {code} is not registered in this workspace: register its public key first (command: unionperf register). Until then the package cannot be received.</source>
-        <translation>单位 {code} 尚未在本工作区登记：请先登记其公钥（命令：unionperf register），登记前无法接收这个数据包。</translation>
+        <translation>单位 {code} 尚未在本工作区登记：请先核对其公钥登记表并登记其签名公钥（目前须由技术人员在命令行中登记），登记前无法接收这个数据包。</translation>
     </message>
     <message>
         <location line="+4" />
@@ -3198,7 +3198,7 @@ SHA-256 {sha256}
     <message>
         <location line="+4" />
         <source>No workspace in this folder (unionperf.sqlite is missing).</source>
-        <translation>该文件夹中没有工作区（找不到 unionperf.sqlite）。</translation>
+        <translation>该文件夹中没有工作区（找不到工作区的数据库文件）。</translation>
     </message>
     <message>
         <location line="+3" />

@@ -520,7 +520,7 @@ BAD_INPUTS: dict[str, tuple[Edit, str]] = {
     "wrong year": (_guide("B5", 2023), "2023年度的填报表"),
     "wrong unit": (_guide("B4", "91350100M000100Y43"), "另一个单位"),
     "other unit's name": (_guide("B3", "另一个工会"), "另一个单位"),
-    "not our workbook": (_guide("B6", ""), "不是 UnionPerf 导出的填报表"),
+    "not our workbook": (_guide("B6", ""), "不是本软件导出的填报表"),
     "unknown indicator uid": (_indicator_cell("p2024-01-i01", "指标编号", "nope"), "不存在"),
     "unknown project uid": (_project_cell(0, "项目编号", "nope"), "不存在"),
     "copied row keeps its uid": (_copied_row, "重复"),

@@ -633,7 +633,7 @@ def test_cli_feedback_signs_the_opinions_file(unit, tmp_path, capsys, monkeypatc
     command = ["feedback", "--workspace", up, "--unit", unit.unit_code, "--year", str(YEAR)]
     command += ["--stage", "targets", "--decision", "return", "--opinions", str(opinions)]
     assert main([*command, "--out", str(tmp_path / "fb")]) == 0
-    path = tmp_path / "fb" / f"{unit.unit_code}_{YEAR}_targets_feedback_1.upkg"
+    path = tmp_path / "fb" / f"{unit.unit_code}_{YEAR}年绩效目标_反馈_第1次.upkg"
     assert capsys.readouterr().out == f"已生成反馈数据包：{path}\n"
     expected = {
         "decision": "return",

@@ -171,8 +171,8 @@ def test_export_writes_a_verified_package_and_the_forms_off_the_gui_thread(
     assert verified.sha256 == logged.sha256
     assert verified.meta["stage"] == "targets"
     written = sorted(path.name for path in out.iterdir())
-    assert f"{YEAR}_cover-targets.pdf" in written
-    assert f"{YEAR}_targets_forms.xlsx" in written
+    assert f"{YEAR}年绩效目标报送回执.pdf" in written
+    assert f"{YEAR}年绩效目标表格.xlsx" in written
     assert sum(1 for name in written if name.endswith(".pdf")) >= 3
     assert page.session.submitted == {"targets"}
     assert logged.sha256 in page.written.text()
@@ -262,7 +262,7 @@ def test_print_cover_sheet_writes_the_pdf_and_opens_it(
     qtbot.waitUntil(lambda: bool(opened), timeout=JOB_TIMEOUT_MS)
     assert shown["errors"] == []
     [path] = opened
-    assert path == tmp_path / f"{YEAR}_cover-monitoring-2024-07-31.pdf"
+    assert path == tmp_path / f"{YEAR}年运行监控（截至2024-07-31）报送回执.pdf"
     assert path.read_bytes().startswith(b"%PDF")
 
 

@@ -25,6 +25,7 @@ from unionperf.exchange.bag import BagError
 from unionperf.exchange.codec import CodecError
 from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.errors import PackageError
+from unionperf.exchange.file_names import SUFFIX  # noqa: F401 - re-exported for the callers
 from unionperf.exchange.minisign import PublicKey, SignatureError
 
 FORMAT_VERSION = "1.0"
@@ -34,7 +35,6 @@ DATA_JSON = "data/data.json"
 FEEDBACK_JSON = "data/feedback.json"
 SIGNER_PUB = "data/keys/signer.pub"
 ANNOUNCEMENTS_JSON = "data/keys/announcements.json"
-SUFFIX = ".upkg"
 _COMMENT = re.compile(r"(\w+):(\S+)")
 
 
