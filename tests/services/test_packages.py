@@ -476,7 +476,7 @@ def test_returned_feedback_reopens_the_stage(unit, upper, unit_copy, opinions, t
     assert _g001(unit_copy, "targets") == []
     # before the upper level's key is trusted, feedback is refused
     [outcome] = _receive(unit_copy, path)
-    _assert_refused_and_quarantined(unit_copy, outcome, path, "trust-upper")
+    _assert_refused_and_quarantined(unit_copy, outcome, path, "导入上级工会公钥")
     assert _feedback_rows(unit_copy) == []
     trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"), "上级工会")
     [outcome] = _receive(unit_copy, path)

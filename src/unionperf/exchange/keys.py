@@ -100,6 +100,10 @@ def announcement_statement(
     ).encode()
 
 
+class WrongPassphraseError(KeyFileError):
+    """The passphrase does not unlock the key (or the key file is damaged): ask it again."""
+
+
 def check_passphrase(passphrase: str) -> None:
     """Refuse an empty or too short passphrase."""
     if len(passphrase) < MIN_PASSPHRASE:
@@ -140,7 +144,8 @@ def load_private_key(folder: Path, passphrase: str, name: str = PRIVATE_NAME) ->
     """Unlock the unit's private key.
 
     Raises:
-        KeyFileError: no key, a wrong passphrase, or a damaged key file.
+        WrongPassphraseError: a wrong passphrase (or a damaged key file).
+        KeyFileError: no key, or a key file of another kind.
     """
     path = folder / name
     if not path.exists():
@@ -148,7 +153,9 @@ def load_private_key(folder: Path, passphrase: str, name: str = PRIVATE_NAME) ->
     try:
         key = load_pem_private_key(path.read_bytes(), passphrase.encode("utf-8"))
     except ValueError as error:
-        raise KeyFileError("签名口令不正确（或密钥文件已损坏），无法解锁签名密钥") from error
+        raise WrongPassphraseError(
+            "签名口令不正确（或密钥文件已损坏），无法解锁签名密钥"
+        ) from error
     except TypeError as error:
         raise KeyFileError("密钥文件未加密或格式不正确") from error
     if not isinstance(key, Ed25519PrivateKey):

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from unionperf.domain.settings import SIGNOFF_LABELS, RuleSettings
 from unionperf.domain.unit import UnitProfile
-from unionperf.domain.year import STAGE_LABELS, Stage
+from unionperf.domain.year import Stage
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind
 
 TITLE = "预算绩效管理数据报送回执"
@@ -30,8 +30,7 @@ class CoverFacts:
 
 def stage_label(stage: Stage) -> str:
     """绩效目标, 运行监控（截至2024-07-31）or 绩效自评."""
-    label = STAGE_LABELS[stage.kind]
-    return f"{label}（截至{stage.cutoff.isoformat()}）" if stage.cutoff else label
+    return stage.title
 
 
 def cover_family(facts: CoverFacts, settings: RuleSettings) -> FormFamily:

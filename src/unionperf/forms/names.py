@@ -4,8 +4,8 @@ Files the user finds in a folder carry Chinese names that say what they are (``2
 报送回执.pdf``). The names are safe on every file system the app meets (Windows, a FAT32 USB
 stick, Linux): the characters Windows forbids are replaced, and nothing else is needed because
 every name is built from a year, a stage label and a form title. The files inside a signed
-package keep their ASCII names (docs/package-format.md §6.4); the packages' own names are
-``unionperf.exchange.file_names``.
+package keep their ASCII names (docs/package-format.md §6.4); the packages' own names are made
+by ``unionperf.exchange.file_names``.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 
 from unionperf.domain.year import Stage
-from unionperf.exchange.file_names import stage_title
 from unionperf.forms.model import FormFamily
 
 __all__ = [
     "family_file_name",
     "family_file_title",
     "safe_file_name",
-    "stage_file_label",
     "workbook_file_name",
 ]
 
@@ -36,11 +34,6 @@ def safe_file_name(name: str) -> str:
     return _UNSAFE.sub("_", name).strip(" .") or "_"
 
 
-def stage_file_label(stage: Stage) -> str:
-    """绩效目标, 运行监控（截至2024-06-30） or 绩效自评."""
-    return stage_title(stage)
-
-
 def family_file_title(family: FormFamily) -> str:
     """What a form family's file is called after its year, e.g. ``绩效自评结果汇总表``.
 
@@ -50,7 +43,7 @@ def family_file_title(family: FormFamily) -> str:
     if family.key.startswith(_MONITORING):
         return f"{_MONITORING_TITLE}（截至{family.key.removeprefix(_MONITORING)}）"
     if family.key.startswith(_COVER):
-        return f"{stage_file_label(Stage.parse(family.key.removeprefix(_COVER)))}报送回执"
+        return f"{Stage.parse(family.key.removeprefix(_COVER)).title}报送回执"
     return family.title
 
 
@@ -61,5 +54,5 @@ def family_file_name(year: int, family: FormFamily) -> str:
 
 def workbook_file_name(year: int, stage: Stage | None) -> str:
     """The workbook of a stage's forms (``2024年绩效自评表格.xlsx``) or of the whole year."""
-    scope = stage_file_label(stage) if stage is not None else "全年"
+    scope = stage.title if stage is not None else "全年"
     return safe_file_name(f"{year}年{scope}表格.xlsx")

@@ -29,6 +29,7 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.fillin_actions import FillinActions
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, step_title
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("UnionPerf · budget performance for grassroots trade unions"))
         self.setWindowIcon(app_icon())
         self._build_actions()
+        self.fillin = FillinActions(self)
         self._build_toolbar()
         self.navigator = QListWidget()
         self.navigator.setObjectName("navigator")

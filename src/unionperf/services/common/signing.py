@@ -10,9 +10,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from unionperf.exchange import keys
 from unionperf.exchange.keys import Announcement, KeyFileError
+from unionperf.exchange.keys import WrongPassphraseError as WrongKeyPassphraseError
 from unionperf.exchange.minisign import PublicKey
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.workspace import Workspace
+
+
+class WrongPassphraseError(ServiceError):
+    """The passphrase does not unlock the workspace's key; the user may type it again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +72,16 @@ def create_key(workspace: Workspace, passphrase: str) -> PublicKey:
 
 
 def unlock(workspace: Workspace, passphrase: str) -> Ed25519PrivateKey:
-    """The private key, unlocked with the passphrase (a wrong one is a clear error)."""
+    """The private key, unlocked with the passphrase.
+
+    Raises:
+        WrongPassphraseError: the passphrase is wrong (a Chinese sentence says so).
+        ServiceError: the workspace has no key, or its key file is not one.
+    """
     try:
         return keys.load_private_key(workspace.paths.keys, passphrase)
+    except WrongKeyPassphraseError as error:
+        raise WrongPassphraseError(str(error)) from error
     except KeyFileError as error:
         raise ServiceError(str(error)) from error
 

@@ -6,6 +6,7 @@ Strings keep their translation context (``SubmitStep``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -13,9 +14,18 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from unionperf.domain.problems import Problem
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.signing import WrongPassphraseError
 from unionperf.ui.file_dialogs import choose_existing_folder, choose_open_file
 
-__all__ = ["ask_explanation", "ask_passphrase", "choose_folder", "choose_package_file", "open_path"]
+__all__ = [
+    "ask_explanation",
+    "ask_passphrase",
+    "choose_folder",
+    "choose_package_file",
+    "open_path",
+    "unlocking_passphrase",
+]
 
 
 def choose_folder(parent: QWidget, title: str) -> Path | None:
@@ -32,15 +42,43 @@ def choose_package_file(parent: QWidget, title: str) -> Path | None:
     )
 
 
-def ask_passphrase(parent: QWidget) -> str | None:
-    """Ask for the signing key's passphrase (hidden as it is typed); ``None`` when cancelled."""
+def ask_passphrase(parent: QWidget, problem: str = "") -> str | None:
+    """Ask for the signing key's passphrase (hidden as it is typed); ``None`` when cancelled.
+
+    ``problem`` says why it is asked again (the passphrase typed before was wrong).
+    """
+    prompt = QCoreApplication.translate("SubmitStep", "Passphrase of the unit's signing key:")
+    if problem:
+        again = QCoreApplication.translate("SubmitStep", "Type it again.")
+        prompt = f"{problem}\n{again}\n\n{prompt}"
     text, accepted = QInputDialog.getText(
         parent,
         QCoreApplication.translate("SubmitStep", "Signing passphrase"),
-        QCoreApplication.translate("SubmitStep", "Passphrase of the unit's signing key:"),
+        prompt,
         QLineEdit.EchoMode.Password,
     )
     return text if accepted and text else None
+
+
+def unlocking_passphrase(
+    ask: Callable[[str], str | None], unlock: Callable[[str], object]
+) -> str | None:
+    """Ask for the passphrase until it unlocks the key; ``None`` when the user gives up.
+
+    A wrong passphrase is asked again with the reason, and nothing else has to be set up again.
+    Any other refusal (no key yet) is left to the export, which reports it.
+    """
+    problem = ""
+    while (passphrase := ask(problem)) is not None:
+        try:
+            unlock(passphrase)
+        except WrongPassphraseError as error:
+            problem = str(error)
+        except ServiceError:
+            return passphrase
+        else:
+            return passphrase
+    return None
 
 
 def ask_explanation(parent: QWidget, problem: Problem, current: str) -> str | None:

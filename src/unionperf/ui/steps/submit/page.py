@@ -26,6 +26,7 @@ from unionperf.domain.cycle import Step
 from unionperf.domain.problems import Location, Section
 from unionperf.domain.validation.checks import active_stages
 from unionperf.domain.year import Stage, stage_label
+from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.progress import Progress
 from unionperf.services.cycle import locks
@@ -40,6 +41,7 @@ from unionperf.ui.steps.submit.dialogs import (
     choose_folder,
     choose_package_file,
     open_path,
+    unlocking_passphrase,
 )
 from unionperf.ui.steps.submit.models import (
     CheckGroup,
@@ -361,10 +363,13 @@ class SubmitStep(StepPage):
         folder = choose_folder(self, self.tr("Folder for the package and the forms"))
         if folder is None:
             return
-        passphrase = ask_passphrase(self)
+        workspace = self.session.workspace
+        passphrase = unlocking_passphrase(
+            lambda problem: ask_passphrase(self, problem),
+            lambda typed: signing.unlock(workspace, typed),
+        )
         if passphrase is None:
             return
-        workspace = self.session.workspace
 
         def call(progress: Progress) -> ExportOutcome:
             return write_package_and_forms(
