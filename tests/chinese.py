@@ -44,6 +44,8 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-.+/]*")
 _CREDIT_CODE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
 _HEX = re.compile(r"[0-9A-Fa-f]{8,}")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{20,}={0,2}")
+_GROUPED_HEX = re.compile(r"\b[0-9A-Fa-f]{4,8}(?: [0-9A-Fa-f]{4,8})+\b")
+"""A key id or hash printed in groups for the eye (``1A2B 3C4D 5E6F 7A8B``)."""
 _EXTENSION = re.compile(r"\.(?:pdf|xlsx|upkg|pub)(?![A-Za-z0-9])", re.IGNORECASE)
 """The suffix of a file name the user is shown: PDF, workbook, package, public key."""
 
@@ -62,6 +64,7 @@ def _is_code(word: str) -> bool:
 def english_words(text: str) -> list[str]:
     """The English words of ``text`` that are not allowed (empty: the text is Chinese enough)."""
     text = _TAGS.sub(" ", text)
+    text = _GROUPED_HEX.sub(" ", text)
     text = _PLACEHOLDER.sub(" ", text)
     text = _FILE_PATTERN.sub(" ", text)
     text = _ACCELERATOR.sub(" ", text)

@@ -14,9 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QSplitter, QWidget
 
 from unionperf.ui.settings import AppSettings
+
+SIZE_CHARS = (56, 30)
+"""The dialog's size in widths of a 中: roomy, and inside a 1366×768 screen."""
+SIDEBAR_CHARS = 9
+"""The places list (计算机, the home folder…) wide enough for its names."""
 
 __all__ = [
     "choose_existing_folder",
@@ -51,6 +56,11 @@ def file_dialog(
     """A picker for ``mode`` opening in ``start`` (default: :func:`start_folder`)."""
     dialog = QFileDialog(parent, title, str(start or start_folder(settings)))
     dialog.setObjectName("fileDialog")
+    em = dialog.fontMetrics().horizontalAdvance("中")
+    dialog.resize(SIZE_CHARS[0] * em, SIZE_CHARS[1] * em)
+    splitter = dialog.findChild(QSplitter, "splitter")  # Qt's own dialog (not a native one)
+    if splitter is not None and splitter.count() == 2:  # noqa: PLR2004 - places | files
+        splitter.setSizes([SIDEBAR_CHARS * em, (SIZE_CHARS[0] - SIDEBAR_CHARS) * em])
     dialog.setFileMode(mode)
     if mode is QFileDialog.FileMode.Directory:
         dialog.setOption(QFileDialog.Option.ShowDirsOnly)

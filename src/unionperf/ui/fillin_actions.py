@@ -91,8 +91,10 @@ class ImportProblemsDialog(QDialog):
             item.setToolTip(problem.message)
             self.table.setItem(row, 1, item)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("中")
+        places = [self.fontMetrics().horizontalAdvance(p.where) for p in refused.problems]
+        self.table.setColumnWidth(0, max(places, default=0) + 2 * em)
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -100,7 +102,6 @@ class ImportProblemsDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        em = self.fontMetrics().horizontalAdvance("中")
         self.resize(em * 52, em * 26)
 
     def rows(self) -> list[tuple[str, str]]:
