@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tests.chinese import english_in
 from unionperf.domain.cycle import Step
 from unionperf.services.cycle import submit
+from unionperf.ui.first_run import FirstRunWizard
 from unionperf.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
@@ -146,3 +147,27 @@ def test_the_window_on_the_demo_shows_no_english(qtbot, demo_workspace, zh_cn, t
     root = str(demo_workspace.paths.root)  # the folder the user named
     shown = [(where, text.replace(root, "")) for where, text in texts]
     assert english_in(shown) == []
+
+
+def test_the_first_run_wizard_shows_no_english(qtbot, zh_cn, tmp_path):
+    folder = tmp_path / "工作区"
+    wizard = FirstRunWizard(folder)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    texts = window_texts(wizard)
+    for page_id in wizard.pageIds():
+        texts.extend(window_texts(wizard.page(page_id)))
+    assert len(texts) > 30
+    shown = [(where, text.replace(str(folder), "")) for where, text in texts]
+    assert english_in(shown) == []
+
+
+def test_the_about_dialog_speaks_chinese_around_its_facts(qtbot, zh_cn, demo_workspace):
+    window = MainWindow(demo_workspace)
+    qtbot.addWidget(window)
+    window.show_about()
+    dialog = window.about_dialog
+    facts = {f"QLabel {name}" for name in dialog.rows}  # system, font…: as the computer names them
+    texts = [(where, text) for where, text in window_texts(dialog) if where not in facts]
+    assert any("工会预算绩效管理" in text for _, text in texts)
+    assert english_in(texts) == []
