@@ -237,7 +237,7 @@ def test_a_wrong_passphrase_then_cancel_writes_nothing(
     monkeypatch.setattr(submit_page, "ask_passphrase", typist)
     page = _page(qtbot, demo_workspace)
     _click(qtbot, page.export_button)
-    assert len(typist.reasons) == 2
+    qtbot.waitUntil(lambda: len(typist.reasons) == 2, timeout=JOB_TIMEOUT_MS)
     assert "签名口令不正确" in typist.reasons[1]
     assert shown["errors"] == []
     assert submit_service.submissions(demo_workspace, YEAR) == []

@@ -55,7 +55,7 @@ def page(qtbot, demo_workspace, zh_cn) -> UnitStep:
 @pytest.fixture
 def upper_key(tmp_path) -> tuple[Path, str]:
     """The public key file the upper-level union handed over, and its key id."""
-    upper = Workspace.create(tmp_path / "上级", passphrase="上级工会口令")
+    upper = Workspace.create(tmp_path / "上级", passphrase="上级工会的签名口令要够长")
     try:
         path = signing.export_public_key(upper, tmp_path / "U盘" / "上级工会公钥.pub")
         return path, signing.public_key(upper).key_id_hex

@@ -6,7 +6,6 @@ Strings keep their translation context (``SubmitStep``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -14,8 +13,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from unionperf.domain.problems import Problem
-from unionperf.services.common.errors import ServiceError
-from unionperf.services.common.signing import WrongPassphraseError
 from unionperf.ui.file_dialogs import choose_existing_folder, choose_open_file
 
 __all__ = [
@@ -24,7 +21,6 @@ __all__ = [
     "choose_folder",
     "choose_package_file",
     "open_path",
-    "unlocking_passphrase",
 ]
 
 
@@ -58,27 +54,6 @@ def ask_passphrase(parent: QWidget, problem: str = "") -> str | None:
         QLineEdit.EchoMode.Password,
     )
     return text if accepted and text else None
-
-
-def unlocking_passphrase(
-    ask: Callable[[str], str | None], unlock: Callable[[str], object]
-) -> str | None:
-    """Ask for the passphrase until it unlocks the key; ``None`` when the user gives up.
-
-    A wrong passphrase is asked again with the reason, and nothing else has to be set up again.
-    Any other refusal (no key yet) is left to the export, which reports it.
-    """
-    problem = ""
-    while (passphrase := ask(problem)) is not None:
-        try:
-            unlock(passphrase)
-        except WrongPassphraseError as error:
-            problem = str(error)
-        except ServiceError:
-            return passphrase
-        else:
-            return passphrase
-    return None
 
 
 def ask_explanation(parent: QWidget, problem: Problem, current: str) -> str | None:

@@ -26,9 +26,9 @@ from unionperf.domain.cycle import Step
 from unionperf.domain.problems import Location, Section
 from unionperf.domain.validation.checks import active_stages
 from unionperf.domain.year import Stage, stage_label
-from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.progress import Progress
+from unionperf.services.common.signing import WrongPassphraseError
 from unionperf.services.cycle import locks
 from unionperf.services.cycle import submit as submit_service
 from unionperf.services.cycle.submit import ExportRefusedError
@@ -41,7 +41,6 @@ from unionperf.ui.steps.submit.dialogs import (
     choose_folder,
     choose_package_file,
     open_path,
-    unlocking_passphrase,
 )
 from unionperf.ui.steps.submit.models import (
     CheckGroup,
@@ -363,18 +362,26 @@ class SubmitStep(StepPage):
         folder = choose_folder(self, self.tr("Folder for the package and the forms"))
         if folder is None:
             return
+        passphrase = ask_passphrase(self)
+        if passphrase is not None:
+            self._write(year, stage, folder, passphrase)
+
+    def _write(self, year: int, stage: str, folder: Path, passphrase: str) -> None:
+        """Write off the GUI thread; a wrong passphrase is asked again, the folder kept."""
         workspace = self.session.workspace
-        passphrase = unlocking_passphrase(
-            lambda problem: ask_passphrase(self, problem),
-            lambda typed: signing.unlock(workspace, typed),
-        )
-        if passphrase is None:
-            return
 
         def call(progress: Progress) -> ExportOutcome:
             return write_package_and_forms(
                 workspace, year, stage, folder, passphrase=passphrase, progress=progress
             )
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, WrongPassphraseError):
+                self._export_failed(error)
+            elif (again := ask_passphrase(self, str(error))) is not None:
+                self._write(year, stage, folder, again)
+            else:
+                self.export_button.setEnabled(True)
 
         self.export_button.setEnabled(False)
         run_with_progress(
@@ -382,7 +389,7 @@ class SubmitStep(StepPage):
             self.tr("Writing the package and the forms…"),
             call,
             lambda result: self._exported(stage, folder, result),
-            self._export_failed,
+            failed,
         )
 
     def _exported(self, stage: str, folder: Path, result: object) -> None:
