@@ -42,7 +42,7 @@
     <message>
         <location line="+9"/>
         <source>UnionPerf {version}</source>
-        <translation>UnionPerf {version}</translation>
+        <translation>工会预算绩效管理 {version}</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -88,7 +88,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+216"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+220"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -874,17 +874,17 @@
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+38"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+39"/>
         <source>Attach evidence files</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Cannot read the evidence files</source>
         <translation>无法读取佐证材料</translation>
     </message>
@@ -948,9 +948,82 @@
     </message>
 </context>
 <context>
+    <name>FillinActions</name>
+    <message>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="+44"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export the Excel fill-in workbook</source>
+        <translation>导出Excel填报表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import the Excel fill-in workbook</source>
+        <translation>导入Excel填报表</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Export the Excel fill-in workbook…</source>
+        <translation>导出Excel填报表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The year&apos;s budget, projects, targets and results as a workbook to fill in</source>
+        <translation>把本年度的预算、项目、绩效目标和自评结果导出为可填写的Excel工作簿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the Excel fill-in workbook…</source>
+        <translation>导入Excel填报表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a filled-in workbook back: all of it, or nothing when a cell is wrong</source>
+        <translation>读回填好的工作簿：全部检查通过才保存，有一处错误就不保存</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Writing the fill-in workbook…</source>
+        <translation>正在生成填报表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The fill-in workbook was not written</source>
+        <translation>填报表未生成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fill-in workbook written</source>
+        <translation>填报表已导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workbook is in {path}. Fill it in with Excel or WPS, save it, then import it here with File › Import the Excel fill-in workbook.</source>
+        <translation>填报表已保存到 {path}。请用Excel或WPS填写并保存，再通过“文件 › 导入Excel填报表…”导入本软件。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Checking and importing the fill-in workbook…</source>
+        <translation>正在检查并导入填报表…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fill-in workbook imported</source>
+        <translation>填报表已导入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fill-in workbook was not imported</source>
+        <translation>填报表未导入</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+75"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+74"/>
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
@@ -1016,6 +1089,29 @@
     </message>
 </context>
 <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-142"/>
+        <source>The fill-in workbook was not imported</source>
+        <translation>填报表未导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} problems were found in {file}; nothing was saved. Correct them in the workbook, save it and import it again.</source>
+        <translation>在 {file} 中发现 {count} 个问题，未保存任何修改。请在工作簿中逐一改正、保存后再导入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <location filename="../../src/unionperf/ui/jobs.py" line="+124"/>
@@ -1069,6 +1165,95 @@
         <location line="+4"/>
         <source>Written to {path}; print it from the PDF viewer.</source>
         <translation>已保存到 {path}，请在PDF阅读器中打印。</translation>
+    </message>
+</context>
+<context>
+    <name>KeysBox</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+46"/>
+        <source>Folder for the key registration sheet</source>
+        <translation>公钥登记表的保存位置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Public key file of the upper-level union</source>
+        <translation>上级工会的公钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>公钥文件 (*.pub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Signing keys</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the key registration sheet…</source>
+        <translation>打印公钥登记表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sheet with this unit&apos;s key id for the upper-level union; print it again after the key was replaced.</source>
+        <translation>载有本单位签名密钥编号的登记表，签字盖章后交上级工会；更换密钥后须重新打印。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import the upper-level union&apos;s public key…</source>
+        <translation>导入上级工会公钥…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This unit&apos;s key:</source>
+        <translation>本单位密钥：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upper-level union&apos;s key:</source>
+        <translation>上级工会公钥：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not imported yet: import it before the first feedback package of the upper-level union arrives.</source>
+        <translation>尚未导入：收到上级工会的第一个反馈数据包之前，请导入上级工会提供的公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported: key id {key} ({name})</source>
+        <translation>已导入：密钥编号 {key}（{name}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>upper-level union</source>
+        <translation>上级工会</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Writing the key registration sheet…</source>
+        <translation>正在生成公钥登记表…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Key registration sheet written</source>
+        <translation>公钥登记表已生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sheet is in {path}: open it and print it.</source>
+        <translation>公钥登记表已保存到 {path}，请打开后打印。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key registration sheet was not written</source>
+        <translation>公钥登记表未生成</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+14"/>
+        <source>The public key was not imported</source>
+        <translation>公钥未导入</translation>
     </message>
 </context>
 <context>
@@ -1135,12 +1320,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+86"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+87"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
@@ -1998,7 +2183,7 @@ Nothing was imported.</source>
     <message>
         <location line="+8"/>
         <source>Unit {code} is not registered in this workspace: register its public key first (command: unionperf register). Until then the package cannot be received.</source>
-        <translation>单位 {code} 尚未在本工作区登记：请先登记其公钥（命令：unionperf register），登记前无法接收这个数据包。</translation>
+        <translation>单位 {code} 尚未在本工作区登记：请先核对其公钥登记表并登记其签名公钥（目前须由技术人员在命令行中登记），登记前无法接收这个数据包。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2546,7 +2731,7 @@ Nothing was imported.</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-192"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-193"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2733,22 +2918,27 @@ Nothing was imported.</source>
 <context>
     <name>SubmitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+32"/>
+        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+41"/>
         <source>Packages (*.upkg);;All files (*)</source>
         <translation>数据包 (*.upkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Passphrase of the unit&apos;s signing key:</source>
         <translation>本单位签名密钥的口令：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Type it again.</source>
+        <translation>请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Explain a problem</source>
         <translation>填写出错说明</translation>
     </message>
@@ -2764,7 +2954,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+96"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+98"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -2835,17 +3025,17 @@ Why is this so? (travels with the package)</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
@@ -3402,9 +3592,37 @@ SHA-256 {sha256}
 <context>
     <name>UnitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29"/>
+        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+30"/>
         <source>Enter the union&apos;s profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
+    </message>
+</context>
+<context>
+    <name>UpperKeyDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-159"/>
+        <source>Import the upper-level union&apos;s public key</source>
+        <translation>导入上级工会公钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare this key id, character by character, with the key id on the paper the upper-level union gave you (its key registration sheet, signed and sealed). Import the key only when they are the same: feedback packages are then accepted only when this key signed them.</source>
+        <translation>请将下面的密钥编号与上级工会提供的纸质公钥登记表（签字盖章）上的密钥编号逐位核对，完全一致才导入。导入后，只接收由这把密钥签发的反馈数据包。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Key id (fingerprint):</source>
+        <translation>密钥编号（指纹）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upper-level union:</source>
+        <translation>上级工会：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same as on the paper: import</source>
+        <translation>核对一致，导入</translation>
     </message>
 </context>
 <context>
@@ -3470,7 +3688,7 @@ SHA-256 {sha256}
     <message>
         <location line="+4"/>
         <source>No workspace in this folder (unionperf.sqlite is missing).</source>
-        <translation>该文件夹中没有工作区（找不到 unionperf.sqlite）。</translation>
+        <translation>该文件夹中没有工作区（找不到工作区的数据库文件）。</translation>
     </message>
     <message>
         <location line="+3"/>

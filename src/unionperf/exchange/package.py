@@ -25,6 +25,7 @@ from unionperf.exchange.bag import BagError
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError
 from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.errors import PackageError, shown
+from unionperf.exchange.file_names import SUFFIX  # noqa: F401 - re-exported for the callers
 from unionperf.exchange.minisign import PublicKey, SignatureError
 
 FORMAT_VERSION = "1.0"
@@ -37,7 +38,6 @@ ANNOUNCEMENTS_JSON = rotation.ANNOUNCEMENTS_JSON
 EVIDENCE_FOLDER = "data/evidence/"
 SUPPORTED_DATA_MAJOR = 1
 _VERSION_CHARS = 9
-SUFFIX = ".upkg"
 _COMMENT = re.compile(r"(\w+):(\S+)")
 
 

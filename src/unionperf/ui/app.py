@@ -59,6 +59,10 @@ NO_DISPLAY_MESSAGE = (
 )
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 CATALOGUE = ("translations", "unionperf_zh_CN.qm")
+QT_CATALOGUE = "qtbase_zh_CN.qm"
+"""Qt's own catalogue (stock buttons, file dialogs), from PySide6's translations folder."""
+QT_EXTRA_CATALOGUE = ("translations", "qtbase_extra_zh_CN.qm")
+"""Qt's strings that ``qtbase_zh_CN.qm`` lacks (the file dialog's "Look in", "Files of type")."""
 FONT_POINT_SIZE = 10
 """Small screens (1366×768) and older eyes: never below 10 pt."""
 LOG_NAME = "unionperf.log"
@@ -296,14 +300,16 @@ def load_font(app: QApplication) -> str | None:
 
 
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
-    """Install our zh_CN catalogue and Qt's own (so stock buttons read 确定/取消).
+    """Install our zh_CN catalogue, Qt's own, and the strings Qt's own lacks.
 
-    The translators are returned so that the caller (and tests) can remove them again.
+    So stock buttons read 确定/取消 and the file dialogs 查找范围/文件类型. The translators are
+    returned so that the caller (and tests) can remove them again.
     """
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     sources = (
         resource_path(*CATALOGUE),
-        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_zh_CN.qm",
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / QT_CATALOGUE,
+        resource_path(*QT_EXTRA_CATALOGUE),
     )
     installed = []
     for source in sources:

@@ -30,6 +30,7 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.fillin_actions import FillinActions
 from unionperf.ui.guidance import GuidanceCard
 from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.new_year_dialog import NewYearDialog
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.guidance = GuidanceCard()
         """The current step in one sentence, opening its guidance (under the navigator)."""
         self._build_actions()
+        self.fillin = FillinActions(self)
         self._build_toolbar()
         self.navigator = QListWidget()
         self.navigator.setObjectName("navigator")

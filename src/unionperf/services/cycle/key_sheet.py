@@ -2,8 +2,10 @@
 
 The upper union registers a unit's key from this signed and sealed sheet before it trusts the
 unit's first package (product.md §5 Keys). It is one A4 page written with the forms' PDF writer
-(bundled font, reproducible bytes): unit, credit code, key id, the public key text and a QR code
-of it, and the sign-off lines.
+(bundled font, reproducible bytes): unit, credit code, key id, the public key (its base64 line:
+the key itself, without the ``.pub`` file's English comment line) and a QR code of it, and the
+sign-off lines. After a key rotation the sheet is printed again for the new key and names the
+key it replaces.
 """
 
 from __future__ import annotations
@@ -15,10 +17,19 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.forms.fonts import GlyphError
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind
 from unionperf.forms.pdf import write_pdf
+from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.signing import KeyInfo
+from unionperf.services.common.workspace import Workspace
 
-__all__ = ["TITLE", "key_sheet_family", "key_sheet_name", "write_key_sheet"]
+__all__ = [
+    "TITLE",
+    "key_line",
+    "key_sheet_family",
+    "key_sheet_name",
+    "print_key_sheet",
+    "write_key_sheet",
+]
 
 TITLE = "工会数据包签名公钥登记表"
 
@@ -28,8 +39,14 @@ def key_sheet_name(info: KeyInfo) -> str:
     return f"公钥登记表_{info.key_id}.pdf"
 
 
-def key_sheet_family(info: KeyInfo, unit: UnitProfile | None, today: date) -> FormFamily:
-    """The sheet as a one-form family (the unit may be missing in a workspace without one)."""
+def key_sheet_family(
+    info: KeyInfo, unit: UnitProfile | None, today: date, replaces: str = ""
+) -> FormFamily:
+    """The sheet as a one-form family (the unit may be missing in a workspace without one).
+
+    ``replaces`` is the id of the key this one replaced (after a rotation), printed so that the
+    upper union updates the registration instead of adding a unit.
+    """
     name = unit.name if unit else info.unit_name
     code = unit.credit_code if unit else info.unit_code
     rows = [
@@ -37,10 +54,14 @@ def key_sheet_family(info: KeyInfo, unit: UnitProfile | None, today: date) -> Fo
         ("统一社会信用代码", code or "—"),
         ("上级工会", (unit.upper_union if unit else "") or "—"),
         ("签名密钥编号（指纹）", _grouped(info.key_id)),
-        ("公钥（minisign 格式）", info.public_key.strip()),
+        ("公钥", key_line(info.public_key)),
+    ]
+    if replaces:
+        rows.append(("替换的原密钥编号", f"{_grouped(replaces)}（原密钥自本表登记之日起停用）"))
+    rows += [
         ("经办人（会计）", (unit.accountant if unit else "") or ""),
         ("联系电话", (unit.contact_phone if unit else "") or ""),
-        ("登记表生成日期", today.isoformat()),
+        ("登记表生成日期", f"{today.year}年{today.month}月{today.day}日"),
     ]
     block = Block(
         columns=(1.0, 3.0),
@@ -62,13 +83,30 @@ def key_sheet_family(info: KeyInfo, unit: UnitProfile | None, today: date) -> Fo
             "上级工会收到数据包时，核对数据包的签名密钥编号与本表一致；"
             "密钥更换或遗失时，须重新填报本表。",
         ),
-        qr=f"UnionPerf;code={code};key={info.key_id};pub={_key_line(info.public_key)}",
+        qr=f"工会签名公钥;信用代码={code};密钥={info.key_id};公钥={key_line(info.public_key)}",
     )
     return FormFamily(key="key-registration", title=TITLE, forms=(form,))
 
 
+def print_key_sheet(workspace: Workspace, folder: Path, today: date | None = None) -> Path:
+    """Write the sheet of the workspace's current key (after a rotation: the new one) to ``folder``.
+
+    Raises:
+        ServiceError: the workspace has no key, or the sheet cannot be written.
+    """
+    info = signing.key_info(workspace)
+    chain = signing.announcements(workspace)
+    replaces = chain[-1].old_key_id if chain else ""
+    return write_key_sheet(info, workspace.unit(), folder, today, replaces=replaces)
+
+
 def write_key_sheet(
-    info: KeyInfo, unit: UnitProfile | None, folder: Path, today: date | None = None
+    info: KeyInfo,
+    unit: UnitProfile | None,
+    folder: Path,
+    today: date | None = None,
+    *,
+    replaces: str = "",
 ) -> Path:
     """Write the sheet as a PDF into ``folder`` and return its path.
 
@@ -76,7 +114,7 @@ def write_key_sheet(
         ServiceError: the folder cannot be written, or a name holds characters the bundled font
             cannot print.
     """
-    family = key_sheet_family(info, unit, today or local_today())
+    family = key_sheet_family(info, unit, today or local_today(), replaces)
     try:
         data = write_pdf(family)
     except GlyphError as error:
@@ -90,8 +128,8 @@ def write_key_sheet(
     return path
 
 
-def _key_line(public_key: str) -> str:
-    """The base64 line of a minisign public key file (its last non-empty line)."""
+def key_line(public_key: str) -> str:
+    """The base64 line of a minisign public key file (its last non-empty line): the key itself."""
     lines = [line.strip() for line in public_key.splitlines() if line.strip()]
     return lines[-1] if lines else ""
 
