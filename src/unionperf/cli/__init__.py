@@ -24,6 +24,7 @@ from unionperf.cli.common import (
     workspace_path,
 )
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
+from unionperf.cli.backup_commands import add_backup_commands
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.selftest_command import add_selftest_command
@@ -145,9 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--year", type=int, required=True, help="年度，如 2024")
         sub.add_argument("--json", action="store_true", help="输出 JSON")
     command("backup", _backup, "立即备份工作区数据库")
-    command("backups", _list_backups, "列出工作区的备份")
-    restore = command("restore", _restore, "从备份恢复工作区（恢复前先备份当前数据）")
-    restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
+    add_backup_commands(command)
     add_package_commands(command)
     add_form_commands(command)
     add_selftest_command(commands)
@@ -251,23 +250,6 @@ def _backup(args: argparse.Namespace) -> int:
     with Workspace.open(workspace_path(args)) as workspace:
         made = workspace.back_up("manual")
     print(f"已备份：{made.path}")
-    return EXIT_OK
-
-
-def _list_backups(args: argparse.Namespace) -> int:
-    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
-
-    with Workspace.open(workspace_path(args)) as workspace:
-        for item in workspace.backups():
-            print(f"{item.taken_at:%Y-%m-%d %H:%M:%S}  {item.reason:<18} {item.path}")
-    return EXIT_OK
-
-
-def _restore(args: argparse.Namespace) -> int:
-    from unionperf.services.common.workspace import restore  # noqa: PLC0415
-
-    safety = restore(workspace_path(args), args.backup)
-    print(f"已恢复：{args.backup.name}（恢复前的数据已备份为 {safety.path.name}）")
     return EXIT_OK
 
 

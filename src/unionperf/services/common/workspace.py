@@ -21,15 +21,25 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData, stage_label
 from unionperf.services.common import inputs
-from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.backups import (
+    BackupEntry,
+    RestoreResult,
+    list_backups,
+    restore,
+    restore_locked,
+    storage_error,
+)
+from unionperf.services.common.errors import DamagedWorkspaceError, InputError, ServiceError
 from unionperf.services.common.ports import StorePort, UnitOfWorkPort
 from unionperf.services.common.stages import StageLockedError
 from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
+from unionperf.store.storage_faults import StorageFault
 from unionperf.store.submissions import LockedStageError
 from unionperf.store.workspace import (
+    DamagedDatabaseError,
     OpenStore,
     WorkspaceError,
     WorkspacePaths,
@@ -38,7 +48,9 @@ from unionperf.store.workspace import (
 )
 
 __all__ = [
+    "BackupEntry",
     "BackupFile",
+    "RestoreResult",
     "Workspace",
     "default_workspace_path",
     "holds_workspace",
@@ -131,7 +143,7 @@ class Workspace:
         except LockedStageError as error:
             raise StageLockedError(error.stage, stage_label(error.stage)) from error
         except StoreError as error:
-            raise ServiceError(str(error)) from error
+            raise storage_error(error) from error
 
     @contextmanager
     def reading(self) -> Iterator[UnitOfWorkPort]:
@@ -189,31 +201,49 @@ class Workspace:
         """The workspace's backups, newest first."""
         return backup.list_backups(self.paths.backups)
 
+    def backup_entries(self) -> list[BackupEntry]:
+        """The workspace's backups, newest first, each with what it holds (unit, years, projects)."""
+        return list_backups(self.paths.root)
+
     def back_up(self, reason: str = "manual") -> backup.BackupFile:
-        """Take a backup now."""
-        return backup.take_backup(self.paths.database, self.paths.backups, reason)
+        """Take a backup now.
+
+        Raises:
+            StorageError: the disk is full, the folder read-only or the database held.
+        """
+        try:
+            return backup.take_backup(self.paths.database, self.paths.backups, reason)
+        except StorageFault as error:
+            raise storage_error(error) from error
+
+    def restore_from(self, backup_file: Path) -> RestoreResult:
+        """Restore this open workspace from a backup file, then open it again (the window).
+
+        The caller holds the workspace's writer lock. The database is closed, the file checked
+        and restored (the current state backed up first), and the restored database opened
+        (migrated when it is from an earlier version). On a refusal nothing changed.
+
+        Raises:
+            BackupRefusedError: the file failed a check (``test`` says which).
+            StorageError: the disk is full, a folder read-only or the database held.
+        """
+        root = self.paths.root
+        self._store.close()
+        try:
+            return restore_locked(root, backup_file)
+        finally:
+            self._store = _open(root, create=False, back_up=False)
 
 
-def restore(path: Path, backup_file: Path) -> backup.BackupFile:
-    """Restore a closed workspace from one of its backups (the current state is backed up first).
-
-    Raises:
-        ServiceError: the backup is damaged or the workspace is missing.
-    """
-    paths = WorkspacePaths(path)
-    if not paths.database.exists():
-        raise ServiceError(f"工作区不存在：{path}")
+def _open(path: Path, *, create: bool, back_up: bool = True) -> OpenStore:
     try:
-        return backup.restore_backup(backup_file, paths.database, paths.backups)
-    except ValueError as error:
-        raise ServiceError(str(error)) from error
-
-
-def _open(path: Path, *, create: bool) -> OpenStore:
-    try:
-        return open_store(path, create=create)
+        return open_store(path, create=create, back_up=back_up)
+    except DamagedDatabaseError as error:
+        raise DamagedWorkspaceError(str(error)) from error
     except WorkspaceError as error:
         raise ServiceError(str(error)) from error
+    except StorageFault as error:
+        raise storage_error(error) from error
     except OSError as error:
         raise ServiceError(f"无法打开工作区 {path}：{error}") from error
 
