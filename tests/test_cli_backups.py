@@ -43,8 +43,11 @@ def test_backups_lists_time_reason_unit_years_and_projects(workspace, tmp_path, 
     out = capsys.readouterr().out
     entries = list_backups(workspace)
     assert len(entries) == held  # listing took no backup
-    manual = next(item for item in entries if item.reason == "manual" and item.unit_name == UNIT.name)
-    assert f"{manual.local_time()}  手动备份  {UNIT.name}  年度 2023、2024  项目 2023年 1个，2024年 2个" in out
+    manual = next(
+        item for item in entries if item.reason == "manual" and item.unit_name == UNIT.name
+    )
+    holds = "年度 2023、2024  项目 2023年 1个，2024年 2个"
+    assert f"{manual.local_time()}  手动备份  {UNIT.name}  {holds}" in out
     assert str(manual.path) in out
     assert "打开工作区时" in out
     assert f"不能恢复：该备份属于另一个单位：“{OTHER_UNIT.name}”" in out

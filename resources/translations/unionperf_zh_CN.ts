@@ -88,7 +88,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+218" />
+        <location filename="../../src/unionperf/ui/app.py" line="+238" />
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+99" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+100" />
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -829,7 +829,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+71" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="+75" />
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
@@ -977,7 +977,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+83" />
+        <location filename="../../src/unionperf/ui/main_window.py" line="+86" />
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -1008,6 +1008,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1017,7 +1022,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1092,6 +1097,11 @@
         <translation>已备份：{name}</translation>
     </message>
     <message>
+        <location line="+24" />
+        <source>Restored from {name}</source>
+        <translation>已从备份 {name} 恢复</translation>
+    </message>
+    <message>
         <location line="+18" />
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
@@ -1102,7 +1112,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-142" />
+        <location line="-166" />
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -1225,12 +1235,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/edits.py" line="+71" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/edits.py" line="+67" />
         <source>Add monitoring point {date}</source>
         <translation>添加监控时点 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+74" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+72" />
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
@@ -1553,7 +1563,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/open_package.py" line="+76" />
+        <location filename="../../src/unionperf/ui/open_package.py" line="+77" />
         <source>Cannot open the package</source>
         <translation>无法打开数据包</translation>
     </message>
@@ -1655,7 +1665,7 @@ Nothing was imported.</source>
         <translation>第{number}次</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Returned</source>
         <translation>退回</translation>
     </message>
@@ -1665,7 +1675,7 @@ Nothing was imported.</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Decision</source>
         <translation>审核决定</translation>
     </message>
@@ -1965,6 +1975,162 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/restore_dialog.py" line="+59" />
+        <location line="+42" />
+        <location line="+172" />
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-207" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Workspace backups (*.sqlite);;All files (*)</source>
+        <translation>工作区备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Choose a backup to bring the workspace back to its state at that time. Before restoring, the current data is backed up, so a restore can be undone by restoring that backup.</source>
+        <translation>选择一个备份，把工作区恢复到当时的状态。恢复之前会先自动备份当前的数据，如果恢复错了，可以再从那个备份恢复回来。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Restore this backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Restore from another file…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Cannot list the backups</source>
+        <translation>无法列出备份</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+75" />
+        <source>Cannot be restored: {why}</source>
+        <translation>不能恢复：{why}</translation>
+    </message>
+    <message>
+        <location line="-58" />
+        <source>Restore the workspace to the backup of {time} ({reason})?
+
+It holds: {unit}; years {years}; projects {projects}.
+
+The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
+        <translation>把工作区恢复到 {time} 的备份（{reason}）吗？
+
+该备份包含：{unit}；年度 {years}；项目 {projects}。
+
+恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Restore the workspace from the file {name}?
+
+The file is checked first: it must be a backup of this unit's workspace. The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
+        <translation>用文件 {name} 恢复工作区吗？
+
+恢复前会先检查该文件：它必须是本单位工作区的备份。恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The backup was not restored</source>
+        <translation>未恢复备份</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The workspace was restored from {name}.
+The data before the restore was backed up as {safety}.</source>
+        <translation>工作区已从 {name} 恢复。
+恢复之前的数据已备份为 {safety}。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>No backup yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The workspace cannot be opened:
+{error}
+
+Restore it from a backup?</source>
+        <translation>无法打开工作区：
+{error}
+
+要从备份恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Choose a backup…</source>
+        <translation>选择备份…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>ScoreChart</name>
     <message>
         <location filename="../../src/unionperf/ui/widgets/charts.py" line="-110" />
@@ -2000,7 +2166,7 @@ Nothing was imported.</source>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/settings_form.py" line="+75" />
+        <location filename="../../src/unionperf/ui/steps/budget/settings_form.py" line="+76" />
         <location line="+218" />
         <source>Switch the indicator framework</source>
         <translation>切换指标体系</translation>
@@ -2292,7 +2458,7 @@ Nothing was imported.</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-176" />
+        <location filename="../../src/unionperf/ui/main_window.py" line="-180" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2461,7 +2627,7 @@ Nothing was imported.</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
@@ -2565,7 +2731,7 @@ Why is this so? (travels with the package)</source>
         <translation>上级工会通过反馈数据包下发的审核意见。被退回的阶段已重新打开：请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-227" />
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-229" />
         <source>Ready to submit “{stage}”: every check passes and every sign-off is recorded.</source>
         <translation>“{stage}”可以报送：全部检查通过，签字齐全。</translation>
     </message>

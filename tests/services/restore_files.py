@@ -40,7 +40,9 @@ def set_budget(path: Path, budget: int) -> None:
 def budget_of(path: Path) -> Decimal:
     """The 2024 budget of line 501, read through the services."""
     with Workspace.open(path) as workspace:
-        return next(line.budget for line in workspace.load_year(2024).budget if line.category_code == "501")
+        return next(
+            line.budget for line in workspace.load_year(2024).budget if line.category_code == "501"
+        )
 
 
 def back_up(path: Path, reason: str = "manual") -> Path:

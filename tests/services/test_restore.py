@@ -44,9 +44,7 @@ def workspace(tmp_path) -> Path:
 
 
 def _own_backup(workspace: Path) -> Path:
-    return next(
-        item.path for item in list_backups(workspace) if item.reason == "manual"
-    )
+    return next(item.path for item in list_backups(workspace) if item.reason == "manual")
 
 
 def test_own_backup_is_restored_after_the_current_state_is_backed_up(workspace):

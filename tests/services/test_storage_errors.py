@@ -9,10 +9,10 @@ that cannot be caused on demand (ENOSPC, EROFS) is raised where the file operati
 from __future__ import annotations
 
 import errno
-from dataclasses import replace
 import os
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 

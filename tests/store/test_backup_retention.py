@@ -57,7 +57,9 @@ def test_one_a_day_for_a_month_then_one_a_month():
     for back in range(1, DAILY_DAYS + 1):
         day = today - timedelta(days=back)
         assert days.count(day) == 1
-        assert max(moment for moment in kept if moment.astimezone(SHANGHAI).date() == day).hour == 23
+        assert (
+            max(moment for moment in kept if moment.astimezone(SHANGHAI).date() == day).hour == 23
+        )
     older = [moment for moment in kept if moment.date() < today - timedelta(days=DAILY_DAYS)]
     assert [moment.astimezone(SHANGHAI) for moment in older] == [
         datetime(2026, 3, 31, 23, tzinfo=SHANGHAI),
@@ -67,7 +69,13 @@ def test_one_a_day_for_a_month_then_one_a_month():
 
 
 def test_monthly_backups_are_kept_for_five_years():
-    monthly = _at(*(datetime(2026 - year, month, 1, 9, tzinfo=SHANGHAI) for year in range(8) for month in range(1, 13)))
+    monthly = _at(
+        *(
+            datetime(2026 - year, month, 1, 9, tzinfo=SHANGHAI)
+            for year in range(8)
+            for month in range(1, 13)
+        )
+    )
     kept = _kept([item for item in monthly if item.taken_at < NOW])
     assert len(kept) == MONTHLY_MONTHS
     assert min(kept) == datetime(2021, 6, 1, 9, tzinfo=SHANGHAI)

@@ -45,7 +45,9 @@ def test_a_wrapped_sqlalchemy_error_is_classified_by_its_cause():
 def test_each_kind_has_its_own_chinese_sentence_and_none_says_damaged():
     path = Path("工作区") / "unionperf.sqlite"
     sentences = {
-        fault_from(error, "备份工作区数据库", path).kind: str(fault_from(error, "备份工作区数据库", path))
+        fault_from(error, "备份工作区数据库", path).kind: str(
+            fault_from(error, "备份工作区数据库", path)
+        )
         for error in (
             OSError(errno.ENOSPC, "No space left on device"),
             OSError(errno.EROFS, "Read-only file system"),

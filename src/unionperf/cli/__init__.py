@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from unionperf import __version__
+from unionperf.cli.backup_commands import add_backup_commands
 from unionperf.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -24,7 +25,6 @@ from unionperf.cli.common import (
     workspace_path,
 )
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
-from unionperf.cli.backup_commands import add_backup_commands
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.selftest_command import add_selftest_command

@@ -23,7 +23,12 @@ from pathlib import Path
 
 from unionperf.store.backup_contents import read_only_uri
 from unionperf.store.backup_retention import backups_to_keep
-from unionperf.store.storage_faults import StorageFault, StorageKind, fault_from, fault_message
+from unionperf.store.storage_faults import (
+    StorageAccessError,
+    StorageKind,
+    fault_from,
+    fault_message,
+)
 
 __all__ = [
     "BUSY_TIMEOUT",
@@ -74,7 +79,7 @@ def take_backup(
     retention policy counts (default: this computer's).
 
     Raises:
-        StorageFault: the disk is full, the folder read-only, or another program holds the
+        StorageAccessError: the disk is full, the folder read-only, or another program holds the
             database past :data:`BUSY_TIMEOUT`; no backup was written.
     """
     moment = (now if now is not None else datetime.now(UTC)).astimezone(UTC)
@@ -104,7 +109,7 @@ def keep_file_as_backup(
     """Keep the bytes of a database SQLite cannot copy (a damaged one) as a backup, as they are.
 
     Raises:
-        StorageFault: the disk is full or the folder read-only; no backup was written.
+        StorageAccessError: the disk is full or the folder read-only; no backup was written.
     """
     moment = (now if now is not None else datetime.now(UTC)).astimezone(UTC)
     target = folder / _name(moment, reason)
@@ -163,7 +168,7 @@ def integrity(database: Path) -> str:
     Only this check calls a database damaged; a locked or unreadable file raises instead.
 
     Raises:
-        StorageFault: the file is held by another program, cannot be opened or read.
+        StorageAccessError: the file is held by another program, cannot be opened or read.
     """
     try:
         connection = sqlite3.connect(read_only_uri(database), uri=True, timeout=BUSY_TIMEOUT)
@@ -194,7 +199,7 @@ def copy_database(source: Path, target: Path, *, journal: str | None = None) -> 
     ``journal`` sets the target's journal mode afterwards (``DELETE`` for a backup: one file).
 
     Raises:
-        StorageFault: another program holds ``source`` past :data:`BUSY_TIMEOUT`.
+        StorageAccessError: another program holds ``source`` past :data:`BUSY_TIMEOUT`.
         sqlite3.Error: the copy failed (nothing of it is in ``target``).
     """
     src = sqlite3.connect(source.resolve().as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT)
@@ -232,7 +237,7 @@ def _give_up_when_busy(source: Path) -> Callable[[int, int, int], None]:
 
     def progress(status: int, _remaining: int, _total: int) -> None:
         if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise StorageFault(
+            raise StorageAccessError(
                 StorageKind.LOCKED, fault_message(StorageKind.LOCKED, "读取数据库", source)
             )
 

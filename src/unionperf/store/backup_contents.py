@@ -105,7 +105,7 @@ def read_contents(connection: sqlite3.Connection) -> BackupContents:
     """
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if not REQUIRED_TABLES <= tables:
+        if not tables >= REQUIRED_TABLES:
             raise ContentsError("不是 UnionPerf 工作区数据库（缺少工作区的数据表）")
         versions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
         identity = _identity(connection)

@@ -1,7 +1,7 @@
 """Restore only restores: a file replaces the workspace database only after every check passes.
 
 The checks, in order; the first that fails refuses the restore with its own one-line reason
-(:class:`BackupRefused` ``test``), and the workspace is left exactly as it was:
+(:class:`RestoreRefusedError` ``test``), and the workspace is left exactly as it was:
 
 ``empty``             the file has no content;
 ``not-sqlite``        it is no SQLite database;
@@ -56,14 +56,14 @@ from unionperf.store.backup_contents import (
 from unionperf.store.engine import sqlite_engine
 from unionperf.store.storage_faults import fault_from
 
-__all__ = ["BEFORE_RESTORE", "BackupRefused", "current_identity", "refusal", "restore_backup"]
+__all__ = ["BEFORE_RESTORE", "RestoreRefusedError", "current_identity", "refusal", "restore_backup"]
 
 BEFORE_RESTORE = "before-restore"
 _MAGIC = b"SQLite format 3\x00"
 _HEADER = 100
 
 
-class BackupRefused(ValueError):
+class RestoreRefusedError(ValueError):
     """The file failed a check; ``test`` names which, the message says it in Chinese."""
 
     def __init__(self, test: str, message: str) -> None:
@@ -82,8 +82,9 @@ def restore_backup(
     """Replace ``database`` with ``backup`` after the checks; return the backup of the old state.
 
     Raises:
-        BackupRefused: a check failed; nothing changed.
-        StorageFault: the disk is full, a folder read-only or the database held; nothing changed.
+        RestoreRefusedError: a check failed; nothing changed.
+        StorageAccessError: the disk is full, a folder read-only or the database held; nothing
+            changed.
     """
     _check_header(backup)
     staged = _stage(backup, folder)
@@ -95,7 +96,7 @@ def restore_backup(
             current = _identity_from_backups(folder)
         reason = refusal(current, contents.identity) if current is not None else None
         if reason is not None:
-            raise BackupRefused(*reason)
+            raise RestoreRefusedError(*reason)
         _check_audit_chain(staged)
         safety = (
             take_backup(database, folder, BEFORE_RESTORE, now=now, tz=tz)
@@ -112,10 +113,12 @@ def current_identity(database: Path, folder: Path) -> Identity | None:
     """The identity of the workspace database (or, when it cannot be read, of its newest backup).
 
     Raises:
-        StorageFault: the database is held by another program.
+        StorageAccessError: the database is held by another program.
     """
     try:
-        connection = sqlite3.connect(read_only_uri(database), uri=True, timeout=store_backup.BUSY_TIMEOUT)
+        connection = sqlite3.connect(
+            read_only_uri(database), uri=True, timeout=store_backup.BUSY_TIMEOUT
+        )
     except sqlite3.Error:
         return _identity_from_backups(folder)
     try:
@@ -157,19 +160,19 @@ def _check_header(backup: Path) -> None:
         raise fault_from(error, "读取备份文件", backup) from error
     name = backup.name
     if size == 0:
-        raise BackupRefused("empty", f"{name} 是空文件（0 字节），不是备份")
+        raise RestoreRefusedError("empty", f"{name} 是空文件（0 字节），不是备份")
     if not header.startswith(_MAGIC[: len(header)]) or len(header) < len(_MAGIC):
         if _MAGIC.startswith(header):
-            raise BackupRefused("truncated", f"{name} 不完整（文件被截断，只有 {size} 字节）")
-        raise BackupRefused("not-sqlite", f"{name} 不是 SQLite 数据库文件，不是工作区备份")
+            raise RestoreRefusedError("truncated", f"{name} 不完整（文件被截断，只有 {size} 字节）")
+        raise RestoreRefusedError("not-sqlite", f"{name} 不是 SQLite 数据库文件，不是工作区备份")
     if len(header) < _HEADER:
-        raise BackupRefused("truncated", f"{name} 不完整（文件被截断，只有 {size} 字节）")
+        raise RestoreRefusedError("truncated", f"{name} 不完整（文件被截断，只有 {size} 字节）")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     valid = header[92:96] == header[24:28] and pages > 0
     if valid and page_size * pages > size:
-        raise BackupRefused(
+        raise RestoreRefusedError(
             "truncated",
             f"{name} 不完整（文件被截断）：应有 {page_size * pages} 字节，实际只有 {size} 字节",
         )
@@ -198,18 +201,18 @@ def _check_staged(staged: Path, name: str) -> BackupContents:
             problems = [str(row[0]) for row in rows]
             if problems != ["ok"]:
                 detail = "；".join(problems[:3])
-                raise BackupRefused("damaged", f"{name} 已损坏（完整性检查：{detail}）")
+                raise RestoreRefusedError("damaged", f"{name} 已损坏（完整性检查：{detail}）")
             contents = read_contents(connection)
         finally:
             connection.close()
     except ContentsError as error:
-        raise BackupRefused("not-unionperf", f"{name} {error}") from error
+        raise RestoreRefusedError("not-unionperf", f"{name} {error}") from error
     except sqlite3.DatabaseError as error:
         if is_damage(error):
-            raise BackupRefused("damaged", f"{name} 已损坏（完整性检查：{error}）") from error
+            raise RestoreRefusedError("damaged", f"{name} 已损坏（完整性检查：{error}）") from error
         raise fault_from(error, "检查备份文件", staged) from error
     if contents.revision is None or not migrate.is_known_revision(contents.revision):
-        raise BackupRefused(
+        raise RestoreRefusedError(
             "unknown-revision",
             f"{name} 的数据库版本（{contents.revision or '无'}）不是本程序所知的版本："
             "它可能来自更新版本的 UnionPerf，请升级后再恢复",
@@ -223,12 +226,14 @@ def _check_audit_chain(staged: Path) -> None:
         with Session(engine) as session:
             breaks = verify_chain(session)
     except SQLAlchemyError as error:
-        raise BackupRefused("audit-chain", f"{staged.name} 的审计日志无法读取（{error}）") from error
+        raise RestoreRefusedError(
+            "audit-chain", f"{staged.name} 的审计日志无法读取（{error}）"
+        ) from error
     finally:
         engine.dispose()
     if breaks:
         more = f"等 {len(breaks)} 处" if len(breaks) > 1 else ""
-        raise BackupRefused(
+        raise RestoreRefusedError(
             "audit-chain",
             f"该备份的审计日志被改动过（{breaks[0].message}{more}），不能用它恢复",
         )

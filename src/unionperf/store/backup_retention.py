@@ -36,13 +36,13 @@ class Dated(Protocol):
     """A backup as the policy sees it: its file, when it was taken (aware) and why."""
 
     @property
-    def path(self) -> Path: ...  # noqa: D102
+    def path(self) -> Path: ...
 
     @property
-    def taken_at(self) -> datetime: ...  # noqa: D102
+    def taken_at(self) -> datetime: ...
 
     @property
-    def reason(self) -> str: ...  # noqa: D102
+    def reason(self) -> str: ...
 
 
 def backups_to_keep(backups: Sequence[Dated], now: datetime, tz: tzinfo | None = None) -> set[Path]:

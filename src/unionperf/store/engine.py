@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from unionperf.store.storage_faults import StorageKind, storage_kind
 
-
 BUSY_TIMEOUT_MS = 5000
 """How long a connection waits for another program's write to end before "database is locked"."""
 

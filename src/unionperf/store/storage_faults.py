@@ -13,7 +13,7 @@ import sqlite3
 from enum import Enum
 from pathlib import Path
 
-__all__ = ["StorageFault", "StorageKind", "fault_from", "storage_kind"]
+__all__ = ["StorageAccessError", "StorageKind", "fault_from", "storage_kind"]
 
 
 class StorageKind(Enum):
@@ -25,7 +25,7 @@ class StorageKind(Enum):
     OTHER = "other"
 
 
-class StorageFault(RuntimeError):
+class StorageAccessError(RuntimeError):
     """The disk or the database refused an operation; ``kind`` says why, the message in Chinese."""
 
     def __init__(self, kind: StorageKind, message: str) -> None:
@@ -66,7 +66,7 @@ def storage_kind(error: BaseException, path: Path | None = None) -> StorageKind:
     inner = getattr(error, "orig", None)
     if isinstance(inner, BaseException):
         error = inner
-    if isinstance(error, StorageFault):
+    if isinstance(error, StorageAccessError):
         return error.kind
     if isinstance(error, OSError):
         return _ERRNO_KINDS.get(error.errno or 0, StorageKind.OTHER)
@@ -85,24 +85,22 @@ def storage_kind(error: BaseException, path: Path | None = None) -> StorageKind:
     return StorageKind.OTHER
 
 
-def fault_from(error: BaseException, doing: str, path: Path) -> StorageFault:
-    """A :class:`StorageFault` with the sentence for ``error`` met while ``doing`` on ``path``.
+def fault_from(error: BaseException, doing: str, path: Path) -> StorageAccessError:
+    """A :class:`StorageAccessError` with the sentence for ``error`` met ``doing`` on ``path``.
 
     ``doing`` completes "无法…" (e.g. "备份工作区数据库"); the sentence is one line.
     """
-    if isinstance(error, StorageFault):
+    if isinstance(error, StorageAccessError):
         return error
     kind = storage_kind(error, path)
-    return StorageFault(kind, fault_message(kind, doing, path, _detail(error)))
+    return StorageAccessError(kind, fault_message(kind, doing, path, _detail(error)))
 
 
 def fault_message(kind: StorageKind, doing: str, path: Path, detail: str = "") -> str:
     """The Chinese sentence for a failure of ``kind`` while ``doing`` on ``path``."""
     match kind:
         case StorageKind.DISK_FULL:
-            return (
-                f"磁盘空间不足，无法{doing}：{path}。请清理磁盘空间后重试；已保存的数据没有改变"
-            )
+            return f"磁盘空间不足，无法{doing}：{path}。请清理磁盘空间后重试；已保存的数据没有改变"
         case StorageKind.READ_ONLY:
             return (
                 f"文件夹不可写入（只读、写保护或没有写入权限），无法{doing}：{path}。"

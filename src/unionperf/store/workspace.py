@@ -111,7 +111,7 @@ def open_store(root: Path, *, create: bool = False, back_up: bool = True) -> Ope
     Raises:
         WorkspaceError: no workspace there, a file from a newer app, or an unreadable database;
             :class:`DamagedDatabaseError` when ``PRAGMA integrity_check`` finds damage.
-        StorageFault: the disk is full, the folder read-only or the database held by another
+        StorageAccessError: the disk is full, the folder read-only or the database held by another
             program (each with its own message).
     """
     paths = WorkspacePaths(root)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from unionperf.resources import resource_path
-from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.errors import DamagedWorkspaceError, ServiceError
 from unionperf.services.common.open_requests import post_open_request, wait_until_taken, withdraw
 from unionperf.services.common.workspace import (
     Workspace,
@@ -129,10 +129,8 @@ def _open_and_show(
         _cannot_open(error)
         return EXIT_ERROR
     try:
-        try:
-            opened = Workspace.open(path, create=True)
-        except ServiceError as error:
-            _cannot_open(error)
+        opened = _open_or_restore(path)
+        if opened is None:
             return EXIT_ERROR
         try:
             crashes.move_to(opened.paths.logs)
@@ -145,6 +143,25 @@ def _open_and_show(
             opened.close()
     finally:
         lock.release()
+
+
+def _open_or_restore(path: Path) -> Workspace | None:
+    """Open the workspace; when its database is damaged, offer to restore a backup first.
+
+    ``None``: it cannot be opened (the user was told why, or chose not to restore).
+    """
+    try:
+        try:
+            return Workspace.open(path, create=True)
+        except DamagedWorkspaceError as error:
+            from unionperf.ui.restore_dialog import offer_restore  # noqa: PLC0415 - rarely needed
+
+            if not offer_restore(path, error):
+                return None
+        return Workspace.open(path, create=True)
+    except ServiceError as error:
+        _cannot_open(error)
+        return None
 
 
 def _show_window(

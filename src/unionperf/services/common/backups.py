@@ -25,15 +25,21 @@ from unionperf.services.common.writer_lock import WriterLock
 from unionperf.store import backup as store_backup
 from unionperf.store import migrate
 from unionperf.store.backup_contents import ContentsError, Identity, read_contents_of
-from unionperf.store.backup_restore import BackupRefused, current_identity, refusal, restore_backup
+from unionperf.store.backup_restore import (
+    RestoreRefusedError,
+    current_identity,
+    refusal,
+    restore_backup,
+)
 from unionperf.store.engine import StoreError
-from unionperf.store.storage_faults import StorageFault, StorageKind
+from unionperf.store.storage_faults import StorageAccessError, StorageKind
 from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "REASON_LABELS",
     "BackupEntry",
     "RestoreResult",
+    "backups_folder",
     "list_backups",
     "reason_label",
     "restore",
@@ -121,6 +127,11 @@ class RestoreResult:
     safety_taken_at: datetime
 
 
+def backups_folder(root: Path) -> Path:
+    """The backups folder of the workspace at ``root``."""
+    return WorkspacePaths(root).backups
+
+
 def list_backups(root: Path, tz: tzinfo | None = None) -> list[BackupEntry]:
     """The backups of the workspace at ``root``, newest first, each with what it holds.
 
@@ -130,7 +141,7 @@ def list_backups(root: Path, tz: tzinfo | None = None) -> list[BackupEntry]:
     paths = WorkspacePaths(root)
     try:
         current = current_identity(paths.database, paths.backups)
-    except StorageFault:
+    except StorageAccessError:
         current = None
     return [_entry(item, current) for item in store_backup.list_backups(paths.backups, tz)]
 
@@ -166,14 +177,14 @@ def restore_locked(root: Path, backup_file: Path, *, now: datetime | None = None
         raise ServiceError(f"找不到备份文件：{backup_file}")
     try:
         safety = restore_backup(backup_file, paths.database, paths.backups, now=now)
-    except BackupRefused as error:
+    except RestoreRefusedError as error:
         raise BackupRefusedError(f"不能恢复：{error}", error.test) from error
-    except (StorageFault, StoreError) as error:
+    except (StorageAccessError, StoreError) as error:
         raise storage_error(error) from error
     return RestoreResult(backup_file, safety.path, safety.taken_at)
 
 
-def storage_error(error: StorageFault | StoreError) -> ServiceError:
+def storage_error(error: StorageAccessError | StoreError) -> ServiceError:
     """The service error for a refusal of the disk or the database, by its kind."""
     kind = error.kind
     message = str(error)

@@ -42,7 +42,7 @@ class DamagedWorkspaceError(ServiceError):
 
 
 class BackupRefusedError(ServiceError):
-    """A file offered for restore failed a check; ``test`` names which (see store.backup_restore)."""
+    """A file offered for restore failed a check; ``test`` names which (store.backup_restore)."""
 
     def __init__(self, message: str, test: str) -> None:
         super().__init__(message)

@@ -36,7 +36,7 @@ from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
-from unionperf.store.storage_faults import StorageFault
+from unionperf.store.storage_faults import StorageAccessError
 from unionperf.store.submissions import LockedStageError
 from unionperf.store.workspace import (
     DamagedDatabaseError,
@@ -202,7 +202,7 @@ class Workspace:
         return backup.list_backups(self.paths.backups)
 
     def backup_entries(self) -> list[BackupEntry]:
-        """The workspace's backups, newest first, each with what it holds (unit, years, projects)."""
+        """The backups, newest first, each with what it holds (unit, years, projects)."""
         return list_backups(self.paths.root)
 
     def back_up(self, reason: str = "manual") -> backup.BackupFile:
@@ -213,7 +213,7 @@ class Workspace:
         """
         try:
             return backup.take_backup(self.paths.database, self.paths.backups, reason)
-        except StorageFault as error:
+        except StorageAccessError as error:
             raise storage_error(error) from error
 
     def restore_from(self, backup_file: Path) -> RestoreResult:
@@ -242,7 +242,7 @@ def _open(path: Path, *, create: bool, back_up: bool = True) -> OpenStore:
         raise DamagedWorkspaceError(str(error)) from error
     except WorkspaceError as error:
         raise ServiceError(str(error)) from error
-    except StorageFault as error:
+    except StorageAccessError as error:
         raise storage_error(error) from error
     except OSError as error:
         raise ServiceError(f"无法打开工作区 {path}：{error}") from error
