@@ -18,7 +18,7 @@ from tests.services.restore_files import (
     unrelated_database,
 )
 from unionperf.cli import main
-from unionperf.services.common.backups import list_backups
+from unionperf.services.common.backups import RETENTION_TEXT, list_backups
 from unionperf.services.common.writer_lock import take_writer_lock
 
 
@@ -51,6 +51,7 @@ def test_backups_lists_time_reason_unit_years_and_projects(workspace, tmp_path, 
     assert str(manual.path) in out
     assert "打开工作区时" in out
     assert f"不能恢复：该备份属于另一个单位：“{OTHER_UNIT.name}”" in out
+    assert out.rstrip().endswith(RETENTION_TEXT)
 
 
 def test_backups_json(workspace, capsys):
@@ -99,3 +100,8 @@ def test_restore_is_refused_while_the_window_has_the_workspace(workspace, capsys
         lock.release()
     assert "该工作区已在另一个窗口中打开" in capsys.readouterr().err
     assert fingerprint(workspace) == before
+
+
+def test_backups_of_no_workspace_says_so(tmp_path, capsys):
+    assert main(["backups", "--workspace", str(tmp_path / "nowhere")]) == 2
+    assert "工作区不存在" in capsys.readouterr().err

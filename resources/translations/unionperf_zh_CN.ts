@@ -1977,14 +1977,14 @@ Nothing was imported.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/restore_dialog.py" line="+59" />
-        <location line="+42" />
-        <location line="+172" />
+        <location filename="../../src/unionperf/ui/restore_dialog.py" line="+63" />
+        <location line="+44" />
+        <location line="+184" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-207" />
+        <location line="-219" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2009,7 +2009,7 @@ Nothing was imported.</source>
         <translation>选择一个备份，把工作区恢复到当时的状态。恢复之前会先自动备份当前的数据，如果恢复错了，可以再从那个备份恢复回来。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+34" />
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
@@ -2039,7 +2039,7 @@ Nothing was imported.</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+15" />
         <source>Restore this backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
@@ -2049,7 +2049,7 @@ Nothing was imported.</source>
         <translation>从其他文件恢复…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+17" />
         <source>Cannot list the backups</source>
         <translation>无法列出备份</translation>
     </message>

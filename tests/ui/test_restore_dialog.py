@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from tests.services.restore_files import (
     OTHER_UNIT,
@@ -136,6 +136,8 @@ def test_the_list_shows_time_reason_unit_years_and_projects(qtbot, window):
     }
     times = [item.taken_at for item in dialog.entries]
     assert times == sorted(times, reverse=True)
+    policy = dialog.findChild(QLabel, "retentionPolicy")
+    assert policy.text().startswith("备份保留规则：当天的备份全部保留（最多 20 个）")
 
 
 def test_restoring_asks_says_the_current_data_is_backed_up_and_reloads(qtbot, window, shown):

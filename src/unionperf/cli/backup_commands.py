@@ -32,7 +32,7 @@ def add_backup_commands(command: Command) -> None:
 
 
 def _list_backups(args: argparse.Namespace) -> int:
-    from unionperf.services.common.backups import list_backups  # noqa: PLC0415
+    from unionperf.services.common.backups import RETENTION_TEXT, list_backups  # noqa: PLC0415
 
     entries = list_backups(workspace_path(args))
     if args.json:
@@ -48,6 +48,7 @@ def _list_backups(args: argparse.Namespace) -> int:
         print(f"    {item.path}")
         if item.refusal:
             print(f"    不能恢复：{item.refusal}")
+    print(RETENTION_TEXT)
     return EXIT_OK
 
 

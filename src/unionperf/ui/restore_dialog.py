@@ -50,6 +50,10 @@ REFUSED_COLOUR = "#8a8a8a"
 """Rows that cannot be restored are greyed out."""
 NOTE_COLOUR = "#a12b2b"
 """Why the selected backup cannot be restored."""
+CONFIRM_WIDTH_CHARS = 36
+"""The confirmation's text is at least this many Chinese characters wide (fewer broken lines)."""
+POLICY_COLOUR = "#555555"
+"""The retention policy under the introduction."""
 
 
 def confirm_restore(parent: QWidget, text: str) -> bool:
@@ -62,6 +66,8 @@ def confirm_restore(parent: QWidget, text: str) -> bool:
         parent,
     )
     box.setObjectName("confirmRestore")
+    width = box.fontMetrics().horizontalAdvance("中") * CONFIRM_WIDTH_CHARS
+    box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {width}px; }}")
     restore = box.addButton(
         QCoreApplication.translate("RestoreDialog", "Restore"), QMessageBox.ButtonRole.AcceptRole
     )
@@ -111,6 +117,10 @@ class RestoreDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        policy = QLabel(backups.RETENTION_TEXT)
+        policy.setObjectName("retentionPolicy")
+        policy.setWordWrap(True)
+        policy.setStyleSheet(f"color: {POLICY_COLOUR}")
         self.table = self._build_table()
         self.details = QLabel()
         self.details.setObjectName("backupDetails")
@@ -122,6 +132,7 @@ class RestoreDialog(QDialog):
         self.note.setStyleSheet(f"color: {NOTE_COLOUR}")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(policy)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addWidget(self.note)

@@ -31,12 +31,14 @@ from unionperf.store.backup_restore import (
     refusal,
     restore_backup,
 )
+from unionperf.store.backup_retention import DAILY_DAYS, MONTHLY_MONTHS, TODAY_CAP
 from unionperf.store.engine import StoreError
 from unionperf.store.storage_faults import StorageAccessError, StorageKind
 from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "REASON_LABELS",
+    "RETENTION_TEXT",
     "BackupEntry",
     "RestoreResult",
     "backups_folder",
@@ -52,9 +54,18 @@ REASON_LABELS = {
     "manual": "手动备份",
     "before-restore": "恢复备份之前",
     "before-migration": "升级数据库之前",
-    "before-import": "导入 Excel 之前",
+    "before-import": "导入整年数据之前",
 }
 """What each reason of a backup's file name means, as the user reads it."""
+
+
+RETENTION_TEXT = (
+    f"备份保留规则：当天的备份全部保留（最多 {TODAY_CAP} 个）；"
+    f"此前 {DAILY_DAYS} 天每天保留最后一个；"
+    f"更早的每月保留最后一个，保留 {MONTHLY_MONTHS // 12} 年；"
+    "最近一次恢复之前的备份始终保留。"
+)
+"""The retention policy in one sentence, as the window and ``unionperf backups`` state it."""
 
 
 def reason_label(reason: str) -> str:
@@ -137,8 +148,13 @@ def list_backups(root: Path, tz: tzinfo | None = None) -> list[BackupEntry]:
 
     A backup of another unit, of an unknown schema revision or that cannot be read is listed
     with the reason it cannot be restored; the full checks run when it is restored.
+
+    Raises:
+        ServiceError: there is no workspace at ``root``.
     """
     paths = WorkspacePaths(root)
+    if not paths.database.exists() and not paths.backups.is_dir():
+        raise ServiceError(f"工作区不存在：{root}（找不到 {paths.database.name}）")
     try:
         current = current_identity(paths.database, paths.backups)
     except StorageAccessError:
