@@ -98,6 +98,12 @@ def _truncated(workspace: Path, folder: Path) -> Path:
     return truncated_copy(_own_backup(workspace), folder / "half.sqlite")
 
 
+def _header_only(workspace: Path, folder: Path) -> Path:
+    target = folder / "forty-bytes.sqlite"
+    target.write_bytes(_own_backup(workspace).read_bytes()[:40])
+    return target
+
+
 def _damaged(workspace: Path, folder: Path) -> Path:
     return damaged_copy(_own_backup(workspace), folder / "noise.sqlite")
 
@@ -112,6 +118,7 @@ def _damaged(workspace: Path, folder: Path) -> Path:
         (_unknown_revision, "unknown-revision", "20991231_9999"),
         (_tampered_audit, "audit-chain", "审计日志"),
         (_truncated, "truncated", "被截断"),
+        (_header_only, "truncated", "只有 40 字节"),
         (_damaged, "damaged", "完整性检查"),
     ],
 )

@@ -54,7 +54,7 @@ from unionperf.store.backup_contents import (
     read_only_uri,
 )
 from unionperf.store.engine import sqlite_engine
-from unionperf.store.storage_faults import fault_from
+from unionperf.store.storage_faults import StorageKind, fault_from, storage_kind
 
 __all__ = ["BEFORE_RESTORE", "RestoreRefusedError", "current_identity", "refusal", "restore_backup"]
 
@@ -90,20 +90,19 @@ def restore_backup(
     staged = _stage(backup, folder)
     try:
         contents = _check_staged(staged, backup.name)
-        verdict = integrity(database)
-        current = current_identity(database, folder) if verdict == "ok" else None
-        if current is None and verdict != "ok":
-            current = _identity_from_backups(folder)
+        verdict = integrity(database)  # a held database stops the restore here
+        damaged = verdict != "ok"
+        current = _identity_from_backups(folder) if damaged else current_identity(database, folder)
         reason = refusal(current, contents.identity) if current is not None else None
         if reason is not None:
             raise RestoreRefusedError(*reason)
         _check_audit_chain(staged)
         safety = (
             take_backup(database, folder, BEFORE_RESTORE, now=now, tz=tz)
-            if verdict == "ok"
+            if not damaged
             else keep_file_as_backup(database, folder, BEFORE_RESTORE, now=now)
         )
-        _replace(staged, database, damaged=verdict != "ok")
+        _replace(staged, database, damaged=damaged)
     finally:
         remove_database_file(staged)
     return safety
@@ -123,7 +122,10 @@ def current_identity(database: Path, folder: Path) -> Identity | None:
         return _identity_from_backups(folder)
     try:
         return read_contents(connection).identity
-    except ContentsError:
+    except ContentsError as error:
+        cause = error.__cause__
+        if cause is not None and storage_kind(cause) is StorageKind.LOCKED:
+            raise fault_from(cause, "读取工作区数据库", database) from error
         return _identity_from_backups(folder)
     finally:
         connection.close()
@@ -161,11 +163,9 @@ def _check_header(backup: Path) -> None:
     name = backup.name
     if size == 0:
         raise RestoreRefusedError("empty", f"{name} 是空文件（0 字节），不是备份")
-    if not header.startswith(_MAGIC[: len(header)]) or len(header) < len(_MAGIC):
-        if _MAGIC.startswith(header):
-            raise RestoreRefusedError("truncated", f"{name} 不完整（文件被截断，只有 {size} 字节）")
+    if not header.startswith(_MAGIC) and not _MAGIC.startswith(header):
         raise RestoreRefusedError("not-sqlite", f"{name} 不是 SQLite 数据库文件，不是工作区备份")
-    if len(header) < _HEADER:
+    if len(header) < _HEADER:  # the SQLite header itself is cut short
         raise RestoreRefusedError("truncated", f"{name} 不完整（文件被截断，只有 {size} 字节）")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
