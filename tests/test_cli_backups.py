@@ -98,7 +98,7 @@ def test_restore_is_refused_while_the_window_has_the_workspace(workspace, capsys
         assert main(["restore", "--workspace", str(workspace), str(_manual(workspace))]) == 2
     finally:
         lock.release()
-    assert "该工作区已在另一个窗口中打开" in capsys.readouterr().err
+    assert "该工作区正在被另一个程序使用" in capsys.readouterr().err
     assert fingerprint(workspace) == before
 
 

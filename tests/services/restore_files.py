@@ -38,8 +38,8 @@ def set_budget(path: Path, budget: int) -> None:
 
 
 def budget_of(path: Path) -> Decimal:
-    """The 2024 budget of line 501, read through the services."""
-    with Workspace.open(path) as workspace:
+    """The 2024 budget of line 501, read through the services (as a reader: no lock, no backup)."""
+    with Workspace.open(path, writer=False) as workspace:
         return next(
             line.budget for line in workspace.load_year(2024).budget if line.category_code == "501"
         )

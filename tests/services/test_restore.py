@@ -14,6 +14,7 @@ import pytest
 
 from tests.services.restore_files import (
     OTHER_UNIT,
+    UNIT,
     back_up,
     budget_of,
     damaged_copy,
@@ -32,6 +33,7 @@ from unionperf.services.common.errors import (
 )
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.common.writer_lock import WorkspaceInUseError, take_writer_lock
+from unionperf.store.migrate import head_revision
 
 
 @pytest.fixture
@@ -166,16 +168,19 @@ def test_the_same_unit_from_another_computer_is_accepted(workspace, tmp_path):
 
 
 def test_an_older_schema_revision_is_restored_and_migrated_on_open(workspace, tmp_path):
+    """A backup of this unit from the first released schema (tests/data) comes back upgraded."""
     older = edited_copy(
-        _own_backup(workspace),
-        tmp_path / "older-schema.sqlite",
-        "UPDATE alembic_version SET version_num = '20261126_0002'",
-        "ALTER TABLE feedback_sent DROP COLUMN responds_to",
+        Path(__file__).parents[1] / "data" / "schema-20261126_0001.sqlite",
+        tmp_path / "first-schema.sqlite",
+        "INSERT INTO unit (id, name, credit_code, level, upper_union, member_count, staff_count,"
+        " accountant, chair, audit_chair, contact_phone, address) VALUES"
+        f" (1, '{UNIT.name}', '{UNIT.credit_code}', 'grassroots', '', 0, 0, '', '', '', '', '')",
     )
     restore(workspace, older)
     with Workspace.open(workspace) as opened:
-        assert opened.schema_revision() == "20261126_0003"
-    assert budget_of(workspace) == Decimal(100)
+        assert opened.schema_revision() == head_revision()
+        assert opened.unit().name == UNIT.name
+        assert opened.years() == []
 
 
 def test_restore_is_refused_while_another_program_holds_the_workspace(workspace):

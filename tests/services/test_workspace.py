@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from tests.domain import worked_example
-from unionperf.domain.budget import UNIT_OWNER, BudgetLine
+from unionperf.domain.budget import BudgetLine
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator, Tier
 from unionperf.domain.settings import RuleSettings
@@ -17,7 +17,7 @@ from unionperf.domain.year import YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle import editing
+from unionperf.services.cycle import editing, new_year
 
 UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M000100Y43")
 
@@ -102,35 +102,24 @@ def test_edit_is_saved_and_audited(workspace):
     assert _audit_count(workspace) == before + 1
 
 
-def test_copy_targets_forward(workspace):
-    editing.save_indicator(
-        workspace,
-        2024,
-        UNIT_OWNER,
-        Indicator(
-            "u1",
-            "满意度指标",
-            "服务对象满意度指标",
-            "会员满意度",
-            Operator.GE,
-            D(90),
-            unit="%",
-            points=D(10),
-        ),
-    )
-    assert editing.copy_targets_forward(workspace, 2024, 2025) == 1
+def test_a_carried_year_is_saved_with_an_audit_entry_for_each_record(workspace):
+    closed = replace(
+        workspace.load_year(2024).budget[0], executed=D(310000)
+    )  # 401 会费收入 received in full and a little more
+    editing.save_budget_line(workspace, 2024, closed)
+    before = _audit_count(workspace)
+    made = new_year.start_year(workspace, 2025, copy_from=2024)
     data = workspace.load_year(2025)
-    project = data.projects[0]
-    assert project.name == "2024年职工文体活动经费"
-    assert project.uid != "p1"
-    assert [i.name for i in project.targets.indicators] == [
-        i.name for i in worked_example.INDICATORS
+    assert data.project("p1") is not None
+    assert data.project("p1").targets.annual_goal == "全年举办职工文体活动不少于12场"
+    assert [(line.category_code, line.last_year_actual, line.budget) for line in data.budget] == [
+        ("401", D(310000), D(300000)),
+        ("501", D(0), D(250000)),
     ]
-    assert {i.uid for i in project.targets.indicators}.isdisjoint({"i1", "i2"})
-    assert [i.name for i in data.unit_targets.indicators] == ["会员满意度"]
-    assert data.evaluations == ()
-    with pytest.raises(InputError, match="已有项目"):
-        editing.copy_targets_forward(workspace, 2024, 2025)
+    assert data.opening_balance == made.opening_balance == D(310000)
+    records = 1 + 1 + len(data.budget) + 1 + len(worked_example.INDICATORS)  # year, goals …
+    assert _audit_count(workspace) == before + records
+    assert workspace.load_year(2024).project("p1").funding[0].executed == D(204600)
 
 
 def test_missing_workspace_is_a_clear_error(tmp_path):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from unionperf.cli.common import EXIT_OK, workspace_path
+from unionperf.cli.common import EXIT_OK, program_name, workspace_path
 
 if TYPE_CHECKING:
     from unionperf.services.common.backups import BackupEntry
@@ -60,7 +60,7 @@ def _restore(args: argparse.Namespace) -> int:
     in_folder = root / "backups" / offered.name
     if not offered.exists() and offered.name == str(offered) and in_folder.exists():
         offered = in_folder
-    result = restore(root, offered)
+    result = restore(root, offered, program=program_name(args))
     print(f"已恢复：{offered.name}")
     print(f"恢复前的数据已备份为 {result.safety.name}（可用 unionperf restore 再恢复回来）")
     return EXIT_OK

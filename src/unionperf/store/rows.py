@@ -88,11 +88,16 @@ class BudgetLineRow(Base):
 
 
 class ProjectRow(Base):
-    """A project with its basic data and goals."""
+    """A project with its basic data and goals.
+
+    A project that runs over several years is one uid in each of its years (carried forward by
+    ``year add --copy-from``), so the uid is unique within a year, not across years.
+    """
 
     __tablename__ = "project"
+    __table_args__ = (UniqueConstraint("year", "uid"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    uid: Mapped[str] = mapped_column(String(64))
     year: Mapped[int] = mapped_column(
         ForeignKey("fiscal_year.year", ondelete="CASCADE"), index=True
     )

@@ -103,10 +103,16 @@ class OpenStore:
         self.engine.dispose()
 
 
-def open_store(root: Path, *, create: bool = False, back_up: bool = True) -> OpenStore:
+def open_store(
+    root: Path, *, create: bool = False, writer: bool = True, back_up: bool = True
+) -> OpenStore:
     """Open (or with ``create``, make) the workspace at ``root``: check, back up, then migrate.
 
     ``back_up=False`` skips the backup on opening (right after a restore, which took one).
+
+    A reader (``writer=False``, for a program that does not hold the writer lock) takes no
+    backup and migrates nothing: a database that needs migrating raises
+    :class:`MigrationNeededError`, and the caller migrates it under the lock first.
 
     Raises:
         WorkspaceError: no workspace there, a file from a newer app, or an unreadable database;
@@ -127,12 +133,15 @@ def open_store(root: Path, *, create: bool = False, back_up: bool = True) -> Ope
             raise fault_from(error, "创建工作区文件夹", folder) from error
     if exists:
         _check_readable(paths.database)
-        if back_up:
+        if writer and back_up:
             backup.take_backup(paths.database, paths.backups, "open")
     engine = sqlite_engine(paths.database)
     try:
-        _migrate(engine, paths, fresh=not exists)
-        ensure_workspace_id(engine)
+        if writer:
+            _migrate(engine, paths, fresh=not exists)
+            ensure_workspace_id(engine)
+        else:
+            _check_current(engine)
     except OperationalError as error:
         engine.dispose()
         kind = storage_kind(error, paths.database)
@@ -148,11 +157,28 @@ def open_store(root: Path, *, create: bool = False, back_up: bool = True) -> Ope
     return OpenStore(paths, engine, SessionFactory(engine))
 
 
+class MigrationNeededError(WorkspaceError):
+    """A reader found a database an older version made: it must be migrated by a writer first."""
+
+
+def _check_current(engine: Engine) -> None:
+    try:
+        revision = migrate.current_revision(engine)
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(f"无法读取工作区数据库：{error}") from error
+    if revision is not None and not migrate.is_known_revision(revision):
+        raise WorkspaceError(
+            f"该工作区由更新版本的程序创建（数据库版本 {revision}），请升级 UnionPerf 后再打开"
+        )
+    if revision != migrate.head_revision():
+        raise MigrationNeededError(f"工作区数据库需要升级（当前版本 {revision}）")
+
+
 def _check_readable(database: Path) -> None:
     result = backup.integrity(database)
     if result != "ok":
         raise DamagedDatabaseError(
-            f"工作区数据库已损坏（完整性检查：{result}）：请从 backups 文件夹中的备份恢复"
+            f"工作区数据库已损坏（完整性检查：{result}）：请从备份恢复（unionperf restore）"
         )
 
 

@@ -26,7 +26,7 @@ from unionperf.services.common.workspace import (
     default_workspace_path,
     holds_workspace,
 )
-from unionperf.services.common.writer_lock import WorkspaceInUseError, take_writer_lock
+from unionperf.services.common.writer_lock import WorkspaceInUseError, WriterLock
 from unionperf.ui import crash
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.first_run import FirstRunWizard
@@ -47,6 +47,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+WINDOW_PROGRAM = "UnionPerf 窗口"
+"""What a window is called in the message another program gets while it holds the workspace."""
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -119,46 +122,42 @@ def _open_and_show(
     if path is None:
         return EXIT_OK  # the wizard was cancelled: nothing was made
     try:
-        lock = take_writer_lock(path)
+        opened: Workspace | None = Workspace.open(path, create=True, program=WINDOW_PROGRAM)
     except WorkspaceInUseError as error:
         if open_package is not None and _hand_over(path, open_package):
             return EXIT_OK  # the window that has the workspace open shows the package
         _cannot_open(error)
         return EXIT_ERROR
+    except DamagedWorkspaceError as error:
+        opened = _restore_damaged(path, error)
     except ServiceError as error:
         _cannot_open(error)
         return EXIT_ERROR
+    if opened is None:
+        return EXIT_ERROR
     try:
-        opened = _open_or_restore(path)
-        if opened is None:
-            return EXIT_ERROR
-        try:
-            crashes.move_to(opened.paths.logs)
-            configure_logging(opened.paths.logs)
-            settings.set_last_workspace(path)
-            log.info("workspace opened: %s", path)
-            folders = [opened.paths.logs, crash.fallback_log_folder()]
-            return _show_window(app, opened, settings, folders, open_package)
-        finally:
-            opened.close()
+        crashes.move_to(opened.paths.logs)
+        configure_logging(opened.paths.logs)
+        settings.set_last_workspace(path)
+        log.info("workspace opened: %s", path)
+        folders = [opened.paths.logs, crash.fallback_log_folder()]
+        return _show_window(app, opened, settings, folders, open_package)
     finally:
-        lock.release()
+        opened.close()  # also gives the writer lock up
 
 
-def _open_or_restore(path: Path) -> Workspace | None:
-    """Open the workspace; when its database is damaged, offer to restore a backup first.
+def _restore_damaged(path: Path, damage: DamagedWorkspaceError) -> Workspace | None:
+    """A damaged database at start: offer the restore dialog, then open the restored workspace.
 
-    ``None``: it cannot be opened (the user was told why, or chose not to restore).
+    ``None`` when the user chose not to restore or it still cannot be opened (told why).
     """
-    try:
-        try:
-            return Workspace.open(path, create=True)
-        except DamagedWorkspaceError as error:
-            from unionperf.ui.restore_dialog import offer_restore  # noqa: PLC0415 - rarely needed
+    from unionperf.ui.restore_dialog import offer_restore  # noqa: PLC0415 - rarely needed
 
-            if not offer_restore(path, error):
+    try:
+        with WriterLock(path, WINDOW_PROGRAM):
+            if not offer_restore(path, damage):
                 return None
-        return Workspace.open(path, create=True)
+        return Workspace.open(path, program=WINDOW_PROGRAM)
     except ServiceError as error:
         _cannot_open(error)
         return None

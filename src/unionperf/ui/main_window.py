@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,11 +23,14 @@ from PySide6.QtWidgets import (
 from unionperf.domain.cycle import Step, StepStatus, step_for_section
 from unionperf.domain.problems import Problem
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle import editing
+from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.jobs import Job, run_with_progress
+from unionperf.ui.new_year_dialog import NewYearDialog
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, step_title
@@ -249,21 +251,42 @@ class MainWindow(QMainWindow):
         if year is not None:
             self.year_shown.emit(year)
 
-    def add_year(self) -> None:
-        """Start a new fiscal year (the one after the last by default)."""
+    def add_year(self) -> NewYearDialog:
+        """Open 新建年度 (window-modal): the year after the last by default, copied from it."""
         years = self.workspace.years()
         suggested = (years[-1] + 1) if years else messages.this_year()
-        year, accepted = QInputDialog.getInt(
-            self, self.tr("New year"), self.tr("Fiscal year to start:"), suggested, 2000, 2100
+        dialog = NewYearDialog(self.workspace, suggested, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_year(*dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def start_year(self, year: int, copy_from: int | None = None) -> Job:
+        """Start a year, empty or carried forward from ``copy_from`` (on the job thread).
+
+        The year is shown when it is saved, with what was copied in the status bar.
+        """
+        workspace = self.workspace
+
+        def call(progress: Progress) -> object:
+            return new_year.start_year(workspace, year, copy_from, progress)
+
+        def done(made: object) -> None:
+            self.refresh_years(year)
+            if isinstance(made, new_year.NewYear):
+                self.statusBar().showMessage(made.summary())
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, Cancelled):
+                messages.show_error(self, self.tr("Cannot start the year"), error)
+
+        return run_with_progress(
+            self,
+            self.tr("Starting the year {year}…").format(year=year),
+            call,
+            done,
+            failed,
         )
-        if not accepted:
-            return
-        try:
-            editing.add_year(self.workspace, year)
-        except ServiceError as error:
-            messages.show_error(self, self.tr("Cannot start the year"), error)
-            return
-        self.refresh_years(year)
 
     def _year_picked(self, index: int) -> None:
         year = self.year.itemData(index)

@@ -13,15 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from unionperf.services.common.errors import (
-    BackupRefusedError,
-    DatabaseBusyError,
-    DiskFullError,
-    ReadOnlyError,
-    ServiceError,
-    StorageError,
-)
-from unionperf.services.common.writer_lock import WriterLock
+from unionperf.services.common.errors import BackupRefusedError, ServiceError
+from unionperf.services.common.storage_errors import storage_error
+from unionperf.services.common.writer_lock import DEFAULT_PROGRAM, WriterLock
 from unionperf.store import backup as store_backup
 from unionperf.store import migrate
 from unionperf.store.backup_contents import ContentsError, Identity, read_contents_of
@@ -33,7 +27,7 @@ from unionperf.store.backup_restore import (
 )
 from unionperf.store.backup_retention import DAILY_DAYS, MONTHLY_MONTHS, TODAY_CAP
 from unionperf.store.engine import StoreError
-from unionperf.store.storage_faults import StorageAccessError, StorageKind
+from unionperf.store.storage_faults import StorageAccessError
 from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
@@ -162,11 +156,17 @@ def list_backups(root: Path, tz: tzinfo | None = None) -> list[BackupEntry]:
     return [_entry(item, current) for item in store_backup.list_backups(paths.backups, tz)]
 
 
-def restore(root: Path, backup_file: Path, *, now: datetime | None = None) -> RestoreResult:
+def restore(
+    root: Path,
+    backup_file: Path,
+    *,
+    program: str = DEFAULT_PROGRAM,
+    now: datetime | None = None,
+) -> RestoreResult:
     """Restore the closed workspace at ``root`` from ``backup_file`` (the command line).
 
-    The workspace's writer lock is taken for the restore, so a window or command that has the
-    workspace open is not changed under it.
+    The workspace's writer lock is taken for the restore (``program`` names this process to
+    whoever is refused meanwhile), so a window or command that writes is not changed under it.
 
     Raises:
         WorkspaceInUseError: another program holds the workspace.
@@ -175,7 +175,7 @@ def restore(root: Path, backup_file: Path, *, now: datetime | None = None) -> Re
     """
     if not WorkspacePaths(root).database.exists():
         raise ServiceError(f"工作区不存在：{root}")
-    with WriterLock(root):
+    with WriterLock(root, program):
         return restore_locked(root, backup_file, now=now)
 
 
@@ -198,21 +198,6 @@ def restore_locked(root: Path, backup_file: Path, *, now: datetime | None = None
     except (StorageAccessError, StoreError) as error:
         raise storage_error(error) from error
     return RestoreResult(backup_file, safety.path, safety.taken_at)
-
-
-def storage_error(error: StorageAccessError | StoreError) -> ServiceError:
-    """The service error for a refusal of the disk or the database, by its kind."""
-    kind = error.kind
-    message = str(error)
-    match kind:
-        case StorageKind.DISK_FULL:
-            return DiskFullError(message)
-        case StorageKind.READ_ONLY:
-            return ReadOnlyError(message)
-        case StorageKind.LOCKED:
-            return DatabaseBusyError(message)
-        case StorageKind.OTHER:
-            return StorageError(message)
 
 
 def _entry(item: store_backup.BackupFile, current: Identity | None) -> BackupEntry:
