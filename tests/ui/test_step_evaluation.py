@@ -321,7 +321,7 @@ def test_files_dropped_on_the_list_are_attached_to_the_owner(qtbot, page, window
     photo = tmp_path / "活动照片.jpg"
     photo.write_bytes(b"\xff\xd8 photo")
     pick_owner(qtbot, page, PROJECT)
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentWidget(page.evidence.parentWidget())  # the evidence tab
 
     drop_files(page.evidence, [scan, photo])
 
@@ -343,7 +343,7 @@ def test_attach_button_uses_the_file_dialog(qtbot, page, window, tmp_path, monke
     report.write_bytes(b"PK report")
     monkeypatch.setattr(evidence_list, "choose_files", lambda _parent: [report])
     pick_owner(qtbot, page, "unit")
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentWidget(page.evidence.parentWidget())  # the evidence tab
     qtbot.mouseClick(page.attach_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.evidence.count() == 1, timeout=10_000)
     held = evidence.listing(window.workspace, YEAR, "self-evaluation")

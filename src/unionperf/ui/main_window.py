@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +30,7 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.guidance import GuidanceCard
 from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.new_year_dialog import NewYearDialog
 from unionperf.ui.problems_panel import ProblemsPanel
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
         self.session.adjustment_reason = self._ask_adjustment_reason
         self.setWindowTitle(self.tr("UnionPerf · budget performance for grassroots trade unions"))
         self.setWindowIcon(app_icon())
+        self.guidance = GuidanceCard()
+        """The current step in one sentence, opening its guidance (under the navigator)."""
         self._build_actions()
         self._build_toolbar()
         self.navigator = QListWidget()
@@ -107,7 +111,7 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         row = QHBoxLayout(centre)
         row.setContentsMargins(4, 4, 4, 0)
-        row.addWidget(self.navigator)
+        row.addLayout(self._steps_column())
         row.addWidget(self.pages, 1)
         self.setCentralWidget(centre)
         self.problems = ProblemsPanel()
@@ -169,11 +173,25 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("About UnionPerf…"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.guidance_action = QAction(self.tr("Guidance for this step"), self)
+        self.guidance_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guidance_action.triggered.connect(self.guidance.open_guidance)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.guidance_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.about_dialog: AboutDialog | None = None
         """The About dialog, once it was opened."""
         self.addActions([self.undo_action, self.redo_action])
+
+    def _steps_column(self) -> QVBoxLayout:
+        """The navigator over the guidance card, as wide as the step names."""
+        self.guidance.setFixedWidth(self.navigator.maximumWidth())
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.navigator, 1)
+        column.addWidget(self.guidance)
+        return column
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Year"))
@@ -340,12 +358,20 @@ class MainWindow(QMainWindow):
     def _step_picked(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(list(Step)[row])
+        step = list(Step)[row]
+        page = self.page(step)
         self.pages.setCurrentIndex(row)
+        self.guidance.show_step(step)
         page.activate()
 
     def _problems_changed(self) -> None:
-        self.problems.show_problems(self.session.data, self.session.problems)
+        statuses = self.session.statuses
+        not_started = [
+            step_title(step)
+            for step in Step
+            if step is not Step.SUBMIT and statuses[step] is StepStatus.NOT_STARTED
+        ]
+        self.problems.show_problems(self.session.data, self.session.problems, not_started)
         for row, step in enumerate(Step):
             status = self.session.statuses[step]
             item = self.navigator.item(row)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,8 +94,14 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
-    def show_problems(self, data: YearData | None, problems: list[Problem]) -> None:
-        """Show ``problems`` (hard first) and count them in the summary line."""
+    def show_problems(
+        self, data: YearData | None, problems: list[Problem], not_started: Sequence[str] = ()
+    ) -> None:
+        """Show ``problems`` (hard first) and count them in the summary line.
+
+        ``not_started`` names the steps with nothing in them yet: with no problem, the summary
+        says those are still to do instead of claiming that every check passes.
+        """
         ordered = sorted(problems, key=lambda p: (p.severity is not Severity.HARD, p.code.value))
         self.model.columns = tuple(problem_columns(data))
         self.model.set_rows(ordered)
@@ -103,6 +111,12 @@ class ProblemsPanel(QWidget):
             self.summary.setText(
                 self.tr("{hard} problems must be fixed, {soft} need an explanation").format(
                     hard=hard, soft=soft
+                )
+            )
+        elif not_started:
+            self.summary.setText(
+                self.tr("No problems in what is filled in; not started yet: {steps}.").format(
+                    steps="、".join(not_started)
                 )
             )
         else:

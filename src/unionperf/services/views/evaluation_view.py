@@ -69,6 +69,8 @@ class OwnerRow:
     indicators: int
     exempt: bool = False
     """Below the exemption threshold: no evaluation is due."""
+    started: bool = True
+    """Whether any indicator result is entered: until then there is nothing to grade."""
 
     @property
     def is_unit(self) -> bool:
@@ -171,8 +173,17 @@ def rescore(data: YearData, scores: YearScore, owner_uids: Collection[str]) -> Y
 def owner_rows(data: YearData, scores: YearScore) -> tuple[OwnerRow, ...]:
     """The unit as a whole first (when scored), then every project in budget order."""
     rows = []
+    started = {item.owner_uid for item in data.evaluations if item.results}
     if scores.unit is not None:
-        rows.append(_owner_row(UNIT_OWNER, "", scores.unit, len(data.unit_targets.indicators)))
+        rows.append(
+            _owner_row(
+                UNIT_OWNER,
+                "",
+                scores.unit,
+                len(data.unit_targets.indicators),
+                started=UNIT_OWNER in started,
+            )
+        )
     for item in scores.projects:
         project = item.project
         rows.append(
@@ -182,13 +193,20 @@ def owner_rows(data: YearData, scores: YearScore) -> tuple[OwnerRow, ...]:
                 item.score,
                 len(project.targets.indicators),
                 exempt=item.exempt,
+                started=project.uid in started,
             )
         )
     return tuple(rows)
 
 
 def _owner_row(
-    owner_uid: str, name: str, score: TargetScore, indicators: int, *, exempt: bool = False
+    owner_uid: str,
+    name: str,
+    score: TargetScore,
+    indicators: int,
+    *,
+    exempt: bool = False,
+    started: bool = True,
 ) -> OwnerRow:
     execution = score.execution
     return OwnerRow(
@@ -203,6 +221,7 @@ def _owner_row(
         score.grade,
         indicators,
         exempt,
+        started,
     )
 
 

@@ -46,6 +46,9 @@ Commit = Callable[[IndicatorRow, IndicatorResult, str], bool]
 class IndicatorTableModel(CheckableRowModel[IndicatorRow]):
     """An owner's indicators: targets, actual values, tiers, scores and explanations."""
 
+    label_column = 2
+    """A row is named by its level-3 indicator."""
+
     def __init__(self, commit: Commit, parent: QObject | None = None) -> None:
         columns = indicator_columns(commit)
         super().__init__(columns, {INDICATOR_FIELDS.index("actual"): _actual_kind}, parent)

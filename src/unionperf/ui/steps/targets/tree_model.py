@@ -34,7 +34,7 @@ from unionperf.ui.steps.targets.tree_nodes import (
     tree_shape,
 )
 from unionperf.ui.widgets.formatting import plain
-from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE
+from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, LABEL_ROLE
 
 __all__ = [
     "BROKEN_COLOUR",
@@ -377,6 +377,8 @@ class TargetTreeModel(QAbstractItemModel):
             return self._indicator_value(indicator, column)
         if role == KIND_ROLE:
             return editor_kind(indicator, column).value
+        if role == LABEL_ROLE:
+            return indicator.name
         if role == CHOICES_ROLE:
             return self._choices(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
