@@ -44,6 +44,7 @@ def test_score_json_matches_the_documented_format(demo, capsys):
         "points": "10",
         "score": "9.30",
         "flags": ["needs_explanation"],
+        "working": "执行率 = 204,600.00 ÷ 220,000.00 = 93.00%；93.00% × 10 = 9.30",
     }
     first = project["indicators"][0]
     assert {
@@ -64,6 +65,8 @@ def test_score_json_matches_the_documented_format(demo, capsys):
             "flags",
             "deduction",
             "deduction_reason",
+            "target_upper",
+            "working",
         )
     } == {
         "level1": "产出指标",
@@ -81,8 +84,11 @@ def test_score_json_matches_the_documented_format(demo, capsys):
         "flags": ["needs_explanation"],
         "deduction": None,
         "deduction_reason": None,
+        "target_upper": None,
+        "working": "正向指标未完成：10 ÷ 12 × 15 = 12.50",
     }
     assert (project["total"], project["grade"]) == ("91.55", "优")
+    assert project["working"] == "总分 = 预算执行率得分9.30 + 指标得分82.25 = 91.55"
     assert report["unit"]["name"]
     assert report["unit"]["grade"] in {"优", "良", "中", "差"}
     assert len(report["projects"]) >= 6

@@ -588,7 +588,7 @@
         <translation>分值</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>(not judged)</source>
         <translation>（未评定）</translation>
     </message>
@@ -628,7 +628,7 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Pick the tier first, then type a score inside its band</source>
         <translation>请先选择评价档次，再在该档次的分数范围内打分</translation>
     </message>
@@ -641,21 +641,6 @@
         <location line="+4"/>
         <source>Allowed for this tier: {low} to under {high} points</source>
         <translation>该档次得分范围：{low}分（含）至{high}分（不含）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Computed by the scoring rules from the target and the actual</source>
-        <translation>按评分规则由指标值和实际完成值自动计算</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Formula score {formula}, less a deduction of {deduction}</source>
-        <translation>公式得分{formula}分，调减{deduction}分</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The actual far exceeds the target: explain it; the score may be reduced</source>
-        <translation>实际完成值大幅超过指标值：请说明原因，可酌情调减得分</translation>
     </message>
     <message>
         <location filename="../../src/unionperf/ui/steps/evaluation/funds_models.py" line="+47"/>
@@ -711,7 +696,7 @@
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+100"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+101"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -791,7 +776,7 @@
         <translation>年度总体目标（取自绩效目标）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+89"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+91"/>
         <source>Supporting evidence (scans, photos, sign-in sheets): drop files on the list or click “Attach files…”. Double-click a file to open it.</source>
         <translation>佐证材料（扫描件、照片、签到表等）：把文件拖到下方列表，或点击“添加文件…”。双击文件可打开查看。</translation>
     </message>
@@ -816,7 +801,7 @@
         <translation>请先在第2、3步编制项目和绩效目标。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>{name} (below the exemption threshold: optional)</source>
         <translation>{name}（低于免报金额，可不自评）</translation>
     </message>
@@ -856,7 +841,7 @@
         <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+55"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+57"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
@@ -3097,7 +3082,7 @@ SHA-256 {sha256}
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+270"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+271"/>
         <source>Level-1 and level-2 rows show the sum of their indicators&apos; points</source>
         <translation>一级、二级指标行显示其下三级指标的分值合计</translation>
     </message>
@@ -3157,7 +3142,7 @@ SHA-256 {sha256}
         <translation>该二级指标不在本年度的指标体系中</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+80"/>
         <location line="+5"/>
         <source>Qualitative</source>
         <translation>定性</translation>
@@ -3586,6 +3571,24 @@ SHA-256 {sha256}
         <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29"/>
         <source>Enter the union&apos;s profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingPane</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/working_pane.py" line="+56"/>
+        <source>How “{indicator}” was scored: {working}</source>
+        <translation>“{indicator}”计分说明：{working}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Budget execution: {working}</source>
+        <translation>预算执行率：{working}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an indicator to see how its score came about.</source>
+        <translation>选中某个指标，可在此查看其得分的计算过程。</translation>
     </message>
 </context>
 <context>

@@ -444,6 +444,19 @@ CASES = [
         (TARGETS, "p1", "i1", "name"),
         (TARGETS, "p1", "i2", "name"),
     ),
+    _case(
+        C.INDICATOR_INTERVAL_BOUNDS,
+        lambda: _indicators(
+            {
+                "i4": {"operator": Operator.INTERVAL, "target": D(80), "target_upper": D(60)},
+                "i6": {"operator": Operator.INTERVAL, "target": D(60)},
+            }
+        ),
+        T,
+        H,
+        (TARGETS, "p1", "i4", "target"),
+        (TARGETS, "p1", "i6", "target"),
+    ),
     _case(C.MONITORING_EXECUTED_MISSING, lambda: _entry(executed=None), M, H, P1_M1),
     _case(C.MONITORING_EXECUTED_NEGATIVE, lambda: _entry(executed=D(-1)), M, H, P1_M1),
     _case(C.MONITORING_EXECUTED_OVER_BUDGET, lambda: _entry(executed=D(220001)), M, S, P1_M1),

@@ -86,6 +86,7 @@ class ProblemCode(StrEnum):
     INDICATOR_COST_OPERATOR = "I008"
     INDICATOR_VAGUE_TARGET = "I009"
     INDICATOR_DUPLICATE_NAME = "I010"
+    INDICATOR_INTERVAL_BOUNDS = "I011"
     MONITORING_EXECUTED_MISSING = "M001"
     MONITORING_EXECUTED_NEGATIVE = "M002"
     MONITORING_EXECUTED_OVER_BUDGET = "M003"
@@ -175,6 +176,10 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ProblemCode.INDICATOR_COST_OPERATOR: (_S, "成本指标一般应使用“≤”或“＝”，现为“{operator}”"),
     ProblemCode.INDICATOR_VAGUE_TARGET: (_S, "指标值“{text}”不够具体，请写明可衡量的标准"),
     ProblemCode.INDICATOR_DUPLICATE_NAME: (_H, "三级指标“{name}”重复"),
+    ProblemCode.INDICATOR_INTERVAL_BOUNDS: (
+        _H,
+        "区间指标值应写明下限和上限（如60～80），且下限不大于上限，现为“{target}”",
+    ),
     ProblemCode.MONITORING_EXECUTED_MISSING: (_H, "{point}：未填写累计执行数"),
     ProblemCode.MONITORING_EXECUTED_NEGATIVE: (_H, "{point}：累计执行数为负数（{amount}元）"),
     ProblemCode.MONITORING_EXECUTED_OVER_BUDGET: (

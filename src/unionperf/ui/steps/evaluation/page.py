@@ -49,6 +49,7 @@ from unionperf.ui.steps.evaluation.texts import (
     with_text,
 )
 from unionperf.ui.steps.evaluation.views import indicator_table, table_view
+from unionperf.ui.steps.evaluation.working_pane import WorkingPane
 from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
@@ -165,6 +166,8 @@ class EvaluationStep(StepPage):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.guide)
         column.addWidget(self.indicator_view, 1)
+        self.working = WorkingPane(self.indicator_view, self.indicators)
+        column.addWidget(self.working)
         return page
 
     def _build_texts(self) -> QWidget:
@@ -290,6 +293,7 @@ class EvaluationStep(StepPage):
             )
             self._load_texts("")
             self.funds_tab.show_owner("")
+            self.working.set_owner(None)
             self.evidence.set_target(None, None, "", STAGE)
             self.evidence.clear()
             self.attach_button.setEnabled(False)
@@ -306,6 +310,7 @@ class EvaluationStep(StepPage):
             self._size_columns()
         number = self.owners.find(owner_uid)
         row = self.owners.row(number)
+        self.working.set_owner(row)
         name = owner_name(row)
         self.title.setText(
             self.tr("{name} (below the exemption threshold: optional)").format(name=name)
@@ -318,6 +323,8 @@ class EvaluationStep(StepPage):
         self.total.setStyleSheet(f"color: {colour};")
         self.funds.setText(funds_text(row))
         self.guide.setText(guide_text(row, bool(rows)))
+        self.total.setToolTip(row.total_working)
+        self.funds.setToolTip(row.execution_working)
         self._load_texts(owner_uid)
         self.funds_tab.show_owner(owner_uid)
         self.evidence.set_target(self.session.workspace, self.session.year, owner_uid, STAGE)

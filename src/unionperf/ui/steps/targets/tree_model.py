@@ -31,6 +31,7 @@ from unionperf.ui.steps.targets.tree_nodes import (
     column_alignment,
     editor_kind,
     sums_of,
+    target_text,
     tree_shape,
 )
 from unionperf.ui.widgets.formatting import plain
@@ -413,9 +414,7 @@ class TargetTreeModel(QAbstractItemModel):
             case TreeColumn.OPERATOR:
                 return self._operator_label(indicator.operator)
             case TreeColumn.TARGET:
-                if indicator.kind is IndicatorKind.QUALITATIVE:
-                    return indicator.target_text
-                return plain(indicator.target)
+                return target_text(indicator)
             case TreeColumn.UNIT:
                 return indicator.unit
             case TreeColumn.POINTS:
