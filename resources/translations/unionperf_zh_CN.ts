@@ -88,7 +88,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+220"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+241"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -1320,7 +1320,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+87"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+91"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -1351,6 +1351,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1360,7 +1365,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1435,6 +1440,11 @@
         <translation>已备份：{name}</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Restored from {name}</source>
+        <translation>已从备份 {name} 恢复</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
@@ -1445,7 +1455,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-195"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -2399,6 +2409,162 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/restore_dialog.py" line="+63"/>
+        <location line="+44"/>
+        <location line="+184"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspace backups (*.sqlite);;All files (*)</source>
+        <translation>工作区备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a backup to bring the workspace back to its state at that time. Before restoring, the current data is backed up, so a restore can be undone by restoring that backup.</source>
+        <translation>选择一个备份，把工作区恢复到当时的状态。恢复之前会先自动备份当前的数据，如果恢复错了，可以再从那个备份恢复回来。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restore this backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore from another file…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot list the backups</source>
+        <translation>无法列出备份</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+75"/>
+        <source>Cannot be restored: {why}</source>
+        <translation>不能恢复：{why}</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Restore the workspace to the backup of {time} ({reason})?
+
+It holds: {unit}; years {years}; projects {projects}.
+
+The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
+        <translation>把工作区恢复到 {time} 的备份（{reason}）吗？
+
+该备份包含：{unit}；年度 {years}；项目 {projects}。
+
+恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Restore the workspace from the file {name}?
+
+The file is checked first: it must be a backup of this unit&apos;s workspace. The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
+        <translation>用文件 {name} 恢复工作区吗？
+
+恢复前会先检查该文件：它必须是本单位工作区的备份。恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The backup was not restored</source>
+        <translation>未恢复备份</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace was restored from {name}.
+The data before the restore was backed up as {safety}.</source>
+        <translation>工作区已从 {name} 恢复。
+恢复之前的数据已备份为 {safety}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No backup yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The workspace cannot be opened:
+{error}
+
+Restore it from a backup?</source>
+        <translation>无法打开工作区：
+{error}
+
+要从备份恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a backup…</source>
+        <translation>选择备份…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>ScoreChart</name>
     <message>
         <location filename="../../src/unionperf/ui/widgets/charts.py" line="-110"/>
@@ -2731,7 +2897,7 @@ Nothing was imported.</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-193"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-197"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2918,7 +3084,7 @@ Nothing was imported.</source>
 <context>
     <name>SubmitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+41"/>
+        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+37"/>
         <source>Packages (*.upkg);;All files (*)</source>
         <translation>数据包 (*.upkg);;所有文件 (*)</translation>
     </message>
@@ -2938,7 +3104,7 @@ Nothing was imported.</source>
         <translation>请重新输入。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+15"/>
         <source>Explain a problem</source>
         <translation>填写出错说明</translation>
     </message>
@@ -2954,7 +3120,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+98"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+97"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -3025,17 +3191,17 @@ Why is this so? (travels with the package)</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-60"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>

@@ -19,14 +19,14 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from unionperf.resources import resource_path
-from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.errors import DamagedWorkspaceError, ServiceError
 from unionperf.services.common.open_requests import post_open_request, wait_until_taken, withdraw
 from unionperf.services.common.workspace import (
     Workspace,
     default_workspace_path,
     holds_workspace,
 )
-from unionperf.services.common.writer_lock import WorkspaceInUseError
+from unionperf.services.common.writer_lock import WorkspaceInUseError, WriterLock
 from unionperf.ui import crash
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.first_run import FirstRunWizard
@@ -126,14 +126,18 @@ def _open_and_show(
     if path is None:
         return EXIT_OK  # the wizard was cancelled: nothing was made
     try:
-        opened = Workspace.open(path, create=True, program=WINDOW_PROGRAM)
+        opened: Workspace | None = Workspace.open(path, create=True, program=WINDOW_PROGRAM)
     except WorkspaceInUseError as error:
         if open_package is not None and _hand_over(path, open_package):
             return EXIT_OK  # the window that has the workspace open shows the package
         _cannot_open(error)
         return EXIT_ERROR
+    except DamagedWorkspaceError as error:
+        opened = _restore_damaged(path, error)
     except ServiceError as error:
         _cannot_open(error)
+        return EXIT_ERROR
+    if opened is None:
         return EXIT_ERROR
     try:
         crashes.move_to(opened.paths.logs)
@@ -144,6 +148,23 @@ def _open_and_show(
         return _show_window(app, opened, settings, folders, open_package)
     finally:
         opened.close()  # also gives the writer lock up
+
+
+def _restore_damaged(path: Path, damage: DamagedWorkspaceError) -> Workspace | None:
+    """A damaged database at start: offer the restore dialog, then open the restored workspace.
+
+    ``None`` when the user chose not to restore or it still cannot be opened (told why).
+    """
+    from unionperf.ui.restore_dialog import offer_restore  # noqa: PLC0415 - rarely needed
+
+    try:
+        with WriterLock(path, WINDOW_PROGRAM):
+            if not offer_restore(path, damage):
+                return None
+        return Workspace.open(path, program=WINDOW_PROGRAM)
+    except ServiceError as error:
+        _cannot_open(error)
+        return None
 
 
 def _show_window(

@@ -40,7 +40,11 @@ from unionperf.ui.steps.base import StepPage, step_title
 from unionperf.ui.year_session import Area, YearSession
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from unionperf.services.common.workspace import RestoreResult
     from unionperf.ui.about_dialog import AboutDialog
+    from unionperf.ui.restore_dialog import RestoreDialog
 
 __all__ = ["MainWindow", "status_text"]
 
@@ -151,12 +155,16 @@ class MainWindow(QMainWindow):
         self.add_year_action.triggered.connect(self.add_year)
         self.backup_action = QAction(self.tr("Back up now"), self)
         self.backup_action.triggered.connect(self.back_up)
+        self.restore_action = QAction(self.tr("Restore from backup…"), self)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(self.show_restore)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.add_year_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -395,6 +403,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup written: {name}").format(name=made.path.name))
         self._show_last_backup()
 
+    def show_restore(self) -> RestoreDialog:
+        """Open 文件 › 从备份恢复… (window-modal); after a restore the window shows the data."""
+        from unionperf.ui.restore_dialog import RestoreDialog  # noqa: PLC0415 - when first asked
+
+        dialog = RestoreDialog(
+            self.workspace.backup_entries, self._restore_file, self.workspace.paths.backups, self
+        )
+        dialog.restored.connect(self._restored)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _restore_file(self, path: Path) -> RestoreResult:
+        self.session.wait_for_checks()
+        return self.workspace.restore_from(path)
+
+    def _restored(self, result: RestoreResult) -> None:
+        log.info("workspace restored from %s", result.restored)
+        self.refresh_years()
+        self._show_last_backup()
+        self.statusBar().showMessage(
+            self.tr("Restored from {name}").format(name=result.restored.name)
+        )
+
     def show_about(self) -> None:
         """Open Help → About (window-modal; the same dialog again on a second click)."""
         if self.about_dialog is None:
@@ -410,7 +442,7 @@ class MainWindow(QMainWindow):
             held = []
         if held:
             self.backup_label.setText(
-                self.tr("Last backup: {when}").format(when=messages.backup_time(held[-1]))
+                self.tr("Last backup: {when}").format(when=messages.backup_time(held[0]))
             )
         else:
             self.backup_label.setText(self.tr("No backup yet"))

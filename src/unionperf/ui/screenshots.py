@@ -76,6 +76,9 @@ def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
             written.append(_grab(view, out / f"{name}.png"))
             view.close()
         written += _grab_details(window, out)
+        restore = window.show_restore()  # 文件 › 从备份恢复…
+        written.append(_grab(restore, out / "restore-dialog.png"))
+        restore.close()
         window.close()
     finally:
         workspace.close()

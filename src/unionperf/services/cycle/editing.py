@@ -22,7 +22,6 @@ from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace, found
-from unionperf.store import backup
 
 
 def add_year(workspace: Workspace, year: int, settings: RuleSettings | None = None) -> None:
@@ -194,6 +193,6 @@ def explain(workspace: Workspace, year: int, problem_key: str, text: str) -> Non
 
 def replace_year(workspace: Workspace, data: YearData) -> None:
     """Replace a whole year (demo data, whole-year imports), backing up first."""
-    backup.take_backup(workspace.paths.database, workspace.paths.backups, "before-import")
+    workspace.back_up("before-import")  # a full disk or read-only folder: a StorageError
     with workspace.unit_of_work() as uow:
         uow.years.replace_year(data)
