@@ -109,6 +109,7 @@ class ProblemCode(StrEnum):
     EVALUATION_EXECUTION_ANALYSIS_MISSING = "E012"
     EVALUATION_IMPROVEMENT_MISSING = "E013"
     SIGNOFF_MISSING = "G001"
+    SIGNOFF_AGAIN = "G002"
 
 
 _H, _S = Severity.HARD, Severity.SOFT
@@ -233,6 +234,7 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
         "已填写偏差原因，请同时填写改进措施（下一年度拟采取的措施）",
     ),
     ProblemCode.SIGNOFF_MISSING: (_H, "{stage}尚未由{role}签字确认"),
+    ProblemCode.SIGNOFF_AGAIN: (_H, "{stage}正在调整，调整后须由{role}重新签字确认"),
 }
 
 
