@@ -13,7 +13,7 @@ from unionperf.domain.problems import Problem
 from unionperf.domain.settings import SIGNOFF_LABELS
 from unionperf.domain.validation import signoff_blockers
 from unionperf.domain.year import Signoff, YearData, stage_label
-from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.errors import InputError
 from unionperf.services.common.ports import UnitOfWorkSource
 from unionperf.services.common.stages import parse_stage
 from unionperf.services.common.workspace import found
@@ -24,11 +24,11 @@ LISTED = 5
 """How many of the blocking problems the one-line message names (``details`` has them all)."""
 
 
-class SignoffRefusedError(ServiceError):
+class SignoffRefusedError(InputError):
     """A sign-off was refused: no name, or hard problems of the stage are still open."""
 
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, where: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message, where)
         self.problems = list(problems or [])
 
     def details(self) -> list[str]:
@@ -50,8 +50,9 @@ def check_signoff(data: YearData, signoff: Signoff) -> None:
     """
     role = SIGNOFF_LABELS[signoff.role]
     label = stage_label(signoff.stage)
+    where = f"签字确认 › {label} › {role}"
     if not signoff.name.strip():
-        raise SignoffRefusedError(f"签字确认 › {label} › {role}：请填写签字人姓名")
+        raise SignoffRefusedError("请填写签字人姓名", where)
     problems = blockers_of(data, signoff.stage)
     if problems:
         listed = "；".join(
@@ -59,8 +60,7 @@ def check_signoff(data: YearData, signoff: Signoff) -> None:
         )
         more = f"等{len(problems)}个" if len(problems) > LISTED else f"{len(problems)}个"
         raise SignoffRefusedError(
-            f"“{label}”还有{more}须修改的问题，{role}暂不能签字，请先修改：{listed}",
-            problems,
+            f"“{label}”还有{more}须修改的问题，解决后才能签字。{listed}", where, problems
         )
 
 
