@@ -4,83 +4,83 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40" />
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40"/>
         <source>About UnionPerf</source>
         <translation>关于工会预算绩效管理</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Show licence…</source>
         <translation>查看许可证…</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+76" />
+        <location line="+7"/>
+        <location line="+76"/>
         <source>Font licence:</source>
         <translation>字体许可证：</translation>
     </message>
     <message>
-        <location line="-72" />
+        <location line="-72"/>
         <source>UnionPerf works offline and sends nothing anywhere: your data stays in the workspace folder on this computer until you export a package yourself.</source>
         <translation>本软件完全离线运行，不会向任何地方发送数据：您的资料保存在本机的工作区文件夹中，只有您自己导出数据包时才会带出本机。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Copy these facts, e.g. for a support request</source>
         <translation>复制以上信息，例如发给技术支持人员</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Trade-union budget performance management · grassroots edition</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>UnionPerf {version}</source>
         <translation>UnionPerf {version}</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Database schema:</source>
         <translation>数据库结构版本：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Package format:</source>
         <translation>数据包格式版本：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Data format:</source>
         <translation>数据格式版本：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Qt / PySide6:</source>
         <translation>Qt / PySide6：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Python:</source>
         <translation>Python：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Operating system:</source>
         <translation>操作系统：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Font:</source>
         <translation>字体：</translation>
     </message>
@@ -88,12 +88,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+218" />
+        <location filename="../../src/unionperf/ui/app.py" line="+221"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cannot open the workspace:
 {error}</source>
         <translation>无法打开工作区：
@@ -103,125 +103,125 @@
 <context>
     <name>BudgetStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+60" />
-        <location line="+36" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+60"/>
+        <location line="+36"/>
         <source>Delete project</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location line="-35" />
+        <location line="-35"/>
         <source>Delete the project “{name}” with its targets, monitoring and self-evaluation? Ctrl+Z brings it back.</source>
         <translation>删除项目“{name}”及其绩效目标、运行监控和自评记录？删除后可按 Ctrl+Z 恢复。</translation>
     </message>
     <message>
-        <location line="+31" />
-        <location line="+196" />
+        <location line="+31"/>
+        <location line="+196"/>
         <source>Add project</source>
         <translation>新增项目</translation>
     </message>
     <message>
-        <location line="-189" />
+        <location line="-189"/>
         <source>Add source</source>
         <translation>增加资金来源</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Remove source</source>
         <translation>删除资金来源</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+73" />
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+73"/>
         <source>Budget by category</source>
         <translation>收支预算</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Projects and funding</source>
         <translation>项目及资金来源</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rule settings</source>
         <translation>规则设置</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Type the amounts in yuan; the approved budget is the budget plus the adjustment. Revenue plus the opening balance must cover the expenditure.</source>
         <translation>金额单位为元；批复预算数＝本年预算数＋调整数。收入合计加上年结余应不少于支出合计。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Opening balance (carried from last year):</source>
         <translation>上年结余：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+13" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+13"/>
         <source>Select a project to edit its funding; the full-year budget adds them up.</source>
         <translation>选中项目后在下方填写资金来源；项目全年预算数为各资金来源之和。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+52" />
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+52"/>
         <source>Revenue total {revenue} + opening balance {opening} − expenditure total {expenditure} = balance {balance}</source>
         <translation>收入合计 {revenue} ＋ 上年结余 {opening} － 支出合计 {expenditure} ＝ 年末结余 {balance}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>(a deficit: the union budget may not run one)</source>
         <translation>（出现赤字：工会预算不得列赤字）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+87" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+87"/>
         <source>No project selected</source>
         <translation>未选中项目</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Funding of “{name}” (full-year budget {total})</source>
         <translation>“{name}”的资金来源（全年预算数 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/tables.py" line="+87" />
+        <location filename="../../src/unionperf/ui/steps/budget/tables.py" line="+87"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>“{text}” is not an amount in yuan (at most two decimals).</source>
         <translation>“{text}”不是有效金额（单位为元，最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+43" />
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+43"/>
         <source>Edit the budget of “{category}”</source>
         <translation>修改“{category}”预算</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Edit the opening balance</source>
         <translation>修改上年结余</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+47" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+47"/>
         <source>Edit the project “{name}”</source>
         <translation>修改项目“{name}”</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The project no longer exists.</source>
         <translation>该项目已不存在。</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+7" />
+        <location line="+13"/>
+        <location line="+7"/>
         <source>New project {number}</source>
         <translation>新项目{number}</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Delete the project “{name}”</source>
         <translation>删除项目“{name}”</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Edit the funding of “{name}”</source>
         <translation>修改项目“{name}”的资金来源</translation>
     </message>
@@ -229,154 +229,154 @@
 <context>
     <name>BudgetTable</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+57" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+57"/>
         <source>Own union funds</source>
         <translation>本级工会经费</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Upper-level union subsidy</source>
         <translation>上级工会补助</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Employer subsidy</source>
         <translation>行政补助</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Carried over from last year</source>
         <translation>上年结转资金</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Other funds</source>
         <translation>其他资金</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>New project</source>
         <translation>新增项目</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Continuing project</source>
         <translation>延续项目</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/budget_models.py" line="+94" />
+        <location filename="../../src/unionperf/ui/steps/budget/budget_models.py" line="+94"/>
         <source>Revenue total</source>
         <translation>收入合计</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expenditure total</source>
         <translation>支出合计</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Last year's actual</source>
+        <location line="+6"/>
+        <source>Last year&apos;s actual</source>
         <translation>上年决算数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Budget this year</source>
         <translation>本年预算数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Adjustment</source>
         <translation>调整数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Approved budget</source>
         <translation>批复预算数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Executed (full year)</source>
         <translation>全年执行数</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Code</source>
         <translation>科目编码</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Category</source>
         <translation>科目名称</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Budget this year + adjustment</source>
         <translation>本年预算数＋调整数</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+35" />
+        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+35"/>
         <source>Project code</source>
         <translation>项目编码</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Expenditure category</source>
         <translation>支出科目</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Attribute</source>
         <translation>项目属性</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Start</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>End</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Responsible</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+59" />
+        <location line="+6"/>
+        <location line="+59"/>
         <source>Full-year budget</source>
         <translation>全年预算数</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-55"/>
         <source>The sum of the adjusted amounts of every funding source</source>
         <translation>各资金来源全年预算数之和</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+50" />
+        <location line="+6"/>
+        <location line="+50"/>
         <source>Executed</source>
         <translation>全年执行数</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-46"/>
         <source>The sum of the executed amounts of every funding source</source>
         <translation>各资金来源全年执行数之和</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Funding source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Initial budget</source>
         <translation>年初预算数</translation>
     </message>
@@ -384,38 +384,38 @@
 <context>
     <name>CategoryChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/charts.py" line="+387" />
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="+387"/>
         <source>Expenditure by category, {year}</source>
         <translation>{year}年分类支出</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expenditure by category: {year} against {last}</source>
         <translation>分类支出：{year}年与{last}年对比</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{title}: no expenditure budget yet</source>
         <translation>{title}：尚无支出预算</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+8" />
+        <location line="+7"/>
+        <location line="+8"/>
         <source>{year} approved budget</source>
         <translation>{year}年批复预算数</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>{year} final accounts</source>
         <translation>{year}年决算数</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>{year} executed</source>
         <translation>{year}年执行数</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>10,000 yuan</source>
         <translation>万元</translation>
     </message>
@@ -423,32 +423,32 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/crash.py" line="+290" />
+        <location filename="../../src/unionperf/ui/crash.py" line="+290"/>
         <source>UnionPerf – unexpected error</source>
         <translation>工会预算绩效管理 · 程序错误</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Report: {path}</source>
         <translation>错误报告：{path}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>An unexpected error happened. Your data is safe: every change made before it was saved. The details were written to a report; please send it to whoever supports you, with what you were doing.</source>
         <translation>程序发生了意外错误。您的数据是安全的：出错之前的每一处修改都已保存。详细信息已写入错误报告，请将报告连同当时的操作一并发给技术支持人员。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The last session ended with an error. Your saved data is safe. The report below helps whoever supports you to find the cause.</source>
         <translation>上次运行时程序因错误而结束。已保存的数据是安全的。下面的错误报告可帮助技术支持人员查找原因。</translation>
     </message>
@@ -456,178 +456,178 @@
 <context>
     <name>EvaluationModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+30" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+30"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+143" />
-        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+143"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Execution rate</source>
         <translation>执行率</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Full-year budget (yuan)</source>
         <translation>全年预算数（元）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Executed (yuan)</source>
         <translation>全年执行数（元）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Below the exemption threshold: no self-evaluation is due</source>
         <translation>低于免报金额：可不进行绩效自评</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="-2" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="-2"/>
         <source>Actual</source>
         <translation>实际完成值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tier</source>
         <translation>评价档次</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason not applicable</source>
         <translation>不适用理由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Deduction</source>
         <translation>调减分值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason for deduction</source>
         <translation>调减理由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Deviation analysis</source>
         <translation>偏差原因分析</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Improvement measures</source>
         <translation>改进措施</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Level 1</source>
         <translation>一级指标</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Level 2</source>
         <translation>二级指标</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Indicator</source>
         <translation>三级指标</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Target</source>
         <translation>指标值</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>(not judged)</source>
         <translation>（未评定）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Qualitative indicators: pick the tier the result reached</source>
         <translation>定性指标：请选择实际达到的评价档次</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Tick when the indicator does not apply this year</source>
         <translation>本年度该指标不适用时勾选，并填写理由</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>The actual far exceeds the target: you may reduce the score, with a reason</source>
         <translation>实际完成值大幅超过指标值：可按偏离程度调减分值，并说明理由</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Required: explain the deviation and its cause</source>
         <translation>必填：请说明偏差情况及原因</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>What was achieved, in words (the tier and score follow)</source>
         <translation>用文字描述实际完成情况（再选择档次并打分）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>In {unit}</source>
         <translation>单位：{unit}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Pick the tier first, then type a score inside its band</source>
         <translation>请先选择评价档次，再在该档次的分数范围内打分</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Allowed for this tier: {low} to {high} points</source>
         <translation>该档次得分范围：{low}～{high}分</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Allowed for this tier: {low} to under {high} points</source>
         <translation>该档次得分范围：{low}分（含）至{high}分（不含）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Computed by the scoring rules from the target and the actual</source>
         <translation>按评分规则由指标值和实际完成值自动计算</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Formula score {formula}, less a deduction of {deduction}</source>
         <translation>公式得分{formula}分，调减{deduction}分</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The actual far exceeds the target: explain it; the score may be reduced</source>
         <translation>实际完成值大幅超过指标值：请说明原因，可酌情调减得分</translation>
     </message>
@@ -635,117 +635,117 @@
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+99" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+100"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Overall results</source>
         <translation>总体完成情况</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Charts of the year</source>
         <translation>本年度图表</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+52" />
-        <source>Enter each indicator's actual value (a tier and a score for qualitative ones): scores follow the rules. Red cells still need an entry.</source>
+        <location line="+52"/>
+        <source>Enter each indicator&apos;s actual value (a tier and a score for qualitative ones): scores follow the rules. Red cells still need an entry.</source>
         <translation>逐项填写实际完成值（定性指标选择评价档次并打分），得分按规则自动计算。红色单元格为尚需填写的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+55" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+55"/>
         <source>What was achieved against the annual overall goal</source>
         <translation>年度总体目标实际完成情况</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Funds execution analysis (required when the execution score is below its points)</source>
         <translation>资金执行偏差原因分析（预算执行得分低于分值时必填）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Result application and suggestions for next year</source>
         <translation>结果应用及下年度建议</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Annual overall goal (from the targets)</source>
         <translation>年度总体目标（取自绩效目标）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+39" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+39"/>
         <source>Supporting evidence (scans, photos, sign-in sheets): drop files on the list or click “Attach files…”. Double-click a file to open it.</source>
         <translation>佐证材料（扫描件、照片、签到表等）：把文件拖到下方列表，或点击“添加文件…”。双击文件可打开查看。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Attach files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+101"/>
         <source>No year is open</source>
         <translation>尚未打开年度</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Nothing to evaluate yet</source>
         <translation>暂无可自评的内容</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Set up the projects and their targets first (steps 2 and 3).</source>
         <translation>请先在第2、3步编制项目和绩效目标。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>{name} (below the exemption threshold: optional)</source>
         <translation>{name}（低于免报金额，可不自评）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Total {total} · {grade}</source>
         <translation>总分 {total} 分 · {grade}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Budget execution: full-year budget {budget} yuan, executed {executed} yuan, rate {rate}, score {score} of {points}</source>
         <translation>预算执行：全年预算数 {budget} 元，全年执行数 {executed} 元，执行率 {rate}，得分 {score}/{points}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>This has no indicators yet: set them in step 3, Performance targets.</source>
         <translation>尚未设置绩效指标：请在第3步“绩效目标”中设置。</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>What was achieved</source>
         <translation>总体完成情况</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Funds execution analysis</source>
         <translation>资金执行偏差原因分析</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Result application</source>
         <translation>结果应用</translation>
     </message>
@@ -753,37 +753,37 @@
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+38" />
+        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+38"/>
         <source>Attach evidence files</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+68"/>
         <source>Cannot read the evidence files</source>
         <translation>无法读取佐证材料</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>SHA-256: {hash}</source>
         <translation>SHA-256 校验值：{hash}</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>Attaching {count} file(s)…</source>
         <translation>正在添加 {count} 个文件…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Some files were not attached</source>
         <translation>部分文件未能添加</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The files were not attached</source>
         <translation>文件未能添加</translation>
     </message>
@@ -791,37 +791,37 @@
 <context>
     <name>ExecutionChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/charts.py" line="-345" />
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="-345"/>
         <source>{unit} (unit as a whole)</source>
         <translation>{unit}（单位整体）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Unit</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name}: cumulative execution rate against time progress</source>
         <translation>{name}：累计执行率与时间进度</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name}: no monitoring points yet</source>
         <translation>{name}：尚未设置监控时点</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Execution rate</source>
         <translation>执行率</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Time progress</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Monitoring cut-off (month-day)</source>
         <translation>监控截止日期（月-日）</translation>
     </message>
@@ -829,12 +829,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+71" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="+75"/>
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>The workspace was not created</source>
         <translation>未能创建工作区</translation>
     </message>
@@ -842,17 +842,17 @@
 <context>
     <name>GradeChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/charts.py" line="+190" />
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="+190"/>
         <source>Grades of {count} projects (no unit-wide evaluation)</source>
         <translation>{count}个项目的评价等级（未开展单位整体评价）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Grades of {count} projects — unit as a whole: {score} points, {grade}</source>
         <translation>{count}个项目的评价等级 — 单位整体：{score}分，{grade}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Projects</source>
         <translation>项目数（个）</translation>
     </message>
@@ -860,12 +860,12 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../src/unionperf/ui/jobs.py" line="+124" />
+        <location filename="../../src/unionperf/ui/jobs.py" line="+124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
@@ -873,42 +873,42 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+145" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="+145"/>
         <source>Your signing key is ready</source>
         <translation>签名密钥已生成</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Register it with the upper union before you send your first package.</source>
         <translation>首次报送数据包之前，请先到上级工会登记本单位的签名公钥。</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>The upper union checks every package you send against this key id. Print the key registration sheet, have it signed by the chair, seal it and hand it to the upper union's finance department.</source>
+        <location line="+14"/>
+        <source>The upper union checks every package you send against this key id. Print the key registration sheet, have it signed by the chair, seal it and hand it to the upper union&apos;s finance department.</source>
         <translation>上级工会将用此密钥编号核对本单位报送的每一个数据包。请打印公钥登记表，由工会主席签字并加盖公章后，交上级工会财务部门。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Print the key registration sheet…</source>
         <translation>打印公钥登记表…</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Key id (fingerprint):</source>
         <translation>密钥编号（指纹）：</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The workspace was created in {path}.</source>
         <translation>工作区已创建：{path}</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The sheet was not written</source>
         <translation>未能生成公钥登记表</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Written to {path}; print it from the PDF viewer.</source>
         <translation>已保存到 {path}，请在PDF阅读器中打印。</translation>
     </message>
@@ -916,52 +916,52 @@
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+57" />
+        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+57"/>
         <source>Indicator library: {category}</source>
         <translation>指标库：{category}</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Pick one or more indicators (Ctrl+click) and adjust the target values after adding them. Grey rows are already in the targets.</source>
         <translation>选择一个或多个指标（按住Ctrl键单击可多选），添加后请按本单位实际调整指标值。灰色行表示该指标已在绩效目标中。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Typical target</source>
         <translation>参考指标值</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Suits</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Explanation</source>
         <translation>指标解释</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Either</source>
         <translation>均可</translation>
     </message>
@@ -969,7 +969,7 @@
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/about_dialog.py" line="+37" />
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+37"/>
         <source>Licence: {name}</source>
         <translation>许可证：{name}</translation>
     </message>
@@ -977,142 +977,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+83" />
+        <location filename="../../src/unionperf/ui/main_window.py" line="+80"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+26"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>New year…</source>
         <translation>新建年度…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>About UnionPerf…</source>
         <translation>关于工会预算绩效管理…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Workspace: {path}</source>
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Cannot read the workspace</source>
         <translation>无法读取工作区</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(union profile not entered yet)</source>
         <translation>（尚未填写工会信息）</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>No year yet</source>
         <translation>尚无年度</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>New year</source>
         <translation>新建年度</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Fiscal year to start:</source>
         <translation>新建的预算年度：</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Cannot start the year</source>
         <translation>无法新建年度</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+76"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Backup written: {name}</source>
         <translation>已备份：{name}</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-142" />
+        <location line="-142"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Cannot read the year {year}</source>
         <translation>无法读取{year}年度的数据</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Year: {year}</source>
         <translation>年度：{year}</translation>
     </message>
@@ -1120,12 +1120,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/unionperf/ui/messages.py" line="+43" />
+        <location filename="../../src/unionperf/ui/messages.py" line="+43"/>
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>“{stage}” was signed off by the chair and is locked.
 A change now is an adjustment: give the reason (it is kept in the history).</source>
         <translation>“{stage}”已经工会主席签字确认并锁定。
@@ -1135,329 +1135,329 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/labels.py" line="+49" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/labels.py" line="+49"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Certain</source>
         <translation>确定能</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Possible</source>
         <translation>有可能</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Impossible</source>
         <translation>完全不可能</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Funding</source>
         <translation>经费保障</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rules and procedures</source>
         <translation>制度保障</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Staffing</source>
         <translation>人员保障</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Facilities</source>
         <translation>硬件条件保障</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Suspend</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>On track</source>
         <translation>达到预期目标</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Partly on track</source>
         <translation>部分达到预期目标</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not on track</source>
         <translation>未达到预期目标</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/edits.py" line="+71" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/edits.py" line="+67"/>
         <source>Add monitoring point {date}</source>
         <translation>添加监控时点 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+74" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+72"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Behind by {points} pts</source>
         <translation>滞后{points}个百分点</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Enter the executed amount to compare it with time progress.</source>
         <translation>填写累计执行数后与时间进度比较。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Execution rate {rate} against time progress {progress}: flagged when more than the set number of points behind.</source>
         <translation>执行率{rate}，时间进度{progress}：落后超过设定的百分点即提示偏差。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>Change suspend/stop flag</source>
         <translation>修改暂缓/停止标记</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Full-year budget</source>
         <translation>全年预算数</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Executed to date</source>
         <translation>累计执行数</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Edit executed amount</source>
         <translation>修改累计执行数</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cumulative amount spent from 1 January to the cut-off.</source>
         <translation>自1月1日至截止日累计执行的金额。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Execution rate</source>
         <translation>执行率</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Time progress</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+214" />
+        <location line="+6"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+214"/>
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+5" />
+        <location line="+7"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+5"/>
         <source>Warning</source>
         <translation>警示灯</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The most serious indicator warning; at least yellow while execution lags.</source>
         <translation>各指标中最严重的预警；资金执行滞后时至少为黄。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Full-year forecast</source>
         <translation>全年预计执行数</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Edit full-year forecast</source>
         <translation>修改全年预计执行数</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+34" />
+        <location line="+6"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+34"/>
         <source>Likelihood</source>
         <translation>完成可能性</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The least confident likelihood among the indicators (set it per indicator on the Indicators tab).</source>
         <translation>各指标中最低的完成可能性（在“指标完成情况”页逐项填写）。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Suspend/stop</source>
         <translation>暂缓/停止</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Suspend or stop a project with serious problems.</source>
         <translation>问题严重的项目可标记暂缓或停止。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Reason for lag</source>
         <translation>执行偏差原因</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Edit reason for lag</source>
         <translation>修改执行偏差原因</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+16" />
+        <location line="+7"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+16"/>
         <source>Corrective measure</source>
         <translation>纠偏措施</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+4" />
+        <location line="+4"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+4"/>
         <source>Edit corrective measure</source>
         <translation>修改纠偏措施</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Overall progress</source>
         <translation>总体目标执行情况</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Edit overall progress</source>
         <translation>修改总体目标执行情况</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="-184" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="-184"/>
         <source>Qualitative: judged on track, partly or not on track.</source>
         <translation>定性指标：按达到、部分达到、未达到预期目标判断。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Target pro-rated to the cut-off (target × months ÷ 12); rates are not pro-rated. Below 60% red, below 80% yellow, from 120% blue.</source>
         <translation>按序时折算的指标值（年度指标值 × 月份 ÷ 12），比率类指标不折算。低于60%为红，低于80%为黄，达到120%为蓝。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Compared with the target itself: within it green, outside red.</source>
         <translation>与年度指标值直接比较：达标为绿，未达标为红。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{ratio} of expected</source>
         <translation>达序时{ratio}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Within target</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Outside target</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>Indicator</source>
         <translation>三级指标</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Target</source>
         <translation>指标值</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Actual to date</source>
         <translation>累计完成值</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+15" />
+        <location line="+6"/>
+        <location line="+15"/>
         <source>Edit indicator progress</source>
         <translation>修改指标完成情况</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-7"/>
         <source>Qualitative progress</source>
         <translation>定性完成情况</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Expected by now</source>
         <translation>序时目标值</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Reason category</source>
         <translation>偏差原因</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+13" />
+        <location line="+7"/>
+        <location line="+13"/>
         <source>Edit deviation reason</source>
         <translation>修改偏差原因</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>Reason</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Edit likelihood</source>
         <translation>修改完成目标可能性</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Likelihood of reaching the annual target.</source>
         <translation>完成年度指标的可能性。</translation>
     </message>
@@ -1465,87 +1465,103 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+84" />
+        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+89"/>
         <source>Monitoring point:</source>
         <translation>监控时点：</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>New point on:</source>
         <translation>新时点截止日：</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The monitoring point whose figures are shown</source>
         <translation>当前显示的监控时点</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cut-off date of a new monitoring point</source>
         <translation>新监控时点的截止日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add point</source>
         <translation>添加时点</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Add a monitoring point with the cut-off date on the left</source>
         <translation>按左侧截止日期添加监控时点</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Funds and warnings</source>
         <translation>资金执行及预警</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Indicators</source>
         <translation>指标完成情况</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Execution chart</source>
         <translation>执行进度图</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+8"/>
+        <location line="+144"/>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <location line="-109"/>
         <source>Project:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+58"/>
         <source>Months 1–{month}</source>
         <translation>1–{month}月</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{months} (to {date})</source>
         <translation>{months}（截至{date}）</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+28"/>
         <source>Time progress {progress}</source>
         <translation>时间进度 {progress}</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Enter each project's cumulative executed amount to the cut-off (double-click a cell); explain a lag, then on the Indicators tab enter each indicator's progress and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes).</source>
+        <location line="+6"/>
+        <source>Enter each project&apos;s cumulative executed amount to the cut-off (double-click a cell); explain a lag, then on the Indicators tab enter each indicator&apos;s progress and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes).</source>
         <translation>双击单元格填写各项目截至截止日的累计执行数，执行滞后的说明原因；再到“指标完成情况”页填写各指标完成值，并说明红、黄预警的原因。每次修改即时保存（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+18"/>
+        <source>Sign-off (signed)</source>
+        <translation>签字确认（已签字）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-off (not signed)</source>
+        <translation>签字确认（未签字）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open or start a year first.</source>
         <translation>请先打开或新建年度。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This year has no monitoring point yet: pick a cut-off date at the top right and click “Add point”.</source>
         <translation>本年度还没有监控时点：请在右上角选择截止日期，再点“添加时点”。</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+86"/>
         <source>Cannot add the monitoring point</source>
         <translation>无法添加监控时点</translation>
     </message>
@@ -1553,17 +1569,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/open_package.py" line="+76" />
+        <location filename="../../src/unionperf/ui/open_package.py" line="+77"/>
         <source>Cannot open the package</source>
         <translation>无法打开数据包</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Checking the package…</source>
         <translation>正在核验数据包…</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>{reason}
 
 Nothing was imported.</source>
@@ -1572,7 +1588,7 @@ Nothing was imported.</source>
 未导入任何数据。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>File: {path}
 
 {reason}
@@ -1585,252 +1601,252 @@ Nothing was imported.</source>
 未导入任何数据。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The package cannot be used</source>
         <translation>数据包无法使用</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Package {name}</source>
         <translation>数据包 {name}</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Feedback of the upper level for this unit</source>
         <translation>上级工会发给本单位的审核反馈</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A package this unit submitted</source>
         <translation>本单位报送的数据包</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A subordinate unit's submission</source>
+        <location line="+2"/>
+        <source>A subordinate unit&apos;s submission</source>
         <translation>下级单位报送的数据包</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Feedback for another unit</source>
         <translation>发给其他单位的审核反馈</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Another unit's submission</source>
+        <location line="+2"/>
+        <source>Another unit&apos;s submission</source>
         <translation>其他单位报送的数据包</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No.</source>
         <translation>次序</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>No. {number}</source>
         <translation>第{number}次</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4"/>
         <source>Returned</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Approved</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3"/>
         <source>Decision</source>
         <translation>审核决定</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Opinions</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{count} opinions</source>
         <translation>{count}条</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>From</source>
         <translation>发出单位</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Summary</source>
         <translation>总体意见</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Written</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Key id</source>
         <translation>签名密钥编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>Valid, checked with the upper level's public key this unit trusts</source>
+        <location line="+17"/>
+        <source>Valid, checked with the upper level&apos;s public key this unit trusts</source>
         <translation>有效（已用本单位导入的上级工会公钥核验）</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Valid, checked with this unit's own key</source>
+        <location line="+2"/>
+        <source>Valid, checked with this unit&apos;s own key</source>
         <translation>有效（已用本单位的签名密钥核验）</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Valid, checked with the unit's registered public key</source>
+        <location line="+2"/>
+        <source>Valid, checked with the unit&apos;s registered public key</source>
         <translation>有效（已用登记的该单位公钥核验）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Valid, but checked only with the key the package carries: compare the key id with the paper cover sheet</source>
         <translation>有效，但只用包内附带的公钥核验过：请与纸质报送回执上的密钥编号核对</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Nothing to import: this is a package this unit wrote. It is in the submission log.</source>
         <translation>无需导入：这是本单位生成的数据包，已记入报送记录。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Nothing to import: this is a package this unit signed. It is not in this workspace's submission log (the workspace may have been restored from an older backup).</source>
+        <location line="+4"/>
+        <source>Nothing to import: this is a package this unit signed. It is not in this workspace&apos;s submission log (the workspace may have been restored from an older backup).</source>
         <translation>无需导入：这是本单位签名的数据包，但本工作区的报送记录中没有它（工作区可能是从较早的备份恢复的）。</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>This package is not for this workspace: it is the upper level's feedback to {unit}. Nothing was imported.</source>
+        <location line="+8"/>
+        <source>This package is not for this workspace: it is the upper level&apos;s feedback to {unit}. Nothing was imported.</source>
         <translation>这个数据包不属于本工作区：它是上级工会发给“{unit}”的审核反馈。未导入任何数据。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This package is not for this workspace: it is the submission of {unit} to its upper level. Nothing was imported.</source>
         <translation>这个数据包不属于本工作区：它是“{unit}”报送给其上级工会的数据。未导入任何数据。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>This feedback was imported already.</source>
         <translation>这个反馈已经导入过。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Newer feedback for this stage (No. {held}) was imported already: this older one cannot be imported.</source>
         <translation>本阶段已导入更新的反馈（第{held}次），这个较早的反馈不能再导入。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The upper level returned this stage. Importing shows its opinions on the items they concern and opens the stage again for correction: its sign-offs are withdrawn.</source>
         <translation>上级工会退回了本阶段。导入后，意见将显示在所涉及的事项上，本阶段重新打开以便修改，已有的签字确认将撤销。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The upper level approved this stage. Importing shows its opinions on the items they concern.</source>
         <translation>上级工会已审核通过本阶段。导入后，意见将显示在所涉及的事项上。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Unit {code} is not registered in this workspace: register its public key first (command: unionperf register). Until then the package cannot be received.</source>
         <translation>单位 {code} 尚未在本工作区登记：请先登记其公钥（命令：unionperf register），登记前无法接收这个数据包。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This package was received already.</source>
         <translation>这个数据包已经接收过。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A newer package of this stage (No. {held}) was received already: this one would be refused.</source>
         <translation>本阶段已接收更新的数据包（第{held}次），这个数据包将被拒收。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Receive it to add it to this workspace's register of packages.</source>
+        <location line="+3"/>
+        <source>Receive it to add it to this workspace&apos;s register of packages.</source>
         <translation>接收后，数据包将记入本工作区的接收登记。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Import feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show the feedback</source>
         <translation>查看反馈</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open the submission log</source>
         <translation>打开报送记录</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>Receiving the package…</source>
         <translation>正在接收数据包…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The package was not received</source>
         <translation>数据包未能接收</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The package was refused</source>
         <translation>数据包被拒收</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Already received</source>
         <translation>已接收过</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Package received</source>
         <translation>已接收数据包</translation>
     </message>
@@ -1838,77 +1854,77 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+187" />
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+200"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Packages for the upper union are signed with your union's own key, so that it can tell they come from you unchanged. The key is locked with this passphrase.</source>
+        <location line="+3"/>
+        <source>Packages for the upper union are signed with your union&apos;s own key, so that it can tell they come from you unchanged. The key is locked with this passphrase.</source>
         <translation>报送上级工会的数据包用本单位的签名密钥签名，上级工会据此确认数据包来自本单位且未被改动。签名密钥由本口令加密保护。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Choose a passphrase you will remember and keep it safe: it is asked whenever a package is exported. If it is lost, a new key has to be made and registered with the upper union again.</source>
         <translation>请设置一个自己记得住的口令并妥善保管：每次导出数据包时都要输入。口令一旦遗失，只能重新生成密钥，并到上级工会重新登记。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Show the passphrase</source>
         <translation>显示口令</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Passphrase again</source>
         <translation>再次输入口令</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Create the workspace</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Too short: at least {count} characters.</source>
         <translation>太短：至少{count}个字符。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Weak: use 8 or more characters and mix letters, digits and symbols.</source>
         <translation>强度弱：建议至少8个字符，并混用大小写字母、数字和符号。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Fair: 12 or more characters of three kinds make it strong.</source>
         <translation>强度中：使用12个以上字符，并包含大写字母、小写字母、数字、符号中的三类，即为强。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Strong.</source>
         <translation>强度强。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>({length} characters of {kinds} kinds)</source>
         <translation>（{length}个字符，{kinds}类字符）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Type the passphrase again.</source>
         <translation>请再次输入口令。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The two entries differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>✓ The two entries match.</source>
         <translation>✓ 两次输入的口令一致。</translation>
     </message>
@@ -1916,37 +1932,37 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+29" />
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+50"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Explain</source>
         <translation>需说明</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
@@ -1954,12 +1970,12 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+47" />
+        <location line="+75"/>
         <source>{hard} problems must be fixed, {soft} need an explanation</source>
         <translation>{hard}个问题必须修改，{soft}个问题需要填写说明</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No problems: every check passes.</source>
         <translation>没有问题：全部检查通过。</translation>
     </message>
@@ -1967,32 +1983,32 @@ Nothing was imported.</source>
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/charts.py" line="-110" />
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="-110"/>
         <source>No project scores yet</source>
         <translation>暂无项目得分</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Scores: the lowest {low} and the highest {high} of {count} projects</source>
         <translation>项目得分：{count}个项目中得分最低的{low}个和最高的{high}个</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Scores of {count} projects</source>
         <translation>{count}个项目的得分</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>… {count} projects in between …</source>
         <translation>……中间另有{count}个项目……</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Score (grade lines at {fair}, {good} and {excellent})</source>
         <translation>得分（等级分界线：{fair}、{good}、{excellent}分）</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>{name}: {score} points, {grade}</source>
         <translation>{name}：{score}分，{grade}</translation>
     </message>
@@ -2000,66 +2016,66 @@ Nothing was imported.</source>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/settings_form.py" line="+75" />
-        <location line="+218" />
+        <location filename="../../src/unionperf/ui/steps/budget/settings_form.py" line="+76"/>
+        <location line="+218"/>
         <source>Switch the indicator framework</source>
         <translation>切换指标体系</translation>
     </message>
     <message>
-        <location line="-217" />
+        <location line="-217"/>
         <source>Switch the indicator framework to “{title}”? The self-evaluation points return to its defaults, and indicators whose level-1 or level-2 category it does not have are listed as problems to fix. Ctrl+Z switches back.</source>
         <translation>将指标体系切换为“{title}”？自评分值将恢复为该体系的默认值，一级、二级指标不在该体系中的三级指标将列为问题，需逐一修改。按 Ctrl+Z 可切换回来。</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+128"/>
         <source>Total {total} points</source>
         <translation>合计 {total} 分</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Total {total} points: must be 100, not saved yet</source>
         <translation>合计 {total} 分：应为100分，尚未保存</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>“{text}” is not a number of points.</source>
         <translation>“{text}”不是有效的分值。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Points cannot be negative.</source>
         <translation>分值不能为负数。</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+16" />
+        <location line="+7"/>
+        <location line="+16"/>
         <source>Edit the self-evaluation points</source>
         <translation>修改自评分值</translation>
     </message>
     <message>
-        <location line="+34" />
-        <location line="+13" />
-        <location line="+19" />
+        <location line="+34"/>
+        <location line="+13"/>
+        <location line="+19"/>
         <source>Edit the rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location line="-24" />
+        <location line="-24"/>
         <source>The exemption threshold cannot be negative.</source>
         <translation>项目免报门槛不能为负数。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>“{text}” is not a month and day such as 06-30.</source>
         <translation>“{text}”不是有效的月-日（如 06-30）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Give at least one monitoring date.</source>
         <translation>请至少填写一个监控时点。</translation>
     </message>
@@ -2067,117 +2083,117 @@ Nothing was imported.</source>
 <context>
     <name>SettingsFormView</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+60" />
+        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+60"/>
         <source>These rules apply to this year and travel with the submitted package. Each change is saved at once; Ctrl+Z undoes it.</source>
         <translation>以下规则适用于本年度，并随报送数据包一并报送。每项修改即时保存，按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Default points</source>
         <translation>恢复默认分值</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Target ÷ actual × points (variant 1)</source>
         <translation>指标值÷实际完成值×分值（方法一）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>(1 − excess ÷ target) × points, 0 at twice the target (variant 2)</source>
         <translation>(1−超出部分÷指标值)×分值，达到指标值2倍得0分（方法二）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>An actual value at or above this share of the target is flagged; its score may be reduced with a reason.</source>
         <translation>实际完成值达到指标值的该比例及以上时予以提示，可说明理由后调减得分。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source> percentage points</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Warn when the execution rate is this far behind the time progress.</source>
         <translation>预算执行率落后时间进度达到该百分点时预警。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>A project whose full-year budget is below this amount files no targets or self-evaluation; 0 means every project files them.</source>
         <translation>全年预算数低于此金额的项目可不申报绩效目标、不开展自评；填0表示所有项目都要申报。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The dates offered for monitoring points, e.g. 03-31, 06-30, 07-31, 09-30</source>
         <translation>新增监控时点时可选的日期，如 03-31, 06-30, 07-31, 09-30</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The union as a whole files targets and a self-evaluation</source>
         <translation>开展单位整体绩效目标申报和自评</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Union chair</source>
         <translation>工会主席</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Audit committee chair</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Indicator framework and self-evaluation points</source>
         <translation>指标体系与自评分值</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Framework</source>
         <translation>指标体系</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Other rules</source>
         <translation>其他规则</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reverse indicator missed</source>
         <translation>反向指标未完成</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Flag over-delivery at</source>
         <translation>超额完成提示比例</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Execution lag warning</source>
         <translation>执行进度预警</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exempt projects below (yuan)</source>
         <translation>项目免报门槛（元）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Monitoring dates (month-day)</source>
         <translation>监控时点（月-日）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sign-offs required</source>
         <translation>必须签字</translation>
     </message>
@@ -2185,27 +2201,27 @@ Nothing was imported.</source>
 <context>
     <name>SettingsTable</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/weight_models.py" line="+73" />
+        <location filename="../../src/unionperf/ui/steps/budget/weight_models.py" line="+73"/>
         <source>Budget execution rate</source>
         <translation>预算执行率</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Scored part</source>
         <translation>评分内容</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Not saved yet: the points must add up to 100</source>
         <translation>尚未保存：各部分分值合计须为100分</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Default</source>
         <translation>默认分值</translation>
     </message>
@@ -2213,131 +2229,142 @@ Nothing was imported.</source>
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+54" />
+        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+60"/>
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Union chair</source>
         <translation>工会主席</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Audit committee chair</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+9" />
-        <location line="+64" />
+        <location line="+9"/>
+        <location line="+111"/>
         <source>Sign off</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="-48" />
+        <location line="-80"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+80"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>not signed yet</source>
         <translation>尚未签字</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>not required</source>
         <translation>无需签字</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+24"/>
+        <location line="+3"/>
+        <source>Not signed</source>
+        <translation>未能签字</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Sign-off by {role}</source>
         <translation>{role}签字</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+22"/>
+        <source>{count} problems must be fixed before anyone can sign “{stage}” off (click one to open it):</source>
+        <translation>“{stage}”还有{count}个须修改的问题，解决后才能签字（点击可定位到该处）：</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Locked: the union chair signed “{stage}” off. A change now is an adjustment and asks for its reason.</source>
         <translation>已锁定：工会主席已签字确认“{stage}”。现在修改属于调整，需填写调整原因。</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Adjusting “{stage}”: {reason}. The chair's new sign-off locks it again.</source>
-        <translation>“{stage}”调整中：{reason}。工会主席重新签字后再次锁定。</translation>
+        <location line="+6"/>
+        <source>Adjusting “{stage}”: {reason}. The chair&apos;s and the audit chair&apos;s sign-offs were withdrawn: they sign it again, and the chair&apos;s new sign-off locks it.</source>
+        <translation>正在调整“{stage}”：{reason}。工会主席和经审会主任的签字已撤回，须重新签字；工会主席重新签字后再次锁定。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6"/>
         <source>Returned by the upper level: {reason}. Correct it, then sign it off again.</source>
         <translation>已被上级退回：{reason}。请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Open: the union chair's sign-off locks “{stage}”.</source>
+        <location line="+4"/>
+        <source>Open: the union chair&apos;s sign-off locks “{stage}”.</source>
         <translation>未锁定：工会主席签字后“{stage}”即锁定。</translation>
     </message>
 </context>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-176" />
+        <location filename="../../src/unionperf/ui/main_window.py" line="-175"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/base.py" line="+19" />
+        <location filename="../../src/unionperf/ui/steps/base.py" line="+19"/>
         <source>Unit profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Annual budget</source>
         <translation>年度预算</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Performance targets</source>
         <translation>绩效目标</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Execution monitoring</source>
         <translation>运行监控</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Self-evaluation</source>
         <translation>绩效自评</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Submit</source>
         <translation>报送</translation>
     </message>
@@ -2345,133 +2372,133 @@ Nothing was imported.</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+135" />
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+141"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Explain</source>
         <translation>需要说明</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sign-off missing</source>
         <translation>待签字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Explained</source>
         <translation>已说明</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Written</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+99" />
+        <location line="+5"/>
+        <location line="+99"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location line="-94" />
+        <location line="-94"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Key id</source>
         <translation>密钥编号</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Project “{name}”</source>
         <translation>项目“{name}”</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Indicator “{name}”</source>
         <translation>指标“{name}”</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The whole stage</source>
         <translation>整个阶段</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Returned</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Approved</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
@@ -2479,27 +2506,27 @@ Nothing was imported.</source>
 <context>
     <name>SubmitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+32" />
+        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+32"/>
         <source>Packages (*.upkg);;All files (*)</source>
         <translation>数据包 (*.upkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Passphrase of the unit's signing key:</source>
+        <location line="+1"/>
+        <source>Passphrase of the unit&apos;s signing key:</source>
         <translation>本单位签名密钥的口令：</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Explain a problem</source>
         <translation>填写出错说明</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{where}
 {problem}
 
@@ -2510,93 +2537,93 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+96" />
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+96"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Pre-flight checklist</source>
         <translation>报送前检查</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Submission log</source>
         <translation>报送记录</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Upper level's feedback</source>
+        <location line="+1"/>
+        <source>Upper level&apos;s feedback</source>
         <translation>上级反馈</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Explain…</source>
         <translation>填写说明…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Write why a soft problem is so; the explanation travels with the package.</source>
         <translation>为提示性问题填写出错说明，说明将随数据包一并报送。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Write forms and package…</source>
         <translation>生成表格和数据包…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Print cover sheet</source>
         <translation>打印报送回执</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The cover sheet with the package's SHA-256 and key id, for the official seal.</source>
+        <location line="+3"/>
+        <source>The cover sheet with the package&apos;s SHA-256 and key id, for the official seal.</source>
         <translation>报送回执：载有数据包 SHA-256 和密钥编号，供盖章报送。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Import feedback package…</source>
         <translation>导入上级反馈…</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>Opinions of the upper level from the feedback packages it sent back. A returned stage is open again: correct it and sign it off anew.</source>
         <translation>上级工会通过反馈数据包下发的审核意见。被退回的阶段已重新打开：请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-227" />
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-229"/>
         <source>Ready to submit “{stage}”: every check passes and every sign-off is recorded.</source>
         <translation>“{stage}”可以报送：全部检查通过，签字齐全。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Not ready to submit “{stage}”: {hard} problems to fix, {soft} to explain, {signoffs} sign-offs missing.</source>
         <translation>“{stage}”暂不能报送：{hard}个问题须修改，{soft}个问题须说明，缺{signoffs}个签字。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+152" />
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+152"/>
         <source>Explanation of {code}</source>
         <translation>{code}出错说明</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+52" />
+        <location line="+16"/>
+        <location line="+52"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-49"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Written to {folder}:
 Package {file} (No. {sequence})
 SHA-256 {sha256}
@@ -2609,52 +2636,52 @@ SHA-256 {sha256}
 表格：{forms}</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Folder for the cover sheet</source>
         <translation>选择保存报送回执的文件夹</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Writing the cover sheet…</source>
         <translation>正在生成报送回执…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Cover sheet written</source>
         <translation>报送回执已生成</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The cover sheet is in {path}: open it and print it.</source>
         <translation>报送回执已保存在 {path}，请打开后打印。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The cover sheet was not written</source>
         <translation>未生成报送回执</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Feedback package of the upper level</source>
         <translation>选择上级反馈数据包</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Checking the feedback package…</source>
         <translation>正在校验反馈数据包…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The feedback package was refused</source>
         <translation>反馈数据包被拒收</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Feedback imported</source>
         <translation>已导入上级反馈</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The feedback package was not imported</source>
         <translation>未导入反馈数据包</translation>
     </message>
@@ -2662,83 +2689,83 @@ SHA-256 {sha256}
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+270" />
-        <source>Level-1 and level-2 rows show the sum of their indicators' points</source>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+270"/>
+        <source>Level-1 and level-2 rows show the sum of their indicators&apos; points</source>
         <translation>一级、二级指标行显示其下三级指标的分值合计</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Operator</source>
         <translation>符号</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Target value</source>
         <translation>指标值</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Period</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Explanation</source>
         <translation>指标解释</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>This level-1 category is not in the indicator framework of the year</source>
         <translation>该一级指标不在本年度的指标体系中</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Points add up to {expected}, as required</source>
         <translation>分值合计为{expected}分，符合要求</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>This level-2 category is not in the indicator framework of the year</source>
         <translation>该二级指标不在本年度的指标体系中</translation>
     </message>
     <message>
-        <location line="+80" />
-        <location line="+5" />
+        <location line="+80"/>
+        <location line="+5"/>
         <source>Qualitative</source>
         <translation>定性</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>Quantitative</source>
         <translation>定量</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Mid-term</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Annual</source>
         <translation>年度</translation>
     </message>
@@ -2746,244 +2773,244 @@ SHA-256 {sha256}
 <context>
     <name>TargetsStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="+34" />
+        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="+34"/>
         <source>Copy from last year</source>
         <translation>复制上年指标</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Copy the indicators of which of last year's targets?</source>
+        <location line="+1"/>
+        <source>Copy the indicators of which of last year&apos;s targets?</source>
         <translation>复制上年哪一项的绩效指标？</translation>
     </message>
     <message>
-        <location line="+35" />
-        <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+66" />
+        <location line="+35"/>
+        <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+66"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+23" />
+        <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+23"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Indicators</source>
         <translation>指标数</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Filter projects…</source>
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+76" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+76"/>
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pick from library…</source>
         <translation>从指标库选取…</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+61" />
+        <location line="+2"/>
+        <location line="+61"/>
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location line="-59" />
+        <location line="-59"/>
         <source>Copy from last year…</source>
         <translation>复制上年指标…</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>What the project (or the unit) is to achieve this year: goal 1, goal 2 …</source>
         <translation>本年度要达到的目标，如：目标1……；目标2……</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>For a multi-year project or plan: the goal over its whole period</source>
         <translation>跨年度项目或中期规划填写：整个实施期的总体目标</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Annual goal</source>
         <translation>年度总体目标</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mid-term goal</source>
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+98"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unit as a whole: annual goal and indicators</source>
         <translation>单位整体：总体目标和绩效指标</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Project “{name}”: goals and indicators</source>
         <translation>项目“{name}”：总体目标和绩效指标</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>No indicators yet: select a level-2 category and add one, pick some from the library, or copy last year's.</source>
+        <location line="+9"/>
+        <source>No indicators yet: select a level-2 category and add one, pick some from the library, or copy last year&apos;s.</source>
         <translation>还没有绩效指标：请选中一个二级指标后新增指标，或从指标库选取，或复制上年指标。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+72" />
+        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+72"/>
         <source>points must add up to the weights</source>
         <translation>各一级指标分值合计应等于规定分值</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>points match the weights</source>
         <translation>分值合计符合要求</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Points by level 1: {sums} ({note})</source>
         <translation>一级指标分值：{sums}（{note}）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+58" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+58"/>
         <source>Change the annual goal</source>
         <translation>修改年度总体目标</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change the mid-term goal</source>
         <translation>修改中期目标</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Change indicator “{name}”</source>
         <translation>修改指标“{name}”</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Select a level-2 category (e.g. 数量指标) to add an indicator under it</source>
         <translation>请先选中一个二级指标（如数量指标），再在其下新增指标</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="+80" />
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+3" />
-        <location line="+18" />
+        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="+80"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+3"/>
+        <location line="+18"/>
         <source>Add indicator “{name}”</source>
         <translation>新增指标“{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="-14" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="-14"/>
         <source>Indicator added: type its name, target value, unit and points</source>
         <translation>已新增指标：请填写指标名称、指标值、计量单位和分值</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+50" />
+        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+50"/>
         <source>The indicator library cannot be read</source>
         <translation>无法读取指标库</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Those indicators are already in the targets</source>
         <translation>所选指标已在绩效目标中</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Add {count} indicator(s) from the library</source>
         <translation>从指标库添加{count}个指标</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Added {count} indicator(s): check the target values and set the points</source>
         <translation>已添加{count}个指标：请核对指标值并设置分值</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+55" />
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+55"/>
         <source>Delete indicator “{name}”</source>
         <translation>删除指标“{name}”</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Indicator deleted (Ctrl+Z puts it back)</source>
         <translation>已删除指标（按Ctrl+Z可恢复）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="-43" />
+        <location filename="../../src/unionperf/ui/steps/targets/copy_dialog.py" line="-43"/>
         <source>Last year cannot be read</source>
         <translation>无法读取上年数据</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>There is no {year} data in this workspace to copy from</source>
         <translation>本工作区没有{year}年度的数据，无法复制</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Nothing to copy: “{source}” has no indicators that are not here yet</source>
         <translation>没有可复制的指标：“{source}”的指标均已存在</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Copy {count} indicator(s) from “{source}”</source>
         <translation>从“{source}”复制{count}个指标</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Copy the goal from last year</source>
         <translation>复制上年总体目标</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>Copied {count} indicator(s) from “{source}”; {skipped} skipped (already here or not in this year's framework)</source>
+        <location line="+12"/>
+        <source>Copied {count} indicator(s) from “{source}”; {skipped} skipped (already here or not in this year&apos;s framework)</source>
         <translation>已从“{source}”复制{count}个指标；跳过{skipped}个（已存在或不在本年度指标体系中）</translation>
     </message>
 </context>
 <context>
     <name>UnitForm</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/profile_form.py" line="+192" />
+        <location filename="../../src/unionperf/ui/steps/unit/profile_form.py" line="+192"/>
         <source>No signing key yet.</source>
         <translation>尚未创建签名密钥。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Give this key id to the upper-level union with the cover sheet.</source>
         <translation>请将此密钥编号随报送回执一并交给上级工会。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>✓ Valid credit code</source>
         <translation>✓ 统一社会信用代码有效</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Edit the union profile</source>
         <translation>修改单位信息</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The profile was not saved</source>
         <translation>单位信息未保存</translation>
     </message>
@@ -2991,73 +3018,73 @@ SHA-256 {sha256}
 <context>
     <name>UnitFormView</name>
     <message>
-        <location line="-196" />
+        <location line="-196"/>
         <source>18 characters, e.g. 81310115MC2K7Q8P1A</source>
         <translation>18位，如 81310115MC2K7Q8P1A</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+35" />
+        <location line="+1"/>
+        <location line="+35"/>
         <source>Upper-level union</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Union name</source>
         <translation>工会名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>工会层级</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Address</source>
         <translation>通讯地址</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Signing key id</source>
         <translation>签名密钥编号</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Members</source>
         <translation>会员人数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Staff</source>
         <translation>职工人数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Preparer (accountant)</source>
+        <translation>填报人（会计）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Union chair</source>
         <translation>工会主席</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Accountant</source>
-        <translation>会计</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Audit committee chair</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
@@ -3065,168 +3092,178 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-178" />
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-191"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>As on the union's registration certificate. Everything but the name and the credit code can be completed later.</source>
+        <location line="+3"/>
+        <source>As on the union&apos;s registration certificate. Everything but the name and the credit code can be completed later.</source>
         <translation>请按工会法人资格证书填写。除工会名称和统一社会信用代码外，其他项目可以以后补充。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>18 characters, e.g. 81350100MC0000000X</source>
         <translation>18位，例如 81350100MC0000000X</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Grassroots union</source>
         <translation>基层工会</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Upper-level union (receives the packages of its units)</source>
         <translation>上级工会（接收所属单位报送的数据包）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10"/>
+        <source>The three names are filled in whenever a stage is signed off; they can be changed later under Unit profile.</source>
+        <translation>以上三个姓名在各阶段签字确认时自动填入，以后可在“单位信息”中修改。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Union name *</source>
         <translation>工会名称 *</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unified social credit code *</source>
         <translation>统一社会信用代码 *</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Level</source>
         <translation>单位级别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Upper-level union</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Accountant</source>
-        <translation>会计</translation>
+        <location line="+1"/>
+        <source>Preparer (accountant)</source>
+        <translation>填报人（会计）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Union chair</source>
         <translation>工会主席</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Audit committee chair</source>
+        <translation>经审会主任</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+45"/>
         <source>An upper-level union may leave it empty.</source>
         <translation>上级工会可以不填。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter the 18-character credit code.</source>
         <translation>请填写18位统一社会信用代码。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>✓ The credit code is valid.</source>
         <translation>✓ 统一社会信用代码校验通过。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Enter the union's name.</source>
+        <location line="+5"/>
+        <source>Enter the union&apos;s name.</source>
         <translation>请填写工会名称。</translation>
     </message>
 </context>
 <context>
     <name>UnitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29" />
-        <source>Enter the union's profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
+        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29"/>
+        <source>Enter the union&apos;s profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
     </message>
 </context>
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-180" />
+        <location filename="../../src/unionperf/ui/first_run.py" line="-180"/>
         <source>Welcome to UnionPerf</source>
         <translation>欢迎使用工会预算绩效管理</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Everything of your union is kept in one workspace folder on this computer: the yearly data, backups, evidence files and the signing key.</source>
         <translation>本单位的全部资料都保存在本机的一个工作区文件夹中：各年度数据、备份、佐证材料和签名密钥。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Create a new workspace for my union</source>
         <translation>为本单位新建工作区</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open an existing workspace</source>
         <translation>打开已有的工作区</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Try the demo union first (sample data to learn with; your own comes later)</source>
         <translation>先试用演示单位（示例数据，用于熟悉操作；以后再建本单位的工作区）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Workspace folder:</source>
         <translation>工作区文件夹：</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Choose a folder.</source>
         <translation>请选择文件夹。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No workspace in this folder (unionperf.sqlite is missing).</source>
         <translation>该文件夹中没有工作区（找不到 unionperf.sqlite）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This is a file, not a folder.</source>
         <translation>这是一个文件，不是文件夹。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This folder already holds a workspace: choose “Open an existing workspace”, or another folder.</source>
         <translation>该文件夹中已有工作区：请选择“打开已有的工作区”，或换一个文件夹。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>✓ A workspace was found in this folder.</source>
         <translation>✓ 已在该文件夹中找到工作区。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The workspace files will be added to this folder.</source>
         <translation>工作区文件将保存到该文件夹中。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The folder will be created.</source>
         <translation>将新建该文件夹。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>

@@ -13,7 +13,6 @@ from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing, locks
 from unionperf.services.cycle.demo import create_demo
-from unionperf.services.cycle.signoffs import SignoffRefusedError
 
 YEAR = 2024
 TARGETS = "targets"
@@ -48,7 +47,7 @@ def test_nobody_signs_targets_while_a_project_has_no_indicators(workspace):
     before = _newest(workspace, 1)
     for role in SignoffRole:
         signoff = Signoff(TARGETS, role, "陈建国", date(2024, 2, 1))
-        with pytest.raises(SignoffRefusedError) as refused:
+        with pytest.raises(InputError) as refused:
             editing.sign_off(workspace, YEAR, signoff)
         codes = [(p.code, p.where.owner_uid) for p in refused.value.problems]
         assert (ProblemCode.TARGET_NO_INDICATORS, project.uid) in codes

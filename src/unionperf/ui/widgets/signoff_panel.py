@@ -192,7 +192,10 @@ class SignoffPanel(QGroupBox):
         if stage != self.stage:
             self.stage = stage
             self.forget_typing()
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True  # refreshed when shown (a point switch stays fast)
 
     def forget_typing(self) -> None:
         """Let the next refresh fill every name and date afresh (another stage or year)."""
