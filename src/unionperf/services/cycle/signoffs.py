@@ -33,7 +33,7 @@ class SignoffRefusedError(InputError):
 
     def details(self) -> list[str]:
         """Every open hard problem of the stage, with its code and place."""
-        return [f"{p.code.value} {p.where.label}：{p.message}" for p in self.problems]
+        return [f"{p.code.value} [强制] {p.where.label}：{p.message}" for p in self.problems]
 
 
 def blockers_of(data: YearData, stage: str) -> list[Problem]:
