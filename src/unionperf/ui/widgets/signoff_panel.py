@@ -14,14 +14,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QDate, QRect, QSignalBlocker, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -46,8 +48,8 @@ LOCKED_COLOUR = "#1d4f91"
 ADJUSTING_COLOUR = "#a15c00"
 RETURNED_COLOUR = "#b3261e"
 OPEN_COLOUR = "#6b6b6b"
-BLOCKER_ROWS = 5
-"""The list of problems that stop the sign-off shows this many rows before it scrolls."""
+BLOCKER_LINES = 7
+"""The list of problems that stop the sign-off shows this many lines before it scrolls."""
 
 _QUIET_AREAS = {Area.EXPLANATIONS, Area.SUBMISSIONS}
 """Changes that touch neither the sign-offs, the lock nor the hard problems of a stage."""
@@ -160,10 +162,9 @@ class SignoffPanel(QGroupBox):
         self.blocker_caption.setStyleSheet(f"color: {RETURNED_COLOUR};")
         self.blocker_list = QListWidget()
         self.blocker_list.setObjectName("signoffBlockers")
-        self.blocker_list.setWordWrap(False)
-        self.blocker_list.setMaximumHeight(
-            self.fontMetrics().height() * BLOCKER_ROWS + 4 * BLOCKER_ROWS + 6
-        )
+        self.blocker_list.setWordWrap(True)  # the place and the problem in full, on two lines
+        self.blocker_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.blocker_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.blocker_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.blocker_list.itemClicked.connect(self._blocker_clicked)
         self.blocker_list.itemActivated.connect(self._blocker_clicked)
@@ -183,6 +184,7 @@ class SignoffPanel(QGroupBox):
         grid.addWidget(self.blocker_caption, len(self.rows) + 1, 0, 1, 5)
         grid.addWidget(self.blocker_list, len(self.rows) + 2, 0, 1, 5)
         grid.setColumnStretch(4, 1)
+        grid.setRowStretch(len(self.rows) + 3, 1)  # a tall panel keeps its rows at the top
         session.changed.connect(self._on_changed)
 
     # -- public API ----------------------------------------------------------------------------
@@ -309,6 +311,29 @@ class SignoffPanel(QGroupBox):
         )
         self.blocker_caption.setVisible(shown)
         self.blocker_list.setVisible(shown)
+        self._fit_blockers()
+
+    def _fit_blockers(self) -> None:
+        """As high as the listed problems wrapped to the width, at most BLOCKER_LINES lines."""
+        view = self.blocker_list
+        metrics = view.fontMetrics()
+        width = max(view.viewport().width() - 8, metrics.horizontalAdvance("中") * 8)
+        lines = 0
+        for row in range(view.count()):
+            box = metrics.boundingRect(
+                QRect(0, 0, width, 100 * metrics.height()),
+                Qt.TextFlag.TextWordWrap,
+                view.item(row).text(),
+            )
+            lines += max(1, round(box.height() / metrics.lineSpacing()))
+        lines = min(lines, BLOCKER_LINES)
+        view.setFixedHeight(lines * metrics.lineSpacing() + 2 * view.frameWidth() + 6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the listed problems anew."""
+        super().resizeEvent(event)
+        if self.blocker_list.count():
+            self._fit_blockers()
 
     def _blocker_clicked(self, item: QListWidgetItem) -> None:
         row = self.blocker_list.row(item)
