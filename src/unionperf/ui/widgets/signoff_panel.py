@@ -189,15 +189,19 @@ class SignoffPanel(QGroupBox):
 
     # -- public API ----------------------------------------------------------------------------
 
-    def set_stage(self, stage: str) -> None:
-        """Show the sign-offs of another stage (a monitoring point)."""
+    def set_stage(self, stage: str, *, lazy: bool = False) -> None:
+        """Show the sign-offs of another stage (a monitoring point).
+
+        ``lazy``: a hidden panel only notes the stage and reads it when it is shown (a page
+        that switches points often stays fast).
+        """
         if stage != self.stage:
             self.stage = stage
             self.forget_typing()
-            if self.isVisible():
-                self.refresh()
+            if lazy and not self.isVisible():
+                self._stale = True
             else:
-                self._stale = True  # refreshed when shown (a point switch stays fast)
+                self.refresh()
 
     def forget_typing(self) -> None:
         """Let the next refresh fill every name and date afresh (another stage or year)."""
