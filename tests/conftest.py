@@ -29,3 +29,20 @@ def pytest_configure(config):
     """Under LANG=C (or no LANG, as on many CI machines) Qt warns once that it uses C.UTF-8 instead
     of the non-UTF-8 locale; that is not a failure of the test that happens to start Qt first."""
     config.addinivalue_line("qt_log_ignore", r"^Detected locale .* which is not UTF-8\.")
+
+
+def _cheap_signing_keys() -> None:
+    """Keys made by the tests in this process use scrypt with N = 2^10 instead of 2^18.
+
+    Thousands of tests make and unlock keys; at the real cost (3.8 s a key on the 2-core CI
+    machine) that alone would take hours. The cost is written into each key file and read back
+    from it, so nothing else changes; tests/exchange/test_secret_key.py makes keys at the real
+    cost (``DEFAULT_COST``) and checks them with the real minisign tool. Programs the tests
+    start in a child process use the real cost.
+    """
+    from unionperf.exchange import keys, secret_key  # noqa: PLC0415
+
+    keys.KEY_COST = secret_key.ScryptCost(32768, 16777216)
+
+
+_cheap_signing_keys()

@@ -44,6 +44,7 @@ def test_score_json_matches_the_documented_format(demo, capsys):
         "points": "10",
         "score": "9.30",
         "flags": ["needs_explanation"],
+        "working": "执行率 = 204,600.00 ÷ 220,000.00 = 93.00%；93.00% × 10 = 9.30",
     }
     first = project["indicators"][0]
     assert {
@@ -64,6 +65,8 @@ def test_score_json_matches_the_documented_format(demo, capsys):
             "flags",
             "deduction",
             "deduction_reason",
+            "target_upper",
+            "working",
         )
     } == {
         "level1": "产出指标",
@@ -81,8 +84,11 @@ def test_score_json_matches_the_documented_format(demo, capsys):
         "flags": ["needs_explanation"],
         "deduction": None,
         "deduction_reason": None,
+        "target_upper": None,
+        "working": "正向指标未完成：10 ÷ 12 × 15 = 12.50",
     }
     assert (project["total"], project["grade"]) == ("91.55", "优")
+    assert project["working"] == "总分 = 预算执行率得分9.30 + 指标得分82.25 = 91.55"
     assert report["unit"]["name"]
     assert report["unit"]["grade"] in {"优", "良", "中", "差"}
     assert len(report["projects"]) >= 6
@@ -337,3 +343,85 @@ def test_refused_export_lists_every_blocking_problem(tmp_path, monkeypatch, caps
     assert "不能报送" in captured.err
     assert len(captured.err.strip().splitlines()) == 1
     assert not (tmp_path / "usb").exists()
+
+
+@pytest.mark.parametrize(
+    ("damage", "finding"),
+    [
+        ("DROP TABLE audit_log", "审计日志表缺失或结构被改动"),
+        ("ALTER TABLE audit_log RENAME COLUMN hash TO digest", "审计日志表缺失或结构被改动"),
+        (
+            "UPDATE workspace_meta SET value = 'garbage' WHERE key = 'audit_head'",
+            "审计日志的链头记录已损坏",
+        ),
+    ],
+)
+def test_a_missing_or_altered_audit_table_is_a_finding(tmp_path, capsys, damage, finding):
+    path = tmp_path / "demo"
+    assert main(["demo", "--workspace", str(path)]) == 0
+    import sqlite3  # noqa: PLC0415
+
+    connection = sqlite3.connect(path / "unionperf.sqlite")
+    with connection:
+        connection.execute(damage)
+    connection.close()
+    capsys.readouterr()
+    assert main(["check", "--workspace", str(path), "--year", "2024"]) == 1
+    captured = capsys.readouterr()
+    assert finding in captured.out, captured
+    assert "程序内部错误" not in captured.err
+
+
+def test_a_passphrase_file_that_is_not_text_is_refused_in_one_line(tmp_path, capsys):
+    secret = tmp_path / "pass.bin"
+    secret.write_bytes(b"\xff\xfe\x00\x81secret")
+    capsys.readouterr()
+    argv = ["init", "--workspace", str(tmp_path / "ws"), "--passphrase-file", str(secret)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "口令文件" in err, err
+    assert "UTF-8" in err
+    assert "程序内部错误" not in err
+    assert not (tmp_path / "ws").exists()
+
+
+KILLED_DEMO = """
+import os, signal, sys
+from unionperf.services.cycle import demo, editing
+
+original = editing.replace_year
+
+def replace_then_die(workspace, data):
+    original(workspace, data)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+editing.replace_year = replace_then_die
+from unionperf.cli import main
+main(["demo", "--workspace", sys.argv[1]])
+"""
+
+
+def test_a_killed_demo_leaves_nothing_half_made(tmp_path, capsys):
+    path = tmp_path / "demo"
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_DEMO, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode < 0, done.stderr  # killed
+    assert not path.exists()
+    assert main(["demo", "--workspace", str(path)]) == 0
+    assert main(["check", "--workspace", str(path), "--year", "2024"]) == 0
+    assert [item.name for item in tmp_path.iterdir()] == ["demo"]
+
+
+def test_demo_refuses_a_folder_that_holds_other_files(tmp_path, capsys):
+    path = tmp_path / "documents"
+    path.mkdir()
+    (path / "工作计划.docx").write_bytes(b"x")
+    capsys.readouterr()
+    assert main(["demo", "--workspace", str(path)]) == 2
+    assert "不是空的" in capsys.readouterr().err
+    assert [item.name for item in path.iterdir()] == ["工作计划.docx"]

@@ -138,11 +138,11 @@ def test_sign_and_adjust_wait_for_the_window_to_close(demo, capsys):
     try:
         code, _, err = _sign(demo, capsys, "targets", "preparer", "周丽华")
         assert code == 2
-        assert "该工作区已在另一个窗口中打开" in err
+        assert "该工作区正在被另一个程序使用" in err
         adjust = ["adjust", "--workspace", str(demo), "--year", YEAR]
         code, _, err = _run(capsys, *adjust, "--stage", "targets", "--reason", "原因")
         assert code == 2
-        assert "该工作区已在另一个窗口中打开" in err
+        assert "该工作区正在被另一个程序使用" in err
     finally:
         lock.release()
     with Workspace.open(demo) as workspace:

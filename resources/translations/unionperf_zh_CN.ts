@@ -88,7 +88,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+221"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+216"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -103,7 +103,7 @@
 <context>
     <name>BudgetStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+60"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+62"/>
         <location line="+36"/>
         <source>Delete project</source>
         <translation>删除项目</translation>
@@ -115,12 +115,12 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+196"/>
+        <location line="+199"/>
         <source>Add project</source>
         <translation>新增项目</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-192"/>
         <source>Add source</source>
         <translation>增加资金来源</translation>
     </message>
@@ -130,7 +130,17 @@
         <translation>删除资金来源</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+73"/>
+        <location line="+13"/>
+        <source>Type a project&apos;s initial budget on its row, or per funding source in the table below; the full-year budget follows it until you type an adjustment.</source>
+        <translation>在项目行或下方资金来源表中填写年初预算数，全年预算数随之填入；年中追加或调减时再修改全年预算数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+61"/>
+        <source>Opening balance</source>
+        <translation>“上年结余”</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Budget by category</source>
         <translation>收支预算</translation>
     </message>
@@ -155,12 +165,7 @@
         <translation>上年结余：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+13"/>
-        <source>Select a project to edit its funding; the full-year budget adds them up.</source>
-        <translation>选中项目后在下方填写资金来源；项目全年预算数为各资金来源之和。</translation>
-    </message>
-    <message>
-        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+52"/>
+        <location line="+52"/>
         <source>Revenue total {revenue} + opening balance {opening} − expenditure total {expenditure} = balance {balance}</source>
         <translation>收入合计 {revenue} ＋ 上年结余 {opening} － 支出合计 {expenditure} ＝ 年末结余 {balance}</translation>
     </message>
@@ -170,7 +175,7 @@
         <translation>（出现赤字：工会预算不得列赤字）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+87"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+88"/>
         <source>No project selected</source>
         <translation>未选中项目</translation>
     </message>
@@ -200,7 +205,7 @@
         <translation>修改上年结余</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+47"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+49"/>
         <source>Edit the project “{name}”</source>
         <translation>修改项目“{name}”</translation>
     </message>
@@ -221,7 +226,7 @@
         <translation>删除项目“{name}”</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Edit the funding of “{name}”</source>
         <translation>修改项目“{name}”的资金来源</translation>
     </message>
@@ -229,7 +234,7 @@
 <context>
     <name>BudgetTable</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+67"/>
         <source>Own union funds</source>
         <translation>本级工会经费</translation>
     </message>
@@ -349,34 +354,45 @@
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+59"/>
+        <location line="+13"/>
+        <location line="+95"/>
         <source>Full-year budget</source>
         <translation>全年预算数</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <source>The sum of the adjusted amounts of every funding source</source>
-        <translation>各资金来源全年预算数之和</translation>
+        <location line="-72"/>
+        <source>Type the amount here or in the funding table below; the full-year budget follows the initial budget until an adjustment is typed</source>
+        <translation>可在此处或下方资金来源表中填写金额；未填写调整后金额时，全年预算数随年初预算数自动填入</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+50"/>
+        <location line="+5"/>
+        <source>The sum of {count} funding sources: type each one in the funding table below</source>
+        <translation>{count}个资金来源的合计：请在下方资金来源表中逐项填写</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The budget approved at the start of the year</source>
+        <translation>年初批准的预算金额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The budget after mid-year additions or cuts; it follows the initial budget until you type another amount here</source>
+        <translation>年中追加或调减后的预算；在此填写其他金额之前，随年初预算数自动填入</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <location line="+96"/>
         <source>Executed</source>
         <translation>全年执行数</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <source>The sum of the executed amounts of every funding source</source>
-        <translation>各资金来源全年执行数之和</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="-24"/>
         <source>Funding source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-84"/>
+        <location line="+94"/>
         <source>Initial budget</source>
         <translation>年初预算数</translation>
     </message>
@@ -466,7 +482,7 @@
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+143"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+146"/>
         <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6"/>
         <source>Score</source>
         <translation>得分</translation>
@@ -493,6 +509,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Not yet</source>
+        <translation>未评</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Self-evaluation not filled in yet: no score or grade</source>
+        <translation>尚未填写自评：暂无得分和等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Below the exemption threshold: no self-evaluation is due</source>
         <translation>低于免报金额：可不进行绩效自评</translation>
     </message>
@@ -562,7 +588,7 @@
         <translation>分值</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>(not judged)</source>
         <translation>（未评定）</translation>
     </message>
@@ -602,7 +628,7 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Pick the tier first, then type a score inside its band</source>
         <translation>请先选择评价档次，再在该档次的分数范围内打分</translation>
     </message>
@@ -617,27 +643,67 @@
         <translation>该档次得分范围：{low}分（含）至{high}分（不含）</translation>
     </message>
     <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/funds_models.py" line="+47"/>
+        <source>Expenditure category</source>
+        <translation>支出科目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Budget at the start of the year</source>
+        <translation>本年预算数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Initial budget</source>
+        <translation>年初预算数</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>Computed by the scoring rules from the target and the actual</source>
-        <translation>按评分规则由指标值和实际完成值自动计算</translation>
+        <source>Approved budget (A)</source>
+        <translation>批复预算数（A）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full-year budget (A)</source>
+        <translation>全年预算数（A）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set in step 2, Annual budget</source>
+        <translation>在第2步“年度预算”中填写</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Formula score {formula}, less a deduction of {deduction}</source>
-        <translation>公式得分{formula}分，调减{deduction}分</translation>
+        <source>Executed in the year (B)</source>
+        <translation>全年执行数（B）</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The actual far exceeds the target: explain it; the score may be reduced</source>
-        <translation>实际完成值大幅超过指标值：请说明原因，可酌情调减得分</translation>
+        <location line="+9"/>
+        <source>Type what was actually spent in the year (yuan)</source>
+        <translation>填写全年实际支出金额（元）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Execution rate (B/A)</source>
+        <translation>执行率（B/A）</translation>
     </message>
 </context>
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+100"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+101"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget execution</source>
+        <translation>预算执行</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -660,22 +726,47 @@
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="+100"/>
         <source>Enter each indicator&apos;s actual value (a tier and a score for qualitative ones): scores follow the rules. Red cells still need an entry.</source>
         <translation>逐项填写实际完成值（定性指标选择评价档次并打分），得分按规则自动计算。红色单元格为尚需填写的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+55"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+58"/>
         <source>What was achieved against the annual overall goal</source>
         <translation>年度总体目标实际完成情况</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/funds_tab.py" line="+47"/>
         <source>Funds execution analysis (required when the execution score is below its points)</source>
         <translation>资金执行偏差原因分析（预算执行得分低于分值时必填）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+28"/>
+        <source>Type what each expenditure category actually spent in the year (the same column as under Annual budget). The execution rate and the score follow.</source>
+        <translation>逐行填写各支出科目的全年实际支出（与“年度预算 › 收支预算”中的全年执行数为同一数据），执行率和得分随之更新。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type what each funding source of the project actually spent in the year (全年执行数). The execution rate and the score follow at once.</source>
+        <translation>逐行填写本项目各资金来源的全年实际支出（全年执行数），执行率和得分随即更新。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The project no longer exists.</source>
+        <translation>该项目已不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Executed amount of “{name}” ({source})</source>
+        <translation>“{name}”（{source}）的全年执行数</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Executed amount of “{category}”</source>
+        <translation>“{category}”的全年执行数</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+3"/>
         <source>Result application and suggestions for next year</source>
         <translation>结果应用及下年度建议</translation>
     </message>
@@ -685,7 +776,7 @@
         <translation>年度总体目标（取自绩效目标）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+39"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+91"/>
         <source>Supporting evidence (scans, photos, sign-in sheets): drop files on the list or click “Attach files…”. Double-click a file to open it.</source>
         <translation>佐证材料（扫描件、照片、签到表等）：把文件拖到下方列表，或点击“添加文件…”。双击文件可打开查看。</translation>
     </message>
@@ -695,7 +786,7 @@
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+82"/>
         <source>No year is open</source>
         <translation>尚未打开年度</translation>
     </message>
@@ -710,27 +801,47 @@
         <translation>请先在第2、3步编制项目和绩效目标。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>{name} (below the exemption threshold: optional)</source>
         <translation>{name}（低于免报金额，可不自评）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="-49"/>
+        <source>Self-evaluation not filled in yet</source>
+        <translation>尚未填写自评</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Total {total} · {grade}</source>
         <translation>总分 {total} 分 · {grade}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Budget execution: full-year budget {budget} yuan, executed {executed} yuan, rate {rate}, score {score} of {points}</source>
         <translation>预算执行：全年预算数 {budget} 元，全年执行数 {executed} 元，执行率 {rate}，得分 {score}/{points}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>the year&apos;s spending is missing: type it under Budget execution</source>
+        <translation>尚未填写全年执行数：点此到“预算执行”页填写</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>change the spending</source>
+        <translation>修改全年执行数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This has no indicators yet: set them in step 3, Performance targets.</source>
         <translation>尚未设置绩效指标：请在第3步“绩效目标”中设置。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+5"/>
+        <source>Not filled in yet: first type each indicator&apos;s actual value below (a tier and a score for qualitative ones), then the year&apos;s spending under Budget execution. The score and the grade appear once values are typed.</source>
+        <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+57"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
@@ -748,6 +859,16 @@
         <location line="+1"/>
         <source>Result application</source>
         <translation>结果应用</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/charts_tab.py" line="+43"/>
+        <source>Score per project</source>
+        <translation>各项目得分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grade distribution</source>
+        <translation>评价等级分布</translation>
     </message>
 </context>
 <context>
@@ -858,6 +979,43 @@
     </message>
 </context>
 <context>
+    <name>GuidanceCard</name>
+    <message>
+        <location filename="../../src/unionperf/ui/guidance.py" line="+101"/>
+        <source>Guidance and rules…</source>
+        <translation>说明与依据…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What this step is for, what the upper level checks, and the rule (F1)</source>
+        <translation>这一步做什么、上级工会看什么，以及依据的文件条款（F1）</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceDialog</name>
+    <message>
+        <location line="-59"/>
+        <location line="+39"/>
+        <source>Original text of {regulation}</source>
+        <translation>查看文件原文（{regulation}）</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Guidance: {title}</source>
+        <translation>说明：{title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The guidance cannot be shown</source>
+        <translation>无法显示说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the guidance</source>
+        <translation>返回本步说明</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <location filename="../../src/unionperf/ui/jobs.py" line="+124"/>
@@ -916,12 +1074,12 @@
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+62"/>
         <source>Indicator library: {category}</source>
         <translation>指标库：{category}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Pick one or more indicators (Ctrl+click) and adjust the target values after adding them. Grey rows are already in the targets.</source>
         <translation>选择一个或多个指标（按住Ctrl键单击可多选），添加后请按本单位实际调整指标值。灰色行表示该指标已在绩效目标中。</translation>
     </message>
@@ -931,7 +1089,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+41"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
@@ -977,12 +1135,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+80"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+84"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
@@ -1028,11 +1186,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Guidance for this step</source>
+        <translation>本步说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1062,22 +1225,17 @@
         <translation>尚无年度</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>New year</source>
-        <translation>新建年度</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Fiscal year to start:</source>
-        <translation>新建的预算年度：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+33"/>
         <source>Cannot start the year</source>
         <translation>无法新建年度</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+4"/>
+        <source>Starting the year {year}…</source>
+        <translation>正在新建{year}年度…</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -1102,7 +1260,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-171"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -1465,7 +1623,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+89"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+90"/>
         <source>Monitoring point:</source>
         <translation>监控时点：</translation>
     </message>
@@ -1475,7 +1633,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>新时点截止日：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>The monitoring point whose figures are shown</source>
         <translation>当前显示的监控时点</translation>
     </message>
@@ -1511,7 +1669,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
     <message>
         <location line="+8"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
@@ -1564,6 +1722,74 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <location line="+86"/>
         <source>Cannot add the monitoring point</source>
         <translation>无法添加监控时点</translation>
+    </message>
+</context>
+<context>
+    <name>NewYearDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+50"/>
+        <source>New year</source>
+        <translation>新建年度</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (year)</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy from an earlier year</source>
+        <translation>从上一年度复制</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Start the year</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Fiscal year to start:</source>
+        <translation>新建的预算年度：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{year}</source>
+        <translation>{year}年度</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The year {year} exists already.</source>
+        <translation>{year}年度已存在。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The new year starts empty; it keeps the rule settings of the last year before it.</source>
+        <translation>新年度的预算和项目为空，只沿用上一年度的规则设置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copied as proposals to revise: the budget lines with their original budget, the projects still running (as continuing projects, the same project), their goals and indicators, the unit-wide targets and the rule settings. Not copied: amounts executed, monitoring, self-evaluation, sign-offs and explanations.</source>
+        <translation>复制后作为新年度的初稿，可再修改：各预算科目及其本年预算数（年初），仍在项目期内的项目（作为延续项目，仍是同一个项目）及其绩效目标和指标，单位整体绩效目标，规则设置。不复制：执行数、运行监控、绩效自评、签字和问题说明。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>From {source}: {lines} budget lines, {projects} continuing projects and {indicators} indicators.</source>
+        <translation>从{source}年度复制：{lines}个预算科目、{projects}个延续项目和{indicators}个绩效指标。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{names} and {more} more</source>
+        <translation>{names}等（另有{more}个）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not copied, their period has ended: {names}. To run one again, add it in the new year and copy last year&apos;s indicators in the targets step.</source>
+        <translation>项目期已结束、不复制：{names}。如仍需开展，请在新年度新增该项目，并在“绩效目标”中用“复制上年指标”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
+        <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>
 </context>
 <context>
@@ -1854,7 +2080,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+200"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+205"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -1889,17 +2115,12 @@ Nothing was imported.</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Too short: at least {count} characters.</source>
-        <translation>太短：至少{count}个字符。</translation>
+        <location line="+38"/>
+        <source>Weak: a longer sentence, or letters mixed with digits and symbols, is harder to guess.</source>
+        <translation>强度弱：更长的一句话，或字母与数字、符号混用，更难被猜中。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Weak: use 8 or more characters and mix letters, digits and symbols.</source>
-        <translation>强度弱：建议至少8个字符，并混用大小写字母、数字和符号。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Fair: 12 or more characters of three kinds make it strong.</source>
         <translation>强度中：使用12个以上字符，并包含大写字母、小写字母、数字、符号中的三类，即为强。</translation>
     </message>
@@ -1914,7 +2135,7 @@ Nothing was imported.</source>
         <translation>（{length}个字符，{kinds}类字符）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Type the passphrase again.</source>
         <translation>请再次输入口令。</translation>
     </message>
@@ -1932,7 +2153,7 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+50"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+52"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -1970,14 +2191,42 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+75"/>
+        <location line="+51"/>
         <source>{hard} problems must be fixed, {soft} need an explanation</source>
         <translation>{hard}个问题必须修改，{soft}个问题需要填写说明</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No problems in what is filled in; not started yet: {steps}.</source>
+        <translation>已填写的内容没有问题；尚未开始：{steps}。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No problems: every check passes.</source>
         <translation>没有问题：全部检查通过。</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/refusal.py" line="+34"/>
+        <source>“{column}”</source>
+        <translation>“{column}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{column}” of “{row}”</source>
+        <translation>“{row}”的“{column}”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{field} takes an amount in yuan: digits with at most two decimals. “{text}” was not accepted.</source>
+        <translation>{field}只能填写金额（元）：数字，最多两位小数；输入的“{text}”未被接受。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{field} takes a number: digits and a decimal point only. “{text}” was not accepted.</source>
+        <translation>{field}只能填写数字（可带小数点）；输入的“{text}”未被接受。</translation>
     </message>
 </context>
 <context>
@@ -2118,7 +2367,12 @@ Nothing was imported.</source>
         <translation>预算执行率落后时间进度达到该百分点时预警。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Exemption threshold</source>
+        <translation>“项目免报门槛”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A project whose full-year budget is below this amount files no targets or self-evaluation; 0 means every project files them.</source>
         <translation>全年预算数低于此金额的项目可不申报绩效目标、不开展自评；填0表示所有项目都要申报。</translation>
     </message>
@@ -2229,7 +2483,7 @@ Nothing was imported.</source>
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+60"/>
+        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+62"/>
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
@@ -2250,17 +2504,17 @@ Nothing was imported.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>Sign off</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-84"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
@@ -2296,7 +2550,7 @@ Nothing was imported.</source>
         <translation>“{stage}”还有{count}个须修改的问题，解决后才能签字（点击可定位到该处）：</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+62"/>
         <source>Locked: the union chair signed “{stage}” off. A change now is an adjustment and asks for its reason.</source>
         <translation>已锁定：工会主席已签字确认“{stage}”。现在修改属于调整，需填写调整原因。</translation>
     </message>
@@ -2319,7 +2573,7 @@ Nothing was imported.</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-175"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-191"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2689,7 +2943,7 @@ SHA-256 {sha256}
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+270"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+271"/>
         <source>Level-1 and level-2 rows show the sum of their indicators&apos; points</source>
         <translation>一级、二级指标行显示其下三级指标的分值合计</translation>
     </message>
@@ -2870,7 +3124,7 @@ SHA-256 {sha256}
         <translation>还没有绩效指标：请选中一个二级指标后新增指标，或从指标库选取，或复制上年指标。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+72"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+73"/>
         <source>points must add up to the weights</source>
         <translation>各一级指标分值合计应等于规定分值</translation>
     </message>
@@ -3092,7 +3346,7 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-191"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-200"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
@@ -3188,6 +3442,24 @@ SHA-256 {sha256}
         <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29"/>
         <source>Enter the union&apos;s profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingPane</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/working_pane.py" line="+56"/>
+        <source>How “{indicator}” was scored: {working}</source>
+        <translation>“{indicator}”计分说明：{working}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Budget execution: {working}</source>
+        <translation>预算执行率：{working}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an indicator to see how its score came about.</source>
+        <translation>选中某个指标，可在此查看其得分的计算过程。</translation>
     </message>
 </context>
 <context>

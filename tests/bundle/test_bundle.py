@@ -85,6 +85,8 @@ def test_bundle_holds_the_data_files_the_app_reads(bundle):
         "resources/fonts/LICENSE-wqy-microhei.txt",
         "resources/translations/unionperf_zh_CN.qm",
         "resources/indicators/library.json",
+        "resources/guidance/targets.md",
+        "resources/guidance/zgbf-2019-25.txt",
         "resources/icons/hicolor/48x48/apps/unionperf.png",
         "unionperf/store/migrations/env.py",
         "unionperf/exchange/schemas/package.schema.json",

@@ -62,16 +62,16 @@ class FakeYears:
     def _put(self, data: YearData) -> None:
         self.state.years[data.year] = data
 
-    def _project_year(self, uid: str) -> tuple[YearData, Project]:
-        for data in self.state.years.values():
-            project = data.project(uid)
-            if project is not None:
-                return data, project
-        raise NotFoundError(f"找不到项目（{uid}）")
+    def _project_of(self, year: int, uid: str) -> tuple[YearData, Project]:
+        data = self._year(year)
+        project = data.project(uid)
+        if project is None:
+            raise NotFoundError(f"{year}年度找不到项目（{uid}）")
+        return data, project
 
-    def _owner(self, owner_uid: str) -> None:
+    def _owner(self, year: int, owner_uid: str) -> None:
         if owner_uid != UNIT_OWNER:
-            self._project_year(owner_uid)
+            self._project_of(year, owner_uid)
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -138,9 +138,9 @@ class FakeYears:
         self._put(year_edits.with_project(data, saved))
         self.audit.record("save", "project", project.uid, {}, year=year)
 
-    def delete_project(self, uid: str) -> None:
-        """Delete a project with its indicators, monitoring and results."""
-        data, project = self._project_year(uid)
+    def delete_project(self, year: int, uid: str) -> None:
+        """Delete a project of a year with its indicators, monitoring and results."""
+        data, project = self._project_of(year, uid)
         targets = project.targets
         if targets.annual_goal or targets.midterm_goal or targets.indicators:
             self.submissions.guard(data.year, TARGETS)
@@ -151,7 +151,7 @@ class FakeYears:
         self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None
     ) -> None:
         """Create or update a level-3 indicator of a project or of the unit."""
-        self._owner(owner_uid)
+        self._owner(year, owner_uid)
         data = self._year(year)
         targets = data.targets_of(owner_uid)
         if targets is None:
@@ -206,7 +206,7 @@ class FakeYears:
                 break
         else:
             raise NotFoundError(f"找不到监控时点（{entry.point_uid}）")
-        self._owner(entry.owner_uid)
+        self._owner(data.year, entry.owner_uid)
         held = data.entry(entry.point_uid, entry.owner_uid)
         if held is None or held != entry:
             self.submissions.guard(data.year, point.stage)
@@ -244,7 +244,7 @@ class FakeYears:
 
     def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
         """Save a self-evaluation's texts (not its results)."""
-        self._owner(evaluation.owner_uid)
+        self._owner(year, evaluation.owner_uid)
         data = self._year(year)
         held = data.evaluation_of(evaluation.owner_uid)
         if _texts(held) != _texts(evaluation):

@@ -18,7 +18,7 @@ from unionperf.domain.year import YearData
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle import editing, locks
+from unionperf.services.cycle import editing, locks, new_year
 from unionperf.store.register import Received
 
 
@@ -75,7 +75,7 @@ def scenario(workspace: Workspace) -> list[object]:
     chair_signs(workspace, YEAR, TARGETS)
     seen.append(_lock(workspace, TARGETS))
     seen.append(_outcome(lambda: editing.save_indicator(workspace, YEAR, "p1", changed)))
-    seen.append(_outcome(lambda: editing.delete_project(workspace, "p1")))
+    seen.append(_outcome(lambda: editing.delete_project(workspace, YEAR, "p1")))
     seen.append(
         _outcome(lambda: editing.save_year_facts(workspace, YEAR, unit_annual_goal="新目标"))
     )
@@ -101,12 +101,15 @@ def scenario(workspace: Workspace) -> list[object]:
     seen.append(
         _outcome(lambda: editing.save_result(workspace, YEAR, IndicatorResult("i1", actual=D(13))))
     )
-    seen.append(_outcome(lambda: editing.delete_project(workspace, "nope")))
+    seen.append(_outcome(lambda: editing.delete_project(workspace, YEAR, "nope")))
 
-    seen.append(editing.copy_targets_forward(workspace, YEAR, YEAR + 1))
-    seen.append(_outcome(lambda: editing.copy_targets_forward(workspace, YEAR, YEAR + 1)))
+    seen.append(new_year.start_year(workspace, YEAR + 1, copy_from=YEAR))
+    seen.append(_outcome(lambda: new_year.start_year(workspace, YEAR + 1, copy_from=YEAR)))
     later = workspace.load_year(YEAR + 1)
-    seen.append([(p.name, p.attribute, p.targets.annual_goal) for p in later.projects])
+    seen.append([(p.uid, p.name, p.attribute, p.funding) for p in later.projects])
+    seen.append([(line.category_code, line.budget) for line in later.budget])
+    seen.append(_outcome(lambda: editing.delete_project(workspace, YEAR + 1, "p1")))
+    seen.append([p.uid for p in workspace.load_year(YEAR).projects])
     seen.append([i.name for i in later.projects[0].targets.indicators])
     seen.append([i.name for i in later.unit_targets.indicators])
     seen.append(workspace.years())

@@ -24,8 +24,9 @@ from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.year import Signoff, YearData
 from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.progress import Cancelled
 from unionperf.services.common.stages import StageLockedError
-from unionperf.services.cycle import editing, locks
+from unionperf.services.cycle import editing, locks, new_year
 from unionperf.services.upper.feedback import create_feedback
 from unionperf.services.upper.opinions import parse_decision
 from unionperf.services.upper.register import register
@@ -249,30 +250,65 @@ def test_a_new_year_takes_the_previous_years_settings(workspace):
     assert workspace.load_year(YEAR + 1).settings == settings
 
 
-def test_copy_targets_forward_copies_goals_and_indicators_only(workspace):
+def test_a_carried_year_continues_the_project_with_its_uid_and_proposals_only(workspace):
     editing.save_indicator(workspace, YEAR, UNIT_OWNER, SATISFACTION)
     editing.save_year_facts(workspace, YEAR, unit_annual_goal="全年服务会员")
-    assert editing.copy_targets_forward(workspace, YEAR, YEAR + 1) == 1
+    made = new_year.start_year(workspace, YEAR + 1, copy_from=YEAR)
+    assert (made.source, made.projects, made.indicators) == (
+        YEAR,
+        ("2024年职工文体活动经费",),
+        len(worked_example.INDICATORS) + 1,
+    )
     data = workspace.load_year(YEAR + 1)
     [project] = data.projects
-    assert project.uid != "p1"
-    assert project.funding == ()
+    assert project.uid == "p1"  # one project across its years
     assert project.attribute.value == "continuing"
+    [funding] = project.funding
+    assert (funding.initial, funding.adjusted, funding.executed) == (D(200000), D(200000), 0)
     assert [i.name for i in project.targets.indicators] == [
         i.name for i in worked_example.INDICATORS
     ]
     assert {i.uid for i in project.targets.indicators}.isdisjoint({"i1", "i2"})
     assert [i.name for i in data.unit_targets.indicators] == ["会员满意度"]
     assert data.unit_targets.annual_goal == "全年服务会员"
-    assert (data.evaluations, data.monitoring, data.points) == ((), (), ())
+    assert [(line.category_code, line.budget) for line in data.budget] == [("401", D(300000))]
+    assert (data.evaluations, data.monitoring, data.points, data.signoffs) == ((), (), (), ())
 
 
-def test_copy_targets_forward_refuses_a_year_with_projects(workspace):
-    editing.copy_targets_forward(workspace, YEAR, YEAR + 1)
-    before = workspace.load_year(YEAR + 1)
-    with pytest.raises(InputError, match="已有项目"):
-        editing.copy_targets_forward(workspace, YEAR, YEAR + 1)
-    assert workspace.load_year(YEAR + 1) == before
+@pytest.mark.parametrize(
+    ("year", "source", "message"),
+    [
+        (YEAR, None, "2024年度已存在（工作区现有年度：2024）"),
+        (YEAR + 1, YEAR - 1, "工作区中没有2023年度的数据，无法复制（现有年度：2024）"),
+        (YEAR - 1, YEAR, "只能从更早的年度复制：2024年度不早于2023年度"),
+        (1999, None, "年度1999无效：应在2000至2100之间"),
+    ],
+)
+def test_a_new_year_is_refused_with_the_years_held(workspace, unchanged, year, source, message):
+    with pytest.raises(InputError, match=message) as refused:
+        new_year.start_year(workspace, year, copy_from=source)
+    assert refused.value.where == "新建年度"
+    unchanged()
+
+
+def test_a_cancelled_carry_forward_saves_nothing(workspace, unchanged):
+    class CancelAtOnce:
+        def step(self, done: int, total: int) -> None:
+            """Not reached."""
+
+        def cancelled(self) -> bool:
+            return True
+
+    with pytest.raises(Cancelled):
+        new_year.start_year(workspace, YEAR + 1, YEAR, CancelAtOnce())
+    unchanged()
+
+
+def test_a_deleted_project_stays_in_its_other_year(workspace):
+    new_year.start_year(workspace, YEAR + 1, copy_from=YEAR)
+    editing.delete_project(workspace, YEAR + 1, "p1")
+    assert workspace.load_year(YEAR + 1).projects == ()
+    assert workspace.load_year(YEAR).project("p1") is not None
 
 
 def test_a_failing_unit_of_work_saves_none_of_its_writes(workspace, unchanged):

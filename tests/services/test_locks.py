@@ -281,7 +281,7 @@ def test_a_deleted_project_comes_back_whole_in_one_call(workspace):
         with contextlib.suppress(InputError):
             open_adjustment(workspace, YEAR, stage, "撤销误删")
     before, deleted = _without_project(workspace, uid)
-    editing.delete_project(workspace, uid)
+    editing.delete_project(workspace, YEAR, uid)
     assert workspace.load_year(YEAR).project(uid) is None
     editing.restore_project(workspace, YEAR, deleted)
     after = workspace.load_year(YEAR)
@@ -308,7 +308,7 @@ def test_a_refused_restore_saves_nothing(workspace):
     )
     open_adjustment(workspace, YEAR, TARGETS, "撤销误删")
     _, deleted = _without_project(workspace, uid)
-    editing.delete_project(workspace, uid)
+    editing.delete_project(workspace, YEAR, uid)
     editing.sign_off(
         workspace, YEAR, Signoff(TARGETS, SignoffRole.CHAIR, "王主席", date(2025, 1, 5))
     )

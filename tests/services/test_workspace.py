@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from tests.domain import worked_example
-from unionperf.domain.budget import UNIT_OWNER, BudgetLine
+from unionperf.domain.budget import BudgetLine
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator, Tier
 from unionperf.domain.settings import RuleSettings
@@ -17,7 +17,7 @@ from unionperf.domain.year import YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle import editing
+from unionperf.services.cycle import editing, new_year
 
 UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M000100Y43")
 
@@ -102,35 +102,24 @@ def test_edit_is_saved_and_audited(workspace):
     assert _audit_count(workspace) == before + 1
 
 
-def test_copy_targets_forward(workspace):
-    editing.save_indicator(
-        workspace,
-        2024,
-        UNIT_OWNER,
-        Indicator(
-            "u1",
-            "满意度指标",
-            "服务对象满意度指标",
-            "会员满意度",
-            Operator.GE,
-            D(90),
-            unit="%",
-            points=D(10),
-        ),
-    )
-    assert editing.copy_targets_forward(workspace, 2024, 2025) == 1
+def test_a_carried_year_is_saved_with_an_audit_entry_for_each_record(workspace):
+    closed = replace(
+        workspace.load_year(2024).budget[0], executed=D(310000)
+    )  # 401 会费收入 received in full and a little more
+    editing.save_budget_line(workspace, 2024, closed)
+    before = _audit_count(workspace)
+    made = new_year.start_year(workspace, 2025, copy_from=2024)
     data = workspace.load_year(2025)
-    project = data.projects[0]
-    assert project.name == "2024年职工文体活动经费"
-    assert project.uid != "p1"
-    assert [i.name for i in project.targets.indicators] == [
-        i.name for i in worked_example.INDICATORS
+    assert data.project("p1") is not None
+    assert data.project("p1").targets.annual_goal == "全年举办职工文体活动不少于12场"
+    assert [(line.category_code, line.last_year_actual, line.budget) for line in data.budget] == [
+        ("401", D(310000), D(300000)),
+        ("501", D(0), D(250000)),
     ]
-    assert {i.uid for i in project.targets.indicators}.isdisjoint({"i1", "i2"})
-    assert [i.name for i in data.unit_targets.indicators] == ["会员满意度"]
-    assert data.evaluations == ()
-    with pytest.raises(InputError, match="已有项目"):
-        editing.copy_targets_forward(workspace, 2024, 2025)
+    assert data.opening_balance == made.opening_balance == D(310000)
+    records = 1 + 1 + len(data.budget) + 1 + len(worked_example.INDICATORS)  # year, goals …
+    assert _audit_count(workspace) == before + records
+    assert workspace.load_year(2024).project("p1").funding[0].executed == D(204600)
 
 
 def test_missing_workspace_is_a_clear_error(tmp_path):
@@ -164,3 +153,44 @@ def test_full_disk_is_a_clear_error_and_keeps_saved_data(workspace):
     with pytest.raises(ServiceError, match="磁盘空间不足，本次修改未保存"):
         editing.replace_year(workspace, demo_years()[1])
     assert workspace.load_year(2024) == before
+
+
+def test_interval_target_is_saved_and_read_back(workspace):
+    coverage = Indicator(
+        "v1",
+        "效益指标",
+        "社会效益指标",
+        "困难职工帮扶覆盖率",
+        Operator.INTERVAL,
+        D(60),
+        unit="%",
+        points=D(5),
+        target_upper=D(80),
+    )
+    editing.save_indicator(workspace, 2024, "p1", coverage)
+    assert workspace.load_year(2024).project("p1").targets.indicator("v1") == coverage
+
+
+def test_interval_with_the_lower_bound_above_the_upper_is_rejected(workspace):
+    bad = Indicator(
+        "v2",
+        "效益指标",
+        "社会效益指标",
+        "反了的区间",
+        Operator.INTERVAL,
+        D(80),
+        unit="%",
+        points=D(5),
+        target_upper=D(60),
+    )
+    with pytest.raises(InputError, match="区间下限80大于上限60"):
+        editing.save_indicator(workspace, 2024, "p1", bad)
+    assert workspace.load_year(2024).project("p1").targets.indicator("v2") is None
+
+
+def test_qualitative_score_rounding_out_of_its_tier_is_rejected(workspace):
+    """w = 15: 部分达成 is [9, 12); 11.999 counts as 12.00, so it is refused."""
+    with pytest.raises(InputError, match=r"按两位小数计为12\.00"):
+        editing.save_result(
+            workspace, 2024, IndicatorResult("i7", tier=Tier.PARTIAL, score=D("11.999"))
+        )

@@ -65,7 +65,8 @@ def test_a_second_process_is_refused_with_who_and_since_when(tmp_path, holder):
     with pytest.raises(WorkspaceInUseError) as refused:
         take_writer_lock(tmp_path / "ws")
     message = str(refused.value)
-    assert f"该工作区已在另一个窗口中打开（进程 {holder.pid}，开始于 " in message
+    assert "该工作区正在被另一个程序使用（UnionPerf，" in message
+    assert f"进程 {holder.pid}，开始于 " in message
     assert str(tmp_path / "ws") in message
     assert refused.value.holder is not None
     assert refused.value.holder.pid == holder.pid
@@ -180,7 +181,7 @@ def test_staleness():
 def test_the_message_names_another_computer():
     holder = LockInfo(4321, "finance-pc", datetime(2024, 5, 1, 9, 30).astimezone())
     message = str(WorkspaceInUseError(Path("W"), holder))
-    assert "（计算机 finance-pc，进程 4321，开始于 2024-05-01 09:30）" in message
+    assert "（UnionPerf，计算机 finance-pc，进程 4321，开始于 2024-05-01 09:30）" in message
 
 
 def test_unreadable_lock_info_is_none():
@@ -193,3 +194,19 @@ def test_boot_time_is_in_the_past():
     booted = writer_lock.boot_time()
     if booted is not None:
         assert booted < datetime.now().astimezone()
+
+
+def test_the_lock_names_its_user_and_program(tmp_path):
+    with take_writer_lock(tmp_path, "命令行 unionperf import"):
+        info = read_lock_info(tmp_path)
+    assert info is not None
+    assert info.program == "命令行 unionperf import"
+    assert info.user
+    message = str(WorkspaceInUseError(tmp_path, info))
+    assert f"命令行 unionperf import，用户 {info.user}，进程 {os.getpid()}" in message
+
+
+def test_an_older_lock_file_without_user_and_program_still_reads():
+    info = LockInfo.parse('{"pid": 12, "host": "pc", "started": "2024-05-01T09:30:00+08:00"}')
+    assert info is not None
+    assert (info.user, info.program) == ("", "UnionPerf")

@@ -123,3 +123,52 @@ def test_feedback_written_before_responds_to_answers_the_package_received_by_the
         ).all()
     engine.dispose()
     assert [tuple(row) for row in rows] == [(1, "r1"), (2, "r2"), (3, None)]
+
+
+CHILD_TABLES = ("funding_line", "indicator", "monitoring_entry", "indicator_progress", "evaluation")
+
+
+def _counts(database: Path) -> dict[str, int]:
+    engine = sqlite_engine(database)
+    with engine.connect() as connection:
+        counts = {
+            table: connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+            for table in ("project", *CHILD_TABLES)
+        }
+    engine.dispose()
+    return counts
+
+
+def test_project_uid_per_year_keeps_every_row_that_refers_to_a_project(tmp_path):
+    """0004 rebuilds the project table; its funding, indicators, monitoring and results stay."""
+    from unionperf.services.cycle.demo import create_demo  # noqa: PLC0415
+
+    create_demo(tmp_path / "ws").close()
+    database = tmp_path / "ws" / "unionperf.sqlite"
+    engine = sqlite_engine(database)
+    config = migrate.alembic_config()
+    with engine.connect() as connection:
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, "20261126_0003")
+    engine.dispose()
+    before = _counts(database)
+    assert all(before.values()), before
+    store = open_store(tmp_path / "ws")
+    store.close()
+    assert _counts(database) == before
+    engine = sqlite_engine(database)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+        assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        uid = connection.exec_driver_sql(
+            "SELECT uid FROM project WHERE year = 2024 LIMIT 1"
+        ).scalar_one()
+        connection.exec_driver_sql(
+            "INSERT INTO project (uid, year, position, code, name, category_code, attribute,"
+            " responsible, phone, description, midterm_budget_fen, annual_goal, midterm_goal)"
+            f" VALUES ('{uid}', 2023, 99, '', '延续', '501', 'continuing', '', '', '', 0, '', '')"
+        )
+        connection.commit()
+    engine.dispose()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtWidgets import QApplication
 
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.demo import create_demo
@@ -17,6 +18,22 @@ def collect_on_the_gui_thread(qapp):
     collector = GarbageCollector(qapp)
     yield
     collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def delete_windows_afterwards(qapp):
+    """Delete every top-level widget a test left, once the test and qtbot are done with it.
+
+    A closed window that only Python's collector would free lives on in C++ after the
+    collector cleared its Python objects' attributes; a focus change in a later test then
+    delivers a signal (``editingFinished``) into those emptied objects. The app has one window
+    for the life of its process and never meets this.
+    """
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

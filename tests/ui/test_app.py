@@ -301,7 +301,8 @@ def test_a_workspace_open_in_another_window_is_refused(
         holder.communicate(timeout=30)
     assert seen == []
     assert len(messages) == 1
-    assert f"该工作区已在另一个窗口中打开（进程 {holder.pid}，开始于 " in messages[0]
+    assert "该工作区正在被另一个程序使用（" in messages[0]
+    assert f"进程 {holder.pid}，开始于 " in messages[0]
     assert settings_file(tmp_path).last_workspace() is None
     # the holder is gone: its lock went with it
     assert app_module.run(root) == 0

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog
 
 from unionperf.domain.categories import Flow
 from unionperf.domain.cycle import Step, StepStatus
@@ -128,13 +127,6 @@ def test_empty_workspace_shows_every_step_not_started(qtbot, empty_workspace, er
     assert shown.session.year is None
     assert set(shown.session.statuses.values()) == {StepStatus.NOT_STARTED}
     assert not errors
-
-
-def test_new_year_starts_with_the_previous_settings(window, demo_workspace, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (2025, True))
-    window.add_year()
-    assert 2025 in demo_workspace.years()
-    assert window.session.year == 2025
 
 
 def test_problems_are_rechecked_in_the_background_after_an_edit(window, qtbot):

@@ -447,5 +447,5 @@ def test_nobody_taking_the_package_says_the_workspace_is_in_use(
     with take_writer_lock(root):  # held by, say, a command-line export: no window takes requests
         assert app_module.run(root, open_package=tmp_path / "X.upkg") == 2
     assert refused
-    assert "已在另一个窗口中打开" in refused[0]
+    assert "正在被另一个程序使用" in refused[0]
     assert take_open_requests(root) == []  # the request was withdrawn

@@ -157,11 +157,13 @@ def test_totals_and_computed_cells_are_read_only(opened):
     assert not model.flags(model.index(7, BUDGET_COLUMN)) & editable  # revenue total
     assert not model.flags(model.index(0, 2 + AMOUNT_FIELDS.index("approved"))) & editable
     assert model.flags(model.index(0, BUDGET_COLUMN)) & editable
-    funding = PROJECT_FIELDS.index("funding")
-    assert (
-        not page.projects.project_model.flags(page.projects.project_model.index(0, funding))
-        & editable
-    )
+    projects = page.projects.project_model
+    several = _project_row(page, "p2024-03")  # two funding sources: typed line by line
+    single = _project_row(page, "p2024-01")  # one source: typed on the project's row too
+    for field in ("initial", "funding", "executed"):
+        column = PROJECT_FIELDS.index(field)
+        assert not projects.flags(projects.index(several, column)) & editable
+        assert projects.flags(projects.index(single, column)) & editable
 
 
 def test_a_category_without_a_line_gets_one(qtbot, opened, demo_workspace, errors):

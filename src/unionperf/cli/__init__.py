@@ -20,7 +20,9 @@ from unionperf.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_PROBLEMS,
+    open_workspace,
     passphrase_from,
+    program_name,
     workspace_path,
 )
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
@@ -28,6 +30,7 @@ from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.selftest_command import add_selftest_command
 from unionperf.cli.signoff_commands import add_signoff_commands
+from unionperf.cli.year_commands import add_year_commands
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
         workspace: bool = True,
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
-        sub.set_defaults(handler=handler)
+        sub.set_defaults(handler=handler, command_name=name)
         if workspace:
             sub.add_argument("--workspace", type=Path, help="工作区文件夹（默认：用户数据文件夹）")
         return sub
@@ -152,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     add_package_commands(command)
     add_form_commands(command)
     add_signoff_commands(command)
+    add_year_commands(command)
     add_selftest_command(commands)
     return parser
 
@@ -161,9 +165,13 @@ def _demo(args: argparse.Namespace) -> int:
 
     path = workspace_path(args)
     passphrase = passphrase_from(args, default="demo")
-    with create_demo(path, args.size, passphrase) as workspace:
+    with create_demo(path, args.size, passphrase, program=program_name(args)) as workspace:
         years = workspace.years()
     print(f"已创建演示工作区：{path}（年度：{'、'.join(map(str, years))}）")
+    if passphrase == "demo":
+        from unionperf.services.common.passphrase import DEMO_NOTICE  # noqa: PLC0415
+
+        print(DEMO_NOTICE)
     return EXIT_OK
 
 
@@ -184,7 +192,7 @@ def _init(args: argparse.Namespace) -> int:
 
         check_unit(unit)
     passphrase = passphrase_from(args)
-    with Workspace.create(path, unit, passphrase) as workspace:
+    with Workspace.create(path, unit, passphrase, program=program_name(args)) as workspace:
         info = key_info(workspace)
     print(f"已创建工作区：{path}")
     print(f"签名密钥编号（指纹）：{info.key_id}")
@@ -192,10 +200,9 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
     from unionperf.services.views.reports import score_report  # noqa: PLC0415
 
-    with Workspace.open(workspace_path(args)) as workspace:
+    with open_workspace(args, writer=False) as workspace:
         data = workspace.load_year(args.year)
         report = score_report(data, workspace.score(args.year))
     if args.json:
@@ -212,10 +219,9 @@ def _score(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from unionperf.domain.problems import SEVERITY_LABELS, Severity  # noqa: PLC0415
-    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
     from unionperf.services.views.reports import problem_report  # noqa: PLC0415
 
-    with Workspace.open(workspace_path(args)) as workspace:
+    with open_workspace(args, writer=False) as workspace:
         data = workspace.load_year(args.year)
         problems = workspace.check(args.year)
         breaks = workspace.audit_breaks()
@@ -248,18 +254,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
-
-    with Workspace.open(workspace_path(args)) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         made = workspace.back_up("manual")
     print(f"已备份：{made.path}")
     return EXIT_OK
 
 
 def _list_backups(args: argparse.Namespace) -> int:
-    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
-
-    with Workspace.open(workspace_path(args)) as workspace:
+    with open_workspace(args, writer=False) as workspace:
         for item in workspace.backups():
             print(f"{item.taken_at:%Y-%m-%d %H:%M:%S}  {item.reason:<18} {item.path}")
     return EXIT_OK
@@ -268,7 +270,7 @@ def _list_backups(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from unionperf.services.common.workspace import restore  # noqa: PLC0415
 
-    safety = restore(workspace_path(args), args.backup)
+    safety = restore(workspace_path(args), args.backup, program=program_name(args))
     print(f"已恢复：{args.backup.name}（恢复前的数据已备份为 {safety.path.name}）")
     return EXIT_OK
 

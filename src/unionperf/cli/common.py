@@ -21,11 +21,22 @@ def workspace_path(args: argparse.Namespace) -> Path:
     return args.workspace if args.workspace is not None else default_workspace_path()
 
 
-def open_workspace(args: argparse.Namespace) -> Workspace:
-    """The workspace named by ``--workspace`` (or the default one), opened."""
+def open_workspace(args: argparse.Namespace, *, writer: bool) -> Workspace:
+    """The workspace named by ``--workspace`` (or the default one), opened.
+
+    A command that changes the workspace opens it as the ``writer``: it holds the workspace's
+    one-writer lock until it ends and is refused, changing nothing, while another program holds
+    it. A command that only reads takes no lock and runs beside a writer.
+    """
     from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
 
-    return Workspace.open(workspace_path(args))
+    return Workspace.open(workspace_path(args), writer=writer, program=program_name(args))
+
+
+def program_name(args: argparse.Namespace) -> str:
+    """What this process is, as a refused second writer is told: ``命令行 unionperf import``."""
+    name = getattr(args, "command_name", "")
+    return f"命令行 unionperf {name}".rstrip()
 
 
 def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +62,11 @@ def passphrase_from(args: argparse.Namespace, default: str | None = None) -> str
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as error:
             raise ServiceError(f"无法读取口令文件 {path}：{error.strerror or error}") from error
+        except UnicodeDecodeError as error:
+            raise ServiceError(
+                f"口令文件 {path} 不是 UTF-8 文本（第 {error.start + 1} 个字节无法识别）："
+                "请用记事本等编辑器以 UTF-8 编码保存口令"
+            ) from error
         if not lines or not lines[0]:
             raise ServiceError(f"口令文件 {path} 的第一行为空")
         return lines[0]

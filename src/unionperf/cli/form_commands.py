@@ -28,7 +28,7 @@ def add_form_commands(command: Adder) -> None:
 def _forms(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.forms import write_forms  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=False) as workspace:
         written = write_forms(workspace, args.year, args.stage, args.out)
     for path in written.paths:
         print(f"已生成：{path}")
@@ -38,7 +38,7 @@ def _forms(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.fillin import export_template  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=False) as workspace:
         path = export_template(workspace, args.year, args.out)
     print(f"已导出填报表：{path}")
     return EXIT_OK
@@ -47,7 +47,7 @@ def _template(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.fillin import import_template  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         report = import_template(workspace, args.year, args.file)
     print(report.summary())
     return EXIT_OK

@@ -29,7 +29,7 @@ def add_package_commands(command: Adder) -> None:
         ("rotate", _key_rotate, "更换签名密钥（旧密钥签署更换声明）"),
     ):
         sub = key_commands.add_parser(name, help=text, description=text)
-        sub.set_defaults(handler=handler)
+        sub.set_defaults(handler=handler, command_name=f"key {name}")
         sub.add_argument("--workspace", type=Path, help="工作区文件夹")
         if name == "export":
             sub.add_argument("--out", type=Path, required=True, help="公钥文件（.pub）")
@@ -82,7 +82,7 @@ def _key_help(args: argparse.Namespace) -> int:
 def _key_show(args: argparse.Namespace) -> int:
     from unionperf.services.common.signing import key_info  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=False) as workspace:
         info = key_info(workspace)
     print(f"密钥编号（指纹）：{info.key_id}")
     print(f"单位：{info.unit_name} {info.unit_code}".rstrip())
@@ -94,7 +94,7 @@ def _key_show(args: argparse.Namespace) -> int:
 def _key_export(args: argparse.Namespace) -> int:
     from unionperf.services.common.signing import export_public_key, key_info  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=False) as workspace:
         path = export_public_key(workspace, args.out)
         info = key_info(workspace)
     print(f"已导出公钥：{path}（密钥编号 {info.key_id}）")
@@ -105,7 +105,7 @@ def _key_rotate(args: argparse.Namespace) -> int:
     from unionperf.services.common.signing import key_info, rotate  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         announcement = rotate(workspace, passphrase)
         info = key_info(workspace)
     print(f"已更换签名密钥：{announcement.old_key_id} → {info.key_id}")
@@ -117,7 +117,7 @@ def _export(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.submit import export_package  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         result = export_package(workspace, args.year, args.stage, args.out, passphrase)
     item = result.submission
     print(f"已生成数据包：{result.path}")
@@ -170,7 +170,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _register(args: argparse.Namespace) -> int:
     from unionperf.services.upper.register import register  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         key = register(workspace, args.key, args.unit_code, args.name)
     print(f"已登记：{args.name}（{args.unit_code}），密钥编号 {key.key_id_hex}")
     return EXIT_OK
@@ -179,7 +179,7 @@ def _register(args: argparse.Namespace) -> int:
 def _receive(args: argparse.Namespace) -> int:
     from unionperf.services.inbox.receive import receive  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         outcomes = receive(workspace, args.packages)
     for outcome in outcomes:
         print(f"{outcome.path.name}: {outcome.status} — {outcome.message}")
@@ -191,7 +191,7 @@ def _feedback(args: argparse.Namespace) -> int:
     from unionperf.services.upper.opinions import parse_decision, read_opinions  # noqa: PLC0415
 
     passphrase = passphrase_from(args)
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         summary, opinions = read_opinions(args.opinions)
         path = create_feedback(
             workspace,
@@ -211,7 +211,7 @@ def _feedback(args: argparse.Namespace) -> int:
 def _trust_upper(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.feedback import trust_upper  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         key = trust_upper(workspace, args.key, args.name)
     print(f"已导入上级工会公钥，密钥编号 {key.key_id_hex}")
     return EXIT_OK
@@ -221,7 +221,7 @@ def _evidence_list(args: argparse.Namespace) -> int:
     from unionperf.services.common.errors import InputError  # noqa: PLC0415
     from unionperf.services.cycle import evidence  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=args.add is not None) as workspace:
         if args.add is not None:
             if not args.stage:
                 raise InputError("附加佐证材料时请用 --stage 指定阶段", "佐证材料")
@@ -243,7 +243,7 @@ def _evidence_list(args: argparse.Namespace) -> int:
 def _submissions(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.submit import submissions  # noqa: PLC0415
 
-    with open_workspace(args) as workspace:
+    with open_workspace(args, writer=False) as workspace:
         for item in submissions(workspace, args.year):
             print(
                 f"{item.created_at}  {item.year} {item.stage:<26} 第{item.sequence}次  "

@@ -66,14 +66,10 @@ def _run_checks(report: _Report) -> int:
                 report.check(check)
 
             with service_checks(Path(folder), passed) as run:
-                from unionperf.services.common.writer_lock import take_writer_lock  # noqa: PLC0415
                 from unionperf.ui.selftest import window_check  # noqa: PLC0415
 
-                lock = take_writer_lock(run.opened().paths.root)
-                try:
-                    passed(run.run("显示主窗口（中文界面）", lambda: window_check(run.opened())))
-                finally:
-                    lock.release()
+                # the workspace holds its writer lock, as the window's does
+                passed(run.run("显示主窗口（中文界面）", lambda: window_check(run.opened())))
     except SelftestFailedError as error:
         report.line(f"失败 (FAILED)：{error}")
         return EXIT_ERROR

@@ -1,23 +1,21 @@
 """Commands of the sign-off: ``sign`` a stage as one role, ``adjust`` a signed-off stage.
 
-Both write: they take the workspace's one-writer lock, so they are refused (exit 2) while a
-window has the workspace open. ``sign`` is refused, with every open hard problem of the stage
-listed, until the stage is finished.
+Both write: they open the workspace as its writer (the one-writer lock), so they are refused
+(exit 2), changing nothing, while a window or another command holds it. ``sign`` is refused,
+with every open hard problem of the stage listed, until the stage is finished.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from unionperf.cli.common import EXIT_OK, workspace_path
+from unionperf.cli.common import EXIT_OK, open_workspace
 
 if TYPE_CHECKING:
     from unionperf.domain.settings import SignoffRole
-    from unionperf.services.common.workspace import Workspace
 
 Adder = Callable[..., argparse.ArgumentParser]
 
@@ -53,23 +51,6 @@ def add_signoff_commands(command: Adder) -> None:
     adjust.add_argument("--reason", required=True, help="调整原因")
 
 
-@contextmanager
-def _writing(args: argparse.Namespace) -> Iterator[Workspace]:
-    """The workspace opened for writing, with its one-writer lock held."""
-    from unionperf.services.common.workspace import Workspace, holds_workspace  # noqa: PLC0415
-    from unionperf.services.common.writer_lock import WriterLock  # noqa: PLC0415
-
-    path = workspace_path(args)
-    lock = WriterLock(path)
-    if holds_workspace(path):  # a missing workspace is reported by Workspace.open
-        lock.acquire()
-    try:
-        with Workspace.open(path) as workspace:
-            yield workspace
-    finally:
-        lock.release()
-
-
 def _role(text: str) -> SignoffRole:
     from unionperf.domain.settings import SignoffRole  # noqa: PLC0415
     from unionperf.services.common.errors import InputError  # noqa: PLC0415
@@ -101,7 +82,7 @@ def _sign(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.signoffs import sign_off  # noqa: PLC0415
 
     role, signed_on = _role(args.role), _date(args.date)
-    with _writing(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         stage = parse_stage(workspace.load_year(args.year), args.stage.strip()).name
         sign_off(workspace, args.year, Signoff(stage, role, args.name.strip(), signed_on))
     label = stage_label(stage)
@@ -120,7 +101,7 @@ def _adjust(args: argparse.Namespace) -> int:
     from unionperf.services.common.stages import parse_stage  # noqa: PLC0415
     from unionperf.services.cycle.locks import open_adjustment  # noqa: PLC0415
 
-    with _writing(args) as workspace:
+    with open_workspace(args, writer=True) as workspace:
         stage = parse_stage(workspace.load_year(args.year), args.stage.strip()).name
         withdrawn = open_adjustment(workspace, args.year, stage, args.reason)
     label = stage_label(stage)

@@ -107,7 +107,7 @@ def _create_workspace(run: SelftestRun) -> str:
     from unionperf.store.migrate import HEAD_REVISION  # noqa: PLC0415
 
     path = run.folder / "workspace"
-    Workspace.create(path, passphrase=SELFTEST_PASSPHRASE).close()
+    Workspace.create(path, passphrase=SELFTEST_PASSPHRASE, throwaway=True).close()
     run.workspace = Workspace.open(path)  # the way the app opens it: backup, migration check
     revision = run.workspace.schema_revision()
     if revision != HEAD_REVISION:

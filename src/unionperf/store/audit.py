@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from unionperf.store.rows import AuditRow, MetaRow
@@ -100,7 +101,20 @@ def entry_hash(row: AuditRow) -> str:
 
 
 def verify_chain(session: Session) -> list[ChainBreak]:
-    """Every place where the log was edited, deleted from or inserted into."""
+    """Every place where the log was edited, deleted from or inserted into.
+
+    A log table that is missing or whose columns were changed is one break (seq 0), never an
+    error: the check reports it as a finding.
+    """
+    try:
+        with session.begin_nested():
+            return _chain_breaks(session)
+    except (OperationalError, DatabaseError) as error:
+        reason = str(error.orig or error).splitlines()[0]
+        return [ChainBreak(0, f"审计日志表缺失或结构被改动（{reason}），无法核对修改记录")]
+
+
+def _chain_breaks(session: Session) -> list[ChainBreak]:
     breaks: list[ChainBreak] = []
     expected_seq, prev = 1, GENESIS
     for row in session.scalars(select(AuditRow).order_by(AuditRow.seq)):
@@ -121,7 +135,11 @@ def verify_chain(session: Session) -> list[ChainBreak]:
         expected_seq, prev = row.seq + 1, row.hash
     head = session.get(MetaRow, _HEAD)
     if head is not None:
-        head_seq, head_hash = _parse_head(head.value)
+        try:
+            head_seq, head_hash = _parse_head(head.value)
+        except ValueError:
+            breaks.append(ChainBreak(0, "审计日志的链头记录已损坏，无法核对末尾记录是否完整"))
+            return breaks
         if (head_seq, head_hash) != (expected_seq - 1, prev):
             breaks.append(
                 ChainBreak(

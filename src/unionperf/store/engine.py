@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,13 +32,25 @@ def storage_message(error: OperationalError) -> str:
 
 
 def sqlite_engine(path: Path) -> Engine:
-    """An engine on the SQLite file at ``path`` with the pragmas every connection needs."""
+    """An engine on the SQLite file at ``path`` with the pragmas every connection needs.
+
+    Transactions begin with an explicit ``BEGIN`` (SQLAlchemy's documented recipe for pysqlite,
+    "Serializable isolation / Savepoints / Transactional DDL"): the driver's own handling starts
+    no transaction before a SELECT or a SAVEPOINT, so without it every savepoint of a receive
+    batch committed on its own.
+    """
     engine = create_engine(f"sqlite+pysqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
+def _on_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # the driver begins nothing; _on_begin does
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")

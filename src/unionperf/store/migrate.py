@@ -15,9 +15,11 @@ from sqlalchemy import Engine, inspect, text
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "20261126_0003"
+HEAD_REVISION = "20261128_0005"
 """The newest schema revision this version of the app knows (the last migration script)."""
-KNOWN_REVISIONS = frozenset({"20261126_0001", "20261126_0002", HEAD_REVISION})
+KNOWN_REVISIONS = frozenset(
+    {"20261126_0001", "20261126_0002", "20261126_0003", "20261126_0004", HEAD_REVISION}
+)
 """Every revision of the migration scripts (a test compares with Alembic's own list)."""
 
 
@@ -57,10 +59,35 @@ def is_known_revision(revision: str) -> bool:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest schema, in one transaction."""
+    """Bring the database to the newest schema, in one transaction.
+
+    Foreign keys are off while the scripts run (SQLite's own recipe for changing a table): a
+    table rebuilt in batch mode is dropped and made again, and with foreign keys on, dropping it
+    would delete the rows of every table that refers to it. The pragma does nothing inside a
+    transaction, so it is set before ``BEGIN``; every reference is checked before the commit.
+
+    Raises:
+        MigrationError: a reference points nowhere after the scripts ran (nothing is saved).
+    """
     from alembic import command  # noqa: PLC0415 - slow import, only when migrating
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection  # no transaction is open on it yet
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():  # the engine's explicit BEGIN: the DDL is transactional too
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationError(
+                        f"升级后有{len(broken)}处数据引用失效（{broken[0][0]}），已撤销升级"
+                    )
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
+
+
+class MigrationError(RuntimeError):
+    """A migration left the database inconsistent and was rolled back (message in Chinese)."""

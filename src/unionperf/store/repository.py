@@ -112,10 +112,12 @@ class YearRepository:
             raise NotFoundError(f"工作区中没有{year}年度的数据")
         return row
 
-    def _project_row(self, uid: str) -> ProjectRow:
-        row = self.session.scalar(select(ProjectRow).where(ProjectRow.uid == uid))
+    def _project_row(self, year: int, uid: str) -> ProjectRow:
+        row = self.session.scalar(
+            select(ProjectRow).where(ProjectRow.year == year, ProjectRow.uid == uid)
+        )
         if row is None:
-            raise NotFoundError(f"找不到项目（{uid}）")
+            raise NotFoundError(f"{year}年度找不到项目（{uid}）")
         return row
 
     # -- writing -------------------------------------------------------------------------------
@@ -195,7 +197,9 @@ class YearRepository:
     def save_project(self, year: int, project: Project) -> None:
         """Create or update a project's data, goals and funding (not its indicators)."""
         self._year_row(year)
-        row = self.session.scalar(select(ProjectRow).where(ProjectRow.uid == project.uid))
+        row = self.session.scalar(
+            select(ProjectRow).where(ProjectRow.year == year, ProjectRow.uid == project.uid)
+        )
         new: Values = {
             **project_values(project),
             "funding": [funding_values(line) for line in project.funding],
@@ -219,11 +223,10 @@ class YearRepository:
             self.session.add(FundingLineRow(project_id=row.id, **funding_values(line)))
         self._audit("save", "project", project.uid, old, new, year=year)
 
-    def delete_project(self, uid: str) -> None:
-        """Delete a project with its indicators, monitoring and results."""
-        row = self._project_row(uid)
+    def delete_project(self, year: int, uid: str) -> None:
+        """Delete a project of a year with its indicators, monitoring and results."""
+        row = self._project_row(year, uid)
         old = project_snapshot(row)
-        year = row.year
         has_targets = row.annual_goal or row.midterm_goal
         if has_targets or self.session.scalar(
             select(IndicatorRow.id).where(IndicatorRow.project_id == row.id).limit(1)
@@ -236,7 +239,7 @@ class YearRepository:
         self, year: int, owner_uid: str, indicator: Indicator, position: int | None = None
     ) -> None:
         """Create or update a level-3 indicator of a project or of the unit."""
-        project_id = None if owner_uid == UNIT_OWNER else self._project_row(owner_uid).id
+        project_id = None if owner_uid == UNIT_OWNER else self._project_row(year, owner_uid).id
         row = self.session.scalar(select(IndicatorRow).where(IndicatorRow.uid == indicator.uid))
         new = indicator_values(indicator)
         old = indicator_values(indicator_from(row)) if row else None
@@ -305,9 +308,8 @@ class YearRepository:
         point = self.session.scalar(select(PointRow).where(PointRow.uid == entry.point_uid))
         if point is None:
             raise NotFoundError(f"找不到监控时点（{entry.point_uid}）")
-        project_id = (
-            None if entry.owner_uid == UNIT_OWNER else self._project_row(entry.owner_uid).id
-        )
+        owner = entry.owner_uid
+        project_id = None if owner == UNIT_OWNER else self._project_row(point.year, owner).id
         row = self.session.scalar(
             select(EntryRow).where(
                 EntryRow.point_id == point.id, EntryRow.owner_uid == entry.owner_uid
@@ -373,7 +375,7 @@ class YearRepository:
     def save_evaluation_texts(self, year: int, evaluation: Evaluation) -> None:
         """Save a self-evaluation's texts (not its results): 实际完成情况, 结果应用, 资金分析."""
         owner_uid = evaluation.owner_uid
-        project_id = None if owner_uid == UNIT_OWNER else self._project_row(owner_uid).id
+        project_id = None if owner_uid == UNIT_OWNER else self._project_row(year, owner_uid).id
         row = self.session.scalar(
             select(EvaluationRow).where(
                 EvaluationRow.year == year, EvaluationRow.owner_uid == owner_uid

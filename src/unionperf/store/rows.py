@@ -88,11 +88,16 @@ class BudgetLineRow(Base):
 
 
 class ProjectRow(Base):
-    """A project with its basic data and goals."""
+    """A project with its basic data and goals.
+
+    A project that runs over several years is one uid in each of its years (carried forward by
+    ``year add --copy-from``), so the uid is unique within a year, not across years.
+    """
 
     __tablename__ = "project"
+    __table_args__ = (UniqueConstraint("year", "uid"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    uid: Mapped[str] = mapped_column(String(64))
     year: Mapped[int] = mapped_column(
         ForeignKey("fiscal_year.year", ondelete="CASCADE"), index=True
     )
@@ -142,6 +147,8 @@ class IndicatorRow(Base):
     name: Mapped[str] = mapped_column(String(300))
     operator: Mapped[str] = mapped_column(String(12))
     target: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    target_upper: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    """The upper bound of an interval target (operator ``interval``); ``target`` is the lower."""
     target_text: Mapped[str] = mapped_column(Text, default="")
     unit: Mapped[str] = mapped_column(String(30), default="")
     points: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)

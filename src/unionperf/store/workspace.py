@@ -97,8 +97,12 @@ class OpenStore:
         self.engine.dispose()
 
 
-def open_store(root: Path, *, create: bool = False) -> OpenStore:
+def open_store(root: Path, *, create: bool = False, writer: bool = True) -> OpenStore:
     """Open (or with ``create``, make) the workspace at ``root``: back up, then migrate.
+
+    A reader (``writer=False``, for a program that does not hold the writer lock) takes no
+    backup and migrates nothing: a database that needs migrating raises
+    :class:`MigrationNeededError`, and the caller migrates it under the lock first.
 
     Raises:
         WorkspaceError: no workspace there, a file from a newer app, or an unreadable database.
@@ -116,14 +120,38 @@ def open_store(root: Path, *, create: bool = False) -> OpenStore:
         raise WorkspaceError(f"无法创建工作区文件夹 {root}：{error.strerror}") from error
     if exists:
         _check_readable(paths.database)
-        backup.take_backup(paths.database, paths.backups, "open")
+        if writer:
+            backup.take_backup(paths.database, paths.backups, "open")
     engine = sqlite_engine(paths.database)
     try:
-        _migrate(engine, paths, fresh=not exists)
+        if writer:
+            _migrate(engine, paths, fresh=not exists)
+        else:
+            _check_current(engine)
     except SQLAlchemyError as error:
         engine.dispose()
         raise WorkspaceError(f"无法打开工作区 {root}：{error}") from error
+    except WorkspaceError:
+        engine.dispose()
+        raise
     return OpenStore(paths, engine, SessionFactory(engine))
+
+
+class MigrationNeededError(WorkspaceError):
+    """A reader found a database an older version made: it must be migrated by a writer first."""
+
+
+def _check_current(engine: Engine) -> None:
+    try:
+        revision = migrate.current_revision(engine)
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(f"无法读取工作区数据库：{error}") from error
+    if revision is not None and not migrate.is_known_revision(revision):
+        raise WorkspaceError(
+            f"该工作区由更新版本的程序创建（数据库版本 {revision}），请升级 UnionPerf 后再打开"
+        )
+    if revision != migrate.head_revision():
+        raise MigrationNeededError(f"工作区数据库需要升级（当前版本 {revision}）")
 
 
 def _check_readable(database: Path) -> None:

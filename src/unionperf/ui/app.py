@@ -26,7 +26,7 @@ from unionperf.services.common.workspace import (
     default_workspace_path,
     holds_workspace,
 )
-from unionperf.services.common.writer_lock import WorkspaceInUseError, take_writer_lock
+from unionperf.services.common.writer_lock import WorkspaceInUseError
 from unionperf.ui import crash
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.first_run import FirstRunWizard
@@ -47,6 +47,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+WINDOW_PROGRAM = "UnionPerf 窗口"
+"""What a window is called in the message another program gets while it holds the workspace."""
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -119,7 +122,7 @@ def _open_and_show(
     if path is None:
         return EXIT_OK  # the wizard was cancelled: nothing was made
     try:
-        lock = take_writer_lock(path)
+        opened = Workspace.open(path, create=True, program=WINDOW_PROGRAM)
     except WorkspaceInUseError as error:
         if open_package is not None and _hand_over(path, open_package):
             return EXIT_OK  # the window that has the workspace open shows the package
@@ -129,22 +132,14 @@ def _open_and_show(
         _cannot_open(error)
         return EXIT_ERROR
     try:
-        try:
-            opened = Workspace.open(path, create=True)
-        except ServiceError as error:
-            _cannot_open(error)
-            return EXIT_ERROR
-        try:
-            crashes.move_to(opened.paths.logs)
-            configure_logging(opened.paths.logs)
-            settings.set_last_workspace(path)
-            log.info("workspace opened: %s", path)
-            folders = [opened.paths.logs, crash.fallback_log_folder()]
-            return _show_window(app, opened, settings, folders, open_package)
-        finally:
-            opened.close()
+        crashes.move_to(opened.paths.logs)
+        configure_logging(opened.paths.logs)
+        settings.set_last_workspace(path)
+        log.info("workspace opened: %s", path)
+        folders = [opened.paths.logs, crash.fallback_log_folder()]
+        return _show_window(app, opened, settings, folders, open_package)
     finally:
-        lock.release()
+        opened.close()  # also gives the writer lock up
 
 
 def _show_window(

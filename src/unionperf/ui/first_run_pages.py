@@ -23,7 +23,12 @@ from unionperf.domain.credit_code import credit_code_error
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.inputs import check_unit
-from unionperf.services.common.passphrase import MIN_PASSPHRASE, Strength, passphrase_strength
+from unionperf.services.common.passphrase import (
+    DEMO_NOTICE,
+    Strength,
+    passphrase_problem,
+    passphrase_strength,
+)
 
 if TYPE_CHECKING:
     from unionperf.ui.first_run import FirstRunWizard
@@ -247,8 +252,14 @@ class PassphrasePage(QWizardPage):
         return self.first.text()
 
     def isComplete(self) -> bool:
-        report = passphrase_strength(self.first.text())
-        return report.strength is not Strength.REFUSED and self.first.text() == self.second.text()
+        if self.first.text() != self.second.text():
+            return False
+        if self._throwaway():
+            return bool(self.first.text())  # the demo's passphrase is public anyway
+        return passphrase_strength(self.first.text()).strength is not Strength.REFUSED
+
+    def _throwaway(self) -> bool:
+        return self.owner.choice() is Choice.DEMO
 
     def validatePage(self) -> bool:
         return self.owner.create_workspace()
@@ -261,15 +272,18 @@ class PassphrasePage(QWizardPage):
     def _update(self) -> None:
         report = passphrase_strength(self.first.text())
         texts = {
-            Strength.REFUSED: self.tr("Too short: at least {count} characters."),
+            Strength.REFUSED: passphrase_problem(self.first.text()) or "",
             Strength.WEAK: self.tr(
-                "Weak: use 8 or more characters and mix letters, digits and symbols."
+                "Weak: a longer sentence, or letters mixed with digits and symbols, is harder "
+                "to guess."
             ),
             Strength.FAIR: self.tr("Fair: 12 or more characters of three kinds make it strong."),
             Strength.STRONG: self.tr("Strong."),
         }
         detail = self.tr("({length} characters of {kinds} kinds)")
-        text = texts[report.strength].format(count=MIN_PASSPHRASE)
+        text = texts[report.strength]
+        if self._throwaway():
+            text = DEMO_NOTICE
         if report.length:
             text += " " + detail.format(length=report.length, kinds=report.classes)
         hint(self.strength, text, STRENGTH_COLOURS[report.strength])

@@ -11,24 +11,28 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from unionperf.domain.cycle import Step, StepStatus, step_for_section
 from unionperf.domain.problems import Problem
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle import editing
+from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.guidance import GuidanceCard
+from unionperf.ui.jobs import Job, run_with_progress
+from unionperf.ui.new_year_dialog import NewYearDialog
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, step_title
@@ -79,6 +83,8 @@ class MainWindow(QMainWindow):
         self.session.adjustment_reason = self._ask_adjustment_reason
         self.setWindowTitle(self.tr("UnionPerf · budget performance for grassroots trade unions"))
         self.setWindowIcon(app_icon())
+        self.guidance = GuidanceCard()
+        """The current step in one sentence, opening its guidance (under the navigator)."""
         self._build_actions()
         self._build_toolbar()
         self.navigator = QListWidget()
@@ -99,7 +105,7 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         row = QHBoxLayout(centre)
         row.setContentsMargins(4, 4, 4, 0)
-        row.addWidget(self.navigator)
+        row.addLayout(self._steps_column())
         row.addWidget(self.pages, 1)
         self.setCentralWidget(centre)
         self.problems = ProblemsPanel()
@@ -156,11 +162,25 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("About UnionPerf…"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.guidance_action = QAction(self.tr("Guidance for this step"), self)
+        self.guidance_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guidance_action.triggered.connect(self.guidance.open_guidance)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.guidance_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.about_dialog: AboutDialog | None = None
         """The About dialog, once it was opened."""
         self.addActions([self.undo_action, self.redo_action])
+
+    def _steps_column(self) -> QVBoxLayout:
+        """The navigator over the guidance card, as wide as the step names."""
+        self.guidance.setFixedWidth(self.navigator.maximumWidth())
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.navigator, 1)
+        column.addWidget(self.guidance)
+        return column
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Year"))
@@ -238,21 +258,42 @@ class MainWindow(QMainWindow):
         if year is not None:
             self.year_shown.emit(year)
 
-    def add_year(self) -> None:
-        """Start a new fiscal year (the one after the last by default)."""
+    def add_year(self) -> NewYearDialog:
+        """Open 新建年度 (window-modal): the year after the last by default, copied from it."""
         years = self.workspace.years()
         suggested = (years[-1] + 1) if years else messages.this_year()
-        year, accepted = QInputDialog.getInt(
-            self, self.tr("New year"), self.tr("Fiscal year to start:"), suggested, 2000, 2100
+        dialog = NewYearDialog(self.workspace, suggested, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_year(*dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def start_year(self, year: int, copy_from: int | None = None) -> Job:
+        """Start a year, empty or carried forward from ``copy_from`` (on the job thread).
+
+        The year is shown when it is saved, with what was copied in the status bar.
+        """
+        workspace = self.workspace
+
+        def call(progress: Progress) -> object:
+            return new_year.start_year(workspace, year, copy_from, progress)
+
+        def done(made: object) -> None:
+            self.refresh_years(year)
+            if isinstance(made, new_year.NewYear):
+                self.statusBar().showMessage(made.summary())
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, Cancelled):
+                messages.show_error(self, self.tr("Cannot start the year"), error)
+
+        return run_with_progress(
+            self,
+            self.tr("Starting the year {year}…").format(year=year),
+            call,
+            done,
+            failed,
         )
-        if not accepted:
-            return
-        try:
-            editing.add_year(self.workspace, year)
-        except ServiceError as error:
-            messages.show_error(self, self.tr("Cannot start the year"), error)
-            return
-        self.refresh_years(year)
 
     def _year_picked(self, index: int) -> None:
         year = self.year.itemData(index)
@@ -306,12 +347,20 @@ class MainWindow(QMainWindow):
     def _step_picked(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(list(Step)[row])
+        step = list(Step)[row]
+        page = self.page(step)
         self.pages.setCurrentIndex(row)
+        self.guidance.show_step(step)
         page.activate()
 
     def _problems_changed(self) -> None:
-        self.problems.show_problems(self.session.data, self.session.problems)
+        statuses = self.session.statuses
+        not_started = [
+            step_title(step)
+            for step in Step
+            if step is not Step.SUBMIT and statuses[step] is StepStatus.NOT_STARTED
+        ]
+        self.problems.show_problems(self.session.data, self.session.problems, not_started)
         for row, step in enumerate(Step):
             status = self.session.statuses[step]
             item = self.navigator.item(row)

@@ -7,6 +7,8 @@ come last. The table's rows are one text line high, so that at 1366×768 the pan
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -141,8 +143,14 @@ class ProblemsPanel(QWidget):
             + line // 2
         )
 
-    def show_problems(self, data: YearData | None, problems: list[Problem]) -> None:
-        """Show ``problems`` (fixable first, sign-offs last) and count them in the summary."""
+    def show_problems(
+        self, data: YearData | None, problems: list[Problem], not_started: Sequence[str] = ()
+    ) -> None:
+        """Show ``problems`` (fixable first, sign-offs last) and count them in the summary.
+
+        ``not_started`` names the steps with nothing in them yet: with no problem, the summary
+        says those are still to do instead of claiming that every check passes.
+        """
         ordered = shown_order(problems)
         self.model.columns = tuple(problem_columns(data))
         self.model.set_rows(ordered)
@@ -152,6 +160,12 @@ class ProblemsPanel(QWidget):
             self.summary.setText(
                 self.tr("{hard} problems must be fixed, {soft} need an explanation").format(
                     hard=hard, soft=soft
+                )
+            )
+        elif not_started:
+            self.summary.setText(
+                self.tr("No problems in what is filled in; not started yet: {steps}.").format(
+                    steps="、".join(not_started)
                 )
             )
         else:

@@ -275,7 +275,7 @@ class YearSession(QObject):
 
     def delete_project(self, uid: str) -> None:
         """Delete a project with its targets, monitoring and results."""
-        editing.delete_project(self.workspace, uid)
+        editing.delete_project(self.workspace, self.held_year(), uid)
         self.patch(Area.PROJECTS, lambda data: edits.without_project(data, uid))
 
     def save_indicator(

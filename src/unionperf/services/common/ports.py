@@ -101,8 +101,8 @@ class YearsPort(Protocol):
         """Create or update a project's data, goals and funding (not its indicators)."""
         ...
 
-    def delete_project(self, uid: str) -> None:
-        """Delete a project with its indicators, monitoring and results."""
+    def delete_project(self, year: int, uid: str) -> None:
+        """Delete a project of a year with its indicators, monitoring and results."""
         ...
 
     def save_indicator(

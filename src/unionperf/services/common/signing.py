@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,10 @@ from unionperf.exchange import keys
 from unionperf.exchange.keys import Announcement, KeyFileError
 from unionperf.exchange.minisign import PublicKey
 from unionperf.services.common.errors import ServiceError, local_today
+from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,8 @@ def export_public_key(workspace: Workspace, out: Path) -> Path:
 
 
 def create_key(workspace: Workspace, passphrase: str) -> PublicKey:
-    """Make the workspace's signing key (when it has none yet)."""
+    """Make the workspace's signing key (when it has none yet); the passphrase policy applies."""
+    check_new_passphrase(passphrase)
     try:
         made = keys.create_key(workspace.paths.keys, passphrase)
     except KeyFileError as error:
@@ -67,11 +72,33 @@ def create_key(workspace: Workspace, passphrase: str) -> PublicKey:
 
 
 def unlock(workspace: Workspace, passphrase: str) -> Ed25519PrivateKey:
-    """The private key, unlocked with the passphrase (a wrong one is a clear error)."""
+    """The private key, unlocked with the passphrase (a wrong one is a clear error).
+
+    Keys still in the old PKCS#8 format (PBKDF2) are rewritten in minisign's scrypt format on
+    this unlock, and every secret-key file is made readable by its owner only.
+    """
+    folder = workspace.paths.keys
     try:
-        return keys.load_private_key(workspace.paths.keys, passphrase)
+        key = keys.load_private_key(folder, passphrase)
     except KeyFileError as error:
         raise ServiceError(str(error)) from error
+    if not workspace.read_only:
+        try:
+            upgraded = keys.upgrade_keys(folder, passphrase)
+            keys.protect_keys(folder)
+        except OSError as error:
+            log.warning("signing key not upgraded (%s): it still opens as it is", error)
+        else:
+            if upgraded:
+                log.info("signing keys rewritten in minisign's format: %s", upgraded)
+                with workspace.unit_of_work() as uow:
+                    uow.audit.record(
+                        "upgrade",
+                        "signing_key",
+                        keys.public_key(folder).key_id_hex,
+                        {"format": ["pkcs8-pbkdf2", "minisign-scrypt"]},
+                    )
+    return key
 
 
 def rotate(workspace: Workspace, passphrase: str, today: date | None = None) -> Announcement:

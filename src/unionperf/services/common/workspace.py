@@ -22,14 +22,17 @@ from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData, stage_label
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.ports import StorePort, UnitOfWorkPort
 from unionperf.services.common.stages import StageLockedError
+from unionperf.services.common.writer_lock import DEFAULT_PROGRAM, WriterLock
 from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
 from unionperf.store.submissions import LockedStageError
 from unionperf.store.workspace import (
+    MigrationNeededError,
     OpenStore,
     WorkspaceError,
     WorkspacePaths,
@@ -39,6 +42,7 @@ from unionperf.store.workspace import (
 
 __all__ = [
     "BackupFile",
+    "ReadOnlyWorkspaceError",
     "Workspace",
     "default_workspace_path",
     "holds_workspace",
@@ -63,23 +67,45 @@ class Workspace:
     """An open workspace. Use as a context manager, or call :meth:`close`.
 
     It wraps an open store (:class:`~unionperf.services.common.ports.StorePort`): the SQLite
-    store of :meth:`create` and :meth:`open`, or an in-memory fake in the tests.
+    store of :meth:`create` and :meth:`open`, or an in-memory fake in the tests. A workspace
+    opened for writing holds the folder's one-writer lock (``unionperf.lock``) until it is
+    closed; one opened for reading holds no lock and refuses every change.
     """
 
-    def __init__(self, store: StorePort) -> None:
+    def __init__(
+        self, store: StorePort, lock: WriterLock | None = None, *, read_only: bool = False
+    ) -> None:
         self._store = store
+        self._lock = lock
+        self._read_only = read_only
 
     @classmethod
     def create(
-        cls, path: Path, unit: UnitProfile | None = None, passphrase: str | None = None
+        cls,
+        path: Path,
+        unit: UnitProfile | None = None,
+        passphrase: str | None = None,
+        *,
+        program: str = DEFAULT_PROGRAM,
+        throwaway: bool = False,
     ) -> Workspace:
         """Make a new workspace folder; save the unit profile and make the signing key when given.
 
-        The key is made first, so a refused passphrase leaves no half-made workspace behind.
+        The passphrase is checked first against the policy (:mod:`.passphrase`), so a refused
+        one leaves nothing behind; ``throwaway`` workspaces (the demo, the self-test) skip the
+        policy, their passphrases being documented. The new workspace is open for writing (it
+        holds the writer lock).
         """
-        if passphrase is not None:
-            _check_passphrase(passphrase)
-        workspace = cls(_open(path, create=True))
+        if passphrase is not None and not throwaway:
+            check_new_passphrase(passphrase)
+        if WorkspacePaths(path).database.exists():
+            raise ServiceError(f"工作区已存在：{path}")
+        lock = _take_lock(path, program)
+        try:
+            workspace = cls(_open(path, create=True), lock)
+        except BaseException:
+            lock.release()
+            raise
         try:
             if unit is not None:
                 workspace.save_unit(unit)
@@ -91,13 +117,44 @@ class Workspace:
         return workspace
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Workspace:
-        """Open the workspace at ``path`` (backing it up and migrating it first).
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = False,
+        writer: bool = True,
+        program: str = DEFAULT_PROGRAM,
+    ) -> Workspace:
+        """Open the workspace at ``path``.
 
-        With ``create``, a missing workspace is made instead of refused.
+        For writing (the default), take the one-writer lock first — refused with who holds it
+        while another program writes — then back the database up and migrate it. For reading
+        (``writer=False``), take no lock and no backup: reads stay allowed while another program
+        writes; only a workspace that needs migrating takes the lock for that moment.
+        With ``create``, a missing workspace is made instead of refused (writers only).
+
+        Raises:
+            WorkspaceInUseError: another program holds the workspace for writing.
+            ServiceError: no workspace there, or it cannot be opened.
         """
         missing = not WorkspacePaths(path).database.exists()
-        return cls(_open(path, create=create and missing))
+        if missing and not (create and writer):
+            raise ServiceError(
+                f"工作区不存在：{path}（找不到 {WorkspacePaths(path).database.name}）"
+            )
+        if not writer:
+            try:
+                return cls(_open(path, create=False, writer=False), read_only=True)
+            except MigrationNeededError:
+                with WriterLock(path, program):
+                    _open(path, create=False).close()  # back up and migrate under the lock
+                return cls(_open(path, create=False, writer=False), read_only=True)
+        lock = _take_lock(path, program)
+        try:
+            return cls(_open(path, create=create and missing), lock)
+        except BaseException:
+            lock.release()
+            raise
 
     def __enter__(self) -> Workspace:
         return self
@@ -111,8 +168,18 @@ class Workspace:
         self.close()
 
     def close(self) -> None:
-        """Release the database."""
-        self._store.close()
+        """Release the database, then the writer lock when this workspace holds it."""
+        try:
+            self._store.close()
+        finally:
+            lock, self._lock = self._lock, None
+            if lock is not None:
+                lock.release()
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this workspace was opened for reading only (it refuses every change)."""
+        return self._read_only
 
     def schema_revision(self) -> str | None:
         """The schema revision the workspace database is at (``None``: not migrated)."""
@@ -124,7 +191,10 @@ class Workspace:
 
         A change of a stage the chair signed off is refused by the store and raised as
         :class:`StageLockedError`; a refused write (disk full, read-only) as :class:`ServiceError`.
+        A workspace opened for reading refuses to start one (:class:`ReadOnlyWorkspaceError`).
         """
+        if self._read_only:
+            raise ReadOnlyWorkspaceError(self.paths.root)
         try:
             with self._store.unit_of_work() as uow:
                 yield uow
@@ -196,41 +266,54 @@ class Workspace:
         return backup.list_backups(self.paths.backups)
 
     def back_up(self, reason: str = "manual") -> backup.BackupFile:
-        """Take a backup now."""
+        """Take a backup now (a workspace opened for reading refuses)."""
+        if self._read_only:
+            raise ReadOnlyWorkspaceError(self.paths.root)
         return backup.take_backup(self.paths.database, self.paths.backups, reason)
 
 
-def restore(path: Path, backup_file: Path) -> backup.BackupFile:
+def restore(path: Path, backup_file: Path, *, program: str = DEFAULT_PROGRAM) -> backup.BackupFile:
     """Restore a closed workspace from one of its backups (the current state is backed up first).
 
+    It holds the workspace's writer lock while it works, so it is refused while another program
+    has the workspace open for writing.
+
     Raises:
+        WorkspaceInUseError: another program holds the workspace.
         ServiceError: the backup is damaged or the workspace is missing.
     """
     paths = WorkspacePaths(path)
     if not paths.database.exists():
         raise ServiceError(f"工作区不存在：{path}")
-    try:
-        return backup.restore_backup(backup_file, paths.database, paths.backups)
-    except ValueError as error:
-        raise ServiceError(str(error)) from error
+    with WriterLock(path, program):
+        try:
+            return backup.restore_backup(backup_file, paths.database, paths.backups)
+        except ValueError as error:
+            raise ServiceError(str(error)) from error
 
 
-def _open(path: Path, *, create: bool) -> OpenStore:
+class ReadOnlyWorkspaceError(ServiceError):
+    """A change was asked of a workspace opened for reading only (a programming slip)."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(f"工作区以只读方式打开，不能修改：{root}")
+
+
+def _take_lock(path: Path, program: str) -> WriterLock:
+    lock = WriterLock(path, program)
+    lock.acquire()
+    return lock
+
+
+def _open(path: Path, *, create: bool, writer: bool = True) -> OpenStore:
     try:
-        return open_store(path, create=create)
+        return open_store(path, create=create, writer=writer)
+    except MigrationNeededError:
+        raise
     except WorkspaceError as error:
         raise ServiceError(str(error)) from error
     except OSError as error:
         raise ServiceError(f"无法打开工作区 {path}：{error}") from error
-
-
-def _check_passphrase(passphrase: str) -> None:
-    from unionperf.exchange.keys import KeyFileError, check_passphrase  # noqa: PLC0415
-
-    try:
-        check_passphrase(passphrase)
-    except KeyFileError as error:
-        raise InputError(str(error), "签名口令") from error
 
 
 def _create_key(folder: Path, passphrase: str) -> None:

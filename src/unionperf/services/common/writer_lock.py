@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import getpass
 import json
 import logging
 import os
@@ -26,6 +27,7 @@ from types import TracebackType
 from unionperf.services.common.errors import ServiceError
 
 __all__ = [
+    "DEFAULT_PROGRAM",
     "LOCK_NAME",
     "LockInfo",
     "WorkspaceInUseError",
@@ -46,25 +48,48 @@ _BUSY = {errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK, getattr(errno, "EDEADLOC
 _ATTEMPTS = 5
 
 
+DEFAULT_PROGRAM = "UnionPerf"
+
+
 @dataclass(frozen=True, slots=True)
 class LockInfo:
-    """Who holds a workspace: process id, computer name and when the process took the lock."""
+    """Who holds a workspace: process, computer, since when, and which user and program."""
 
     pid: int
     host: str
     started: datetime
+    user: str = ""
+    program: str = DEFAULT_PROGRAM
 
     @classmethod
-    def of_this_process(cls) -> LockInfo:
-        """The info this process writes when it takes a lock."""
-        return cls(os.getpid(), socket.gethostname(), datetime.now().astimezone())
+    def of_this_process(cls, program: str = DEFAULT_PROGRAM) -> LockInfo:
+        """The info this process writes when it takes a lock (``program`` says what it is)."""
+        return cls(os.getpid(), socket.gethostname(), datetime.now().astimezone(), _user(), program)
 
     def to_text(self) -> str:
         """The lock file's content (JSON, one line)."""
         return json.dumps(
-            {"pid": self.pid, "host": self.host, "started": self.started.isoformat()},
+            {
+                "pid": self.pid,
+                "host": self.host,
+                "started": self.started.isoformat(),
+                "user": self.user,
+                "program": self.program,
+            },
             ensure_ascii=False,
         )
+
+    def describe(self) -> str:
+        """Who holds the workspace, as one Chinese phrase (program, user, computer, process)."""
+        when = self.started.astimezone().strftime("%Y-%m-%d %H:%M")
+        parts = [self.program or DEFAULT_PROGRAM]
+        if self.user:
+            parts.append(f"用户 {self.user}")
+        if self.host != socket.gethostname():
+            parts.append(f"计算机 {self.host}")
+        parts.append(f"进程 {self.pid}")
+        parts.append(f"开始于 {when}")
+        return "，".join(parts)
 
     @classmethod
     def parse(cls, text: str) -> LockInfo | None:
@@ -74,25 +99,33 @@ class LockInfo:
             started = datetime.fromisoformat(raw["started"])
             if started.tzinfo is None:
                 started = started.astimezone()
-            return cls(int(raw["pid"]), str(raw["host"]), started)
-        except (ValueError, KeyError, TypeError):
+            return cls(
+                int(raw["pid"]),
+                str(raw["host"]),
+                started,
+                str(raw.get("user", "")),
+                str(raw.get("program", "")) or DEFAULT_PROGRAM,
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 
 class WorkspaceInUseError(ServiceError):
-    """Another window (process) has the workspace open; the message says which and since when."""
+    """Another program has the workspace open for writing; the message says who and since when.
+
+    The first line is complete on its own (the command line prints only it).
+    """
 
     def __init__(self, root: Path, holder: LockInfo | None) -> None:
         self.root = root
         self.holder = holder
-        if holder is None:
-            text = "该工作区已在另一个窗口中打开"
-        else:
-            when = holder.started.astimezone().strftime("%Y-%m-%d %H:%M")
-            where = "" if holder.host == socket.gethostname() else f"计算机 {holder.host}，"
-            text = f"该工作区已在另一个窗口中打开（{where}进程 {holder.pid}，开始于 {when}）"
+        text = "该工作区正在被另一个程序使用"
+        if holder is not None:
+            text += f"（{holder.describe()}）"
         super().__init__(
-            f"{text}：{root}\n请切换到那个窗口继续工作；同一时间只能有一个窗口修改工作区。"
+            f"{text}，本次未做任何修改：{root}"
+            "\n请等那个程序结束，或切换到那个窗口继续工作；同一时间只能有一个程序修改工作区，"
+            "查看和核对不受影响。"
             f"\n如果确认那个程序已经关闭，请删除文件 {root / LOCK_NAME} 后重试。"
         )
 
@@ -100,8 +133,9 @@ class WorkspaceInUseError(ServiceError):
 class WriterLock:
     """The one-writer lock of a workspace folder, held from :meth:`acquire` to :meth:`release`."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, program: str = DEFAULT_PROGRAM) -> None:
         self.root = root
+        self.program = program
         self.path = root / LOCK_NAME
         self._fd: int | None = None
         self._os_locked = False
@@ -185,7 +219,7 @@ class WriterLock:
                     earlier.host,
                     earlier.started.isoformat(),
                 )
-            _write_info(fd, LockInfo.of_this_process())
+            _write_info(fd, LockInfo.of_this_process(self.program))
         except BaseException:
             _close_quietly(fd)  # also releases an operating-system lock taken above
             raise
@@ -194,14 +228,16 @@ class WriterLock:
         return True
 
 
-def take_writer_lock(root: Path) -> WriterLock:
+def take_writer_lock(root: Path, program: str = DEFAULT_PROGRAM) -> WriterLock:
     """Take the one-writer lock of the workspace at ``root`` and return it.
 
+    ``program`` is what the holder is, shown to whoever is refused (e.g. ``UnionPerf 窗口``).
+
     Raises:
-        WorkspaceInUseError: another window has the workspace open.
+        WorkspaceInUseError: another program has the workspace open for writing.
         ServiceError: the folder cannot be written.
     """
-    lock = WriterLock(root)
+    lock = WriterLock(root, program)
     lock.acquire()
     return lock
 
@@ -345,6 +381,13 @@ def _windows_process_alive(pid: int) -> bool:
         return code.value == still_active
     finally:
         kernel32.CloseHandle(handle)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 def _unlink_quietly(path: Path) -> None:

@@ -1,5 +1,7 @@
 """Editing a grassroots union's year: budget, projects, targets, monitoring, results, sign-offs.
 
+Starting a year from an earlier one is :mod:`unionperf.services.cycle.new_year`.
+
 Every function is one use case and one transaction: it checks its input first (a bad value
 raises :class:`InputError` with a Chinese sentence naming the field, and nothing is saved), then
 saves all of its change or nothing. A change of a stage the chair signed off raises
@@ -8,9 +10,7 @@ saves all of its change or nothing. A change of a stage the chair signed off rai
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, ProjectAttribute, TargetSet
+from unionperf.domain.budget import BudgetLine, Project
 from unionperf.domain.categories import DEFAULT_CATALOGUE
 from unionperf.domain.deleted_project import DeletedProject
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
@@ -21,7 +21,7 @@ from unionperf.domain.settings import RuleSettings
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError
-from unionperf.services.common.workspace import Workspace, found, new_uid
+from unionperf.services.common.workspace import Workspace, found
 from unionperf.services.cycle import signoffs
 from unionperf.store import backup
 
@@ -87,10 +87,10 @@ def save_project(workspace: Workspace, year: int, project: Project) -> None:
         found(lambda: uow.years.save_project(year, project))
 
 
-def delete_project(workspace: Workspace, uid: str) -> None:
-    """Delete a project with everything under it."""
+def delete_project(workspace: Workspace, year: int, uid: str) -> None:
+    """Delete a project of a year with everything under it (its other years keep theirs)."""
     with workspace.unit_of_work() as uow:
-        found(lambda: uow.years.delete_project(uid))
+        found(lambda: uow.years.delete_project(year, uid))
 
 
 def restore_project(workspace: Workspace, year: int, deleted: DeletedProject) -> None:
@@ -199,57 +199,3 @@ def replace_year(workspace: Workspace, data: YearData) -> None:
     backup.take_backup(workspace.paths.database, workspace.paths.backups, "before-import")
     with workspace.unit_of_work() as uow:
         uow.years.replace_year(data)
-
-
-def copy_targets_forward(workspace: Workspace, source_year: int, target_year: int) -> int:
-    """Copy last year's projects (as continuing projects) and all targets into a new year.
-
-    Only goals and indicators are copied, with fresh identifiers; amounts, monitoring and
-    results are not. Returns the number of projects copied.
-
-    Raises:
-        InputError: the target year already holds projects.
-    """
-    source = workspace.load_year(source_year)
-    add_year(workspace, target_year, source.settings)
-    target = workspace.load_year(target_year)
-    if target.projects:
-        raise InputError(f"{target_year}年度已有项目，不能再复制上年目标", "绩效目标")
-    with workspace.unit_of_work() as uow:
-        repository = uow.years
-        for project in source.projects:
-            repository.save_project(target_year, _carried(project))
-        copied = {
-            project.uid: new
-            for project, new in zip(
-                source.projects, repository.load(target_year).projects, strict=True
-            )
-        }
-        for project in source.projects:
-            for position, indicator in enumerate(project.targets.indicators):
-                repository.save_indicator(
-                    target_year,
-                    copied[project.uid].uid,
-                    replace(indicator, uid=new_uid()),
-                    position,
-                )
-        for position, indicator in enumerate(source.unit_targets.indicators):
-            repository.save_indicator(
-                target_year, UNIT_OWNER, replace(indicator, uid=new_uid()), position
-            )
-        repository.save_year_facts(
-            target_year,
-            unit_annual_goal=source.unit_targets.annual_goal,
-            unit_midterm_goal=source.unit_targets.midterm_goal,
-        )
-    return len(source.projects)
-
-
-def _carried(project: Project) -> Project:
-    return replace(
-        project,
-        uid=new_uid(),
-        attribute=ProjectAttribute.CONTINUING,
-        funding=(),
-        targets=TargetSet("", project.targets.annual_goal, project.targets.midterm_goal, ()),
-    )

@@ -39,6 +39,8 @@ def attach(
         raise ServiceError(f"无法读取文件 {source}：{error.strerror or error}") from error
     if not source.is_file():
         raise InputError(f"{source} 不是文件", "佐证材料")
+    if size == 0:
+        raise InputError(f"文件是空的（0 字节），不能作为佐证材料：{source}", "佐证材料")
     if size > MAX_EVIDENCE_BYTES:
         raise InputError(f"文件过大（{size // (1024 * 1024)} MB，上限 200 MB）", "佐证材料")
     name = _UNSAFE.sub("_", source.name).strip(" .") or "file"

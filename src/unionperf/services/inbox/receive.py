@@ -24,6 +24,8 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import receive_feedback
 from unionperf.services.upper.intake import package_signature, take_in
 
+RECEIVED_FOLDER = "received"
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -45,11 +47,14 @@ def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
 
     The batch runs in one transaction with a savepoint per package: a refused or failing
     package leaves no trace but its quarantine copy, and the others are committed together.
+    The copies under ``received/`` are written before the commit and removed when the batch or
+    their package is rolled back; copies a killed batch left without rows are removed first.
     """
     outcomes: list[Outcome] = []
     stored: list[Path] = []
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
+    remove_orphan_copies(workspace)
     try:
         with workspace.unit_of_work() as uow:
             for path in paths:
@@ -61,13 +66,36 @@ def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
     return outcomes
 
 
+def remove_orphan_copies(workspace: Workspace) -> list[Path]:
+    """Remove the files under ``received/`` that no received row names (a killed batch's).
+
+    Returns:
+        The files removed.
+    """
+    folder = workspace.paths.root / RECEIVED_FOLDER
+    if not folder.is_dir():
+        return []
+    with workspace.reading() as uow:
+        kept = {workspace.paths.root / item.file_name for item in uow.register.received()}
+    removed = []
+    for item in folder.rglob("*"):
+        if item.is_file() and item not in kept:
+            item.unlink(missing_ok=True)
+            removed.append(item)
+    return removed
+
+
 def _receive_guarded(
     workspace: Workspace, uow: UnitOfWorkPort, path: Path, own_code: str, stored: list[Path]
 ) -> Outcome:
+    written = len(stored)
     try:
         with uow.savepoint():
             return _receive_one(workspace, uow, path, own_code, stored)
     except (PackageError, ServiceError) as error:
+        for item in stored[written:]:  # this package's copy: its row was rolled back
+            item.unlink(missing_ok=True)
+        del stored[written:]
         _quarantine(workspace, path, str(error))
         status = "refused"
         if isinstance(error, PackageError) and error.code == "replay":

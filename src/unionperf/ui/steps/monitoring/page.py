@@ -53,6 +53,7 @@ from unionperf.ui.steps.monitoring.progress_models import (
     ProgressModel,
 )
 from unionperf.ui.widgets.charts import ExecutionChart
+from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.delegates import ColumnDelegate
 from unionperf.ui.widgets.formatting import percent
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
@@ -106,6 +107,8 @@ class MonitoringStep(StepPage):
         self.points = QComboBox()
         self.points.setObjectName("monitoringPoints")
         self.points.setMinimumContentsLength(16)
+        # Grow with the point names: one added after the page was first shown must fit too.
+        self.points.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.points.setToolTip(self.tr("The monitoring point whose figures are shown"))
         self.points.currentIndexChanged.connect(self._point_picked)
         self.new_cutoff = QDateEdit()
@@ -186,7 +189,8 @@ class MonitoringStep(StepPage):
         character = self.fontMetrics().horizontalAdvance("中")
         for column, spec in enumerate(model.columns):
             if spec.width_chars:
-                table.setColumnWidth(column, spec.width_chars * character)
+                width = column_width(header, spec.title, spec.width_chars, character)
+                table.setColumnWidth(column, width)
         return table
 
     def _owner_corner(self) -> QWidget:

@@ -1,0 +1,127 @@
+"""A new year started from an earlier one: what an accountant carries forward, and what not.
+
+The rules (also in ``docs/cli.md`` under ``year add``):
+
+- **Settings**: the rule settings are carried as they are.
+- **Budget lines**: every category row of the earlier year, with its 本年预算数 (the original,
+  年初 amount, not the adjusted one) as the new year's proposal. 调整数 and 全年执行数 start at 0.
+  When the earlier year is the year before, its 全年执行数 becomes the new 上年决算数, and its
+  期末滚存结余 on the executed amounts (上年结余 + 收入 − 支出) becomes the new 上年结余 — but only
+  once that year has executed amounts; before, both stay 0 for the user to fill in.
+- **Projects**: a project whose period ended before the new year (结束日期 in the earlier year or
+  before) is not carried; the report names it. Every other project — a multi-year project still
+  running, or one without an end date — continues: same uid (it stays one project across its
+  years), code, name, period, responsible person, 中期资金总额 and goals; 项目属性 becomes
+  延续项目; each funding source keeps its 年初预算数 as the proposal, with 全年预算数 equal to
+  it and 全年执行数 0.
+- **Targets**: the annual and mid-term goals and every level-3 indicator of the carried projects
+  and of the unit as a whole, as proposals; each indicator gets a new uid (results are per year).
+- **Not carried**: monitoring points and entries, self-evaluations and results, sign-offs,
+  explanations of soft problems, evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from unionperf.domain.budget import (
+    UNIT_OWNER,
+    BudgetLine,
+    FundingLine,
+    Project,
+    ProjectAttribute,
+    TargetSet,
+)
+from unionperf.domain.categories import Flow
+from unionperf.domain.money import ZERO
+from unionperf.domain.year import YearData
+
+__all__ = ["CarriedYear", "carry_forward", "continues_into"]
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedYear:
+    """The new year as carried forward, and the projects left behind because they ended."""
+
+    data: YearData
+    ended: tuple[Project, ...] = ()
+    """Projects of the earlier year whose period ended before the new year (not carried)."""
+    opening_carried: bool = False
+    """Whether 上年决算数 and 上年结余 were taken from the earlier year's executed amounts."""
+
+    @property
+    def indicator_count(self) -> int:
+        """How many level-3 indicators were carried (projects and the unit)."""
+        sets = (self.data.unit_targets, *(project.targets for project in self.data.projects))
+        return sum(len(targets.indicators) for targets in sets)
+
+
+def continues_into(project: Project, year: int) -> bool:
+    """Whether a project still runs in ``year``: no end date, or an end date in or after it."""
+    return project.end is None or project.end.year >= year
+
+
+def carry_forward(source: YearData, year: int, new_uid: Callable[[], str]) -> CarriedYear:
+    """The year ``year`` started from ``source`` (an earlier year), by the rules of this module.
+
+    ``new_uid`` makes the indicators' new identifiers (the caller's, so tests can fix them).
+
+    Raises:
+        ValueError: ``year`` is not after ``source.year``.
+    """
+    if year <= source.year:
+        raise ValueError(f"只能从更早的年度结转：{source.year}年度不早于{year}年度")
+    follows = year == source.year + 1
+    opening_carried = follows and any(line.executed != ZERO for line in source.budget)
+    budget = tuple(_carried_line(line, follows=opening_carried) for line in source.budget)
+    kept = [project for project in source.projects if continues_into(project, year)]
+    ended = tuple(project for project in source.projects if not continues_into(project, year))
+    data = YearData(
+        year=year,
+        unit=source.unit,
+        settings=source.settings,
+        catalogue=source.catalogue,
+        opening_balance=_closing_balance(source) if opening_carried else ZERO,
+        budget=budget,
+        projects=tuple(_carried_project(project, new_uid) for project in kept),
+        unit_targets=_carried_targets(source.unit_targets, UNIT_OWNER, new_uid),
+    )
+    return CarriedYear(data, ended, opening_carried)
+
+
+def _closing_balance(source: YearData) -> Decimal:
+    """期末滚存结余 on the executed amounts: 上年结余 + 收入 − 支出."""
+    revenue = source.flow_total(Flow.REVENUE, "executed")
+    spent = source.flow_total(Flow.EXPENDITURE, "executed")
+    return source.opening_balance + revenue - spent
+
+
+def _carried_line(line: BudgetLine, *, follows: bool) -> BudgetLine:
+    return BudgetLine(
+        line.category_code,
+        last_year_actual=line.executed if follows else ZERO,
+        budget=line.budget,
+    )
+
+
+def _carried_project(project: Project, new_uid: Callable[[], str]) -> Project:
+    return replace(
+        project,
+        attribute=ProjectAttribute.CONTINUING,
+        funding=tuple(
+            FundingLine(line.source, initial=line.initial, adjusted=line.initial)
+            for line in project.funding
+        ),
+        targets=_carried_targets(project.targets, project.uid, new_uid),
+    )
+
+
+def _carried_targets(targets: TargetSet, owner_uid: str, new_uid: Callable[[], str]) -> TargetSet:
+    return TargetSet(
+        owner_uid,
+        targets.annual_goal,
+        targets.midterm_goal,
+        tuple(replace(indicator, uid=new_uid()) for indicator in targets.indicators),
+    )

@@ -1,0 +1,130 @@
+"""Starting a fiscal year: empty, or carried forward from an earlier year (新建年度).
+
+The window's 新建年度 dialog and ``unionperf year add`` both call :func:`start_year`. What a
+carried year holds is decided in :mod:`unionperf.domain.carry_forward`: the budget lines with
+their 年初 amounts as proposals, the projects still running (a multi-year project keeps its uid),
+the goals and indicators, the rule settings; never executed amounts, monitoring, results,
+sign-offs or explanations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.carry_forward import carry_forward
+from unionperf.services.common import inputs
+from unionperf.services.common.errors import InputError
+from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
+from unionperf.services.common.workspace import Workspace, new_uid
+from unionperf.services.cycle import editing
+
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "NewYear", "check_new_year", "start_year"]
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+"""The fiscal years a workspace accepts."""
+WHERE = "新建年度"
+
+
+@dataclass(frozen=True, slots=True)
+class NewYear:
+    """What :func:`start_year` made: counts of what was carried and the projects left behind."""
+
+    year: int
+    source: int | None = None
+    """The year copied from, or ``None`` for an empty year (only the settings are taken)."""
+    budget_lines: int = 0
+    projects: tuple[str, ...] = ()
+    """Names of the projects carried (continuing projects)."""
+    indicators: int = 0
+    ended: tuple[str, ...] = field(default=())
+    """Names of the projects not carried because their period ended."""
+    opening_balance: Decimal | None = None
+    """上年结余 taken from the source year's executed amounts (``None``: not taken)."""
+
+    def summary(self) -> str:
+        """One Chinese sentence for the window's status bar and the command line."""
+        if self.source is None:
+            return f"已新建{self.year}年度（沿用上一年度的规则设置，预算和项目为空）"
+        text = (
+            f"已新建{self.year}年度，从{self.source}年度复制了{self.budget_lines}个预算科目、"
+            f"{len(self.projects)}个延续项目和{self.indicators}个绩效指标"
+        )
+        if self.ended:
+            text += f"；{len(self.ended)}个项目已于{self.source}年度或之前结束，未复制"
+        return text
+
+
+def check_new_year(years: list[int], year: int, copy_from: int | None) -> None:
+    """Refuse a year out of range or already held, or a source year that is missing or later.
+
+    Raises:
+        InputError: with the years the workspace holds.
+    """
+    held = "、".join(str(item) for item in years) or "无"
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(f"年度{year}无效：应在{FIRST_YEAR}至{LAST_YEAR}之间", WHERE)
+    if year in years:
+        raise InputError(f"{year}年度已存在（工作区现有年度：{held}）", WHERE)
+    if copy_from is None:
+        return
+    if copy_from not in years:
+        raise InputError(f"工作区中没有{copy_from}年度的数据，无法复制（现有年度：{held}）", WHERE)
+    if copy_from >= year:
+        raise InputError(f"只能从更早的年度复制：{copy_from}年度不早于{year}年度", WHERE)
+
+
+def start_year(
+    workspace: Workspace,
+    year: int,
+    copy_from: int | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> NewYear:
+    """Start ``year``: empty with the latest earlier year's settings, or carried from ``copy_from``.
+
+    One transaction: the year, its budget lines, projects with funding, goals and indicators are
+    all saved, each with its audit entry, or nothing is. ``progress`` counts the projects (the
+    largest unit carries 200 projects with 4,000 indicators in about 10 s).
+
+    Raises:
+        InputError: the year is out of range or exists; ``copy_from`` is missing or not earlier.
+        Cancelled: the user cancelled; nothing was saved.
+    """
+    check_new_year(workspace.years(), year, copy_from)
+    if copy_from is None:
+        editing.add_year(workspace, year)
+        return NewYear(year)
+    carried = carry_forward(workspace.load_year(copy_from), year, new_uid)
+    data = carried.data
+    inputs.check_settings(data.settings, data.framework)
+    with workspace.unit_of_work() as uow:
+        repository = uow.years
+        if not repository.ensure_year(year, data.settings):
+            raise InputError(f"{year}年度已存在", WHERE)  # made by another process meanwhile
+        repository.save_year_facts(
+            year,
+            opening_balance=data.opening_balance,
+            unit_annual_goal=data.unit_targets.annual_goal,
+            unit_midterm_goal=data.unit_targets.midterm_goal,
+        )
+        for line in data.budget:
+            repository.save_budget_line(year, line)
+        for number, project in enumerate(data.projects, start=1):
+            if progress.cancelled():
+                raise Cancelled
+            repository.save_project(year, project)
+            for position, indicator in enumerate(project.targets.indicators):
+                repository.save_indicator(year, project.uid, indicator, position)
+            progress.step(number, len(data.projects))
+        for position, indicator in enumerate(data.unit_targets.indicators):
+            repository.save_indicator(year, UNIT_OWNER, indicator, position)
+    return NewYear(
+        year,
+        copy_from,
+        budget_lines=len(data.budget),
+        projects=tuple(project.name for project in data.projects),
+        indicators=carried.indicator_count,
+        ended=tuple(project.name for project in carried.ended),
+        opening_balance=data.opening_balance if carried.opening_carried else None,
+    )
