@@ -182,7 +182,8 @@ def _receive(args: argparse.Namespace) -> int:
     with open_workspace(args, writer=True) as workspace:
         outcomes = receive(workspace, args.packages)
     for outcome in outcomes:
-        print(f"{outcome.path.name}: {outcome.status} — {outcome.message}")
+        code = f" [{outcome.code}]" if outcome.code else ""
+        print(f"{outcome.path.name}: {outcome.status}{code} — {outcome.message}")
     return EXIT_PROBLEMS if any(outcome.refused for outcome in outcomes) else EXIT_OK
 
 
