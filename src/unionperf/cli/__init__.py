@@ -30,6 +30,7 @@ from unionperf.cli.common import add_passphrase_option as add_passphrase_option
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.selftest_command import add_selftest_command
+from unionperf.cli.signoff_commands import add_signoff_commands
 from unionperf.cli.year_commands import add_year_commands
 
 log = logging.getLogger(__name__)
@@ -152,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     add_backup_commands(command)
     add_package_commands(command)
     add_form_commands(command)
+    add_signoff_commands(command)
     add_year_commands(command)
     add_selftest_command(commands)
     return parser
