@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.item_paths import BUDGET_OWNER
 from unionperf.domain.year import YearData
 
 
@@ -29,12 +30,13 @@ class Opinion:
     """One opinion of the upper level on an item of the unit's data."""
 
     owner: str
-    """Project uid, ``unit``, or empty for the whole stage."""
+    """Project uid, ``unit``, ``budget`` (a budget line), or empty for the whole stage."""
     item: str
-    """Uid of an indicator of the owner, or empty for the owner as a whole."""
+    """Uid of an indicator of the owner (a category code for a budget line), or empty for the
+    owner as a whole."""
     field: str
     label: str
-    """The upper level's own description of the item."""
+    """The upper level's own description of the item: its readable path (``item_paths``)."""
     text: str
 
 
@@ -69,7 +71,7 @@ def unknown_reference(opinion: Opinion, data: YearData) -> str | None:
     """Why an opinion names something the unit's data does not hold, or ``None``.
 
     An opinion may name an owner (``unit`` or a project uid of ``data``) and, with it, one of that
-    owner's indicators.
+    owner's indicators; or a budget line (owner ``budget``, item its category code).
 
     Args:
         opinion: the upper level's opinion.
@@ -83,6 +85,8 @@ def unknown_reference(opinion: Opinion, data: YearData) -> str | None:
         if opinion.item:
             return f"指标（{opinion.item}）未指明所属的项目或单位整体（owner）"
         return None
+    if opinion.owner == BUDGET_OWNER:
+        return _unknown_budget_line(opinion.item, data)
     targets = data.targets_of(opinion.owner)
     if targets is None:
         return f"项目（{opinion.owner}）不在该单位报送的数据中"
@@ -90,3 +94,9 @@ def unknown_reference(opinion: Opinion, data: YearData) -> str | None:
         owner = "单位整体" if opinion.owner == UNIT_OWNER else f"项目（{opinion.owner}）"
         return f"指标（{opinion.item}）不在该单位报送的{owner}的绩效目标中"
     return None
+
+
+def _unknown_budget_line(code: str, data: YearData) -> str | None:
+    if any(line.category_code == code for line in data.budget):
+        return None
+    return f"预算科目（{code or '未指明'}）不在该单位报送的预算中"

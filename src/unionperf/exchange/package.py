@@ -32,6 +32,8 @@ SUPPORTED_MAJOR = 1
 PACKAGE_JSON = "data/package.json"
 DATA_JSON = "data/data.json"
 FEEDBACK_JSON = "data/feedback.json"
+PARAMS_JSON = "data/params.json"
+PARAMS_KIND = "params"
 SIGNER_PUB = "data/keys/signer.pub"
 ANNOUNCEMENTS_JSON = "data/keys/announcements.json"
 SUFFIX = ".upkg"
@@ -52,6 +54,8 @@ class VerifiedPackage:
     """The year's data of a submission; ``None`` for feedback."""
     feedback: dict[str, Any] | None
     payload: Mapping[str, bytes]
+    params: dict[str, Any] | None = None
+    """The upper level's parameters (``params.json``) of a parameter package."""
 
     @property
     def unit_code(self) -> str:
@@ -138,7 +142,8 @@ def verify_package(
         )
     if meta["key_id"] != signer.key_id_hex:
         raise PackageError("key-id", "package.json 中的密钥编号与签名不一致")
-    data, feedback = _content(files.files, meta)
+    params = _params(files.files) if meta["kind"] == PARAMS_KIND else None
+    data, feedback = _content(files.files, meta) if params is None else (None, None)
     return VerifiedPackage(
         sha256=bag.sha256(blob),
         meta=meta,
@@ -148,6 +153,7 @@ def verify_package(
         data=data,
         feedback=feedback,
         payload=files.payload,
+        params=params,
     )
 
 
@@ -202,6 +208,14 @@ def _check_version(meta: Any) -> None:
             f"数据包格式版本 {version} 高于本程序（UnionPerf {__version__}）支持的 "
             f"{FORMAT_VERSION}：请安装{needed}后再打开",
         )
+
+
+def _params(files: Mapping[str, bytes]) -> dict[str, Any]:
+    """A parameter package's ``params.json``, checked against its schema."""
+    document = _json(files, PARAMS_JSON)
+    schemas.validate("params", document, "params.json")
+    checked: dict[str, Any] = document
+    return checked
 
 
 def _content(

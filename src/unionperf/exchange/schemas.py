@@ -21,12 +21,13 @@ SCHEMAS = {
     "package": "package.schema.json",
     "data": "data.schema.json",
     "feedback": "feedback.schema.json",
+    "params": "params.schema.json",
 }
 
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    """The schema document called ``package``, ``data`` or ``feedback``."""
+    """The schema document called ``package``, ``data``, ``feedback`` or ``params``."""
     text = (files("unionperf.exchange") / "schemas" / SCHEMAS[name]).read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.year import YearData
-from unionperf.services.common.workspace import new_uid
-from unionperf.services.cycle.indicator_library import (
+from unionperf.services.common.indicator_library import (
     IndicatorLibrary,
     LibraryEntry,
     LibraryError,
     Scope,
     default_library,
 )
+from unionperf.services.common.workspace import new_uid
 from unionperf.ui import messages
 from unionperf.ui.steps.targets.tree_nodes import TreeColumn
 from unionperf.ui.widgets.table_model import Column, RowTableModel
