@@ -28,6 +28,7 @@ from unionperf.cli.common import (
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
+from unionperf.cli.review_commands import add_review_commands
 from unionperf.cli.selftest_command import add_selftest_command
 from unionperf.cli.year_commands import add_year_commands
 
@@ -152,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     restore = command("restore", _restore, "从备份恢复工作区（恢复前先备份当前数据）")
     restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
     add_package_commands(command)
+    add_review_commands(command)
     add_form_commands(command)
     add_year_commands(command)
     add_selftest_command(commands)

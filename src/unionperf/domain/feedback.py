@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from unionperf.domain.budget import UNIT_OWNER
-from unionperf.domain.item_paths import BUDGET_OWNER
+from unionperf.domain.item_paths import BUDGET_OWNER, path_of, resolve
 from unionperf.domain.year import YearData
 
 
@@ -37,6 +37,17 @@ class Opinion:
     field: str
     label: str
     """The upper level's own description of the item: its readable path (``item_paths``)."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PathOpinion:
+    """An opinion that names its item by readable path (``{"path": …, "text": …}``).
+
+    The path is resolved against the unit's data with :func:`opinion_at` (see ``item_paths``).
+    """
+
+    path: str
     text: str
 
 
@@ -100,3 +111,20 @@ def _unknown_budget_line(code: str, data: YearData) -> str | None:
     if any(line.category_code == code for line in data.budget):
         return None
     return f"预算科目（{code or '未指明'}）不在该单位报送的预算中"
+
+
+def opinion_at(data: YearData, path: str, text: str) -> Opinion | None:
+    """The opinion on the item a readable path names, or ``None`` when the data holds no such item.
+
+    The opinion's label is the path as :func:`unionperf.domain.item_paths.item_refs` spells it.
+    """
+    ref = resolve(data, path)
+    return None if ref is None else Opinion(ref.owner, ref.item, "", ref.path, text)
+
+
+def labelled(opinion: Opinion, data: YearData) -> Opinion:
+    """The opinion with its item's readable path as label, when it names an item by uid only."""
+    if opinion.label.strip():
+        return opinion
+    path = path_of(data, opinion.owner, opinion.item)
+    return opinion if path is None else replace(opinion, label=path)

@@ -192,7 +192,11 @@ class _Builder:
             line = next(line for line in self.data.budget if line.category_code == ref.item)
             category = self.data.catalogue.by_code(ref.item)
             name = category.name if category else ref.item
-            return ReviewItem(*_ids(ref), name, tuple(rv.budget_values(self.data, line)))
+            return ReviewItem(
+                *_ids(ref),
+                name,
+                tuple(rv.budget_values(self.data, line, executed=self.scores is not None)),
+            )
         if ref.kind is ItemKind.INDICATOR:
             return self._indicator_item(ref)
         return self._owner_item(ref)

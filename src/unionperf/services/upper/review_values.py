@@ -82,8 +82,8 @@ def percent(rate: Decimal | None) -> str:
     return "" if rate is None else f"{round2(rate * 100):.2f}%"
 
 
-def budget_values(data: YearData, line: BudgetLine) -> Values:
-    """A budget line: its category and amounts."""
+def budget_values(data: YearData, line: BudgetLine, *, executed: bool) -> Values:
+    """A budget line: its category and amounts (the executed amount at the year's end only)."""
     category = data.catalogue.by_code(line.category_code)
     values: Values = []
     add(values, "code", "科目编码", line.category_code)
@@ -93,7 +93,8 @@ def budget_values(data: YearData, line: BudgetLine) -> Values:
     add(values, "budget", "本年预算数（元）", money(line.budget))
     add(values, "adjustment", "调整数（元）", money(line.adjustment))
     add(values, "approved", "批复预算数（元）", money(line.approved))
-    add(values, "executed", "全年执行数（元）", money(line.executed))
+    if executed:
+        add(values, "executed", "全年执行数（元）", money(line.executed))
     return values
 
 
