@@ -27,9 +27,9 @@ from unionperf.services.common.indicator_library import (
     LibraryEntry,
     LibraryError,
     Scope,
-    default_library,
 )
 from unionperf.services.common.workspace import new_uid
+from unionperf.services.cycle.params import active_library
 from unionperf.ui import messages
 from unionperf.ui.steps.targets.tree_nodes import TreeColumn
 from unionperf.ui.widgets.table_model import Column, RowTableModel
@@ -166,7 +166,7 @@ def pick_indicators(
 def _library(page: TargetsStep) -> IndicatorLibrary | None:
     if page.library is None:
         try:
-            page.library = default_library()
+            page.library = active_library(page.session.workspace)
         except LibraryError as error:
             messages.show_error(
                 page,
