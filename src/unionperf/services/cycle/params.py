@@ -37,7 +37,7 @@ from unionperf.exchange.codec_params import (
 )
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.package import PARAMS_KIND, VerifiedPackage, verify_package
-from unionperf.services.common.errors import local_today
+from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.indicator_library import (
     IndicatorLibrary,
     LibraryError,
@@ -140,14 +140,17 @@ def preview_params(workspace: Workspace, path: Path) -> ParamsPreview:
     Nothing is written.
 
     Raises:
-        PackageError: no trusted upper key, not a valid parameter package signed with it, or not
+        ServiceError: the file cannot be read; or, with the failed check's code, there is no
+            trusted upper key, it is not a valid parameter package signed with it, or it is not
             newer than the parameter packages applied.
-        ServiceError: the file cannot be read.
     """
-    blob = read_package(path)
-    with workspace.reading() as uow:
-        package, content = _verified(uow, blob, None)
-        return _preview(uow, package, content)
+    try:
+        blob = read_package(path)
+        with workspace.reading() as uow:
+            package, content = _verified(uow, blob, None)
+            return _preview(uow, package, content)
+    except PackageError as error:
+        raise ServiceError(f"参数包未通过核验 [{error.code}]：{error}") from error
 
 
 def receive_params(uow: UnitOfWorkPort, blob: bytes, members: dict[str, bytes]) -> str:
