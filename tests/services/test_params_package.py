@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import bagit
 import pytest
+from jsonschema import Draft7Validator
 
 from tests.exchange.packages import (
     SIGNATURE,
@@ -40,6 +43,8 @@ from unionperf.services.cycle.params import active_library, preview_params, stag
 from unionperf.services.inbox.receive import receive
 from unionperf.services.upper import params
 
+DOCS = Path(__file__).parents[2] / "docs" / "schemas"
+PARAMS = "data/params.json"
 UPPER_CODE = "91350100M000100Y43"
 UPPER_NAME = "某区总工会"
 NEW_YEAR = YEAR + 1
@@ -134,6 +139,14 @@ def test_the_package_is_a_signed_bag_anyone_can_check(upper, tmp_path):
     assert f"unit:{UPPER_CODE}" in comment
     assert "kind:params" in comment
     assert "seq:1" in comment
+    # bagit-python accepts the unzipped bag; jsonschema the documented schemas
+    folder = tmp_path / "bag"
+    with zipfile.ZipFile(path) as archive:
+        archive.extractall(folder)
+    bagit.Bag(str(folder)).validate()
+    for name, document in (("package", files["data/package.json"]), ("params", files[PARAMS])):
+        text = (DOCS / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert list(Draft7Validator(json.loads(text)).iter_errors(json.loads(document))) == []
     second = _export(upper, tmp_path / "out")
     assert second.name == f"{UPPER_CODE}_params_2.upkg"
 
