@@ -238,12 +238,12 @@ def _check(args: argparse.Namespace) -> int:
                 "audit": [{"seq": item.seq, "message": item.message} for item in breaks],
                 "deadlines": [
                     {
-                        "stage": item.stage,
-                        "due": item.due.isoformat(),
-                        "sent": item.sent,
-                        "overdue": item.overdue,
+                        "stage": deadline.stage,
+                        "due": deadline.due.isoformat(),
+                        "sent": deadline.sent,
+                        "overdue": deadline.overdue,
                     }
-                    for item in deadlines
+                    for deadline in deadlines
                 ],
                 "hard": len(hard),
                 "soft": len(problems) - len(hard),
@@ -259,9 +259,12 @@ def _check(args: argparse.Namespace) -> int:
             )
         for item in breaks:
             print(f"AUDIT [强制] 审计日志：{item.message}")
-        for item in deadlines:
-            state = "已报送" if item.sent else "已逾期" if item.overdue else "待报送"
-            print(f"截止日期 [{state}] {item.label}：{item.due.isoformat()}前报送（上级工会下发）")
+        for deadline in deadlines:
+            state = "已报送" if deadline.sent else "已逾期" if deadline.overdue else "待报送"
+            print(
+                f"截止日期 [{state}] {deadline.label}：{deadline.due.isoformat()}前报送"
+                "（上级工会下发）"
+            )
         print(
             f"共 {len(hard)} 个强制问题，{len(problems) - len(hard)} 个提示问题；"
             f"审计日志{'完整' if not breaks else '被改动'}"

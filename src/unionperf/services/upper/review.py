@@ -5,11 +5,16 @@ carries its readable path (:mod:`unionperf.domain.item_paths`), by which the upp
 in its opinions and re-scores, and the values of the stage: targets; monitoring with traffic
 lights; the self-evaluation with scores, how each came about and the upper level's own scores
 where it re-scored.
+
+An item's path, name, light and scores are worked out with the review (what a tree or table of
+4,000 items shows at once); its labelled values when first asked for (what a detail pane shows
+for the item selected), so a review of the largest unit opens fast.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from unionperf.domain.budget import UNIT_OWNER
@@ -45,13 +50,21 @@ class ReviewItem:
     """An indicator uid or budget category code; ``""`` for an owner as a whole."""
     name: str
     """The item's own name (project, indicator, budget category), or the stage's label."""
-    values: tuple[ReviewValue, ...]
     light: Light | None = None
     """Monitoring: the item's warning colour."""
     score: Decimal | None = None
     """Self-evaluation: the unit's score (an indicator) or total (an owner)."""
     upper_score: Decimal | None = None
     """Self-evaluation: the upper level's score or total where it re-scored."""
+    values_of: Callable[[], tuple[ReviewValue, ...]] = field(
+        default=tuple, repr=False, compare=False
+    )
+    """Works the values out (once; later calls return the same tuple)."""
+
+    @property
+    def values(self) -> tuple[ReviewValue, ...]:
+        """The item's values for the stage, each with a stable key and a Chinese label."""
+        return self.values_of()
 
     def value(self, key: str) -> str:
         """The text of one value (``""`` when the item has none under that key)."""
@@ -167,7 +180,7 @@ def _newest(rescores: list[RescoreRecord]) -> dict[tuple[str, str], tuple[Decima
 
 
 class _Builder:
-    """Builds each item's values for one stage; the year is scored once."""
+    """Works out each item for one stage; the year is scored once, values when asked for."""
 
     def __init__(
         self, data: YearData, stage: Stage, upper: dict[tuple[str, str], tuple[Decimal, str]]
@@ -179,29 +192,129 @@ class _Builder:
             score_year(data) if stage.kind is StageKind.SELF_EVALUATION else None
         )
         self.point = self._point()
+        self.lights: dict[tuple[str, str], Light | None] = {}
+        self.owner_scores: dict[str, TargetScore] = {}
+        self.indicator_scores: dict[tuple[str, str], IndicatorScore] = {}
+        self.exempt: set[str] = set()
+        self.made: dict[str, tuple[ReviewValue, ...]] = {}
+        self.indicators = {
+            (owner, item.uid): item
+            for owner, targets in (
+                (UNIT_OWNER, data.unit_targets),
+                *((project.uid, project.targets) for project in data.projects),
+            )
+            for item in targets.indicators
+        }
+        if self.scores is not None:
+            owned = [(item.project.uid, item.score) for item in self.scores.projects]
+            if self.scores.unit is not None:
+                owned.append((UNIT_OWNER, self.scores.unit))
+            self.exempt = {item.project.uid for item in self.scores.projects if item.exempt}
+            for owner, score in owned:
+                self.owner_scores[owner] = score
+                for item in score.indicators:
+                    self.indicator_scores[(owner, item.indicator.uid)] = item
 
     def _point(self) -> MonitoringPoint | None:
         if self.stage.kind is not StageKind.MONITORING:
             return None
         return next((item for item in self.data.points if item.cutoff == self.stage.cutoff), None)
 
+    # -- what every item shows at once ---------------------------------------------------------
+
     def item(self, ref: ItemRef) -> ReviewItem:
+        light: Light | None = None
+        score: Decimal | None = None
+        upper: Decimal | None = None
         if ref.kind is ItemKind.STAGE:
-            return self._stage_item(ref)
-        if ref.kind is ItemKind.BUDGET_LINE:
-            line = next(line for line in self.data.budget if line.category_code == ref.item)
+            name = stage_label(self.stage.name)
+            score, upper = self._totals(UNIT_OWNER)
+        elif ref.kind is ItemKind.BUDGET_LINE:
             category = self.data.catalogue.by_code(ref.item)
             name = category.name if category else ref.item
-            return ReviewItem(
-                *_ids(ref),
-                name,
-                tuple(rv.budget_values(self.data, line, executed=self.scores is not None)),
-            )
-        if ref.kind is ItemKind.INDICATOR:
-            return self._indicator_item(ref)
-        return self._owner_item(ref)
+        elif ref.kind is ItemKind.INDICATOR:
+            indicator = self._indicator(ref)
+            name = indicator.name
+            if self.point is not None:
+                light = self._indicator_light(ref.owner, indicator)
+            scored = self.indicator_scores.get((ref.owner, ref.item))
+            if scored is not None:
+                held = self.upper.get((ref.owner, ref.item))
+                score, upper = scored.score, held[0] if held else None
+        else:
+            project = self.data.project(ref.owner) if ref.kind is ItemKind.PROJECT else None
+            name = project.name if project is not None else "单位整体"
+            light = self._owner_light(ref.owner) if self.point is not None else None
+            score, upper = self._totals(ref.owner)
+        return ReviewItem(
+            *_ids(ref),
+            name,
+            light=light,
+            score=score,
+            upper_score=upper,
+            values_of=lambda: self.values(ref),
+        )
 
-    def _stage_item(self, ref: ItemRef) -> ReviewItem:
+    def _indicator(self, ref: ItemRef) -> Indicator:
+        return self.indicators[(ref.owner, ref.item)]
+
+    def _indicator_light(self, owner: str, indicator: Indicator) -> Light | None:
+        """An indicator's light at the point (worked out once: its owner's light needs it too)."""
+        assert self.point is not None
+        key = (owner, indicator.uid)
+        if key not in self.lights:
+            entry = self.data.entry(self.point.uid, owner)
+            progress = entry.for_indicator(indicator.uid) if entry else None
+            self.lights[key] = (
+                None
+                if progress is None
+                else traffic_light(
+                    indicator, rv.rule_of(self.data, indicator), progress, self.point.cutoff
+                )
+            )
+        return self.lights[key]
+
+    def _owner_light(self, owner: str) -> Light | None:
+        assert self.point is not None
+        targets = self.data.targets_of(owner)
+        assert targets is not None  # the ref came from the data
+        lights = [self._indicator_light(owner, item) for item in targets.indicators]
+        entry = self.data.entry(self.point.uid, owner)
+        return rv.owner_light(self.data, self._budget(owner), entry, self.point.cutoff, lights)
+
+    def _budget(self, owner: str) -> Decimal:
+        project = self.data.project(owner)
+        return project.full_year_budget if project is not None else rv.unit_budget(self.data)
+
+    def _totals(self, owner: str) -> tuple[Decimal | None, Decimal | None]:
+        score = self.owner_scores.get(owner)
+        if score is None:
+            return None, None
+        upper = self._upper_total(owner, score)
+        return score.total, upper.total if upper else None
+
+    def _upper_total(self, owner: str, score: TargetScore) -> TargetScore | None:
+        upper = {item: value[0] for (held, item), value in self.upper.items() if held == owner}
+        return with_upper_scores(score, upper) if upper else None
+
+    # -- what an item's detail shows, when asked for --------------------------------------------
+
+    def values(self, ref: ItemRef) -> tuple[ReviewValue, ...]:
+        made = self.made.get(ref.path)
+        if made is None:
+            if ref.kind is ItemKind.STAGE:
+                made = self._stage_values()
+            elif ref.kind is ItemKind.BUDGET_LINE:
+                line = next(line for line in self.data.budget if line.category_code == ref.item)
+                made = tuple(rv.budget_values(self.data, line, executed=self.scores is not None))
+            elif ref.kind is ItemKind.INDICATOR:
+                made = self._indicator_values(ref)
+            else:
+                made = self._owner_values(ref)
+            self.made[ref.path] = made
+        return made
+
+    def _stage_values(self) -> tuple[ReviewValue, ...]:
         values: Values = []
         data = self.data
         add(values, "unit_name", "单位名称", data.unit.name)
@@ -210,113 +323,57 @@ class _Builder:
         add(values, "stage", "阶段", stage_label(self.stage.name))
         add(values, "budget_lines", "预算科目数", len(data.budget))
         add(values, "projects", "项目数", len(data.projects))
-        score = upper = None
-        if self.scores is not None and self.scores.unit is not None:
-            score = self.scores.unit.total
-            upper = self._upper_total(UNIT_OWNER, self.scores.unit)
-            add(values, "total", "单位整体自评得分", f"{score:.2f}")
-            add(values, "grade", "单位整体评价等级", self.scores.unit.grade.value)
+        unit = self.owner_scores.get(UNIT_OWNER)
+        if unit is not None:
+            upper = self._upper_total(UNIT_OWNER, unit)
+            add(values, "total", "单位整体自评得分", f"{unit.total:.2f}")
+            add(values, "grade", "单位整体评价等级", unit.grade.value)
             if upper is not None:
                 add(values, "upper_total", "上级复评得分", f"{upper.total:.2f}")
                 add(values, "upper_grade", "上级复评等级", upper.grade.value)
-        return ReviewItem(
-            *_ids(ref),
-            stage_label(self.stage.name),
-            tuple(values),
-            score=score,
-            upper_score=upper.total if upper else None,
-        )
+        return tuple(values)
 
-    def _owner_item(self, ref: ItemRef) -> ReviewItem:
+    def _owner_values(self, ref: ItemRef) -> tuple[ReviewValue, ...]:
         data = self.data
         project = data.project(ref.owner) if ref.kind is ItemKind.PROJECT else None
         targets = data.targets_of(ref.owner)
         assert targets is not None  # the ref came from the data
         if project is not None:
             values = rv.project_values(project)
-            name, budget = project.name, project.full_year_budget
         else:
             values = []
             add(values, "annual_goal", "年度总体目标", targets.annual_goal)
             add(values, "midterm_goal", "中期目标", targets.midterm_goal)
             add(values, "indicators", "绩效指标数", len(targets.indicators))
-            name, budget = "单位整体", rv.unit_budget(data)
-        light = score = upper_total = None
         if self.point is not None:
-            lights = [self._indicator_light(ref.owner, item) for item in targets.indicators]
-            more, light = rv.entry_values(
-                data, budget, data.entry(self.point.uid, ref.owner), self.point.cutoff, lights
+            entry = data.entry(self.point.uid, ref.owner)
+            light = self._owner_light(ref.owner)
+            values += rv.entry_values(
+                data, self._budget(ref.owner), entry, self.point.cutoff, light
             )
-            values += more
-        owner_score = self._owner_score(ref.owner)
+        owner_score = self.owner_scores.get(ref.owner)
         if owner_score is not None:
             upper = self._upper_total(ref.owner, owner_score)
-            exempt = self._exempt(ref.owner)
             values += rv.owner_score_values(
-                owner_score, data.evaluation_of(ref.owner), upper, exempt=exempt
+                owner_score,
+                data.evaluation_of(ref.owner),
+                upper,
+                exempt=ref.owner in self.exempt,
             )
-            score, upper_total = owner_score.total, upper.total if upper else None
-        return ReviewItem(
-            *_ids(ref), name, tuple(values), light=light, score=score, upper_score=upper_total
-        )
+        return tuple(values)
 
-    def _indicator_item(self, ref: ItemRef) -> ReviewItem:
-        targets = self.data.targets_of(ref.owner)
-        indicator = targets.indicator(ref.item) if targets else None
-        assert indicator is not None  # the ref came from the data
+    def _indicator_values(self, ref: ItemRef) -> tuple[ReviewValue, ...]:
+        indicator = self._indicator(ref)
         values = rv.indicator_values(indicator)
-        light = score = upper_score = None
         if self.point is not None:
             entry = self.data.entry(self.point.uid, ref.owner)
             progress = entry.for_indicator(indicator.uid) if entry else None
-            more, light = rv.progress_values(self.data, indicator, progress, self.point.cutoff)
-            values += more
-        scored = self._indicator_score(ref.owner, ref.item)
+            light = self._indicator_light(ref.owner, indicator)
+            values += rv.progress_values(indicator, progress, light)
+        scored = self.indicator_scores.get((ref.owner, ref.item))
         if scored is not None:
-            upper = self.upper.get((ref.owner, ref.item))
-            values += rv.indicator_score_values(scored, upper)
-            score, upper_score = scored.score, upper[0] if upper else None
-        return ReviewItem(
-            *_ids(ref),
-            indicator.name,
-            tuple(values),
-            light=light,
-            score=score,
-            upper_score=upper_score,
-        )
-
-    def _indicator_light(self, owner: str, indicator: Indicator) -> Light | None:
-        assert self.point is not None
-        entry = self.data.entry(self.point.uid, owner)
-        progress = entry.for_indicator(indicator.uid) if entry else None
-        if progress is None:
-            return None
-        return traffic_light(
-            indicator, rv.rule_of(self.data, indicator), progress, self.point.cutoff
-        )
-
-    def _owner_score(self, owner: str) -> TargetScore | None:
-        if self.scores is None:
-            return None
-        if owner == UNIT_OWNER:
-            return self.scores.unit
-        return next(
-            (item.score for item in self.scores.projects if item.project.uid == owner), None
-        )
-
-    def _exempt(self, owner: str) -> bool:
-        assert self.scores is not None
-        return any(item.exempt for item in self.scores.projects if item.project.uid == owner)
-
-    def _indicator_score(self, owner: str, uid: str) -> IndicatorScore | None:
-        score = self._owner_score(owner)
-        if score is None:
-            return None
-        return next((item for item in score.indicators if item.indicator.uid == uid), None)
-
-    def _upper_total(self, owner: str, score: TargetScore) -> TargetScore | None:
-        upper = {item: value[0] for (held, item), value in self.upper.items() if held == owner}
-        return with_upper_scores(score, upper) if upper else None
+            values += rv.indicator_score_values(scored, self.upper.get((ref.owner, ref.item)))
+        return tuple(values)
 
 
 def _ids(ref: ItemRef) -> tuple[str, ItemKind, str, str]:

@@ -30,7 +30,6 @@ from unionperf.domain.monitoring import (
     execution_lags,
     execution_rate,
     time_progress,
-    traffic_light,
 )
 from unionperf.domain.scoring import ExecutionScore, Flag, IndicatorScore, TargetScore, tier_band
 from unionperf.domain.year import YearData
@@ -62,7 +61,9 @@ Values = list[ReviewValue]
 
 def add(values: Values, key: str, label: str, text: object) -> None:
     """Append a value unless its text is empty (``None`` counts as empty)."""
-    shown = "" if text is None else str(text).strip()
+    if text is None or text == "":
+        return
+    shown = text.strip() if isinstance(text, str) else str(text)
     if shown:
         values.append(ReviewValue(key, label, shown))
 
@@ -140,13 +141,13 @@ def rule_of(data: YearData, indicator: Indicator) -> MonitoringRule:
 
 
 def progress_values(
-    data: YearData, indicator: Indicator, progress: IndicatorProgress | None, cutoff: date
-) -> tuple[Values, Light | None]:
-    """An indicator's progress at a monitoring point, with its light."""
+    indicator: Indicator, progress: IndicatorProgress | None, light: Light | None
+) -> Values:
+    """An indicator's progress at a monitoring point, with its light (``traffic_light``)."""
     values: Values = []
     if progress is None:
         add(values, "actual", "1至监控月完成值", "未填报")
-        return values, None
+        return values
     if indicator.operator is Operator.QUALITATIVE:
         add(values, "tier", "完成档次", TIER_LABELS[progress.tier] if progress.tier else "")
         add(values, "actual", "1至监控月完成情况", progress.actual_text)
@@ -156,7 +157,6 @@ def progress_values(
         forecast = number(progress.forecast)
         add(values, "forecast", "全年预计完成值", f"{forecast}{indicator.unit}" if forecast else "")
     add(values, "forecast_text", "全年预计完成情况", progress.forecast_text)
-    light = traffic_light(indicator, rule_of(data, indicator), progress, cutoff)
     add(values, "light", "预警", LIGHT_LABELS[light] if light else "")
     add(values, "reasons", "偏差原因", _reasons(progress))
     add(
@@ -167,7 +167,33 @@ def progress_values(
     )
     add(values, "measure", "纠偏措施", progress.measure)
     add(values, "note", "备注", progress.note)
-    return values, light
+    return values
+
+
+def owner_light(
+    data: YearData,
+    budget: Decimal,
+    entry: MonitoringEntry | None,
+    cutoff: date,
+    lights: Iterable[Light | None],
+) -> Light | None:
+    """An owner's light at a monitoring point, as the unit sees it.
+
+    The most serious of its indicators' lights, at least yellow while its execution lags time
+    progress by more than the workspace's threshold.
+    """
+    seen = {light for light in lights if light is not None}
+    if lags(data, budget, entry, cutoff):
+        seen.add(Light.YELLOW)
+    return next((item for item in LIGHT_ORDER if item in seen), None)
+
+
+def lags(data: YearData, budget: Decimal, entry: MonitoringEntry | None, cutoff: date) -> bool:
+    """Whether the owner's execution lags time progress by more than the threshold."""
+    executed = entry.executed if entry else None
+    return executed is not None and execution_lags(
+        executed, budget, cutoff, data.settings.lag_points
+    )
 
 
 def entry_values(
@@ -175,36 +201,30 @@ def entry_values(
     budget: Decimal,
     entry: MonitoringEntry | None,
     cutoff: date,
-    lights: Iterable[Light | None],
-) -> tuple[Values, Light | None]:
-    """An owner's funds at a monitoring point, and its light.
-
-    The owner's light is the most serious of its indicators' lights, at least yellow while its
-    execution lags time progress by more than the workspace's threshold (as the unit sees it).
-    """
+    light: Light | None,
+) -> Values:
+    """An owner's funds at a monitoring point, with its light (:func:`owner_light`)."""
     values: Values = []
     executed = entry.executed if entry else None
-    lags = executed is not None and execution_lags(
-        executed, budget, cutoff, data.settings.lag_points
-    )
-    seen = [light for light in lights if light is not None]
-    if lags:
-        seen.append(Light.YELLOW)
-    light = next((item for item in LIGHT_ORDER if item in seen), None)
     add(values, "budget", "全年预算数（元）", money(budget))
     add(values, "executed", "1至监控月执行数（元）", money(executed) if entry else "未填报")
     add(values, "forecast", "全年预计执行数（元）", money(entry.forecast) if entry else "")
     add(values, "time_progress", "时间进度", percent(time_progress(cutoff)))
     rate = execution_rate(executed, budget) if executed is not None else None
     add(values, "rate", "执行率", percent(rate))
-    add(values, "lags", "执行进度偏差", "是（超过阈值）" if lags else "")
+    add(
+        values,
+        "lags",
+        "执行进度偏差",
+        "是（超过阈值）" if lags(data, budget, entry, cutoff) else "",
+    )
     add(values, "light", "预警", LIGHT_LABELS[light] if light else "")
     if entry is not None:
         add(values, "progress_text", "总体目标执行情况", entry.progress_text)
         add(values, "lag_reason", "执行偏差原因", entry.lag_reason)
         add(values, "measure", "纠偏措施", entry.measure)
         add(values, "suspension", "暂缓或停止", SUSPENSION_LABELS[entry.suspension])
-    return values, light
+    return values
 
 
 def owner_score_values(
