@@ -8,7 +8,9 @@ verifying the signatures and bulk-inserting the same rows. Issue 4 (bench/bench_
 large demo unit's self-evaluation forms as XLSX ≤ 2 × a raw openpyxl write of the same cells, and
 as PDF against a raw reportlab write of the same tables (2× used; the issue gives no number).
 Issue 5 (bench/bench_window.py): the window shown and usable ≤ 1.5 × a bare PySide6 window,
-each step opened on the large demo < 100 ms, peak memory < 300 MB.
+each step opened on the large demo < 100 ms, peak memory < 300 MB. Issue 13
+(bench/bench_fillin.py): peak memory of importing the large demo's fill-in workbook and the worst
+workbooks the import's limits let through, each < 200 MB.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ def main() -> int:
     """Build the large demo once, then run every benchmark."""
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "bench"))
+    from bench_fillin import bench_fillin  # noqa: PLC0415
     from bench_forms import bench_forms  # noqa: PLC0415
     from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
     from bench_window import bench_window  # noqa: PLC0415
@@ -132,6 +135,7 @@ def main() -> int:
             bench_large_package(workspace, Path(folder), record, median_seconds)
         finally:
             workspace.close()
+        bench_fillin(Path(folder) / "large", Path(folder), record)
         bench_receive(Path(folder), record)
         create_demo(Path(folder) / "normal").close()
         bench_window(Path(folder) / "normal", Path(folder) / "large", record)

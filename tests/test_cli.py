@@ -44,6 +44,7 @@ def test_score_json_matches_the_documented_format(demo, capsys):
         "points": "10",
         "score": "9.30",
         "flags": ["needs_explanation"],
+        "working": "执行率 = 204,600.00 ÷ 220,000.00 = 93.00%；93.00% × 10 = 9.30",
     }
     first = project["indicators"][0]
     assert {
@@ -64,6 +65,8 @@ def test_score_json_matches_the_documented_format(demo, capsys):
             "flags",
             "deduction",
             "deduction_reason",
+            "target_upper",
+            "working",
         )
     } == {
         "level1": "产出指标",
@@ -81,8 +84,11 @@ def test_score_json_matches_the_documented_format(demo, capsys):
         "flags": ["needs_explanation"],
         "deduction": None,
         "deduction_reason": None,
+        "target_upper": None,
+        "working": "正向指标未完成：10 ÷ 12 × 15 = 12.50",
     }
     assert (project["total"], project["grade"]) == ("91.55", "优")
+    assert project["working"] == "总分 = 预算执行率得分9.30 + 指标得分82.25 = 91.55"
     assert report["unit"]["name"]
     assert report["unit"]["grade"] in {"优", "良", "中", "差"}
     assert len(report["projects"]) >= 6
@@ -237,7 +243,8 @@ def test_demo_exports_every_stage_without_further_input(tmp_path, monkeypatch, c
             == 0
         )
     written = sorted(item.name for item in (tmp_path / "usb").iterdir())
-    assert written == sorted(f"81310115MC2K7Q8P1A_2024_{stage}_1.upkg" for stage in stages)
+    labels = ["绩效目标", *(f"运行监控（截至{stage[11:]}）" for stage in stages[1:-1]), "绩效自评"]
+    assert written == sorted(f"81310115MC2K7Q8P1A_2024年{label}_第1次.upkg" for label in labels)
     capsys.readouterr()
     for item in (tmp_path / "usb").iterdir():
         assert main(["verify", str(item)]) == 0

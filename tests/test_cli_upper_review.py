@@ -89,7 +89,7 @@ def test_review_return_rescore_and_parameters(unit, tmp_path, capsys, monkeypatc
     export = ["params", "export", "--workspace", up, "--out", str(tmp_path / "params")]
     code, out, _ = _run(capsys, *export)
     assert code == 0
-    package = tmp_path / "params" / f"{UPPER_CODE}_params_1.upkg"
+    package = tmp_path / "params" / f"{UPPER_CODE}_参数包_第1次.upkg"
     assert str(package) in out
     code, out, _ = _run(capsys, "key", "sheet", "--workspace", up, "--out", str(tmp_path / "sheet"))
     assert code == 0

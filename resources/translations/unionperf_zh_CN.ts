@@ -42,7 +42,7 @@
     <message>
         <location line="+9"/>
         <source>UnionPerf {version}</source>
-        <translation>UnionPerf {version}</translation>
+        <translation>工会预算绩效管理 {version}</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -88,7 +88,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+216"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+241"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -103,7 +103,7 @@
 <context>
     <name>BudgetStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+60"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+62"/>
         <location line="+36"/>
         <source>Delete project</source>
         <translation>删除项目</translation>
@@ -115,12 +115,12 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+196"/>
+        <location line="+199"/>
         <source>Add project</source>
         <translation>新增项目</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-192"/>
         <source>Add source</source>
         <translation>增加资金来源</translation>
     </message>
@@ -130,7 +130,17 @@
         <translation>删除资金来源</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+73"/>
+        <location line="+13"/>
+        <source>Type a project&apos;s initial budget on its row, or per funding source in the table below; the full-year budget follows it until you type an adjustment.</source>
+        <translation>在项目行或下方资金来源表中填写年初预算数，全年预算数随之填入；年中追加或调减时再修改全年预算数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+61"/>
+        <source>Opening balance</source>
+        <translation>“上年结余”</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Budget by category</source>
         <translation>收支预算</translation>
     </message>
@@ -155,12 +165,7 @@
         <translation>上年结余：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+13"/>
-        <source>Select a project to edit its funding; the full-year budget adds them up.</source>
-        <translation>选中项目后在下方填写资金来源；项目全年预算数为各资金来源之和。</translation>
-    </message>
-    <message>
-        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+52"/>
+        <location line="+52"/>
         <source>Revenue total {revenue} + opening balance {opening} − expenditure total {expenditure} = balance {balance}</source>
         <translation>收入合计 {revenue} ＋ 上年结余 {opening} － 支出合计 {expenditure} ＝ 年末结余 {balance}</translation>
     </message>
@@ -170,7 +175,7 @@
         <translation>（出现赤字：工会预算不得列赤字）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+87"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+88"/>
         <source>No project selected</source>
         <translation>未选中项目</translation>
     </message>
@@ -200,7 +205,7 @@
         <translation>修改上年结余</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+47"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+49"/>
         <source>Edit the project “{name}”</source>
         <translation>修改项目“{name}”</translation>
     </message>
@@ -221,7 +226,7 @@
         <translation>删除项目“{name}”</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Edit the funding of “{name}”</source>
         <translation>修改项目“{name}”的资金来源</translation>
     </message>
@@ -229,7 +234,7 @@
 <context>
     <name>BudgetTable</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+67"/>
         <source>Own union funds</source>
         <translation>本级工会经费</translation>
     </message>
@@ -349,34 +354,45 @@
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+59"/>
+        <location line="+13"/>
+        <location line="+95"/>
         <source>Full-year budget</source>
         <translation>全年预算数</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <source>The sum of the adjusted amounts of every funding source</source>
-        <translation>各资金来源全年预算数之和</translation>
+        <location line="-72"/>
+        <source>Type the amount here or in the funding table below; the full-year budget follows the initial budget until an adjustment is typed</source>
+        <translation>可在此处或下方资金来源表中填写金额；未填写调整后金额时，全年预算数随年初预算数自动填入</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+50"/>
+        <location line="+5"/>
+        <source>The sum of {count} funding sources: type each one in the funding table below</source>
+        <translation>{count}个资金来源的合计：请在下方资金来源表中逐项填写</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The budget approved at the start of the year</source>
+        <translation>年初批准的预算金额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The budget after mid-year additions or cuts; it follows the initial budget until you type another amount here</source>
+        <translation>年中追加或调减后的预算；在此填写其他金额之前，随年初预算数自动填入</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <location line="+96"/>
         <source>Executed</source>
         <translation>全年执行数</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <source>The sum of the executed amounts of every funding source</source>
-        <translation>各资金来源全年执行数之和</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="-24"/>
         <source>Funding source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-84"/>
+        <location line="+94"/>
         <source>Initial budget</source>
         <translation>年初预算数</translation>
     </message>
@@ -466,7 +482,7 @@
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+143"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+146"/>
         <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6"/>
         <source>Score</source>
         <translation>得分</translation>
@@ -493,6 +509,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Not yet</source>
+        <translation>未评</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Self-evaluation not filled in yet: no score or grade</source>
+        <translation>尚未填写自评：暂无得分和等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Below the exemption threshold: no self-evaluation is due</source>
         <translation>低于免报金额：可不进行绩效自评</translation>
     </message>
@@ -562,7 +588,7 @@
         <translation>分值</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>(not judged)</source>
         <translation>（未评定）</translation>
     </message>
@@ -602,7 +628,7 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Pick the tier first, then type a score inside its band</source>
         <translation>请先选择评价档次，再在该档次的分数范围内打分</translation>
     </message>
@@ -617,27 +643,67 @@
         <translation>该档次得分范围：{low}分（含）至{high}分（不含）</translation>
     </message>
     <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/funds_models.py" line="+47"/>
+        <source>Expenditure category</source>
+        <translation>支出科目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Budget at the start of the year</source>
+        <translation>本年预算数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Initial budget</source>
+        <translation>年初预算数</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>Computed by the scoring rules from the target and the actual</source>
-        <translation>按评分规则由指标值和实际完成值自动计算</translation>
+        <source>Approved budget (A)</source>
+        <translation>批复预算数（A）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full-year budget (A)</source>
+        <translation>全年预算数（A）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set in step 2, Annual budget</source>
+        <translation>在第2步“年度预算”中填写</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Formula score {formula}, less a deduction of {deduction}</source>
-        <translation>公式得分{formula}分，调减{deduction}分</translation>
+        <source>Executed in the year (B)</source>
+        <translation>全年执行数（B）</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The actual far exceeds the target: explain it; the score may be reduced</source>
-        <translation>实际完成值大幅超过指标值：请说明原因，可酌情调减得分</translation>
+        <location line="+9"/>
+        <source>Type what was actually spent in the year (yuan)</source>
+        <translation>填写全年实际支出金额（元）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Execution rate (B/A)</source>
+        <translation>执行率（B/A）</translation>
     </message>
 </context>
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+100"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+101"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget execution</source>
+        <translation>预算执行</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -660,22 +726,47 @@
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="+100"/>
         <source>Enter each indicator&apos;s actual value (a tier and a score for qualitative ones): scores follow the rules. Red cells still need an entry.</source>
         <translation>逐项填写实际完成值（定性指标选择评价档次并打分），得分按规则自动计算。红色单元格为尚需填写的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+55"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+58"/>
         <source>What was achieved against the annual overall goal</source>
         <translation>年度总体目标实际完成情况</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/funds_tab.py" line="+47"/>
         <source>Funds execution analysis (required when the execution score is below its points)</source>
         <translation>资金执行偏差原因分析（预算执行得分低于分值时必填）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+28"/>
+        <source>Type what each expenditure category actually spent in the year (the same column as under Annual budget). The execution rate and the score follow.</source>
+        <translation>逐行填写各支出科目的全年实际支出（与“年度预算 › 收支预算”中的全年执行数为同一数据），执行率和得分随之更新。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type what each funding source of the project actually spent in the year (全年执行数). The execution rate and the score follow at once.</source>
+        <translation>逐行填写本项目各资金来源的全年实际支出（全年执行数），执行率和得分随即更新。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The project no longer exists.</source>
+        <translation>该项目已不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Executed amount of “{name}” ({source})</source>
+        <translation>“{name}”（{source}）的全年执行数</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Executed amount of “{category}”</source>
+        <translation>“{category}”的全年执行数</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+3"/>
         <source>Result application and suggestions for next year</source>
         <translation>结果应用及下年度建议</translation>
     </message>
@@ -685,7 +776,7 @@
         <translation>年度总体目标（取自绩效目标）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+39"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+91"/>
         <source>Supporting evidence (scans, photos, sign-in sheets): drop files on the list or click “Attach files…”. Double-click a file to open it.</source>
         <translation>佐证材料（扫描件、照片、签到表等）：把文件拖到下方列表，或点击“添加文件…”。双击文件可打开查看。</translation>
     </message>
@@ -695,7 +786,7 @@
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+82"/>
         <source>No year is open</source>
         <translation>尚未打开年度</translation>
     </message>
@@ -710,27 +801,47 @@
         <translation>请先在第2、3步编制项目和绩效目标。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>{name} (below the exemption threshold: optional)</source>
         <translation>{name}（低于免报金额，可不自评）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="-49"/>
+        <source>Self-evaluation not filled in yet</source>
+        <translation>尚未填写自评</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Total {total} · {grade}</source>
         <translation>总分 {total} 分 · {grade}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Budget execution: full-year budget {budget} yuan, executed {executed} yuan, rate {rate}, score {score} of {points}</source>
         <translation>预算执行：全年预算数 {budget} 元，全年执行数 {executed} 元，执行率 {rate}，得分 {score}/{points}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>the year&apos;s spending is missing: type it under Budget execution</source>
+        <translation>尚未填写全年执行数：点此到“预算执行”页填写</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>change the spending</source>
+        <translation>修改全年执行数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This has no indicators yet: set them in step 3, Performance targets.</source>
         <translation>尚未设置绩效指标：请在第3步“绩效目标”中设置。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+5"/>
+        <source>Not filled in yet: first type each indicator&apos;s actual value below (a tier and a score for qualitative ones), then the year&apos;s spending under Budget execution. The score and the grade appear once values are typed.</source>
+        <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+57"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
@@ -749,21 +860,31 @@
         <source>Result application</source>
         <translation>结果应用</translation>
     </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/charts_tab.py" line="+43"/>
+        <source>Score per project</source>
+        <translation>各项目得分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grade distribution</source>
+        <translation>评价等级分布</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+38"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+39"/>
         <source>Attach evidence files</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Cannot read the evidence files</source>
         <translation>无法读取佐证材料</translation>
     </message>
@@ -827,9 +948,82 @@
     </message>
 </context>
 <context>
+    <name>FillinActions</name>
+    <message>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="+44"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export the Excel fill-in workbook</source>
+        <translation>导出Excel填报表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import the Excel fill-in workbook</source>
+        <translation>导入Excel填报表</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Export the Excel fill-in workbook…</source>
+        <translation>导出Excel填报表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The year&apos;s budget, projects, targets and results as a workbook to fill in</source>
+        <translation>把本年度的预算、项目、绩效目标和自评结果导出为可填写的Excel工作簿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the Excel fill-in workbook…</source>
+        <translation>导入Excel填报表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a filled-in workbook back: all of it, or nothing when a cell is wrong</source>
+        <translation>读回填好的工作簿：全部检查通过才保存，有一处错误就不保存</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Writing the fill-in workbook…</source>
+        <translation>正在生成填报表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The fill-in workbook was not written</source>
+        <translation>填报表未生成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fill-in workbook written</source>
+        <translation>填报表已导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workbook is in {path}. Fill it in with Excel or WPS, save it, then import it here with File › Import the Excel fill-in workbook.</source>
+        <translation>填报表已保存到 {path}。请用Excel或WPS填写并保存，再通过“文件 › 导入Excel填报表…”导入本软件。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Checking and importing the fill-in workbook…</source>
+        <translation>正在检查并导入填报表…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fill-in workbook imported</source>
+        <translation>填报表已导入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fill-in workbook was not imported</source>
+        <translation>填报表未导入</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+75"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+74"/>
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
@@ -855,6 +1049,66 @@
         <location line="+27"/>
         <source>Projects</source>
         <translation>项目数（个）</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceCard</name>
+    <message>
+        <location filename="../../src/unionperf/ui/guidance.py" line="+101"/>
+        <source>Guidance and rules…</source>
+        <translation>说明与依据…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What this step is for, what the upper level checks, and the rule (F1)</source>
+        <translation>这一步做什么、上级工会看什么，以及依据的文件条款（F1）</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceDialog</name>
+    <message>
+        <location line="-59"/>
+        <location line="+39"/>
+        <source>Original text of {regulation}</source>
+        <translation>查看文件原文（{regulation}）</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Guidance: {title}</source>
+        <translation>说明：{title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The guidance cannot be shown</source>
+        <translation>无法显示说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the guidance</source>
+        <translation>返回本步说明</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-142"/>
+        <source>The fill-in workbook was not imported</source>
+        <translation>填报表未导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} problems were found in {file}; nothing was saved. Correct them in the workbook, save it and import it again.</source>
+        <translation>在 {file} 中发现 {count} 个问题，未保存任何修改。请在工作簿中逐一改正、保存后再导入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -914,14 +1168,103 @@
     </message>
 </context>
 <context>
+    <name>KeysBox</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+46"/>
+        <source>Folder for the key registration sheet</source>
+        <translation>公钥登记表的保存位置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Public key file of the upper-level union</source>
+        <translation>上级工会的公钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>公钥文件 (*.pub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Signing keys</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the key registration sheet…</source>
+        <translation>打印公钥登记表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sheet with this unit&apos;s key id for the upper-level union; print it again after the key was replaced.</source>
+        <translation>载有本单位签名密钥编号的登记表，签字盖章后交上级工会；更换密钥后须重新打印。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import the upper-level union&apos;s public key…</source>
+        <translation>导入上级工会公钥…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This unit&apos;s key:</source>
+        <translation>本单位密钥：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upper-level union&apos;s key:</source>
+        <translation>上级工会公钥：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not imported yet: import it before the first feedback package of the upper-level union arrives.</source>
+        <translation>尚未导入：收到上级工会的第一个反馈数据包之前，请导入上级工会提供的公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported: key id {key} ({name})</source>
+        <translation>已导入：密钥编号 {key}（{name}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>upper-level union</source>
+        <translation>上级工会</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Writing the key registration sheet…</source>
+        <translation>正在生成公钥登记表…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Key registration sheet written</source>
+        <translation>公钥登记表已生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sheet is in {path}: open it and print it.</source>
+        <translation>公钥登记表已保存到 {path}，请打开后打印。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key registration sheet was not written</source>
+        <translation>公钥登记表未生成</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+14"/>
+        <source>The public key was not imported</source>
+        <translation>公钥未导入</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+62"/>
         <source>Indicator library: {category}</source>
         <translation>指标库：{category}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Pick one or more indicators (Ctrl+click) and adjust the target values after adding them. Grey rows are already in the targets.</source>
         <translation>选择一个或多个指标（按住Ctrl键单击可多选），添加后请按本单位实际调整指标值。灰色行表示该指标已在绩效目标中。</translation>
     </message>
@@ -931,7 +1274,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+41"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
@@ -977,17 +1320,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+84"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+89"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -1008,6 +1351,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1017,7 +1365,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1028,11 +1376,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Guidance for this step</source>
+        <translation>本步说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1072,7 +1425,7 @@
         <translation>正在新建{year}年度…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+86"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -1087,6 +1440,11 @@
         <translation>已备份：{name}</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Restored from {name}</source>
+        <translation>已从备份 {name} 恢复</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
@@ -1097,7 +1455,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-195"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -1460,7 +1818,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+84"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+90"/>
         <source>Monitoring point:</source>
         <translation>监控时点：</translation>
     </message>
@@ -1470,7 +1828,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>新时点截止日：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>The monitoring point whose figures are shown</source>
         <translation>当前显示的监控时点</translation>
     </message>
@@ -1505,12 +1863,18 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>执行进度图</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <location line="+145"/>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <location line="-109"/>
         <source>Project:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Months 1–{month}</source>
         <translation>1–{month}月</translation>
     </message>
@@ -1520,7 +1884,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>{months}（截至{date}）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Time progress {progress}</source>
         <translation>时间进度 {progress}</translation>
     </message>
@@ -1530,7 +1894,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>双击单元格填写各项目截至截止日的累计执行数，执行滞后的说明原因；再到“指标完成情况”页填写各指标完成值，并说明红、黄预警的原因。每次修改即时保存（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <source>Sign-off (signed)</source>
+        <translation>签字确认（已签字）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-off (not signed)</source>
+        <translation>签字确认（未签字）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open or start a year first.</source>
         <translation>请先打开或新建年度。</translation>
     </message>
@@ -1835,7 +2209,7 @@ Nothing was imported.</source>
     <message>
         <location line="+8"/>
         <source>Unit {code} is not registered in this workspace: register its public key first (command: unionperf register). Until then the package cannot be received.</source>
-        <translation>单位 {code} 尚未在本工作区登记：请先登记其公钥（命令：unionperf register），登记前无法接收这个数据包。</translation>
+        <translation>单位 {code} 尚未在本工作区登记：请先核对其公钥登记表并登记其签名公钥（目前须由技术人员在命令行中登记），登记前无法接收这个数据包。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1901,7 +2275,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+192"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+205"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -1974,7 +2348,7 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+29"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+52"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -2012,14 +2386,198 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+47"/>
+        <location line="+81"/>
         <source>{hard} problems must be fixed, {soft} need an explanation</source>
         <translation>{hard}个问题必须修改，{soft}个问题需要填写说明</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No problems in what is filled in; not started yet: {steps}.</source>
+        <translation>已填写的内容没有问题；尚未开始：{steps}。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No problems: every check passes.</source>
         <translation>没有问题：全部检查通过。</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/refusal.py" line="+34"/>
+        <source>“{column}”</source>
+        <translation>“{column}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{column}” of “{row}”</source>
+        <translation>“{row}”的“{column}”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{field} takes an amount in yuan: digits with at most two decimals. “{text}” was not accepted.</source>
+        <translation>{field}只能填写金额（元）：数字，最多两位小数；输入的“{text}”未被接受。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{field} takes a number: digits and a decimal point only. “{text}” was not accepted.</source>
+        <translation>{field}只能填写数字（可带小数点）；输入的“{text}”未被接受。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/restore_dialog.py" line="+63"/>
+        <location line="+44"/>
+        <location line="+184"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspace backups (*.sqlite);;All files (*)</source>
+        <translation>工作区备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a backup to bring the workspace back to its state at that time. Before restoring, the current data is backed up, so a restore can be undone by restoring that backup.</source>
+        <translation>选择一个备份，把工作区恢复到当时的状态。恢复之前会先自动备份当前的数据，如果恢复错了，可以再从那个备份恢复回来。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restore this backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore from another file…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot list the backups</source>
+        <translation>无法列出备份</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+75"/>
+        <source>Cannot be restored: {why}</source>
+        <translation>不能恢复：{why}</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Restore the workspace to the backup of {time} ({reason})?
+
+It holds: {unit}; years {years}; projects {projects}.
+
+The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
+        <translation>把工作区恢复到 {time} 的备份（{reason}）吗？
+
+该备份包含：{unit}；年度 {years}；项目 {projects}。
+
+恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Restore the workspace from the file {name}?
+
+The file is checked first: it must be a backup of this unit&apos;s workspace. The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
+        <translation>用文件 {name} 恢复工作区吗？
+
+恢复前会先检查该文件：它必须是本单位工作区的备份。恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The backup was not restored</source>
+        <translation>未恢复备份</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace was restored from {name}.
+The data before the restore was backed up as {safety}.</source>
+        <translation>工作区已从 {name} 恢复。
+恢复之前的数据已备份为 {safety}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No backup yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The workspace cannot be opened:
+{error}
+
+Restore it from a backup?</source>
+        <translation>无法打开工作区：
+{error}
+
+要从备份恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a backup…</source>
+        <translation>选择备份…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -2160,7 +2718,12 @@ Nothing was imported.</source>
         <translation>预算执行率落后时间进度达到该百分点时预警。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Exemption threshold</source>
+        <translation>“项目免报门槛”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A project whose full-year budget is below this amount files no targets or self-evaluation; 0 means every project files them.</source>
         <translation>全年预算数低于此金额的项目可不申报绩效目标、不开展自评；填0表示所有项目都要申报。</translation>
     </message>
@@ -2271,7 +2834,7 @@ Nothing was imported.</source>
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+54"/>
+        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+62"/>
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
@@ -2286,23 +2849,23 @@ Nothing was imported.</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+64"/>
+        <location line="+115"/>
         <source>Sign off</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-84"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+84"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
@@ -2322,22 +2885,33 @@ Nothing was imported.</source>
         <translation>无需签字</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+24"/>
+        <location line="+3"/>
+        <source>Not signed</source>
+        <translation>未能签字</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Sign-off by {role}</source>
         <translation>{role}签字</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
+        <source>{count} problems must be fixed before anyone can sign “{stage}” off (click one to open it):</source>
+        <translation>“{stage}”还有{count}个须修改的问题，解决后才能签字（点击可定位到该处）：</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Locked: the union chair signed “{stage}” off. A change now is an adjustment and asks for its reason.</source>
         <translation>已锁定：工会主席已签字确认“{stage}”。现在修改属于调整，需填写调整原因。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Adjusting “{stage}”: {reason}. The chair&apos;s new sign-off locks it again.</source>
-        <translation>“{stage}”调整中：{reason}。工会主席重新签字后再次锁定。</translation>
+        <source>Adjusting “{stage}”: {reason}. The chair&apos;s and the audit chair&apos;s sign-offs were withdrawn: they sign it again, and the chair&apos;s new sign-off locks it.</source>
+        <translation>正在调整“{stage}”：{reason}。工会主席和经审会主任的签字已撤回，须重新签字；工会主席重新签字后再次锁定。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Returned by the upper level: {reason}. Correct it, then sign it off again.</source>
         <translation>已被上级退回：{reason}。请修改后重新签字确认。</translation>
     </message>
@@ -2350,7 +2924,7 @@ Nothing was imported.</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-176"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-196"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2403,7 +2977,7 @@ Nothing was imported.</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+135"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+141"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -2537,22 +3111,27 @@ Nothing was imported.</source>
 <context>
     <name>SubmitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+32"/>
+        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+37"/>
         <source>Packages (*.upkg);;All files (*)</source>
         <translation>数据包 (*.upkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Passphrase of the unit&apos;s signing key:</source>
         <translation>本单位签名密钥的口令：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Type it again.</source>
+        <translation>请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Explain a problem</source>
         <translation>填写出错说明</translation>
     </message>
@@ -2568,7 +3147,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+96"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+97"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -2639,17 +3218,17 @@ Why is this so? (travels with the package)</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-60"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
@@ -2720,7 +3299,7 @@ SHA-256 {sha256}
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+270"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+271"/>
         <source>Level-1 and level-2 rows show the sum of their indicators&apos; points</source>
         <translation>一级、二级指标行显示其下三级指标的分值合计</translation>
     </message>
@@ -2901,7 +3480,7 @@ SHA-256 {sha256}
         <translation>还没有绩效指标：请选中一个二级指标后新增指标，或从指标库选取，或复制上年指标。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+72"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+73"/>
         <source>points must add up to the weights</source>
         <translation>各一级指标分值合计应等于规定分值</translation>
     </message>
@@ -3101,13 +3680,13 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
-        <source>Union chair</source>
-        <translation>工会主席</translation>
+        <source>Preparer (accountant)</source>
+        <translation>填报人（会计）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Accountant</source>
-        <translation>会计</translation>
+        <source>Union chair</source>
+        <translation>工会主席</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3123,7 +3702,7 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-187"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-200"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
@@ -3148,6 +3727,11 @@ SHA-256 {sha256}
         <translation>上级工会（接收所属单位报送的数据包）</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>The three names are filled in whenever a stage is signed off; they can be changed later under Unit profile.</source>
+        <translation>以上三个姓名在各阶段签字确认时自动填入，以后可在“单位信息”中修改。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Union name *</source>
         <translation>工会名称 *</translation>
@@ -3169,8 +3753,8 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
-        <source>Accountant</source>
-        <translation>会计</translation>
+        <source>Preparer (accountant)</source>
+        <translation>填报人（会计）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3179,11 +3763,16 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit committee chair</source>
+        <translation>经审会主任</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>An upper-level union may leave it empty.</source>
         <translation>上级工会可以不填。</translation>
     </message>
@@ -3206,9 +3795,55 @@ SHA-256 {sha256}
 <context>
     <name>UnitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29"/>
+        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+30"/>
         <source>Enter the union&apos;s profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
+    </message>
+</context>
+<context>
+    <name>UpperKeyDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-159"/>
+        <source>Import the upper-level union&apos;s public key</source>
+        <translation>导入上级工会公钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare this key id, character by character, with the key id on the paper the upper-level union gave you (its key registration sheet, signed and sealed). Import the key only when they are the same: feedback packages are then accepted only when this key signed them.</source>
+        <translation>请将下面的密钥编号与上级工会提供的纸质公钥登记表（签字盖章）上的密钥编号逐位核对，完全一致才导入。导入后，只接收由这把密钥签发的反馈数据包。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Key id (fingerprint):</source>
+        <translation>密钥编号（指纹）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upper-level union:</source>
+        <translation>上级工会：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same as on the paper: import</source>
+        <translation>核对一致，导入</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingPane</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/evaluation/working_pane.py" line="+56"/>
+        <source>How “{indicator}” was scored: {working}</source>
+        <translation>“{indicator}”计分说明：{working}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Budget execution: {working}</source>
+        <translation>预算执行率：{working}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select an indicator to see how its score came about.</source>
+        <translation>选中某个指标，可在此查看其得分的计算过程。</translation>
     </message>
 </context>
 <context>
@@ -3256,7 +3891,7 @@ SHA-256 {sha256}
     <message>
         <location line="+4"/>
         <source>No workspace in this folder (unionperf.sqlite is missing).</source>
-        <translation>该文件夹中没有工作区（找不到 unionperf.sqlite）。</translation>
+        <translation>该文件夹中没有工作区（找不到工作区的数据库文件）。</translation>
     </message>
     <message>
         <location line="+3"/>

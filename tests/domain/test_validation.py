@@ -300,7 +300,7 @@ CASES = [
         H,
         (PROJECT, "p1", "", "category_code"),
     ),
-    _case(C.PROJECT_NO_BUDGET, lambda: _project(funding=()), T, H, (PROJECT, "p1", "", "funding")),
+    _case(C.PROJECT_NO_BUDGET, lambda: _project(funding=()), T, H, (PROJECT, "p1", "", "initial")),
     _case(
         C.PROJECT_NEGATIVE_AMOUNT,
         lambda: _funding(200000, 220000, -1),
@@ -444,6 +444,19 @@ CASES = [
         (TARGETS, "p1", "i1", "name"),
         (TARGETS, "p1", "i2", "name"),
     ),
+    _case(
+        C.INDICATOR_INTERVAL_BOUNDS,
+        lambda: _indicators(
+            {
+                "i4": {"operator": Operator.INTERVAL, "target": D(80), "target_upper": D(60)},
+                "i6": {"operator": Operator.INTERVAL, "target": D(60)},
+            }
+        ),
+        T,
+        H,
+        (TARGETS, "p1", "i4", "target"),
+        (TARGETS, "p1", "i6", "target"),
+    ),
     _case(C.MONITORING_EXECUTED_MISSING, lambda: _entry(executed=None), M, H, P1_M1),
     _case(C.MONITORING_EXECUTED_NEGATIVE, lambda: _entry(executed=D(-1)), M, H, P1_M1),
     _case(C.MONITORING_EXECUTED_OVER_BUDGET, lambda: _entry(executed=D(220001)), M, S, P1_M1),
@@ -570,6 +583,19 @@ CASES = [
         (EVALUATION, "p1", "", "executed"),
     ),
     _case(
+        C.EVALUATION_EXECUTED_MISSING,
+        lambda: replace(
+            _funding(200000, 220000, 0),
+            evaluations=(
+                replace(worked_example.evaluation(), execution_analysis=""),
+                UNIT_EVALUATION,
+            ),
+        ),
+        E,
+        H,
+        (EVALUATION, "p1", "", "executed"),
+    ),
+    _case(
         C.EVALUATION_BOILERPLATE,
         lambda: _result("i1", deviation="继续努力。"),
         E,
@@ -592,6 +618,15 @@ CASES = [
     ),
     _case(
         C.SIGNOFF_MISSING,
+        lambda: _year(signoffs=_signoffs(MONITORING_STAGE.name)),
+        T,
+        H,
+        (Section.SIGNOFF, "", "targets", "preparer"),
+        (Section.SIGNOFF, "", "targets", "chair"),
+        (Section.SIGNOFF, "", "targets", "audit_chair"),
+    ),
+    _case(
+        C.SIGNOFF_AGAIN,
         lambda: _year(signoffs=_signoffs(MONITORING_STAGE.name)),
         T,
         H,
@@ -654,7 +689,9 @@ def test_every_problem_code_has_a_case():
 
 @pytest.mark.parametrize(("code", "build", "stage", "severity", "where"), CASES)
 def test_smallest_bad_input_triggers_the_problem(code, build, stage, severity, where):
-    problems = check_stage(build(), stage, signoffs=code is C.SIGNOFF_MISSING)
+    signoffs = code in (C.SIGNOFF_MISSING, C.SIGNOFF_AGAIN)
+    adjusting = {stage.name} if code is C.SIGNOFF_AGAIN else set()
+    problems = check_stage(build(), stage, signoffs=signoffs, adjusting=adjusting)
     found = _of(problems, code)
     assert [_where(problem) for problem in found] == where
     assert [problem.severity for problem in found] == [severity] * len(where)
@@ -961,3 +998,44 @@ def test_valid_deduction_lowers_the_score():
     assert _of(check_stage(data, EVALUATION_STAGE), C.EVALUATION_DEDUCTION_INVALID) == []
     visits = score_project(data, data.projects[0]).indicators[1]
     assert (visits.formula_score, visits.score) == (D("10.00"), D("7.50"))
+
+
+# --- issue 12: the messages say where to type --------------------------------------------------
+
+
+def test_missing_spending_asks_for_the_spending_not_for_a_deviation_reason():
+    data = replace(
+        _funding(200000, 220000, 0),
+        evaluations=(replace(worked_example.evaluation(), execution_analysis=""), UNIT_EVALUATION),
+    )
+    problems = check_stage(data, EVALUATION_STAGE, signoffs=False)
+    assert _of(problems, C.EVALUATION_EXECUTION_ANALYSIS_MISSING) == []
+    (missing,) = _of(problems, C.EVALUATION_EXECUTED_MISSING)
+    assert missing.message.startswith(
+        "尚未填写全年执行数：请在“绩效自评 › 预算执行”中逐行填写各资金来源"
+    )
+
+
+def test_spending_of_nothing_explained_in_the_analysis_is_accepted():
+    data = replace(
+        _funding(200000, 220000, 0),
+        evaluations=(
+            replace(worked_example.evaluation(), execution_analysis="项目因场馆封闭全年未开展"),
+            UNIT_EVALUATION,
+        ),
+    )
+    problems = check_stage(data, EVALUATION_STAGE, signoffs=False)
+    assert _of(problems, C.EVALUATION_EXECUTED_MISSING) == []
+    assert _of(problems, C.EVALUATION_EXECUTION_ANALYSIS_MISSING) == []
+
+
+def test_a_project_without_budget_is_told_which_cell_to_type():
+    (none,) = _of(check_stage(_project(funding=()), TARGET_STAGE), C.PROJECT_NO_BUDGET)
+    assert "“年度预算 › 项目及资金来源”" in none.message
+    assert "项目行的“年初预算数”列" in none.message
+    (zero,) = _of(check_stage(_funding(0, 0, 0), TARGET_STAGE), C.PROJECT_NO_BUDGET)
+    assert "资金来源表“本级工会经费”一行的“年初预算数”列" in zero.message
+    assert (zero.where.item_uid, zero.where.field) == ("own", "initial")
+    (adjusted,) = _of(check_stage(_funding(5000, 0, 0), TARGET_STAGE), C.PROJECT_NO_BUDGET)
+    assert "“全年预算数”列" in adjusted.message
+    assert (adjusted.where.item_uid, adjusted.where.field) == ("own", "adjusted")

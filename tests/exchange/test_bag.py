@@ -6,6 +6,7 @@ import io
 import re
 import stat
 import struct
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -95,25 +96,58 @@ def test_bag_info_values_stay_on_one_line():
     )
 
 
-NAMES = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/\\:"),
+ASCII_PART = st.text(alphabet="abcXYZ019._-", min_size=1, max_size=12).filter(
+    lambda part: part not in (".", "..") and not part.endswith(".")
+)
+EVIDENCE_PART = st.text(
+    alphabet=st.sampled_from("ab Z9()[]_-.,;'!#&+=@^{}~签到表第页（）【】《》、。·"),
     min_size=1,
     max_size=12,
-).filter(lambda name: name not in (".", "..") and name.strip() == name)
+).filter(lambda part: part.strip(" .") == part.strip(" ") == part and part not in (".", ".."))
+NAMES = st.one_of(
+    st.lists(ASCII_PART, min_size=1, max_size=3).map("/".join),
+    st.tuples(ASCII_PART, st.lists(EVIDENCE_PART, min_size=1, max_size=2)).map(
+        lambda parts: "/".join(["evidence", parts[0], *parts[1]])
+    ),
+)
 
 
 @settings(max_examples=50, deadline=None)
-@given(
-    st.dictionaries(
-        st.lists(NAMES, min_size=1, max_size=3).map("/".join), st.binary(max_size=300), max_size=6
-    )
-)
+@given(st.dictionaries(NAMES, st.binary(max_size=300), max_size=6))
 def test_any_payload_round_trips(payload):
+    """Every name the naming rules allow (docs/package-format.md §3.3) travels unchanged."""
     payload = {f"data/{name}": data for name, data in payload.items()}
     if len({name.casefold() for name in payload}) != len(payload):
         return  # case variants are refused on reading (see test_duplicate_names_are_refused)
     files = _files(payload)
     assert bag.check_bag(bag.read_zip(bag.write_zip(files))).files == files
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="/\\\x00"),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["data/", "data/evidence/unit/", "data/forms/"]),
+)
+def test_any_name_is_read_or_refused_with_a_code(part, folder):
+    """Whatever a name holds, reading the zip gives its members or a typed one-line refusal."""
+    name = folder + part
+    refusal: BagError | None = None
+    try:
+        members = bag.read_zip(zip_of([(name, b"x")]))
+    except BagError as error:
+        refusal = error
+    if refusal is not None:
+        assert refusal.code in ("unsafe-path", "member-name"), refusal.code
+        assert len(str(refusal).splitlines()) == 1
+        assert CHINESE.search(str(refusal))
+    else:
+        assert list(members) == [name]
+        assert unicodedata.normalize("NFC", name) == name
+        assert name.isascii() or folder == "data/evidence/unit/"
 
 
 # -- zip safety ----------------------------------------------------------------------------------

@@ -75,12 +75,20 @@ def _validator(schema: dict[str, Any] | None = None) -> Draft7Validator:
 
 
 def _sorted_progress(data: YearData) -> YearData:
-    """The year with each entry's progress sorted by indicator uid (its order is unspecified)."""
+    """The year as data.json holds it: each entry's progress sorted by indicator uid (its order
+    is unspecified) and each target set's indicators in canonical order (the demo of 2023 lists a
+    时效 indicator before a 质量 one)."""
     entries = tuple(
         replace(entry, progress=tuple(sorted(entry.progress, key=lambda p: p.indicator_uid)))
         for entry in data.monitoring
     )
-    return replace(data, monitoring=entries)
+    order = data.framework.ordered
+    projects = tuple(
+        replace(item, targets=replace(item.targets, indicators=order(item.targets.indicators)))
+        for item in data.projects
+    )
+    unit_targets = replace(data.unit_targets, indicators=order(data.unit_targets.indicators))
+    return replace(data, monitoring=entries, projects=projects, unit_targets=unit_targets)
 
 
 def _through_text(data: YearData) -> YearData:
@@ -112,7 +120,7 @@ def test_written_form_is_plain_json_without_floats_in_a_fixed_order(name):
     data = _years()[name]
     document = year_to_json(data)
     assert list(document) == TOP_KEYS
-    assert document["format_version"] == DATA_FORMAT_VERSION == "1.0"
+    assert document["format_version"] == DATA_FORMAT_VERSION == "1.1"
     assert not any(isinstance(value, float) for value in _walk(document))
     assert json.dumps(document, ensure_ascii=False) == json.dumps(
         year_to_json(data), ensure_ascii=False
@@ -161,6 +169,52 @@ def test_numbers_dates_enums_and_nulls():
     assert document["monitoring"][0]["progress"][0]["tier"] == "partial"
     assert document["projects"][0]["start"] == "2024-01-01"
     assert year_from_json(document) == data
+
+
+def test_interval_target_round_trips_and_matches_the_schema():
+    data = _years()["2024"]
+    interval = Indicator(
+        "iv",
+        "效益指标",
+        "社会效益指标",
+        "帮扶覆盖率",
+        Operator.INTERVAL,
+        target=D(60),
+        unit="%",
+        points=D(5),
+        target_upper=D("80.5"),
+    )
+    data = replace(data, unit_targets=replace(data.unit_targets, indicators=(interval,)))
+    document = year_to_json(data)
+    written = document["unit_targets"]["indicators"][0]
+    assert (written["operator"], written["target"], written["target_upper"]) == (
+        "interval",
+        "60",
+        "80.5",
+    )
+    assert not list(_validator().iter_errors(document))
+    assert year_from_json(document) == data
+
+
+def test_a_1_0_document_without_upper_bounds_still_reads():
+    data = _years()["2024"]
+    document = year_to_json(data)
+    document["format_version"] = "1.0"
+    for record in _walk(document):
+        if isinstance(record, dict):
+            record.pop("target_upper", None)
+    assert year_from_json(document) == _sorted_progress(data)
+    assert not list(_validator().iter_errors(document))
+
+
+def test_indicators_are_written_in_canonical_order():
+    """Added 满意度 first and 效益 last: the package lists 产出, 效益, 满意度."""
+    data = _years()["2024"]
+    added = tuple(reversed(data.unit_targets.indicators))
+    assert added[0].level1 == "满意度指标"
+    data = replace(data, unit_targets=replace(data.unit_targets, indicators=added))
+    written = [item["level1"] for item in year_to_json(data)["unit_targets"]["indicators"]]
+    assert written == sorted(written, key=["产出指标", "效益指标", "满意度指标"].index)
 
 
 @pytest.mark.parametrize("amount", [D("0.001"), D("12.345"), D("NaN"), D("Infinity")])
@@ -213,7 +267,7 @@ def _broken(change) -> dict[str, Any]:
         (
             lambda d: d["projects"][1]["targets"]["indicators"][0].update(operator="≥"),
             "data.json 中 projects[1].targets.indicators[0].operator 不是允许的值"
-            "（>=、>、=、<=、<、qualitative）：“≥”",
+            "（>=、>、=、<=、<、interval、qualitative）：“≥”",
         ),
         (
             lambda d: d["points"][0].update(cutoff="2024-02-30"),
@@ -411,6 +465,10 @@ def test_schema_documents_every_key_written(name):
     assert not errors, errors[0].message
 
 
+ADDED_IN_MINOR_VERSIONS = {"target_upper"}
+"""Keys a later 1.x added: optional, so that documents of 1.0 stay valid."""
+
+
 def test_every_record_requires_all_its_keys_and_allows_more():
     records = [_schema()] + [
         item for item in _schema()["definitions"].values() if item.get("type") == "object"
@@ -418,7 +476,8 @@ def test_every_record_requires_all_its_keys_and_allows_more():
     for record in records:
         if "properties" not in record:  # the weights map
             continue
-        assert record["required"] == list(record["properties"])
+        expected = [key for key in record["properties"] if key not in ADDED_IN_MINOR_VERSIONS]
+        assert record["required"] == expected
         assert record["additionalProperties"] is True
 
 

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -177,10 +178,10 @@ def test_package_json_and_data_json_follow_the_published_schemas(unit, name):
 
 def test_layout_name_and_sequence_chain(unit):
     assert {name: path.name for name, path in unit.packages.items()} == {
-        "targets-1": f"{unit.unit_code}_{YEAR}_targets_1.upkg",
-        "targets-2": f"{unit.unit_code}_{YEAR}_targets_2.upkg",
-        "self-evaluation-1": f"{unit.unit_code}_{YEAR}_self-evaluation_1.upkg",
-        "monitoring-1": f"{unit.unit_code}_{YEAR}_monitoring-2024-03-31_1.upkg",
+        "targets-1": f"{unit.unit_code}_{YEAR}年绩效目标_第1次.upkg",
+        "targets-2": f"{unit.unit_code}_{YEAR}年绩效目标_第2次.upkg",
+        "self-evaluation-1": f"{unit.unit_code}_{YEAR}年绩效自评_第1次.upkg",
+        "monitoring-1": f"{unit.unit_code}_{YEAR}年运行监控（截至2024-03-31）_第1次.upkg",
     }
     first = json.loads(members(unit.blob("targets-1"))["data/package.json"])
     second = json.loads(members(unit.blob("targets-2"))["data/package.json"])
@@ -441,6 +442,31 @@ def test_evidence_travels_and_bagit_python_still_accepts_the_bag(unit, tmp_path,
     assert package.payload[listed[0]["path"]] == scan.read_bytes()
     assert listed[0]["sha256"] == sha256(scan.read_bytes())
     bagit.Bag(str(_unzip(path.read_bytes(), tmp_path / "bag"))).validate()
+
+
+@pytest.mark.parametrize(
+    ("filename", "in_the_bag"),
+    [
+        ("p\u0430yment.pdf", "p_yment.pdf"),
+        (unicodedata.normalize("NFD", "résumé.pdf"), "r_sum_.pdf"),
+        ("a\uff0fb\u202e.pdf", "a_b_.pdf"),
+        ("第１页（草稿）.pdf", "第1页(草稿).pdf"),
+        ("会议\u3000纪要 .pdf", "会议 纪要 .pdf"),
+        ("签到表【定稿】.pdf", "签到表【定稿】.pdf"),
+    ],
+    ids=["cyrillic", "nfd", "slash-and-bidi", "full-width", "ideographic-space", "chinese"],
+)
+def test_evidence_of_any_name_exports_a_package_that_verifies(unit, tmp_path, filename, in_the_bag):
+    """The exporter fits evidence names to the bag's naming rules (package-format.md §6.4)."""
+    scan = tmp_path / filename
+    scan.write_bytes(b"%PDF-1.4 scanned")
+    with Workspace.open(copy_workspace(unit.workspace, tmp_path / "unit")) as workspace:
+        item = evidence.attach(workspace, YEAR, "unit", "self-evaluation", source=scan)
+        path = export_package(workspace, YEAR, "self-evaluation", tmp_path / "out", "demo").path
+    package = verify_package(path.read_bytes(), unit.public_key)
+    [listed] = package.meta["evidence"]
+    assert listed["path"] == f"data/evidence/unit/{item.uid}_{in_the_bag}"
+    assert package.payload[listed["path"]] == scan.read_bytes()
 
 
 # -- the command line ---------------------------------------------------------------------------

@@ -12,7 +12,13 @@ PACKAGED = Path(__file__).parents[2] / "src" / "unionperf" / "exchange" / "schem
 
 @pytest.mark.parametrize(
     "name",
-    ["package.schema.json", "data.schema.json", "feedback.schema.json", "params.schema.json"],
+    [
+        "package.schema.json",
+        "data.schema.json",
+        "feedback.schema.json",
+        "announcements.schema.json",
+        "params.schema.json",
+    ],
 )
 def test_packaged_schema_equals_documented_schema(name):
     assert (PACKAGED / name).read_bytes() == (DOCS / name).read_bytes()

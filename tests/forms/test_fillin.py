@@ -137,7 +137,7 @@ def test_drop_down_lists(blob):
         letter = columns[title]
         return [c.value for c in lists[letter][1:] if c.value is not None]
 
-    assert values("指标性质") == ["≥", "＞", "＝", "≤", "＜", "定性"]
+    assert values("指标性质") == ["≥", "＞", "＝", "≤", "＜", "区间", "定性"]
     assert values("偏差原因类别") == ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"]
     assert values("完成可能性") == ["确定能", "有可能", "完全不可能"]
     assert values("是否适用") == ["是", "否"]
@@ -282,6 +282,85 @@ def test_edits_come_through_and_nothing_else(blob, year):
         ),
     )
     assert data == expected
+
+
+def test_interval_target_is_written_as_a_range_and_read_back(year):
+    first = year.projects[0]
+    coverage = Indicator(
+        "iv1",
+        "效益指标",
+        "社会效益指标",
+        "帮扶覆盖率区间",
+        Operator.INTERVAL,
+        D(60),
+        unit="%",
+        points=D(0),
+        target_upper=D(80),
+    )
+    data = replace(
+        year,
+        projects=(
+            replace(
+                first,
+                targets=replace(first.targets, indicators=(*first.targets.indicators, coverage)),
+            ),
+            *year.projects[1:],
+        ),
+    )
+    book = Book(write_template(data))
+    row = book.row("指标", "指标编号", "iv1")
+    assert (book.get("指标", row, "指标性质"), book.get("指标", row, "指标值")) == (
+        "区间",
+        "60～80",
+    )
+    book.set("指标", row, "指标值", "65-85")
+    result = _read(book, data)
+    assert result.ok, result.problems
+    assert result.data is not None
+    read = _indicator(result.data, "iv1")
+    assert (read.operator, read.target, read.target_upper) == (Operator.INTERVAL, D(65), D(85))
+
+
+def test_a_new_interval_indicator_row(blob, year):
+    book = Book(blob)
+    fourth = year.projects[3]
+    row = book.append(
+        "指标",
+        {
+            **new_indicator_row(fourth.name),
+            "指标性质": "区间",
+            "指标值": "60%～80%",
+            "计量单位": "%",
+        },
+    )
+    result = _read(book, year)
+    assert result.ok, result.problems
+    assert result.data is not None
+    added = [
+        item
+        for item in _project(result.data, fourth.uid).targets.indicators
+        if item.operator is Operator.INTERVAL
+    ]
+    assert [(item.target, item.target_upper) for item in added] == [(D(60), D(80))]
+    book.set("指标", row, "指标值", "80～60")
+    refused = _read(book, year)
+    assert not refused.ok
+    assert any("下限～上限" in problem.message for problem in refused.problems)
+
+
+def test_indicators_are_listed_in_canonical_order(years):
+    """The 2023 demo project 困难职工帮扶 lists 时效 before 质量; the workbook puts 质量 first."""
+    data = years[2023]
+    project = next(p for p in data.projects if "困难职工帮扶" in p.name)
+    book = Book(write_template(data))
+    sheet = book.sheet("指标")
+    owner, level2 = book.column("指标", "归属"), book.column("指标", "二级指标")
+    listed = [
+        sheet.cell(number, level2).value
+        for number in range(2, sheet.max_row + 1)
+        if sheet.cell(number, owner).value == project.uid
+    ]
+    assert listed.index("质量指标") < listed.index("时效指标")
 
 
 def test_an_edited_row_keeps_the_stored_form_of_its_unchanged_numbers(blob, year):
@@ -520,7 +599,7 @@ BAD_INPUTS: dict[str, tuple[Edit, str]] = {
     "wrong year": (_guide("B5", 2023), "2023年度的填报表"),
     "wrong unit": (_guide("B4", "91350100M000100Y43"), "另一个单位"),
     "other unit's name": (_guide("B3", "另一个工会"), "另一个单位"),
-    "not our workbook": (_guide("B6", ""), "不是 UnionPerf 导出的填报表"),
+    "not our workbook": (_guide("B6", ""), "不是本软件导出的填报表"),
     "unknown indicator uid": (_indicator_cell("p2024-01-i01", "指标编号", "nope"), "不存在"),
     "unknown project uid": (_project_cell(0, "项目编号", "nope"), "不存在"),
     "copied row keeps its uid": (_copied_row, "重复"),
@@ -579,3 +658,12 @@ def test_a_file_that_is_not_a_workbook(year):
     result = read_template(b"PK\x03\x04 not really a zip", year)
     assert not result.ok
     assert "不是有效的 Excel 工作簿" in result.problems[0].message
+
+
+def test_the_guide_names_the_app_in_chinese_and_earlier_workbooks_are_still_read(blob, year):
+    book = Book(blob)
+    guide = [cell.value for row in book.sheet("说明").iter_rows() for cell in row if cell.value]
+    assert "工会预算绩效管理填报表（第1版）" in guide
+    assert not any("UnionPerf" in str(value) for value in guide)
+    book.sheet("说明")["B6"] = "UnionPerf 填报表 v1"  # exported by an earlier version
+    assert _read(book, year).ok

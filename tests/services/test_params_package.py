@@ -124,7 +124,7 @@ def _export(upper: Workspace, out: Path) -> Path:
 
 def test_the_package_is_a_signed_bag_anyone_can_check(upper, tmp_path):
     path = _export(upper, tmp_path / "out")
-    assert path.name == f"{UPPER_CODE}_params_1.upkg"
+    assert path.name == f"{UPPER_CODE}_参数包_第1次.upkg"
     package = verify_package(path.read_bytes(), signing.public_key(upper))
     assert package.meta["kind"] == "params"
     assert package.meta["stage"] == "params"
@@ -148,7 +148,7 @@ def test_the_package_is_a_signed_bag_anyone_can_check(upper, tmp_path):
         text = (DOCS / f"{name}.schema.json").read_text(encoding="utf-8")
         assert list(Draft7Validator(json.loads(text)).iter_errors(json.loads(document))) == []
     second = _export(upper, tmp_path / "out")
-    assert second.name == f"{UPPER_CODE}_params_2.upkg"
+    assert second.name == f"{UPPER_CODE}_参数包_第2次.upkg"
 
 
 def test_a_unit_sees_what_changes_then_applies_it(upper, own, tmp_path, capsys):
@@ -228,7 +228,7 @@ def test_a_package_signed_by_another_key_is_refused(unit, own, tmp_path):
     assert own.load_year(NEW_YEAR).settings == before
     with own.reading() as uow:
         assert uow.params.applied() == []
-    assert list((own.paths.root / "quarantine").glob("*params_1.upkg"))
+    assert list((own.paths.root / "quarantine").glob("*参数包_第1次.upkg"))
     # a unit that trusts no upper key refuses it too
     with Workspace.open(copy_workspace(unit.workspace, tmp_path / "lonely")) as lonely:
         [outcome] = receive(lonely, [path])
@@ -259,9 +259,9 @@ def test_the_upper_key_sheet_tells_units_the_key(upper, tmp_path):
     (form,) = key_sheet_family(info, upper.unit(), date(2026, 1, 5)).forms
     texts = "\n".join(text for _, text in form_texts(form))
     grouped = " ".join(info.key_id[index : index + 4] for index in range(0, 16, 4))
-    for expected in (UPPER_TITLE, UPPER_NAME, UPPER_CODE, grouped, "trust-upper", "2026-01-05"):
+    for expected in (UPPER_TITLE, UPPER_NAME, UPPER_CODE, grouped, "trust-upper", "2026年1月5日"):
         assert expected in texts
-    assert form.qr.startswith(f"UnionPerf;upper={UPPER_CODE};key={info.key_id}")
+    assert form.qr.startswith(f"上级工会签名公钥;信用代码={UPPER_CODE};密钥={info.key_id}")
     path = write_key_sheet(info, upper.unit(), tmp_path / "sheet")
     assert path.read_bytes().startswith(b"%PDF")
 

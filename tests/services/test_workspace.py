@@ -153,3 +153,44 @@ def test_full_disk_is_a_clear_error_and_keeps_saved_data(workspace):
     with pytest.raises(ServiceError, match="磁盘空间不足，本次修改未保存"):
         editing.replace_year(workspace, demo_years()[1])
     assert workspace.load_year(2024) == before
+
+
+def test_interval_target_is_saved_and_read_back(workspace):
+    coverage = Indicator(
+        "v1",
+        "效益指标",
+        "社会效益指标",
+        "困难职工帮扶覆盖率",
+        Operator.INTERVAL,
+        D(60),
+        unit="%",
+        points=D(5),
+        target_upper=D(80),
+    )
+    editing.save_indicator(workspace, 2024, "p1", coverage)
+    assert workspace.load_year(2024).project("p1").targets.indicator("v1") == coverage
+
+
+def test_interval_with_the_lower_bound_above_the_upper_is_rejected(workspace):
+    bad = Indicator(
+        "v2",
+        "效益指标",
+        "社会效益指标",
+        "反了的区间",
+        Operator.INTERVAL,
+        D(80),
+        unit="%",
+        points=D(5),
+        target_upper=D(60),
+    )
+    with pytest.raises(InputError, match="区间下限80大于上限60"):
+        editing.save_indicator(workspace, 2024, "p1", bad)
+    assert workspace.load_year(2024).project("p1").targets.indicator("v2") is None
+
+
+def test_qualitative_score_rounding_out_of_its_tier_is_rejected(workspace):
+    """w = 15: 部分达成 is [9, 12); 11.999 counts as 12.00, so it is refused."""
+    with pytest.raises(InputError, match=r"按两位小数计为12\.00"):
+        editing.save_result(
+            workspace, 2024, IndicatorResult("i7", tier=Tier.PARTIAL, score=D("11.999"))
+        )

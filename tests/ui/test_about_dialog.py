@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit
 
 import unionperf
@@ -32,7 +32,11 @@ def open_about(window: MainWindow, qtbot) -> AboutDialog:
     menus = [action.menu() for action in window.menuBar().actions()]
     assert window.help_menu in menus
     assert menus[-1] is window.help_menu, "Help is the last menu"
-    (about,) = window.help_menu.actions()
+    (about,) = [
+        action
+        for action in window.help_menu.actions()
+        if action.menuRole() == QAction.MenuRole.AboutRole
+    ]
     about.trigger()
     dialog = window.about_dialog
     assert isinstance(dialog, AboutDialog)

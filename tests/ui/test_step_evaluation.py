@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QComboBox, QLineEdit
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHelpEvent
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QComboBox, QLineEdit, QToolTip
 
 from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Tier
@@ -321,7 +321,7 @@ def test_files_dropped_on_the_list_are_attached_to_the_owner(qtbot, page, window
     photo = tmp_path / "活动照片.jpg"
     photo.write_bytes(b"\xff\xd8 photo")
     pick_owner(qtbot, page, PROJECT)
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentWidget(page.evidence.parentWidget())  # the evidence tab
 
     drop_files(page.evidence, [scan, photo])
 
@@ -343,7 +343,7 @@ def test_attach_button_uses_the_file_dialog(qtbot, page, window, tmp_path, monke
     report.write_bytes(b"PK report")
     monkeypatch.setattr(evidence_list, "choose_files", lambda _parent: [report])
     pick_owner(qtbot, page, "unit")
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentWidget(page.evidence.parentWidget())  # the evidence tab
     qtbot.mouseClick(page.attach_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.evidence.count() == 1, timeout=10_000)
     held = evidence.listing(window.workspace, YEAR, "self-evaluation")
@@ -374,3 +374,69 @@ def test_no_year_shows_an_empty_page(qtbot, empty_workspace, errors):
     assert page.indicators.rowCount() == 0
     assert page.title.text() == "No year is open"
     assert not page.attach_button.isEnabled()
+
+
+# -- explainable scores ---------------------------------------------------------------------------
+
+
+def hover(qtbot, page: EvaluationStep, indicator_uid: str, field: str) -> str:
+    """Rest the mouse on a cell as the user does and return the tooltip that shows."""
+    view = page.indicator_view
+    index = page.indicators.index(page.indicators.find(indicator_uid), column(field))
+    view.scrollTo(index)
+    centre = view.visualRect(index).center()
+    qtbot.mouseMove(view.viewport(), centre)
+    QToolTip.hideText()
+    event = QHelpEvent(QEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre))
+    QApplication.sendEvent(view.viewport(), event)
+    return QToolTip.text()
+
+
+def click_cell(qtbot, page: EvaluationStep, indicator_uid: str, field: str) -> None:
+    view = page.indicator_view
+    index = page.indicators.index(page.indicators.find(indicator_uid), column(field))
+    view.scrollTo(index)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+
+
+@pytest.mark.qt_log_ignore(
+    r"^This plugin does not support propagateSizeHints\(\)$",
+    r"^This plugin does not support raise\(\)$",  # the tooltip window, offscreen
+)
+def test_hovering_a_score_shows_the_rule_with_its_numbers(qtbot, page):
+    pick_owner(qtbot, page, PROJECT)
+    assert hover(qtbot, page, PLACES, "score").startswith("正向指标未完成：10 ÷ 12 × 15 = 12.50")
+    assert hover(qtbot, page, PEOPLE, "score").startswith("正向指标已完成：1620 ≥ 1500")
+    assert "定性指标评为“部分达成年度指标并具有一定效果”，得分10.50" in hover(
+        qtbot, page, MECHANISM, "score"
+    )
+
+
+def test_selecting_a_row_shows_its_working_in_the_detail_pane(qtbot, page, window):
+    pick_owner(qtbot, page, PROJECT)
+    pane = page.working
+    assert pane.isVisible()
+    assert "总分 = 预算执行率得分9.30 + 指标得分82.25 = 91.55" in pane.text()
+    click_cell(qtbot, page, PLACES, "actual")
+    assert "举办职工文体活动场次" in pane.text()
+    assert "正向指标未完成：10 ÷ 12 × 15 = 12.50" in pane.text()
+
+    type_into(qtbot, page, PLACES, "actual", "11")  # the pane follows the edit
+
+    assert "正向指标未完成：11 ÷ 12 × 15 = 13.75" in pane.text()
+    click_cell(qtbot, page, PEOPLE, "deviation")
+    assert "正向指标已完成：1620 ≥ 1500，得满分10.00" in pane.text()
+    window.session.undo_stack.undo()
+    click_cell(qtbot, page, PLACES, "score")
+    assert "10 ÷ 12 × 15 = 12.50" in pane.text()
+
+
+def test_not_applicable_row_explains_the_rescaling(qtbot, page):
+    pick_owner(qtbot, page, "p2024-03")
+    row = next(item for item in page.indicators.rows() if not item.applicable)
+    click_cell(qtbot, page, row.indicator.uid, "na_reason")
+    assert "不计分" in page.working.text()
+    assert "折算为百分制" in page.working.text()
+    assert "折算为百分制" in page.total.toolTip()

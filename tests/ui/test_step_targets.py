@@ -262,6 +262,43 @@ def test_operator_and_kind_are_chosen_from_lists(qtbot, page):
     assert stored_named(workspace, ACTIVITIES, "人均活动成本").operator is Operator.LE
 
 
+def test_an_interval_target_is_chosen_and_typed_as_a_range(qtbot, page):
+    workspace = page.session.workspace
+    click_owner(qtbot, page, ACTIVITIES)
+    coverage = "会员参与覆盖率"  # ≥80 %
+    choose_in_cell(qtbot, page, indicator_cell(page, coverage, TreeColumn.OPERATOR), "interval")
+    half = stored_named(workspace, ACTIVITIES, coverage)
+    assert (half.operator, half.target, half.target_upper) == (Operator.INTERVAL, Decimal(80), None)
+    target = indicator_cell(page, coverage, TreeColumn.TARGET)
+    assert target.data() == "80～"
+    assert "下限和上限" in target.data(Qt.ItemDataRole.ToolTipRole)  # problem I011 on the cell
+    assert indicator_cell(page, coverage, TreeColumn.OPERATOR).data() == "区间"
+
+    type_in_cell(qtbot, page, indicator_cell(page, coverage, TreeColumn.TARGET), "60-80")
+
+    done = stored_named(workspace, ACTIVITIES, coverage)
+    assert (done.operator, done.target, done.target_upper) == (
+        Operator.INTERVAL,
+        Decimal(60),
+        Decimal(80),
+    )
+    target = indicator_cell(page, coverage, TreeColumn.TARGET)
+    assert target.data() == "60～80"
+    assert "下限和上限" not in (target.data(Qt.ItemDataRole.ToolTipRole) or "")
+    score = next(
+        item.score
+        for project in page.session.workspace.score(YEAR).projects
+        if project.project.name == ACTIVITIES
+        for item in project.score.indicators
+        if item.indicator.name == coverage
+    )
+    assert score == Decimal("15.00")  # actual 76 % lies inside 60～80 %
+    page.session.undo_stack.undo()
+    page.session.undo_stack.undo()
+    back = stored_named(workspace, ACTIVITIES, coverage)
+    assert (back.operator, back.target, back.target_upper) == (Operator.GE, Decimal(80), None)
+
+
 def test_a_cancelled_adjustment_leaves_the_locked_targets_alone(qtbot, page):
     workspace = page.session.workspace
     asked: list[str] = []
@@ -301,6 +338,22 @@ def test_switching_kind_keeps_the_wording():
     assert edited_indicator(indicator, TreeColumn.TARGET, "abc") is None
     assert edited_indicator(indicator, TreeColumn.POINTS, "").points is None
     assert edited_indicator(indicator, TreeColumn.PERIOD, "midterm").period.value == "midterm"
+
+
+def test_interval_cell_edits():
+    indicator = Indicator(
+        "v", BENEFIT, "社会效益指标", "覆盖率", Operator.GE, Decimal(80), unit="%"
+    )
+    interval = edited_indicator(indicator, TreeColumn.OPERATOR, "interval")
+    assert (interval.target, interval.target_upper) == (Decimal(80), None)
+    typed = edited_indicator(interval, TreeColumn.TARGET, "60～80")
+    assert (typed.target, typed.target_upper) == (Decimal(60), Decimal(80))
+    assert edited_indicator(interval, TreeColumn.TARGET, "80～60") is None
+    assert edited_indicator(interval, TreeColumn.TARGET, "abc") is None
+    back = edited_indicator(typed, TreeColumn.OPERATOR, ">=")
+    assert (back.operator, back.target, back.target_upper) == (Operator.GE, Decimal(60), None)
+    wording = edited_indicator(typed, TreeColumn.KIND, "qualitative")
+    assert (wording.target_text, wording.target_upper) == ("60～80%", None)
 
 
 def replace_text(indicator: Indicator, text: str) -> Indicator:

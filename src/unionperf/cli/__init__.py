@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from unionperf import __version__
+from unionperf.cli.backup_commands import add_backup_commands
 from unionperf.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -31,6 +32,7 @@ from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.params_commands import add_params_commands
 from unionperf.cli.review_commands import add_review_commands
 from unionperf.cli.selftest_command import add_selftest_command
+from unionperf.cli.signoff_commands import add_signoff_commands
 from unionperf.cli.year_commands import add_year_commands
 
 log = logging.getLogger(__name__)
@@ -150,13 +152,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--year", type=int, required=True, help="年度，如 2024")
         sub.add_argument("--json", action="store_true", help="输出 JSON")
     command("backup", _backup, "立即备份工作区数据库")
-    command("backups", _list_backups, "列出工作区的备份")
-    restore = command("restore", _restore, "从备份恢复工作区（恢复前先备份当前数据）")
-    restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
+    add_backup_commands(command)
     add_package_commands(command)
     add_review_commands(command)
     add_params_commands(command)
     add_form_commands(command)
+    add_signoff_commands(command)
     add_year_commands(command)
     add_selftest_command(commands)
     return parser
@@ -276,21 +277,6 @@ def _backup(args: argparse.Namespace) -> int:
     with open_workspace(args, writer=True) as workspace:
         made = workspace.back_up("manual")
     print(f"已备份：{made.path}")
-    return EXIT_OK
-
-
-def _list_backups(args: argparse.Namespace) -> int:
-    with open_workspace(args, writer=False) as workspace:
-        for item in workspace.backups():
-            print(f"{item.taken_at:%Y-%m-%d %H:%M:%S}  {item.reason:<18} {item.path}")
-    return EXIT_OK
-
-
-def _restore(args: argparse.Namespace) -> int:
-    from unionperf.services.common.workspace import restore  # noqa: PLC0415
-
-    safety = restore(workspace_path(args), args.backup, program=program_name(args))
-    print(f"已恢复：{args.backup.name}（恢复前的数据已备份为 {safety.path.name}）")
     return EXIT_OK
 
 

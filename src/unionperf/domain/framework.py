@@ -7,9 +7,12 @@ enum, so both the 3-category layout (财预〔2020〕10号, 成本 under 产出)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
+from typing import Protocol, TypeVar
 
 
 class MonitoringRule(StrEnum):
@@ -19,6 +22,19 @@ class MonitoringRule(StrEnum):
     """数量/效益/满意度: compared with target × month ÷ 12, four colours."""
     THRESHOLD = "threshold"
     """质量/时效/成本: within the target → green, outside → red."""
+
+
+class _Categorised(Protocol):
+    """Anything filed under a level-1 and a level-2 category (an indicator)."""
+
+    @property
+    def level1(self) -> str: ...
+
+    @property
+    def level2(self) -> str: ...
+
+
+_C = TypeVar("_C", bound=_Categorised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +75,35 @@ class Framework:
     def level2_of(self, level1: str, level2: str) -> Level2 | None:
         """The level-2 category under that level 1, or ``None`` if the pair is not in the list."""
         return _level_index(self)[1].get((level1, level2))
+
+    def monitoring_rule(self, level1: str, level2: str) -> MonitoringRule:
+        """The level-2 category's monitoring rule; a pair not in the framework is a threshold."""
+        found = self.level2_of(level1, level2)
+        return found.monitoring if found else MonitoringRule.THRESHOLD
+
+    def ordered(self, items: Iterable[_C]) -> tuple[_C, ...]:
+        """Indicators in canonical order (产出, 效益, 满意度 …), whatever order they were added in.
+
+        Level 1 in framework order, then level 2 in framework order, then the user's order (as
+        given). Categories not in the framework follow those that are, in order of first
+        appearance.
+        """
+        held = tuple(items)
+        level1_ranks, pair_ranks = _ranks(self)
+        unknown: dict[tuple[str, str] | str, int] = {}
+        keys = []
+        for item in held:
+            pair = (item.level1, item.level2)
+            rank = pair_ranks.get(pair)
+            if rank is None:
+                top = level1_ranks.get(item.level1)
+                if top is None:
+                    top = unknown.setdefault(item.level1, len(level1_ranks) + len(unknown))
+                rank = top * _RANK_STEP + _RANK_STEP // 2 + unknown.setdefault(pair, len(unknown))
+            keys.append(rank)
+        if all(first <= second for first, second in pairwise(keys)):
+            return held
+        return tuple(held[index] for index in sorted(range(len(held)), key=keys.__getitem__))
 
     def default_weights(self) -> dict[str, Decimal]:
         """Default points: ``execution`` plus each level-1 name (domain.md §5.2)."""
@@ -151,6 +196,24 @@ def framework_by_code(code: str) -> Framework:
 
 
 _LEVEL_INDEXES: dict[int, tuple[Framework, dict[str, Level1], dict[tuple[str, str], Level2]]] = {}
+_RANK_STEP = 100_000
+"""Room for the level-2 ranks (and unknown level-2 names) under one level-1 rank."""
+_RANKS: dict[int, tuple[Framework, dict[str, int], dict[tuple[str, str], int]]] = {}
+
+
+def _ranks(framework: Framework) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Each level 1's rank and each (level 1, level 2)'s sort key, built once per framework."""
+    held = _RANKS.get(id(framework))
+    if held is not None and held[0] is framework:
+        return held[1], held[2]
+    level1 = {item.name: index for index, item in enumerate(framework.level1)}
+    pairs = {
+        (parent.name, child.name): level1[parent.name] * _RANK_STEP + index
+        for parent in framework.level1
+        for index, child in enumerate(parent.level2)
+    }
+    _RANKS[id(framework)] = (framework, level1, pairs)
+    return level1, pairs
 
 
 def _level_index(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from unionperf.domain.money import format_plain
+from unionperf.domain.money import AmountError, format_plain, parse_decimal
 
 
 class Operator(StrEnum):
@@ -17,6 +18,9 @@ class Operator(StrEnum):
     EQ = "="
     LE = "<="
     LT = "<"
+    INTERVAL = "interval"
+    """区间 (product.md §2): the target is a range, e.g. 60–80 %; ``Indicator.target`` holds its
+    lower bound and ``Indicator.target_upper`` its upper bound."""
     QUALITATIVE = "qualitative"
 
     @property
@@ -36,8 +40,16 @@ _SYMBOLS = {
     Operator.EQ: "＝",
     Operator.LE: "≤",
     Operator.LT: "＜",
+    Operator.INTERVAL: "区间",
     Operator.QUALITATIVE: "定性",
 }
+
+INTERVAL_SEPARATOR = "～"
+"""The sign between the bounds of an interval target as printed and typed: ``60～80``."""
+_INTERVAL = re.compile(
+    r"^\s*([^～~〜—–－\-至到]+?)\s*(?:[～~〜—–－\-]|至|到)\s*([^～~〜—–－\-至到]+?)\s*$"
+)
+_PERCENT_SIGNS = str.maketrans("", "", "%％")
 
 
 class IndicatorKind(StrEnum):
@@ -107,6 +119,8 @@ class Indicator:
     basis: StandardBasis = StandardBasis.PLAN
     core: bool = False
     period: Period = Period.ANNUAL
+    target_upper: Decimal | None = None
+    """The upper bound of an interval target (区间); ``target`` is then the lower bound."""
 
     @property
     def kind(self) -> IndicatorKind:
@@ -120,5 +134,35 @@ class Indicator:
         """Operator, number and unit as forms show them: ``≥12场``, ``=0起``, or the wording."""
         if self.operator is Operator.QUALITATIVE:
             return self.target_text
+        if self.operator is Operator.INTERVAL:
+            bounds = interval_text(self.target, self.target_upper)
+            return f"{bounds}{self.unit}" if bounds else ""
         number = "" if self.target is None else format_plain(self.target)
         return f"{self.operator.symbol}{number}{self.unit}"
+
+
+def interval_text(lower: Decimal | None, upper: Decimal | None) -> str:
+    """The bounds of an interval target as typed and printed: ``60～80`` (empty when unset)."""
+    if lower is None and upper is None:
+        return ""
+    low = "" if lower is None else format_plain(lower)
+    high = "" if upper is None else format_plain(upper)
+    return f"{low}{INTERVAL_SEPARATOR}{high}"
+
+
+def parse_interval(text: str) -> tuple[Decimal, Decimal] | None:
+    """The (lower, upper) bounds of an interval target typed as text, or ``None``.
+
+    Accepts ``60～80``, ``60-80``, ``60%～80%`` or ``60至80``; refuses anything but two numbers
+    not below 0 with the lower not above the upper.
+    """
+    found = _INTERVAL.match(text.translate(_PERCENT_SIGNS))
+    if found is None:
+        return None
+    try:
+        lower, upper = parse_decimal(found.group(1)), parse_decimal(found.group(2))
+    except AmountError:
+        return None
+    if lower < 0 or upper < lower:
+        return None
+    return lower, upper

@@ -168,6 +168,50 @@ def execution_lags(executed: Decimal, budget: Decimal, cutoff: date, lag_points:
     return (time_progress(cutoff) - rate) * HUNDRED > lag_points
 
 
+LIGHT_LEGEND = (
+    "预警：数量、效益、满意度指标按“实际 ÷ 标准”比较，红 <60%，黄 60%～80%，绿 80%～120%，"
+    "蓝 ≥120%；标准为“年度指标值 × 月份 ÷ 12”，计量单位为%的比率类指标（如覆盖率、满意度）"
+    "不按月折算，以年度指标值为标准；质量、时效、成本指标及反向指标达标为绿、未达标为红；"
+    "区间指标低于下限按正向指标、高于上限为红；定性指标达成为绿、部分达成为黄、未达成为红。"
+)
+"""The traffic-light rule as the monitoring form prints it (one sentence, the same as the code)."""
+
+
+def is_rate(indicator: Indicator) -> bool:
+    """Whether the indicator is a rate or share (unit ``%``): compared with its full target."""
+    return indicator.unit.strip() in RATE_UNITS
+
+
+def ratio_judged(indicator: Indicator, rule: MonitoringRule) -> bool:
+    """Whether the light compares progress ÷ standard in four colours (domain.md §4.3).
+
+    That is a positive or interval indicator with a target above 0 under the pro-rated rule;
+    threshold indicators, reverse ones and a target of 0 are judged within/outside.
+    """
+    return (
+        rule is MonitoringRule.PRORATED
+        and not indicator.operator.is_reverse
+        and indicator.operator is not Operator.QUALITATIVE
+        and indicator.target is not None
+        and indicator.target != ZERO
+    )
+
+
+def light_standard(indicator: Indicator, rule: MonitoringRule, cutoff: date) -> Decimal | None:
+    """The value progress is compared with at ``cutoff`` (unrounded), or ``None`` (qualitative).
+
+    Counts and amounts judged by ratio: target × month ÷ 12. A rate (``%``, e.g. 满意度 ≥90%,
+    覆盖率 ≥80%) does not accumulate over the year: its full target (our reading, domain.md §4.3).
+    Everything else: the target itself. An interval's target here is its lower bound.
+    """
+    target = indicator.target
+    if indicator.operator is Operator.QUALITATIVE or target is None:
+        return None
+    if ratio_judged(indicator, rule) and not is_rate(indicator):
+        return target * month_progress(cutoff)
+    return target
+
+
 def traffic_light(
     indicator: Indicator,
     rule: MonitoringRule,
@@ -176,10 +220,12 @@ def traffic_light(
 ) -> Light | None:
     """The warning colour of an indicator at a monitoring point, or ``None`` without progress.
 
-    domain.md §4.3 (Shanxi configuration): pro-rated indicators compare the progress with
-    target × month ÷ 12 (<60 % red, <80 % yellow, <120 % green, else blue); threshold indicators and
-    reverse ones are green within the target and red outside; a positive target of 0 is green only
-    when met exactly; qualitative ones follow their tier.
+    domain.md §4.3 (Shanxi configuration): indicators judged by ratio compare the progress with
+    :func:`light_standard` (<60 % red, <80 % yellow, <120 % green, else blue); threshold
+    indicators and reverse ones are green within the target and red outside; a positive target of
+    0 is green only when met exactly; qualitative ones follow their tier. An interval (our
+    reading) is red above its upper bound and otherwise judged as a positive indicator against its
+    lower bound, never blue while inside. :data:`LIGHT_LEGEND` says the same in print.
     """
     if indicator.operator is Operator.QUALITATIVE:
         return _tier_light(progress.tier)
@@ -189,15 +235,38 @@ def traffic_light(
     if indicator.operator.is_reverse:
         within = actual <= target if indicator.operator is Operator.LE else actual < target
         return Light.GREEN if within else Light.RED
+    if indicator.operator is Operator.INTERVAL:
+        return _interval_light(indicator, rule, actual, target, cutoff)
     if target == ZERO:
         return Light.GREEN if actual == target else Light.RED
-    if rule is MonitoringRule.THRESHOLD:
+    return _positive_light(indicator, rule, actual, target, cutoff)
+
+
+def _interval_light(
+    indicator: Indicator, rule: MonitoringRule, actual: Decimal, lower: Decimal, cutoff: date
+) -> Light:
+    """Red above the upper bound; else positive against the lower bound, never blue."""
+    upper = indicator.target_upper
+    if upper is not None and actual > upper:
+        return Light.RED
+    if lower == ZERO:
+        return Light.GREEN
+    light = _positive_light(indicator, rule, actual, lower, cutoff)
+    return Light.GREEN if light is Light.BLUE else light
+
+
+def _positive_light(
+    indicator: Indicator, rule: MonitoringRule, actual: Decimal, target: Decimal, cutoff: date
+) -> Light:
+    """A positive indicator (or an interval's lower side) with a target other than 0.
+
+    The same standard as :func:`light_standard`, inlined: this runs for every indicator at every
+    point of a large year.
+    """
+    if rule is not MonitoringRule.PRORATED:
         within = actual > target if indicator.operator is Operator.GT else actual >= target
         return Light.GREEN if within else Light.RED
-    # A rate (覆盖率, 满意度 in %) does not accumulate over the year, so it is compared with the
-    # full target; counts and amounts are pro-rated (domain.md §4.3; the rate case is our reading).
-    rate = indicator.unit.strip() in RATE_UNITS
-    standard = target if rate else target * month_progress(cutoff)
+    standard = target if is_rate(indicator) else target * month_progress(cutoff)
     return _ratio_light(actual / standard)
 
 

@@ -86,6 +86,7 @@ class ProblemCode(StrEnum):
     INDICATOR_COST_OPERATOR = "I008"
     INDICATOR_VAGUE_TARGET = "I009"
     INDICATOR_DUPLICATE_NAME = "I010"
+    INDICATOR_INTERVAL_BOUNDS = "I011"
     MONITORING_EXECUTED_MISSING = "M001"
     MONITORING_EXECUTED_NEGATIVE = "M002"
     MONITORING_EXECUTED_OVER_BUDGET = "M003"
@@ -108,7 +109,9 @@ class ProblemCode(StrEnum):
     EVALUATION_NEGATIVE_ACTUAL = "E011"
     EVALUATION_EXECUTION_ANALYSIS_MISSING = "E012"
     EVALUATION_IMPROVEMENT_MISSING = "E013"
+    EVALUATION_EXECUTED_MISSING = "E014"
     SIGNOFF_MISSING = "G001"
+    SIGNOFF_AGAIN = "G002"
 
 
 _H, _S = Severity.HARD, Severity.SOFT
@@ -135,7 +138,10 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ProblemCode.PROJECT_NAME_MISSING: (_H, "项目未填写名称"),
     ProblemCode.PROJECT_DUPLICATE_NAME: (_H, "项目名称“{name}”重复"),
     ProblemCode.PROJECT_CATEGORY_INVALID: (_H, "项目的支出科目“{code}”不是有效的支出科目"),
-    ProblemCode.PROJECT_NO_BUDGET: (_H, "项目全年预算数为0，请填写资金来源和金额"),
+    ProblemCode.PROJECT_NO_BUDGET: (
+        _H,
+        "项目全年预算数为0：请在“年度预算 › 项目及资金来源”中选中该项目，{where}",
+    ),
     ProblemCode.PROJECT_NEGATIVE_AMOUNT: (_H, "资金来源“{source}”的{column}为负数（{amount}元）"),
     ProblemCode.PROJECT_PERIOD_INVALID: (_H, "项目期结束日期{end}早于开始日期{start}"),
     ProblemCode.PROJECT_RESPONSIBLE_MISSING: (
@@ -171,6 +177,10 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ProblemCode.INDICATOR_COST_OPERATOR: (_S, "成本指标一般应使用“≤”或“＝”，现为“{operator}”"),
     ProblemCode.INDICATOR_VAGUE_TARGET: (_S, "指标值“{text}”不够具体，请写明可衡量的标准"),
     ProblemCode.INDICATOR_DUPLICATE_NAME: (_H, "三级指标“{name}”重复"),
+    ProblemCode.INDICATOR_INTERVAL_BOUNDS: (
+        _H,
+        "区间指标值应写明下限和上限（如60～80），且下限不大于上限，现为“{target}”",
+    ),
     ProblemCode.MONITORING_EXECUTED_MISSING: (_H, "{point}：未填写累计执行数"),
     ProblemCode.MONITORING_EXECUTED_NEGATIVE: (_H, "{point}：累计执行数为负数（{amount}元）"),
     ProblemCode.MONITORING_EXECUTED_OVER_BUDGET: (
@@ -217,7 +227,10 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
         _S,
         "全年执行数{executed}元超过全年预算数{budget}元",
     ),
-    ProblemCode.EVALUATION_NO_BUDGET: (_H, "全年预算数为0，预算执行率无法计分"),
+    ProblemCode.EVALUATION_NO_BUDGET: (
+        _H,
+        "全年预算数为0，预算执行率无法计分：请先在“年度预算”中填写{where}",
+    ),
     ProblemCode.EVALUATION_BOILERPLATE: (_S, "偏差原因分析“{text}”过于笼统，请写明具体原因和措施"),
     ProblemCode.EVALUATION_OVER_DELIVERY: (
         _H,
@@ -226,13 +239,20 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ProblemCode.EVALUATION_NEGATIVE_ACTUAL: (_H, "实际完成值不能为负数（{actual}）"),
     ProblemCode.EVALUATION_EXECUTION_ANALYSIS_MISSING: (
         _H,
-        "预算执行率{rate}，得分{score}低于分值{points}，请填写资金执行偏差原因分析",
+        "预算执行率{rate}，得分{score}低于分值{points}：请在“绩效自评 › 预算执行”页下方填写"
+        "资金执行偏差原因分析",
     ),
     ProblemCode.EVALUATION_IMPROVEMENT_MISSING: (
         _H,
         "已填写偏差原因，请同时填写改进措施（下一年度拟采取的措施）",
     ),
+    ProblemCode.EVALUATION_EXECUTED_MISSING: (
+        _H,
+        "尚未填写全年执行数：请在“绩效自评 › 预算执行”中逐行填写{rows}的全年执行数；"
+        "全年确实没有支出的，在同页“资金执行偏差原因分析”中说明",
+    ),
     ProblemCode.SIGNOFF_MISSING: (_H, "{stage}尚未由{role}签字确认"),
+    ProblemCode.SIGNOFF_AGAIN: (_H, "{stage}正在调整，调整后须由{role}重新签字确认"),
 }
 
 

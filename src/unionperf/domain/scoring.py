@@ -1,7 +1,9 @@
-"""Self-evaluation scoring exactly as domain.md §5.
+"""Self-evaluation scoring exactly as domain.md §5 (our readings in docs/scoring.md).
 
 Each indicator score is rounded half up to two decimals; the total is the sum of the rounded scores,
-rescaled to 100 (and rounded again) when some points are not applicable (§5.2, §5.8).
+rescaled to 100 (and rounded again) when some points are not applicable (§5.2, §5.8). Every
+quantitative score keeps its :class:`Working` (which case of the rule applied, against which
+bound), from which ``domain/score_working.py`` writes the explanation the user reads.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from unionperf.domain.evaluation import IndicatorResult
+from unionperf.domain.framework import framework_by_code
 from unionperf.domain.indicators import Indicator, Operator, Tier
 from unionperf.domain.money import HUNDRED, ZERO, round2, round_places
 from unionperf.domain.settings import ReverseFormula, RuleSettings
@@ -40,6 +43,37 @@ class Flag(StrEnum):
     NO_BUDGET = "no_budget"
 
 
+class Case(StrEnum):
+    """Which case of the quantitative rules (domain.md §5.3) gave a score."""
+
+    MET = "met"
+    """Full points: B ≥ A (positive), B ≤ A (reverse), inside the interval, or "= 0" met."""
+    SHORT = "short"
+    """Positive (or below an interval's lower bound): B ÷ A × w."""
+    ZERO_MISSED = "zero_missed"
+    """"= 0" target exceeded (B > 0): 0 points."""
+    OVER_RATIO = "over_ratio"
+    """Reverse (or above an interval's upper bound), variant 1: A ÷ B × w."""
+    OVER_LINEAR = "over_linear"
+    """Reverse, variant 2, A < B < 2A: (1 − (B − A) ÷ A) × w."""
+    OVER_DOUBLE = "over_double"
+    """Reverse, variant 2, B ≥ 2A: 0 points."""
+    NO_ROOM = "no_room"
+    """A limit of 0 exceeded (reverse ≤0, or a positive target missed below 0): 0 points."""
+
+
+@dataclass(frozen=True, slots=True)
+class Working:
+    """How a quantitative score came about: the case, the bound compared with and the share."""
+
+    case: Case
+    bound: Decimal
+    """The A of the case: the target, or the interval's lower or upper bound."""
+    actual: Decimal
+    share: Decimal
+    """The share of the points, between 0 and 1 (unrounded)."""
+
+
 class Grade(StrEnum):
     """评价等级 (domain.md §5.6)."""
 
@@ -61,6 +95,8 @@ class IndicatorScore:
     formula_score: Decimal | None
     """Before any manual deduction."""
     flags: tuple[Flag, ...]
+    working: Working | None = None
+    """How a quantitative formula score came about (``None`` otherwise)."""
 
     @property
     def applicable(self) -> bool:
@@ -121,28 +157,68 @@ def quantitative_score(
     actual: Decimal,
     points: Decimal,
     reverse_formula: ReverseFormula = ReverseFormula.RATIO,
+    *,
+    upper: Decimal | None = None,
 ) -> Decimal:
-    """Unrounded score of a quantitative indicator (domain.md §5.3), between 0 and ``points``."""
+    """Unrounded score of a quantitative indicator (domain.md §5.3), between 0 and ``points``.
+
+    ``upper`` is the upper bound of an interval target (``target`` being its lower bound).
+    """
+    working = quantitative_working(operator, target, actual, reverse_formula, upper=upper)
+    return points * working.share
+
+
+def quantitative_working(
+    operator: Operator,
+    target: Decimal,
+    actual: Decimal,
+    reverse_formula: ReverseFormula = ReverseFormula.RATIO,
+    *,
+    upper: Decimal | None = None,
+) -> Working:
+    """Which case of domain.md §5.3 applies, against which bound, and the share of the points.
+
+    Positive (≥, ＞, and ＝ with A > 0): B ≥ A → w, even when A is 0; else B ÷ A × w.
+    ＝ with A = 0 (事故 ＝0起): B ≤ 0 → w, else 0. Reverse (≤, ＜): B ≤ A → w, else by the
+    reverse formula. Interval (区间, our reading): inside → w; below → positive against the lower
+    bound; above → reverse against the upper bound.
+    """
     if operator is Operator.QUALITATIVE:
         raise ValueError("qualitative indicators are scored by tier")
+    if operator is Operator.INTERVAL:
+        if actual < target:
+            return _positive(target, actual)
+        if upper is not None and actual > upper:
+            return _reverse(upper, actual, reverse_formula)
+        return Working(Case.MET, target, actual, Decimal(1))
     if operator.is_reverse:
-        share = _reverse_share(target, actual, reverse_formula)
-    elif target <= ZERO:
+        return _reverse(target, actual, reverse_formula)
+    if operator is Operator.EQ and target <= ZERO:
         # "= 0" targets such as 安全责任事故 =0起: met when the actual is not above it.
-        share = Decimal(1) if actual <= target else ZERO
-    else:
-        share = actual / target
-    return points * _clamp(share)
+        met = actual <= target
+        return Working(Case.MET if met else Case.ZERO_MISSED, target, actual, Decimal(int(met)))
+    return _positive(target, actual)
 
 
-def _reverse_share(target: Decimal, actual: Decimal, formula: ReverseFormula) -> Decimal:
-    if actual <= target:
-        return Decimal(1)
+def _positive(target: Decimal, actual: Decimal) -> Working:
+    if actual >= target:
+        return Working(Case.MET, target, actual, Decimal(1))
     if target <= ZERO:
-        return ZERO
+        return Working(Case.NO_ROOM, target, actual, ZERO)
+    return Working(Case.SHORT, target, actual, _clamp(actual / target))
+
+
+def _reverse(target: Decimal, actual: Decimal, formula: ReverseFormula) -> Working:
+    if actual <= target:
+        return Working(Case.MET, target, actual, Decimal(1))
+    if target <= ZERO:
+        return Working(Case.NO_ROOM, target, actual, ZERO)
     if formula is ReverseFormula.RATIO:
-        return target / actual
-    return Decimal(1) - (actual - target) / target
+        return Working(Case.OVER_RATIO, target, actual, _clamp(target / actual))
+    if actual >= target * 2:
+        return Working(Case.OVER_DOUBLE, target, actual, ZERO)
+    share = _clamp(Decimal(1) - (actual - target) / target)
+    return Working(Case.OVER_LINEAR, target, actual, share)
 
 
 def _clamp(share: Decimal) -> Decimal:
@@ -156,14 +232,22 @@ def tier_band(tier: Tier, points: Decimal) -> tuple[Decimal, Decimal, bool]:
 
 
 def in_tier_band(tier: Tier, points: Decimal, score: Decimal) -> bool:
-    """Whether a qualitative score lies inside its tier's band (domain.md §5.4)."""
+    """Whether a qualitative score lies inside its tier's band (domain.md §5.4).
+
+    The score is rounded to two decimals first, as it counts: 5.599 is 5.60, which is no longer
+    "partial" when 5.60 is where "achieved" begins.
+    """
     low, high, inclusive = tier_band(tier, points)
-    return low <= score <= high if inclusive else low <= score < high
+    rounded = round2(score)
+    return low <= rounded <= high if inclusive else low <= rounded < high
 
 
 def is_over_delivered(indicator: Indicator, actual: Decimal, ratio: Decimal) -> bool:
     """Positive indicators whose actual reaches ``ratio`` × target (default 120 %, §5.3)."""
-    if indicator.operator.is_reverse or indicator.operator is Operator.QUALITATIVE:
+    if indicator.operator.is_reverse or indicator.operator in (
+        Operator.QUALITATIVE,
+        Operator.INTERVAL,
+    ):
         return False
     target = indicator.target
     return target is not None and target > ZERO and actual >= target * ratio
@@ -177,7 +261,7 @@ def score_indicator(
     flags: list[Flag] = [] if indicator.points else [Flag.MISSING_POINTS]
     if result is not None and not result.applicable:
         return IndicatorScore(indicator, result, points, None, None, tuple(flags))
-    formula = _formula_score(indicator, result, points, settings, flags)
+    formula, working = _formula_score(indicator, result, points, settings, flags)
     score = formula
     # Only a positive deduction lowers the score: a negative one would lift it above the points
     # (§5.3: never above w). Validation reports it (EVALUATION_DEDUCTION_INVALID).
@@ -187,7 +271,8 @@ def score_indicator(
     final = ZERO if score is None else score
     if points > ZERO and final < points:
         flags.append(Flag.NEEDS_EXPLANATION)
-    return IndicatorScore(indicator, result, points, final, formula, tuple(dict.fromkeys(flags)))
+    unique = tuple(dict.fromkeys(flags))
+    return IndicatorScore(indicator, result, points, final, formula, unique, working)
 
 
 def _formula_score(
@@ -196,25 +281,31 @@ def _formula_score(
     points: Decimal,
     settings: RuleSettings,
     flags: list[Flag],
-) -> Decimal | None:
-    """Rounded score before deduction; ``None`` (and a flag) when the result is missing."""
+) -> tuple[Decimal | None, Working | None]:
+    """Rounded score before deduction and its working; ``None`` (and a flag) without a result."""
     if indicator.operator is Operator.QUALITATIVE:
         if result is None or result.tier is None or result.score is None:
             flags.append(Flag.MISSING_ACTUAL)
-            return None
-        if not in_tier_band(result.tier, points, result.score):
+            return None, None
+        # Round first, then check the band (docs/scoring.md): the rounded score is what counts.
+        rounded = round2(result.score)
+        if not in_tier_band(result.tier, points, rounded):
             flags.append(Flag.SCORE_OUT_OF_BAND)
-        return round2(min(points, max(ZERO, result.score)))
+        return min(points, max(ZERO, rounded)), None
     if result is None or result.actual is None or indicator.target is None:
         flags.append(Flag.MISSING_ACTUAL)
-        return None
+        return None, None
     if is_over_delivered(indicator, result.actual, settings.over_delivery_ratio):
         flags.append(Flag.OVER_DELIVERY)
         flags.append(Flag.NEEDS_EXPLANATION)
-    raw = quantitative_score(
-        indicator.operator, indicator.target, result.actual, points, settings.reverse_formula
+    working = quantitative_working(
+        indicator.operator,
+        indicator.target,
+        result.actual,
+        settings.reverse_formula,
+        upper=indicator.target_upper,
     )
-    return round2(raw)
+    return round2(points * working.share), working
 
 
 def score_execution(budget: Decimal, executed: Decimal, points: Decimal) -> ExecutionScore:
@@ -234,11 +325,16 @@ def score_targets(
     executed: Decimal,
     settings: RuleSettings,
 ) -> TargetScore:
-    """Score a project or the unit: execution row, each indicator, total and grade."""
+    """Score a project or the unit: execution row, each indicator, total and grade.
+
+    The indicators come out in canonical order (the framework's level 1, then level 2, then the
+    user's order), whatever order they were added in.
+    """
     by_uid = {item.indicator_uid: item for item in results}
     execution = score_execution(budget, executed, settings.weights.get("execution", Decimal(10)))
+    ordered = framework_by_code(settings.framework_code).ordered(indicators)
     scored = tuple(
-        score_indicator(indicator, by_uid.get(indicator.uid), settings) for indicator in indicators
+        score_indicator(indicator, by_uid.get(indicator.uid), settings) for indicator in ordered
     )
     raw = execution.score + sum((item.score for item in scored if item.score is not None), ZERO)
     possible = execution.points + sum((item.points for item in scored), ZERO)

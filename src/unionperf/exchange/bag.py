@@ -15,6 +15,9 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from unionperf.exchange import member_names
+from unionperf.exchange.errors import one_line, shown
+
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 MANIFEST = "manifest-sha256.txt"
 TAGMANIFEST = "tagmanifest-sha256.txt"
@@ -33,10 +36,10 @@ _SHA256_HEX = 64
 
 
 class BagError(ValueError):
-    """A zip or bag that is unsafe, incomplete or inconsistent (message in Chinese)."""
+    """A zip or bag that is unsafe, incomplete or inconsistent (message in Chinese, one line)."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(one_line(message))
         self.code = code
 
 
@@ -146,19 +149,27 @@ def _check_members(infos: list[zipfile.ZipInfo], archive_size: int) -> None:
     for info in infos:
         name = info.filename
         _check_name(name)
-        key = name.rstrip("/").casefold()
+        key = member_names.collision_key(name)
         if key in seen:
-            raise BagError("duplicate-member", f"包内文件名重复：{name}")
+            raise BagError(
+                "duplicate-member", f"包内文件名重复（不计大小写和 Unicode 写法）：{shown(name)}"
+            )
         seen.add(key)
+    for info in infos:
+        problem = member_names.problem(info.filename)
+        if problem:
+            raise BagError("member-name", f"包内文件名{problem}：{shown(info.filename)}")
+    for info in infos:
+        name = info.filename
         kind = stat.S_IFMT(info.external_attr >> 16)
         if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-            raise BagError("special-member", f"包内含有链接或特殊文件：{name}")
+            raise BagError("special-member", f"包内含有链接或特殊文件：{shown(name)}")
         if info.flag_bits & 0x1:
-            raise BagError("encrypted-member", f"包内文件被加密：{name}")
+            raise BagError("encrypted-member", f"包内文件被加密：{shown(name)}")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise BagError("compression", f"包内文件使用了不支持的压缩方式：{name}")
+            raise BagError("compression", f"包内文件使用了不支持的压缩方式：{shown(name)}")
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
-            raise BagError("zip-bomb", f"包内文件压缩比异常（疑似压缩炸弹）：{name}")
+            raise BagError("zip-bomb", f"包内文件压缩比异常（疑似压缩炸弹）：{shown(name)}")
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
         raise BagError("too-large", f"包解压后过大（{total}字节，上限{MAX_TOTAL_BYTES}字节）")
@@ -177,7 +188,7 @@ def _check_name(name: str) -> None:
         or any(ord(char) < _FIRST_PRINTABLE for char in name)
     )
     if unsafe:
-        raise BagError("unsafe-path", f"包内文件路径不安全：{name!r}")
+        raise BagError("unsafe-path", f"包内文件路径不安全：{shown(name)}")
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -186,9 +197,11 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError) as error:
-        raise BagError("corrupt-member", f"包内文件已损坏：{info.filename}（{error}）") from error
+        raise BagError(
+            "corrupt-member", f"包内文件已损坏：{shown(info.filename)}（{error}）"
+        ) from error
     if len(data) != info.file_size:
-        raise BagError("corrupt-member", f"包内文件长度与目录不符：{info.filename}")
+        raise BagError("corrupt-member", f"包内文件长度与目录不符：{shown(info.filename)}")
     return data
 
 
@@ -201,13 +214,13 @@ def check_bag(files: Mapping[str, bytes]) -> Bag:
     """
     for name in (*TAG_FILES, TAGMANIFEST, SIGNATURE):
         if name not in files:
-            raise BagError("missing-file", f"包内缺少文件：{name}")
+            raise BagError("missing-file", f"包内缺少文件：{shown(name)}")
     version = files["bagit.txt"].decode("utf-8", "replace")
     if "BagIt-Version: 1.0" not in version and "BagIt-Version: 0.97" not in version:
         raise BagError("bagit-version", "bagit.txt 不是 BagIt 1.0 声明")
     for name in files:
         if name not in ROOT_FILES and not name.startswith("data/"):
-            raise BagError("extra-file", f"包内有多余的文件：{name}")
+            raise BagError("extra-file", f"包内有多余的文件：{shown(name)}")
     _check_manifest(files, TAGMANIFEST, {name: files[name] for name in TAG_FILES})
     payload = {name: data for name, data in files.items() if name.startswith("data/")}
     _check_manifest(files, MANIFEST, payload)
@@ -221,12 +234,14 @@ def _check_manifest(
     listed = parse_manifest(files[manifest], manifest)
     for name in expected:
         if name not in listed:
-            raise BagError("unlisted-file", f"{manifest} 未列出文件：{name}")
+            raise BagError("unlisted-file", f"{manifest} 未列出文件：{shown(name)}")
     for name, digest in listed.items():
         if name not in expected:
-            raise BagError("missing-file", f"{manifest} 列出的文件不存在：{name}")
+            raise BagError("missing-file", f"{manifest} 列出的文件不存在：{shown(name)}")
         if sha256(expected[name]) != digest:
-            raise BagError("hash-mismatch", f"文件内容与 {manifest} 中的 SHA-256 不符：{name}")
+            raise BagError(
+                "hash-mismatch", f"文件内容与 {manifest} 中的 SHA-256 不符：{shown(name)}"
+            )
 
 
 def parse_manifest(data: bytes, label: str) -> dict[str, str]:
@@ -248,7 +263,7 @@ def parse_manifest(data: bytes, label: str) -> dict[str, str]:
         ):
             raise BagError("manifest-format", f"{label} 第{number}行格式不正确")
         if path in listed:
-            raise BagError("manifest-format", f"{label} 重复列出文件：{path}")
+            raise BagError("manifest-format", f"{label} 重复列出文件：{shown(path)}")
         listed[path] = digest.lower()
     return listed
 
@@ -259,7 +274,8 @@ def _check_oxum(info: bytes, payload: Mapping[str, bytes]) -> None:
         label, _, value = line.partition(":")
         if label.strip() == "Payload-Oxum" and value.strip() != expected:
             raise BagError(
-                "oxum", f"bag-info.txt 中的 Payload-Oxum（{value.strip()}）与实际（{expected}）不符"
+                "oxum",
+                f"bag-info.txt 中的 Payload-Oxum（{shown(value.strip())}）与实际（{expected}）不符",
             )
 
 

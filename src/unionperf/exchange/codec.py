@@ -1,18 +1,20 @@
 """``data/data.json``: a year's data as stable, documented JSON (product.md §5).
 
-The layout (format 1.0) is described by ``docs/schemas/data.schema.json``. One object holds the
+The layout (format 1.1) is described by ``docs/schemas/data.schema.json``. One object holds the
 whole :class:`~unionperf.domain.year.YearData` of a stage::
 
-    {"format_version": "1.0", "year": 2024, "unit": {...}, "settings": {...},
+    {"format_version": "1.1", "year": 2024, "unit": {...}, "settings": {...},
      "catalogue": "acftu-2021", "opening_balance": "385600.00", "budget": [...],
      "projects": [...], "unit_targets": {...}, "points": [...], "monitoring": [...],
      "evaluations": [...], "signoffs": [...], "explanations": [...]}
 
 Conventions: money is a string with exactly two decimals (``"1200.00"``), other decimals are
 strings as held (``"1.20"``, ``"95"``), dates are ``YYYY-MM-DD``, enums are their values, a missing
-value is ``null``; there are no floats. Keys come in a fixed order and lists in domain order, except
-the progress of a monitoring entry, which is sorted by ``indicator_uid``. Readers ignore keys they
-do not know (a later minor version may add some) and refuse another major version.
+value is ``null``; there are no floats. Keys come in a fixed order and lists in domain order,
+except the indicators of a target set, which come in canonical order (the framework's level 1,
+level 2, then the user's order), and the progress of a monitoring entry, sorted by
+``indicator_uid``. Readers ignore keys they do not know (a later minor version may add some) and
+refuse another major version.
 
 This module holds what writing and reading share, and what each stage carries (:func:`for_stage`);
 ``codec_write.py`` writes a year (``year_to_json``) and ``codec_read.py`` reads one
@@ -27,8 +29,11 @@ from datetime import date
 from unionperf.domain.categories import NATIONAL_2021, CategoryCatalogue
 from unionperf.domain.year import Stage, StageKind, YearData
 
-DATA_FORMAT_VERSION = "1.0"
-"""The version of the data.json layout written by ``codec_write.year_to_json``."""
+DATA_FORMAT_VERSION = "1.1"
+"""The version of the data.json layout written by ``codec_write.year_to_json``.
+
+1.1 added interval targets (operator ``interval`` with ``target_upper``); a 1.0 document reads as
+before (no upper bounds)."""
 
 CATALOGUES: dict[str, CategoryCatalogue] = {NATIONAL_2021.code: NATIONAL_2021}
 """The category catalogues a data.json may name, by code."""

@@ -129,6 +129,11 @@ class _At:
             raise _At(None, self, key).error("缺失")
         return _At(mapping[key], self, key)
 
+    def later(self, key: str) -> _At:
+        """A key added by a later minor version: ``null`` when an older writer left it out."""
+        mapping = self.mapping()
+        return _At(mapping.get(key), self, key)
+
     def items(self) -> list[_At]:
         if not isinstance(self.value, list):
             raise self.error(f"不是数组：{_show(self.value)}")
@@ -332,6 +337,7 @@ def _indicator(node: _At) -> Indicator:
         basis=node.field("basis").enum(StandardBasis),
         core=node.field("core").boolean(),
         period=node.field("period").enum(Period),
+        target_upper=node.later("target_upper").optional(_At.decimal),
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from unionperf.domain.budget import BudgetLine, FundingLine, Project, TargetSet
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.framework import Framework
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import IndicatorProgress, MonitoringEntry, MonitoringPoint
 from unionperf.domain.unit import UnitProfile
@@ -40,8 +41,8 @@ def year_to_json(data: YearData) -> dict[str, Any]:
         "catalogue": data.catalogue.code,
         "opening_balance": _money_json(data.opening_balance),
         "budget": [_budget_line_json(item) for item in data.budget],
-        "projects": [_project_json(item) for item in data.projects],
-        "unit_targets": _targets_json(data.unit_targets),
+        "projects": [_project_json(item, data.framework) for item in data.projects],
+        "unit_targets": _targets_json(data.unit_targets, data.framework),
         "points": [_point_json(item) for item in data.points],
         "monitoring": [_entry_json(item) for item in data.monitoring],
         "evaluations": [_evaluation_json(item) for item in data.evaluations],
@@ -115,7 +116,7 @@ def _funding_json(line: FundingLine) -> dict[str, Any]:
     }
 
 
-def _project_json(project: Project) -> dict[str, Any]:
+def _project_json(project: Project, framework: Framework) -> dict[str, Any]:
     return {
         "uid": project.uid,
         "code": project.code,
@@ -129,16 +130,17 @@ def _project_json(project: Project) -> dict[str, Any]:
         "description": project.description,
         "midterm_budget": _money_json(project.midterm_budget),
         "funding": [_funding_json(item) for item in project.funding],
-        "targets": _targets_json(project.targets),
+        "targets": _targets_json(project.targets, framework),
     }
 
 
-def _targets_json(targets: TargetSet) -> dict[str, Any]:
+def _targets_json(targets: TargetSet, framework: Framework) -> dict[str, Any]:
+    """Goals and indicators, the indicators in canonical order (level 1, level 2, the user's)."""
     return {
         "owner_uid": targets.owner_uid,
         "annual_goal": targets.annual_goal,
         "midterm_goal": targets.midterm_goal,
-        "indicators": [_indicator_json(item) for item in targets.indicators],
+        "indicators": [_indicator_json(item) for item in framework.ordered(targets.indicators)],
     }
 
 
@@ -157,6 +159,7 @@ def _indicator_json(indicator: Indicator) -> dict[str, Any]:
         "basis": indicator.basis.value,
         "core": indicator.core,
         "period": indicator.period.value,
+        "target_upper": _optional(indicator.target_upper, _decimal_json),
     }
 
 

@@ -19,12 +19,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from unionperf import __version__
 from unionperf.domain.results import score_year
 from unionperf.domain.validation import blocking_problems, check_stage
-from unionperf.domain.year import Stage, YearData
-from unionperf.exchange import bag, minisign, schemas
+from unionperf.domain.year import Stage, StageKind, YearData
+from unionperf.exchange import bag, json_limits, minisign, rotation, schemas
 from unionperf.exchange.bag import BagError
-from unionperf.exchange.codec import CodecError
+from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError
 from unionperf.exchange.codec_read import year_from_json
-from unionperf.exchange.errors import PackageError
+from unionperf.exchange.errors import PackageError, shown
+from unionperf.exchange.file_names import SUFFIX  # noqa: F401 - re-exported for the callers
 from unionperf.exchange.minisign import PublicKey, SignatureError
 
 FORMAT_VERSION = "1.0"
@@ -35,8 +36,10 @@ FEEDBACK_JSON = "data/feedback.json"
 PARAMS_JSON = "data/params.json"
 PARAMS_KIND = "params"
 SIGNER_PUB = "data/keys/signer.pub"
-ANNOUNCEMENTS_JSON = "data/keys/announcements.json"
-SUFFIX = ".upkg"
+ANNOUNCEMENTS_JSON = rotation.ANNOUNCEMENTS_JSON
+EVIDENCE_FOLDER = "data/evidence/"
+SUPPORTED_DATA_MAJOR = 1
+_VERSION_CHARS = 9
 _COMMENT = re.compile(r"(\w+):(\S+)")
 
 
@@ -142,6 +145,11 @@ def verify_package(
         )
     if meta["key_id"] != signer.key_id_hex:
         raise PackageError("key-id", "package.json 中的密钥编号与签名不一致")
+    if meta["kind"] == "submission":
+        _check_data_version(meta["data_format_version"], "package.json 中的 data_format_version")
+    if ANNOUNCEMENTS_JSON in files.files:
+        rotation.read_chain(files.files[ANNOUNCEMENTS_JSON], meta["unit"]["code"])
+    _check_evidence(meta, files.files)
     params = _params(files.files) if meta["kind"] == PARAMS_KIND else None
     data, feedback = _content(files.files, meta) if params is None else (None, None)
     return VerifiedPackage(
@@ -189,10 +197,7 @@ def _check_signature(
 def _json(files: Mapping[str, bytes], name: str) -> Any:
     if name not in files:
         raise PackageError("missing-file", f"包内缺少 {name}")
-    try:
-        return json.loads(files[name].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise PackageError("json", f"{name} 不是有效的 JSON（{error}）") from error
+    return json_limits.load(name, files[name])
 
 
 def _check_version(meta: Any) -> None:
@@ -218,6 +223,43 @@ def _params(files: Mapping[str, bytes]) -> dict[str, Any]:
     return checked
 
 
+def _check_data_version(version: Any, label: str) -> None:
+    """Refuse a data.json layout of a major version this program does not read."""
+    text = str(version) if isinstance(version, str | int) else ""
+    major = text.split(".", 1)[0]
+    if not (0 < len(text) <= _VERSION_CHARS and major.isdigit()):
+        raise PackageError("schema", f"{label} 缺失或不是版本号（如 {DATA_FORMAT_VERSION}）")
+    if int(major) != SUPPORTED_DATA_MAJOR:
+        raise PackageError(
+            "version",
+            f"{label}为 {shown(text)}：本程序（UnionPerf {__version__}）只能读取 "
+            f"{SUPPORTED_DATA_MAJOR}.x 版的 data.json，请安装更新版本的 UnionPerf 后再打开",
+        )
+
+
+def _check_evidence(meta: dict[str, Any], files: Mapping[str, bytes]) -> None:
+    """The evidence listed in package.json and the files under data/evidence/ match exactly."""
+    present = {name for name in files if name.startswith(EVIDENCE_FOLDER)}
+    listed: set[str] = set()
+    for entry in meta.get("evidence") or []:
+        path = entry["path"]
+        if path in listed:
+            raise PackageError("evidence", f"package.json 重复列出佐证材料：{shown(path)}")
+        listed.add(path)
+        if path not in files:
+            raise PackageError("evidence", f"package.json 列出的佐证材料不在包内：{shown(path)}")
+        content = files[path]
+        if entry["size"] != len(content) or entry["sha256"] != bag.sha256(content):
+            raise PackageError(
+                "evidence", f"佐证材料的大小或 SHA-256 与 package.json 不符：{shown(path)}"
+            )
+    unlisted = sorted(present - listed)
+    if unlisted:
+        raise PackageError(
+            "evidence", f"包内的佐证材料未在 package.json 中列出：{shown(unlisted[0])}"
+        )
+
+
 def _content(
     files: Mapping[str, bytes], meta: dict[str, Any]
 ) -> tuple[YearData | None, dict[str, Any] | None]:
@@ -232,19 +274,32 @@ def _content(
             raise PackageError("identity", "feedback.json 的决定与 package.json 不一致")
         return None, feedback
     document = _json(files, DATA_JSON)
+    version = document.get("format_version") if isinstance(document, dict) else None
+    _check_data_version(version, "data.json 的 format_version")
     schemas.validate("data", document, "data.json")
     try:
         data = year_from_json(document)
     except CodecError as error:
         raise PackageError("schema", str(error)) from error
-    _check_identity(meta, data)
+    _check_identity(meta, document, data)
     _check_rules(meta, data)
     return data, None
 
 
-def _check_identity(meta: dict[str, Any], data: YearData) -> None:
+def _check_identity(meta: dict[str, Any], document: dict[str, Any], data: YearData) -> None:
+    """data.json is the data package.json describes: unit, year, layout version and settings."""
     if data.year != meta["year"] or data.unit.credit_code != meta["unit"]["code"]:
         raise PackageError("identity", "data.json 的单位或年度与 package.json 不一致")
+    if data.unit.name != meta["unit"]["name"]:
+        raise PackageError("identity", "data.json 的单位名称与 package.json 不一致")
+    if document["format_version"] != meta["data_format_version"]:
+        raise PackageError(
+            "identity",
+            f"data.json 的格式版本 {document['format_version']} 与 package.json 中的 "
+            f"data_format_version {meta['data_format_version']} 不一致",
+        )
+    if document["settings"] != meta["settings"]:
+        raise PackageError("identity", "data.json 的规则设置与 package.json 中的 settings 不一致")
 
 
 def _check_rules(meta: dict[str, Any], data: YearData) -> None:
@@ -261,7 +316,13 @@ def _check_rules(meta: dict[str, Any], data: YearData) -> None:
             f"重新审核未通过（{len(blocking)}个问题），第一个：{first.code.value} "
             f"{first.where.label}：{first.message}",
         )
-    if meta.get("scores") is not None and meta["scores"] != score_summary(data):
+    if stage.kind is not StageKind.SELF_EVALUATION:
+        if meta["scores"] is not None:
+            raise PackageError("scores", f"{stage.name} 阶段的 package.json 不应含有得分 scores")
+        return
+    if meta["scores"] is None:
+        raise PackageError("scores", "自评数据包的 package.json 缺少得分 scores")
+    if meta["scores"] != score_summary(data):
         raise PackageError("scores", "package.json 中的得分与按包内数据和规则重新计算的得分不一致")
 
 

@@ -178,6 +178,7 @@ def indicator_values(indicator: Indicator) -> Values:
         "basis": indicator.basis.value,
         "core": indicator.core,
         "period": indicator.period.value,
+        "target_upper": indicator.target_upper,
     }
 
 
@@ -200,6 +201,7 @@ INDICATOR_COLUMNS = (
     "basis",
     "core",
     "period",
+    "target_upper",
 )
 """The indicator columns in the order :func:`indicator_from_values` reads them."""
 
@@ -220,6 +222,7 @@ def indicator_from_values(values: Sequence[Any]) -> Indicator:
         basis,
         core,
         period,
+        upper,
     ) = values
     return Indicator(
         uid,
@@ -235,6 +238,7 @@ def indicator_from_values(values: Sequence[Any]) -> Indicator:
         _BASES[basis],
         bool(core),
         _PERIODS[period],
+        _decimal(upper),
     )
 
 

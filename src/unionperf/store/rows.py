@@ -147,6 +147,8 @@ class IndicatorRow(Base):
     name: Mapped[str] = mapped_column(String(300))
     operator: Mapped[str] = mapped_column(String(12))
     target: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    target_upper: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    """The upper bound of an interval target (operator ``interval``); ``target`` is the lower."""
     target_text: Mapped[str] = mapped_column(Text, default="")
     unit: Mapped[str] = mapped_column(String(30), default="")
     points: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)

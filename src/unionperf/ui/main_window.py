@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +30,8 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.fillin_actions import FillinActions
+from unionperf.ui.guidance import GuidanceCard
 from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.new_year_dialog import NewYearDialog
 from unionperf.ui.problems_panel import ProblemsPanel
@@ -37,7 +40,11 @@ from unionperf.ui.steps.base import StepPage, step_title
 from unionperf.ui.year_session import Area, YearSession
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from unionperf.services.common.workspace import RestoreResult
     from unionperf.ui.about_dialog import AboutDialog
+    from unionperf.ui.restore_dialog import RestoreDialog
 
 __all__ = ["MainWindow", "status_text"]
 
@@ -51,8 +58,6 @@ STATUS_COLOURS = {
 }
 PAGE_BUILD_PAUSE_MS = 50
 """Pause between building the other step pages after start (the first paint comes first)."""
-PROBLEMS_HEIGHT_LINES = 8
-"""The problems panel starts this many text lines high; the step pages get the rest."""
 NAVIGATOR_WIDTH_CHARS = 11
 """Wide enough for the longest step name at 1366×768, no wider."""
 
@@ -83,7 +88,10 @@ class MainWindow(QMainWindow):
         self.session.adjustment_reason = self._ask_adjustment_reason
         self.setWindowTitle(self.tr("UnionPerf · budget performance for grassroots trade unions"))
         self.setWindowIcon(app_icon())
+        self.guidance = GuidanceCard()
+        """The current step in one sentence, opening its guidance (under the navigator)."""
         self._build_actions()
+        self.fillin = FillinActions(self)
         self._build_toolbar()
         self.navigator = QListWidget()
         self.navigator.setObjectName("navigator")
@@ -103,7 +111,7 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         row = QHBoxLayout(centre)
         row.setContentsMargins(4, 4, 4, 0)
-        row.addWidget(self.navigator)
+        row.addLayout(self._steps_column())
         row.addWidget(self.pages, 1)
         self.setCentralWidget(centre)
         self.problems = ProblemsPanel()
@@ -117,11 +125,10 @@ class MainWindow(QMainWindow):
         self.session.problems_changed.connect(self._problems_changed)
         self.session.changed.connect(self._session_changed)
         self.session.failed.connect(self._edit_failed)
+        self.session.locate.connect(self.show_problem)
         self.resize(1366, 768)
         self.resizeDocks(
-            [self.problems_dock],
-            [PROBLEMS_HEIGHT_LINES * self.fontMetrics().height()],
-            Qt.Orientation.Vertical,
+            [self.problems_dock], [self.problems.height_for_rows()], Qt.Orientation.Vertical
         )
         self.refresh_years()
         self.navigator.setCurrentRow(0)
@@ -145,12 +152,16 @@ class MainWindow(QMainWindow):
         self.add_year_action.triggered.connect(self.add_year)
         self.backup_action = QAction(self.tr("Back up now"), self)
         self.backup_action.triggered.connect(self.back_up)
+        self.restore_action = QAction(self.tr("Restore from backup…"), self)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(self.show_restore)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.add_year_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -161,11 +172,25 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("About UnionPerf…"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.guidance_action = QAction(self.tr("Guidance for this step"), self)
+        self.guidance_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guidance_action.triggered.connect(self.guidance.open_guidance)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.guidance_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.about_dialog: AboutDialog | None = None
         """The About dialog, once it was opened."""
         self.addActions([self.undo_action, self.redo_action])
+
+    def _steps_column(self) -> QVBoxLayout:
+        """The navigator over the guidance card, as wide as the step names."""
+        self.guidance.setFixedWidth(self.navigator.maximumWidth())
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.navigator, 1)
+        column.addWidget(self.guidance)
+        return column
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Year"))
@@ -332,12 +357,20 @@ class MainWindow(QMainWindow):
     def _step_picked(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(list(Step)[row])
+        step = list(Step)[row]
+        page = self.page(step)
         self.pages.setCurrentIndex(row)
+        self.guidance.show_step(step)
         page.activate()
 
     def _problems_changed(self) -> None:
-        self.problems.show_problems(self.session.data, self.session.problems)
+        statuses = self.session.statuses
+        not_started = [
+            step_title(step)
+            for step in Step
+            if step is not Step.SUBMIT and statuses[step] is StepStatus.NOT_STARTED
+        ]
+        self.problems.show_problems(self.session.data, self.session.problems, not_started)
         for row, step in enumerate(Step):
             status = self.session.statuses[step]
             item = self.navigator.item(row)
@@ -367,6 +400,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup written: {name}").format(name=made.path.name))
         self._show_last_backup()
 
+    def show_restore(self) -> RestoreDialog:
+        """Open 文件 › 从备份恢复… (window-modal); after a restore the window shows the data."""
+        from unionperf.ui.restore_dialog import RestoreDialog  # noqa: PLC0415 - when first asked
+
+        dialog = RestoreDialog(
+            self.workspace.backup_entries, self._restore_file, self.workspace.paths.backups, self
+        )
+        dialog.restored.connect(self._restored)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _restore_file(self, path: Path) -> RestoreResult:
+        self.session.wait_for_checks()
+        return self.workspace.restore_from(path)
+
+    def _restored(self, result: RestoreResult) -> None:
+        log.info("workspace restored from %s", result.restored)
+        self.refresh_years()
+        self._show_last_backup()
+        self.statusBar().showMessage(
+            self.tr("Restored from {name}").format(name=result.restored.name)
+        )
+
     def show_about(self) -> None:
         """Open Help → About (window-modal; the same dialog again on a second click)."""
         if self.about_dialog is None:
@@ -382,7 +439,7 @@ class MainWindow(QMainWindow):
             held = []
         if held:
             self.backup_label.setText(
-                self.tr("Last backup: {when}").format(when=messages.backup_time(held[-1]))
+                self.tr("Last backup: {when}").format(when=messages.backup_time(held[0]))
             )
         else:
             self.backup_label.setText(self.tr("No backup yet"))

@@ -3,6 +3,9 @@
 Run as ``python -m unionperf.ui.screenshots OUT_DIR`` (offscreen is fine). The demo is created in
 a temporary folder, the window is shown at 1366×768 — the small screen product.md §1 names —
 in Simplified Chinese with the bundled font, and each step page is grabbed after it opened.
+Then the same on a brand-new workspace with one empty year (``fresh-*.png``: what a new user
+sees first), and the views issue 12 found cut off or missing: the self-evaluation's funds and
+charts tabs, the indicator library and a step's guidance window.
 """
 
 from __future__ import annotations
@@ -18,10 +21,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
+from unionperf.services.common.indicator_library import default_library
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import editing
 from unionperf.services.cycle.demo import create_demo
 from unionperf.services.views import year_review
 from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.main_window import MainWindow
+from unionperf.ui.steps.evaluation.page import EvaluationStep
+from unionperf.ui.steps.targets.library_dialog import LibraryDialog
 from unionperf.ui.widgets.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
 
 __all__ = ["SCREEN", "main", "take_screenshots"]
@@ -67,11 +75,65 @@ def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
             view.show()
             written.append(_grab(view, out / f"{name}.png"))
             view.close()
+        written += _grab_details(window, out)
+        restore = window.show_restore()  # 文件 › 从备份恢复…
+        written.append(_grab(restore, out / "restore-dialog.png"))
+        restore.close()
         window.close()
     finally:
         workspace.close()
+    try:
+        written += _grab_fresh(out, workspace_folder.with_name(workspace_folder.name + "-fresh"))
+    finally:
         for translator in translators:
             app.removeTranslator(translator)
+    return written
+
+
+def _grab_details(window: MainWindow, out: Path) -> list[Path]:
+    """The self-evaluation's funds tab and second chart, the library, a guidance window."""
+    written: list[Path] = []
+    page = window.open_step(Step.EVALUATION)
+    if isinstance(page, EvaluationStep):
+        page.tabs.setCurrentWidget(page.funds_page)
+        written.append(_grab(window, out / "05-evaluation-funds.png"))
+        page.tabs.setCurrentWidget(page.charts_page)
+        page.charts_page.grade_button.click()
+        written.append(_grab(window, out / "05-evaluation-grades.png"))
+    data = window.session.data
+    if data is not None:
+        entries = default_library().entries_for(
+            data.framework, "产出指标", "数量指标", unit=False, expense="501"
+        )
+        library = LibraryDialog(entries, "产出指标 › 数量指标", set(), window)
+        library.show()
+        written.append(_grab(library, out / "03-targets-library.png"))
+        library.close()
+    window.open_step(Step.TARGETS)
+    window.guidance.open_guidance()
+    dialog = window.guidance.dialog
+    if dialog is not None:
+        written.append(_grab(dialog, out / "03-targets-guidance.png"))
+        dialog.close()
+    return written
+
+
+def _grab_fresh(out: Path, folder: Path) -> list[Path]:
+    """Every step of a brand-new workspace with one empty year (the year the demo ends in + 2)."""
+    workspace = Workspace.create(folder)
+    written: list[Path] = []
+    try:
+        editing.add_year(workspace, YEAR + 2)
+        window = MainWindow(workspace)
+        window.resize(*SCREEN)
+        window.show()
+        window.refresh_years(YEAR + 2)
+        for number, step in enumerate(Step, start=1):
+            window.open_step(step)
+            written.append(_grab(window, out / f"fresh-{number:02d}-{step.value}.png"))
+        window.close()
+    finally:
+        workspace.close()
     return written
 
 

@@ -131,7 +131,7 @@ def _check_project(data: YearData, project: Project, names: Counter[str]) -> lis
                 params = {"source": source, "column": column, "amount": format_money(amount)}
                 problems.append(Problem(ProblemCode.PROJECT_NEGATIVE_AMOUNT, where, params))
     if project.full_year_budget <= ZERO:
-        add(ProblemCode.PROJECT_NO_BUDGET, "funding")
+        problems.append(_no_budget(data, project))
     if project.start and project.end and project.end < project.start:
         add(
             ProblemCode.PROJECT_PERIOD_INVALID,
@@ -155,3 +155,31 @@ def is_exempt(data: YearData, project: Project) -> bool:
     """Below the exemption threshold, a project files no targets or evaluation (domain.md §9)."""
     threshold = data.settings.exemption_threshold
     return threshold > ZERO and project.full_year_budget < threshold
+
+
+def _no_budget(data: YearData, project: Project) -> Problem:
+    """全年预算数 is 0: say exactly which cell to type (issue 12, the project budget trap)."""
+    if not project.funding:
+        where = at_owner(data, Section.PROJECT, project.uid, "initial")
+        hint = "在项目行的“年初预算数”列填写金额（全年预算数随之填入）"
+        return Problem(ProblemCode.PROJECT_NO_BUDGET, where, {"where": hint})
+    line = project.funding[0]
+    typed_initial = project.initial_budget > ZERO
+    if typed_initial:
+        line = next((item for item in project.funding if item.initial > ZERO), line)
+    field = "adjusted" if typed_initial else "initial"
+    source = FUNDING_LABELS[line.source]
+    where = at_owner(
+        data,
+        Section.PROJECT,
+        project.uid,
+        field,
+        item_uid=line.source.value,
+        item_label=f"资金来源“{source}”",
+    )
+    hint = (
+        f"在下方资金来源表“{source}”一行的“全年预算数”列填写调整后的金额"
+        if typed_initial
+        else f"在下方资金来源表“{source}”一行的“年初预算数”列填写金额（全年预算数随之填入）"
+    )
+    return Problem(ProblemCode.PROJECT_NO_BUDGET, where, {"where": hint})

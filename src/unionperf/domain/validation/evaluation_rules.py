@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from unionperf.domain.budget import TargetSet
+from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.indicators import TIER_LABELS
 from unionperf.domain.money import ZERO, format_money, format_plain, round2
 from unionperf.domain.problems import Problem, ProblemCode, Section
@@ -26,19 +26,25 @@ def check_evaluation(
     problems: list[Problem] = []
     evaluation = data.evaluation_of(owner)
     score = score_targets(targets.indicators, evaluation.results, budget, executed, data.settings)
+    unit = owner == UNIT_OWNER
+    analysed = bool(evaluation.execution_analysis.strip())
     if budget <= ZERO:
         where = at_owner(data, Section.EVALUATION, owner, "executed")
-        problems.append(Problem(ProblemCode.EVALUATION_NO_BUDGET, where))
+        place = "“收支预算”页的支出预算数" if unit else "“项目及资金来源”中该项目的预算数"
+        problems.append(Problem(ProblemCode.EVALUATION_NO_BUDGET, where, {"where": place}))
     elif executed > budget:
         where = at_owner(data, Section.EVALUATION, owner, "executed")
         params = {"executed": format_money(executed), "budget": format_money(budget)}
         problems.append(Problem(ProblemCode.EVALUATION_EXECUTED_OVER_BUDGET, where, params))
+    elif executed <= ZERO and not analysed:
+        # Nothing spent is almost always nothing typed yet: say where the spending goes rather
+        # than asking why the execution rate is 0 % (issue 12).
+        where = at_owner(data, Section.EVALUATION, owner, "executed")
+        rows = "各支出科目" if unit else "各资金来源"
+        problems.append(Problem(ProblemCode.EVALUATION_EXECUTED_MISSING, where, {"rows": rows}))
+        return problems + _check_results(data, owner, score.indicators)
     execution = score.execution
-    if (
-        execution.rate is not None
-        and execution.score < execution.points
-        and not (evaluation.execution_analysis.strip())
-    ):
+    if execution.rate is not None and execution.score < execution.points and not analysed:
         where = at_owner(data, Section.EVALUATION, owner, "execution_analysis")
         params = {
             "rate": f"{round2(execution.rate * 100):.2f}%",
@@ -46,7 +52,14 @@ def check_evaluation(
             "points": format_plain(execution.points),
         }
         problems.append(Problem(ProblemCode.EVALUATION_EXECUTION_ANALYSIS_MISSING, where, params))
-    for item in score.indicators:
+    return problems + _check_results(data, owner, score.indicators)
+
+
+def _check_results(
+    data: YearData, owner: str, indicators: tuple[IndicatorScore, ...]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in indicators:
         problems += check_result(data, owner, item)
     return problems
 

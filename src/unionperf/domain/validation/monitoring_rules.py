@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.categories import Flow
-from unionperf.domain.framework import MonitoringRule
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.money import HUNDRED, ZERO, format_money, format_plain, round2
 from unionperf.domain.monitoring import (
@@ -126,8 +125,7 @@ def _check_progress(
     if progress is None or (progress.actual is None and progress.tier is None):
         add(ProblemCode.MONITORING_PROGRESS_MISSING, "actual")
         return problems
-    level2 = data.framework.level2_of(indicator.level1, indicator.level2)
-    rule = level2.monitoring if level2 else MonitoringRule.THRESHOLD
+    rule = data.framework.monitoring_rule(indicator.level1, indicator.level2)
     light = traffic_light(indicator, rule, progress, point.cutoff)
     if light in (Light.RED, Light.YELLOW):
         light_name = LIGHT_LABELS[light]

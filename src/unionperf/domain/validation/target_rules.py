@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from unionperf.domain.budget import TargetSet
 from unionperf.domain.framework import COST
-from unionperf.domain.indicators import Indicator, IndicatorKind, Operator
+from unionperf.domain.indicators import Indicator, IndicatorKind, Operator, interval_text
 from unionperf.domain.money import ZERO, format_plain
 from unionperf.domain.monitoring import RATE_UNITS
 from unionperf.domain.problems import Problem, ProblemCode, Section, Severity
@@ -87,12 +87,25 @@ def check_indicator(
 
 
 def _check_quantitative(indicator: Indicator, add: Callable[..., None]) -> None:
-    if indicator.target is None:
+    target = indicator.target
+    upper = indicator.target_upper if indicator.operator is Operator.INTERVAL else None
+    if target is None:
         add(ProblemCode.INDICATOR_TARGET_MISSING, "target")
-    elif indicator.target < ZERO:
-        add(ProblemCode.INDICATOR_NEGATIVE_TARGET, "target", target=format_plain(indicator.target))
-    elif indicator.unit.strip() in RATE_UNITS and indicator.target > Decimal(100):
-        add(ProblemCode.INDICATOR_PERCENT_OVER_100, "target", target=format_plain(indicator.target))
+    elif target < ZERO:
+        add(ProblemCode.INDICATOR_NEGATIVE_TARGET, "target", target=format_plain(target))
+    elif indicator.unit.strip() in RATE_UNITS and max(target, upper or ZERO) > Decimal(100):
+        top = max(target, upper or ZERO)
+        add(ProblemCode.INDICATOR_PERCENT_OVER_100, "target", target=format_plain(top))
+    if (
+        indicator.operator is Operator.INTERVAL
+        and target is not None
+        and (upper is None or upper < target)
+    ):
+        add(
+            ProblemCode.INDICATOR_INTERVAL_BOUNDS,
+            "target",
+            target=interval_text(target, upper),
+        )
     if not indicator.unit.strip():
         add(ProblemCode.INDICATOR_UNIT_MISSING, "unit")
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from unionperf.domain.framework import Framework
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.money import round2, yuan_to_wan
 from unionperf.domain.settings import SIGNOFF_LABELS
@@ -104,6 +105,7 @@ def short_project_name(name: str, year: int) -> str:
 
 
 def indicator_rows(
+    framework: Framework,
     indicators: Sequence[Indicator],
     tail: Callable[[Indicator], Sequence[Cell]],
     subtotal: Callable[[str], Sequence[Cell]] | None = None,
@@ -111,13 +113,15 @@ def indicator_rows(
     """Indicator rows grouped by level 1 and level 2, with those two cells merged downwards.
 
     Args:
-        indicators: The level-3 indicators in declaration order; groups keep first appearance.
+        framework: The year's indicator framework: the groups follow its order (产出, 效益,
+            满意度 …), whatever order the indicators were added in.
+        indicators: The level-3 indicators; inside a level-2 group they keep this order.
         tail: The cells after 三级指标 for one indicator.
         subtotal: When given, builds a row closing each level-1 group from the level-1 name: the
             cells after the level-1 cell, which spans the subtotal row too.
     """
     groups: dict[str, dict[str, list[Indicator]]] = {}
-    for item in indicators:
+    for item in framework.ordered(indicators):
         groups.setdefault(item.level1, {}).setdefault(item.level2, []).append(item)
     rows: list[Row] = []
     for level1, by_level2 in groups.items():

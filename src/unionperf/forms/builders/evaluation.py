@@ -10,10 +10,12 @@ from decimal import Decimal
 from unionperf.domain.budget import FUNDING_LABELS, UNIT_OWNER, TargetSet
 from unionperf.domain.categories import Flow
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.framework import Framework
 from unionperf.domain.indicators import TIER_LABELS, Indicator, IndicatorKind
 from unionperf.domain.money import ZERO, format_plain
 from unionperf.domain.monitoring import execution_rate
 from unionperf.domain.results import ProjectScore, YearScore, score_year
+from unionperf.domain.score_working import score_notes
 from unionperf.domain.scoring import IndicatorScore, TargetScore
 from unionperf.domain.year import Stage, StageKind, YearData
 from unionperf.forms.builders.common import (
@@ -149,7 +151,7 @@ def _form(
         basic,
         _funds_block(result, funds[0], funds[1], evaluation),
         _goal_block(targets, evaluation),
-        _indicator_block(targets, result),
+        _indicator_block(data.framework, targets, result),
     ]
     if evaluation.result_application.strip():
         blocks.append(
@@ -223,7 +225,7 @@ def _goal_block(targets: TargetSet, evaluation: Evaluation) -> Block:
     return Block(columns=_COLUMNS, rows=rows)
 
 
-def _indicator_block(targets: TargetSet, result: TargetScore) -> Block:
+def _indicator_block(framework: Framework, targets: TargetSet, result: TargetScore) -> Block:
     header: Row = (
         label("一级指标"),
         label("二级指标"),
@@ -250,7 +252,7 @@ def _indicator_block(targets: TargetSet, result: TargetScore) -> Block:
             text(""),
         )
 
-    rows = indicator_rows(targets.indicators, tail, subtotal)
+    rows = indicator_rows(framework, targets.indicators, tail, subtotal)
     rows.append(
         (
             label("总分", 5),
@@ -307,12 +309,10 @@ def deviation_text(item: IndicatorScore) -> str:
 
 
 def _notes(result: TargetScore) -> tuple[str, ...]:
-    notes = ["总分含预算执行率得分；一级指标小计为该类三级指标得分之和。"]
-    if result.applicable_points < result.possible_points:
-        notes.append(
-            f"部分指标不适用：适用分值{format_plain(result.applicable_points)}分，"
-            f"得分合计{result.raw_total:.2f}分，折算为百分制"
-            f"{result.raw_total:.2f} ÷ {format_plain(result.applicable_points)} × 100"
-            f" = {result.total:.2f}分。"
-        )
-    return tuple(notes)
+    """Under the table: how the total is made and the working of each score below full points.
+
+    The words come from ``domain.score_working``, as in the window.
+    """
+    working = score_notes(result)
+    head = "总分含预算执行率得分；一级指标小计为该类三级指标得分之和。计分说明："
+    return (head, *(f"{number}. {line}" for number, line in enumerate(working, start=1)))

@@ -11,6 +11,7 @@ from unionperf.domain.indicators import TIER_LABELS, Indicator, IndicatorKind
 from unionperf.domain.money import ZERO, format_plain
 from unionperf.domain.monitoring import (
     LIGHT_LABELS,
+    LIGHT_LEGEND,
     LIKELIHOOD_LABELS,
     REASON_LABELS,
     SUSPENSION_LABELS,
@@ -167,8 +168,7 @@ def _form(
     notes = [
         f"时间进度 = 截至{point.cutoff.isoformat()}已过天数 ÷ 全年天数；"
         f"执行率 = {months}执行数 ÷ 全年预算数。",
-        "预警：红 <60%，黄 60%～80%，绿 80%～120%，蓝 ≥120%（按“年度指标值 × 月份 ÷ 12”比较）；"
-        "质量、时效、成本指标及反向指标达标为绿、未达标为红。",
+        LIGHT_LEGEND,
     ]
     if entry.suspension is not Suspension.NONE:
         notes.insert(0, f"处理建议：{SUSPENSION_LABELS[entry.suspension]}")
@@ -266,7 +266,7 @@ def _indicator_block(
         progress = by_uid.get(indicator.uid)
         return _progress_cells(data, point, indicator, progress)
 
-    rows = indicator_rows(targets.indicators, tail)
+    rows = indicator_rows(data.framework, targets.indicators, tail)
     return Block(columns=_COLUMNS, header=(header,), rows=tuple(rows), caption="绩效指标完成情况")
 
 
@@ -306,8 +306,7 @@ def _progress_cells(
 
 def monitoring_rule(data: YearData, indicator: Indicator) -> MonitoringRule:
     """The framework's level-2 monitoring rule; unknown level-2 names are judged by threshold."""
-    level2 = data.framework.level2_of(indicator.level1, indicator.level2)
-    return level2.monitoring if level2 else MonitoringRule.THRESHOLD
+    return data.framework.monitoring_rule(indicator.level1, indicator.level2)
 
 
 def _actual(indicator: Indicator, progress: IndicatorProgress) -> str:

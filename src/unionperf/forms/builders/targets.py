@@ -54,7 +54,7 @@ def unit_target_family(data: YearData) -> FormFamily:
             columns=_COLUMNS,
             rows=((label("年度总体目标"), text(data.unit_targets.annual_goal, _WIDTH - 1)),),
         ),
-        *_indicator_blocks(data.unit_targets.indicators),
+        *_indicator_blocks(data, data.unit_targets.indicators),
     )
     form = _form(data, blocks, key="targets-unit", title=UNIT_TITLE, sheet=sheet_name("整体目标"))
     return FormFamily(key="unit-targets", title=UNIT_TITLE, forms=(form,))
@@ -69,7 +69,7 @@ def _project_form(data: YearData, project: Project, index: int) -> Form:
         _basic_block(data, project),
         _funds_block(project),
         _goals_block(project),
-        *_indicator_blocks(project.targets.indicators),
+        *_indicator_blocks(data, project.targets.indicators),
     )
     sheet = sheet_name(f"目标{index:02d}", short_project_name(project.name, data.year))
     return _form(data, blocks, key=f"targets-{project.uid}", title=PROJECT_TITLE, sheet=sheet)
@@ -151,7 +151,7 @@ def _goals_block(project: Project) -> Block:
     return Block(columns=_COLUMNS, rows=rows)
 
 
-def _indicator_blocks(indicators: Sequence[Indicator]) -> tuple[Block, ...]:
+def _indicator_blocks(data: YearData, indicators: Sequence[Indicator]) -> tuple[Block, ...]:
     """The 年度绩效指标 table, preceded by 中期绩效指标 when mid-term indicators are declared."""
     header: Row = (
         label("一级指标"),
@@ -165,7 +165,7 @@ def _indicator_blocks(indicators: Sequence[Indicator]) -> tuple[Block, ...]:
         chosen = [item for item in indicators if item.period is period]
         if not chosen and period is Period.MIDTERM:
             continue
-        rows = indicator_rows(chosen, _target_cells)
+        rows = indicator_rows(data.framework, chosen, _target_cells)
         blocks.append(Block(columns=_COLUMNS, header=(header,), rows=tuple(rows), caption=caption))
     return tuple(blocks)
 

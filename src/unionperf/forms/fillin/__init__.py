@@ -1,7 +1,9 @@
 """The fill-in workbook (填报表): an editable Excel export of a year and its checked import.
 
-Pure openpyxl ⇄ domain: :func:`write_template` turns a :class:`YearData` into workbook bytes,
-:func:`read_template` turns workbook bytes back into the edited year or a list of problems.
+No database: :func:`write_template` turns a :class:`YearData` into workbook bytes (openpyxl),
+:func:`read_template` turns workbook bytes back into the edited year or a list of problems,
+reading the workbook with a bounded streaming reader (:mod:`.workbook_read`, limits in
+:mod:`.limits`).
 """
 
 from unionperf.forms.fillin.layout import ImportProblem, ImportResult

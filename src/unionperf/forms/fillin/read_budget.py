@@ -10,7 +10,15 @@ from unionperf.domain.budget import BudgetLine
 from unionperf.domain.money import ZERO, AmountError
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import layout, values
-from unionperf.forms.fillin.sheet import CONFLICT, Grid, as_text, is_blank, to_decimal
+from unionperf.forms.fillin.sheet import (
+    CONFLICT,
+    Grid,
+    OutOfRange,
+    as_text,
+    is_blank,
+    shorten,
+    to_decimal,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +124,12 @@ def _opening(grid: Grid, old: Decimal) -> Decimal:
         return ZERO
     try:
         amount = to_decimal(value)
+    except OutOfRange as error:
+        message = f"“{layout.OPENING_LABEL}”的数值{error.shown}{error.reason}"
+        grid.problems.add(grid.name, layout.OPENING_CELL, message)
+        return old
     except AmountError:
-        message = f"“{as_text(value)}”不是数字，请填写金额"
+        message = f"“{shorten(as_text(value))}”不是数字，请填写金额"
         grid.problems.add(grid.name, layout.OPENING_CELL, message)
         return old
     if amount < ZERO or amount != amount.quantize(Decimal("0.01")):

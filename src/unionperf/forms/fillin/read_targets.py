@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from unionperf.domain.budget import UNIT_OWNER, Project
 from unionperf.domain.evaluation import IndicatorResult
-from unionperf.domain.indicators import TIER_LABELS, Indicator, Operator
+from unionperf.domain.indicators import TIER_LABELS, Indicator, Operator, parse_interval
 from unionperf.domain.money import ZERO, format_plain
 from unionperf.domain.scoring import in_tier_band, tier_band
 from unionperf.domain.year import YearData
@@ -209,18 +209,24 @@ def _indicator(row: Row, current: YearData, old: Indicator | None) -> Indicator:
         row.problem(layout.I_LEVEL2, f"“{level1}”下没有二级指标“{level2}”，应为：{choices}")
     operator = row.choice(layout.I_OPERATOR, layout.OPERATOR_ALIASES, "指标性质")
     if operator is None and not row.has(layout.I_OPERATOR):
-        row.problem(layout.I_OPERATOR, "请选择指标性质（≥ ＞ ＝ ≤ ＜ 或 定性）")
+        row.problem(layout.I_OPERATOR, "请选择指标性质（≥ ＞ ＝ ≤ ＜ 区间 或 定性）")
     points = same(old.points if old else None, _not_negative(row, layout.I_POINTS, "分值"))
     if operator is None:  # already reported; read on so that every other cell is checked too
         operator = old.operator if old else Operator.GE
+    upper = old.target_upper if old is not None and old.operator is Operator.INTERVAL else None
     if operator is Operator.QUALITATIVE:
         target_text = row.text(layout.I_TARGET)
         keep = old is not None and old.operator is Operator.QUALITATIVE
         target = old.target if old is not None and keep else None
+    elif operator is Operator.INTERVAL:
+        target, upper = _interval(row, old)
+        keep = old is not None and old.operator is not Operator.QUALITATIVE
+        target_text = old.target_text if old is not None and keep else ""
     else:
         target = same(old.target if old else None, _not_negative(row, layout.I_TARGET, "指标值"))
         keep = old is not None and old.operator is not Operator.QUALITATIVE
         target_text = old.target_text if old is not None and keep else ""
+        upper = None
     base = old or Indicator(uuid.uuid4().hex, level1, level2, name, operator)
     new = replace(
         base,
@@ -232,8 +238,28 @@ def _indicator(row: Row, current: YearData, old: Indicator | None) -> Indicator:
         target_text=target_text,
         unit=row.text(layout.I_UNIT),
         points=points,
+        target_upper=upper,
     )
     return old if new == old else new
+
+
+def _interval(row: Row, old: Indicator | None) -> tuple[Decimal | None, Decimal | None]:
+    """The (lower, upper) bounds of an interval target cell such as ``60～80``."""
+    text = row.text(layout.I_TARGET).strip()
+    if not text:
+        return None, None
+    bounds = parse_interval(text)
+    if bounds is None:
+        row.problem(
+            layout.I_TARGET,
+            f"区间指标值“{text}”应写成“下限～上限”，如60～80，且下限不大于上限",
+        )
+        return None, None
+    held = old if old is not None and old.operator is Operator.INTERVAL else None
+    lower, upper = bounds
+    if held is None:
+        return lower, upper
+    return same(held.target, lower), same(held.target_upper, upper)
 
 
 def _not_negative(row: Row, title: str, label: str) -> Decimal | None:

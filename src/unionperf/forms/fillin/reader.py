@@ -10,12 +10,7 @@ not changed since the export. Fields the workbook does not show are kept as they
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import replace
-from io import BytesIO
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.evaluation import Evaluation
@@ -26,10 +21,8 @@ from unionperf.forms.fillin.read_budget import fixed, read_budget, read_exported
 from unionperf.forms.fillin.read_monitoring import read_monitoring
 from unionperf.forms.fillin.read_projects import read_projects
 from unionperf.forms.fillin.read_targets import Owners, TargetsRead, read_targets
-from unionperf.forms.fillin.sheet import Grid, Problems, as_text, to_decimal
-
-MAX_PROBLEMS = 1000
-"""Beyond this many problems the reader stops listing them (the file is clearly not right)."""
+from unionperf.forms.fillin.sheet import MAX_PROBLEMS, Grid, Problems, as_text, to_decimal
+from unionperf.forms.fillin.workbook_read import read_grids
 
 
 def read_template(blob: bytes, current: YearData) -> layout.ImportResult:
@@ -41,7 +34,7 @@ def read_template(blob: bytes, current: YearData) -> layout.ImportResult:
     further.
     """
     problems = Problems()
-    grids = _open(blob, problems)
+    grids = read_grids(blob, problems)
     if grids is None or problems:
         return layout.ImportResult(tuple(problems.items))
     _check_identity(grids[layout.GUIDE], current)
@@ -80,61 +73,15 @@ def read_template(blob: bytes, current: YearData) -> layout.ImportResult:
     return layout.ImportResult(data=data)
 
 
-def _open(blob: bytes, problems: Problems) -> dict[str, Grid] | None:
-    try:
-        workbook = load_workbook(BytesIO(blob), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        problems.add("", "", f"文件不是有效的 Excel 工作簿（.xlsx）：{error}")
-        return None
-    try:
-        names = list(workbook.sheetnames)
-        for name in names:
-            if name not in layout.REQUIRED_SHEETS:
-                known = "、".join(layout.DATA_SHEETS) + f"和隐藏的{layout.LISTS}"
-                problems.add(
-                    name, "", f"未知的工作表“{name}”：填报表只能包含{known}，请删除该工作表"
-                )
-        for name in layout.REQUIRED_SHEETS:
-            if name not in names:
-                message = f"缺少工作表“{name}”：请使用软件导出的填报表，不要删除或改名工作表"
-                problems.add(name, "", message)
-        header_rows = {layout.BUDGET: layout.BUDGET_HEADER_ROW}
-        grids = {
-            name: Grid(
-                name,
-                list(workbook[name].iter_rows(values_only=True)),
-                problems,
-                header_rows.get(name, 1),
-            )
-            for name in layout.REQUIRED_SHEETS
-            if name in names
-        }
-    finally:
-        workbook.close()
-    for name, columns in (
-        (layout.BUDGET, layout.BUDGET_COLUMNS),
-        (layout.PROJECTS, layout.PROJECT_COLUMNS),
-        (layout.INDICATORS, layout.INDICATOR_COLUMNS),
-        (layout.MONITORING, layout.MONITORING_COLUMNS),
-        (layout.FUNDS, layout.FUNDS_COLUMNS),
-        (
-            layout.LISTS,
-            (layout.EXPORTED_PROJECTS, layout.EXPORTED_INDICATORS, layout.EXPORTED_HEAD),
-        ),
-    ):
-        if name in grids:
-            grids[name].check_columns(columns)
-    return grids
-
-
 def _check_identity(grid: Grid, current: YearData) -> None:
     """The 说明 sheet must carry our mark, this workspace's unit and this year."""
     add = grid.problems.add
-    if as_text(fixed(grid, layout.MARK_CELL)).strip() != layout.FORMAT_MARK:
+    mark = as_text(fixed(grid, layout.MARK_CELL)).strip()
+    if mark != layout.FORMAT_MARK and mark not in layout.EARLIER_MARKS:
         add(
             grid.name,
             layout.MARK_CELL,
-            f"不是 UnionPerf 导出的填报表（此处应为“{layout.FORMAT_MARK}”）",
+            f"不是本软件导出的填报表（此处应为“{layout.FORMAT_MARK}”）",
         )
         return
     raw_year = fixed(grid, layout.YEAR_CELL)

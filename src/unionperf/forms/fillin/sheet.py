@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from openpyxl.utils import get_column_letter
 
 from unionperf.domain.money import ZERO, AmountError, format_plain, parse_decimal, round2
+from unionperf.forms.fillin import limits
 from unionperf.forms.fillin.layout import (
     CHECK,
     FINGERPRINTED,
@@ -22,8 +23,18 @@ from unionperf.forms.fillin.layout import (
 
 T = TypeVar("T")
 
+MAX_PROBLEMS = 1000
+"""Beyond this many problems the reader stops listing them (the file is clearly not right)."""
+
 CONFLICT = "此行在导出填报表之后已在软件中修改过：为免覆盖那些修改，请重新导出填报表后再填写本行"
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+_QUOTED = re.compile(r"“([^”]{41,})”")
+
+
+def _cut(match: re.Match[str]) -> str:
+    return f"“{shorten(match.group(1), 40)}”"
 
 
 class Problems:
@@ -31,16 +42,22 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[ImportProblem] = []
+        self.found = 0
 
     def add(self, sheet: str, cell: str, message: str) -> None:
-        """Record one problem."""
-        self.items.append(ImportProblem(sheet, cell, message))
+        """Record one problem (beyond :data:`MAX_PROBLEMS`, only counted).
+
+        A long value quoted in the message (“…”) is cut to its first characters and its length.
+        """
+        self.found += 1
+        if len(self.items) < MAX_PROBLEMS:
+            self.items.append(ImportProblem(sheet, cell, _QUOTED.sub(_cut, message)))
 
     def __bool__(self) -> bool:
         return bool(self.items)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return self.found
 
 
 def is_blank(value: Any) -> bool:
@@ -160,8 +177,11 @@ class Row:
             return None
         try:
             return to_decimal(value)
+        except OutOfRange as error:
+            self.problem(title, f"“{title}”的数值{error.shown}{error.reason}")
+            return None
         except AmountError:
-            self.problem(title, f"“{as_text(value)}”不是数字，请填写数字")
+            self.problem(title, f"“{shorten(as_text(value))}”不是数字，请填写数字")
             return None
 
     def money(self, title: str, *, negative: bool = False) -> Decimal | None:
@@ -217,10 +237,26 @@ def same(old: Decimal | None, new: Decimal | None) -> Decimal | None:
     return old if old is not None and new is not None and old == new else new
 
 
+class OutOfRange(AmountError):  # noqa: N818 - an AmountError, named for its reason
+    """A number too large, or with too many decimal places, to be imported."""
+
+    def __init__(self, shown: str, reason: str) -> None:
+        super().__init__(f"{shown}{reason}")
+        self.shown = shown
+        self.reason = reason
+
+
+def shorten(text: str, limit: int = 24) -> str:
+    """A value for a message: long texts cut, with their length."""
+    return text if len(text) <= limit else f"{text[:limit]}…（共{len(text)}个字符）"
+
+
 def to_decimal(value: Any) -> Decimal:
     """A cell value as a Decimal (floats through their shortest repr, so 126.3 stays 126.3).
 
     Raises:
+        OutOfRange: larger than :data:`~limits.MAX_NUMBER` or with more than
+            :data:`~limits.MAX_DECIMALS` decimal places.
         AmountError: text that is not a number, a boolean, a date, or a non-finite float.
     """
     if isinstance(value, bool | date | datetime):
@@ -228,7 +264,25 @@ def to_decimal(value: Any) -> Decimal:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise AmountError(str(value))
-        return Decimal(repr(value))
+        return _in_range(Decimal(repr(value)), repr(value))
+    if isinstance(value, int) and value.bit_length() > _MAX_BITS:
+        raise OutOfRange(f"“{shorten(str(value))}”", _TOO_LARGE)
     if isinstance(value, int | Decimal):
-        return parse_decimal(value)
-    return parse_decimal(str(value))
+        return _in_range(parse_decimal(value), str(value))
+    return _in_range(parse_decimal(str(value)), str(value))
+
+
+_MAX_BITS = limits.MAX_NUMBER.bit_length()
+_TOO_LARGE = f"超出范围（绝对值不能超过{limits.MAX_NUMBER:,}）"
+
+
+def _in_range(number: Decimal, text: str) -> Decimal:
+    """The number, unless its magnitude or its decimal places are beyond the limits."""
+    if abs(number) > limits.MAX_NUMBER:
+        raise OutOfRange(f"“{shorten(text)}”", _TOO_LARGE)
+    _sign, digits, exponent = number.as_tuple()
+    if isinstance(exponent, int) and exponent < 0:
+        trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+        if exponent + trailing < -limits.MAX_DECIMALS:
+            raise OutOfRange(f"“{shorten(text)}”", f"小数位数过多（最多{limits.MAX_DECIMALS}位）")
+    return number

@@ -12,7 +12,7 @@ from typing import Any
 
 from unionperf.domain.budget import ATTRIBUTE_LABELS, BudgetLine, FundingSource, Project
 from unionperf.domain.evaluation import IndicatorResult
-from unionperf.domain.indicators import TIER_LABELS, Indicator, Operator
+from unionperf.domain.indicators import TIER_LABELS, Indicator, Operator, interval_text
 from unionperf.domain.monitoring import (
     LIKELIHOOD_LABELS,
     REASON_LABELS,
@@ -90,7 +90,7 @@ def indicator_row(
         layout.I_LEVEL2: indicator.level2,
         layout.I_NAME: indicator.name,
         layout.I_OPERATOR: indicator.operator.symbol,
-        layout.I_TARGET: indicator.target_text if qualitative else indicator.target,
+        layout.I_TARGET: target_cell(indicator),
         layout.I_UNIT: indicator.unit,
         layout.I_POINTS: indicator.points,
     }
@@ -105,6 +105,15 @@ def indicator_row(
             layout.I_IMPROVEMENT: result.improvement,
         }
     return values
+
+
+def target_cell(indicator: Indicator) -> str | Decimal | None:
+    """The 指标值 cell: the number, the wording of a qualitative one, or an interval ``60～80``."""
+    if indicator.operator is Operator.QUALITATIVE:
+        return indicator.target_text
+    if indicator.operator is Operator.INTERVAL:
+        return interval_text(indicator.target, indicator.target_upper)
+    return indicator.target
 
 
 def monitoring_points(data: YearData) -> list[tuple[date, str | None]]:

@@ -44,7 +44,7 @@ _GUIDE_WRAP = Alignment(wrap_text=True, vertical="top")
 
 GUIDE_LINES = (
     "填写说明",
-    "1. 本工作簿由 UnionPerf 导出，已预填本年度的预算、项目、绩效指标、监控和自评数据。",
+    "1. 本工作簿由工会预算绩效管理软件导出，已预填本年度的预算、项目、绩效指标、监控和自评数据。",
     "2. 请只修改白色表头下的内容；灰色表头的列只供参考，导入时不读取。",
     "3. 隐藏列（项目编号、归属、指标编号、校验）用于匹配记录，请勿修改；"
     "复制整行新增时请清空这些单元格。",
@@ -53,7 +53,8 @@ GUIDE_LINES = (
     "5. 删除“指标”表中的一行即删除该指标及其监控和自评记录；项目只能在软件中删除。",
     "   导入只改动您在本表中修改过的行；导出后在软件中改过的记录，本表对应行若也被修改，"
     "导入会提示冲突，请重新导出后再填写。",
-    "6. 指标性质：≥ ＞ ＝ ≤ ＜ 为定量指标，指标值填数字；“定性”指标的指标值填目标表述，"
+    "6. 指标性质：≥ ＞ ＝ ≤ ＜ 为定量指标，指标值填数字；“区间”指标的指标值填“下限～上限”，"
+    "如60～80；“定性”指标的指标值填目标表述，"
     "实际完成值填完成情况，并选择定性评级、填写定性得分（须在评级对应的分值区间内）。",
     "7. 金额单位为元，最多两位小数。各一级指标的分值之和须等于规则设置的分值。",
     "8. 下方单位名称、统一社会信用代码和年度用于核对，请勿修改；导入时全部检查通过才会保存，"
@@ -253,8 +254,8 @@ def _projects(sheet: Any, data: YearData, lists: _Lists) -> None:
 def _owners(data: YearData) -> Iterator[tuple[str, tuple[Indicator, ...]]]:
     """Every owner of targets, projects first, with its indicators."""
     for project in data.projects:
-        yield project.uid, project.targets.indicators
-    yield UNIT_OWNER, data.unit_targets.indicators
+        yield project.uid, data.framework.ordered(project.targets.indicators)
+    yield UNIT_OWNER, data.framework.ordered(data.unit_targets.indicators)
 
 
 def _indicators(sheet: Any, data: YearData, lists: _Lists) -> None:

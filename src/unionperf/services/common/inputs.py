@@ -9,7 +9,14 @@ from unionperf.domain.credit_code import credit_code_error
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.framework import Framework
 from unionperf.domain.indicators import TIER_LABELS, Indicator, Operator
-from unionperf.domain.money import ZERO, AmountError, format_plain, parse_decimal, parse_money
+from unionperf.domain.money import (
+    ZERO,
+    AmountError,
+    format_plain,
+    parse_decimal,
+    parse_money,
+    round2,
+)
 from unionperf.domain.scoring import in_tier_band, tier_band
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitLevel, UnitProfile
@@ -112,6 +119,14 @@ def check_indicator(indicator: Indicator, framework: Framework) -> None:
         and indicator.target < ZERO
     ):
         raise InputError("指标值不能为负数", where)
+    upper = indicator.target_upper
+    if indicator.operator is Operator.INTERVAL and upper is not None:
+        if upper < ZERO:
+            raise InputError("区间上限不能为负数", where)
+        if indicator.target is not None and upper < indicator.target:
+            raise InputError(
+                f"区间下限{format_plain(indicator.target)}大于上限{format_plain(upper)}", where
+            )
     if indicator.points is not None and indicator.points < ZERO:
         raise InputError("分值不能为负数", where)
 
@@ -128,8 +143,15 @@ def check_result(result: IndicatorResult, indicator: Indicator) -> None:
         if not in_tier_band(result.tier, points, result.score):
             low, high, inclusive = tier_band(result.tier, points)
             upper = "]" if inclusive else ")"
+            shown = format_plain(result.score)
+            rounded = f"{round2(result.score):.2f}"
+            counted = (
+                f"（按两位小数计为{rounded}）"
+                if shown != format_plain(round2(result.score))
+                else ""
+            )
             raise InputError(
                 f"评为“{TIER_LABELS[result.tier]}”时得分应在[{format_plain(low)}, "
-                f"{format_plain(high)}{upper}之间，现为{format_plain(result.score)}",
+                f"{format_plain(high)}{upper}之间，现为{shown}{counted}",
                 where,
             )

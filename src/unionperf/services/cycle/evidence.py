@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from unionperf.domain.budget import UNIT_OWNER
+from unionperf.exchange.member_names import evidence_name
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.stages import parse_stage
 from unionperf.services.common.workspace import Workspace, new_uid
@@ -81,7 +82,8 @@ def payload_files(workspace: Workspace, year: int, stage: str) -> dict[str, byte
             raise ServiceError(f"佐证材料文件缺失：{item.filename}（{error.strerror}）") from error
         if hashlib.sha256(content).hexdigest() != item.sha256:
             raise ServiceError(f"佐证材料文件在附加后被改动：{item.filename}")
-        files[f"data/evidence/{item.owner_uid}/{item.stored_name}"] = content
+        # the bag's names are stricter than a file system's (docs/package-format.md §6.4)
+        files[f"data/evidence/{item.owner_uid}/{evidence_name(item.stored_name)}"] = content
     return files
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from unionperf.domain.feedback import Decision
@@ -16,6 +17,38 @@ from unionperf.services.common.errors import InputError
 from unionperf.services.common.ports import SubmissionsPort
 from unionperf.services.common.verify import read_public_key
 from unionperf.services.common.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class UpperKey:
+    """The upper level's public key as the unit checks it against the paper: id and name."""
+
+    key_id: str
+    name: str = ""
+
+    @property
+    def grouped_id(self) -> str:
+        """The key id in groups of four, as the upper level's registration sheet prints it."""
+        return " ".join(self.key_id[index : index + 4] for index in range(0, len(self.key_id), 4))
+
+
+def read_upper_key(key_file: Path) -> UpperKey:
+    """The key id of a public key file, to check against the paper before trusting it.
+
+    Raises:
+        ServiceError: the file cannot be read or is not a public key (a Chinese sentence).
+    """
+    return UpperKey(read_public_key(key_file).key_id_hex)
+
+
+def trusted_upper_key(workspace: Workspace) -> UpperKey | None:
+    """The upper level's key the unit trusts for feedback (``None`` before it was imported)."""
+    with workspace.reading() as uow:
+        held = uow.submissions.upper_key()
+    if held is None:
+        return None
+    text, name = held
+    return UpperKey(minisign.parse_public_key(text).key_id_hex, name)
 
 
 def trust_upper(
@@ -80,7 +113,10 @@ def receive_feedback(records: SubmissionsPort, blob: bytes, members: dict[str, b
     """
     trusted = records.upper_key()
     if trusted is None:
-        raise PackageError("untrusted", "尚未导入上级工会的公钥，请先运行 unionperf trust-upper")
+        raise PackageError(
+            "untrusted",
+            "尚未导入上级工会的公钥：请先在“单位信息”中点“导入上级工会公钥…”，核对密钥编号后导入",
+        )
     package = verify_package(blob, minisign.parse_public_key(trusted[0]), members=members)
     if package.meta["kind"] != "feedback" or package.feedback is None:
         raise PackageError("kind", "这不是上级工会的反馈数据包")

@@ -21,6 +21,7 @@ from unionperf.domain.monitoring import IndicatorProgress, MonitoringEntry, Moni
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import ImportProblem, read_template, write_template
 from unionperf.forms.fillin import layout as sheets
+from unionperf.forms.fillin.limits import MAX_FILE_BYTES, megabytes
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.ports import YearsPort
@@ -156,10 +157,7 @@ def import_template(workspace: Workspace, year: int, path: Path) -> ImportReport
         InputError: the workspace holds no such year.
         ServiceError: the file cannot be read or the database refused the write.
     """
-    try:
-        blob = path.read_bytes()
-    except OSError as error:
-        raise ServiceError(f"无法读取填报表 {path}：{error.strerror or error}") from error
+    blob = _read_bounded(path)
     current = workspace.load_year(year)
     result = read_template(blob, current)
     if result.problems or result.data is None:
@@ -180,6 +178,26 @@ def import_template(workspace: Workspace, year: int, path: Path) -> ImportReport
     except (NotFoundError, ServiceError) as error:
         raise ServiceError(f"导入失败，未保存任何修改：{error}") from error
     return replace(report, backup=backup.path)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused unread beyond the fill-in workbook's size limit.
+
+    Reads at most one byte past the limit, so that neither a huge file nor an endless one
+    (a device, a pipe) is read into memory.
+    """
+    try:
+        with path.open("rb") as stream:
+            blob = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ServiceError(f"无法读取填报表 {path}：{error.strerror or error}") from error
+    if len(blob) > MAX_FILE_BYTES:
+        message = (
+            f"文件超过填报表的上限{megabytes(MAX_FILE_BYTES)}（软件导出的最大单位的填报表约 "
+            "3 MB）：这不是软件导出的填报表，未读取其内容"
+        )
+        raise ImportRefused([ImportProblem("", "", message)])
+    return blob
 
 
 def _report(year: int, changes: _Changes) -> ImportReport:

@@ -35,6 +35,8 @@ class Outcome:
     status: str
     """``received``, ``superseded``…, ``already received``, ``refused``."""
     message: str
+    code: str = ""
+    """The refusal's code (docs/package-format.md §7); empty when not refused."""
 
     @property
     def refused(self) -> bool:
@@ -98,9 +100,10 @@ def _receive_guarded(
         del stored[written:]
         _quarantine(workspace, path, str(error))
         status = "refused"
-        if isinstance(error, PackageError) and error.code == "replay":
+        code = error.code if isinstance(error, PackageError) else "file"
+        if code == "replay":
             status = "refused (older than the one received)"
-        return Outcome(path, status, str(error))
+        return Outcome(path, status, str(error), code)
 
 
 def _receive_one(

@@ -17,13 +17,13 @@ from unionperf.domain.feedback import (
     opinion_at,
     unknown_reference,
 )
-from unionperf.domain.year import YearData
+from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import bag, minisign
 from unionperf.exchange.codec_feedback import feedback_to_json
+from unionperf.exchange.file_names import feedback_file_name
 from unionperf.exchange.package import (
     FEEDBACK_JSON,
     FORMAT_VERSION,
-    SUFFIX,
     build_package,
     dumps,
 )
@@ -111,7 +111,7 @@ def create_feedback(
         "Bag-Software-Agent": f"UnionPerf {__version__}",
     }
     blob = build_package(private_key, meta, payload, info)
-    path = out_dir / f"{unit_code}_{year}_{stage}_feedback_{sequence}{SUFFIX}"
+    path = out_dir / feedback_file_name(unit_code, year, Stage.parse(stage), sequence)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         path.write_bytes(blob)

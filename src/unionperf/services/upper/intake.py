@@ -11,17 +11,16 @@ from typing import Any
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.results import score_year
-from unionperf.domain.year import YearData
-from unionperf.exchange import bag, keys, minisign
+from unionperf.domain.year import Stage, YearData
+from unionperf.exchange import bag, minisign, rotation
 from unionperf.exchange.codec import CodecError
 from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.errors import PackageError
-from unionperf.exchange.keys import Announcement, KeyFileError
+from unionperf.exchange.file_names import package_file_name
 from unionperf.exchange.minisign import PublicKey, SignatureError
 from unionperf.exchange.package import (
     ANNOUNCEMENTS_JSON,
     DATA_JSON,
-    SUFFIX,
     VerifiedPackage,
     verify_package,
 )
@@ -73,7 +72,12 @@ def signing_key(
     """The key that must have signed: the registered one, one it replaced, or a newer one.
 
     A unit that rotated its key announces the new key in a statement signed by the old one;
-    the newest key reached from the registered key through verified statements is accepted.
+    the newest key reached from the registered key through verified statements that name the
+    registered unit is accepted.
+
+    Raises:
+        PackageError: a malformed chain, or a statement that names another unit or does not
+            verify (``rotation``).
     """
     current = minisign.parse_public_key(registered.public_key)
     if signature.key_id == current.key_id:
@@ -84,11 +88,8 @@ def signing_key(
             return retired, False
     if ANNOUNCEMENTS_JSON not in members:
         return current, False
-    try:
-        chain = [Announcement.from_json(item) for item in json.loads(members[ANNOUNCEMENTS_JSON])]
-        newest = keys.follow_announcements(current, chain)
-    except (KeyFileError, ValueError, TypeError) as error:
-        raise PackageError("rotation", f"密钥更换声明无效：{error}") from error
+    chain = rotation.read_chain(members[ANNOUNCEMENTS_JSON], registered.unit_code)
+    newest = rotation.follow_chain(current, chain, registered.unit_code)
     return newest, newest.key_id != current.key_id
 
 
@@ -148,7 +149,7 @@ def _store(
         workspace.paths.root
         / "received"
         / unit_code
-        / f"{unit_code}_{year}_{stage}_{sequence}{SUFFIX}"
+        / package_file_name(unit_code, year, Stage.parse(stage), sequence)
     )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

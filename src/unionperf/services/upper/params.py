@@ -30,11 +30,11 @@ from unionperf.exchange.codec_params import (
     deadlines_to_json,
     params_to_json,
 )
+from unionperf.exchange.file_names import params_file_name
 from unionperf.exchange.package import (
     FORMAT_VERSION,
     PARAMS_JSON,
     PARAMS_KIND,
-    SUFFIX,
     build_package,
     dumps,
 )
@@ -49,7 +49,6 @@ __all__ = [
     "UpperParameters",
     "export_params",
     "parameters",
-    "params_file_name",
     "set_deadlines",
     "set_library",
     "set_settings",
@@ -163,11 +162,6 @@ def set_deadlines(workspace: Workspace, path: Path) -> tuple[StageDeadline, ...]
             deadlines=json.dumps(deadlines_to_json(ordered), ensure_ascii=False)
         )
     return ordered
-
-
-def params_file_name(credit_code: str, sequence: int) -> str:
-    """``<credit-code>_params_<sequence>.upkg``."""
-    return f"{credit_code}_params_{sequence}{SUFFIX}"
 
 
 def export_params(

@@ -14,7 +14,9 @@ from decimal import Decimal
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator, Tier
+from unionperf.domain.money import round2
 from unionperf.domain.results import YearScore, score_project, score_unit
+from unionperf.domain.score_working import explain_execution, explain_indicator, explain_total
 from unionperf.domain.scoring import Flag, Grade, TargetScore, in_tier_band, tier_band
 from unionperf.domain.year import YearData
 from unionperf.services.views import year_review
@@ -43,10 +45,11 @@ class Band:
     high_inclusive: bool
 
     def holds(self, score: Decimal) -> bool:
-        """Whether ``score`` lies inside the band."""
+        """Whether ``score``, rounded to two decimals as it counts, lies inside the band."""
+        rounded = round2(score)
         if self.high_inclusive:
-            return self.low <= score <= self.high
-        return self.low <= score < self.high
+            return self.low <= rounded <= self.high
+        return self.low <= rounded < self.high
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,12 @@ class OwnerRow:
     indicators: int
     exempt: bool = False
     """Below the exemption threshold: no evaluation is due."""
+    started: bool = True
+    """Whether any indicator result is entered: until then there is nothing to grade."""
+    execution_working: str = ""
+    """How the execution score came about (``执行率 = … ÷ … = 93.00%；…``)."""
+    total_working: str = ""
+    """How the total came about, with the rescaling when indicators are not applicable."""
 
     @property
     def is_unit(self) -> bool:
@@ -90,6 +99,8 @@ class IndicatorRow:
     formula_score: Decimal | None
     """The score by the rules, before a deduction; ``None`` while the actual is missing."""
     flags: tuple[Flag, ...]
+    working: str = ""
+    """How the score came about, in words with its numbers (domain ``explain_indicator``)."""
 
     @property
     def qualitative(self) -> bool:
@@ -171,8 +182,17 @@ def rescore(data: YearData, scores: YearScore, owner_uids: Collection[str]) -> Y
 def owner_rows(data: YearData, scores: YearScore) -> tuple[OwnerRow, ...]:
     """The unit as a whole first (when scored), then every project in budget order."""
     rows = []
+    started = {item.owner_uid for item in data.evaluations if item.results}
     if scores.unit is not None:
-        rows.append(_owner_row(UNIT_OWNER, "", scores.unit, len(data.unit_targets.indicators)))
+        rows.append(
+            _owner_row(
+                UNIT_OWNER,
+                "",
+                scores.unit,
+                len(data.unit_targets.indicators),
+                started=UNIT_OWNER in started,
+            )
+        )
     for item in scores.projects:
         project = item.project
         rows.append(
@@ -182,13 +202,20 @@ def owner_rows(data: YearData, scores: YearScore) -> tuple[OwnerRow, ...]:
                 item.score,
                 len(project.targets.indicators),
                 exempt=item.exempt,
+                started=project.uid in started,
             )
         )
     return tuple(rows)
 
 
 def _owner_row(
-    owner_uid: str, name: str, score: TargetScore, indicators: int, *, exempt: bool = False
+    owner_uid: str,
+    name: str,
+    score: TargetScore,
+    indicators: int,
+    *,
+    exempt: bool = False,
+    started: bool = True,
 ) -> OwnerRow:
     execution = score.execution
     return OwnerRow(
@@ -203,11 +230,14 @@ def _owner_row(
         score.grade,
         indicators,
         exempt,
+        started,
+        explain_execution(execution),
+        explain_total(score),
     )
 
 
 def indicator_rows(owner_uid: str, score: TargetScore) -> tuple[IndicatorRow, ...]:
-    """Every indicator of an owner, in target order, with its result and score."""
+    """Every indicator of an owner in canonical order, with its result, score and working."""
     return tuple(
         IndicatorRow(
             owner_uid,
@@ -217,6 +247,7 @@ def indicator_rows(owner_uid: str, score: TargetScore) -> tuple[IndicatorRow, ..
             item.score,
             item.formula_score,
             item.flags,
+            explain_indicator(item),
         )
         for item in score.indicators
     )

@@ -19,7 +19,6 @@ from unionperf.domain.framework import Framework, MonitoringRule
 from unionperf.domain.indicators import Indicator, Operator
 from unionperf.domain.money import HUNDRED, ZERO, round_places
 from unionperf.domain.monitoring import (
-    RATE_UNITS,
     DeviationReason,
     IndicatorProgress,
     Light,
@@ -29,7 +28,9 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
     execution_lags,
     execution_rate,
-    month_progress,
+    is_rate,
+    light_standard,
+    ratio_judged,
     time_progress,
     traffic_light,
 )
@@ -185,7 +186,7 @@ def owner_lines(data: YearData, point_uid: str) -> list[OwnerLine]:
 
 
 def progress_lines(data: YearData, point_uid: str, owner_uid: str) -> list[ProgressLine]:
-    """Every level-3 indicator of one owner at one point, in the order of its targets."""
+    """Every level-3 indicator of one owner at one point, in canonical order (level 1, 2, user)."""
     point = point_of(data, point_uid)
     targets = data.targets_of(owner_uid)
     if point is None or targets is None:
@@ -194,14 +195,14 @@ def progress_lines(data: YearData, point_uid: str, owner_uid: str) -> list[Progr
     by_uid = {item.indicator_uid: item for item in entry.progress}
     rules = _Rules(data.framework)
     lines = []
-    for indicator in targets.indicators:
+    for indicator in data.framework.ordered(targets.indicators):
         rule = rules.of(indicator)
         progress = by_uid.get(indicator.uid) or IndicatorProgress(indicator.uid)
         expected = _expected(indicator, rule, point.cutoff)
         ratio = within = None
         actual = progress.actual
         if expected is not None and actual is not None:
-            if _pro_rated(indicator, rule):
+            if ratio_judged(indicator, rule):
                 ratio = round_places(actual / expected, 4) if expected > ZERO else None
             else:
                 within = traffic_light(indicator, rule, progress, point.cutoff) is Light.GREEN
@@ -212,7 +213,7 @@ def progress_lines(data: YearData, point_uid: str, owner_uid: str) -> list[Progr
                 indicator=indicator,
                 progress=progress,
                 rule=rule,
-                pro_rated=_pro_rated(indicator, rule),
+                pro_rated=ratio_judged(indicator, rule),
                 expected=expected,
                 ratio=ratio,
                 within=within,
@@ -279,29 +280,17 @@ class _Rules:
         key = (indicator.level1, indicator.level2)
         rule = self._known.get(key)
         if rule is None:
-            level2 = self._framework.level2_of(*key)
-            rule = level2.monitoring if level2 else MonitoringRule.THRESHOLD
+            rule = self._framework.monitoring_rule(*key)
             self._known[key] = rule
         return rule
 
 
-def _pro_rated(indicator: Indicator, rule: MonitoringRule) -> bool:
-    """Whether the light compares a ratio with the pro-rated target (as ``traffic_light`` does)."""
-    return (
-        rule is MonitoringRule.PRORATED
-        and not indicator.operator.is_reverse
-        and indicator.target is not None
-        and indicator.target != ZERO
-    )
-
-
 def _expected(indicator: Indicator, rule: MonitoringRule, cutoff: date) -> Decimal | None:
-    target = indicator.target
-    if indicator.operator is Operator.QUALITATIVE or target is None:
-        return None
-    if not _pro_rated(indicator, rule) or indicator.unit.strip() in RATE_UNITS:
-        return target
-    return round_places(target * month_progress(cutoff), 2)
+    """The domain's standard of the light (:func:`light_standard`), to two decimals."""
+    standard = light_standard(indicator, rule, cutoff)
+    if standard is None or not ratio_judged(indicator, rule) or is_rate(indicator):
+        return standard
+    return round_places(standard, 2)
 
 
 def _owner_light(lights: Iterable[Light | None], *, lags: bool, entered: bool) -> Light | None:

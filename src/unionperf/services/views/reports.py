@@ -13,6 +13,7 @@ from unionperf.domain.indicators import IndicatorKind
 from unionperf.domain.money import format_plain
 from unionperf.domain.problems import SEVERITY_LABELS, Problem, Severity
 from unionperf.domain.results import YearScore, score_year
+from unionperf.domain.score_working import explain_execution, explain_indicator, explain_total
 from unionperf.domain.scoring import ExecutionScore, IndicatorScore, TargetScore
 from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData
@@ -61,6 +62,7 @@ def target_report(score: TargetScore) -> dict[str, Any]:
         "applicable_points": format_plain(score.applicable_points),
         "total": _money(score.total),
         "grade": score.grade.value,
+        "working": explain_total(score),
     }
 
 
@@ -73,6 +75,7 @@ def execution_report(execution: ExecutionScore) -> dict[str, Any]:
         "points": format_plain(execution.points),
         "score": _money(execution.score),
         "flags": [flag.value for flag in execution.flags],
+        "working": explain_execution(execution),
     }
 
 
@@ -88,6 +91,7 @@ def indicator_report(item: IndicatorScore) -> dict[str, Any]:
         "kind": indicator.kind.value,
         "operator": indicator.operator.value,
         "target": indicator.target_text if qualitative else _plain(indicator.target),
+        "target_upper": _plain(indicator.target_upper),
         "unit": indicator.unit,
         "actual": (result.actual_text if qualitative else _plain(result.actual))
         if result
@@ -101,6 +105,7 @@ def indicator_report(item: IndicatorScore) -> dict[str, Any]:
         "flags": [flag.value for flag in item.flags],
         "deduction": _plain(result.deduction) if result else None,
         "deduction_reason": (result.deduction_reason or None) if result else None,
+        "working": explain_indicator(item),
     }
 
 

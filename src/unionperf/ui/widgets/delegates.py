@@ -1,23 +1,43 @@
-"""Cell editors by column kind: amounts, numbers, choice lists and dates."""
+"""Cell editors by column kind: amounts, numbers, choice lists and dates; wrapping long text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
     QWidget,
 )
 
-from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, Kind
+from unionperf.ui.widgets.refusal import (
+    SayingValidator,
+    amount_refusal,
+    cell_name,
+    number_refusal,
+    tell,
+)
+from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, LABEL_ROLE, Kind
 
-__all__ = ["ColumnDelegate"]
+__all__ = ["ColumnDelegate", "WrappingDelegate"]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -46,7 +66,11 @@ class ColumnDelegate(QStyledItemDelegate):
         line = QLineEdit(parent)
         if kind in (Kind.MONEY, Kind.NUMBER):
             pattern = AMOUNT_PATTERN if kind is Kind.MONEY else NUMBER_PATTERN
-            line.setValidator(QRegularExpressionValidator(pattern, line))
+            refusal = amount_refusal if kind is Kind.MONEY else number_refusal
+            name = cell_name(_row_label(index), _column_title(index))
+            line.setValidator(
+                SayingValidator(pattern, lambda text: tell(line, refusal(name, text)), line)
+            )
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
         return line
 
@@ -79,3 +103,71 @@ class ColumnDelegate(QStyledItemDelegate):
             model.setData(index, text, Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
+
+
+def _row_label(index: Index) -> str:
+    """The name of the cell's row (its model's :data:`LABEL_ROLE`), or empty."""
+    label = index.data(LABEL_ROLE)
+    return str(label).strip() if label else ""
+
+
+def _column_title(index: Index) -> str:
+    """The title of the cell's column."""
+    model = index.model()
+    title = model.headerData(index.column(), Qt.Orientation.Horizontal) if model else None
+    return str(title or "").strip()
+
+
+class WrappingDelegate(ColumnDelegate):
+    """A :class:`ColumnDelegate` that wraps the text of some columns onto as many lines as needed.
+
+    A tree view asks its delegate for a row's height without telling it the column's width, so
+    the height is computed here from the header (less the indentation of the tree column). The
+    view must not use uniform row heights; its rows are laid out again when a column is resized.
+    """
+
+    def __init__(self, view: QAbstractItemView, columns: Iterable[int]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._columns = frozenset(columns)
+        header = view.header() if isinstance(view, QTreeView) else None
+        if header is not None:
+            header.sectionResized.connect(lambda *_: view.scheduleDelayedItemsLayout())
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        """As the base class; wrapped columns draw their text on several lines."""
+        super().initStyleOption(option, index)
+        if index.column() in self._columns:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """As the base class; wrapped columns are as tall as their wrapped text."""
+        hint = super().sizeHint(option, index)
+        if index.column() not in self._columns:
+            return hint
+        text = str(index.data() or "")
+        width = self._cell_width(index)
+        if not text or width <= 0:
+            return hint
+        metrics = QFontMetrics(option.font)
+        margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        box = QRect(0, 0, max(1, width - 2 * margin), 1_000_000)
+        needed = metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), text).height()
+        padding = max(0, hint.height() - metrics.height())
+        return QSize(hint.width(), max(hint.height(), needed + padding))
+
+    def _cell_width(self, index: Index) -> int:
+        view = self._view
+        if isinstance(view, QTreeView):
+            width = view.header().sectionSize(index.column())
+            if view.header().logicalIndex(0) == index.column():
+                depth = 0
+                parent = index.parent()
+                while parent.isValid():
+                    depth += 1
+                    parent = parent.parent()
+                width -= view.indentation() * (depth + int(view.rootIsDecorated()))
+            return width
+        if isinstance(view, QTableView):
+            return view.columnWidth(index.column())
+        return -1

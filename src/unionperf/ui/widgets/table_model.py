@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-__all__ = ["CHOICES_ROLE", "KIND_ROLE", "Column", "Kind", "RowTableModel"]
+__all__ = ["CHOICES_ROLE", "KIND_ROLE", "LABEL_ROLE", "Column", "Kind", "RowTableModel"]
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -24,6 +24,8 @@ KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The column's :class:`Kind` (delegates pick their editor by it)."""
 CHOICES_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """For a choice column, the (value, label) pairs the cell may take."""
+LABEL_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+"""The name of a cell's row as the user reads it (messages about the cell name it)."""
 
 
 class Kind(Enum):
@@ -60,6 +62,9 @@ class Column(Generic[R]):
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
     """A flat table of rows of one type, shown through :class:`Column` definitions."""
+
+    label_column = 0
+    """The column whose text names a row (:data:`LABEL_ROLE`)."""
 
     def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +144,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return column.kind.value
         if role == CHOICES_ROLE and column.choices is not None:
             return list(column.choices(row))
+        if role == LABEL_ROLE and 0 <= self.label_column < len(self.columns):
+            return self.columns[self.label_column].text(row)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -164,6 +164,9 @@ def _total_colour(row: BudgetRow) -> str | None:
 class BudgetTableModel(RowTableModel[BudgetRow]):
     """The budget by category; total rows read in bold."""
 
+    label_column = 1
+    """A row is named by its category's name."""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """As :class:`RowTableModel`, with a bold font on the total rows."""
         if (

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from unionperf.ui.steps.budget.settings_form import SettingsForm
 from unionperf.ui.steps.budget.tables import fit_columns, make_table, select_cell, typed_amount
 from unionperf.ui.widgets.delegates import AMOUNT_PATTERN
 from unionperf.ui.widgets.formatting import amount
+from unionperf.ui.widgets.refusal import guard_amount
 from unionperf.ui.year_session import Area, YearSession
 
 __all__ = ["BUDGET_TAB", "PROJECTS_TAB", "SETTINGS_TAB", "BudgetStep"]
@@ -58,7 +58,7 @@ class BudgetStep(StepPage):
         self.budget_table = make_table(self.budget_model, "budgetTable")
         self.opening = QLineEdit()
         self.opening.setObjectName("openingBalance")
-        self.opening.setValidator(QRegularExpressionValidator(AMOUNT_PATTERN, self.opening))
+        guard_amount(self.opening, AMOUNT_PATTERN, lambda: self.tr("Opening balance"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.opening.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
         self.opening.editingFinished.connect(self._commit_opening)

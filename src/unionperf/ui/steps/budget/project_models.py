@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
 from unionperf.domain.budget import FundingLine, FundingSource, Project, ProjectAttribute, TargetSet
 from unionperf.domain.categories import Flow
+from unionperf.domain.funding import single_line_editable
 from unionperf.domain.unit import UnitLevel
 from unionperf.domain.year import YearData
 from unionperf.ui.steps.budget.tables import TOTAL_COLOUR
@@ -20,6 +22,7 @@ from unionperf.ui.widgets.formatting import amount, short_date
 from unionperf.ui.widgets.table_model import Column, Kind, RowTableModel
 
 __all__ = [
+    "AMOUNT_FIELDS",
     "FUNDING_FIELDS",
     "PROJECT_FIELDS",
     "FundingTableModel",
@@ -42,10 +45,17 @@ PROJECT_FIELDS = (
     "start",
     "end",
     "responsible",
+    "initial",
     "funding",
     "executed",
 )
-"""The project table's columns, as :class:`Project` spells them (``funding``: 全年预算数)."""
+"""The project table's columns, as :class:`Project` spells them.
+
+``initial`` is 年初预算数, ``funding`` 全年预算数 and ``executed`` 全年执行数: each the sum over the
+funding lines, typed on the row itself when the project has at most one line.
+"""
+AMOUNT_FIELDS = {"initial": "initial", "funding": "adjusted", "executed": "executed"}
+"""The project row's amount columns and the funding-line amount each one types."""
 FUNDING_FIELDS = ("source", "initial", "adjusted", "executed")
 """The funding table's columns, as :class:`FundingLine` spells them."""
 
@@ -158,31 +168,65 @@ def project_columns(
             edit=committing("responsible"),
             width_chars=6,
         ),
-        Column(
-            QCoreApplication.translate("BudgetTable", "Full-year budget"),
-            lambda p: amount(p.full_year_budget),
-            Kind.MONEY,
-            colour=lambda _p: TOTAL_COLOUR,
-            tooltip=lambda _p: QCoreApplication.translate(
-                "BudgetTable", "The sum of the adjusted amounts of every funding source"
-            ),
-            width_chars=7,
+        _amount_column(
+            "initial",
+            QCoreApplication.translate("BudgetTable", "Initial budget"),
+            lambda p: p.initial_budget,
+            committing("initial"),
         ),
-        Column(
+        _amount_column(
+            "funding",
+            QCoreApplication.translate("BudgetTable", "Full-year budget"),
+            lambda p: p.full_year_budget,
+            committing("funding"),
+        ),
+        _amount_column(
+            "executed",
             QCoreApplication.translate("BudgetTable", "Executed"),
-            lambda p: amount(p.executed),
-            Kind.MONEY,
-            colour=lambda _p: TOTAL_COLOUR,
-            tooltip=lambda _p: QCoreApplication.translate(
-                "BudgetTable", "The sum of the executed amounts of every funding source"
-            ),
-            width_chars=7,
+            lambda p: p.executed,
+            committing("executed"),
         ),
     ]
 
 
+def _amount_column(
+    field: str,
+    title: str,
+    total: Callable[[Project], Decimal],
+    commit: Callable[[Project, object], bool],
+) -> Column[Project]:
+    """A project total, typed on the row when the project has at most one funding line."""
+
+    def tooltip(project: Project) -> str:
+        if single_line_editable(project):
+            return QCoreApplication.translate(
+                "BudgetTable",
+                "Type the amount here or in the funding table below; the full-year budget"
+                " follows the initial budget until an adjustment is typed",
+            )
+        return QCoreApplication.translate(
+            "BudgetTable",
+            "The sum of {count} funding sources: type each one in the funding table below",
+        ).format(count=len(project.funding))
+
+    return Column(
+        title,
+        lambda p: amount(total(p)),
+        Kind.MONEY,
+        edit=commit,
+        value=lambda p: f"{total(p):f}",
+        colour=lambda p: None if single_line_editable(p) else TOTAL_COLOUR,
+        tooltip=tooltip,
+        editable=single_line_editable,
+        width_chars=7,
+    )
+
+
 class ProjectTableModel(RowTableModel[Project]):
     """The year's projects, one per row."""
+
+    label_column = 1
+    """A row is named by the project's name."""
 
 
 def funding_columns(
@@ -197,13 +241,14 @@ def funding_columns(
     def committing(field: str) -> Callable[[FundingLine, object], bool]:
         return lambda line, value: edit(line, field, value)
 
-    def money(field: str, title: str) -> Column[FundingLine]:
+    def money(field: str, title: str, note: str = "") -> Column[FundingLine]:
         return Column(
             title,
             lambda line: amount(getattr(line, field)),
             Kind.MONEY,
             edit=committing(field),
             value=lambda line: f"{getattr(line, field):f}",
+            tooltip=(lambda _line: note) if note else None,
             width_chars=7,
         )
 
@@ -217,8 +262,22 @@ def funding_columns(
             choices=lambda line: [(item.value, source_label(item)) for item in sources(line)],
             width_chars=8,
         ),
-        money("initial", QCoreApplication.translate("BudgetTable", "Initial budget")),
-        money("adjusted", QCoreApplication.translate("BudgetTable", "Full-year budget")),
+        money(
+            "initial",
+            QCoreApplication.translate("BudgetTable", "Initial budget"),
+            QCoreApplication.translate(
+                "BudgetTable", "The budget approved at the start of the year"
+            ),
+        ),
+        money(
+            "adjusted",
+            QCoreApplication.translate("BudgetTable", "Full-year budget"),
+            QCoreApplication.translate(
+                "BudgetTable",
+                "The budget after mid-year additions or cuts; it follows the initial budget"
+                " until you type another amount here",
+            ),
+        ),
         money("executed", QCoreApplication.translate("BudgetTable", "Executed")),
     ]
 

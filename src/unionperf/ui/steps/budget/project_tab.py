@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from unionperf.domain.budget import FundingLine, FundingSource, Project, ProjectAttribute
+from unionperf.domain.funding import single_line_editable, with_amount, with_line_amount
 from unionperf.domain.problems import Location
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.workspace import new_uid
 from unionperf.ui.steps.budget.deleted_project import restore_project, snapshot_project
 from unionperf.ui.steps.budget.project_models import (
+    AMOUNT_FIELDS,
     FUNDING_FIELDS,
     PROJECT_FIELDS,
     FundingTableModel,
@@ -114,7 +116,8 @@ class ProjectFundingTab(QWidget):
         hint = QLabel(
             QCoreApplication.translate(
                 "BudgetStep",
-                "Select a project to edit its funding; the full-year budget adds them up.",
+                "Type a project's initial budget on its row, or per funding source in the table"
+                " below; the full-year budget follows it until you type an adjustment.",
             )
         )
         top = QHBoxLayout()
@@ -236,6 +239,8 @@ class ProjectFundingTab(QWidget):
     # -- editing projects ----------------------------------------------------------------------
 
     def _edit_project(self, project: Project, field: str, value: object) -> bool:
+        if field in AMOUNT_FIELDS:
+            return self._edit_total(project, AMOUNT_FIELDS[field], value)
         new: object
         if field in ("start", "end"):
             if not isinstance(value, date):
@@ -317,6 +322,18 @@ class ProjectFundingTab(QWidget):
         used = {item.source for item in project.funding} if project else set()
         return [item for item in FundingSource if item is line.source or item not in used]
 
+    def _edit_total(self, project: Project, field: str, value: object) -> bool:
+        """An amount typed on the project's row goes into its one funding line (or a new one)."""
+        if not single_line_editable(project):
+            return False
+        typed = typed_amount(self, value)
+        if typed is None:
+            return False
+        changed = with_amount(project, field, typed)
+        if changed.funding == project.funding:
+            return False
+        return self._change_funding(project, changed.funding)
+
     def _edit_funding(self, line: FundingLine, field: str, value: object) -> bool:
         project = self._project()
         if project is None:
@@ -327,8 +344,7 @@ class ProjectFundingTab(QWidget):
             typed = typed_amount(self, value)
             if typed is None:
                 return False
-            amounts: dict[str, Any] = {field: typed}
-            changed = replace(line, **amounts)
+            changed = with_line_amount(line, field, typed)
         if changed == line:
             return False
         funding = tuple(changed if item.source is line.source else item for item in project.funding)

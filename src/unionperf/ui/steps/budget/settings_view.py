@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +22,7 @@ from unionperf.domain.settings import ReverseFormula, SignoffRole
 from unionperf.ui.steps.budget.tables import fit_columns, make_table
 from unionperf.ui.steps.budget.weight_models import WeightTableModel
 from unionperf.ui.widgets.delegates import AMOUNT_PATTERN
+from unionperf.ui.widgets.refusal import guard_amount
 
 __all__ = [
     "SETTING_FIELDS",
@@ -94,8 +94,8 @@ class SettingsFormView(QWidget):
             self.tr("Warn when the execution rate is this far behind the time progress.")
         )
         self.exemption_threshold = QLineEdit()
-        self.exemption_threshold.setValidator(
-            QRegularExpressionValidator(AMOUNT_PATTERN, self.exemption_threshold)
+        guard_amount(
+            self.exemption_threshold, AMOUNT_PATTERN, lambda: self.tr("Exemption threshold")
         )
         self.exemption_threshold.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.exemption_threshold.setToolTip(

@@ -46,6 +46,9 @@ Commit = Callable[[IndicatorRow, IndicatorResult, str], bool]
 class IndicatorTableModel(CheckableRowModel[IndicatorRow]):
     """An owner's indicators: targets, actual values, tiers, scores and explanations."""
 
+    label_column = 2
+    """A row is named by its level-3 indicator."""
+
     def __init__(self, commit: Commit, parent: QObject | None = None) -> None:
         columns = indicator_columns(commit)
         super().__init__(columns, {INDICATOR_FIELDS.index("actual"): _actual_kind}, parent)
@@ -176,6 +179,7 @@ def indicator_columns(commit: Commit) -> list[Column[IndicatorRow]]:
             QCoreApplication.translate("EvaluationModels", "Points"),
             lambda row: plain(row.points),
             Kind.NUMBER,
+            tooltip=lambda row: row.working,
             width_chars=2,
         ),
         Column(
@@ -362,7 +366,8 @@ def _score_colour(row: IndicatorRow) -> str | None:
 
 
 def _score_tooltip(row: IndicatorRow) -> str:
-    lines = []
+    """How the score came about (the domain's words), then what the scorer may do."""
+    lines = [row.working] if row.working else []
     band = row.band
     if row.qualitative and band is None:
         lines.append(
@@ -381,23 +386,4 @@ def _score_tooltip(row: IndicatorRow) -> str:
             )
         )
         lines.append(text.format(low=f"{band.low:.2f}", high=f"{band.high:.2f}"))
-    elif row.applicable:
-        lines.append(
-            QCoreApplication.translate(
-                "EvaluationModels", "Computed by the scoring rules from the target and the actual"
-            )
-        )
-    if row.result.deduction and row.formula_score is not None:
-        lines.append(
-            QCoreApplication.translate(
-                "EvaluationModels", "Formula score {formula}, less a deduction of {deduction}"
-            ).format(formula=f"{row.formula_score:.2f}", deduction=plain(row.result.deduction))
-        )
-    if Flag.OVER_DELIVERY in row.flags:
-        lines.append(
-            QCoreApplication.translate(
-                "EvaluationModels",
-                "The actual far exceeds the target: explain it; the score may be reduced",
-            )
-        )
     return "\n".join(lines)

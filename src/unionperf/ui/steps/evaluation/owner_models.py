@@ -45,13 +45,13 @@ def owner_columns() -> list[Column[OwnerRow]]:
         ),
         Column(
             QCoreApplication.translate("EvaluationModels", "Score"),
-            lambda row: f"{row.total:.2f}",
+            lambda row: f"{row.total:.2f}" if row.started else "—",
             Kind.NUMBER,
             width_chars=4,
         ),
         Column(
             QCoreApplication.translate("EvaluationModels", "Grade"),
-            lambda row: row.grade.value,
+            _grade,
             width_chars=2,
         ),
         Column(
@@ -75,8 +75,19 @@ def owner_columns() -> list[Column[OwnerRow]]:
     ]
 
 
+def _grade(row: OwnerRow) -> str:
+    if row.started:
+        return row.grade.value
+    return QCoreApplication.translate("EvaluationModels", "Not yet")
+
+
 def _owner_tooltip(row: OwnerRow) -> str:
     name = owner_name(row)
+    if not row.started:
+        note = QCoreApplication.translate(
+            "EvaluationModels", "Self-evaluation not filled in yet: no score or grade"
+        )
+        name = f"{name}\n{note}"
     if row.exempt:
         note = QCoreApplication.translate(
             "EvaluationModels", "Below the exemption threshold: no self-evaluation is due"

@@ -17,12 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -34,12 +32,14 @@ from unionperf.domain.cycle import Step
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.problems import Location, Section
 from unionperf.domain.results import YearScore
-from unionperf.domain.scoring import Grade
 from unionperf.domain.year import StageKind
 from unionperf.services.views import evaluation_view as view
 from unionperf.ui.steps.base import StepPage
 from unionperf.ui.steps.evaluation import evidence_list
+from unionperf.ui.steps.evaluation.charts_tab import ChartsTab
 from unionperf.ui.steps.evaluation.evidence_list import EvidenceList
+from unionperf.ui.steps.evaluation.funds_tab import FundsTab
+from unionperf.ui.steps.evaluation.header import FUNDS_LINK, funds_text, guide_text, total_text
 from unionperf.ui.steps.evaluation.indicator_models import IndicatorTableModel
 from unionperf.ui.steps.evaluation.owner_models import OwnerTableModel, owner_name
 from unionperf.ui.steps.evaluation.texts import (
@@ -49,8 +49,8 @@ from unionperf.ui.steps.evaluation.texts import (
     with_text,
 )
 from unionperf.ui.steps.evaluation.views import indicator_table, table_view
-from unionperf.ui.widgets.charts import GradeChart, ScoreChart
-from unionperf.ui.widgets.formatting import amount, percent, plain
+from unionperf.ui.steps.evaluation.working_pane import WorkingPane
+from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
@@ -58,12 +58,6 @@ __all__ = ["STAGE", "EvaluationStep"]
 
 STAGE = StageKind.SELF_EVALUATION.value
 """The stage this step files: its evidence and sign-offs."""
-GRADE_COLOURS = {
-    Grade.EXCELLENT: "#1e7a34",
-    Grade.GOOD: "#1d4f91",
-    Grade.FAIR: "#a15c00",
-    Grade.POOR: "#b3261e",
-}
 OWNER_PANE_WIDTH = 380
 """Initial width of the owner list (px): name, score, grade and rate visible at 1366×768."""
 
@@ -97,10 +91,18 @@ class EvaluationStep(StepPage):
         self.tabs.setDocumentMode(True)
         self.indicator_page = indicator_tab
         self.texts_page = self._build_texts()
+        self.funds_tab = FundsTab(self.session, self.text_boxes["execution_analysis"])
+        self.funds_page = self.funds_tab
+        self.funds_model = self.funds_tab.model
+        self.funds_table = self.funds_tab.table
+        self.charts_page = ChartsTab()
+        self.score_chart = self.charts_page.score_chart
+        self.grade_chart = self.charts_page.grade_chart
         self.tabs.addTab(indicator_tab, self.tr("Indicators"))
+        self.tabs.addTab(self.funds_page, self.tr("Budget execution"))
         self.tabs.addTab(self.texts_page, self.tr("Overall results"))
         self.tabs.addTab(self._build_evidence(), self.tr("Evidence"))
-        self.tabs.addTab(self._build_charts(), self.tr("Charts of the year"))
+        self.tabs.addTab(self.charts_page, self.tr("Charts of the year"))
         self.signoff = SignoffPanel(self.session, STAGE)
         self.tabs.addTab(self.signoff, self.tr("Sign-off"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -149,15 +151,13 @@ class EvaluationStep(StepPage):
         self.funds = QLabel()
         self.funds.setObjectName("evaluationFunds")
         self.funds.setWordWrap(True)
+        self.funds.setTextFormat(Qt.TextFormat.RichText)
+        self.funds.linkActivated.connect(self._link_activated)
 
     def _build_indicators(self) -> QWidget:
         self.indicators = IndicatorTableModel(self._commit_result, self)
         self.indicator_view = indicator_table(self.indicators)
-        self._guide_text = self.tr(
-            "Enter each indicator's actual value (a tier and a score for qualitative ones): "
-            "scores follow the rules. Red cells still need an entry."
-        )
-        self.guide = QLabel(self._guide_text)
+        self.guide = QLabel()
         self.guide.setObjectName("evaluationGuide")
         self.guide.setWordWrap(True)
         self.guide.setStyleSheet("color: #555;")
@@ -166,6 +166,8 @@ class EvaluationStep(StepPage):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.guide)
         column.addWidget(self.indicator_view, 1)
+        self.working = WorkingPane(self.indicator_view, self.indicators)
+        column.addWidget(self.working)
         return page
 
     def _build_texts(self) -> QWidget:
@@ -207,25 +209,6 @@ class EvaluationStep(StepPage):
         row.addWidget(self.attach_button)
         column.addLayout(row)
         column.addWidget(self.evidence, 1)
-        return page
-
-    def _build_charts(self) -> QWidget:
-        charts = QWidget()
-        row = QHBoxLayout(charts)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.score_chart = ScoreChart()
-        self.score_chart.setObjectName("evaluationScoreChart")
-        self.grade_chart = GradeChart()
-        self.grade_chart.setObjectName("evaluationGradeChart")
-        row.addWidget(self.score_chart, 3)
-        row.addWidget(self.grade_chart, 2)
-        # The charts need more width than the small screen leaves beside the owner list: scroll.
-        page = QScrollArea()
-        page.setObjectName("evaluationCharts")
-        page.setWidgetResizable(True)
-        page.setFrameShape(QFrame.Shape.NoFrame)
-        page.setWidget(charts)
-        self.charts_page = page
         return page
 
     # -- loading ---------------------------------------------------------------------------------
@@ -309,6 +292,8 @@ class EvaluationStep(StepPage):
                 else ""
             )
             self._load_texts("")
+            self.funds_tab.show_owner("")
+            self.working.set_owner(None)
             self.evidence.set_target(None, None, "", STAGE)
             self.evidence.clear()
             self.attach_button.setEnabled(False)
@@ -325,6 +310,7 @@ class EvaluationStep(StepPage):
             self._size_columns()
         number = self.owners.find(owner_uid)
         row = self.owners.row(number)
+        self.working.set_owner(row)
         name = owner_name(row)
         self.title.setText(
             self.tr("{name} (below the exemption threshold: optional)").format(name=name)
@@ -332,28 +318,15 @@ class EvaluationStep(StepPage):
             else name
         )
         self.title.setToolTip(name)
-        self.total.setText(
-            self.tr("Total {total} · {grade}").format(total=f"{row.total:.2f}", grade=row.grade)
-        )
-        self.total.setStyleSheet(f"color: {GRADE_COLOURS[row.grade]};")
-        self.funds.setText(
-            self.tr(
-                "Budget execution: full-year budget {budget} yuan, executed {executed} yuan, "
-                "rate {rate}, score {score} of {points}"
-            ).format(
-                budget=amount(row.budget),
-                executed=amount(row.executed),
-                rate=percent(row.rate) if row.rate is not None else "—",
-                score=f"{row.execution_score:.2f}",
-                points=plain(row.execution_points),
-            )
-        )
-        self.guide.setText(
-            self._guide_text
-            if rows
-            else self.tr("This has no indicators yet: set them in step 3, Performance targets.")
-        )
+        total, colour = total_text(row)
+        self.total.setText(total)
+        self.total.setStyleSheet(f"color: {colour};")
+        self.funds.setText(funds_text(row))
+        self.guide.setText(guide_text(row, bool(rows)))
+        self.total.setToolTip(row.total_working)
+        self.funds.setToolTip(row.execution_working)
         self._load_texts(owner_uid)
+        self.funds_tab.show_owner(owner_uid)
         self.evidence.set_target(self.session.workspace, self.session.year, owner_uid, STAGE)
         self.attach_button.setEnabled(True)
         self._refresh_tab()
@@ -370,9 +343,11 @@ class EvaluationStep(StepPage):
 
     def _size_columns(self) -> None:
         width = self.indicator_view.fontMetrics().horizontalAdvance("中")
+        header = self.indicator_view.horizontalHeader()
         for number, column in enumerate(self.indicators.columns):
             if column.width_chars:
-                self.indicator_view.setColumnWidth(number, column.width_chars * width + 12)
+                size = column_width(header, column.title, column.width_chars, width) + 12
+                self.indicator_view.setColumnWidth(number, size)
 
     # -- tabs ------------------------------------------------------------------------------------
 
@@ -385,8 +360,7 @@ class EvaluationStep(StepPage):
         data = self.session.data
         if current is self.charts_page and self._charts_stale and data and self._scores:
             self._charts_stale = False
-            self.score_chart.show_scores(data, self._scores)
-            self.grade_chart.show_grades(data, self._scores)
+            self.charts_page.show_charts(data, self._scores)
         elif current is self.evidence.parentWidget() and self._evidence_stale:
             self._evidence_stale = False
             self.evidence.refresh()
@@ -425,6 +399,12 @@ class EvaluationStep(StepPage):
         )
         if not saved and owner == self._owner:
             self._load_texts(owner)
+
+    def _link_activated(self, link: str) -> None:
+        """The budget execution line's link opens the funds tab at the first line to type."""
+        if link == FUNDS_LINK:
+            self.tabs.setCurrentWidget(self.funds_page)
+            self.funds_tab.select("")
 
     def attach_files(self) -> None:
         """Ask for files and attach them as evidence of the shown owner."""
@@ -466,8 +446,15 @@ class EvaluationStep(StepPage):
         self._select_owner_row(number)
         field = location.field
         if field in self.text_boxes:
-            self.tabs.setCurrentWidget(self.texts_page)
-            self.text_boxes[field].setFocus()
+            box = self.text_boxes[field]
+            self.tabs.setCurrentWidget(
+                self.funds_page if self.funds_page.isAncestorOf(box) else self.texts_page
+            )
+            box.setFocus()
+            return
+        if field == "executed":
+            self.tabs.setCurrentWidget(self.funds_page)
+            self.funds_tab.select(location.item_uid)
             return
         self.tabs.setCurrentWidget(self.indicator_page)
         row = self.indicators.find(location.item_uid) if location.item_uid else -1

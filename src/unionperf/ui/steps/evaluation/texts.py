@@ -1,4 +1,4 @@
-"""The overall results tab of the self-evaluation step: the three evaluation texts.
+"""The evaluation texts of the self-evaluation step and the overall results tab.
 
 Its strings belong to the step's page: they are translated in the ``EvaluationStep`` context.
 """
@@ -50,14 +50,13 @@ class CommitTextEdit(QPlainTextEdit):
 
 
 def lay_out_texts(grid: QGridLayout, goal: QLabel, boxes: dict[str, CommitTextEdit]) -> None:
-    """The annual goal and the achieved text on the left, the other two texts on the right."""
+    """The annual goal and the achieved text on the left, the result application on the right.
+
+    The funds execution analysis is laid out by the funds tab, under the numbers it explains.
+    """
     labels = {
         "achieved_text": QCoreApplication.translate(
             "EvaluationStep", "What was achieved against the annual overall goal"
-        ),
-        "execution_analysis": QCoreApplication.translate(
-            "EvaluationStep",
-            "Funds execution analysis (required when the execution score is below its points)",
         ),
         "result_application": QCoreApplication.translate(
             "EvaluationStep", "Result application and suggestions for next year"
@@ -70,10 +69,8 @@ def lay_out_texts(grid: QGridLayout, goal: QLabel, boxes: dict[str, CommitTextEd
     grid.addWidget(goal, 1, 0)
     grid.addWidget(_caption(labels["achieved_text"]), 2, 0)
     grid.addWidget(boxes["achieved_text"], 3, 0)
-    grid.addWidget(_caption(labels["execution_analysis"]), 0, 1)
-    grid.addWidget(boxes["execution_analysis"], 1, 1)
-    grid.addWidget(_caption(labels["result_application"]), 2, 1)
-    grid.addWidget(boxes["result_application"], 3, 1)
+    grid.addWidget(_caption(labels["result_application"]), 0, 1)
+    grid.addWidget(boxes["result_application"], 1, 1, 3, 1)
     grid.setRowStretch(1, 1)
     grid.setRowStretch(3, 2)
     grid.setColumnStretch(0, 1)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from unionperf.ui.steps.evaluation.indicator_models import IndicatorTableModel
+from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.delegates import ColumnDelegate
 from unionperf.ui.widgets.table_model import Column
 
@@ -29,7 +30,11 @@ def table_view(model: QAbstractItemModel, columns: Sequence[Column[Any]], name: 
     width = table.fontMetrics().horizontalAdvance("中")
     for number, column in enumerate(columns):
         if column.width_chars:
-            table.setColumnWidth(number, column.width_chars * width + 12)
+            table.setColumnWidth(
+                number,
+                column_width(table.horizontalHeader(), column.title, column.width_chars, width)
+                + 12,
+            )
     return table
 
 

@@ -9,7 +9,13 @@ from dataclasses import replace
 
 from unionperf.domain.budget import TargetSet
 from unionperf.domain.framework import COST
-from unionperf.domain.indicators import Indicator, IndicatorKind, Operator, Period
+from unionperf.domain.indicators import (
+    Indicator,
+    IndicatorKind,
+    Operator,
+    Period,
+    parse_interval,
+)
 from unionperf.domain.money import ZERO
 from unionperf.ui.steps.targets.tree_nodes import TreeColumn
 from unionperf.ui.widgets.formatting import parse_amount
@@ -55,6 +61,8 @@ def edited_indicator(  # noqa: PLR0911, PLR0912 - one case per column
         case TreeColumn.TARGET:
             if indicator.kind is IndicatorKind.QUALITATIVE:
                 return replace(indicator, target_text=text)
+            if indicator.operator is Operator.INTERVAL:
+                return _with_interval(indicator, text)
             number = parse_amount(text)
             if text and number is None:
                 return None
@@ -75,16 +83,35 @@ def edited_indicator(  # noqa: PLR0911, PLR0912 - one case per column
             return replace(indicator, explanation=text)
 
 
+def _with_interval(indicator: Indicator, text: str) -> Indicator | None:
+    """An interval target typed as ``60～80`` (or ``60-80``); blank clears both bounds."""
+    if not text:
+        return replace(indicator, target=None, target_upper=None)
+    bounds = parse_interval(text)
+    if bounds is None:
+        return None
+    return replace(indicator, target=bounds[0], target_upper=bounds[1])
+
+
 def _as_qualitative(indicator: Indicator) -> Indicator:
     if indicator.kind is IndicatorKind.QUALITATIVE:
         return indicator
     wording = indicator.target_text or indicator.display_target
-    return replace(indicator, operator=Operator.QUALITATIVE, target=None, target_text=wording)
+    return replace(
+        indicator,
+        operator=Operator.QUALITATIVE,
+        target=None,
+        target_upper=None,
+        target_text=wording,
+    )
 
 
 def _as_quantitative(indicator: Indicator, operator: Operator | None) -> Indicator:
+    """Another quantitative operator; the number becomes an interval's lower bound and back."""
     if indicator.kind is IndicatorKind.QUANTITATIVE:
-        return indicator if operator is None else replace(indicator, operator=operator)
+        if operator is None or operator is indicator.operator:
+            return indicator
+        return replace(indicator, operator=operator, target_upper=None)
     chosen = operator or default_operator(indicator.level1, indicator.level2)
     number = parse_amount(indicator.target_text)
     return replace(

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,7 @@ from unionperf.services.common.workspace import new_uid
 from unionperf.services.cycle.params import active_library
 from unionperf.ui import messages
 from unionperf.ui.steps.targets.tree_nodes import TreeColumn
+from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
@@ -40,6 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["LibraryDialog", "pick_from_library", "pick_indicators"]
 
 USED_BACKGROUND = "#eeeeee"
+EXPLANATION_CHARS = 28
+"""Room for the wrapped explanation column, in characters."""
 
 
 class LibraryDialog(QDialog):
@@ -65,11 +70,12 @@ class LibraryDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Names and targets are shown whole; explanations wrap onto as many lines as they need.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         em = self.fontMetrics().horizontalAdvance("中")
-        for column, chars in enumerate((14, 9, 5)):
-            self.table.setColumnWidth(column, em * chars)
+        widths = self._fit_columns(entries, em)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self.accept)
         hint = QLabel(
@@ -90,9 +96,33 @@ class LibraryDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(em * 52, em * 26)
+        self._fit_to_screen(sum(widths) + em * EXPLANATION_CHARS, em)
         if entries:
             self.table.selectRow(0)
+
+    def _fit_columns(self, entries: list[LibraryEntry], em: int) -> list[int]:
+        """Name, target and scope columns as wide as their longest text (and title)."""
+        metrics = self.table.fontMetrics()
+        room = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + em
+        widths = []
+        for column in range(3):
+            spec = self.model.columns[column]
+            longest = max(
+                (metrics.horizontalAdvance(spec.text(entry)) for entry in entries), default=0
+            )
+            width = max(
+                column_width(self.table.horizontalHeader(), spec.title, 0, em), longest + room
+            )
+            self.table.setColumnWidth(column, width)
+            widths.append(width)
+        return widths
+
+    def _fit_to_screen(self, table_width: int, em: int) -> None:
+        """As wide as the table wants, within the screen (1366×768 at least)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        most_wide = screen.width() - 2 * em if screen else em * 90
+        most_high = screen.height() - 4 * em if screen else em * 40
+        self.resize(min(table_width + 3 * em, most_wide), min(em * 34, most_high))
 
     def _columns(self) -> list[Column[LibraryEntry]]:
         def used(entry: LibraryEntry) -> str | None:

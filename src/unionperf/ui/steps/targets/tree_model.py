@@ -31,10 +31,11 @@ from unionperf.ui.steps.targets.tree_nodes import (
     column_alignment,
     editor_kind,
     sums_of,
+    target_text,
     tree_shape,
 )
 from unionperf.ui.widgets.formatting import plain
-from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE
+from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, LABEL_ROLE
 
 __all__ = [
     "BROKEN_COLOUR",
@@ -377,6 +378,8 @@ class TargetTreeModel(QAbstractItemModel):
             return self._indicator_value(indicator, column)
         if role == KIND_ROLE:
             return editor_kind(indicator, column).value
+        if role == LABEL_ROLE:
+            return indicator.name
         if role == CHOICES_ROLE:
             return self._choices(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -411,9 +414,7 @@ class TargetTreeModel(QAbstractItemModel):
             case TreeColumn.OPERATOR:
                 return self._operator_label(indicator.operator)
             case TreeColumn.TARGET:
-                if indicator.kind is IndicatorKind.QUALITATIVE:
-                    return indicator.target_text
-                return plain(indicator.target)
+                return target_text(indicator)
             case TreeColumn.UNIT:
                 return indicator.unit
             case TreeColumn.POINTS:

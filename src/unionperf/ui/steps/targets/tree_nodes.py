@@ -14,10 +14,11 @@ from enum import IntEnum
 from PySide6.QtCore import Qt
 
 from unionperf.domain.budget import TargetSet
-from unionperf.domain.indicators import Indicator, IndicatorKind
+from unionperf.domain.indicators import Indicator, IndicatorKind, Operator, interval_text
 from unionperf.domain.money import ZERO
 from unionperf.domain.problems import Problem, ProblemCode
 from unionperf.domain.year import YearData
+from unionperf.ui.widgets.formatting import plain
 from unionperf.ui.widgets.table_model import Kind
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "column_alignment",
     "editor_kind",
     "sums_of",
+    "target_text",
     "tree_shape",
 ]
 
@@ -161,8 +163,18 @@ def editor_kind(indicator: Indicator, column: TreeColumn) -> Kind:
     if column is TreeColumn.POINTS:
         return Kind.NUMBER
     if column is TreeColumn.TARGET and indicator.kind is IndicatorKind.QUANTITATIVE:
-        return Kind.NUMBER
+        # An interval is typed as text: 60～80.
+        return Kind.TEXT if indicator.operator is Operator.INTERVAL else Kind.NUMBER
     return Kind.TEXT
+
+
+def target_text(indicator: Indicator) -> str:
+    """The 指标值 cell: the number, an interval ``60～80``, or a qualitative target's wording."""
+    if indicator.kind is IndicatorKind.QUALITATIVE:
+        return indicator.target_text
+    if indicator.operator is Operator.INTERVAL:
+        return interval_text(indicator.target, indicator.target_upper)
+    return plain(indicator.target)
 
 
 def column_alignment(column: TreeColumn) -> int:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from unionperf.ui.steps.targets.tree_model import TargetTreeModel
 from unionperf.ui.steps.targets.tree_nodes import LevelSum, TreeColumn
-from unionperf.ui.widgets.delegates import ColumnDelegate
+from unionperf.ui.widgets.delegates import WrappingDelegate
 from unionperf.ui.widgets.formatting import plain
 
 __all__ = ["BROKEN_COLOUR", "OK_COLOUR", "indicator_tree", "sums_text"]
@@ -25,7 +25,7 @@ COLUMN_CHARS = {
     TreeColumn.NAME: 15,
     TreeColumn.KIND: 3,
     TreeColumn.OPERATOR: 3,
-    TreeColumn.TARGET: 6,
+    TreeColumn.TARGET: 11,
     TreeColumn.UNIT: 5,
     TreeColumn.POINTS: 3,
     TreeColumn.PERIOD: 3,
@@ -38,8 +38,9 @@ def indicator_tree(model: TargetTreeModel, em: int) -> QTreeView:
     tree = QTreeView()
     tree.setObjectName("indicatorTree")
     tree.setModel(model)
-    tree.setItemDelegate(ColumnDelegate(tree))
-    tree.setUniformRowHeights(True)
+    # Long indicator names and qualitative target values wrap instead of being cut off.
+    tree.setItemDelegate(WrappingDelegate(tree, (TreeColumn.NAME, TreeColumn.TARGET)))
+    tree.setUniformRowHeights(False)
     tree.setAllColumnsShowFocus(True)
     tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     tree.setEditTriggers(
