@@ -378,7 +378,7 @@ def test_a_newer_package_supersedes_the_current_one(workspace):
         )
         with workspace.unit_of_work() as uow:
             uow.register.add_received(
-                record, package_id=f"p{sequence}", key_id="K1", meta={}, data_json="{}", scores=[]
+                record, package_id=f"p{sequence}", key_id="K1", meta={}, data_json="{}"
             )
 
     with pytest.raises(ServiceError, match="本次修改未保存"):
