@@ -161,7 +161,13 @@ def bench_receive(folder: Path, record: Record) -> None:
         for item in made:
             key_file = keys_folder / f"{item.unit.credit_code}.pub"
             key_file.write_text(item.public_key.to_file(), encoding="utf-8")
-            register(upper, key_file, item.unit.credit_code, item.unit.name)
+            register(
+                upper,
+                key_file,
+                item.unit.credit_code,
+                item.unit.name,
+                key_id=item.public_key.key_id_hex,
+            )
         print(f"{len(made)} units registered in {time.perf_counter() - started:.1f} s")
 
         paths = [item.path for item in made]

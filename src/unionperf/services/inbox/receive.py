@@ -114,27 +114,19 @@ def collect_packages(paths: Iterable[Path]) -> list[Path]:
     """The package files to receive: files as given, folders searched for ``*.upkg``.
 
     Folders are walked with their subfolders (symbolic links to folders are not followed),
-    files in name order; a file named twice is received once. A path that does not exist is
-    kept, so that its refusal is reported.
+    files in name order. A path that does not exist is kept, so that its refusal is reported;
+    a file named twice is received twice (the second time it is "already received").
     """
     found: list[Path] = []
-    seen: set[Path] = set()
-
-    def add(item: Path) -> None:
-        key = item.resolve() if item.exists() else item
-        if key not in seen:
-            seen.add(key)
-            found.append(item)
-
     for path in paths:
         if not path.is_dir():
-            add(path)
+            found.append(path)
             continue
         for folder, folders, files in os.walk(path):
             folders.sort()
-            for name in sorted(files):
-                if name.lower().endswith(SUFFIX):
-                    add(Path(folder) / name)
+            found += [
+                Path(folder) / name for name in sorted(files) if name.lower().endswith(SUFFIX)
+            ]
     return found
 
 
