@@ -75,7 +75,9 @@ def add_upper_commands(command: Adder) -> None:
 
     board = command("board", _board, "上级工会：报送情况（每个单位的状态、报送率、及时率）")
     board.add_argument("--year", type=int, required=True)
-    board.add_argument("--stage", help="阶段（默认：本年度已设截止日期或已接收的最后一个阶段）")
+    board.add_argument(
+        "--stage", help="阶段（默认：已接收数据包的最后一个阶段；尚无时为第一个设了截止日期的阶段）"
+    )
     board.add_argument(
         "--status",
         help="只列出这些状态（逗号分隔）：missing,received,late,returned,resubmitted,approved",

@@ -201,11 +201,15 @@ def _local_day(moment: str) -> date:
 def current_stage(workspace: Workspace, year: int) -> str | None:
     """The stage the board shows when none is chosen (``None`` when there is none).
 
-    It is the latest stage of the season with a deadline or a received package.
+    It is the latest stage of the season of which a package was received; before any, the
+    first stage with a deadline.
     """
     with workspace.reading() as uow:
-        known = set(uow.board.stages_received(year)) | set(uow.board.deadlines(year))
-    return max(known, key=season_order, default=None)
+        received = uow.board.stages_received(year)
+        due = uow.board.deadlines(year)
+    if received:
+        return max(received, key=season_order)
+    return min(due, key=season_order, default=None)
 
 
 def unit_statuses(workspace: Workspace, year: int, stage: str) -> list[UnitStageStatus]:
