@@ -8,7 +8,9 @@ verifying the signatures and bulk-inserting the same rows. Issue 4 (bench/bench_
 large demo unit's self-evaluation forms as XLSX ≤ 2 × a raw openpyxl write of the same cells, and
 as PDF against a raw reportlab write of the same tables (2× used; the issue gives no number).
 Issue 5 (bench/bench_window.py): the window shown and usable ≤ 1.5 × a bare PySide6 window,
-each step opened on the large demo < 100 ms, peak memory < 300 MB.
+each step opened on the large demo < 100 ms, peak memory < 300 MB. Issue 14 (bench/bench_upper.py):
+the upper level's status board and aggregation over 3,000 units × a year of stages, each ≤ 3 × a
+raw ``sqlite3`` read of the same rows, and each < 200 ms.
 """
 
 from __future__ import annotations
@@ -107,6 +109,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_forms import bench_forms  # noqa: PLC0415
     from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
+    from bench_upper import bench_upper  # noqa: PLC0415
     from bench_window import bench_window  # noqa: PLC0415
     from unionperf.domain.results import score_year  # noqa: PLC0415
     from unionperf.services.cycle.demo import create_demo  # noqa: PLC0415
@@ -133,6 +136,7 @@ def main() -> int:
         finally:
             workspace.close()
         bench_receive(Path(folder), record)
+        bench_upper(Path(folder), record, median_seconds)
         create_demo(Path(folder) / "normal").close()
         bench_window(Path(folder) / "normal", Path(folder) / "large", record)
     return 0

@@ -107,18 +107,25 @@ def test_replacing_a_key_needs_a_reason_and_keeps_the_old_key(upper, tmp_path):
         register(upper, unit.pub_file(tmp_path), stranger.code, stranger.name, key_id=unit.key_id)
 
 
-def test_a_package_signed_with_the_replaced_key_is_still_recognised(upper, tmp_path):
+def test_a_replaced_key_identifies_its_packages_but_sends_nothing_new(upper, tmp_path):
     unit = sub_unit(1)
     _register(upper, unit, tmp_path)
     first = unit.send("targets", tmp_path / "out")
     assert receive(upper, [first])[0].kind is OutcomeKind.RECEIVED
-    old_key = unit.key
-    unit.key = sub_unit(99).key
+    old_key, unit.key = unit.key, sub_unit(99).key
     _register(upper, unit, tmp_path / "new", replace_reason="密钥遗失")
-    unit.key = old_key
-    again = unit.send("targets", tmp_path / "out")  # sequence 2, still the old key
-    [outcome] = receive(upper, [again])
-    assert outcome.kind is OutcomeKind.SUPERSEDED, outcome.message
+    unit.key = old_key  # whoever holds the lost key signs a newer package
+    stolen = unit.send("targets", tmp_path / "out")
+    [outcome] = receive(upper, [stolen])
+    assert (outcome.kind, outcome.code) == (OutcomeKind.QUARANTINED, "retired-key")
+    assert "已更换的旧公钥" in outcome.message
+    assert receive(upper, [first])[0].kind is OutcomeKind.ALREADY_RECEIVED
+    unit.key = sub_unit(99).key
+    unit.sent.pop("targets")
+    [replay] = receive(upper, [unit.send("targets", tmp_path / "new-out")])  # sequence 1 again
+    assert (replay.kind, replay.code) == (OutcomeKind.REFUSED, "replay")
+    newer = unit.send("targets", tmp_path / "new-out")  # sequence 2 with the new key
+    assert receive(upper, [newer])[0].kind is OutcomeKind.SUPERSEDED
 
 
 def test_replace_without_a_registered_key_is_refused(upper, tmp_path):

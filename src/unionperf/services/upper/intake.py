@@ -88,6 +88,7 @@ def signing_key(
 
     A unit that rotated its key announces the new key in a statement signed by the old one;
     the newest key reached from the registered key through verified statements is accepted.
+    A replaced key identifies the packages it signed (``take_in`` refuses a new one).
     """
     current = minisign.parse_public_key(registered.public_key)
     if signature.key_id == current.key_id:
@@ -148,7 +149,26 @@ def take_in(
     package = verify_package(blob, key, members=members)
     if package.meta["kind"] != "submission":
         raise PackageError("kind", "这不是下级单位的报送数据包")
+    if not rotated and package.signer.key_id_hex != registered.key_id:
+        _refuse_newer_from_retired_key(uow.register, package)
     return _store(workspace, uow.register, (blob, package, rotated), stored, received_at)
+
+
+def _refuse_newer_from_retired_key(records: RegisterPort, package: VerifiedPackage) -> None:
+    """A replaced key still identifies the packages it signed, but sends nothing new.
+
+    Raises:
+        PackageError: the package is newer than the stage's current one (``retired-key``); an
+            older one goes on to be refused as a replay.
+    """
+    meta = package.meta
+    current = records.current(package.unit_code, int(meta["year"]), package.stage)
+    if current is None or int(meta["sequence"]) > current.sequence:
+        raise PackageError(
+            "retired-key",
+            f"该数据包由单位已更换的旧公钥 {package.signer.key_id_hex} 签名，不能作为新的报送："
+            "请单位用现在登记的密钥重新导出",
+        )
 
 
 def _store(
