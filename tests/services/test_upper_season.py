@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal as D
 
+import openpyxl
 import pytest
 
 from tests.exchange.packages import UPPER_PASSPHRASE, upper_workspace
@@ -24,6 +25,7 @@ from unionperf.services.upper.deadlines import deadlines, parse_day, set_deadlin
 from unionperf.services.upper.feedback import create_feedback
 from unionperf.services.upper.register import register
 from unionperf.services.upper.status import BoardFilter, current_stage, status_board
+from unionperf.services.upper.tables import export_board
 
 YEAR = 2024
 DUE = date(2024, 1, 31)
@@ -171,3 +173,23 @@ def test_a_day_is_written_year_month_day():
     assert parse_day(" 2025-01-31 ") == date(2025, 1, 31)
     with pytest.raises(InputError, match="应写作 YYYY-MM-DD"):
         parse_day("2025/1/31")
+
+
+def test_the_board_exports_to_a_workbook(season, tmp_path):
+    upper, (first, _, _) = season
+    set_deadline(upper, YEAR, "targets", DUE)
+    _send(upper, first, tmp_path / "out", LATE)
+    board = status_board(upper, YEAR, "targets", today=date(2024, 2, 20))
+    path = export_board(board, tmp_path / "报送情况.xlsx")
+    sheet = openpyxl.load_workbook(path)["报送情况"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][:5] == ["统一社会信用代码", "单位名称", "联系人及电话", "状态", "序号"]
+    assert [row[3] for row in rows[1:4]] == ["逾期", "未报", "未报"]
+    assert rows[1][4] == 1
+    assert [row[7] for row in rows[1:4]] == ["否", "否", "否"]
+    notes = [row[0] for row in rows[5:]]
+    assert notes == [
+        "2024年度 绩效目标；截止日期：2024-01-31",
+        "应报 3，已报 1（报送率 33.33%），按时 0（及时率 0.00%）",
+        "未报 2，已报 0，逾期 1，已退回 0，已重报 0，已通过 0",
+    ]
