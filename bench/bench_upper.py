@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -83,8 +84,11 @@ RAW_SUMS = (
 )
 
 
-def bench_upper(folder: Path, record: Record, timer: Timer) -> None:
-    """Build the 3,000-unit upper workspace, then time the board and the aggregation."""
+def bench_upper(folder: Path, record: Record, timer: Timer | None = None) -> None:
+    """Build the 3,000-unit upper workspace, then time the board and the aggregation.
+
+    Each is timed in turns with its raw baseline (``timer`` is not used: see ``paired_medians``).
+    """
     started = time.perf_counter()
     workspace = Workspace.create(folder / "upper-3000", upper_profile())
     try:
@@ -94,16 +98,39 @@ def bench_upper(folder: Path, record: Record, timer: Timer) -> None:
             f"{time.perf_counter() - started:.1f} s"
         )
         today = date(2025, 6, 30)
-        board = timer(lambda: status_board(workspace, YEAR, STAGE, today=today), 5)
-        raw_board = timer(raw_reader(workspace.paths.database, RAW_BOARD), 5)
+        database = workspace.paths.database
+        board, raw_board = paired_medians(
+            lambda: status_board(workspace, YEAR, STAGE, today=today),
+            raw_reader(database, RAW_BOARD),
+            9,
+        )
         record(f"upper_board_{UNIT_COUNT}", board, raw_board, 3.0, "s")
         record("upper_board_open", board, None, 0.2, "s")
-        summed = timer(lambda: aggregate(workspace, YEAR, STAGE, today=today), 5)
-        raw_sums = timer(raw_reader(workspace.paths.database, RAW_BOARD + RAW_SUMS), 5)
+        summed, raw_sums = paired_medians(
+            lambda: aggregate(workspace, YEAR, STAGE, today=today),
+            raw_reader(database, RAW_BOARD + RAW_SUMS),
+            9,
+        )
         record(f"upper_aggregate_{UNIT_COUNT}", summed, raw_sums, 3.0, "s")
         record("upper_aggregate_open", summed, None, 0.2, "s")
     finally:
         workspace.close()
+
+
+def paired_medians(
+    call: Callable[[], Any], baseline: Callable[[], Any], repeat: int
+) -> tuple[float, float]:
+    """Median times of ``call`` and ``baseline`` run in turns (after one warm-up each), so that
+    a change of the machine's load during the run weighs on both alike."""
+    call()
+    baseline()
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for index, job in enumerate((call, baseline)):
+            started = time.perf_counter()
+            job()
+            times[index].append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def raw_reader(database: Path, queries: tuple[str, ...]) -> Callable[[], int]:

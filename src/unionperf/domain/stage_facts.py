@@ -79,13 +79,13 @@ def stage_facts(data: YearData, stage: Stage) -> StageFacts:
     lines: dict[str, BudgetFact] = {}
     for line in data.budget:  # one fact per category (a unit's workspace holds one line each)
         held = lines.get(line.category_code)
-        executed = line.executed if evaluating else ZERO
+        spent = line.executed if evaluating else ZERO
         lines[line.category_code] = BudgetFact(
             line.category_code,
             line.last_year_actual + (held.last_year_actual if held else ZERO),
             line.budget + (held.budget if held else ZERO),
             line.adjustment + (held.adjustment if held else ZERO),
-            executed + (held.executed if held else ZERO),
+            spent + (held.executed if held else ZERO),
         )
     budget = tuple(lines.values())
     executed = _stage_execution(data, stage)

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, and_, delete, distinct, func, select
 from sqlalchemy.orm import Session, aliased
@@ -26,18 +27,30 @@ from unionperf.store.rows import FeedbackSentRow, ReceivedRow, ReceivedScoreRow,
 from unionperf.store.upper_rows import DeadlineRow, ReceivedBudgetRow
 
 
-@dataclass(frozen=True, slots=True)
-class UnitFigures:
-    """A unit's own row of its current package: budget, execution, score, grade."""
+class UnitFigures(NamedTuple):
+    """A unit's own row of its current package: budget, execution, score, grade.
 
-    budget: Decimal
-    executed: Decimal
+    The board's per-unit records are named tuples: immutable, and quick to make by the
+    thousand (a frozen dataclass costs several times more per record).
+    """
+
+    budget_fen: int
+    executed_fen: int
     total: Decimal | None
     grade: str
 
+    @property
+    def budget(self) -> Decimal:
+        """The approved expenditure budget in yuan."""
+        return fen_to_yuan(self.budget_fen)
 
-@dataclass(frozen=True, slots=True)
-class BoardUnit:
+    @property
+    def executed(self) -> Decimal:
+        """The executed expenditure in yuan, as the stage reports it."""
+        return fen_to_yuan(self.executed_fen)
+
+
+class BoardUnit(NamedTuple):
     """A registered unit with what it sent of the stage."""
 
     code: str
@@ -55,8 +68,7 @@ class BoardUnit:
     """The unit-as-a-whole row of the current package."""
 
 
-@dataclass(frozen=True, slots=True)
-class BoardReview:
+class BoardReview(NamedTuple):
     """A decision sent on a package of the stage: the sequence it answered, oldest first."""
 
     unit_code: str
@@ -173,9 +185,7 @@ class BoardRecords:
                 newest or 0,
                 first_at,
                 current_at,
-                None
-                if budget is None
-                else UnitFigures(fen_to_yuan(budget), fen_to_yuan(executed), total, grade),
+                None if budget is None else UnitFigures(budget, executed, total, grade),
             )
             for (
                 code,
@@ -231,7 +241,7 @@ class BoardRecords:
             )
         )
         return {
-            code: UnitFigures(fen_to_yuan(budget), fen_to_yuan(executed), total, grade)
+            code: UnitFigures(budget, executed, total, grade)
             for code, budget, executed, total, grade in self.session.connection()
             .execute(query)
             .all()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from unionperf.domain.board import (
     BoardStatus,
@@ -29,7 +30,7 @@ from unionperf.domain.year import stage_label
 from unionperf.services.common.errors import local_today
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.deadlines import check_stage_name, season_order
-from unionperf.store.board import BoardFacts
+from unionperf.store.board import BoardFacts, UnitFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,8 @@ class UnitStageStatus:
     """The newest received package's sequence (0 when none was received)."""
 
 
-@dataclass(frozen=True, slots=True)
-class BoardLine:
-    """One unit on the status board."""
+class BoardLine(NamedTuple):
+    """One unit on the status board (an immutable record; a named tuple, made by the thousand)."""
 
     code: str
     name: str
@@ -64,11 +64,9 @@ class BoardLine:
     score: Decimal | None
     """The unit-as-a-whole score of the current package (self-evaluation only)."""
     grade: str
-    budget: Decimal | None = None
-    """The unit's approved expenditure budget in its current package (``None`` before any, and
-    at the targets stage, where nothing is executed yet)."""
-    executed: Decimal | None = None
-    """Its executed expenditure as the stage reports it (``domain.stage_facts``)."""
+    figures: UnitFigures | None = None
+    """The unit's own budget and execution in its current package (``None`` before any, and at
+    the targets stage, where nothing is executed yet; see ``domain.stage_facts``)."""
 
     @property
     def label(self) -> str:
@@ -76,11 +74,22 @@ class BoardLine:
         return self.status.label
 
     @property
+    def budget(self) -> Decimal | None:
+        """The unit's approved expenditure budget (yuan)."""
+        return self.figures.budget if self.figures else None
+
+    @property
+    def executed(self) -> Decimal | None:
+        """The unit's executed expenditure as the stage reports it (yuan)."""
+        return self.figures.executed if self.figures else None
+
+    @property
     def execution_rate(self) -> Decimal | None:
-        """Executed ÷ budget to four decimals (``None`` without both, or without a budget)."""
-        if self.budget is None or self.executed is None:
+        """Executed ÷ budget to four decimals (``None`` without figures, or without a budget)."""
+        figures = self.figures
+        if figures is None:
             return None
-        return execution_rate(self.executed, self.budget)
+        return execution_rate(figures.executed, figures.budget)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +202,7 @@ def _lines(
                 on_time(first_day, deadline, today),
                 figures.total if figures else None,
                 figures.grade if figures else "",
-                figures.budget if figures and executing else None,
-                figures.executed if figures and executing else None,
+                figures if executing else None,
             )
         )
     return lines
