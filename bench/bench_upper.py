@@ -49,7 +49,6 @@ UNIT_COUNT = int(os.environ.get("UNIONPERF_BENCH_UNITS", "3000"))
 SIZES = (Decimal(1), Decimal(2), Decimal("0.5"), Decimal(3), Decimal("1.5"))
 
 Record = Callable[[str, float, "float | None", float, str], None]
-Timer = Callable[[Callable[[], Any], int], float]
 
 RAW_BOARD = (
     "SELECT s.unit_code, s.name, s.contact, s.key_id, sent.newest, sent.first_at,"
@@ -84,10 +83,10 @@ RAW_SUMS = (
 )
 
 
-def bench_upper(folder: Path, record: Record, timer: Timer | None = None) -> None:
+def bench_upper(folder: Path, record: Record) -> None:
     """Build the 3,000-unit upper workspace, then time the board and the aggregation.
 
-    Each is timed in turns with its raw baseline (``timer`` is not used: see ``paired_medians``).
+    Each is timed in turns with its raw baseline (``paired_medians``).
     """
     started = time.perf_counter()
     workspace = Workspace.create(folder / "upper-3000", upper_profile())
