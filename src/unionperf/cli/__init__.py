@@ -33,6 +33,7 @@ from unionperf.cli.params_commands import add_params_commands
 from unionperf.cli.review_commands import add_review_commands
 from unionperf.cli.selftest_command import add_selftest_command
 from unionperf.cli.signoff_commands import add_signoff_commands
+from unionperf.cli.upper_commands import add_upper_commands
 from unionperf.cli.year_commands import add_year_commands
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,9 @@ def _parser() -> argparse.ArgumentParser:
         default="normal",
         help="large：200个项目×20个指标×12个监控时点，用于性能测试",
     )
+    demo.add_argument(
+        "--upper", action="store_true", help="创建演示上级工会工作区（30多个下级单位的报送情况）"
+    )
     init = command("init", _init, "创建空工作区（同时创建签名密钥）")
     init.add_argument("--name", default="", help="工会名称")
     init.add_argument("--credit-code", default="", help="统一社会信用代码")
@@ -156,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     add_package_commands(command)
     add_review_commands(command)
     add_params_commands(command)
+    add_upper_commands(command)
     add_form_commands(command)
     add_signoff_commands(command)
     add_year_commands(command)
@@ -168,6 +173,10 @@ def _demo(args: argparse.Namespace) -> int:
 
     path = workspace_path(args)
     passphrase = passphrase_from(args, default="demo")
+    if args.upper:
+        from unionperf.cli.upper_commands import make_upper_demo  # noqa: PLC0415
+
+        return make_upper_demo(path, passphrase, program_name(args))
     with create_demo(path, args.size, passphrase, program=program_name(args)) as workspace:
         years = workspace.years()
     print(f"已创建演示工作区：{path}（年度：{'、'.join(map(str, years))}）")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from unionperf.services.common.ports import (
     AuditPort,
+    BoardPort,
     EvidencePort,
     ParamsPort,
     RegisterPort,
@@ -20,6 +21,7 @@ from unionperf.services.common.ports import (
 )
 from unionperf.services.common.workspace import Workspace
 from unionperf.store.audit import AuditLog
+from unionperf.store.board import BoardRecords
 from unionperf.store.evidence_records import EvidenceRecords
 from unionperf.store.params_records import ParamsRecords
 from unionperf.store.register import RegisterRecords
@@ -58,6 +60,11 @@ def submissions_fit(submissions: SubmissionRecords) -> SubmissionsPort:
 def register_fits(register: RegisterRecords) -> RegisterPort:
     """The upper level's register."""
     return register
+
+
+def board_fits(board: BoardRecords) -> BoardPort:
+    """The upper level's season records."""
+    return board
 
 
 def evidence_fits(evidence: EvidenceRecords) -> EvidencePort:

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unionperf import __version__
 from unionperf.domain.feedback import (
@@ -33,6 +33,9 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.intake import received_year
 from unionperf.services.upper.opinions import AnyOpinion
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 
 def create_feedback(
     workspace: Workspace,
@@ -45,6 +48,7 @@ def create_feedback(
     opinions: Sequence[AnyOpinion],
     out_dir: Path,
     passphrase: str,
+    unlocked: Ed25519PrivateKey | None = None,
 ) -> Path:
     """Write the signed feedback package for a unit's received stage.
 
@@ -59,6 +63,7 @@ def create_feedback(
             (:class:`Opinion`) or by readable path (:class:`PathOpinion`, resolved here).
         out_dir: the folder the package is written to.
         passphrase: the passphrase of the upper level's key.
+        unlocked: the upper level's key already unlocked (then ``passphrase`` is not used).
 
     Returns:
         The written package file.
@@ -82,7 +87,7 @@ def create_feedback(
         raise InputError("退回时须写明退回原因（意见文件的 summary）", "反馈")
     checked = _checked(opinions, received_year(workspace, unit_code, year, stage))
     upper = workspace.unit()
-    private_key = signing.unlock(workspace, passphrase)
+    private_key = unlocked if unlocked is not None else signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
     meta: dict[str, Any] = {
         "format_version": FORMAT_VERSION,

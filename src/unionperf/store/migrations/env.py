@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from alembic import context
 
-from unionperf.store import params_rows, review_rows  # noqa: F401 - their tables join Base
+from unionperf.store import (  # noqa: F401 - their tables join Base.metadata
+    params_rows,
+    review_rows,
+    upper_rows,
+)
 from unionperf.store.rows import Base
 
 connection = context.config.attributes.get("connection")
