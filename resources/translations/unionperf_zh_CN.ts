@@ -3299,7 +3299,7 @@ SHA-256 {sha256}
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+271"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+280"/>
         <source>Level-1 and level-2 rows show the sum of their indicators&apos; points</source>
         <translation>一级、二级指标行显示其下三级指标的分值合计</translation>
     </message>
@@ -3419,7 +3419,7 @@ SHA-256 {sha256}
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+76"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+81"/>
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
@@ -3430,12 +3430,12 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-63"/>
         <source>Copy from last year…</source>
         <translation>复制上年指标…</translation>
     </message>
@@ -3450,7 +3450,7 @@ SHA-256 {sha256}
         <translation>跨年度项目或中期规划填写：整个实施期的总体目标</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Annual goal</source>
         <translation>年度总体目标</translation>
     </message>
@@ -3590,6 +3590,16 @@ SHA-256 {sha256}
         <location line="+12"/>
         <source>Copied {count} indicator(s) from “{source}”; {skipped} skipped (already here or not in this year&apos;s framework)</source>
         <translation>已从“{source}”复制{count}个指标；跳过{skipped}个（已存在或不在本年度指标体系中）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/targets/indicator_edits.py" line="+144"/>
+        <source>The target of “{name}” is an interval: write it as 60～80 (two numbers not below 0, the lower bound first, not above the upper one). “{text}” was not accepted.</source>
+        <translation>“{name}”的指标值是区间，请写作“60～80”（两个不小于0的数，下限在前且不大于上限）；输入的“{text}”未被接受。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” takes a number here: digits and a decimal point only. “{text}” was not accepted.</source>
+        <translation>“{name}”此处只能填写数字（数字和小数点）；输入的“{text}”未被接受。</translation>
     </message>
 </context>
 <context>

@@ -6,16 +6,24 @@ click and sign as the user does and read what the window says afterwards.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from unionperf.domain.cycle import Step
+from unionperf.domain.indicators import Operator
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.cycle import editing
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
+from unionperf.ui.steps.targets.tree_nodes import TreeColumn
 
-pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+pytestmark = pytest.mark.qt_log_ignore(
+    r"^This plugin does not support propagateSizeHints\(\)$",
+    r"^This plugin does not support raise\(\)$",  # the refusal's tooltip
+)
 
 YEAR = 2026
 
@@ -66,3 +74,54 @@ def test_a_refused_sign_off_counts_the_problems_in_plain_chinese(qtbot, window, 
     assert title == "未能签字"
     assert "还有等" not in message
     assert f"“绩效目标”还有{blockers}个须修改的问题，解决后才能签字。前5个：" in message
+
+
+# -- an interval target typed the wrong way round is refused out loud ------------------------------
+
+
+def _type_in_tree(qtbot, tree, index, text: str) -> None:
+    tree.setCurrentIndex(index)
+    tree.scrollTo(index)
+    tree.edit(index)
+    [editor] = [w for w in tree.viewport().findChildren(QLineEdit) if w.isVisible()]
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tree.state() != QAbstractItemView.State.EditingState)
+
+
+def _interval_indicator(qtbot, page) -> str:
+    """The user adds an indicator under 产出指标 › 质量指标 and makes it an interval (区间)."""
+    model = page.tree_model
+    output = model.index(0, 0)
+    quality = next(
+        model.index(row, 0, output)
+        for row in range(model.rowCount(output))
+        if model.index(row, 0, output).data() == "质量指标"
+    )
+    page.tree.setCurrentIndex(quality)
+    _click(qtbot, page.add_button)
+    [naming] = [w for w in page.tree.viewport().findChildren(QLineEdit) if w.isVisible()]
+    qtbot.keyClick(naming, Qt.Key.Key_Escape)  # keeps the offered name
+    [indicator] = page.targets().indicators
+    operator = model.indicator_index(indicator.uid, TreeColumn.OPERATOR)
+    assert page.tree_model.setData(operator, Operator.INTERVAL.value)  # picked in the list
+    return indicator.uid
+
+
+def test_an_interval_typed_upper_bound_first_is_refused_with_what_the_cell_takes(
+    qtbot, window, errors
+):
+    page = window.open_step(Step.TARGETS)
+    uid = _interval_indicator(qtbot, page)
+    target = page.tree_model.indicator_index(uid, TreeColumn.TARGET)
+    _type_in_tree(qtbot, page.tree, target, "80-60")
+    assert page.targets().indicators[0].target is None  # nothing was saved
+    said = window.statusBar().currentMessage()
+    assert "“80-60”未被接受" in said
+    assert "60～80" in said  # the way to write it
+    assert "下限" in said
+    _type_in_tree(qtbot, page.tree, target, "60-80")
+    saved = page.targets().indicators[0]
+    assert (saved.target, saved.target_upper) == (Decimal(60), Decimal(80))
+    assert errors == []
