@@ -125,3 +125,36 @@ def test_an_interval_typed_upper_bound_first_is_refused_with_what_the_cell_takes
     saved = page.targets().indicators[0]
     assert (saved.target, saved.target_upper) == (Decimal(60), Decimal(80))
     assert errors == []
+
+
+# -- the message beside the indicator buttons belongs to the owner it was said for ----------------
+
+
+def test_the_added_indicator_message_does_not_follow_to_another_owner_or_year(
+    qtbot, window, errors
+):
+    budget = window.open_step(Step.BUDGET)
+    budget.tabs.setCurrentIndex(1)
+    _click(qtbot, budget.projects.add_project_button)
+    page = window.open_step(Step.TARGETS)
+    model = page.tree_model
+    page.tree.setCurrentIndex(model.index(0, 0, model.index(0, 0)))  # 产出指标 › 数量指标
+    _click(qtbot, page.add_button)
+    [naming] = [w for w in page.tree.viewport().findChildren(QLineEdit) if w.isVisible()]
+    qtbot.keyClick(naming, Qt.Key.Key_Escape)
+    assert page.message.text().startswith("已新增指标")
+    project = window.session.data.projects[0]
+    row = page.owner_proxy.index_of(project.uid)
+    qtbot.mouseClick(
+        page.owners.viewport(), Qt.MouseButton.LeftButton, pos=page.owners.visualRect(row).center()
+    )
+    assert page.owner_uid == project.uid
+    assert page.message.text() == ""
+    page.select_owner("unit")
+    _click(qtbot, page.add_button)
+    assert page.message.text().startswith("已新增指标")
+    editing.add_year(window.workspace, YEAR + 1)
+    window.refresh_years(YEAR + 1)
+    assert window.current_step() is Step.TARGETS
+    assert page.message.text() == ""
+    assert errors == []

@@ -209,6 +209,7 @@ class TargetsStep(StepPage):
 
     def load(self) -> None:
         """Fill the owner list and show the selected owner's goals and indicators."""
+        self.say("")  # a message of another year
         self._refresh()
         self.signoff.refresh()
 
@@ -251,6 +252,8 @@ class TargetsStep(StepPage):
         data = self.session.data
         if data is None or data.targets_of(owner_uid) is None:
             owner_uid = UNIT_OWNER
+        if owner_uid != self._owner:
+            self.say("")  # said of the owner shown before
         self._owner = owner_uid
         targets = self.targets()
         self.tree_model.set_targets(data, targets)
