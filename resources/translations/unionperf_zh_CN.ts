@@ -1986,6 +1986,11 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
         <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Last year&apos;s actuals come from {source}&apos;s amounts executed. The opening balance is not carried: {source} has no amounts executed for its revenue or its expenditure; type it under Annual budget.</source>
+        <translation>上年决算数按{source}年度已填写的全年执行数填入。上年结余未结转：{source}年度的收入或支出没有填写全年执行数，请在“年度预算 › 收支预算”中填写上年结余。</translation>
+    </message>
 </context>
 <context>
     <name>PackageDialog</name>
@@ -3460,7 +3465,7 @@ SHA-256 {sha256}
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>

@@ -12,12 +12,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+from unionperf.domain.budget import BudgetLine
 from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Operator
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.cycle import editing
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
+from unionperf.ui.steps.evaluation.funds_models import FUNDS_FIELDS
 from unionperf.ui.steps.targets.tree_nodes import TreeColumn
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -157,4 +159,54 @@ def test_the_added_indicator_message_does_not_follow_to_another_owner_or_year(
     window.refresh_years(YEAR + 1)
     assert window.current_step() is Step.TARGETS
     assert page.message.text() == ""
+    assert errors == []
+
+
+# -- a new year carried forward never invents a deficit -------------------------------------------
+
+
+def _line(data, code: str) -> BudgetLine:
+    return next(line for line in data.budget if line.category_code == code)
+
+
+def _spending_typed_on_the_self_evaluation(qtbot, window) -> None:
+    """The year as the walk left it: a budget, and only the spending typed at year end.
+
+    The revenue's 全年执行数 is asked nowhere, so the accountant never types it.
+    """
+    session = window.session
+    for code, amount in (("401", "30000"), ("402", "120000"), ("501", "100000")):
+        session.save_budget_line(BudgetLine(code, budget=Decimal(amount)))
+    session.save_year_facts(opening_balance=Decimal(10000))
+    page = window.open_step(Step.EVALUATION)
+    page.tabs.setCurrentWidget(page.funds_page)
+    model, table = page.funds_model, page.funds_table
+    row = next(r for r in range(model.rowCount()) if "职工活动支出" in str(model.index(r, 0).data()))
+    index = model.index(row, FUNDS_FIELDS.index("executed"))
+    table.setCurrentIndex(index)
+    table.edit(index)
+    [editor] = [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    qtbot.keyClicks(editor, "96000")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert _line(window.workspace.load_year(YEAR), "501").executed == Decimal(96000)
+
+
+def test_a_year_copied_forward_without_revenue_actuals_keeps_no_invented_deficit(
+    qtbot, window, errors
+):
+    _spending_typed_on_the_self_evaluation(qtbot, window)
+    dialog = window.add_year()  # 文件 › 新建年度…
+    assert dialog.chosen() == (YEAR + 1, YEAR)
+    preview = dialog.preview.text()
+    assert "上年结余" in preview
+    assert "收入" in preview  # says why the opening balance is left to type
+    _click(qtbot, dialog.ok)
+    qtbot.waitUntil(lambda: window.session.year == YEAR + 1)
+    data = window.session.data
+    assert data.opening_balance == 0  # not 10,000 + 0 − 96,000
+    assert _line(data, "501").last_year_actual == Decimal(96000)
+    window.session.wait_for_checks()
+    window.session.recheck()
+    assert not [p for p in window.session.problems if p.code.value == "B004"]
     assert errors == []
