@@ -1435,17 +1435,17 @@
         <translation>备份失败</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Backup written: {name}</source>
-        <translation>已备份：{name}</translation>
+        <location line="+3"/>
+        <source>Backed up at {when}</source>
+        <translation>已备份（{when}）</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Restored from {name}</source>
-        <translation>已从备份 {name} 恢复</translation>
+        <location line="+25"/>
+        <source>Restored from a backup; the data before it is in the backup of {when}</source>
+        <translation>已从备份恢复；恢复之前的数据在 {when} 的备份中</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -1455,7 +1455,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-199"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -1473,7 +1473,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/unionperf/ui/messages.py" line="+43"/>
+        <location filename="../../src/unionperf/ui/messages.py" line="+50"/>
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
@@ -2434,12 +2434,12 @@ Nothing was imported.</source>
     <message>
         <location filename="../../src/unionperf/ui/restore_dialog.py" line="+63"/>
         <location line="+44"/>
-        <location line="+184"/>
+        <location line="+188"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-223"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2510,12 +2510,12 @@ Nothing was imported.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Cannot be restored: {why}</source>
         <translation>不能恢复：{why}</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-62"/>
         <source>Restore the workspace to the backup of {time} ({reason})?
 
 It holds: {unit}; years {years}; projects {projects}.
@@ -2528,7 +2528,12 @@ The current data is backed up first, so it can be restored again later. The wind
 恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
+        <source>the backup of {time} ({reason})</source>
+        <translation>{time} 的备份（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Restore the workspace from the file {name}?
 
 The file is checked first: it must be a backup of this unit&apos;s workspace. The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
@@ -2537,7 +2542,12 @@ The file is checked first: it must be a backup of this unit&apos;s workspace. Th
 恢复前会先检查该文件：它必须是本单位工作区的备份。恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>the file {name}</source>
+        <translation>文件“{name}”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The backup was not restored</source>
         <translation>未恢复备份</translation>
     </message>
@@ -2548,13 +2558,13 @@ The file is checked first: it must be a backup of this unit&apos;s workspace. Th
     </message>
     <message>
         <location line="+2"/>
-        <source>The workspace was restored from {name}.
-The data before the restore was backed up as {safety}.</source>
-        <translation>工作区已从 {name} 恢复。
-恢复之前的数据已备份为 {safety}。</translation>
+        <source>The workspace was restored from {what}.
+The data before the restore was backed up as the backup of {when} (before a restore): File › Restore from backup… brings it back.</source>
+        <translation>工作区已恢复为{what}。
+恢复之前的数据已备份为 {when} 的备份（恢复之前），需要时可通过“文件 › 从备份恢复…”找回。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>

@@ -6,6 +6,7 @@ click and sign as the user does and read what the window says afterwards.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -209,4 +210,38 @@ def test_a_year_copied_forward_without_revenue_actuals_keeps_no_invented_deficit
     window.session.wait_for_checks()
     window.session.recheck()
     assert not [p for p in window.session.problems if p.code.value == "B004"]
+    assert errors == []
+
+
+# -- backing up and restoring speak of times and reasons, not of file names ----------------------
+
+
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def test_backing_up_and_restoring_say_when_and_why_in_chinese(
+    qtbot, window, errors, monkeypatch
+):
+    from unionperf.ui import restore_dialog  # noqa: PLC0415 - the module whose boxes are replaced
+
+    told: list[str] = []
+    monkeypatch.setattr(messages, "show_info", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setattr(restore_dialog, "confirm_restore", lambda _parent, _text: True)
+    window.backup_action.trigger()  # 文件 › 立即备份
+    said = window.statusBar().currentMessage()
+    assert said.startswith("已备份")
+    assert ENGLISH_WORD.findall(said) == []
+    dialog = window.show_restore()  # 文件 › 从备份恢复…
+    row = next(r for r, entry in enumerate(dialog.entries) if entry.reason == "manual")
+    dialog.table.selectRow(row)
+    when = dialog.entries[row].local_time()
+    _click(qtbot, dialog.restore_button)
+    [restored] = told
+    assert when in restored
+    assert "手动备份" in restored
+    assert "恢复之前的数据已备份为" in restored
+    assert ENGLISH_WORD.findall(restored) == []
+    said = window.statusBar().currentMessage()
+    assert "已从备份" in said
+    assert ENGLISH_WORD.findall(said) == []
     assert errors == []

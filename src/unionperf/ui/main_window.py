@@ -397,7 +397,9 @@ class MainWindow(QMainWindow):
         except ServiceError as error:
             messages.show_error(self, self.tr("The backup failed"), error)
             return
-        self.statusBar().showMessage(self.tr("Backup written: {name}").format(name=made.path.name))
+        self.statusBar().showMessage(
+            self.tr("Backed up at {when}").format(when=messages.backup_time(made))
+        )
         self._show_last_backup()
 
     def show_restore(self) -> RestoreDialog:
@@ -421,7 +423,9 @@ class MainWindow(QMainWindow):
         self.refresh_years()
         self._show_last_backup()
         self.statusBar().showMessage(
-            self.tr("Restored from {name}").format(name=result.restored.name)
+            self.tr("Restored from a backup; the data before it is in the backup of {when}").format(
+                when=messages.local_time(result.safety_taken_at)
+            )
         )
 
     def show_about(self) -> None:
