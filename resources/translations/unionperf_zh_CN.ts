@@ -3162,7 +3162,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+97"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+102"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -3233,12 +3233,12 @@ Why is this so? (travels with the package)</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+63"/>
+        <location line="+49"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-46"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
@@ -3248,7 +3248,7 @@ Why is this so? (travels with the package)</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../src/unionperf/ui/steps/submit/writing.py" line="+59"/>
         <source>Written to {folder}:
 Package {file} (No. {sequence})
 SHA-256 {sha256}
@@ -3261,7 +3261,17 @@ SHA-256 {sha256}
 表格：{forms}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
+        <source>the cover sheet</source>
+        <translation>报送回执</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next: print {cover}, have it signed and sealed, and hand it to the upper-level union with the package file (on a USB stick or as the upper level asks).</source>
+        <translation>下一步：打印《{cover}》，由填报人、工会主席、经审会主任签字并加盖单位公章后，连同数据包文件（用U盘或按上级工会要求的方式）一并交上级工会。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+28"/>
         <source>Folder for the cover sheet</source>
         <translation>选择保存报送回执的文件夹</translation>
     </message>

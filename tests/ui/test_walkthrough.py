@@ -245,3 +245,32 @@ def test_backing_up_and_restoring_say_when_and_why_in_chinese(
     assert "已从备份" in said
     assert ENGLISH_WORD.findall(said) == []
     assert errors == []
+
+
+# -- once the package is written, the window says what to do with it -----------------------------
+
+
+def test_after_the_export_the_window_says_what_to_do_next(
+    qtbot, demo_workspace, errors, zh_cn, tmp_path, monkeypatch
+):
+    from unionperf.ui.steps.submit import page as submit_page  # noqa: PLC0415 - dialogs replaced
+
+    usb = tmp_path / "U盘"
+    monkeypatch.setattr(submit_page, "choose_folder", lambda _parent, _title: usb)
+    monkeypatch.setattr(submit_page, "ask_passphrase", lambda _parent, _problem="": "demo")
+    window = MainWindow(demo_workspace)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.open_step(Step.SUBMIT)
+    page.set_stage("targets")
+    _click(qtbot, page.export_button)
+    qtbot.waitUntil(lambda: page.written.isVisible() or bool(errors), timeout=60_000)
+    assert errors == []
+    said = page.written.text()
+    assert "下一步" in said
+    assert "2024年绩效目标报送回执.pdf" in said  # the sheet to print
+    assert "签字" in said
+    assert "公章" in said
+    assert "上级工会" in said
+    window.close()
