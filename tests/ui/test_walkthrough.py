@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from unionperf.domain.budget import BudgetLine
@@ -274,3 +274,19 @@ def test_after_the_export_the_window_says_what_to_do_next(
     assert "公章" in said
     assert "上级工会" in said
     window.close()
+
+
+# -- after a monitoring point, the next one offered comes after it ---------------------------------
+
+
+def test_the_next_monitoring_point_offered_comes_after_the_last_one(qtbot, window, errors):
+    page = window.open_step(Step.MONITORING)
+    assert page.new_cutoff.date() == QDate(YEAR, 3, 31)  # the first configured cut-off
+    page.new_cutoff.setDate(QDate(YEAR, 6, 30))  # the user starts at the half year
+    _click(qtbot, page.add_point_button)
+    assert [point.cutoff.isoformat() for point in window.session.data.points] == ["2026-06-30"]
+    assert page.new_cutoff.date() == QDate(YEAR, 7, 31)  # not 31 March, already past
+    page.new_cutoff.setDate(QDate(YEAR, 9, 30))
+    _click(qtbot, page.add_point_button)
+    assert page.new_cutoff.date() == QDate(YEAR, 12, 31)  # no configured cut-off is left after
+    assert errors == []
