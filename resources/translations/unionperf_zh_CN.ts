@@ -1010,7 +1010,12 @@
         <translation>正在检查并导入填报表…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>The data before the import was backed up: to take the import back, restore the backup “before importing a whole year” with File › Restore from backup….</source>
+        <translation>导入之前的数据已自动备份：如需撤回这次导入，请通过“文件 › 从备份恢复…”恢复“导入整年数据之前”的备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Fill-in workbook imported</source>
         <translation>填报表已导入</translation>
     </message>
@@ -1091,7 +1096,7 @@
 <context>
     <name>ImportProblemsDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-142"/>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-149"/>
         <source>The fill-in workbook was not imported</source>
         <translation>填报表未导入</translation>
     </message>
@@ -1445,7 +1450,7 @@
         <translation>已从备份恢复；恢复之前的数据在 {when} 的备份中</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -1455,7 +1460,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-200"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>

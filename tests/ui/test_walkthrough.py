@@ -6,13 +6,13 @@ click and sign as the user does and read what the window says afterwards.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+from tests.chinese import english_words
 from unionperf.domain.budget import BudgetLine
 from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Operator
@@ -182,7 +182,9 @@ def _spending_typed_on_the_self_evaluation(qtbot, window) -> None:
     page = window.open_step(Step.EVALUATION)
     page.tabs.setCurrentWidget(page.funds_page)
     model, table = page.funds_model, page.funds_table
-    row = next(r for r in range(model.rowCount()) if "职工活动支出" in str(model.index(r, 0).data()))
+    row = next(
+        r for r in range(model.rowCount()) if "职工活动支出" in str(model.index(r, 0).data())
+    )
     index = model.index(row, FUNDS_FIELDS.index("executed"))
     table.setCurrentIndex(index)
     table.edit(index)
@@ -216,12 +218,7 @@ def test_a_year_copied_forward_without_revenue_actuals_keeps_no_invented_deficit
 # -- backing up and restoring speak of times and reasons, not of file names ----------------------
 
 
-ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-def test_backing_up_and_restoring_say_when_and_why_in_chinese(
-    qtbot, window, errors, monkeypatch
-):
+def test_backing_up_and_restoring_say_when_and_why_in_chinese(qtbot, window, errors, monkeypatch):
     from unionperf.ui import restore_dialog  # noqa: PLC0415 - the module whose boxes are replaced
 
     told: list[str] = []
@@ -230,7 +227,7 @@ def test_backing_up_and_restoring_say_when_and_why_in_chinese(
     window.backup_action.trigger()  # 文件 › 立即备份
     said = window.statusBar().currentMessage()
     assert said.startswith("已备份")
-    assert ENGLISH_WORD.findall(said) == []
+    assert english_words(said) == []
     dialog = window.show_restore()  # 文件 › 从备份恢复…
     row = next(r for r, entry in enumerate(dialog.entries) if entry.reason == "manual")
     dialog.table.selectRow(row)
@@ -240,10 +237,10 @@ def test_backing_up_and_restoring_say_when_and_why_in_chinese(
     assert when in restored
     assert "手动备份" in restored
     assert "恢复之前的数据已备份为" in restored
-    assert ENGLISH_WORD.findall(restored) == []
+    assert english_words(restored) == []
     said = window.statusBar().currentMessage()
     assert "已从备份" in said
-    assert ENGLISH_WORD.findall(said) == []
+    assert english_words(said) == []
     assert errors == []
 
 
@@ -290,3 +287,33 @@ def test_the_next_monitoring_point_offered_comes_after_the_last_one(qtbot, windo
     _click(qtbot, page.add_point_button)
     assert page.new_cutoff.date() == QDate(YEAR, 12, 31)  # no configured cut-off is left after
     assert errors == []
+
+
+# -- an imported workbook cannot be undone with Ctrl+Z: the window says how to go back -------------
+
+
+def test_after_an_import_the_window_says_how_to_go_back(
+    qtbot, window, errors, monkeypatch, tmp_path
+):
+    import openpyxl  # noqa: PLC0415 - the user's spreadsheet program
+
+    from unionperf.ui import fillin_actions  # noqa: PLC0415 - the pickers are replaced
+
+    told: list[str] = []
+    monkeypatch.setattr(messages, "show_info", lambda _parent, _title, text: told.append(text))
+    book = tmp_path / "填报表.xlsx"
+    monkeypatch.setattr(fillin_actions, "choose_export_file", lambda _parent, _name: book)
+    monkeypatch.setattr(fillin_actions, "choose_import_file", lambda _parent: book)
+    window.fillin.export_action.trigger()  # 文件 › 导出Excel填报表…
+    qtbot.waitUntil(lambda: bool(told or errors), timeout=60_000)
+    sheets = openpyxl.load_workbook(book)
+    sheets["预算"]["B1"] = 12000  # 上年结余, typed in Excel
+    sheets.save(book)
+    window.fillin.import_action.trigger()  # 文件 › 导入Excel填报表…
+    qtbot.waitUntil(lambda: len(told) == 2 or bool(errors), timeout=60_000)
+    assert errors == []
+    assert window.session.data.opening_balance == Decimal(12000)
+    assert "已导入" in told[1]
+    assert "文件 › 从备份恢复" in told[1]
+    assert "导入整年数据之前" in told[1]
+    assert english_words(told[1]) == []

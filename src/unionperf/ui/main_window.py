@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.year_label)
         self.statusBar().addPermanentWidget(self.backup_label)
-        self._show_last_backup()
+        self.show_last_backup()
 
     # -- years ---------------------------------------------------------------------------------
 
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Backed up at {when}").format(when=messages.backup_time(made))
         )
-        self._show_last_backup()
+        self.show_last_backup()
 
     def show_restore(self) -> RestoreDialog:
         """Open 文件 › 从备份恢复… (window-modal); after a restore the window shows the data."""
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
     def _restored(self, result: RestoreResult) -> None:
         log.info("workspace restored from %s", result.restored)
         self.refresh_years()
-        self._show_last_backup()
+        self.show_last_backup()
         self.statusBar().showMessage(
             self.tr("Restored from a backup; the data before it is in the backup of {when}").format(
                 when=messages.local_time(result.safety_taken_at)
@@ -436,7 +436,8 @@ class MainWindow(QMainWindow):
             self.about_dialog = AboutDialog(self)
         self.about_dialog.open()
 
-    def _show_last_backup(self) -> None:
+    def show_last_backup(self) -> None:
+        """Show when the newest backup was taken (status bar, right)."""
         try:
             held = self.workspace.backups()
         except ServiceError:

@@ -148,6 +148,5 @@ def refusal_text(indicator: Indicator, column: TreeColumn, text: str) -> str:
         ).format(name=indicator.name, text=text)
     return QCoreApplication.translate(
         "TargetsStep",
-        "“{name}” takes a number here: digits and a decimal point only. “{text}” was not"
-        " accepted.",
+        "“{name}” takes a number here: digits and a decimal point only. “{text}” was not accepted.",
     ).format(name=indicator.name, text=text)
