@@ -69,7 +69,7 @@ def test_a_refused_sign_off_counts_the_problems_in_plain_chinese(qtbot, window, 
         _click(qtbot, budget.projects.add_project_button)
     page = window.open_step(Step.TARGETS)
     blockers = len(page.signoff.blockers)
-    assert blockers > 5  # noqa: PLR2004 - more than the message lists
+    assert blockers > 5  # more than the message lists
     chair = page.signoff.rows[SignoffRole.CHAIR]
     qtbot.keyClicks(chair.name, "Li")
     _click(qtbot, chair.button)
@@ -247,7 +247,7 @@ def test_backing_up_and_restoring_say_when_and_why_in_chinese(qtbot, window, err
 # -- once the package is written, the window says what to do with it -----------------------------
 
 
-def test_after_the_export_the_window_says_what_to_do_next(
+def test_after_the_export_the_window_says_what_to_do_next(  # noqa: PLR0917 - fixtures
     qtbot, demo_workspace, errors, zh_cn, tmp_path, monkeypatch
 ):
     from unionperf.ui.steps.submit import page as submit_page  # noqa: PLC0415 - dialogs replaced

@@ -28,7 +28,7 @@ class WrittenForms:
 
     paths: tuple[Path, ...]
     cover: Path | None = None
-    """The stage's cover sheet (报送回执) among them, to print and seal; ``None`` without a stage."""
+    """The stage's cover sheet (报送回执) among them, to print and seal (none without a stage)."""
 
 
 def stage_files(data: YearData, stage: Stage) -> dict[str, bytes]:
