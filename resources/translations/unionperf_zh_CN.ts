@@ -2997,7 +2997,7 @@ Restore it from a backup?</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+141"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+153"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -3222,14 +3222,34 @@ Why is this so? (travels with the package)</source>
         <translation>上级工会通过反馈数据包下发的审核意见。被退回的阶段已重新打开：请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-229"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-241"/>
         <source>Ready to submit “{stage}”: every check passes and every sign-off is recorded.</source>
         <translation>“{stage}”可以报送：全部检查通过，签字齐全。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>{count} problems to fix (click one in the problems list below)</source>
+        <translation>{count}个问题须修改（在下方问题清单中点击可定位）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} problems to explain (select one, then “Explain…”)</source>
+        <translation>{count}个问题须说明（选中后点“填写说明…”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} sign-offs missing (sign on the right)</source>
+        <translation>缺{count}个签字（在右侧签字确认）</translation>
+    </message>
+    <message>
         <location line="+9"/>
-        <source>Not ready to submit “{stage}”: {hard} problems to fix, {soft} to explain, {signoffs} sign-offs missing.</source>
-        <translation>“{stage}”暂不能报送：{hard}个问题须修改，{soft}个问题须说明，缺{signoffs}个签字。</translation>
+        <source>Not ready to submit “{stage}”: {left}.</source>
+        <translation>“{stage}”暂不能报送：{left}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+152"/>

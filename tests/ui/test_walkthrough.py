@@ -317,3 +317,29 @@ def test_after_an_import_the_window_says_how_to_go_back(
     assert "文件 › 从备份恢复" in told[1]
     assert "导入整年数据之前" in told[1]
     assert english_words(told[1]) == []
+
+
+# -- the readiness line names only what is left, and how to do it ---------------------------------
+
+
+def test_the_readiness_line_names_only_what_is_left_to_do(qtbot, demo_workspace, errors, zh_cn):
+    from dataclasses import replace  # noqa: PLC0415
+
+    from unionperf.services.cycle.locks import open_adjustment  # noqa: PLC0415
+
+    open_adjustment(demo_workspace, 2024, "targets", "项目负责人调整")
+    project = demo_workspace.load_year(2024).projects[0]
+    editing.save_project(demo_workspace, 2024, replace(project, responsible=""))  # P007, soft
+    window = MainWindow(demo_workspace)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.refresh_years(2024)
+    page = window.open_step(Step.SUBMIT)
+    page.set_stage("targets")
+    said = page.ready.text()
+    assert said.startswith("“绩效目标”暂不能报送：")
+    assert "0个" not in said
+    assert "1个问题须说明" in said
+    assert "填写说明" in said  # the button that does it
+    window.close()
