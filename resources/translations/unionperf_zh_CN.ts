@@ -2396,19 +2396,29 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+81"/>
-        <source>{hard} problems must be fixed, {soft} need an explanation</source>
-        <translation>{hard}个问题必须修改，{soft}个问题需要填写说明</translation>
+        <location line="+83"/>
+        <source>{count} problems must be fixed</source>
+        <translation>{count}个问题必须修改</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>{count} problems need an explanation</source>
+        <translation>{count}个问题需要填写说明</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No problems in what is filled in; not started yet: {steps}.</source>
         <translation>已填写的内容没有问题；尚未开始：{steps}。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No problems: every check passes.</source>
-        <translation>没有问题：全部检查通过。</translation>
+        <location line="+7"/>
+        <source>No problems: every check passes. A stage signed off is sent from the step “Submit”.</source>
+        <translation>没有问题：全部检查通过。已签字确认的阶段可在“报送”中生成数据包报送。</translation>
     </message>
 </context>
 <context>

@@ -343,3 +343,28 @@ def test_the_readiness_line_names_only_what_is_left_to_do(qtbot, demo_workspace,
     assert "1个问题须说明" in said
     assert "填写说明" in said  # the button that does it
     window.close()
+
+
+# -- the problems panel counts only what there is, and says what comes after ----------------------
+
+
+def test_the_problems_summary_counts_only_what_there_is(window):
+    window.session.wait_for_checks()
+    window.session.recheck()
+    said = window.problems.summary.text()
+    assert "个问题必须修改" in said
+    assert "0个" not in said  # a brand-new year has no problem to explain yet
+
+
+def test_with_every_check_passed_the_panel_points_to_the_submit_step(qtbot, demo_workspace, zh_cn):
+    window = MainWindow(demo_workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh_years(2024)
+    window.session.wait_for_checks()
+    window.session.recheck()
+    assert window.problems.model.rowCount() == 0
+    said = window.problems.summary.text()
+    assert said.startswith("没有问题：全部检查通过")
+    assert "“报送”" in said
+    window.close()
