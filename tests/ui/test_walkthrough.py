@@ -368,3 +368,20 @@ def test_with_every_check_passed_the_panel_points_to_the_submit_step(qtbot, demo
     assert said.startswith("没有问题：全部检查通过")
     assert "“报送”" in said
     window.close()
+
+
+# -- a new year without a monitoring point shows no sign-off of last year's point ------------------
+
+
+def test_a_year_without_points_shows_no_sign_off_of_another_years_point(qtbot, window, errors):
+    page = window.open_step(Step.MONITORING)
+    page.new_cutoff.setDate(QDate(YEAR, 6, 30))
+    _click(qtbot, page.add_point_button)
+    page.tabs.setCurrentIndex(3)  # 签字确认
+    assert "2026-06-30" in page.signoff.lock_label.text()
+    editing.add_year(window.workspace, YEAR + 1)
+    window.refresh_years(YEAR + 1)  # the user picks 2027 in the year list
+    assert window.session.data.points == ()
+    assert "2026" not in page.signoff.lock_label.text()
+    assert [row.state.text() for row in page.signoff.rows.values()] == ["", "", ""]
+    assert errors == []

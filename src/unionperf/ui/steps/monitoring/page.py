@@ -273,8 +273,7 @@ class MonitoringStep(StepPage):
         data = self.session.data
         point = point_of(data, self.point_uid) if data is not None else None
         self.signoff.setEnabled(point is not None)
-        if point is not None:
-            self.signoff.set_stage(point.stage, lazy=True)
+        self.signoff.set_stage(point.stage if point is not None else "", lazy=True)
         self._show_signoff_state()
         if data is None or point is None:
             with QSignalBlocker(self.owner_picker):
