@@ -385,3 +385,33 @@ def test_a_year_without_points_shows_no_sign_off_of_another_years_point(qtbot, w
     assert "2026" not in page.signoff.lock_label.text()
     assert [row.state.text() for row in page.signoff.rows.values()] == ["", "", ""]
     assert errors == []
+
+
+# -- another owner's indicators are shown from their names, not scrolled to the far right ----------
+
+
+def test_picking_another_owner_shows_its_indicators_from_the_names(
+    qtbot, demo_workspace, errors, zh_cn
+):
+    window = MainWindow(demo_workspace)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.refresh_years(2024)
+    page = window.open_step(Step.EVALUATION)
+    view, model = page.indicator_view, page.indicators
+    last = model.index(0, model.columnCount() - 1)
+    view.setCurrentIndex(last)
+    view.scrollTo(last)  # the user fills in the improvement measures, far right
+    assert view.horizontalScrollBar().value() > 0
+    other = page.owners.index(1, 0)
+    qtbot.mouseClick(
+        page.owner_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.owner_view.visualRect(other).center(),
+    )
+    assert page.indicators.rowCount() > 0
+    assert view.horizontalScrollBar().value() == 0
+    assert view.columnViewportPosition(2) >= 0  # 三级指标, the names
+    window.close()
