@@ -1010,7 +1010,12 @@
         <translation>正在检查并导入填报表…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>The data before the import was backed up: to take the import back, restore the backup “before importing a whole year” with File › Restore from backup….</source>
+        <translation>导入之前的数据已自动备份：如需撤回这次导入，请通过“文件 › 从备份恢复…”恢复“导入整年数据之前”的备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Fill-in workbook imported</source>
         <translation>填报表已导入</translation>
     </message>
@@ -1091,7 +1096,7 @@
 <context>
     <name>ImportProblemsDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-142"/>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-149"/>
         <source>The fill-in workbook was not imported</source>
         <translation>填报表未导入</translation>
     </message>
@@ -1435,17 +1440,17 @@
         <translation>备份失败</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Backup written: {name}</source>
-        <translation>已备份：{name}</translation>
+        <location line="+3"/>
+        <source>Backed up at {when}</source>
+        <translation>已备份（{when}）</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Restored from {name}</source>
-        <translation>已从备份 {name} 恢复</translation>
+        <location line="+25"/>
+        <source>Restored from a backup; the data before it is in the backup of {when}</source>
+        <translation>已从备份恢复；恢复之前的数据在 {when} 的备份中</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -1455,7 +1460,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-200"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -1473,7 +1478,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/unionperf/ui/messages.py" line="+43"/>
+        <location filename="../../src/unionperf/ui/messages.py" line="+50"/>
         <source>Adjustment</source>
         <translation>调整</translation>
     </message>
@@ -1986,6 +1991,11 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
         <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Last year&apos;s actuals come from {source}&apos;s amounts executed. The opening balance is not carried: {source} has no amounts executed for its revenue or its expenditure; type it under Annual budget.</source>
+        <translation>上年决算数按{source}年度已填写的全年执行数填入。上年结余未结转：{source}年度的收入或支出没有填写全年执行数，请在“年度预算 › 收支预算”中填写上年结余。</translation>
+    </message>
 </context>
 <context>
     <name>PackageDialog</name>
@@ -2386,19 +2396,29 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+81"/>
-        <source>{hard} problems must be fixed, {soft} need an explanation</source>
-        <translation>{hard}个问题必须修改，{soft}个问题需要填写说明</translation>
+        <location line="+83"/>
+        <source>{count} problems must be fixed</source>
+        <translation>{count}个问题必须修改</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>{count} problems need an explanation</source>
+        <translation>{count}个问题需要填写说明</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No problems in what is filled in; not started yet: {steps}.</source>
         <translation>已填写的内容没有问题；尚未开始：{steps}。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No problems: every check passes.</source>
-        <translation>没有问题：全部检查通过。</translation>
+        <location line="+7"/>
+        <source>No problems: every check passes. A stage signed off is sent from the step “Submit”.</source>
+        <translation>没有问题：全部检查通过。已签字确认的阶段可在“报送”中生成数据包报送。</translation>
     </message>
 </context>
 <context>
@@ -2429,12 +2449,12 @@ Nothing was imported.</source>
     <message>
         <location filename="../../src/unionperf/ui/restore_dialog.py" line="+63"/>
         <location line="+44"/>
-        <location line="+184"/>
+        <location line="+188"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-223"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2505,12 +2525,12 @@ Nothing was imported.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Cannot be restored: {why}</source>
         <translation>不能恢复：{why}</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-62"/>
         <source>Restore the workspace to the backup of {time} ({reason})?
 
 It holds: {unit}; years {years}; projects {projects}.
@@ -2523,7 +2543,12 @@ The current data is backed up first, so it can be restored again later. The wind
 恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
+        <source>the backup of {time} ({reason})</source>
+        <translation>{time} 的备份（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Restore the workspace from the file {name}?
 
 The file is checked first: it must be a backup of this unit&apos;s workspace. The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
@@ -2532,7 +2557,12 @@ The file is checked first: it must be a backup of this unit&apos;s workspace. Th
 恢复前会先检查该文件：它必须是本单位工作区的备份。恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>the file {name}</source>
+        <translation>文件“{name}”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The backup was not restored</source>
         <translation>未恢复备份</translation>
     </message>
@@ -2543,13 +2573,13 @@ The file is checked first: it must be a backup of this unit&apos;s workspace. Th
     </message>
     <message>
         <location line="+2"/>
-        <source>The workspace was restored from {name}.
-The data before the restore was backed up as {safety}.</source>
-        <translation>工作区已从 {name} 恢复。
-恢复之前的数据已备份为 {safety}。</translation>
+        <source>The workspace was restored from {what}.
+The data before the restore was backed up as the backup of {when} (before a restore): File › Restore from backup… brings it back.</source>
+        <translation>工作区已恢复为{what}。
+恢复之前的数据已备份为 {when} 的备份（恢复之前），需要时可通过“文件 › 从备份恢复…”找回。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
@@ -2977,7 +3007,7 @@ Restore it from a backup?</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+141"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+153"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -3147,7 +3177,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+97"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+102"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -3202,14 +3232,34 @@ Why is this so? (travels with the package)</source>
         <translation>上级工会通过反馈数据包下发的审核意见。被退回的阶段已重新打开：请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-229"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-241"/>
         <source>Ready to submit “{stage}”: every check passes and every sign-off is recorded.</source>
         <translation>“{stage}”可以报送：全部检查通过，签字齐全。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>{count} problems to fix (click one in the problems list below)</source>
+        <translation>{count}个问题须修改（在下方问题清单中点击可定位）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} problems to explain (select one, then “Explain…”)</source>
+        <translation>{count}个问题须说明（选中后点“填写说明…”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} sign-offs missing (sign on the right)</source>
+        <translation>缺{count}个签字（在右侧签字确认）</translation>
+    </message>
+    <message>
         <location line="+9"/>
-        <source>Not ready to submit “{stage}”: {hard} problems to fix, {soft} to explain, {signoffs} sign-offs missing.</source>
-        <translation>“{stage}”暂不能报送：{hard}个问题须修改，{soft}个问题须说明，缺{signoffs}个签字。</translation>
+        <source>Not ready to submit “{stage}”: {left}.</source>
+        <translation>“{stage}”暂不能报送：{left}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+152"/>
@@ -3218,12 +3268,12 @@ Why is this so? (travels with the package)</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+63"/>
+        <location line="+49"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-46"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
@@ -3233,7 +3283,7 @@ Why is this so? (travels with the package)</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../src/unionperf/ui/steps/submit/writing.py" line="+59"/>
         <source>Written to {folder}:
 Package {file} (No. {sequence})
 SHA-256 {sha256}
@@ -3246,7 +3296,17 @@ SHA-256 {sha256}
 表格：{forms}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
+        <source>the cover sheet</source>
+        <translation>报送回执</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next: print {cover}, have it signed and sealed, and hand it to the upper-level union with the package file (on a USB stick or as the upper level asks).</source>
+        <translation>下一步：打印《{cover}》，由填报人、工会主席、经审会主任签字并加盖单位公章后，连同数据包文件（用U盘或按上级工会要求的方式）一并交上级工会。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+28"/>
         <source>Folder for the cover sheet</source>
         <translation>选择保存报送回执的文件夹</translation>
     </message>
@@ -3299,7 +3359,7 @@ SHA-256 {sha256}
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+271"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+280"/>
         <source>Level-1 and level-2 rows show the sum of their indicators&apos; points</source>
         <translation>一级、二级指标行显示其下三级指标的分值合计</translation>
     </message>
@@ -3419,7 +3479,7 @@ SHA-256 {sha256}
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+76"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+81"/>
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
@@ -3430,12 +3490,12 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-63"/>
         <source>Copy from last year…</source>
         <translation>复制上年指标…</translation>
     </message>
@@ -3450,7 +3510,7 @@ SHA-256 {sha256}
         <translation>跨年度项目或中期规划填写：整个实施期的总体目标</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Annual goal</source>
         <translation>年度总体目标</translation>
     </message>
@@ -3460,7 +3520,7 @@ SHA-256 {sha256}
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>
@@ -3590,6 +3650,16 @@ SHA-256 {sha256}
         <location line="+12"/>
         <source>Copied {count} indicator(s) from “{source}”; {skipped} skipped (already here or not in this year&apos;s framework)</source>
         <translation>已从“{source}”复制{count}个指标；跳过{skipped}个（已存在或不在本年度指标体系中）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/targets/indicator_edits.py" line="+144"/>
+        <source>The target of “{name}” is an interval: write it as 60～80 (two numbers not below 0, the lower bound first, not above the upper one). “{text}” was not accepted.</source>
+        <translation>“{name}”的指标值是区间，请写作“60～80”（两个不小于0的数，下限在前且不大于上限）；输入的“{text}”未被接受。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{name}” takes a number here: digits and a decimal point only. “{text}” was not accepted.</source>
+        <translation>“{name}”此处只能填写数字（数字和小数点）；输入的“{text}”未被接受。</translation>
     </message>
 </context>
 <context>

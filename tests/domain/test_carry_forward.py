@@ -149,3 +149,16 @@ def test_a_project_continues_while_its_period_reaches_the_year():
 def test_only_a_later_year_is_carried_into():
     with pytest.raises(ValueError, match="只能从更早的年度结转"):
         carry_forward(_source(), 2024, _uids())
+
+
+def test_without_revenue_actuals_the_opening_balance_is_left_to_type_not_made_a_deficit():
+    """The self-evaluation asks only for the spending: 上年结余 cannot be worked out from it."""
+    spending_only = tuple(
+        replace(line, executed=D(0)) if line.category_code == "401" else line
+        for line in _source().budget
+    )
+    carried = carry_forward(_source(budget=spending_only), 2025, _uids())
+    assert carried.actuals_carried
+    assert not carried.opening_carried
+    assert carried.data.opening_balance == 0
+    assert [line.last_year_actual for line in carried.data.budget] == [D(0), D(240000)]

@@ -103,10 +103,10 @@ def test_edit_is_saved_and_audited(workspace):
 
 
 def test_a_carried_year_is_saved_with_an_audit_entry_for_each_record(workspace):
-    closed = replace(
-        workspace.load_year(2024).budget[0], executed=D(310000)
-    )  # 401 会费收入 received in full and a little more
-    editing.save_budget_line(workspace, 2024, closed)
+    revenue, spending = workspace.load_year(2024).budget
+    # 401 会费收入 received in full and a little more; 501 spent (both sides make 上年结余)
+    editing.save_budget_line(workspace, 2024, replace(revenue, executed=D(310000)))
+    editing.save_budget_line(workspace, 2024, replace(spending, executed=D(240000)))
     before = _audit_count(workspace)
     made = new_year.start_year(workspace, 2025, copy_from=2024)
     data = workspace.load_year(2025)
@@ -114,9 +114,9 @@ def test_a_carried_year_is_saved_with_an_audit_entry_for_each_record(workspace):
     assert data.project("p1").targets.annual_goal == "全年举办职工文体活动不少于12场"
     assert [(line.category_code, line.last_year_actual, line.budget) for line in data.budget] == [
         ("401", D(310000), D(300000)),
-        ("501", D(0), D(250000)),
+        ("501", D(240000), D(250000)),
     ]
-    assert data.opening_balance == made.opening_balance == D(310000)
+    assert data.opening_balance == made.opening_balance == D(310000) - D(240000)
     records = 1 + 1 + len(data.budget) + 1 + len(worked_example.INDICATORS)  # year, goals …
     assert _audit_count(workspace) == before + records
     assert workspace.load_year(2024).project("p1").funding[0].executed == D(204600)

@@ -7,7 +7,9 @@ The rules (also in ``docs/cli.md`` under ``year add``):
   年初 amount, not the adjusted one) as the new year's proposal. 调整数 and 全年执行数 start at 0.
   When the earlier year is the year before, its 全年执行数 becomes the new 上年决算数, and its
   期末滚存结余 on the executed amounts (上年结余 + 收入 − 支出) becomes the new 上年结余 — but only
-  once that year has executed amounts; before, both stay 0 for the user to fill in.
+  once that year has executed amounts; before, both stay 0 for the user to fill in. The
+  上年结余 needs both sides: when only the spending was typed (the self-evaluation asks for
+  nothing else), it stays 0 for the user too, never a deficit made of missing revenue.
 - **Projects**: a project whose period ended before the new year (结束日期 in the earlier year or
   before) is not carried; the report names it. Every other project — a multi-year project still
   running, or one without an end date — continues: same uid (it stays one project across its
@@ -49,7 +51,9 @@ class CarriedYear:
     ended: tuple[Project, ...] = ()
     """Projects of the earlier year whose period ended before the new year (not carried)."""
     opening_carried: bool = False
-    """Whether 上年决算数 and 上年结余 were taken from the earlier year's executed amounts."""
+    """Whether 上年结余 was taken from the earlier year's executed revenue and spending."""
+    actuals_carried: bool = False
+    """Whether 上年决算数 was taken from the earlier year's executed amounts."""
 
     @property
     def indicator_count(self) -> int:
@@ -74,8 +78,11 @@ def carry_forward(source: YearData, year: int, new_uid: Callable[[], str]) -> Ca
     if year <= source.year:
         raise ValueError(f"只能从更早的年度结转：{source.year}年度不早于{year}年度")
     follows = year == source.year + 1
-    opening_carried = follows and any(line.executed != ZERO for line in source.budget)
-    budget = tuple(_carried_line(line, follows=opening_carried) for line in source.budget)
+    actuals_carried = follows and any(line.executed != ZERO for line in source.budget)
+    opening_carried = actuals_carried and all(
+        _has_actuals(source, flow) for flow in (Flow.REVENUE, Flow.EXPENDITURE)
+    )
+    budget = tuple(_carried_line(line, follows=actuals_carried) for line in source.budget)
     kept = [project for project in source.projects if continues_into(project, year)]
     ended = tuple(project for project in source.projects if not continues_into(project, year))
     data = YearData(
@@ -88,7 +95,13 @@ def carry_forward(source: YearData, year: int, new_uid: Callable[[], str]) -> Ca
         projects=tuple(_carried_project(project, new_uid) for project in kept),
         unit_targets=_carried_targets(source.unit_targets, UNIT_OWNER, new_uid),
     )
-    return CarriedYear(data, ended, opening_carried)
+    return CarriedYear(data, ended, opening_carried, actuals_carried)
+
+
+def _has_actuals(source: YearData, flow: Flow) -> bool:
+    """Whether any category of ``flow`` has a 全年执行数."""
+    codes = {category.code for category in source.catalogue.of_flow(flow)}
+    return any(line.executed != ZERO for line in source.budget if line.category_code in codes)
 
 
 def _closing_balance(source: YearData) -> Decimal:

@@ -205,7 +205,14 @@ class FillinActions(QObject):
         if not isinstance(result, ImportReport):
             return
         self.window.session.reload()
-        messages.show_info(self.window, self.tr("Fill-in workbook imported"), result.summary())
+        self.window.show_last_backup()
+        text = result.summary()
+        if result.backup is not None:  # an import is not undone with Ctrl+Z
+            text += "\n" + self.tr(
+                "The data before the import was backed up: to take the import back, restore the"
+                " backup “before importing a whole year” with File › Restore from backup…."
+            )
+        messages.show_info(self.window, self.tr("Fill-in workbook imported"), text)
 
     def _import_failed(self, path: Path, error: BaseException) -> None:
         from unionperf.services.cycle.fillin import ImportRefused  # noqa: PLC0415 - loaded by now

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.year_label)
         self.statusBar().addPermanentWidget(self.backup_label)
-        self._show_last_backup()
+        self.show_last_backup()
 
     # -- years ---------------------------------------------------------------------------------
 
@@ -397,8 +397,10 @@ class MainWindow(QMainWindow):
         except ServiceError as error:
             messages.show_error(self, self.tr("The backup failed"), error)
             return
-        self.statusBar().showMessage(self.tr("Backup written: {name}").format(name=made.path.name))
-        self._show_last_backup()
+        self.statusBar().showMessage(
+            self.tr("Backed up at {when}").format(when=messages.backup_time(made))
+        )
+        self.show_last_backup()
 
     def show_restore(self) -> RestoreDialog:
         """Open 文件 › 从备份恢复… (window-modal); after a restore the window shows the data."""
@@ -419,9 +421,11 @@ class MainWindow(QMainWindow):
     def _restored(self, result: RestoreResult) -> None:
         log.info("workspace restored from %s", result.restored)
         self.refresh_years()
-        self._show_last_backup()
+        self.show_last_backup()
         self.statusBar().showMessage(
-            self.tr("Restored from {name}").format(name=result.restored.name)
+            self.tr("Restored from a backup; the data before it is in the backup of {when}").format(
+                when=messages.local_time(result.safety_taken_at)
+            )
         )
 
     def show_about(self) -> None:
@@ -432,7 +436,8 @@ class MainWindow(QMainWindow):
             self.about_dialog = AboutDialog(self)
         self.about_dialog.open()
 
-    def _show_last_backup(self) -> None:
+    def show_last_backup(self) -> None:
+        """Show when the newest backup was taken (status bar, right)."""
         try:
             held = self.workspace.backups()
         except ServiceError:

@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.workspace import BackupFile
 
-__all__ = ["ask_adjustment_reason", "backup_time", "show_error", "show_info", "this_year"]
+__all__ = [
+    "ask_adjustment_reason",
+    "backup_time",
+    "local_time",
+    "show_error",
+    "show_info",
+    "this_year",
+]
 
 log = logging.getLogger(__name__)
 
@@ -58,5 +65,9 @@ def this_year() -> int:
 
 def backup_time(backup: BackupFile) -> str:
     """When a backup was taken, in local time to the minute."""
-    taken: datetime = backup.taken_at
-    return taken.astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_time(backup.taken_at)
+
+
+def local_time(moment: datetime) -> str:
+    """An aware time as this computer's clock shows it, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

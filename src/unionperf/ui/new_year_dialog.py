@@ -185,6 +185,12 @@ class NewYearDialog(QDialog):
             text += "\n" + self.tr(
                 "Last year's actuals and the opening balance come from {source}'s amounts executed."
             ).format(source=source)
+        elif carried.actuals_carried:
+            text += "\n" + self.tr(
+                "Last year's actuals come from {source}'s amounts executed. The opening balance"
+                " is not carried: {source} has no amounts executed for its revenue or its"
+                " expenditure; type it under Annual budget."
+            ).format(source=source)
         return text
 
     def _say(self, text: str) -> None:

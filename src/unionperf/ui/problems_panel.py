@@ -157,11 +157,15 @@ class ProblemsPanel(QWidget):
         hard = sum(1 for p in problems if p.severity is Severity.HARD)
         soft = len(problems) - hard
         if problems:
-            self.summary.setText(
-                self.tr("{hard} problems must be fixed, {soft} need an explanation").format(
-                    hard=hard, soft=soft
+            parts = [
+                text
+                for count, text in (
+                    (hard, self.tr("{count} problems must be fixed").format(count=hard)),
+                    (soft, self.tr("{count} problems need an explanation").format(count=soft)),
                 )
-            )
+                if count
+            ]
+            self.summary.setText(self.tr(", ").join(parts))
         elif not_started:
             self.summary.setText(
                 self.tr("No problems in what is filled in; not started yet: {steps}.").format(
@@ -169,7 +173,12 @@ class ProblemsPanel(QWidget):
                 )
             )
         else:
-            self.summary.setText(self.tr("No problems: every check passes."))
+            self.summary.setText(
+                self.tr(
+                    "No problems: every check passes. A stage signed off is sent from the step"
+                    " “Submit”."
+                )
+            )
         self._fit()
 
     def _fit(self) -> None:

@@ -230,7 +230,10 @@ class RestoreDialog(QDialog):
             years=entry.years_text(),
             projects=entry.projects_text(),
         )
-        self._restore_file(entry.path, text)
+        what = self.tr("the backup of {time} ({reason})").format(
+            time=entry.local_time(), reason=entry.reason_label
+        )
+        self._restore_file(entry.path, text, what)
 
     def restore_other_file(self) -> None:
         """Pick a backup file elsewhere (a USB stick) and restore it, after the user confirms."""
@@ -243,9 +246,9 @@ class RestoreDialog(QDialog):
             "The current data is backed up first, so it can be restored again later. "
             "The window then shows the restored data."
         ).format(name=chosen.name)
-        self._restore_file(chosen, text)
+        self._restore_file(chosen, text, self.tr("the file {name}").format(name=chosen.name))
 
-    def _restore_file(self, path: Path, question: str) -> None:
+    def _restore_file(self, path: Path, question: str, what: str) -> None:
         if not confirm_restore(self, question):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -262,9 +265,10 @@ class RestoreDialog(QDialog):
             self,
             self.tr("Restored"),
             self.tr(
-                "The workspace was restored from {name}.\n"
-                "The data before the restore was backed up as {safety}."
-            ).format(name=path.name, safety=result.safety.name),
+                "The workspace was restored from {what}.\n"
+                "The data before the restore was backed up as the backup of {when} (before a"
+                " restore): File › Restore from backup… brings it back."
+            ).format(what=what, when=messages.local_time(result.safety_taken_at)),
         )
         self.accept()
 

@@ -27,6 +27,8 @@ class WrittenForms:
     """The files written, PDFs first, then the workbook."""
 
     paths: tuple[Path, ...]
+    cover: Path | None = None
+    """The stage's cover sheet (报送回执) among them, to print and seal (none without a stage)."""
 
 
 def stage_files(data: YearData, stage: Stage) -> dict[str, bytes]:
@@ -51,13 +53,14 @@ def write_forms(
         families = families_for(data, stage)
     except ValueError as error:
         raise ServiceError(str(error)) from error
+    cover_name = ""
     if stage is not None:
         families.append(cover(workspace, data, stage))
+        cover_name = family_file_name(year, families[-1])
     files = {family_file_name(year, family): _pdf(family) for family in families}
     files[workbook_file_name(year, stage)] = write_workbook(families, sheet_per_form=True)
-    return WrittenForms(
-        tuple(write_atomically(out_dir, name, blob) for name, blob in files.items())
-    )
+    paths = tuple(write_atomically(out_dir, name, blob) for name, blob in files.items())
+    return WrittenForms(paths, next((path for path in paths if path.name == cover_name), None))
 
 
 def cover(

@@ -58,9 +58,10 @@ def check_signoff(data: YearData, signoff: Signoff) -> None:
         listed = "；".join(
             f"{p.code.value} {p.where.label}：{p.message}" for p in problems[:LISTED]
         )
-        more = f"等{len(problems)}个" if len(problems) > LISTED else f"{len(problems)}个"
+        if len(problems) > LISTED:
+            listed = f"前{LISTED}个：{listed}"
         raise SignoffRefusedError(
-            f"“{label}”还有{more}须修改的问题，解决后才能签字。{listed}", where, problems
+            f"“{label}”还有{len(problems)}个须修改的问题，解决后才能签字。{listed}", where, problems
         )
 
 

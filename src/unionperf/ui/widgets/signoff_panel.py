@@ -217,6 +217,12 @@ class SignoffPanel(QGroupBox):
             self.setEnabled(False)
             self.lock = None
             self.lock_label.clear()
+            for row in self.rows.values():  # nothing to sign yet (a year without a point)
+                row.state.clear()
+            self.blockers = []
+            self.blocker_list.clear()
+            for widget in (self.blocker_caption, self.blocker_list):
+                widget.setVisible(False)
             return
         try:
             self.lock = locks.stage_lock(self.session.workspace, year, self.stage)

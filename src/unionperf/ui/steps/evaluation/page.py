@@ -308,6 +308,7 @@ class EvaluationStep(StepPage):
             self.indicators.set_rows(rows)
             self._shown_rows_of = owner_uid
             self._size_columns()
+            self.indicator_view.horizontalScrollBar().setValue(0)  # from the names again
         number = self.owners.find(owner_uid)
         row = self.owners.row(number)
         self.working.set_owner(row)

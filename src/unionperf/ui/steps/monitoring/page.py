@@ -259,13 +259,13 @@ class MonitoringStep(StepPage):
         return self.tr("{months} (to {date})").format(months=months, date=point.cutoff.isoformat())
 
     def _suggest_cutoff(self) -> None:
-        """Offer the first configured cut-off the year does not have yet (else 31 December)."""
+        """Offer the first configured cut-off after the last point (else 31 December)."""
         data = self.session.data
         if data is None:
             return
-        taken = {point.cutoff for point in data.points}
-        free = [day for day in data.settings.cutoff_dates(data.year) if day not in taken]
-        day = free[0] if free else date(data.year, 12, 31)
+        last = max((point.cutoff for point in data.points), default=None)
+        later = [day for day in data.settings.cutoff_dates(data.year) if last is None or day > last]
+        day = later[0] if later else date(data.year, 12, 31)
         self.new_cutoff.setDate(QDate(day.year, day.month, day.day))
 
     def _show_point(self) -> None:
@@ -273,8 +273,7 @@ class MonitoringStep(StepPage):
         data = self.session.data
         point = point_of(data, self.point_uid) if data is not None else None
         self.signoff.setEnabled(point is not None)
-        if point is not None:
-            self.signoff.set_stage(point.stage, lazy=True)
+        self.signoff.set_stage(point.stage if point is not None else "", lazy=True)
         self._show_signoff_state()
         if data is None or point is None:
             with QSignalBlocker(self.owner_picker):

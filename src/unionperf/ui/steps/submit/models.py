@@ -121,15 +121,27 @@ def readiness(items: Sequence[CheckItem], label: str) -> tuple[str, str]:
         group: sum(1 for item in blocking if item.group is group)
         for group in (CheckGroup.HARD, CheckGroup.SOFT, CheckGroup.SIGNOFF)
     }
+    left = [
+        QCoreApplication.translate(
+            "SubmitStep", "{count} problems to fix (click one in the problems list below)"
+        ),
+        QCoreApplication.translate(
+            "SubmitStep", "{count} problems to explain (select one, then “Explain…”)"
+        ),
+        QCoreApplication.translate("SubmitStep", "{count} sign-offs missing (sign on the right)"),
+    ]
+    parts = [
+        text.format(count=counts[group])
+        for text, group in zip(
+            left, (CheckGroup.HARD, CheckGroup.SOFT, CheckGroup.SIGNOFF), strict=True
+        )
+        if counts[group]
+    ]
     text = QCoreApplication.translate(
-        "SubmitStep",
-        "Not ready to submit “{stage}”: {hard} problems to fix, {soft} to explain, "
-        "{signoffs} sign-offs missing.",
+        "SubmitStep", "Not ready to submit “{stage}”: {left}."
     ).format(
         stage=label,
-        hard=counts[CheckGroup.HARD],
-        soft=counts[CheckGroup.SOFT],
-        signoffs=counts[CheckGroup.SIGNOFF],
+        left=QCoreApplication.translate("SubmitStep", "; ").join(parts),
     )
     return text, NOT_READY_COLOUR
 

@@ -54,7 +54,12 @@ from unionperf.ui.steps.submit.models import (
     stage_choices,
 )
 from unionperf.ui.steps.submit.views import fit_columns, table_view
-from unionperf.ui.steps.submit.writing import ExportOutcome, write_cover, write_package_and_forms
+from unionperf.ui.steps.submit.writing import (
+    ExportOutcome,
+    write_cover,
+    write_package_and_forms,
+    written_text,
+)
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
@@ -398,21 +403,7 @@ class SubmitStep(StepPage):
             return
         self.folder = folder
         self.last_outcome = result
-        item = result.package.submission
-        forms = ", ".join(path.name for path in result.forms)
-        self.written.setText(
-            self.tr(
-                "Written to {folder}:\nPackage {file} (No. {sequence})\nSHA-256 {sha256}\n"
-                "Key id {key}\nForms: {forms}"
-            ).format(
-                folder=folder,
-                file=result.package.path.name,
-                sequence=item.sequence,
-                sha256=item.sha256,
-                key=item.key_id,
-                forms=forms,
-            )
-        )
+        self.written.setText(written_text(folder, result))
         self.written.setVisible(True)
         self.tabs.setCurrentIndex(1)
         self.session.note_submission(stage)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
+
 from unionperf.domain.budget import TargetSet
 from unionperf.domain.framework import COST
 from unionperf.domain.indicators import (
@@ -24,6 +26,7 @@ __all__ = [
     "default_operator",
     "edited_indicator",
     "fresh_name",
+    "refusal_text",
 ]
 
 
@@ -130,3 +133,20 @@ def fresh_name(targets: TargetSet | None, base: str) -> str:
         number += 1
         name = f"{base}{number}"
     return name
+
+
+def refusal_text(indicator: Indicator, column: TreeColumn, text: str) -> str:
+    """Why the text typed into an indicator's cell was not taken, and what the cell takes.
+
+    Strings belong to the targets page (``TargetsStep`` context).
+    """
+    if column is TreeColumn.TARGET and indicator.operator is Operator.INTERVAL:
+        return QCoreApplication.translate(
+            "TargetsStep",
+            "The target of “{name}” is an interval: write it as 60～80 (two numbers not below"
+            " 0, the lower bound first, not above the upper one). “{text}” was not accepted.",
+        ).format(name=indicator.name, text=text)
+    return QCoreApplication.translate(
+        "TargetsStep",
+        "“{name}” takes a number here: digits and a decimal point only. “{text}” was not accepted.",
+    ).format(name=indicator.name, text=text)

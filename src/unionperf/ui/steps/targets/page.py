@@ -40,7 +40,11 @@ from unionperf.ui.steps.targets.deleted_indicator import (
     snapshot_indicator,
 )
 from unionperf.ui.steps.targets.goals import GoalEdit, write_goal
-from unionperf.ui.steps.targets.indicator_edits import default_operator, fresh_name
+from unionperf.ui.steps.targets.indicator_edits import (
+    default_operator,
+    fresh_name,
+    refusal_text,
+)
 from unionperf.ui.steps.targets.library_dialog import pick_from_library
 from unionperf.ui.steps.targets.owner_list import (
     OwnerFilterProxy,
@@ -53,6 +57,7 @@ from unionperf.ui.steps.targets.owner_list import (
 from unionperf.ui.steps.targets.tree_model import TargetTreeModel
 from unionperf.ui.steps.targets.tree_nodes import FIELD_COLUMNS, NodeKind, TreeColumn
 from unionperf.ui.steps.targets.tree_view import indicator_tree, sums_text
+from unionperf.ui.widgets.refusal import tell
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
@@ -134,7 +139,11 @@ class TargetsStep(StepPage):
             edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
 
     def _build_tree(self) -> None:
-        self.tree_model = TargetTreeModel(self._commit_indicator, self)
+        self.tree_model = TargetTreeModel(
+            self._commit_indicator,
+            self,
+            lambda indicator, column, text: tell(self.tree, refusal_text(indicator, column, text)),
+        )
         self.tree = indicator_tree(self.tree_model, self.fontMetrics().horizontalAdvance("中"))
         self.tree.selectionModel().currentChanged.connect(self._update_buttons)
         self.tree_model.modelReset.connect(self._tree_reset)
@@ -200,6 +209,7 @@ class TargetsStep(StepPage):
 
     def load(self) -> None:
         """Fill the owner list and show the selected owner's goals and indicators."""
+        self.say("")  # a message of another year
         self._refresh()
         self.signoff.refresh()
 
@@ -242,6 +252,8 @@ class TargetsStep(StepPage):
         data = self.session.data
         if data is None or data.targets_of(owner_uid) is None:
             owner_uid = UNIT_OWNER
+        if owner_uid != self._owner:
+            self.say("")  # said of the owner shown before
         self._owner = owner_uid
         targets = self.targets()
         self.tree_model.set_targets(data, targets)

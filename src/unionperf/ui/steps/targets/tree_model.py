@@ -40,12 +40,15 @@ from unionperf.ui.widgets.table_model import CHOICES_ROLE, KIND_ROLE, LABEL_ROLE
 __all__ = [
     "BROKEN_COLOUR",
     "Commit",
+    "Refused",
     "TargetTreeModel",
 ]
 
 Index = QModelIndex | QPersistentModelIndex
 Commit = Callable[[Indicator, Indicator], bool]
 """Save ``new`` in place of ``old``; returns whether it was saved."""
+Refused = Callable[[Indicator, TreeColumn, str], None]
+"""Tell the user that the text typed into a cell of an indicator was not taken."""
 
 BROKEN_COLOUR = "#c0392b"
 """Text colour of a level-1 sum that breaks the points rule and of unknown categories."""
@@ -69,9 +72,15 @@ _INDICATOR_BASE = 1000
 class TargetTreeModel(QAbstractItemModel):
     """Level 1 → level 2 → level-3 indicators of one owner, with points sums and live checks."""
 
-    def __init__(self, commit: Commit | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        commit: Commit | None = None,
+        parent: QObject | None = None,
+        refused: Refused | None = None,
+    ) -> None:
         super().__init__(parent)
         self._commit = commit
+        self._refused = refused
         self._tree: list[Level1] = []
         self._owner = ""
         self._sums: dict[str, LevelSum] = {}
@@ -475,8 +484,12 @@ class TargetTreeModel(QAbstractItemModel):
         indicator = self.indicator_at(index)
         if indicator is None:
             return False
-        new = edited_indicator(indicator, TreeColumn(index.column()), value)
+        column = TreeColumn(index.column())
+        new = edited_indicator(indicator, column, value)
         if new is None:
+            text = "" if value is None else str(value).strip()
+            if text and self._refused is not None:
+                self._refused(indicator, column, text)
             return False
         if new == indicator:
             return True
