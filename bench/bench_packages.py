@@ -153,7 +153,7 @@ def bench_receive(folder: Path, record: Record) -> None:
     made = _make_packages(folder / "incoming", PACKAGE_COUNT)
     print(f"{len(made)} unit packages built in {time.perf_counter() - started:.1f} s")
     upper_profile = UnitProfile("基准测试市总工会", _code(0, "91310000MA"), level=UnitLevel.UPPER)
-    upper = Workspace.create(folder / "upper", upper_profile, PASSPHRASE)
+    upper = Workspace.create(folder / "upper", upper_profile, PASSPHRASE, throwaway=True)
     try:
         started = time.perf_counter()
         keys_folder = folder / "unit-keys"
@@ -161,7 +161,13 @@ def bench_receive(folder: Path, record: Record) -> None:
         for item in made:
             key_file = keys_folder / f"{item.unit.credit_code}.pub"
             key_file.write_text(item.public_key.to_file(), encoding="utf-8")
-            register(upper, key_file, item.unit.credit_code, item.unit.name)
+            register(
+                upper,
+                key_file,
+                item.unit.credit_code,
+                item.unit.name,
+                key_id=item.public_key.key_id_hex,
+            )
         print(f"{len(made)} units registered in {time.perf_counter() - started:.1f} s")
 
         paths = [item.path for item in made]
@@ -213,10 +219,14 @@ def _make_packages(folder: Path, count: int) -> list[_Made]:
 
 _PACKAGE_COLUMNS = (
     "id, unit_code, year, stage, sequence, sha256, package_id, key_id, current, received_at, "
-    "file_name, meta_json, data_json"
+    "file_name, meta_json, data_blob"
 )
 _SCORE_COLUMNS = (
-    "id, package_id, owner_uid, name, category_code, budget_fen, executed_fen, total, grade"
+    "id, package_id, owner_uid, name, category_code, attribute, initial_fen, budget_fen, "
+    "executed_fen, total, grade"
+)
+_BUDGET_COLUMNS = (
+    "id, package_id, category_code, last_year_actual_fen, budget_fen, adjustment_fen, executed_fen"
 )
 
 
@@ -232,6 +242,7 @@ def _raw_receive(made: list[_Made], upper_database: Path, scratch: Path) -> floa
     try:
         package_rows = source.execute(f"SELECT {_PACKAGE_COLUMNS} FROM received_package").fetchall()
         score_rows = source.execute(f"SELECT {_SCORE_COLUMNS} FROM received_score").fetchall()
+        budget_rows = source.execute(f"SELECT {_BUDGET_COLUMNS} FROM received_budget").fetchall()
     finally:
         source.close()
     signed = []
@@ -250,12 +261,19 @@ def _raw_receive(made: list[_Made], upper_database: Path, scratch: Path) -> floa
                 "CREATE TABLE received_package (id INTEGER PRIMARY KEY, unit_code TEXT, "
                 "year INTEGER, stage TEXT, sequence INTEGER, sha256 TEXT UNIQUE, package_id TEXT, "
                 "key_id TEXT, current BOOLEAN, received_at TEXT, file_name TEXT, meta_json TEXT, "
-                "data_json TEXT)"
+                "data_blob BLOB)"
             )
             connection.execute(
                 "CREATE TABLE received_score (id INTEGER PRIMARY KEY, package_id INTEGER "
                 "REFERENCES received_package(id), owner_uid TEXT, name TEXT, category_code TEXT, "
-                "budget_fen INTEGER, executed_fen INTEGER, total TEXT, grade TEXT)"
+                "attribute TEXT, initial_fen INTEGER, budget_fen INTEGER, executed_fen INTEGER, "
+                "total TEXT, grade TEXT)"
+            )
+            connection.execute(
+                "CREATE TABLE received_budget (id INTEGER PRIMARY KEY, package_id INTEGER "
+                "REFERENCES received_package(id), category_code TEXT, "
+                "last_year_actual_fen INTEGER, budget_fen INTEGER, adjustment_fen INTEGER, "
+                "executed_fen INTEGER)"
             )
             connection.commit()
             started = time.perf_counter()
@@ -275,8 +293,12 @@ def _raw_receive(made: list[_Made], upper_database: Path, scratch: Path) -> floa
                 )
                 connection.executemany(
                     f"INSERT INTO received_score ({_SCORE_COLUMNS}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     score_rows,
+                )
+                connection.executemany(
+                    f"INSERT INTO received_budget ({_BUDGET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    budget_rows,
                 )
             timings.append(time.perf_counter() - started)
         finally:

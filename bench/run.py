@@ -10,7 +10,9 @@ as PDF against a raw reportlab write of the same tables (2× used; the issue giv
 Issue 5 (bench/bench_window.py): the window shown and usable ≤ 1.5 × a bare PySide6 window,
 each step opened on the large demo < 100 ms, peak memory < 300 MB. Issue 13
 (bench/bench_fillin.py): peak memory of importing the large demo's fill-in workbook and the worst
-workbooks the import's limits let through, each < 200 MB.
+workbooks the import's limits let through, each < 200 MB. Issue 14 (bench/bench_upper.py): the
+upper level's status board and aggregation over 3,000 units × a year of stages, each ≤ 3 × a raw
+``sqlite3`` read of the same rows, and each < 200 ms.
 """
 
 from __future__ import annotations
@@ -110,6 +112,7 @@ def main() -> int:
     from bench_fillin import bench_fillin  # noqa: PLC0415
     from bench_forms import bench_forms  # noqa: PLC0415
     from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
+    from bench_upper import bench_upper  # noqa: PLC0415
     from bench_window import bench_window  # noqa: PLC0415
     from unionperf.domain.results import score_year  # noqa: PLC0415
     from unionperf.services.cycle.demo import create_demo  # noqa: PLC0415
@@ -137,6 +140,7 @@ def main() -> int:
             workspace.close()
         bench_fillin(Path(folder) / "large", Path(folder), record)
         bench_receive(Path(folder), record)
+        bench_upper(Path(folder), record, median_seconds)
         create_demo(Path(folder) / "normal").close()
         bench_window(Path(folder) / "normal", Path(folder) / "large", record)
     return 0

@@ -105,6 +105,19 @@ WRITES = {
     "trust-upper": ["trust-upper", "--key", "{base}/unit.pub", "--name", "上级"],
     "backup": ["backup"],
     "receive": ["receive", "{package}"],
+    "register": [
+        "register",
+        "--key",
+        "{base}/unit.pub",
+        "--key-id",
+        "0000000000000000",
+        "--unit-code",
+        "91350100M000100Y43",
+        "--name",
+        "单位",
+    ],
+    "register --import": ["register", "--import", "{template}"],
+    "deadline": ["deadline", "--year", "2024", "--stage", "targets", "--date", "2024-01-31"],
     "year add": ["year", "add", "--year", "2025", "--copy-from", "2024"],
     "unit --chair": ["unit", "--chair", "王主席"],
     "explain": ["explain", "--year", "2024", "--code", "P007", "--location", "x", "--text", "y"],
@@ -151,6 +164,11 @@ READS = {
     "forms": ["forms", "--year", "2024", "--stage", "targets", "--out", "{tmp}/forms"],
     "template": ["template", "--year", "2024", "--out", "{tmp}/t.xlsx"],
     "unit": ["unit"],
+    "register --list": ["register", "--list"],
+    "register --export": ["register", "--export", "{tmp}/register.xlsx"],
+    "deadline (list)": ["deadline", "--year", "2024"],
+    "board": ["board", "--year", "2024", "--stage", "targets", "--json"],
+    "aggregate": ["aggregate", "--year", "2024", "--stage", "targets", "--out", "{tmp}/a.xlsx"],
 }
 
 

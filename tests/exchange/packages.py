@@ -110,6 +110,11 @@ def _make_demo_unit(root: Path) -> DemoUnit:
     )
 
 
+def key_id_of(pub_file: Path) -> str:
+    """The key id of a ``.pub`` file, as the unit's paper sheet prints it (for ``register``)."""
+    return minisign.parse_public_key(pub_file.read_text(encoding="utf-8")).key_id_hex
+
+
 def copy_workspace(source: Path, target: Path) -> Path:
     """A copy of a closed workspace folder."""
     shutil.copytree(source, target)

@@ -10,10 +10,11 @@ from tests.services.fake_state import FakeAudit, FakeState, HeldFeedback, SentFe
 from unionperf.domain import year_edits
 from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.settings import SignoffRole
+from unionperf.domain.stage_facts import StageFacts
 from unionperf.store.audit import now
 from unionperf.store.engine import StoreError
 from unionperf.store.evidence_records import Evidence
-from unionperf.store.register import FeedbackSent, Received, Subordinate
+from unionperf.store.register import FeedbackSent, Received, RetiredKey, Subordinate
 from unionperf.store.submissions import (
     ADJUSTING,
     OPEN,
@@ -169,19 +170,55 @@ class FakeRegister:
         """A registered unit, if any."""
         return self.state.subordinates.get(unit_code)
 
-    def register(self, unit_code: str, name: str, public_key: str, key_id: str) -> None:
+    def register(
+        self,
+        unit_code: str,
+        name: str,
+        public_key: str,
+        key_id: str,
+        *,
+        contact: str | None = None,
+        reason: str = "",
+    ) -> None:
         """Register a unit and its key; a replaced key stays known as retired."""
         held = self.state.subordinates.get(unit_code)
         retired: tuple[str, ...] = ()
         if held is not None:
             retired = held.retired_keys
-            if held.key_id != key_id:
+            if not public_key.strip():
+                public_key, key_id = held.public_key, held.key_id
+            elif held.key_id != key_id and held.public_key.strip():
                 retired = (*retired, held.public_key.strip() + "\n")
+                self.state.key_history[unit_code] = [  # a new list: copies share the old one
+                    *self.state.key_history.get(unit_code, []),
+                    RetiredKey(held.key_id, held.public_key, held.registered_at, now(), reason),
+                ]
         registered_at = held.registered_at if held else now()
+        kept = held.contact if held else ""
         self.state.subordinates[unit_code] = Subordinate(
-            unit_code, name, public_key, key_id, registered_at, retired
+            unit_code,
+            name,
+            public_key,
+            key_id,
+            registered_at,
+            retired,
+            kept if contact is None else contact,
         )
         self.audit.record("register", "subordinate", unit_code, {})
+
+    def key_owner(self, key_id: str) -> str | None:
+        """The unit whose current or replaced key has this id, if any."""
+        for code, held in self.state.subordinates.items():
+            if held.key_id == key_id:
+                return code
+        for code, keys in self.state.key_history.items():
+            if any(item.key_id == key_id for item in keys):
+                return code
+        return None
+
+    def key_history(self, unit_code: str) -> list[RetiredKey]:
+        """A unit's replaced keys, oldest first."""
+        return list(self.state.key_history.get(unit_code, []))
 
     def current(self, unit_code: str, year: int, stage: str) -> Received | None:
         """The current package of a unit's stage, if any."""
@@ -224,7 +261,7 @@ class FakeRegister:
         key_id: str,
         meta: dict[str, Any],
         data_json: str,
-        scores: list[dict[str, Any]],
+        facts: StageFacts | None = None,
     ) -> None:
         """Store a package as the current one of its stage; the previous one is superseded."""
         if record.unit_code not in self.state.subordinates:

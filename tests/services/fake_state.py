@@ -10,7 +10,7 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import StageKind, YearData
 from unionperf.store.audit import AuditEntry, ChainBreak, now
 from unionperf.store.evidence_records import Evidence
-from unionperf.store.register import Received, Subordinate
+from unionperf.store.register import Received, RetiredKey, Subordinate
 from unionperf.store.submissions import (
     Submission,
 )
@@ -60,6 +60,7 @@ class FakeState:
     feedback: list[HeldFeedback] = field(default_factory=list)
     upper: tuple[str, str] | None = None
     subordinates: dict[str, Subordinate] = field(default_factory=dict)
+    key_history: dict[str, list[RetiredKey]] = field(default_factory=dict)
     received: list[Received] = field(default_factory=list)
     received_data: dict[str, str] = field(default_factory=dict)
     feedback_sent: list[SentFeedback] = field(default_factory=list)

@@ -120,7 +120,7 @@ def scenario(workspace: Workspace) -> list[object]:
         )
         with workspace.unit_of_work() as uow:
             uow.register.add_received(
-                record, package_id=f"p{sequence}", key_id="K", meta={}, data_json="{}", scores=[]
+                record, package_id=f"p{sequence}", key_id="K", meta={}, data_json="{}"
             )
 
     seen.append(_outcome(lambda: receive(1)))  # not registered yet

@@ -341,10 +341,13 @@ def test_a_savepoint_undoes_only_its_block(workspace):
 
 def test_registering_a_unit_checks_code_and_name_first(workspace, unchanged):
     missing = Path("/nonexistent/unit.pub")  # never read: the checks come first
+    key_id = "1A2B3C4D5E6F7A8B"
     with pytest.raises(InputError, match="校验位错误"):
-        register(workspace, missing, "91350100M000100Y44", "某工会")
+        register(workspace, missing, "91350100M000100Y44", "某工会", key_id=key_id)
     with pytest.raises(InputError, match="请填写单位名称"):
-        register(workspace, missing, UNIT.credit_code, "  ")
+        register(workspace, missing, UNIT.credit_code, "  ", key_id=key_id)
+    with pytest.raises(InputError, match="密钥编号应为16位"):
+        register(workspace, missing, UNIT.credit_code, "某工会", key_id="1A2B 3C4D")
     unchanged()
 
 
@@ -378,7 +381,7 @@ def test_a_newer_package_supersedes_the_current_one(workspace):
         )
         with workspace.unit_of_work() as uow:
             uow.register.add_received(
-                record, package_id=f"p{sequence}", key_id="K1", meta={}, data_json="{}", scores=[]
+                record, package_id=f"p{sequence}", key_id="K1", meta={}, data_json="{}"
             )
 
     with pytest.raises(ServiceError, match="本次修改未保存"):

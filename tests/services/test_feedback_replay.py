@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.exchange.packages import key_id_of
 from unionperf.domain.feedback import Decision
 from unionperf.domain.problems import ProblemCode
 from unionperf.domain.unit import UnitLevel, UnitProfile
@@ -24,7 +25,9 @@ def test_older_feedback_cannot_reopen_an_approved_stage(tmp_path):
         code = unit.unit().credit_code
         signing.export_public_key(unit, tmp_path / "unit.pub")
         signing.export_public_key(upper, tmp_path / "upper.pub")
-        register(upper, tmp_path / "unit.pub", code, "华东")
+        register(
+            upper, tmp_path / "unit.pub", code, "华东", key_id=key_id_of(tmp_path / "unit.pub")
+        )
         package = export_package(unit, 2024, "self-evaluation", tmp_path / "usb", "demo")
         assert receive(upper, [package.path])[0].status == "received"
         written = [

@@ -205,7 +205,9 @@ def test_a_returned_stage_is_open(tmp_path_factory, tmp_path):
     workspace = Workspace.open(copy_workspace(unit.workspace, tmp_path / "unit"))
     upper = upper_workspace(tmp_path / "upper")
     try:
-        register(upper, unit.pub_file, unit.unit_code, unit.unit_name)
+        register(
+            upper, unit.pub_file, unit.unit_code, unit.unit_name, key_id=unit.public_key.key_id_hex
+        )
         assert receive(upper, [unit.packages["targets-2"]])[0].status == "received"
         package = create_feedback(
             upper,

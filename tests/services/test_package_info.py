@@ -63,7 +63,9 @@ def unit_copy(unit, tmp_path) -> Iterator[Workspace]:
 def upper(unit, tmp_path) -> Iterator[Workspace]:
     """An upper-level workspace with the demo unit registered."""
     workspace = upper_workspace(tmp_path / "upper")
-    register(workspace, unit.pub_file, unit.unit_code, unit.unit_name)
+    register(
+        workspace, unit.pub_file, unit.unit_code, unit.unit_name, key_id=unit.public_key.key_id_hex
+    )
     yield workspace
     workspace.close()
 
@@ -255,7 +257,13 @@ def test_older_feedback_shows_the_newer_one_held(unit, unit_copy, upper, tmp_pat
 def test_feedback_signed_by_an_impostor_is_refused(unit, unit_copy, upper, tmp_path):
     _trust(unit_copy, upper, tmp_path)
     with upper_workspace(tmp_path / "impostor", "冒充的上级") as impostor:
-        register(impostor, unit.pub_file, unit.unit_code, unit.unit_name)
+        register(
+            impostor,
+            unit.pub_file,
+            unit.unit_code,
+            unit.unit_name,
+            key_id=unit.public_key.key_id_hex,
+        )
         path = _feedback(impostor, unit, tmp_path / "fake")
     info = describe_package(unit_copy, path)
     assert (info.relation, info.problem_code) == (Relation.INVALID, "signature")

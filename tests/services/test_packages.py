@@ -20,6 +20,7 @@ from tests.exchange.packages import (
     copy_workspace,
     demo_unit,
     hand_verify,
+    key_id_of,
     members,
     repackage,
     sha256,
@@ -74,7 +75,9 @@ def unit(tmp_path_factory) -> DemoUnit:
 def upper(unit, tmp_path) -> Iterator[Workspace]:
     """An upper-level workspace with the demo unit registered under its current key."""
     workspace = upper_workspace(tmp_path / "upper")
-    register(workspace, unit.pub_file, unit.unit_code, unit.unit_name)
+    register(
+        workspace, unit.pub_file, unit.unit_code, unit.unit_name, key_id=unit.public_key.key_id_hex
+    )
     yield workspace
     workspace.close()
 
@@ -194,8 +197,8 @@ def test_first_package_is_received_and_stored(unit, upper):
     assert record.sha256 == sha256(path.read_bytes())
     assert (upper.paths.root / record.file_name).read_bytes() == path.read_bytes()
     with upper.reading() as uow:
-        scores = uow.register.received_scores(YEAR)
-    assert any(row["owner_uid"] == "unit" and row["grade"] for row in scores)
+        figures = uow.board.unit_figures(YEAR, "self-evaluation")
+    assert figures[unit.unit_code].grade
     assert _quarantined(upper) == {}
 
 
@@ -289,7 +292,7 @@ def test_package_of_a_unit_registered_under_another_key_is_refused(unit, tmp_pat
     other = tmp_path / "other.pub"
     other.write_text(minisign.public_key_of(Ed25519PrivateKey.generate()).to_file())
     with upper_workspace(tmp_path / "upper") as upper:
-        register(upper, other, unit.unit_code, unit.unit_name)
+        register(upper, other, unit.unit_code, unit.unit_name, key_id=key_id_of(other))
         path = unit.packages["targets-1"]
         [outcome] = _receive(upper, path)
         _assert_refused_and_quarantined(upper, outcome, path, "不一致")
@@ -314,13 +317,13 @@ def test_missing_file_is_refused_without_a_crash(upper, tmp_path):
 
 def test_register_refuses_bad_input(unit, upper, tmp_path):
     with pytest.raises(ServiceError, match="代码"):
-        register(upper, unit.pub_file, "123", "名称")
+        register(upper, unit.pub_file, "123", "名称", key_id=unit.public_key.key_id_hex)
     with pytest.raises(ServiceError):
-        register(upper, unit.pub_file, unit.unit_code, "  ")
+        register(upper, unit.pub_file, unit.unit_code, "  ", key_id=unit.public_key.key_id_hex)
     bad = tmp_path / "bad.pub"
     bad.write_text("not a key")
     with pytest.raises(ServiceError, match="公钥"):
-        register(upper, bad, unit.unit_code, unit.unit_name)
+        register(upper, bad, unit.unit_code, unit.unit_name, key_id=unit.public_key.key_id_hex)
     assert _registered_key_id(upper, unit.unit_code) == unit.public_key.key_id_hex
 
 
@@ -510,7 +513,13 @@ def test_approving_feedback_keeps_the_sign_offs(unit, upper, unit_copy, opinions
 def test_feedback_signed_by_an_untrusted_key_is_refused(unit, upper, unit_copy, opinions, tmp_path):
     trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"))
     with upper_workspace(tmp_path / "impostor", "冒充的上级") as impostor:
-        register(impostor, unit.pub_file, unit.unit_code, unit.unit_name)
+        register(
+            impostor,
+            unit.pub_file,
+            unit.unit_code,
+            unit.unit_name,
+            key_id=unit.public_key.key_id_hex,
+        )
         path = _feedback(impostor, unit, opinions, tmp_path / "fb", "return")
     [outcome] = _receive(unit_copy, path)
     _assert_refused_and_quarantined(unit_copy, outcome, path, "不一致")
@@ -590,6 +599,8 @@ def test_cli_upper_level_flow(unit, tmp_path, capsys, monkeypatch):
                 up,
                 "--key",
                 str(unit.pub_file),
+                "--key-id",
+                unit.public_key.key_id_hex,
                 "--unit-code",
                 unit.unit_code,
                 "--name",
@@ -606,7 +617,10 @@ def test_cli_upper_level_flow(unit, tmp_path, capsys, monkeypatch):
     assert lines[0].startswith(f"{second.name}: received")
     assert lines[1].startswith(f"{second.name}: already received")
     assert lines[2].startswith(f"{first.name}: refused")
-    assert len(lines) == 3
+    assert (
+        lines[3] == "共 2 个数据包：已接收 0，已接收（替换旧版） 0，已接收过 1，已拒收 1，已隔离 0"
+    )
+    assert len(lines) == 4
 
 
 def test_cli_feedback_signs_the_opinions_file(unit, tmp_path, capsys, monkeypatch):
@@ -614,6 +628,7 @@ def test_cli_feedback_signs_the_opinions_file(unit, tmp_path, capsys, monkeypatc
     up = str(tmp_path / "upper")
     assert main(["init", "--workspace", up, "--upper", "上海市浦东新区总工会"]) == 0
     register_args = ["--key", str(unit.pub_file), "--unit-code", unit.unit_code]
+    register_args += ["--key-id", unit.public_key.key_id_hex]
     assert main(["register", "--workspace", up, *register_args, "--name", unit.unit_name]) == 0
     assert main(["receive", "--workspace", up, str(unit.packages["targets-2"])]) == 0
     sent = verify_package(unit.packages["targets-2"].read_bytes(), unit.public_key).data

@@ -63,7 +63,13 @@ def upper_template(unit, tmp_path_factory) -> Path:
     """A closed upper-level workspace with the demo unit registered."""
     path = tmp_path_factory.mktemp("upper-template") / "upper"
     with upper_workspace(path) as workspace:
-        register(workspace, unit.pub_file, unit.unit_code, unit.unit_name)
+        register(
+            workspace,
+            unit.pub_file,
+            unit.unit_code,
+            unit.unit_name,
+            key_id=unit.public_key.key_id_hex,
+        )
     return path
 
 

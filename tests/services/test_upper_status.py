@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.exchange.packages import UPPER_PASSPHRASE, YEAR, DemoUnit, demo_unit, upper_workspace
+from tests.exchange.packages import (
+    UPPER_PASSPHRASE,
+    YEAR,
+    DemoUnit,
+    demo_unit,
+    key_id_of,
+    upper_workspace,
+)
 from unionperf.domain.feedback import Decision, Opinion
 from unionperf.domain.reporting import StageStatus
 from unionperf.domain.unit import UnitProfile
@@ -37,8 +44,10 @@ def upper(unit, tmp_path) -> Iterator[Workspace]:
     finally:
         other.close()
     workspace = upper_workspace(tmp_path / "upper")
-    register(workspace, unit.pub_file, unit.unit_code, unit.unit_name)
-    register(workspace, other_pub, OTHER_CODE, "某公司工会")
+    register(
+        workspace, unit.pub_file, unit.unit_code, unit.unit_name, key_id=unit.public_key.key_id_hex
+    )
+    register(workspace, other_pub, OTHER_CODE, "某公司工会", key_id=key_id_of(other_pub))
     yield workspace
     workspace.close()
 

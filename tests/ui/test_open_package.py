@@ -16,7 +16,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.exchange.packages import UPPER_PASSPHRASE, members, repackage, upper_workspace
+from tests.exchange.packages import (
+    UPPER_PASSPHRASE,
+    key_id_of,
+    members,
+    repackage,
+    upper_workspace,
+)
 from unionperf.domain.cycle import Step
 from unionperf.domain.feedback import Decision
 from unionperf.services.common import signing
@@ -89,9 +95,8 @@ def _returned_feedback(unit: Workspace, upper: Workspace, tmp_path: Path) -> Pat
     package = submit_service.export_package(unit, YEAR, "targets", tmp_path / "sent", PASSPHRASE)
     profile = unit.unit()
     assert profile is not None
-    register(
-        upper, signing.export_public_key(unit, tmp_path / "unit.pub"), profile.credit_code, "x"
-    )
+    pub = signing.export_public_key(unit, tmp_path / "unit.pub")
+    register(upper, pub, profile.credit_code, "x", key_id=key_id_of(pub))
     assert receive(upper, [package.path])[0].status == "received"
     opinions = tmp_path / "opinions.json"
     opinions.write_text(json.dumps(OPINIONS, ensure_ascii=False), encoding="utf-8")
@@ -330,12 +335,8 @@ def test_upper_level_receives_the_package(qtbot, demo_workspace, upper, tmp_path
     assert not dialog.action.isEnabled()
     dialog.close()
     qtbot.waitUntil(lambda: window.findChild(PackageDialog) is None)
-    register(
-        upper,
-        signing.export_public_key(demo_workspace, tmp_path / "unit.pub"),
-        profile.credit_code,
-        "x",
-    )
+    pub = signing.export_public_key(demo_workspace, tmp_path / "unit.pub")
+    register(upper, pub, profile.credit_code, "x", key_id=key_id_of(pub))
     for round_ in (1, 2):
         dialog = _dialog(qtbot, window, sent.path)
         _click(qtbot, dialog.action)

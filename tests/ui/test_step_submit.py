@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.exchange.packages import UPPER_PASSPHRASE, upper_workspace
+from tests.exchange.packages import UPPER_PASSPHRASE, key_id_of, upper_workspace
 from unionperf.domain.feedback import Decision
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.common import signing
@@ -331,7 +331,7 @@ def _returned_feedback(workspace, tmp_path: Path) -> Path:
     )
     upper = upper_workspace(tmp_path / "upper")
     try:
-        register(upper, pub, unit.credit_code, unit.name)
+        register(upper, pub, unit.credit_code, unit.name, key_id=key_id_of(pub))
         assert receive(upper, [package])[0].status == "received"
         summary, items = read_opinions(opinions)
         feedback = create_feedback(

@@ -30,6 +30,7 @@ from unionperf.cli.common import add_passphrase_option as add_passphrase_option
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.selftest_command import add_selftest_command
+from unionperf.cli.upper_commands import add_upper_commands
 from unionperf.cli.year_commands import add_year_commands
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,9 @@ def _parser() -> argparse.ArgumentParser:
         default="normal",
         help="large：200个项目×20个指标×12个监控时点，用于性能测试",
     )
+    demo.add_argument(
+        "--upper", action="store_true", help="创建演示上级工会工作区（30多个下级单位的报送情况）"
+    )
     init = command("init", _init, "创建空工作区（同时创建签名密钥）")
     init.add_argument("--name", default="", help="工会名称")
     init.add_argument("--credit-code", default="", help="统一社会信用代码")
@@ -151,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     command("backup", _backup, "立即备份工作区数据库")
     add_backup_commands(command)
     add_package_commands(command)
+    add_upper_commands(command)
     add_form_commands(command)
     add_year_commands(command)
     add_selftest_command(commands)
@@ -162,6 +167,10 @@ def _demo(args: argparse.Namespace) -> int:
 
     path = workspace_path(args)
     passphrase = passphrase_from(args, default="demo")
+    if args.upper:
+        from unionperf.cli.upper_commands import make_upper_demo  # noqa: PLC0415
+
+        return make_upper_demo(path, passphrase, program_name(args))
     with create_demo(path, args.size, passphrase, program=program_name(args)) as workspace:
         years = workspace.years()
     print(f"已创建演示工作区：{path}（年度：{'、'.join(map(str, years))}）")

@@ -1,4 +1,4 @@
-"""Commands of the signed package: keys, export, verify, register, receive, feedback."""
+"""Commands of the signed package: keys, export, verify, feedback, evidence, submissions."""
 
 from __future__ import annotations
 
@@ -46,12 +46,6 @@ def add_package_commands(command: Adder) -> None:
     verify.add_argument("package", type=Path)
     verify.add_argument("--key", "--trust", dest="key", type=Path, help="应使用的公钥（.pub）")
     verify.add_argument("--json", action="store_true")
-    register = command("register", _register, "上级工会：登记下级单位及其公钥")
-    register.add_argument("--key", type=Path, required=True)
-    register.add_argument("--unit-code", required=True)
-    register.add_argument("--name", required=True)
-    receive = command("receive", _receive, "接收数据包（上级：下级报送；基层：上级反馈）")
-    receive.add_argument("packages", type=Path, nargs="+")
     feedback = command("feedback", _feedback, "上级工会：生成签名的审核反馈数据包")
     feedback.add_argument("--unit", required=True, help="下级单位的统一社会信用代码")
     feedback.add_argument("--year", type=int, required=True)
@@ -167,26 +161,6 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _register(args: argparse.Namespace) -> int:
-    from unionperf.services.upper.register import register  # noqa: PLC0415
-
-    with open_workspace(args, writer=True) as workspace:
-        key = register(workspace, args.key, args.unit_code, args.name)
-    print(f"已登记：{args.name}（{args.unit_code}），密钥编号 {key.key_id_hex}")
-    return EXIT_OK
-
-
-def _receive(args: argparse.Namespace) -> int:
-    from unionperf.services.inbox.receive import receive  # noqa: PLC0415
-
-    with open_workspace(args, writer=True) as workspace:
-        outcomes = receive(workspace, args.packages)
-    for outcome in outcomes:
-        code = f" [{outcome.code}]" if outcome.code else ""
-        print(f"{outcome.path.name}: {outcome.status}{code} — {outcome.message}")
-    return EXIT_PROBLEMS if any(outcome.refused for outcome in outcomes) else EXIT_OK
-
-
 def _feedback(args: argparse.Namespace) -> int:
     from unionperf.services.upper.feedback import create_feedback  # noqa: PLC0415
     from unionperf.services.upper.opinions import parse_decision, read_opinions  # noqa: PLC0415
@@ -242,9 +216,14 @@ def _evidence_list(args: argparse.Namespace) -> int:
 
 
 def _submissions(args: argparse.Namespace) -> int:
+    from unionperf.cli.upper_commands import print_received  # noqa: PLC0415
+    from unionperf.domain.unit import UnitLevel  # noqa: PLC0415
     from unionperf.services.cycle.submit import submissions  # noqa: PLC0415
 
     with open_workspace(args, writer=False) as workspace:
+        unit = workspace.unit()
+        if unit is not None and unit.level is UnitLevel.UPPER:
+            return print_received(workspace, args.year)
         for item in submissions(workspace, args.year):
             print(
                 f"{item.created_at}  {item.year} {item.stage:<26} 第{item.sequence}次  "

@@ -7,17 +7,27 @@ with their scores, and a log of the feedback packages it wrote. Every write is a
 from __future__ import annotations
 
 import json
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from unionperf.domain.feedback import Decision
+from unionperf.domain.money import yuan_to_fen
+from unionperf.domain.stage_facts import StageFacts
 from unionperf.store import audit
 from unionperf.store.audit import now
-from unionperf.store.rows import FeedbackSentRow, ReceivedRow, ReceivedScoreRow, SubordinateRow
+from unionperf.store.rows import (
+    Base,
+    FeedbackSentRow,
+    ReceivedRow,
+    ReceivedScoreRow,
+    SubordinateRow,
+)
+from unionperf.store.upper_rows import ReceivedBudgetRow, SubordinateKeyRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +40,24 @@ class Subordinate:
     key_id: str
     registered_at: str
     retired_keys: tuple[str, ...] = ()
+    """The unit's replaced public keys (``.pub`` texts), oldest first."""
+    contact: str = ""
+
+    @property
+    def has_key(self) -> bool:
+        """Whether a public key is registered (a unit listed from a roster may have none yet)."""
+        return bool(self.public_key.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class RetiredKey:
+    """A unit's key that was replaced: when it was registered and replaced, and why."""
+
+    key_id: str
+    public_key: str
+    registered_at: str
+    retired_at: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,40 +180,102 @@ class RegisterRecords:
     def subordinate(self, unit_code: str) -> Subordinate | None:
         """A registered unit, if any."""
         row = self.session.get(SubordinateRow, unit_code)
-        return _subordinate(row) if row else None
+        return _subordinate(row, self._retired(unit_code)) if row else None
 
     def subordinates(self) -> list[Subordinate]:
         """Every registered unit, by code."""
-        rows = self.session.scalars(select(SubordinateRow).order_by(SubordinateRow.unit_code))
-        return [_subordinate(row) for row in rows]
-
-    def register(self, unit_code: str, name: str, public_key: str, key_id: str) -> None:
-        """Register a unit and its key (or replace its key: re-registration)."""
-        row = self.session.get(SubordinateRow, unit_code)
-        old = {"name": row.name, "key_id": row.key_id} if row else None
-        if row is None:
-            self.session.add(
-                SubordinateRow(
-                    unit_code=unit_code,
-                    name=name,
-                    public_key=public_key,
-                    key_id=key_id,
-                    registered_at=now(),
-                    retired_keys="",
-                )
+        retired: dict[str, list[str]] = {}
+        for code, text in self.session.execute(
+            select(SubordinateKeyRow.unit_code, SubordinateKeyRow.public_key).order_by(
+                SubordinateKeyRow.id
             )
+        ):
+            retired.setdefault(code, []).append(text)
+        rows = self.session.scalars(select(SubordinateRow).order_by(SubordinateRow.unit_code))
+        return [_subordinate(row, retired.get(row.unit_code, [])) for row in rows]
+
+    def register(
+        self,
+        unit_code: str,
+        name: str,
+        public_key: str,
+        key_id: str,
+        *,
+        contact: str | None = None,
+        reason: str = "",
+    ) -> None:
+        """Register a unit and its key, or change a registered one.
+
+        A different key replaces the registered one, which goes to the key history with
+        ``reason``; an empty key (a unit listed from a roster) keeps the registered key.
+        ``contact`` ``None`` keeps the registered contact.
+        """
+        row = self.session.get(SubordinateRow, unit_code)
+        old = {"name": row.name, "key_id": row.key_id, "contact": row.contact} if row else None
+        if row is None:
+            row = SubordinateRow(
+                unit_code=unit_code,
+                name=name,
+                public_key=public_key,
+                key_id=key_id,
+                registered_at=now(),
+                contact=contact or "",
+            )
+            self.session.add(row)
         else:
-            if row.key_id != key_id:
-                # the replaced key stays known: packages it signed are recognised (as older)
-                known = [item for item in row.retired_keys.split("\n\n") if item.strip()]
-                row.retired_keys = "\n\n".join(item.strip() for item in [*known, row.public_key])
-            row.name, row.public_key, row.key_id = name, public_key, key_id
-        audit.record(
-            self.session,
-            "register",
-            "subordinate",
-            unit_code,
-            {"old": old, "new": {"name": name, "key_id": key_id}},
+            if public_key.strip() and row.key_id != key_id:
+                if row.public_key.strip():
+                    # the replaced key stays known: packages it signed are recognised (as older)
+                    self.session.add(
+                        SubordinateKeyRow(
+                            unit_code=unit_code,
+                            key_id=row.key_id,
+                            public_key=row.public_key,
+                            registered_at=row.registered_at,
+                            retired_at=now(),
+                            reason=reason,
+                        )
+                    )
+                row.public_key, row.key_id, row.registered_at = public_key, key_id, now()
+            row.name = name
+            if contact is not None:
+                row.contact = contact
+        new = {"name": name, "key_id": row.key_id, "contact": row.contact}
+        changes: dict[str, Any] = {"old": old, "new": new}
+        if reason:
+            changes["reason"] = reason
+        audit.record(self.session, "register", "subordinate", unit_code, changes)
+
+    def key_owner(self, key_id: str) -> str | None:
+        """The unit whose current or replaced key has this id, if any."""
+        found = self.session.scalar(
+            select(SubordinateRow.unit_code).where(SubordinateRow.key_id == key_id).limit(1)
+        )
+        if found is not None:
+            return found
+        return self.session.scalar(
+            select(SubordinateKeyRow.unit_code).where(SubordinateKeyRow.key_id == key_id).limit(1)
+        )
+
+    def key_history(self, unit_code: str) -> list[RetiredKey]:
+        """A unit's replaced keys, oldest first."""
+        rows = self.session.scalars(
+            select(SubordinateKeyRow)
+            .where(SubordinateKeyRow.unit_code == unit_code)
+            .order_by(SubordinateKeyRow.id)
+        )
+        return [
+            RetiredKey(row.key_id, row.public_key, row.registered_at, row.retired_at, row.reason)
+            for row in rows
+        ]
+
+    def _retired(self, unit_code: str) -> list[str]:
+        return list(
+            self.session.scalars(
+                select(SubordinateKeyRow.public_key)
+                .where(SubordinateKeyRow.unit_code == unit_code)
+                .order_by(SubordinateKeyRow.id)
+            )
         )
 
     def current(self, unit_code: str, year: int, stage: str) -> Received | None:
@@ -202,14 +292,15 @@ class RegisterRecords:
 
     def received_data(self, unit_code: str, year: int, stage: str) -> str | None:
         """The ``data.json`` text of a unit's current package of a stage, if one was received."""
-        return self.session.scalar(
-            select(ReceivedRow.data_json).where(
+        blob = self.session.scalar(
+            select(ReceivedRow.data_blob).where(
                 ReceivedRow.unit_code == unit_code,
                 ReceivedRow.year == year,
                 ReceivedRow.stage == stage,
                 ReceivedRow.current.is_(True),
             )
         )
+        return None if blob is None else zlib.decompress(blob).decode("utf-8")
 
     def received(
         self, unit_code: str | None = None, *, year: int | None = None, stage: str | None = None
@@ -232,9 +323,12 @@ class RegisterRecords:
         key_id: str,
         meta: dict[str, Any],
         data_json: str,
-        scores: list[dict[str, Any]],
+        facts: StageFacts | None = None,
     ) -> None:
-        """Store a package as the current one of its stage; the previous one is superseded."""
+        """Store a package as the current one of its stage; the previous one is superseded.
+
+        ``data_json`` is kept compressed; ``facts`` become the rows aggregation sums.
+        """
         self.session.execute(
             update(ReceivedRow)
             .where(
@@ -256,12 +350,12 @@ class RegisterRecords:
             received_at=record.received_at,
             file_name=record.file_name,
             meta_json=json.dumps(meta, ensure_ascii=False),
-            data_json=data_json,
+            data_blob=zlib.compress(data_json.encode("utf-8")),
         )
         self.session.add(row)
         self.session.flush()
-        for score in scores:
-            self.session.add(ReceivedScoreRow(package_id=row.id, **score))
+        if facts is not None:
+            self._add_facts(row.id, facts)
         audit.record(
             self.session,
             "receive",
@@ -276,34 +370,52 @@ class RegisterRecords:
             year=record.year,
         )
 
+    def _add_facts(self, package: int, facts: StageFacts) -> None:
+        budget = [
+            {
+                "package_id": package,
+                "category_code": line.category_code,
+                "last_year_actual_fen": yuan_to_fen(line.last_year_actual),
+                "budget_fen": yuan_to_fen(line.budget),
+                "adjustment_fen": yuan_to_fen(line.adjustment),
+                "executed_fen": yuan_to_fen(line.executed),
+            }
+            for line in facts.budget
+        ]
+        owners = [
+            {
+                "package_id": package,
+                "owner_uid": owner.owner_uid,
+                "name": owner.name,
+                "category_code": owner.category_code,
+                "attribute": owner.attribute,
+                "initial_fen": yuan_to_fen(owner.initial),
+                "budget_fen": yuan_to_fen(owner.budget),
+                "executed_fen": yuan_to_fen(owner.executed),
+                "total": owner.total,
+                "grade": owner.grade,
+            }
+            for owner in facts.owners
+        ]
+        for table, values in ((ReceivedBudgetRow, budget), (ReceivedScoreRow, owners)):
+            if values:
+                self.session.execute(insert(Base.metadata.tables[table.__tablename__]), values)
+
     def is_received(self, sha256: str) -> bool:
         """Whether a package with this hash is stored."""
         query = select(func.count()).select_from(ReceivedRow).where(ReceivedRow.sha256 == sha256)
         return bool(self.session.scalar(query))
 
-    def received_scores(self, year: int) -> list[dict[str, Any]]:
-        """Scores of the current self-evaluation packages of a year (for aggregation)."""
-        query = (
-            select(ReceivedRow.unit_code, ReceivedScoreRow)
-            .join(ReceivedScoreRow, ReceivedScoreRow.package_id == ReceivedRow.id)
-            .where(ReceivedRow.year == year, ReceivedRow.current.is_(True))
-        )
-        return [
-            {
-                "unit_code": code,
-                "owner_uid": score.owner_uid,
-                "name": score.name,
-                "total": score.total if score.total is None else Decimal(score.total),
-                "grade": score.grade,
-            }
-            for code, score in self.session.execute(query)
-        ]
 
-
-def _subordinate(row: SubordinateRow) -> Subordinate:
-    retired = tuple(item.strip() + "\n" for item in row.retired_keys.split("\n\n") if item.strip())
+def _subordinate(row: SubordinateRow, retired: Iterable[str]) -> Subordinate:
     return Subordinate(
-        row.unit_code, row.name, row.public_key, row.key_id, row.registered_at, retired
+        row.unit_code,
+        row.name,
+        row.public_key,
+        row.key_id,
+        row.registered_at,
+        tuple(retired),
+        row.contact,
     )
 
 

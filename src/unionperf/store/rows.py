@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -352,10 +353,11 @@ class SubordinateRow(Base):
     unit_code: Mapped[str] = mapped_column(String(18), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     public_key: Mapped[str] = mapped_column(Text)
+    """The trusted ``.pub`` text (empty: listed from a roster, key not yet registered)."""
     key_id: Mapped[str] = mapped_column(String(16))
     registered_at: Mapped[str] = mapped_column(String(40))
-    retired_keys: Mapped[str] = mapped_column(Text, default="")
-    """Earlier public keys of the unit (``.pub`` texts, blank-line separated), newest last."""
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    """联系人及电话 (free text, from the register workbook or the command line)."""
 
 
 class ReceivedRow(Base):
@@ -365,6 +367,7 @@ class ReceivedRow(Base):
     __table_args__ = (
         UniqueConstraint("unit_code", "year", "stage", "sequence"),
         Index("ix_received_unit_year_stage", "unit_code", "year", "stage"),
+        Index("ix_received_year_stage", "year", "stage"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_code: Mapped[str] = mapped_column(ForeignKey("subordinate.unit_code"))
@@ -377,19 +380,29 @@ class ReceivedRow(Base):
     current: Mapped[bool] = mapped_column(Boolean, default=True)
     received_at: Mapped[str] = mapped_column(String(40))
     file_name: Mapped[str] = mapped_column(String(255))
-    meta_json: Mapped[str] = mapped_column(Text)
-    data_json: Mapped[str] = mapped_column(Text)
+    meta_json: Mapped[str] = mapped_column(Text, deferred=True)
+    data_blob: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    """``data.json`` as the unit sent it, zlib-compressed (kept for the record and for review;
+    aggregation reads the rows of ``received_score`` and ``received_budget``)."""
 
 
 class ReceivedScoreRow(Base):
-    """Upper level: one project's (or the unit's) score from a received self-evaluation."""
+    """Upper level: a project (or the unit) of a received package: amounts, score, grade.
+
+    ``executed_fen`` is the execution as the package's stage reports it
+    (``domain.stage_facts``); ``total`` and ``grade`` are set at the self-evaluation.
+    """
 
     __tablename__ = "received_score"
     id: Mapped[int] = mapped_column(primary_key=True)
-    package_id: Mapped[int] = mapped_column(ForeignKey("received_package.id", ondelete="CASCADE"))
+    package_id: Mapped[int] = mapped_column(
+        ForeignKey("received_package.id", ondelete="CASCADE"), index=True
+    )
     owner_uid: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
     category_code: Mapped[str] = mapped_column(String(20), default="")
+    attribute: Mapped[str] = mapped_column(String(20), default="")
+    initial_fen: Mapped[int] = mapped_column(Integer, default=0)
     budget_fen: Mapped[int] = mapped_column(Integer, default=0)
     executed_fen: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
@@ -400,7 +413,10 @@ class FeedbackSentRow(Base):
     """Upper level: a feedback package written for a unit's stage."""
 
     __tablename__ = "feedback_sent"
-    __table_args__ = (UniqueConstraint("unit_code", "year", "stage", "sequence"),)
+    __table_args__ = (
+        UniqueConstraint("unit_code", "year", "stage", "sequence"),
+        Index("ix_feedback_sent_year_stage", "year", "stage"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_code: Mapped[str] = mapped_column(ForeignKey("subordinate.unit_code"))
     year: Mapped[int] = mapped_column(Integer)

@@ -1,8 +1,9 @@
 """The unit of work: one transaction and the named repositories that work inside it.
 
 A service opens one with :meth:`OpenStore.unit_of_work` (or reads with :meth:`OpenStore.reading`)
-and reaches ``years``, ``submissions``, ``register``, ``evidence`` and ``audit``; each takes and
-returns domain objects or plain records. Nothing outside the store sees a SQLAlchemy session.
+and reaches ``years``, ``submissions``, ``register``, ``board``, ``evidence`` and ``audit``; each
+takes and returns domain objects or plain records. Nothing outside the store sees a SQLAlchemy
+session.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from sqlalchemy.orm import Session
 
 from unionperf.store.audit import AuditLog
+from unionperf.store.board import BoardRecords
 from unionperf.store.evidence_records import EvidenceRecords
 from unionperf.store.register import RegisterRecords
 from unionperf.store.repository import YearRepository
@@ -27,6 +29,7 @@ class UnitOfWork:
         self.years = YearRepository(session)
         self.submissions = SubmissionRecords(session)
         self.register = RegisterRecords(session)
+        self.board = BoardRecords(session)
         self.evidence = EvidenceRecords(session)
         self.audit = AuditLog(session)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from unionperf.services.common.ports import (
     AuditPort,
+    BoardPort,
     EvidencePort,
     RegisterPort,
     StorePort,
@@ -18,6 +19,7 @@ from unionperf.services.common.ports import (
 )
 from unionperf.services.common.workspace import Workspace
 from unionperf.store.audit import AuditLog
+from unionperf.store.board import BoardRecords
 from unionperf.store.evidence_records import EvidenceRecords
 from unionperf.store.register import RegisterRecords
 from unionperf.store.repository import YearRepository
@@ -54,6 +56,11 @@ def submissions_fit(submissions: SubmissionRecords) -> SubmissionsPort:
 def register_fits(register: RegisterRecords) -> RegisterPort:
     """The upper level's register."""
     return register
+
+
+def board_fits(board: BoardRecords) -> BoardPort:
+    """The upper level's season records."""
+    return board
 
 
 def evidence_fits(evidence: EvidenceRecords) -> EvidencePort:

@@ -12,26 +12,31 @@ Repositories take and return domain objects or the store's plain frozen records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
+from datetime import date
 from typing import Any, Protocol
 
+from unionperf.domain.aggregation import CategorySum, ProjectSum
 from unionperf.domain.budget import BudgetLine, Project
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
+from unionperf.domain.stage_facts import StageFacts
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.store.audit import ChainBreak
+from unionperf.store.board import BoardFacts, UnitFigures
 from unionperf.store.evidence_records import Evidence
-from unionperf.store.register import FeedbackSent, Received, Subordinate
+from unionperf.store.register import FeedbackSent, Received, RetiredKey, Subordinate
 from unionperf.store.submissions import StageState, Submission
 from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "AuditPort",
+    "BoardPort",
     "EvidencePort",
     "RegisterPort",
     "StorePort",
@@ -225,8 +230,25 @@ class RegisterPort(Protocol):
         """A registered unit, if any."""
         ...
 
-    def register(self, unit_code: str, name: str, public_key: str, key_id: str) -> None:
-        """Register a unit and its key (or replace its key: re-registration)."""
+    def register(
+        self,
+        unit_code: str,
+        name: str,
+        public_key: str,
+        key_id: str,
+        *,
+        contact: str | None = None,
+        reason: str = "",
+    ) -> None:
+        """Register a unit and its key, or change it (a replaced key goes to the history)."""
+        ...
+
+    def key_owner(self, key_id: str) -> str | None:
+        """The unit whose current or replaced key has this id, if any."""
+        ...
+
+    def key_history(self, unit_code: str) -> list[RetiredKey]:
+        """A unit's replaced keys, oldest first."""
         ...
 
     def current(self, unit_code: str, year: int, stage: str) -> Received | None:
@@ -241,7 +263,7 @@ class RegisterPort(Protocol):
         key_id: str,
         meta: dict[str, Any],
         data_json: str,
-        scores: list[dict[str, Any]],
+        facts: StageFacts | None = None,
     ) -> None:
         """Store a package as the current one of its stage; the previous one is superseded."""
         ...
@@ -285,6 +307,42 @@ class RegisterPort(Protocol):
 
     def received_data(self, unit_code: str, year: int, stage: str) -> str | None:
         """The ``data.json`` text of a unit's current package of a stage, if one was received."""
+        ...
+
+
+class BoardPort(Protocol):
+    """The upper level's season: deadlines, the status board's facts, 汇总's sums."""
+
+    def deadlines(self, year: int) -> dict[str, date]:
+        """Every deadline set for the year's stages, by stage name."""
+        ...
+
+    def set_deadline(self, year: int, stage: str, due: date | None) -> None:
+        """Set (or with ``None`` remove) the deadline of a year's stage."""
+        ...
+
+    def stages_received(self, year: int) -> list[str]:
+        """The stage names of the year of which any package was received."""
+        ...
+
+    def board_facts(self, year: int, stage: str) -> BoardFacts:
+        """The units, the stage's packages and decisions, each current package's figures."""
+        ...
+
+    def unit_figures(self, year: int, stage: str) -> dict[str, UnitFigures]:
+        """Each unit's own row of its current package of the stage, by unit code."""
+        ...
+
+    def category_sums(
+        self, year: int, stage: str, units: Collection[str] | None = None
+    ) -> list[CategorySum]:
+        """The budget lines of the current packages summed by category."""
+        ...
+
+    def project_sums(
+        self, year: int, stage: str, by: str, units: Collection[str] | None = None
+    ) -> tuple[list[ProjectSum], int]:
+        """The projects summed by ``category_code`` or ``attribute``; units with projects."""
         ...
 
 
@@ -336,6 +394,11 @@ class UnitOfWorkPort(Protocol):
     @property
     def register(self) -> RegisterPort:
         """The upper level's register of its units."""
+        ...
+
+    @property
+    def board(self) -> BoardPort:
+        """The upper level's season: deadlines, board facts, aggregation sums."""
         ...
 
     @property

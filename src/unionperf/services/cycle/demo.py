@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from unionperf.demo.data import demo_large_year, demo_unit, demo_years
@@ -27,12 +28,14 @@ def create_demo(
     passphrase: str = "demo",
     *,
     program: str = DEFAULT_PROGRAM,
+    fill: Callable[[Workspace], None] | None = None,
 ) -> Workspace:
     """Make a new workspace at ``path`` filled with demo data and return it open for writing.
 
     ``normal``: 2024 complete (6+ projects, four monitoring points, self-evaluation) and a smaller
     2023. ``large``: 200 projects × 20 indicators × 12 monitoring points in 2024. The signing key
-    is locked with ``passphrase``.
+    is locked with ``passphrase``. ``fill`` puts other demo data into the new workspace instead
+    (the demo upper level, ``services.inbox.upper_demo``).
 
     The demo is built in a hidden folder beside ``path`` and renamed into place when complete, so
     a killed or failed run leaves no half workspace at ``path``; what such a run left behind is
@@ -54,7 +57,10 @@ def create_demo(
             building / "workspace", passphrase=passphrase, program=program, throwaway=True
         )
         try:
-            fill_demo(workspace, size)
+            if fill is not None:
+                fill(workspace)
+            else:
+                fill_demo(workspace, size)
         finally:
             workspace.close()
         _move_into_place(building / "workspace", path)

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unionperf import __version__
 from unionperf.domain.problems import Problem
@@ -33,10 +33,14 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.evidence import payload_files
 from unionperf.store.submissions import Submission
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 __all__ = [
     "ExportRefusedError",
     "ExportResult",
     "Submission",
+    "data_package",
     "export_package",
     "package_meta",
     "submissions",
@@ -120,6 +124,23 @@ def export_package(
         path.unlink(missing_ok=True)
         raise
     return ExportResult(path, submission)
+
+
+def data_package(
+    private_key: Ed25519PrivateKey, data: YearData, stage: Stage, previous: Submission | None
+) -> tuple[bytes, dict[str, Any]]:
+    """A stage's package with the year's data only, signed with a key held in memory.
+
+    No forms and no evidence: what the demo upper level and the benchmarks receive.
+
+    Returns:
+        The package's bytes and its ``package.json``.
+    """
+    key = minisign.public_key_of(private_key)
+    meta = package_meta(data, stage, key.key_id_hex, previous)
+    meta["evidence"] = []
+    payload = {DATA_JSON: dumps(year_to_json(for_stage(data, stage)), compact=True)}
+    return build_package(private_key, meta, payload, _bag_info(data, meta)), meta
 
 
 def package_meta(

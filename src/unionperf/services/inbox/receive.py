@@ -6,25 +6,61 @@ arriving at a unit goes to :mod:`unionperf.services.cycle.feedback`.
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from unionperf.exchange import bag
 from unionperf.exchange.errors import PackageError
-from unionperf.exchange.package import (
-    comment_fields,
-)
+from unionperf.exchange.package import SUFFIX, comment_fields
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.ports import UnitOfWorkPort
+from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
 from unionperf.services.common.verify import read_package
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import receive_feedback
 from unionperf.services.upper.intake import package_signature, take_in
 
 RECEIVED_FOLDER = "received"
+QUARANTINE_FOLDER = "quarantine"
+REASON_SUFFIX = ".reason.txt"
+_STAMP = "%Y%m%dT%H%M%S%f"
+
+RULE_REFUSALS = frozenset({"replay", "unregistered", "no-key", "kind", "untrusted", "file"})
+"""Refusal codes of a package that is not taken for a rule (an older sequence, a unit not
+registered, not a submission, an unreadable file); every other refusal means the package is
+damaged or not what it claims (signature, manifests, schemas, zip safety): it is quarantined."""
+
+
+class OutcomeKind(StrEnum):
+    """What happened to a package, as the result list groups it."""
+
+    RECEIVED = "received"
+    SUPERSEDED = "superseded"
+    """Received, and it replaced an earlier package of the stage (kept as superseded)."""
+    ALREADY_RECEIVED = "already-received"
+    REFUSED = "refused"
+    """Not taken for a rule (older than the one received, unit not registered, …)."""
+    QUARANTINED = "quarantined"
+    """Failed verification: damaged or not genuine; kept under ``quarantine/`` with the reason."""
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of the result list."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    OutcomeKind.RECEIVED: "已接收",
+    OutcomeKind.SUPERSEDED: "已接收（替换旧版）",
+    OutcomeKind.ALREADY_RECEIVED: "已接收过",
+    OutcomeKind.REFUSED: "已拒收",
+    OutcomeKind.QUARANTINED: "已隔离",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,39 +69,138 @@ class Outcome:
 
     path: Path
     status: str
-    """``received``, ``superseded``…, ``already received``, ``refused``."""
+    """``received``, ``received (supersedes N)``, ``already received``, ``refused``…"""
     message: str
     code: str = ""
     """The refusal's code (docs/package-format.md §7); empty when not refused."""
+    unit_code: str = ""
+    year: int | None = None
+    stage: str = ""
+    sequence: int | None = None
+    supersedes: int | None = None
+    """The sequence it replaced as the stage's current package, if any."""
 
     @property
     def refused(self) -> bool:
         """Whether the package was refused (and quarantined)."""
         return self.status.startswith("refused")
 
+    @property
+    def kind(self) -> OutcomeKind:
+        """The result list's group."""
+        if self.refused:
+            if self.code in RULE_REFUSALS:
+                return OutcomeKind.REFUSED
+            return OutcomeKind.QUARANTINED
+        if self.status == "already received":
+            return OutcomeKind.ALREADY_RECEIVED
+        return OutcomeKind.SUPERSEDED if self.supersedes is not None else OutcomeKind.RECEIVED
 
-def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
+
+@dataclass(frozen=True, slots=True)
+class QuarantineEntry:
+    """A refused package kept under ``quarantine/`` with its reason."""
+
+    file: Path | None
+    """The copy of the package (``None`` when the file itself could not be read)."""
+    name: str
+    """The package's file name as it was given."""
+    reason: str
+    refused_at: str
+    """When it was refused (UTC, ISO)."""
+
+
+def collect_packages(paths: Iterable[Path]) -> list[Path]:
+    """The package files to receive: files as given, folders searched for ``*.upkg``.
+
+    Folders are walked with their subfolders (symbolic links to folders are not followed),
+    files in name order. A path that does not exist is kept, so that its refusal is reported;
+    a file named twice is received twice (the second time it is "already received").
+    """
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for folder, folders, files in os.walk(path):
+            folders.sort()
+            found += [
+                Path(folder) / name for name in sorted(files) if name.lower().endswith(SUFFIX)
+            ]
+    return found
+
+
+def receive(
+    workspace: Workspace,
+    paths: Iterable[Path],
+    *,
+    progress: Progress = NO_PROGRESS,
+    clock: Callable[[], str] | None = None,
+) -> list[Outcome]:
     """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
 
     The batch runs in one transaction with a savepoint per package: a refused or failing
     package leaves no trace but its quarantine copy, and the others are committed together.
     The copies under ``received/`` are written before the commit and removed when the batch or
     their package is rolled back; copies a killed batch left without rows are removed first.
+
+    Args:
+        workspace: the workspace receiving (upper level, or a unit receiving its feedback).
+        paths: package files and folders (see :func:`collect_packages`).
+        progress: told after each package; when it asks to stop, :class:`Cancelled` is raised
+            and nothing of the batch is kept (its quarantine copies are removed too).
+        clock: the time of receipt recorded for each package (UTC ISO; default: now).
+
+    Returns:
+        One outcome per package file, in the order received.
     """
+    files = collect_packages(paths)
     outcomes: list[Outcome] = []
     stored: list[Path] = []
+    quarantined: list[Path] = []
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
     remove_orphan_copies(workspace)
     try:
         with workspace.unit_of_work() as uow:
-            for path in paths:
-                outcomes.append(_receive_guarded(workspace, uow, path, own_code, stored))
-    except BaseException:
+            for done, path in enumerate(files):
+                if progress.cancelled():
+                    raise Cancelled
+                received_at = clock() if clock is not None else None
+                batch = _Batch(workspace, uow, own_code, stored, quarantined)
+                outcome = _receive_guarded(batch, path, received_at)
+                outcomes.append(outcome)
+                progress.step(done + 1, len(files))
+    except BaseException as error:
         for item in stored:
             item.unlink(missing_ok=True)
+        if isinstance(error, Cancelled):
+            for item in quarantined:
+                item.unlink(missing_ok=True)
         raise
     return outcomes
+
+
+def quarantine_list(workspace: Workspace) -> list[QuarantineEntry]:
+    """The refused packages kept under ``quarantine/``, newest first, each with its reason."""
+    folder = workspace.paths.root / QUARANTINE_FOLDER
+    if not folder.is_dir():
+        return []
+    entries = []
+    for reason_file in folder.glob(f"*{REASON_SUFFIX}"):
+        copy = reason_file.with_name(reason_file.name.removesuffix(REASON_SUFFIX))
+        stamp, _, name = copy.name.partition("_")
+        try:
+            refused_at = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+            at = refused_at.isoformat(timespec="seconds")
+        except ValueError:
+            at, name = "", copy.name
+        try:
+            reason = reason_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            reason = ""
+        entries.append(QuarantineEntry(copy if copy.is_file() else None, name, reason, at))
+    return sorted(entries, key=lambda entry: (entry.refused_at, entry.name), reverse=True)
 
 
 def remove_orphan_copies(workspace: Workspace) -> list[Path]:
@@ -87,18 +222,30 @@ def remove_orphan_copies(workspace: Workspace) -> list[Path]:
     return removed
 
 
-def _receive_guarded(
-    workspace: Workspace, uow: UnitOfWorkPort, path: Path, own_code: str, stored: list[Path]
-) -> Outcome:
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """One ``receive`` call: its workspace and transaction, and the files it wrote so far."""
+
+    workspace: Workspace
+    uow: UnitOfWorkPort
+    own_code: str
+    stored: list[Path]
+    """Copies under ``received/`` (deleted if the batch fails)."""
+    quarantined: list[Path]
+    """Quarantine copies and reasons (deleted if the batch is cancelled)."""
+
+
+def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
+    stored = batch.stored
     written = len(stored)
     try:
-        with uow.savepoint():
-            return _receive_one(workspace, uow, path, own_code, stored)
+        with batch.uow.savepoint():
+            return _receive_one(batch, path, received_at)
     except (PackageError, ServiceError) as error:
         for item in stored[written:]:  # this package's copy: its row was rolled back
             item.unlink(missing_ok=True)
         del stored[written:]
-        _quarantine(workspace, path, str(error))
+        batch.quarantined.extend(_quarantine(batch.workspace, path, str(error)))
         status = "refused"
         code = error.code if isinstance(error, PackageError) else "file"
         if code == "replay":
@@ -106,12 +253,10 @@ def _receive_guarded(
         return Outcome(path, status, str(error), code)
 
 
-def _receive_one(
-    workspace: Workspace, uow: UnitOfWorkPort, path: Path, own_code: str, stored: list[Path]
-) -> Outcome:
+def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
     blob = read_package(path)
     digest = bag.sha256(blob)
-    records, own_records = uow.register, uow.submissions
+    records, own_records = batch.uow.register, batch.uow.submissions
     if records.is_received(digest) or own_records.has_feedback(digest):
         return Outcome(path, "already received", "该数据包已接收过（内容完全相同）")
     try:
@@ -122,20 +267,42 @@ def _receive_one(
     claimed = comment_fields(signature.trusted_comment).get("unit", "")
     if not claimed:
         raise PackageError("signature", "签名中没有单位代码")
-    if claimed == own_code:
+    if claimed == batch.own_code:
         return Outcome(path, "received", receive_feedback(own_records, blob, members))
-    status, message = take_in(workspace, uow, (blob, members, signature), claimed, stored)
-    return Outcome(path, status, message)
+    taken = take_in(
+        batch.workspace,
+        batch.uow,
+        (blob, members, signature),
+        claimed,
+        batch.stored,
+        received_at=received_at,
+    )
+    return Outcome(
+        path,
+        taken.status,
+        taken.message,
+        unit_code=taken.unit_code,
+        year=taken.year,
+        stage=taken.stage,
+        sequence=taken.sequence,
+        supersedes=taken.supersedes,
+    )
 
 
-def _quarantine(workspace: Workspace, path: Path, reason: str) -> None:
-    folder = workspace.paths.root / "quarantine"
+def _quarantine(workspace: Workspace, path: Path, reason: str) -> list[Path]:
+    """Copy a refused package and its reason to ``quarantine/``; returns the files written."""
+    folder = workspace.paths.root / QUARANTINE_FOLDER
+    written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        stamp = datetime.now(UTC).strftime(_STAMP)
         target = folder / f"{stamp}_{path.name}"
         if path.is_file():
             shutil.copyfile(path, target)
-        target.with_name(target.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+            written.append(target)
+        note = target.with_name(target.name + REASON_SUFFIX)
+        note.write_text(reason + "\n", encoding="utf-8")
+        written.append(note)
     except OSError:
         pass  # the refusal itself is reported; a failed copy must not hide it
+    return written

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unionperf import __version__
 from unionperf.domain.feedback import Decision, Opinion, unknown_reference
@@ -25,6 +25,9 @@ from unionperf.services.common.errors import InputError, ServiceError, local_tod
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.intake import received_year
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 
 def create_feedback(
     workspace: Workspace,
@@ -37,6 +40,7 @@ def create_feedback(
     opinions: Sequence[Opinion],
     out_dir: Path,
     passphrase: str,
+    unlocked: Ed25519PrivateKey | None = None,
 ) -> Path:
     """Write the signed feedback package for a unit's received stage.
 
@@ -50,6 +54,7 @@ def create_feedback(
         opinions: the opinions on items of the unit's data.
         out_dir: the folder the package is written to.
         passphrase: the passphrase of the upper level's key.
+        unlocked: the upper level's key already unlocked (then ``passphrase`` is not used).
 
     Returns:
         The written package file.
@@ -70,7 +75,7 @@ def create_feedback(
         raise InputError(f"尚未接收 {unit_code} {year} {stage} 的数据包", "反馈")
     _check_opinions(opinions, received_year(workspace, unit_code, year, stage))
     upper = workspace.unit()
-    private_key = signing.unlock(workspace, passphrase)
+    private_key = unlocked if unlocked is not None else signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
     meta: dict[str, Any] = {
         "format_version": FORMAT_VERSION,

@@ -6,11 +6,10 @@ A verified package is stored under ``received/`` with its scores in the register
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from unionperf.domain.budget import UNIT_OWNER
-from unionperf.domain.results import score_year
+from unionperf.domain.stage_facts import stage_facts
 from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import bag, minisign, rotation
 from unionperf.exchange.codec import CodecError
@@ -29,6 +28,21 @@ from unionperf.services.common.ports import RegisterPort, UnitOfWorkPort
 from unionperf.services.common.workspace import Workspace
 from unionperf.store.audit import now
 from unionperf.store.register import Received, Subordinate
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    """A unit's package taken in: what it is and whether it replaced an earlier one."""
+
+    status: str
+    """``received`` or ``received (supersedes N)``."""
+    message: str
+    unit_code: str
+    year: int
+    stage: str
+    sequence: int
+    supersedes: int | None
+    """The sequence of the package it replaced as the stage's current one, if any."""
 
 
 def received_year(workspace: Workspace, unit_code: str, year: int, stage: str) -> YearData | None:
@@ -73,7 +87,8 @@ def signing_key(
 
     A unit that rotated its key announces the new key in a statement signed by the old one;
     the newest key reached from the registered key through verified statements that name the
-    registered unit is accepted.
+    registered unit is accepted. A replaced key identifies the packages it signed (``take_in``
+    refuses a new one).
 
     Raises:
         PackageError: a malformed chain, or a statement that names another unit or does not
@@ -99,7 +114,9 @@ def take_in(
     opened: tuple[bytes, dict[str, bytes], minisign.Signature],
     unit_code: str,
     stored: list[Path],
-) -> tuple[str, str]:
+    *,
+    received_at: str | None = None,
+) -> Intake:
     """Verify a registered unit's package with the key that must have signed it, and store it.
 
     Args:
@@ -108,12 +125,14 @@ def take_in(
         opened: the package's bytes, its members and its (still unchecked) signature.
         unit_code: the unit the signature's trusted comment names.
         stored: files written so far in this batch (appended to; deleted if the batch fails).
+        received_at: the time of receipt recorded (UTC ISO; default: now).
 
     Returns:
-        The outcome's status (``received`` or ``received (supersedes N)``) and its message.
+        What was taken in.
 
     Raises:
-        PackageError: unregistered unit, bad signature or rotation, not a submission, a replay.
+        PackageError: unregistered unit or one without a key, bad signature or rotation, not a
+            submission, a replay.
     """
     blob, members, signature = opened
     registered = uow.register.subordinate(unit_code)
@@ -121,11 +140,36 @@ def take_in(
         raise PackageError(
             "unregistered", f"单位 {unit_code} 未登记，请先用 unionperf register 登记其公钥"
         )
+    if not registered.has_key:
+        raise PackageError(
+            "no-key",
+            f"单位 {registered.name}（{unit_code}）已列入名册但尚未登记公钥："
+            "请核对其公钥登记表后用 unionperf register 登记",
+        )
     key, rotated = signing_key(members, signature, registered)
     package = verify_package(blob, key, members=members)
     if package.meta["kind"] != "submission":
         raise PackageError("kind", "这不是下级单位的报送数据包")
-    return _store(workspace, uow.register, (blob, package, rotated), stored)
+    if not rotated and package.signer.key_id_hex != registered.key_id:
+        _refuse_newer_from_retired_key(uow.register, package)
+    return _store(workspace, uow.register, (blob, package, rotated), stored, received_at)
+
+
+def _refuse_newer_from_retired_key(records: RegisterPort, package: VerifiedPackage) -> None:
+    """A replaced key still identifies the packages it signed, but sends nothing new.
+
+    Raises:
+        PackageError: the package is newer than the stage's current one (``retired-key``); an
+            older one goes on to be refused as a replay.
+    """
+    meta = package.meta
+    current = records.current(package.unit_code, int(meta["year"]), package.stage)
+    if current is None or int(meta["sequence"]) > current.sequence:
+        raise PackageError(
+            "retired-key",
+            f"该数据包由单位已更换的旧公钥 {package.signer.key_id_hex} 签名，不能作为新的报送："
+            "请单位用现在登记的密钥重新导出",
+        )
 
 
 def _store(
@@ -133,7 +177,8 @@ def _store(
     records: RegisterPort,
     verified: tuple[bytes, VerifiedPackage, bool],
     stored: list[Path],
-) -> tuple[str, str]:
+    received_at: str | None = None,
+) -> Intake:
     blob, package, rotated = verified
     meta = package.meta
     unit_code, year, stage = package.unit_code, int(meta["year"]), package.stage
@@ -164,7 +209,7 @@ def _store(
         sequence,
         package.sha256,
         True,
-        now(),
+        received_at or now(),
         str(target.relative_to(workspace.paths.root)),
     )
     records.add_received(
@@ -173,7 +218,7 @@ def _store(
         key_id=package.signer.key_id_hex,
         meta=meta,
         data_json=package.payload[DATA_JSON].decode("utf-8"),
-        scores=_scores(package),
+        facts=stage_facts(package.data, Stage.parse(stage)) if package.data else None,
     )
     if rotated:
         registered = records.subordinate(unit_code)
@@ -182,39 +227,16 @@ def _store(
             registered.name if registered else unit_code,
             package.signer.to_file(),
             package.signer.key_id_hex,
+            reason=f"单位以旧密钥签署的密钥更换声明（随 {year} {stage} 第{sequence}次报送）",
         )
     status = "received" if current is None else f"received (supersedes {current.sequence})"
     note = "；单位已更换签名密钥，登记已更新" if rotated else ""
-    return status, f"已接收：{unit_code} {year} {stage} 第{sequence}次{note}"
-
-
-def _scores(package: VerifiedPackage) -> list[dict[str, Any]]:
-    data = package.data
-    if data is None:
-        return []
-    scores = score_year(data)
-    rows = [
-        {
-            "owner_uid": item.project.uid,
-            "name": item.project.name,
-            "category_code": item.project.category_code,
-            "budget_fen": int(item.project.full_year_budget * 100),
-            "executed_fen": int(item.project.executed * 100),
-            "total": item.score.total if package.stage == "self-evaluation" else None,
-            "grade": item.score.grade.value if package.stage == "self-evaluation" else "",
-        }
-        for item in scores.projects
-    ]
-    if scores.unit is not None and package.stage == "self-evaluation":
-        rows.append(
-            {
-                "owner_uid": UNIT_OWNER,
-                "name": data.unit.name,
-                "category_code": "",
-                "budget_fen": int(scores.unit.execution.budget * 100),
-                "executed_fen": int(scores.unit.execution.executed * 100),
-                "total": scores.unit.total,
-                "grade": scores.unit.grade.value,
-            }
-        )
-    return rows
+    return Intake(
+        status,
+        f"已接收：{unit_code} {year} {stage} 第{sequence}次{note}",
+        unit_code,
+        year,
+        stage,
+        sequence,
+        current.sequence if current else None,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from unionperf.store import upper_rows  # noqa: F401 - its tables join Base.metadata
 from unionperf.store.rows import Base
 
 connection = context.config.attributes.get("connection")
