@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from tests.services.fake_params import FakeParams
 from tests.services.fake_records import FakeEvidence, FakeRegister, FakeSubmissions
 from tests.services.fake_state import FakeAudit, FakeState
 from tests.services.fake_years import FakeYears
@@ -44,6 +45,7 @@ class FakeUnitOfWork:
         self.years = FakeYears(state, self.submissions, self.audit)
         self.register = FakeRegister(state, self.audit)
         self.evidence = FakeEvidence(state, self.audit)
+        self.params = FakeParams(state, self.audit)
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

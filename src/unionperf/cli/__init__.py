@@ -29,6 +29,8 @@ from unionperf.cli.common import (
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
+from unionperf.cli.params_commands import add_params_commands
+from unionperf.cli.review_commands import add_review_commands
 from unionperf.cli.selftest_command import add_selftest_command
 from unionperf.cli.upper_commands import add_upper_commands
 from unionperf.cli.year_commands import add_year_commands
@@ -156,6 +158,8 @@ def _parser() -> argparse.ArgumentParser:
     add_backup_commands(command)
     add_package_commands(command)
     add_upper_commands(command)
+    add_review_commands(command)
+    add_params_commands(command)
     add_form_commands(command)
     add_year_commands(command)
     add_selftest_command(commands)
@@ -225,12 +229,14 @@ def _score(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from unionperf.domain.problems import SEVERITY_LABELS, Severity  # noqa: PLC0415
+    from unionperf.services.cycle.params import stage_deadlines  # noqa: PLC0415
     from unionperf.services.views.reports import problem_report  # noqa: PLC0415
 
     with open_workspace(args, writer=False) as workspace:
         data = workspace.load_year(args.year)
         problems = workspace.check(args.year)
         breaks = workspace.audit_breaks()
+        deadlines = stage_deadlines(workspace, args.year)
     hard = [p for p in problems if p.severity is Severity.HARD]
     if args.json:
         _print_json(
@@ -238,6 +244,15 @@ def _check(args: argparse.Namespace) -> int:
                 "year": args.year,
                 "problems": [problem_report(p, data.explanation_for(p.key)) for p in problems],
                 "audit": [{"seq": item.seq, "message": item.message} for item in breaks],
+                "deadlines": [
+                    {
+                        "stage": deadline.stage,
+                        "due": deadline.due.isoformat(),
+                        "sent": deadline.sent,
+                        "overdue": deadline.overdue,
+                    }
+                    for deadline in deadlines
+                ],
                 "hard": len(hard),
                 "soft": len(problems) - len(hard),
             }
@@ -252,6 +267,12 @@ def _check(args: argparse.Namespace) -> int:
             )
         for item in breaks:
             print(f"AUDIT [强制] 审计日志：{item.message}")
+        for deadline in deadlines:
+            state = "已报送" if deadline.sent else "已逾期" if deadline.overdue else "待报送"
+            print(
+                f"截止日期 [{state}] {deadline.label}：{deadline.due.isoformat()}前报送"
+                "（上级工会下发）"
+            )
         print(
             f"共 {len(hard)} 个强制问题，{len(problems) - len(hard)} 个提示问题；"
             f"审计日志{'完整' if not breaks else '被改动'}"

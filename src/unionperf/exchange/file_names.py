@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from unionperf.domain.year import Stage
 
-__all__ = ["SUFFIX", "feedback_file_name", "package_file_name"]
+__all__ = ["SUFFIX", "feedback_file_name", "package_file_name", "params_file_name"]
 
 SUFFIX = ".upkg"
 
@@ -22,3 +22,8 @@ def package_file_name(credit_code: str, year: int, stage: Stage, sequence: int) 
 def feedback_file_name(credit_code: str, year: int, stage: Stage, sequence: int) -> str:
     """The upper level's feedback: ``81310115MC2K7Q8P1A_2024年绩效自评_反馈_第1次.upkg``."""
     return f"{credit_code}_{year}年{stage.title}_反馈_第{sequence}次{SUFFIX}"
+
+
+def params_file_name(credit_code: str, sequence: int) -> str:
+    """The upper level's parameter package: ``81310115MC2K7Q8P1A_参数包_第1次.upkg``."""
+    return f"{credit_code}_参数包_第{sequence}次{SUFFIX}"

@@ -33,6 +33,8 @@ SUPPORTED_MAJOR = 1
 PACKAGE_JSON = "data/package.json"
 DATA_JSON = "data/data.json"
 FEEDBACK_JSON = "data/feedback.json"
+PARAMS_JSON = "data/params.json"
+PARAMS_KIND = "params"
 SIGNER_PUB = "data/keys/signer.pub"
 ANNOUNCEMENTS_JSON = rotation.ANNOUNCEMENTS_JSON
 EVIDENCE_FOLDER = "data/evidence/"
@@ -55,6 +57,8 @@ class VerifiedPackage:
     """The year's data of a submission; ``None`` for feedback."""
     feedback: dict[str, Any] | None
     payload: Mapping[str, bytes]
+    params: dict[str, Any] | None = None
+    """The upper level's parameters (``params.json``) of a parameter package."""
 
     @property
     def unit_code(self) -> str:
@@ -146,7 +150,8 @@ def verify_package(
     if ANNOUNCEMENTS_JSON in files.files:
         rotation.read_chain(files.files[ANNOUNCEMENTS_JSON], meta["unit"]["code"])
     _check_evidence(meta, files.files)
-    data, feedback = _content(files.files, meta)
+    params = _params(files.files) if meta["kind"] == PARAMS_KIND else None
+    data, feedback = _content(files.files, meta) if params is None else (None, None)
     return VerifiedPackage(
         sha256=bag.sha256(blob),
         meta=meta,
@@ -156,6 +161,7 @@ def verify_package(
         data=data,
         feedback=feedback,
         payload=files.payload,
+        params=params,
     )
 
 
@@ -244,6 +250,14 @@ def _check_evidence(meta: dict[str, Any], files: Mapping[str, bytes]) -> None:
         raise PackageError(
             "evidence", f"包内的佐证材料未在 package.json 中列出：{shown(unlisted[0])}"
         )
+
+
+def _params(files: Mapping[str, bytes]) -> dict[str, Any]:
+    """A parameter package's ``params.json``, checked against its schema."""
+    document = _json(files, PARAMS_JSON)
+    schemas.validate("params", document, "params.json")
+    checked: dict[str, Any] = document
+    return checked
 
 
 def _content(

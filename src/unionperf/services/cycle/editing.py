@@ -22,14 +22,23 @@ from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace, found
+from unionperf.services.cycle.params import received_settings
 
 
 def add_year(workspace: Workspace, year: int, settings: RuleSettings | None = None) -> None:
-    """Start a fiscal year with the given rule settings (default: the previous year's)."""
+    """Start a fiscal year with the given rule settings.
+
+    By default the settings the upper level sent down in its newest parameter package, else the
+    previous year's, else the defaults.
+    """
     with workspace.unit_of_work() as uow:
         repository = uow.years
         earlier = [held for held in repository.years() if held < year]
-        chosen = settings or (repository.settings(earlier[-1]) if earlier else RuleSettings())
+        chosen = (
+            settings
+            or received_settings(uow)
+            or (repository.settings(earlier[-1]) if earlier else RuleSettings())
+        )
         inputs.check_settings(chosen, framework_by_code(chosen.framework_code))
         repository.ensure_year(year, chosen)
 

@@ -1,11 +1,13 @@
-"""The key registration sheet (公钥登记表): the unit's public key on paper, for the upper union.
+"""The key registration sheet (公钥登记表): a public key on paper, to anchor the first trust.
 
 The upper union registers a unit's key from this signed and sealed sheet before it trusts the
 unit's first package (product.md §5 Keys). It is one A4 page written with the forms' PDF writer
 (bundled font, reproducible bytes): unit, credit code, key id, the public key (its base64 line:
 the key itself, without the ``.pub`` file's English comment line) and a QR code of it, and the
 sign-off lines. After a key rotation the sheet is printed again for the new key and names the
-key it replaces.
+key it replaces. Written on an upper-level
+workspace, the sheet is the upper union's own key for its units (上级工会签名公钥告知表): they
+check it before they trust its feedback and parameter packages (``unionperf trust-upper --key-id``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from unionperf.domain.unit import UnitProfile
+from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.forms.fonts import GlyphError
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind
 from unionperf.forms.pdf import write_pdf
@@ -24,6 +26,7 @@ from unionperf.services.common.workspace import Workspace
 
 __all__ = [
     "TITLE",
+    "UPPER_TITLE",
     "key_line",
     "key_sheet_family",
     "key_sheet_name",
@@ -32,6 +35,7 @@ __all__ = [
 ]
 
 TITLE = "工会数据包签名公钥登记表"
+UPPER_TITLE = "上级工会签名公钥告知表"
 
 
 def key_sheet_name(info: KeyInfo) -> str:
@@ -45,8 +49,11 @@ def key_sheet_family(
     """The sheet as a one-form family (the unit may be missing in a workspace without one).
 
     ``replaces`` is the id of the key this one replaced (after a rotation), printed so that the
-    upper union updates the registration instead of adding a unit.
+    upper union updates the registration instead of adding a unit. An upper union's sheet (its
+    profile's level is 上级工会) tells its units its key.
     """
+    if unit is not None and unit.level is UnitLevel.UPPER:
+        return _upper_family(info, unit, today)
     name = unit.name if unit else info.unit_name
     code = unit.credit_code if unit else info.unit_code
     rows = [
@@ -98,6 +105,45 @@ def print_key_sheet(workspace: Workspace, folder: Path, today: date | None = Non
     chain = signing.announcements(workspace)
     replaces = chain[-1].old_key_id if chain else ""
     return write_key_sheet(info, workspace.unit(), folder, today, replaces=replaces)
+
+
+def _upper_family(info: KeyInfo, unit: UnitProfile, today: date) -> FormFamily:
+    rows = [
+        ("上级工会名称", unit.name or "—"),
+        ("统一社会信用代码", unit.credit_code or "—"),
+        ("签名密钥编号（指纹）", _grouped(info.key_id)),
+        ("公钥", key_line(info.public_key)),
+        ("经办人", unit.accountant or ""),
+        ("联系电话", unit.contact_phone or ""),
+        ("告知表生成日期", f"{today.year}年{today.month}月{today.day}日"),
+    ]
+    block = Block(
+        columns=(1.0, 3.0),
+        rows=tuple(
+            (Cell(label, Kind.LABEL, bold=True), Cell(value, Kind.TEXT)) for label, value in rows
+        ),
+    )
+    form = Form(
+        key="key-registration",
+        title=UPPER_TITLE,
+        sheet="公钥告知表",
+        unit_name=unit.name,
+        year=today.year,
+        meta=(("签发单位（盖章）", unit.name),),
+        blocks=(block,),
+        signoff=("经办人", "负责人"),
+        notes=(
+            "本表告知下级基层工会：本会签发的审核意见（反馈数据包）和参数包（指标库、规则设置、"
+            "报送截止日期）均用上述公钥签名。",
+            "基层工会在“单位信息”中导入本会公钥时，须核对密钥编号与本表一致；"
+            "不一致的公钥不得导入。密钥更换时，本会将重新下发本表。",
+        ),
+        qr=(
+            f"上级工会签名公钥;信用代码={unit.credit_code};密钥={info.key_id};"
+            f"公钥={key_line(info.public_key)}"
+        ),
+    )
+    return FormFamily(key="key-registration", title=UPPER_TITLE, forms=(form,))
 
 
 def write_key_sheet(

@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from unionperf import __version__
-from unionperf.domain.feedback import Decision, Opinion, unknown_reference
+from unionperf.domain.feedback import (
+    Decision,
+    Opinion,
+    PathOpinion,
+    labelled,
+    opinion_at,
+    unknown_reference,
+)
 from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import bag, minisign
 from unionperf.exchange.codec_feedback import feedback_to_json
@@ -24,6 +31,7 @@ from unionperf.services.common import signing
 from unionperf.services.common.errors import InputError, ServiceError, local_today
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.intake import received_year
+from unionperf.services.upper.opinions import AnyOpinion
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -37,7 +45,7 @@ def create_feedback(
     stage: str,
     decision: Decision,
     summary: str,
-    opinions: Sequence[Opinion],
+    opinions: Sequence[AnyOpinion],
     out_dir: Path,
     passphrase: str,
     unlocked: Ed25519PrivateKey | None = None,
@@ -50,8 +58,9 @@ def create_feedback(
         year: the fiscal year.
         stage: the stage whose current received package the feedback answers.
         decision: approve (通过) or return (退回).
-        summary: the overall opinion; on return, the reason the unit is shown.
-        opinions: the opinions on items of the unit's data.
+        summary: the overall opinion; on return, the reason the unit is shown (required).
+        opinions: the opinions on items of the unit's data, each naming its item by uids
+            (:class:`Opinion`) or by readable path (:class:`PathOpinion`, resolved here).
         out_dir: the folder the package is written to.
         passphrase: the passphrase of the upper level's key.
         unlocked: the upper level's key already unlocked (then ``passphrase`` is not used).
@@ -60,8 +69,9 @@ def create_feedback(
         The written package file.
 
     Raises:
-        InputError: the unit is not registered, nothing of the stage was received, an opinion is
-            empty, or it names an owner or item that is not in the unit's data.
+        InputError: the unit is not registered, nothing of the stage was received, a return
+            without a reason, an opinion is empty, or it names an owner, item or path that is
+            not in the unit's data.
         ServiceError: the package cannot be written.
     """
     with workspace.reading() as uow:
@@ -73,7 +83,9 @@ def create_feedback(
         raise InputError(f"单位 {unit_code} 未登记", "反馈")
     if current is None:
         raise InputError(f"尚未接收 {unit_code} {year} {stage} 的数据包", "反馈")
-    _check_opinions(opinions, received_year(workspace, unit_code, year, stage))
+    if decision is Decision.RETURN and not summary.strip():
+        raise InputError("退回时须写明退回原因（意见文件的 summary）", "反馈")
+    checked = _checked(opinions, received_year(workspace, unit_code, year, stage))
     upper = workspace.unit()
     private_key = unlocked if unlocked is not None else signing.unlock(workspace, passphrase)
     key = minisign.public_key_of(private_key)
@@ -95,7 +107,7 @@ def create_feedback(
             "responds_to": current.sha256,
         },
     }
-    payload = {FEEDBACK_JSON: dumps(feedback_to_json(decision, summary, opinions))}
+    payload = {FEEDBACK_JSON: dumps(feedback_to_json(decision, summary, checked))}
     info = {
         "Source-Organization": (upper.name if upper else "") or "-",
         "External-Identifier": str(meta["package_id"]),
@@ -121,13 +133,35 @@ def create_feedback(
             file_name=path.name,
             responds_to=current.sha256,
         )
+        uow.review.note_feedback(
+            unit_code=unit_code,
+            year=year,
+            stage=stage,
+            sequence=sequence,
+            summary=summary,
+            opinions=checked,
+        )
     return path
 
 
-def _check_opinions(opinions: Sequence[Opinion], data: YearData | None) -> None:
+def _checked(opinions: Sequence[AnyOpinion], data: YearData | None) -> list[Opinion]:
+    """The opinions as uids, each checked against the unit's data and labelled with its path."""
+    checked = []
     for number, opinion in enumerate(opinions, start=1):
         if not opinion.text.strip():
             raise InputError(f"第{number}条意见缺少 text", "反馈")
+        if isinstance(opinion, PathOpinion):
+            found = opinion_at(data, opinion.path, opinion.text) if data is not None else None
+            if found is None:
+                raise InputError(
+                    f"第{number}条意见：“{opinion.path}”不在该单位报送的数据中"
+                    "（用 unionperf review 查看各项的路径）",
+                    "反馈",
+                )
+            checked.append(found)
+            continue
         unknown = unknown_reference(opinion, data) if data is not None else None
         if unknown:
             raise InputError(f"第{number}条意见：{unknown}", "反馈")
+        checked.append(labelled(opinion, data) if data is not None else opinion)
+    return checked

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from alembic import context
 
-from unionperf.store import upper_rows  # noqa: F401 - its tables join Base.metadata
+from unionperf.store import (  # noqa: F401 - their tables join Base
+    params_rows,
+    review_rows,
+    upper_rows,
+)
 from unionperf.store.rows import Base
 
 connection = context.config.attributes.get("connection")

@@ -224,7 +224,7 @@ class KeysBox(QGroupBox):
 
     def _confirmed(self, path: Path, name: str) -> None:
         try:
-            feedback.trust_upper(self.session.workspace, path, name)
+            feedback.trust_upper(self.session.workspace, path, name, replace=True)
         except ServiceError as error:
             messages.show_error(self, self.tr("The public key was not imported"), error)
             return
