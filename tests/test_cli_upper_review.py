@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.exchange.packages import UPPER_PASSPHRASE, YEAR, copy_workspace, demo_unit
+from tests.exchange.packages import UPPER_PASSPHRASE, YEAR, copy_workspace, demo_unit, key_id_of
 from unionperf.cli import main
 
 UPPER_CODE = "91350100M000100Y43"
@@ -33,6 +33,7 @@ def test_review_return_rescore_and_parameters(unit, tmp_path, capsys, monkeypatc
     init = ["init", "--workspace", up, "--upper", "某区总工会", "--credit-code", UPPER_CODE]
     assert _run(capsys, *init)[0] == 0
     register = ["register", "--workspace", up, "--key", str(unit.pub_file)]
+    register += ["--key-id", key_id_of(unit.pub_file)]
     assert _run(capsys, *register, "--unit-code", unit.unit_code, "--name", unit.unit_name)[0] == 0
     packages = [str(unit.packages[name]) for name in ("targets-2", "self-evaluation-1")]
     assert _run(capsys, "receive", "--workspace", up, *packages)[0] == 0

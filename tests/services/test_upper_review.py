@@ -17,6 +17,7 @@ from tests.exchange.packages import (
     DemoUnit,
     copy_workspace,
     demo_unit,
+    key_id_of,
     upper_workspace,
 )
 from unionperf.cli import main
@@ -50,7 +51,13 @@ def upper(unit, tmp_path) -> Iterator[Workspace]:
     """An upper level that registered the demo unit and received its targets (sent twice), a
     monitoring point and its self-evaluation."""
     workspace = upper_workspace(tmp_path / "upper")
-    register(workspace, unit.pub_file, unit.unit_code, unit.unit_name)
+    register(
+        workspace,
+        unit.pub_file,
+        unit.unit_code,
+        unit.unit_name,
+        key_id=key_id_of(unit.pub_file),
+    )
     names = ("targets-1", "targets-2", "monitoring-1", "self-evaluation-1")
     outcomes = receive(workspace, [unit.packages[name] for name in names])
     assert not any(outcome.refused for outcome in outcomes), outcomes

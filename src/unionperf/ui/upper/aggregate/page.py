@@ -1,0 +1,404 @@
+"""汇总: the year's stage across the units — totals, distributions, ranking — and Excel.
+
+For the stage chosen in the toolbar, the current packages of every unit (or a chosen group, or
+only those approved) are summed by ``services.upper.aggregate``: revenue and expenditure by
+category, projects by category and by attribute, the units' execution-rate and grade bands (as
+charts too), and the ranking by score, where the upper level's re-score stands in for the
+unit's own. Every table exports to Excel on its own; the whole workbook exports at once.
+
+The pickers are module functions, so tests replace them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionperf.services.common.errors import ServiceError
+from unionperf.services.upper.aggregate import Aggregate, aggregate
+from unionperf.services.upper.aggregate_export import export_aggregate_table
+from unionperf.services.upper.register import RegisteredUnit, units
+from unionperf.services.upper.rescore import upper_scores
+from unionperf.services.upper.tables import export_aggregate
+from unionperf.ui import messages
+from unionperf.ui.file_dialogs import choose_save_file
+from unionperf.ui.upper.aggregate.charts import BucketChart
+from unionperf.ui.upper.aggregate.models import (
+    BucketModel,
+    CategoryModel,
+    ProjectModel,
+    RankingModel,
+)
+from unionperf.ui.upper.base import UpperPage, fit_columns, intro_label, read_only_table
+from unionperf.ui.upper.board.models import score_text
+from unionperf.ui.upper.context import Area, UpperContext
+from unionperf.ui.widgets.table_model import RowTableModel
+
+__all__ = ["AggregatePage", "GroupDialog", "choose_group", "choose_table_target"]
+
+EXCEL_FILTER = "Excel (*.xlsx)"
+REVENUE, EXPENDITURE = "收入", "支出"
+BY_CATEGORY, BY_ATTRIBUTE = "项目（按支出类别）", "项目（按项目属性）"
+EXECUTION, GRADES, RANKING = "执行率分布", "等级分布", "排名"
+"""The titles of the service's tables (and of their sheets), by which one is exported."""
+
+
+def choose_table_target(parent: QWidget, name: str) -> Path | None:
+    """Ask where to write a workbook; ``None`` when cancelled."""
+    return choose_save_file(
+        parent,
+        QCoreApplication.translate("AggregatePage", "Export to Excel"),
+        name,
+        EXCEL_FILTER,
+    )
+
+
+class GroupDialog(QDialog):
+    """Tick the units of a group (汇总 of a chosen group)."""
+
+    def __init__(
+        self,
+        held: list[RegisteredUnit],
+        chosen: frozenset[str] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("groupDialog")
+        self.setWindowTitle(self.tr("Units to aggregate"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a unit"))
+        self.search.textChanged.connect(self._filter)
+        self.list = QListWidget()
+        self.list.setObjectName("groupUnits")
+        for unit in held:
+            item = QListWidgetItem(f"{unit.name}  {unit.code}")
+            item.setData(Qt.ItemDataRole.UserRole, unit.code)
+            ticked = chosen is None or unit.code in chosen
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        every = QPushButton(self.tr("Tick all"))
+        every.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
+        none = QPushButton(self.tr("Untick all"))
+        none.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(every)
+        row.addWidget(none)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.resize(36 * em, 30 * em)
+
+    def chosen(self) -> frozenset[str]:
+        """The codes ticked."""
+        return frozenset(
+            str(self.list.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.list.count())
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
+        )
+
+    def _tick_all(self, state: Qt.CheckState) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if not item.isHidden():
+                item.setCheckState(state)
+
+    def _filter(self, text: str) -> None:
+        wanted = text.strip().lower()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(bool(wanted) and wanted not in item.text().lower())
+
+
+def choose_group(
+    parent: QWidget, held: list[RegisteredUnit], chosen: frozenset[str] | None
+) -> frozenset[str] | None:
+    """Ask which units to aggregate; ``None`` when cancelled."""
+    dialog = GroupDialog(held, chosen, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen()
+
+
+class AggregatePage(UpperPage):
+    """汇总 of the stage chosen in the toolbar."""
+
+    areas = frozenset({Area.RECEIVED, Area.DECISIONS, Area.SELECTION, Area.REGISTER})
+
+    def __init__(self, context: UpperContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.result: Aggregate | None = None
+        self.group: frozenset[str] | None = None
+        """The units chosen (``None``: every unit)."""
+        self.approved_only = QCheckBox(self.tr("Only units whose stage was approved"))
+        self.approved_only.setObjectName("approvedOnly")
+        self.approved_only.toggled.connect(lambda _on: self.load())
+        self.group_label = QLabel()
+        self.group_label.setObjectName("groupLabel")
+        self.group_button = QPushButton(self.tr("Choose units…"))
+        self.group_button.setObjectName("chooseGroup")
+        self.group_button.clicked.connect(self.choose_units)
+        self.all_button = QPushButton(self.tr("All units"))
+        self.all_button.setObjectName("allUnits")
+        self.all_button.clicked.connect(self.all_units)
+        self.export_button = QPushButton(self.tr("Export every table…"))
+        self.export_button.setObjectName("exportAggregate")
+        self.export_button.clicked.connect(self.export_all)
+        self.summary = QLabel()
+        self.summary.setObjectName("aggregateSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: bold;")
+        controls = QHBoxLayout()
+        controls.addWidget(self.approved_only)
+        controls.addSpacing(16)
+        controls.addWidget(QLabel(self.tr("Group:")))
+        controls.addWidget(self.group_label)
+        controls.addWidget(self.group_button)
+        controls.addWidget(self.all_button)
+        controls.addStretch(1)
+        controls.addWidget(self.export_button)
+        self.tables: dict[str, tuple[RowTableModel[Any], QTableView]] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("aggregateTabs")
+        self.tabs.addTab(
+            self._pair(REVENUE, CategoryModel(self), EXPENDITURE, CategoryModel(self)),
+            self.tr("Revenue and expenditure"),
+        )
+        self.tabs.addTab(
+            self._pair(BY_CATEGORY, ProjectModel(self), BY_ATTRIBUTE, ProjectModel(self)),
+            self.tr("Projects"),
+        )
+        self.tabs.addTab(self._distributions(), self.tr("Execution and grades"))
+        self.tabs.addTab(self._box(RANKING, RankingModel(self), stretch=1), self.tr("Ranking"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            intro_label(
+                self.tr(
+                    "The stage chosen above, summed across the units' current packages "
+                    "(amounts in yuan). The ranking uses this union's re-score where there is "
+                    "one. Each table exports to Excel on its own."
+                )
+            )
+        )
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _box(self, title: str, model: RowTableModel[Any], stretch: int = 0) -> QGroupBox:
+        box = QGroupBox(_title(title))
+        table = read_only_table(model, f"table-{title}")
+        fit_columns(table, model.columns, stretch=stretch)
+        button = QPushButton(self.tr("Export this table…"))
+        button.setObjectName(f"export-{title}")
+        button.clicked.connect(lambda: self.export_table(title))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(table, 1)
+        self.tables[title] = (model, table)
+        return box
+
+    def _pair(
+        self,
+        first: str,
+        first_model: RowTableModel[Any],
+        second: str,
+        second_model: RowTableModel[Any],
+    ) -> QSplitter:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._box(first, first_model, stretch=1))
+        splitter.addWidget(self._box(second, second_model, stretch=1))
+        return splitter
+
+    def _distributions(self) -> QWidget:
+        self.execution_chart = BucketChart()
+        self.execution_chart.setObjectName("executionBands")
+        self.grade_chart = BucketChart()
+        self.grade_chart.setObjectName("gradeBands")
+        widget = QWidget()
+        layout = QHBoxLayout(widget)
+        for chart, title in ((self.execution_chart, EXECUTION), (self.grade_chart, GRADES)):
+            column = QVBoxLayout()
+            column.addWidget(chart, 3)
+            column.addWidget(self._box(title, BucketModel(self), stretch=0), 2)
+            layout.addLayout(column, 1)
+        return widget
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Aggregate the stage chosen for the group chosen."""
+        context = self.context
+        try:
+            rescored = upper_scores(self.workspace, context.year)
+            self.result = aggregate(
+                self.workspace,
+                context.year,
+                context.stage,
+                units=self.group,
+                approved_only=self.approved_only.isChecked(),
+                upper_scores=rescored,
+                today=context.today(),
+            )
+        except ServiceError as error:
+            self.result = None
+            self.summary.setText(str(error))
+            self._show(None)
+            return
+        self._show(self.result)
+
+    def _show(self, result: Aggregate | None) -> None:
+        self.group_label.setText(
+            self.tr("every unit")
+            if self.group is None
+            else self.tr("{count} units chosen").format(count=len(self.group))
+        )
+        self.all_button.setEnabled(self.group is not None)
+        self.export_button.setEnabled(result is not None)
+        rows: dict[str, list[Any]] = {title: [] for title in self.tables}
+        if result is not None:
+            rows = {
+                REVENUE: list(result.revenue),
+                EXPENDITURE: list(result.expenditure),
+                BY_CATEGORY: list(result.by_category),
+                BY_ATTRIBUTE: list(result.by_attribute),
+                EXECUTION: list(result.execution),
+                GRADES: list(result.grades),
+                RANKING: list(result.ranking),
+            }
+            scores = result.scores
+            text = self.tr("{year} {stage}: {included} of {expected} units counted{only}.").format(
+                year=result.year,
+                stage=result.stage_label,
+                included=result.units_included,
+                expected=result.units_expected,
+                only=self.tr(" (approved only)") if result.approved_only else "",
+            )
+            if scores.count:
+                text += self.tr(
+                    " Scores of {count} units: mean {mean}, median {median}, "
+                    "lowest {low}, highest {high}."
+                ).format(
+                    count=scores.count,
+                    mean=score_text(scores.mean),
+                    median=score_text(scores.median),
+                    low=score_text(scores.lowest),
+                    high=score_text(scores.highest),
+                )
+            self.summary.setText(text)
+        for title, (model, _table) in self.tables.items():
+            model.set_rows(rows[title])
+        self.execution_chart.setVisible(bool(rows[EXECUTION]))
+        if rows[EXECUTION]:
+            self.execution_chart.show_buckets(
+                self.tr("Units by execution rate"), self.tr("Units"), rows[EXECUTION]
+            )
+        self.grade_chart.show_buckets(self.tr("Units by grade"), self.tr("Units"), rows[GRADES])
+
+    # -- the group -----------------------------------------------------------------------------
+
+    def choose_units(self) -> None:
+        """Choose the units to aggregate."""
+        try:
+            held = units(self.workspace)
+        except ServiceError as error:
+            messages.show_error(self, self.tr("Cannot read the register"), error)
+            return
+        chosen = choose_group(self, held, self.group)
+        if chosen is None:
+            return
+        if not chosen:
+            messages.show_info(
+                self, self.tr("No unit chosen"), self.tr("Tick at least one unit to aggregate.")
+            )
+            return
+        self.group = None if chosen == {unit.code for unit in held} else chosen
+        self.load()
+
+    def all_units(self) -> None:
+        """Aggregate every unit again."""
+        self.group = None
+        self.load()
+
+    # -- export --------------------------------------------------------------------------------
+
+    def _file_name(self, what: str) -> str:
+        result = self.result
+        assert result is not None
+        return self.tr("{what} {year} {stage}.xlsx").format(
+            what=what, year=result.year, stage=result.stage_label
+        )
+
+    def export_all(self) -> Path | None:
+        """Write every table of the aggregation into one workbook."""
+        if self.result is None:
+            return None
+        path = choose_table_target(self, self._file_name(self.tr("aggregation")))
+        if path is None:
+            return None
+        try:
+            written = export_aggregate(self.result, path)
+        except ServiceError as error:
+            messages.show_error(self, self.tr("The aggregation was not exported"), error)
+            return None
+        self.say(self.tr("Aggregation written to {path}").format(path=written))
+        return written
+
+    def export_table(self, title: str) -> Path | None:
+        """Write one table (收入, 支出, …, 排名) as its own workbook."""
+        if self.result is None:
+            return None
+        path = choose_table_target(self, self._file_name(_title(title)))
+        if path is None:
+            return None
+        try:
+            written = export_aggregate_table(self.result, title, path)
+        except ServiceError as error:
+            messages.show_error(self, self.tr("The table was not exported"), error)
+            return None
+        self.say(self.tr("Table written to {path}").format(path=written))
+        return written
+
+
+def _title(title: str) -> str:
+    """The service's table title as the page shows it (translated where it differs)."""
+    names = {
+        REVENUE: QCoreApplication.translate("AggregatePage", "Revenue by category"),
+        EXPENDITURE: QCoreApplication.translate("AggregatePage", "Expenditure by category"),
+        BY_CATEGORY: QCoreApplication.translate("AggregatePage", "Projects by category"),
+        BY_ATTRIBUTE: QCoreApplication.translate("AggregatePage", "Projects by attribute"),
+        EXECUTION: QCoreApplication.translate("AggregatePage", "Execution-rate bands"),
+        GRADES: QCoreApplication.translate("AggregatePage", "Grade bands"),
+        RANKING: QCoreApplication.translate("AggregatePage", "Ranking"),
+    }
+    return names.get(title, title)
