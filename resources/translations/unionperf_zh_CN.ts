@@ -1320,7 +1320,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+91"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+89"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -1330,7 +1330,7 @@
         <translation>问题清单</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -1818,7 +1818,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+85"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+90"/>
         <source>Monitoring point:</source>
         <translation>监控时点：</translation>
     </message>
@@ -1863,12 +1863,18 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>执行进度图</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+8"/>
+        <location line="+145"/>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <location line="-109"/>
         <source>Project:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Months 1–{month}</source>
         <translation>1–{month}月</translation>
     </message>
@@ -1878,7 +1884,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>{months}（截至{date}）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Time progress {progress}</source>
         <translation>时间进度 {progress}</translation>
     </message>
@@ -1888,7 +1894,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>双击单元格填写各项目截至截止日的累计执行数，执行滞后的说明原因；再到“指标完成情况”页填写各指标完成值，并说明红、黄预警的原因。每次修改即时保存（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <source>Sign-off (signed)</source>
+        <translation>签字确认（已签字）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-off (not signed)</source>
+        <translation>签字确认（未签字）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open or start a year first.</source>
         <translation>请先打开或新建年度。</translation>
     </message>
@@ -2259,7 +2275,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+192"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+205"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -2332,7 +2348,7 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+31"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+52"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -2370,7 +2386,7 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+53"/>
+        <location line="+81"/>
         <source>{hard} problems must be fixed, {soft} need an explanation</source>
         <translation>{hard}个问题必须修改，{soft}个问题需要填写说明</translation>
     </message>
@@ -2818,7 +2834,7 @@ Restore it from a backup?</source>
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+54"/>
+        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+62"/>
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
@@ -2833,23 +2849,23 @@ Restore it from a backup?</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+64"/>
+        <location line="+115"/>
         <source>Sign off</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-84"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+84"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
@@ -2869,22 +2885,33 @@ Restore it from a backup?</source>
         <translation>无需签字</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+24"/>
+        <location line="+3"/>
+        <source>Not signed</source>
+        <translation>未能签字</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Sign-off by {role}</source>
         <translation>{role}签字</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
+        <source>{count} problems must be fixed before anyone can sign “{stage}” off (click one to open it):</source>
+        <translation>“{stage}”还有{count}个须修改的问题，解决后才能签字（点击可定位到该处）：</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Locked: the union chair signed “{stage}” off. A change now is an adjustment and asks for its reason.</source>
         <translation>已锁定：工会主席已签字确认“{stage}”。现在修改属于调整，需填写调整原因。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Adjusting “{stage}”: {reason}. The chair&apos;s new sign-off locks it again.</source>
-        <translation>“{stage}”调整中：{reason}。工会主席重新签字后再次锁定。</translation>
+        <source>Adjusting “{stage}”: {reason}. The chair&apos;s and the audit chair&apos;s sign-offs were withdrawn: they sign it again, and the chair&apos;s new sign-off locks it.</source>
+        <translation>正在调整“{stage}”：{reason}。工会主席和经审会主任的签字已撤回，须重新签字；工会主席重新签字后再次锁定。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Returned by the upper level: {reason}. Correct it, then sign it off again.</source>
         <translation>已被上级退回：{reason}。请修改后重新签字确认。</translation>
     </message>
@@ -2897,7 +2924,7 @@ Restore it from a backup?</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-197"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-196"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2950,7 +2977,7 @@ Restore it from a backup?</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+135"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+141"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -3653,13 +3680,13 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
-        <source>Union chair</source>
-        <translation>工会主席</translation>
+        <source>Preparer (accountant)</source>
+        <translation>填报人（会计）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Accountant</source>
-        <translation>会计</translation>
+        <source>Union chair</source>
+        <translation>工会主席</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3675,7 +3702,7 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-187"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-200"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
@@ -3700,6 +3727,11 @@ SHA-256 {sha256}
         <translation>上级工会（接收所属单位报送的数据包）</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>The three names are filled in whenever a stage is signed off; they can be changed later under Unit profile.</source>
+        <translation>以上三个姓名在各阶段签字确认时自动填入，以后可在“单位信息”中修改。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Union name *</source>
         <translation>工会名称 *</translation>
@@ -3721,8 +3753,8 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
-        <source>Accountant</source>
-        <translation>会计</translation>
+        <source>Preparer (accountant)</source>
+        <translation>填报人（会计）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3731,11 +3763,16 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit committee chair</source>
+        <translation>经审会主任</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>An upper-level union may leave it empty.</source>
         <translation>上级工会可以不填。</translation>
     </message>

@@ -118,7 +118,8 @@ def test_review_shows_the_values_of_the_stage(upper, unit):
     assert project.value("grade") == "优"
     scored = evaluation.item(EXAMPLE)
     assert scored.score is not None
-    assert scored.value("working").startswith("指标值 ≥")
+    assert "10 ÷ 12 × 15 = 12.50" in scored.value("working")  # the domain's own sentence
+    assert project.value("total_working").startswith("总分 = 预算执行率得分9.30")
     assert evaluation.item("预算/支出/职工活动支出").value("approved")
 
 

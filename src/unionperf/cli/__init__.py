@@ -32,6 +32,7 @@ from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.params_commands import add_params_commands
 from unionperf.cli.review_commands import add_review_commands
 from unionperf.cli.selftest_command import add_selftest_command
+from unionperf.cli.signoff_commands import add_signoff_commands
 from unionperf.cli.upper_commands import add_upper_commands
 from unionperf.cli.year_commands import add_year_commands
 
@@ -161,6 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     add_review_commands(command)
     add_params_commands(command)
     add_form_commands(command)
+    add_signoff_commands(command)
     add_year_commands(command)
     add_selftest_command(commands)
     return parser

@@ -108,11 +108,11 @@ def _key_export(args: argparse.Namespace) -> int:
 
 def _key_sheet(args: argparse.Namespace) -> int:
     from unionperf.services.common.signing import key_info  # noqa: PLC0415
-    from unionperf.services.cycle.key_sheet import write_key_sheet  # noqa: PLC0415
+    from unionperf.services.cycle.key_sheet import print_key_sheet  # noqa: PLC0415
 
     with open_workspace(args, writer=False) as workspace:
         info = key_info(workspace)
-        path = write_key_sheet(info, workspace.unit(), args.out)
+        path = print_key_sheet(workspace, args.out)
     print(f"已生成公钥登记表：{path}（密钥编号 {info.key_id}）")
     return EXIT_OK
 

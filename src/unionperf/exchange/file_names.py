@@ -25,5 +25,5 @@ def feedback_file_name(credit_code: str, year: int, stage: Stage, sequence: int)
 
 
 def params_file_name(credit_code: str, sequence: int) -> str:
-    """The upper level's parameter package: ``81310115MC2K7Q8P1A_参数包_第1次.upkg``."""
+    """The upper level's parameter package: ``91350100M000100Y43_参数包_第3次.upkg``."""
     return f"{credit_code}_参数包_第{sequence}次{SUFFIX}"

@@ -215,6 +215,14 @@ def _check_version(meta: Any) -> None:
         )
 
 
+def _params(files: Mapping[str, bytes]) -> dict[str, Any]:
+    """A parameter package's ``params.json``, checked against its schema."""
+    document = _json(files, PARAMS_JSON)
+    schemas.validate("params", document, "params.json")
+    checked: dict[str, Any] = document
+    return checked
+
+
 def _check_data_version(version: Any, label: str) -> None:
     """Refuse a data.json layout of a major version this program does not read."""
     text = str(version) if isinstance(version, str | int) else ""
@@ -250,14 +258,6 @@ def _check_evidence(meta: dict[str, Any], files: Mapping[str, bytes]) -> None:
         raise PackageError(
             "evidence", f"包内的佐证材料未在 package.json 中列出：{shown(unlisted[0])}"
         )
-
-
-def _params(files: Mapping[str, bytes]) -> dict[str, Any]:
-    """A parameter package's ``params.json``, checked against its schema."""
-    document = _json(files, PARAMS_JSON)
-    schemas.validate("params", document, "params.json")
-    checked: dict[str, Any] = document
-    return checked
 
 
 def _content(

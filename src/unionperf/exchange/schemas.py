@@ -38,7 +38,7 @@ _SHOWN_BITS = 64
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    """The schema document of that name (a key of ``SCHEMAS``, such as ``params``)."""
+    """The schema document of that name (a key of :data:`SCHEMAS`)."""
     text = (files("unionperf.exchange") / "schemas" / SCHEMAS[name]).read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

@@ -58,8 +58,6 @@ STATUS_COLOURS = {
 }
 PAGE_BUILD_PAUSE_MS = 50
 """Pause between building the other step pages after start (the first paint comes first)."""
-PROBLEMS_HEIGHT_LINES = 8
-"""The problems panel starts this many text lines high; the step pages get the rest."""
 NAVIGATOR_WIDTH_CHARS = 11
 """Wide enough for the longest step name at 1366×768, no wider."""
 
@@ -127,11 +125,10 @@ class MainWindow(QMainWindow):
         self.session.problems_changed.connect(self._problems_changed)
         self.session.changed.connect(self._session_changed)
         self.session.failed.connect(self._edit_failed)
+        self.session.locate.connect(self.show_problem)
         self.resize(1366, 768)
         self.resizeDocks(
-            [self.problems_dock],
-            [PROBLEMS_HEIGHT_LINES * self.fontMetrics().height()],
-            Qt.Orientation.Vertical,
+            [self.problems_dock], [self.problems.height_for_rows()], Qt.Orientation.Vertical
         )
         self.refresh_years()
         self.navigator.setCurrentRow(0)

@@ -248,8 +248,14 @@ class Workspace:
         return score_year(self.load_year(year))
 
     def check(self, year: int) -> list[Problem]:
-        """Every validation problem of every stage the year has reached."""
-        return check_year(self.load_year(year))
+        """Every validation problem of every stage the year has reached.
+
+        A stage with an adjustment open asks for its withdrawn sign-offs again (G002).
+        """
+        with self.reading() as uow:
+            data = found(lambda: uow.years.load(year))
+            adjusting = uow.submissions.stages_adjusting(year)
+        return check_year(data, adjusting)
 
     def audit_breaks(self) -> list[audit.ChainBreak]:
         """Where the audit log's hash chain does not hold (empty when intact)."""

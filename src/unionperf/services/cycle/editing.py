@@ -22,6 +22,7 @@ from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace, found
+from unionperf.services.cycle import signoffs
 from unionperf.services.cycle.params import received_settings
 
 
@@ -187,11 +188,12 @@ def save_evaluation_texts(workspace: Workspace, year: int, evaluation: Evaluatio
 
 
 def sign_off(workspace: Workspace, year: int, signoff: Signoff) -> None:
-    """Record a sign-off of a stage."""
-    if not signoff.name.strip():
-        raise InputError("请填写签字人姓名", "签字确认")
-    with workspace.unit_of_work() as uow:
-        uow.years.save_signoff(year, signoff)
+    """Record a sign-off of a stage; refused while a hard problem of the stage is open.
+
+    Raises:
+        SignoffRefusedError: no name, or the stage's open hard problems (listed).
+    """
+    signoffs.sign_off(workspace, year, signoff)
 
 
 def explain(workspace: Workspace, year: int, problem_key: str, text: str) -> None:

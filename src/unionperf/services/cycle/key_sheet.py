@@ -1,13 +1,13 @@
 """The key registration sheet (公钥登记表): a public key on paper, to anchor the first trust.
 
 The upper union registers a unit's key from this signed and sealed sheet before it trusts the
-unit's first package (product.md §5 Keys). It is one A4 page written with the forms' PDF writer
-(bundled font, reproducible bytes): unit, credit code, key id, the public key (its base64 line:
-the key itself, without the ``.pub`` file's English comment line) and a QR code of it, and the
-sign-off lines. After a key rotation the sheet is printed again for the new key and names the
-key it replaces. Written on an upper-level
-workspace, the sheet is the upper union's own key for its units (上级工会签名公钥告知表): they
-check it before they trust its feedback and parameter packages (``unionperf trust-upper --key-id``).
+unit's first package (product.md §5 Keys). Written on an upper-level workspace, the sheet is the
+upper union's own key for its units (上级工会签名公钥告知表): they check it before they trust its
+feedback and parameter packages (``unionperf trust-upper --key-id``). It is one A4 page written
+with the forms' PDF writer (bundled font, reproducible bytes): unit, credit code, key id, the
+public key (its base64 line: the key itself, without the ``.pub`` file's English comment line)
+and a QR code of it, and the sign-off lines. After a key rotation the sheet is printed again
+for the new key and names the key it replaces.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def key_sheet_family(
     profile's level is 上级工会) tells its units its key.
     """
     if unit is not None and unit.level is UnitLevel.UPPER:
-        return _upper_family(info, unit, today)
+        return _upper_family(info, unit, today, replaces)
     name = unit.name if unit else info.unit_name
     code = unit.credit_code if unit else info.unit_code
     rows = [
@@ -95,24 +95,16 @@ def key_sheet_family(
     return FormFamily(key="key-registration", title=TITLE, forms=(form,))
 
 
-def print_key_sheet(workspace: Workspace, folder: Path, today: date | None = None) -> Path:
-    """Write the sheet of the workspace's current key (after a rotation: the new one) to ``folder``.
-
-    Raises:
-        ServiceError: the workspace has no key, or the sheet cannot be written.
-    """
-    info = signing.key_info(workspace)
-    chain = signing.announcements(workspace)
-    replaces = chain[-1].old_key_id if chain else ""
-    return write_key_sheet(info, workspace.unit(), folder, today, replaces=replaces)
-
-
-def _upper_family(info: KeyInfo, unit: UnitProfile, today: date) -> FormFamily:
+def _upper_family(info: KeyInfo, unit: UnitProfile, today: date, replaces: str) -> FormFamily:
     rows = [
         ("上级工会名称", unit.name or "—"),
         ("统一社会信用代码", unit.credit_code or "—"),
         ("签名密钥编号（指纹）", _grouped(info.key_id)),
         ("公钥", key_line(info.public_key)),
+    ]
+    if replaces:
+        rows.append(("替换的原密钥编号", f"{_grouped(replaces)}（原密钥自本表下发之日起停用）"))
+    rows += [
         ("经办人", unit.accountant or ""),
         ("联系电话", unit.contact_phone or ""),
         ("告知表生成日期", f"{today.year}年{today.month}月{today.day}日"),
@@ -144,6 +136,18 @@ def _upper_family(info: KeyInfo, unit: UnitProfile, today: date) -> FormFamily:
         ),
     )
     return FormFamily(key="key-registration", title=UPPER_TITLE, forms=(form,))
+
+
+def print_key_sheet(workspace: Workspace, folder: Path, today: date | None = None) -> Path:
+    """Write the sheet of the workspace's current key (after a rotation: the new one) to ``folder``.
+
+    Raises:
+        ServiceError: the workspace has no key, or the sheet cannot be written.
+    """
+    info = signing.key_info(workspace)
+    chain = signing.announcements(workspace)
+    replaces = chain[-1].old_key_id if chain else ""
+    return write_key_sheet(info, workspace.unit(), folder, today, replaces=replaces)
 
 
 def write_key_sheet(

@@ -49,7 +49,6 @@ __all__ = [
     "UpperParameters",
     "export_params",
     "parameters",
-    "params_file_name",
     "set_deadlines",
     "set_library",
     "set_settings",

@@ -1,7 +1,9 @@
 """The values the review shows for each item of a unit's stage, as labelled texts.
 
 Every number comes from the domain's rules (domain.md §4.3 lights, §5 scores) applied to the
-data the unit sent; nothing here computes a rule of its own. Each value has a stable key (the
+data the unit sent, and every score's working is the domain's own sentence
+(:mod:`unionperf.domain.score_working`, as the unit's window and forms show it); nothing here
+computes a rule of its own. Each value has a stable key (the
 keys of ``review --json``), a Chinese label and its text; an empty text is left out.
 """
 
@@ -31,7 +33,8 @@ from unionperf.domain.monitoring import (
     execution_rate,
     time_progress,
 )
-from unionperf.domain.scoring import ExecutionScore, Flag, IndicatorScore, TargetScore, tier_band
+from unionperf.domain.score_working import explain_execution, explain_indicator, explain_total
+from unionperf.domain.scoring import ExecutionScore, Flag, IndicatorScore, TargetScore
 from unionperf.domain.year import YearData
 
 LIGHT_ORDER = (Light.RED, Light.YELLOW, Light.GREEN, Light.BLUE)
@@ -236,12 +239,15 @@ def owner_score_values(
     add(values, "executed", "全年执行数（元）", money(execution.executed))
     add(values, "execution_rate", "预算执行率", percent(execution.rate))
     add(values, "execution_score", "预算执行率得分", _execution_text(execution))
+    add(values, "execution_working", "执行率计分说明", explain_execution(execution))
     add(values, "total", "自评得分", f"{score.total:.2f}")
     add(values, "grade", "评价等级", score.grade.value)
+    add(values, "total_working", "总分说明", explain_total(score))
     add(values, "exempt", "免于自评", "是（低于金额门槛）" if exempt else "")
     if upper is not None:
         add(values, "upper_total", "上级复评得分", f"{upper.total:.2f}")
         add(values, "upper_grade", "上级复评等级", upper.grade.value)
+        add(values, "upper_working", "复评总分说明", explain_total(upper))
     add(values, "achieved_text", "年度总体目标完成情况", evaluation.achieved_text)
     add(values, "execution_analysis", "预算执行偏差原因", evaluation.execution_analysis)
     add(values, "result_application", "结果应用", evaluation.result_application)
@@ -269,7 +275,7 @@ def indicator_score_values(item: IndicatorScore, upper: tuple[Decimal, str] | No
         add(values, "deduction", "调减分数", number(result.deduction))
         add(values, "deduction_reason", "调减理由", result.deduction_reason)
     add(values, "score", "自评得分", _score_text(item.score))
-    add(values, "working", "计分说明", working(item))
+    add(values, "working", "计分说明", explain_indicator(item))
     add(values, "flags", "提示", "、".join(_FLAG_WORDS[flag] for flag in item.flags))
     if result is not None:
         add(values, "deviation", "偏差原因分析", result.deviation)
@@ -278,32 +284,6 @@ def indicator_score_values(item: IndicatorScore, upper: tuple[Decimal, str] | No
         add(values, "upper_score", "上级复评得分", f"{upper[0]:.2f}")
         add(values, "upper_reason", "复评理由", upper[1])
     return values
-
-
-def working(item: IndicatorScore) -> str:
-    """The rule's numbers behind an indicator's score (domain.md §5.3–§5.4), in one sentence."""
-    indicator, result = item.indicator, item.result
-    points = number(item.points)
-    if item.formula_score is None:
-        return f"分值 {points}：缺少实际完成情况，暂计 0 分"
-    if indicator.operator is Operator.QUALITATIVE:
-        tier = result.tier if result else None
-        if tier is None:
-            return f"分值 {points}：定性指标未选档次"
-        low, high, inclusive = tier_band(tier, item.points)
-        close = "]" if inclusive else ")"
-        return (
-            f"定性指标：{TIER_LABELS[tier]}，档次区间 [{number(low)}, {number(high)}{close}，"
-            f"评分 {item.formula_score:.2f}（分值 {points}）"
-        )
-    actual = number(result.actual) if result else ""
-    text = (
-        f"指标值 {indicator.display_target}，实际 {actual}{indicator.unit}，"
-        f"分值 {points}，按规则得 {item.formula_score:.2f} 分"
-    )
-    if item.score is not None and item.score != item.formula_score:
-        text += f"，调减后 {item.score:.2f} 分"
-    return text
 
 
 def _execution_text(execution: ExecutionScore) -> str:

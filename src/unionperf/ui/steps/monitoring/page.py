@@ -4,8 +4,10 @@ The page shows one monitoring point at a time (picked above the tables, or added
 the first tab lists every project and the unit as a whole with budget, executed amount, rate
 against time progress, deviation flag, warning light, the 暂缓/停止 flag and the explanations;
 the second tab shows the selected project's indicators with their progress, expected value,
-warning, reason, likelihood and measure; the third its execution chart (product.md §2 step 4).
-The project picker beside the tabs follows the row selected in the first tab, and back.
+warning, reason, likelihood and measure; the third its execution chart (product.md §2 step 4);
+the fourth the point's sign-off (preparer, chair, audit chair), whose tab says whether the
+chair has signed. The project picker beside the tabs follows the row selected in the first tab,
+and back.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
 from unionperf.domain.monitoring import MonitoringPoint, time_progress
 from unionperf.domain.problems import Location
+from unionperf.domain.settings import SignoffRole
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.views.monitoring_view import (
     new_point,
@@ -53,6 +56,7 @@ from unionperf.ui.widgets.charts import ExecutionChart
 from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.delegates import ColumnDelegate
 from unionperf.ui.widgets.formatting import percent
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.widgets.table_model import RowTableModel
 from unionperf.ui.year_session import Area, YearSession
 
@@ -61,6 +65,7 @@ __all__ = ["MonitoringStep"]
 FUNDS_TAB = 0
 INDICATORS_TAB = 1
 CHART_TAB = 2
+SIGNOFF_TAB = 3
 ROW_HEIGHT_LINES = 1.6
 """Row height in text lines: a single line of text with room for an editor."""
 
@@ -69,7 +74,7 @@ class MonitoringStep(StepPage):
     """The monitoring step: a point selector over the owners' and the indicators' tables."""
 
     step = Step.MONITORING
-    areas = frozenset({Area.MONITORING, Area.PROJECTS, Area.TARGETS, Area.BUDGET})
+    areas = frozenset({Area.MONITORING, Area.PROJECTS, Area.TARGETS, Area.BUDGET, Area.SIGNOFFS})
 
     def __init__(self, session: YearSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -149,6 +154,14 @@ class MonitoringStep(StepPage):
         self.tabs.addTab(self.owner_table, self.tr("Funds and warnings"))
         self.tabs.addTab(self.progress_table, self.tr("Indicators"))
         self.tabs.addTab(self.chart, self.tr("Execution chart"))
+        self.signoff = SignoffPanel(self.session, "")
+        self.signoff.setObjectName("monitoringSignoff")
+        signoff_tab = QWidget()
+        signoff_column = QVBoxLayout(signoff_tab)
+        signoff_column.setContentsMargins(4, 4, 4, 4)
+        signoff_column.addWidget(self.signoff)
+        signoff_column.addStretch(1)
+        self.tabs.addTab(signoff_tab, self.tr("Sign-off"))
         self.tabs.setCornerWidget(self._owner_corner(), Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -207,6 +220,9 @@ class MonitoringStep(StepPage):
         if data is None:
             self.load()
             return
+        if area == Area.SIGNOFFS:
+            self._show_signoff_state()
+            return
         shown = [self.points.itemData(index) for index in range(self.points.count())]
         if shown != [point.uid for point in data.points]:
             self._fill_points()
@@ -256,6 +272,10 @@ class MonitoringStep(StepPage):
         """Rebuild the tables for the point shown (models only: no per-cell widgets)."""
         data = self.session.data
         point = point_of(data, self.point_uid) if data is not None else None
+        self.signoff.setEnabled(point is not None)
+        if point is not None:
+            self.signoff.set_stage(point.stage, lazy=True)
+        self._show_signoff_state()
         if data is None or point is None:
             with QSignalBlocker(self.owner_picker):
                 self.owner_model.set_rows([])
@@ -280,6 +300,18 @@ class MonitoringStep(StepPage):
         self._restore_owner()
         self._indicators_stale = True
         self._update_indicators()
+
+    def _show_signoff_state(self) -> None:
+        """The sign-off tab says whether the chair has signed the point shown."""
+        data = self.session.data
+        point = point_of(data, self.point_uid) if data is not None else None
+        if data is None or point is None:
+            text = self.tr("Sign-off")
+        elif SignoffRole.CHAIR in data.signoffs_for(point.stage):
+            text = self.tr("Sign-off (signed)")
+        else:
+            text = self.tr("Sign-off (not signed)")
+        self.tabs.setTabText(SIGNOFF_TAB, text)
 
     def _empty_hint(self) -> str:
         if self.session.data is None:

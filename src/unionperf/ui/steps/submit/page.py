@@ -255,7 +255,7 @@ class SubmitStep(StepPage):
             self.ready.clear()
             return
         stage = Stage.parse(self.stage())
-        self.items = checklist(data, stage)
+        self.items = checklist(data, stage, self.session.adjusting)
         selected = self._selected_item()
         self.checklist_model.set_rows(self.items)
         if selected is not None:

@@ -224,6 +224,7 @@ class KeysBox(QGroupBox):
 
     def _confirmed(self, path: Path, name: str) -> None:
         try:
+            # the dialog showed the key id to compare with the paper: the user's confirmation
             feedback.trust_upper(self.session.workspace, path, name, replace=True)
         except ServiceError as error:
             messages.show_error(self, self.tr("The public key was not imported"), error)
