@@ -140,7 +140,7 @@ def main() -> int:
             workspace.close()
         bench_fillin(Path(folder) / "large", Path(folder), record)
         bench_receive(Path(folder), record)
-        bench_upper(Path(folder), record, median_seconds)
+        bench_upper(Path(folder), record)
         create_demo(Path(folder) / "normal").close()
         bench_window(Path(folder) / "normal", Path(folder) / "large", record)
     return 0

@@ -71,3 +71,14 @@ def test_the_self_evaluation_reports_the_years_execution_and_scores():
     assert scores.unit is not None
     spent = sum((line.executed for line in YEAR.budget if line.category_code in SPENDING), D(0))
     assert owners[UNIT_OWNER][2:] == (spent, scores.unit.total, scores.unit.grade.value)
+
+
+def test_a_category_listed_twice_is_one_fact():
+    from dataclasses import replace  # noqa: PLC0415
+
+    doubled = replace(YEAR, budget=(*YEAR.budget, YEAR.budget[0]))
+    facts = stage_facts(doubled, Stage.parse("self-evaluation"))
+    assert [line.category_code for line in facts.budget] == [
+        line.category_code for line in YEAR.budget
+    ]
+    assert facts.budget[0].budget == 2 * YEAR.budget[0].budget

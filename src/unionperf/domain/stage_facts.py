@@ -69,22 +69,25 @@ class StageFacts:
     """The rows kept of one received package."""
 
     budget: tuple[BudgetFact, ...]
+    """One per category, in the package's order."""
     owners: tuple[OwnerFact, ...]
 
 
 def stage_facts(data: YearData, stage: Stage) -> StageFacts:
     """The budget lines and the owners' amounts and scores of a package of ``stage``."""
     evaluating = stage.kind is StageKind.SELF_EVALUATION
-    budget = tuple(
-        BudgetFact(
+    lines: dict[str, BudgetFact] = {}
+    for line in data.budget:  # one fact per category (a unit's workspace holds one line each)
+        held = lines.get(line.category_code)
+        spent = line.executed if evaluating else ZERO
+        lines[line.category_code] = BudgetFact(
             line.category_code,
-            line.last_year_actual,
-            line.budget,
-            line.adjustment,
-            line.executed if evaluating else ZERO,
+            line.last_year_actual + (held.last_year_actual if held else ZERO),
+            line.budget + (held.budget if held else ZERO),
+            line.adjustment + (held.adjustment if held else ZERO),
+            spent + (held.executed if held else ZERO),
         )
-        for line in data.budget
-    )
+    budget = tuple(lines.values())
     executed = _stage_execution(data, stage)
     scores = score_year(data) if evaluating else None
     by_uid = {item.project.uid: item.score for item in scores.projects} if scores else {}

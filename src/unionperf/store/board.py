@@ -12,9 +12,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, delete, distinct, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, delete, distinct, func, select
+from sqlalchemy.orm import Session, aliased
 
 from unionperf.domain.aggregation import CategorySum, ProjectSum
 from unionperf.domain.budget import UNIT_OWNER
@@ -26,45 +27,53 @@ from unionperf.store.rows import FeedbackSentRow, ReceivedRow, ReceivedScoreRow,
 from unionperf.store.upper_rows import DeadlineRow, ReceivedBudgetRow
 
 
-@dataclass(frozen=True, slots=True)
-class BoardUnit:
-    """A registered unit as the board lists it."""
+class UnitFigures(NamedTuple):
+    """A unit's own row of its current package: budget, execution, score, grade.
+
+    The board's per-unit records are named tuples: immutable, and quick to make by the
+    thousand (a frozen dataclass costs several times more per record).
+    """
+
+    budget_fen: int
+    executed_fen: int
+    total: Decimal | None
+    grade: str
+
+    @property
+    def budget(self) -> Decimal:
+        """The approved expenditure budget in yuan."""
+        return fen_to_yuan(self.budget_fen)
+
+    @property
+    def executed(self) -> Decimal:
+        """The executed expenditure in yuan, as the stage reports it."""
+        return fen_to_yuan(self.executed_fen)
+
+
+class BoardUnit(NamedTuple):
+    """A registered unit with what it sent of the stage."""
 
     code: str
     name: str
     contact: str
     key_id: str
     """Empty while the unit's key is not registered."""
+    newest: int
+    """The highest sequence received of the stage (0: none)."""
+    first_at: str | None
+    """When the stage's first package was received (UTC, ISO)."""
+    current_at: str | None
+    """When the current (newest) package was received."""
+    figures: UnitFigures | None
+    """The unit-as-a-whole row of the current package."""
 
 
-@dataclass(frozen=True, slots=True)
-class BoardPackage:
-    """A received package of the stage, without its content."""
+class BoardReview(NamedTuple):
+    """A decision sent on a package of the stage: the sequence it answered, oldest first."""
 
     unit_code: str
     sequence: int
-    sha256: str
-    received_at: str
-    current: bool
-
-
-@dataclass(frozen=True, slots=True)
-class BoardReview:
-    """A decision sent on a package of the stage (``responds_to``: that package's SHA-256)."""
-
-    unit_code: str
-    responds_to: str | None
     decision: Decision
-
-
-@dataclass(frozen=True, slots=True)
-class UnitFigures:
-    """A unit's own row of its current package: budget, execution, score, grade."""
-
-    budget: Decimal
-    executed: Decimal
-    total: Decimal | None
-    grade: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +81,8 @@ class BoardFacts:
     """Everything the status board of one stage is made from."""
 
     units: list[BoardUnit]
-    packages: list[BoardPackage]
     reviews: list[BoardReview]
-    figures: dict[str, UnitFigures]
-    """By unit code: the unit-as-a-whole row of its current package."""
+    """Decisions on packages of the stage that were received (others are left out)."""
 
 
 class BoardRecords:
@@ -125,43 +132,95 @@ class BoardRecords:
     # -- the status board -------------------------------------------------------------------
 
     def board_facts(self, year: int, stage: str) -> BoardFacts:
-        """The units, the stage's packages and decisions, and each current package's figures."""
+        """Each registered unit with what it sent of the stage, and the decisions sent on it.
+
+        Times of receipt are the stored UTC ISO texts (one format, so the first is the least).
+        """
+        connection = self.session.connection()  # Core rows: no ORM loading for plain columns
+        package, score = ReceivedRow, ReceivedScoreRow
+        sent = (
+            select(
+                package.unit_code.label("code"),
+                func.max(package.sequence).label("newest"),
+                func.min(package.received_at).label("first_at"),
+            )
+            .where(package.year == year, package.stage == stage)
+            .group_by(package.unit_code)
+            .subquery()
+        )
+        current = aliased(ReceivedRow)
+        query = (
+            select(
+                SubordinateRow.unit_code,
+                SubordinateRow.name,
+                SubordinateRow.contact,
+                SubordinateRow.key_id,
+                sent.c.newest,
+                sent.c.first_at,
+                current.received_at,
+                score.budget_fen,
+                score.executed_fen,
+                score.total,
+                score.grade,
+            )
+            .outerjoin(sent, sent.c.code == SubordinateRow.unit_code)
+            .outerjoin(
+                current,
+                and_(
+                    current.year == year,
+                    current.stage == stage,
+                    current.current.is_(True),
+                    current.unit_code == SubordinateRow.unit_code,
+                ),
+            )
+            .outerjoin(score, and_(score.package_id == current.id, score.owner_uid == UNIT_OWNER))
+            .order_by(SubordinateRow.unit_code)
+        )
         units = [
-            BoardUnit(code, name, contact, key_id)
-            for code, name, contact, key_id in self.session.execute(
-                select(
-                    SubordinateRow.unit_code,
-                    SubordinateRow.name,
-                    SubordinateRow.contact,
-                    SubordinateRow.key_id,
-                ).order_by(SubordinateRow.unit_code)
+            BoardUnit(
+                code,
+                name,
+                contact,
+                key_id,
+                newest or 0,
+                first_at,
+                current_at,
+                None if budget is None else UnitFigures(budget, executed, total, grade),
             )
+            for (
+                code,
+                name,
+                contact,
+                key_id,
+                newest,
+                first_at,
+                current_at,
+                budget,
+                executed,
+                total,
+                grade,
+            ) in connection.execute(query).all()  # one fetchall, not a fetch per row
         ]
-        packages = [
-            BoardPackage(code, sequence, sha, at, bool(current))
-            for code, sequence, sha, at, current in self.session.execute(
-                select(
-                    ReceivedRow.unit_code,
-                    ReceivedRow.sequence,
-                    ReceivedRow.sha256,
-                    ReceivedRow.received_at,
-                    ReceivedRow.current,
-                ).where(ReceivedRow.year == year, ReceivedRow.stage == stage)
-            )
-        ]
-        reviews = [
-            BoardReview(code, answered, Decision(decision))
-            for code, answered, decision in self.session.execute(
-                select(
-                    FeedbackSentRow.unit_code,
-                    FeedbackSentRow.responds_to,
-                    FeedbackSentRow.decision,
+        decided = connection.execute(
+            select(FeedbackSentRow.unit_code, FeedbackSentRow.responds_to, FeedbackSentRow.decision)
+            .where(FeedbackSentRow.year == year, FeedbackSentRow.stage == stage)
+            .order_by(FeedbackSentRow.id)
+        ).all()
+        if not decided:
+            return BoardFacts(units, [])
+        sequence_of = dict(
+            connection.execute(
+                select(package.sha256, package.sequence).where(
+                    package.year == year, package.stage == stage
                 )
-                .where(FeedbackSentRow.year == year, FeedbackSentRow.stage == stage)
-                .order_by(FeedbackSentRow.id)
-            )
+            ).all()
+        )
+        reviews = [
+            BoardReview(code, sequence_of[answered], Decision(decision))
+            for code, answered, decision in decided
+            if answered in sequence_of
         ]
-        return BoardFacts(units, packages, reviews, self.unit_figures(year, stage))
+        return BoardFacts(units, reviews)
 
     def unit_figures(self, year: int, stage: str) -> dict[str, UnitFigures]:
         """Each unit's own row of its current package of the stage, by unit code."""
@@ -182,8 +241,10 @@ class BoardRecords:
             )
         )
         return {
-            code: UnitFigures(fen_to_yuan(budget), fen_to_yuan(executed), total, grade)
-            for code, budget, executed, total, grade in self.session.execute(query)
+            code: UnitFigures(budget, executed, total, grade)
+            for code, budget, executed, total, grade in self.session.connection()
+            .execute(query)
+            .all()
         }
 
     # -- 汇总 --------------------------------------------------------------------------------
@@ -196,12 +257,13 @@ class BoardRecords:
         query = (
             select(
                 line.category_code,
-                func.count(distinct(ReceivedRow.unit_code)),
+                func.count(),  # one line per category and package (domain.stage_facts)
                 func.sum(line.last_year_actual_fen),
                 func.sum(line.budget_fen),
                 func.sum(line.adjustment_fen),
                 func.sum(line.executed_fen),
             )
+            .select_from(ReceivedRow)
             .join(line, line.package_id == ReceivedRow.id)
             .where(*_current(year, stage, units))
             .group_by(line.category_code)
@@ -215,17 +277,13 @@ class BoardRecords:
                 fen_to_yuan(adjustment),
                 fen_to_yuan(executed),
             )
-            for code, count, last, budget, adjustment, executed in self.session.execute(query)
+            for code, count, last, budget, adjustment, executed in self.session.execute(query).all()
         ]
 
     def project_sums(
         self, year: int, stage: str, by: str, units: Collection[str] | None = None
-    ) -> tuple[list[ProjectSum], int]:
-        """The projects of the current packages summed by ``category_code`` or ``attribute``.
-
-        Returns:
-            The sums, and how many units have at least one project.
-        """
+    ) -> list[ProjectSum]:
+        """The projects of the current packages summed by ``category_code`` or ``attribute``."""
         owner = ReceivedScoreRow
         key = owner.category_code if by == "category_code" else owner.attribute
         base = (
@@ -240,7 +298,7 @@ class BoardRecords:
             .join(owner, owner.package_id == ReceivedRow.id)
             .where(*_current(year, stage, units), owner.owner_uid != UNIT_OWNER)
         )
-        sums = [
+        return [
             ProjectSum(
                 value,
                 count,
@@ -251,14 +309,20 @@ class BoardRecords:
             )
             for value, count, projects, initial, budget, executed in self.session.execute(
                 base.group_by(key)
-            )
+            ).all()
         ]
-        with_projects = (
+
+    def units_with_projects(
+        self, year: int, stage: str, units: Collection[str] | None = None
+    ) -> int:
+        """How many units' current packages of the stage hold at least one project."""
+        owner = ReceivedScoreRow
+        query = (
             select(func.count(distinct(ReceivedRow.unit_code)))
             .join(owner, owner.package_id == ReceivedRow.id)
             .where(*_current(year, stage, units), owner.owner_uid != UNIT_OWNER)
         )
-        return sums, int(self.session.scalar(with_projects) or 0)
+        return int(self.session.scalar(query) or 0)
 
 
 def _current(year: int, stage: str, units: Collection[str] | None) -> list[ColumnElement[bool]]:

@@ -367,7 +367,17 @@ class ReceivedRow(Base):
     __table_args__ = (
         UniqueConstraint("unit_code", "year", "stage", "sequence"),
         Index("ix_received_unit_year_stage", "unit_code", "year", "stage"),
-        Index("ix_received_year_stage", "year", "stage"),
+        # covers the status board's and 汇总's reads: the wide rows (data_blob) are not visited
+        Index(
+            "ix_received_year_stage",
+            "year",
+            "stage",
+            "current",
+            "unit_code",
+            "sequence",
+            "sha256",
+            "received_at",
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_code: Mapped[str] = mapped_column(ForeignKey("subordinate.unit_code"))
@@ -394,10 +404,23 @@ class ReceivedScoreRow(Base):
     """
 
     __tablename__ = "received_score"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    package_id: Mapped[int] = mapped_column(
-        ForeignKey("received_package.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        # covers the reads of the board (the unit's row) and of 汇总 (sums by category)
+        Index(
+            "ix_received_score_package_id",
+            "package_id",
+            "owner_uid",
+            "category_code",
+            "attribute",
+            "initial_fen",
+            "budget_fen",
+            "executed_fen",
+            "total",
+            "grade",
+        ),
     )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("received_package.id", ondelete="CASCADE"))
     owner_uid: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
     category_code: Mapped[str] = mapped_column(String(20), default="")

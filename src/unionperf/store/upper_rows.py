@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from unionperf.store.rows import Base
@@ -41,10 +41,20 @@ class ReceivedBudgetRow(Base):
     """
 
     __tablename__ = "received_budget"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    package_id: Mapped[int] = mapped_column(
-        ForeignKey("received_package.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        # covers 汇总's sums by category
+        Index(
+            "ix_received_budget_package_id",
+            "package_id",
+            "category_code",
+            "last_year_actual_fen",
+            "budget_fen",
+            "adjustment_fen",
+            "executed_fen",
+        ),
     )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("received_package.id", ondelete="CASCADE"))
     category_code: Mapped[str] = mapped_column(String(20))
     last_year_actual_fen: Mapped[int] = mapped_column(Integer, default=0)
     budget_fen: Mapped[int] = mapped_column(Integer, default=0)

@@ -346,8 +346,14 @@ class BoardPort(Protocol):
 
     def project_sums(
         self, year: int, stage: str, by: str, units: Collection[str] | None = None
-    ) -> tuple[list[ProjectSum], int]:
-        """The projects summed by ``category_code`` or ``attribute``; units with projects."""
+    ) -> list[ProjectSum]:
+        """The projects of the current packages summed by ``category_code`` or ``attribute``."""
+        ...
+
+    def units_with_projects(
+        self, year: int, stage: str, units: Collection[str] | None = None
+    ) -> int:
+        """How many units' current packages of the stage hold at least one project."""
         ...
 
 

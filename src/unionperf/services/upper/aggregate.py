@@ -135,8 +135,9 @@ def aggregate(
     with workspace.reading() as uow:
         records = uow.board
         categories = records.category_sums(year, chosen, included)
-        by_category, with_projects = records.project_sums(year, chosen, "category_code", included)
-        by_attribute, _ = records.project_sums(year, chosen, "attribute", included)
+        by_category = records.project_sums(year, chosen, "category_code", included)
+        by_attribute = records.project_sums(year, chosen, "attribute", included)
+        with_projects = records.units_with_projects(year, chosen, included)
     tables = category_tables(categories, DEFAULT_CATALOGUE)
     rescored = upper_scores or {}
     entries = [

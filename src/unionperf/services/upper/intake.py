@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from unionperf.domain.stage_facts import stage_facts
@@ -155,6 +156,17 @@ def take_in(
     return _store(workspace, uow.register, (blob, package, rotated), stored, received_at)
 
 
+def _utc_text(moment: str) -> str:
+    """A time of receipt in the one stored form, UTC to the second (``…T02:00:00+00:00``).
+
+    The store compares these texts, so they must all be written alike.
+    """
+    parsed = datetime.fromisoformat(moment)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).isoformat(timespec="seconds")
+
+
 def _refuse_newer_from_retired_key(records: RegisterPort, package: VerifiedPackage) -> None:
     """A replaced key still identifies the packages it signed, but sends nothing new.
 
@@ -209,7 +221,7 @@ def _store(
         sequence,
         package.sha256,
         True,
-        received_at or now(),
+        _utc_text(received_at) if received_at else now(),
         str(target.relative_to(workspace.paths.root)),
     )
     records.add_received(

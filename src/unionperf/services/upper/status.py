@@ -14,6 +14,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
 
 from unionperf.domain.board import (
     BoardStatus,
@@ -28,7 +30,7 @@ from unionperf.domain.year import stage_label
 from unionperf.services.common.errors import local_today
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.deadlines import check_stage_name, season_order
-from unionperf.store.board import BoardFacts
+from unionperf.store.board import BoardFacts, UnitFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,8 @@ class UnitStageStatus:
     """The newest received package's sequence (0 when none was received)."""
 
 
-@dataclass(frozen=True, slots=True)
-class BoardLine:
-    """One unit on the status board."""
+class BoardLine(NamedTuple):
+    """One unit on the status board (an immutable record; a named tuple, made by the thousand)."""
 
     code: str
     name: str
@@ -63,14 +64,32 @@ class BoardLine:
     score: Decimal | None
     """The unit-as-a-whole score of the current package (self-evaluation only)."""
     grade: str
-    execution_rate: Decimal | None = None
-    """The unit's execution ÷ its expenditure budget as the current package reports it
-    (``None`` at the targets stage, before any package, or without a budget)."""
+    figures: UnitFigures | None = None
+    """The unit's own budget and execution in its current package (``None`` before any, and at
+    the targets stage, where nothing is executed yet; see ``domain.stage_facts``)."""
 
     @property
     def label(self) -> str:
         """The status in Chinese (未报 …)."""
         return self.status.label
+
+    @property
+    def budget(self) -> Decimal | None:
+        """The unit's approved expenditure budget (yuan)."""
+        return self.figures.budget if self.figures else None
+
+    @property
+    def executed(self) -> Decimal | None:
+        """The unit's executed expenditure as the stage reports it (yuan)."""
+        return self.figures.executed if self.figures else None
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        """Executed ÷ budget to four decimals (``None`` without figures, or without a budget)."""
+        figures = self.figures
+        if figures is None:
+            return None
+        return execution_rate(figures.executed, figures.budget)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,28 +171,24 @@ def _lines(
     *,
     executing: bool = False,
 ) -> list[BoardLine]:
-    by_unit: dict[str, list[tuple[int, str, str, bool]]] = {}
-    sequence_of: dict[str, int] = {}
-    for package in facts.packages:
-        by_unit.setdefault(package.unit_code, []).append(
-            (package.sequence, package.sha256, package.received_at, package.current)
-        )
-        sequence_of[package.sha256] = package.sequence
     reviews: dict[str, list[Review]] = {}
     for review in facts.reviews:
-        answered = sequence_of.get(review.responds_to or "")
-        if answered is not None:
-            reviews.setdefault(review.unit_code, []).append(Review(answered, review.decision))
+        reviews.setdefault(review.unit_code, []).append(Review(review.sequence, review.decision))
     lines = []
     for unit in facts.units:
         if group is not None and unit.code not in group:
             continue
-        packages = by_unit.get(unit.code, [])
-        base = stage_status([item[0] for item in packages], reviews.get(unit.code, []))
-        current = max(packages, default=None, key=lambda item: item[0])
-        first_at = min((item[2] for item in packages), default=None)
-        first_day = _local_day(first_at) if first_at else None
-        figures = facts.figures.get(unit.code)
+        if not unit.newest:
+            base, first_day = StageStatus.NOT_RECEIVED, None
+        else:
+            decided = reviews.get(unit.code)
+            if decided:  # every reviewed sequence was received (the store left out others)
+                received = [unit.newest, *(review.sequence for review in decided)]
+                base = stage_status(received, decided)
+            else:
+                base = StageStatus.RECEIVED
+            first_day = _local_day(unit.first_at) if deadline and unit.first_at else None
+        figures = unit.figures
         lines.append(
             BoardLine(
                 unit.code,
@@ -181,13 +196,13 @@ def _lines(
                 unit.contact,
                 bool(unit.key_id),
                 board_status(base, first_day, deadline),
-                current[0] if current else 0,
-                current[2] if current else None,
-                first_at,
+                unit.newest,
+                unit.current_at,
+                unit.first_at,
                 on_time(first_day, deadline, today),
                 figures.total if figures else None,
                 figures.grade if figures else "",
-                execution_rate(figures.executed, figures.budget) if figures and executing else None,
+                figures if executing else None,
             )
         )
     return lines
@@ -195,7 +210,14 @@ def _lines(
 
 def _local_day(moment: str) -> date:
     """The local calendar day of a stored UTC time (deadlines are local days)."""
-    return datetime.fromisoformat(moment).astimezone().date()
+    instant = datetime.fromisoformat(moment)
+    return _day_of_minute(instant.replace(second=0, microsecond=0))
+
+
+@lru_cache(maxsize=4096)
+def _day_of_minute(instant: datetime) -> date:
+    """The local day of a minute (packages of one batch share their minutes: few conversions)."""
+    return instant.astimezone().date()
 
 
 def current_stage(workspace: Workspace, year: int) -> str | None:
