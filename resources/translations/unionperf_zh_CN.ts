@@ -86,9 +86,291 @@
     </message>
 </context>
 <context>
+    <name>AggregatePage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/models.py" line="+36"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Category</source>
+        <translation type="unfinished">科目名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+55"/>
+        <location line="+58"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+324"/>
+        <location line="+2"/>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Last year&apos;s actual</source>
+        <translation type="unfinished">上年决算数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approved budget</source>
+        <translation type="unfinished">批复预算数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+62"/>
+        <source>Executed</source>
+        <translation type="unfinished">全年执行数</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+62"/>
+        <location line="+93"/>
+        <source>Execution rate</source>
+        <translation type="unfinished">执行率</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-131"/>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Initial budget</source>
+        <translation type="unfinished">年初预算数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Full-year budget</source>
+        <translation type="unfinished">全年预算数</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Union name</source>
+        <translation type="unfinished">工会名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Own score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Own grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upper score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Final grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-126"/>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Only units whose stage was approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose units…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export every table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Revenue and expenditure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Execution and grades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+204"/>
+        <source>Ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-199"/>
+        <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export this table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>every unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} units chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (approved only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> Scores of {count} units: mean {mean}, median {median}, lowest {low}, highest {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Units by execution rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units by grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot read the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No unit chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tick at least one unit to aggregate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{what} {year} {stage}.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>aggregation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The aggregation was not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aggregation written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The table was not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Table written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revenue by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects by attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution-rate bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+241"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+250"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -98,6 +380,209 @@
 {error}</source>
         <translation>无法打开工作区：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/board/models.py" line="+38"/>
+        <source>on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Union name</source>
+        <translation type="unfinished">工会名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Received</source>
+        <translation type="unfinished">收到时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Score</source>
+        <translation type="unfinished">得分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grade</source>
+        <translation type="unfinished">等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{contact} (no key yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/board/page.py" line="+55"/>
+        <source>Export the reporting status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add a monitoring point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cut-off date of the monitoring point:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Find: name or credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Who has reported the stage chosen above, who is late or missing, who was returned and has sent again. Double-click a unit that reported to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Set deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a monitoring point…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deadline of this stage (last day allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot read the reporting status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{year}: {stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected {expected} · reported {reported} · rate {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · on time {count} · on-time rate {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{shown} of {total} units shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No deadline set: no unit is late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deadline {due}: passed {days} days ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deadline {due}: today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline {due}: {days} days left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The deadline was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deadline of {stage} set to {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline of {stage} removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>reporting status {year} {stage}.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The reporting status was not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reporting status written to {path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -467,6 +952,14 @@
         <location line="+11"/>
         <source>The last session ended with an error. Your saved data is safe. The report below helps whoever supports you to find the cause.</source>
         <translation>上次运行时程序因错误而结束。已保存的数据是安全的。下面的错误报告可帮助技术支持人员查找原因。</translation>
+    </message>
+</context>
+<context>
+    <name>DropArea</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+83"/>
+        <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -948,6 +1441,39 @@
     </message>
 </context>
 <context>
+    <name>FilesTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/extra_tabs.py" line="+174"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save to a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This package holds no forms or evidence files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} files; double-click one to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The file was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the file to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FillinActions</name>
     <message>
         <location filename="../../src/unionperf/ui/fillin_actions.py" line="+44"/>
@@ -1052,6 +1578,29 @@
     </message>
 </context>
 <context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-315"/>
+        <source>Units to aggregate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tick all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Untick all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuidanceCard</name>
     <message>
         <location filename="../../src/unionperf/ui/guidance.py" line="+101"/>
@@ -1086,6 +1635,34 @@
         <location line="+3"/>
         <source>Back to the guidance</source>
         <translation>返回本步说明</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/register/dialogs.py" line="+279"/>
+        <source>Key history of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Current key: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No key is registered now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replaced keys ({count}); packages they signed stay recognised:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key was never replaced.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1251,7 +1828,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The public key was not imported</source>
         <translation>公钥未导入</translation>
     </message>
@@ -1990,7 +2567,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/open_package.py" line="+77"/>
+        <location filename="../../src/unionperf/ui/open_package.py" line="+80"/>
         <source>Cannot open the package</source>
         <translation>无法打开数据包</translation>
     </message>
@@ -2000,7 +2577,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>正在核验数据包…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>{reason}
 
 Nothing was imported.</source>
@@ -2273,6 +2850,339 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>ParamsPage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/models.py" line="+22"/>
+        <source>projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the unit as a whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Category</source>
+        <translation type="unfinished">科目名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Typical target</source>
+        <translation type="unfinished">参考指标值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Year</source>
+        <translation type="unfinished">年度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Written</source>
+        <translation type="unfinished">生成时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SHA-256</source>
+        <translation type="unfinished">SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+65"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Indicator library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule settings</source>
+        <translation type="unfinished">规则设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Packages written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A note for the units (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the parameter package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print this union&apos;s key sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What the units should use: the indicator library, the rule settings and the deadlines. The parameter package is signed with this union&apos;s key; a unit applies it once it trusts that key (from the key sheet on paper).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Use the bundled library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a library file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import a settings file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Import a deadlines file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send no deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot read the parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No library set: the units keep the library bundled with the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To send: {title} {version}, {count} indicators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To send: the settings below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No settings set: the units keep their own. Change one below (or import a file) to send them; the defaults are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To send: {count} deadlines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadlines set to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the deadlines of {year} from the status board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The next parameter package (number {sequence}) sends: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing is set to send yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+12"/>
+        <source>The library was not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <source>{count} indicators set to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Indicator library file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rule settings file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The settings were not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule settings set to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadline is set for {year} on the status board: set them there first, stage by stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+9"/>
+        <source>The deadlines were not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+12"/>
+        <source>{count} deadlines set to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Deadlines file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No deadlines will be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Credit code missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The parameter package names this union by its credit code: enter it first (File › This union&apos;s profile…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder for the parameter package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Parameter package {sequence} written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The parameter package was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the parameter package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder for the key sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The key sheet was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key sheet written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/settings_editor.py" line="+35"/>
+        <source>The rules the units will use for the years they have not signed off yet. Each change is saved at once and sent with the next parameter package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <location filename="../../src/unionperf/ui/first_run_pages.py" line="+205"/>
@@ -2402,6 +3312,188 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/profile_dialog.py" line="+36"/>
+        <source>This union&apos;s profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The credit code names the parameter packages this union signs; the units see the name on its feedback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Union name *</source>
+        <translation type="unfinished">工会名称 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unified social credit code</source>
+        <translation type="unfinished">统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its own upper-level union</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finance officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact phone</source>
+        <translation type="unfinished">联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/receive/models.py" line="+55"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+42"/>
+        <source>File</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year</source>
+        <translation type="unfinished">年度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Refused at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="-29"/>
+        <source>Choose packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packages (*.upkg);;All files (*)</source>
+        <translation type="unfinished">数据包 (*.upkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a folder of packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Choose package files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Each package is checked (its signature against the unit&apos;s registered key, every file, the rules) before anything is kept. A package that fails is never half-imported: it is refused, and kept in quarantine when it is damaged or not genuine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing received in this session yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open the quarantine folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result of the last batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quarantine: packages refused as damaged or not genuine, with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{count} packages in quarantine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The quarantine is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A batch is being received; wait until it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Receiving packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No package (.upkg) was found in {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last batch ({when}): {count} packages — {parts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelled: nothing of this batch was received. Receive it again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The packages were not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Refusal</name>
     <message>
         <location filename="../../src/unionperf/ui/widgets/refusal.py" line="+34"/>
@@ -2422,6 +3514,353 @@ Nothing was imported.</source>
         <location line="+9"/>
         <source>{field} takes a number: digits and a decimal point only. “{text}” was not accepted.</source>
         <translation>{field}只能填写数字（可带小数点）；输入的“{text}”未被接受。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/register/dialogs.py" line="-242"/>
+        <source>The unit&apos;s public key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation type="unfinished">公钥文件 (*.pub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Replace the unit&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Register a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the public key file (.pub) the unit sent and the key id on its sealed key registration sheet. Type the id, or paste the text of the sheet&apos;s QR code. A key whose id differs from the paper is not registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Credit code *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Union name *</source>
+        <translation type="unfinished">工会名称 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public key file *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key id on the sheet *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the new key *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>18 characters, e.g. 81350100MC0000000X</source>
+        <translation type="unfinished">18位，例如 81350100MC0000000X</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>name and phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>16 digits, e.g. 1A2B 3C4D 5E6F 7A8B, or the QR code&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. the old key was lost; new sheet of 3 March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Key id of the file: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Type the key id printed on the sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Typed: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{typed} — differs from the key file: check with the unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✓ {typed} — the same as the key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the 18-character credit code.</source>
+        <translation type="unfinished">请填写18位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ The credit code is valid.</source>
+        <translation type="unfinished">✓ 统一社会信用代码校验通过。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name} ({code}) already has the key {id}. To give it a new key, select it in the list and choose “Replace key…” (a reason is asked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not registered: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/register/models.py" line="+31"/>
+        <source>no key registered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Union name</source>
+        <translation type="unfinished">工会名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+28"/>
+        <source>Key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+27"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Keys replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/register/page.py" line="+43"/>
+        <source>Import the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>register of units.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Register a unit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import from Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find: name, credit code, contact or key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The units that report to this union. A unit&apos;s packages are received only once its key is registered here, checked against the key id on the registration sheet it sealed and sent on paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {count} of them without a registered key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {count} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Key of {name} replaced; the old key is kept in its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key of {name} registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read the key history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The register was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Register imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{added} units added, {updated} updated, {keys} keys registered, {unchanged} unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The register was not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RescoreDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/dialogs.py" line="+72"/>
+        <source>Re-score an indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path}
+The unit&apos;s score: {score}{points}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> of {points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>why the score differs (kept with both scores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upper level&apos;s score *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re-score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished">未保存：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2578,6 +4017,302 @@ Restore it from a backup?</source>
         <location line="+4"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/dialogs.py" line="-88"/>
+        <source>Folder for the feedback package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Passphrase of this union&apos;s signing key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type it again.</source>
+        <translation type="unfinished">请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signing passphrase</source>
+        <translation type="unfinished">签名口令</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/extra_tabs.py" line="-91"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Size (KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/models.py" line="+103"/>
+        <source>Budget lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <location line="+78"/>
+        <source>Item</source>
+        <translation type="unfinished">事项</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit&apos;s score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+162"/>
+        <source>Opinions</source>
+        <translation type="unfinished">意见</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Opinion</source>
+        <translation type="unfinished">意见</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Written</source>
+        <translation type="unfinished">生成时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Year</source>
+        <translation type="unfinished">年度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>package {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason or summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+108"/>
+        <source>Choose a unit, then an item of its data: write an opinion on it, or re-score an indicator. Approve the stage, or return it with the reason; the signed feedback package goes back to the unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Units that sent the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Item by item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Targets as the unit sees them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forms and evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Opinion on the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-score…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Decision and feedback package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve (通过)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return for correction (退回)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Write the feedback package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Cannot read the units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Units that sent {stage} ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Cannot show the unit&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a unit on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} ({code}) · {year} {stage} · package {sequence}, received {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{count} decisions sent to this unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No decision was sent to this unit yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Choose an item in the tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Write the opinion first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Opinions to send: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No opinion written yet: select an item and write one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The reason for returning (required; the unit sees it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An overall opinion (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>A return needs its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{decision}: feedback package written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The feedback package was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the feedback package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Re-scored {path}: {unit} → {upper}; the owner&apos;s total {own} → {total}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3593,6 +5328,29 @@ SHA-256 {sha256}
     </message>
 </context>
 <context>
+    <name>TargetsTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/extra_tabs.py" line="-57"/>
+        <source>Targets of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot read the unit&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The unit as a whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Annual goal: {goal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnitForm</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/unit/profile_form.py" line="+192"/>
@@ -3803,7 +5561,7 @@ SHA-256 {sha256}
 <context>
     <name>UpperKeyDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-159"/>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-160"/>
         <source>Import the upper-level union&apos;s public key</source>
         <translation>导入上级工会公钥</translation>
     </message>
@@ -3826,6 +5584,172 @@ SHA-256 {sha256}
         <location line="+3"/>
         <source>Same as on the paper: import</source>
         <translation>核对一致，导入</translation>
+    </message>
+</context>
+<context>
+    <name>UpperSteps</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/steps.py" line="+46"/>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive</source>
+        <translation type="unfinished">接收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reporting status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aggregation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>register keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>import packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>who is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>opinions, approve or return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>totals and ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>send settings down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpperWindow</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/window.py" line="+80"/>
+        <source>UnionPerf · the upper-level union&apos;s workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Back up now</source>
+        <translation type="unfinished">立即备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from backup…</source>
+        <translation type="unfinished">从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation type="unfinished">退出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This union&apos;s profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation type="unfinished">文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About UnionPerf…</source>
+        <translation type="unfinished">关于工会预算绩效管理…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished">帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Year and stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Year:</source>
+        <translation type="unfinished">年度：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage:</source>
+        <translation type="unfinished">报送阶段：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Workspace: {path}</source>
+        <translation type="unfinished">工作区：{path}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read the workspace</source>
+        <translation type="unfinished">无法读取工作区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(union profile not entered yet)</source>
+        <translation type="unfinished">（尚未填写工会信息）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{year}</source>
+        <translation type="unfinished">{year}年度</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>The backup failed</source>
+        <translation type="unfinished">备份失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup written: {name}</source>
+        <translation type="unfinished">已备份：{name}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Restored from {name}</source>
+        <translation type="unfinished">已从备份 {name} 恢复</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Last backup: {when}</source>
+        <translation type="unfinished">最近备份：{when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No backup yet</source>
+        <translation type="unfinished">尚无备份</translation>
     </message>
 </context>
 <context>
