@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 PAGE_BUILD_PAUSE_MS = 50
 """Pause between building the other pages after start (the first paint comes first)."""
-NAVIGATOR_WIDTH_CHARS = 10
+NAVIGATOR_WIDTH_CHARS = 11
 """Wide enough for the page names and their hints at 1366×768."""
 STEPS = list(UpperStep)
 
@@ -87,6 +87,7 @@ class UpperWindow(QMainWindow):
             self.fontMetrics().horizontalAdvance("中") * NAVIGATOR_WIDTH_CHARS
         )
         self.navigator.setSpacing(3)
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
         self.built: dict[UpperStep, UpperPage] = {}
         """The pages built so far (a page is built when first opened, or at idle)."""

@@ -107,7 +107,7 @@ class ProjectModel(RowTableModel[ProjectTotal]):
                     width_chars=3,
                 ),
                 Column(
-                    QCoreApplication.translate("AggregatePage", "Projects"),
+                    QCoreApplication.translate("AggregatePage", "Project count"),
                     lambda row: str(row.projects),
                     Kind.NUMBER,
                     colour=total,

@@ -187,11 +187,11 @@ class AggregatePage(UpperPage):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("aggregateTabs")
         self.tabs.addTab(
-            self._pair(REVENUE, CategoryModel(self), EXPENDITURE, CategoryModel(self)),
+            self._pair(REVENUE, CategoryModel(self), EXPENDITURE, CategoryModel(self), 1),
             self.tr("Revenue and expenditure"),
         )
         self.tabs.addTab(
-            self._pair(BY_CATEGORY, ProjectModel(self), BY_ATTRIBUTE, ProjectModel(self)),
+            self._pair(BY_CATEGORY, ProjectModel(self), BY_ATTRIBUTE, ProjectModel(self), 0),
             self.tr("Projects"),
         )
         self.tabs.addTab(self._distributions(), self.tr("Execution and grades"))
@@ -234,10 +234,11 @@ class AggregatePage(UpperPage):
         first_model: RowTableModel[Any],
         second: str,
         second_model: RowTableModel[Any],
+        stretch: int,
     ) -> QSplitter:
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._box(first, first_model, stretch=1))
-        splitter.addWidget(self._box(second, second_model, stretch=1))
+        splitter.addWidget(self._box(first, first_model, stretch=stretch))
+        splitter.addWidget(self._box(second, second_model, stretch=stretch))
         return splitter
 
     def _distributions(self) -> QWidget:

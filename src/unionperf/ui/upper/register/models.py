@@ -46,7 +46,7 @@ class RegisterModel(RowTableModel[RegisteredUnit]):
                 Column(
                     QCoreApplication.translate("RegisterPage", "Credit code"),
                     lambda unit: unit.code,
-                    width_chars=11,
+                    width_chars=13,
                 ),
                 Column(
                     QCoreApplication.translate("RegisterPage", "Contact"),

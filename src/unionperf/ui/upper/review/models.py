@@ -306,7 +306,7 @@ class UnitListModel(RowTableModel[BoardLine]):
                     QCoreApplication.translate("ReviewPage", "Status"),
                     lambda line: line.label,
                     colour=lambda line: STATUS_COLOURS[line.status],
-                    width_chars=3,
+                    width_chars=4,
                 ),
             ],
             parent,
@@ -337,7 +337,7 @@ class DecisionModel(RowTableModel[DecisionRecord]):
                 Column(
                     QCoreApplication.translate("ReviewPage", "Stage"),
                     lambda record: stage_label(record.stage),
-                    width_chars=9,
+                    width_chars=12,
                 ),
                 Column(
                     QCoreApplication.translate("ReviewPage", "Answered"),

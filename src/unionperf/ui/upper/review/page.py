@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -75,7 +76,7 @@ __all__ = ["ReviewPage"]
 
 Key = tuple[str, int, str]
 """(unit code, year, stage): whose drafts."""
-UNITS_WIDTH_CHARS = 17
+UNITS_WIDTH_CHARS = 19
 TREE_WIDTHS = (18, 3, 5, 5, 3)
 
 
@@ -160,6 +161,9 @@ class ReviewPage(UpperPage):
         em = self.fontMetrics().horizontalAdvance("中")
         for column, width in enumerate(TREE_WIDTHS):
             self.tree.setColumnWidth(column, width * em)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TreeColumn.NAME, QHeaderView.ResizeMode.Stretch)
         self.tree.selectionModel().currentChanged.connect(self._item_picked)
         self.values = ValuesModel(self)
         self.values_view = read_only_table(self.values, "reviewValues")
