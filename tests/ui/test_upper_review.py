@@ -12,14 +12,18 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.exchange.packages import demo_unit, key_id_of
 from tests.ui.upper_fixtures import JOB_TIMEOUT_MS, UPPER_PASSPHRASE
 from unionperf.domain.board import BoardStatus
 from unionperf.domain.feedback import Decision
 from unionperf.domain.item_paths import ItemKind
+from unionperf.services.inbox.receive import receive
 from unionperf.services.upper.decisions import decisions
+from unionperf.services.upper.register import register
 from unionperf.services.upper.rescore import rescores
 from unionperf.services.upper.status import status_board
 from unionperf.ui.upper.receive.page import ReceivePage
+from unionperf.ui.upper.review import extra_tabs
 from unionperf.ui.upper.review import page as review_page
 from unionperf.ui.upper.review.models import TreeColumn
 from unionperf.ui.upper.review.page import ReviewPage
@@ -149,3 +153,28 @@ def test_the_targets_tab_shows_the_units_tree(qtbot, review, sub_units):
     tab.owner.setCurrentIndex(1)
     assert tab.model.rowCount() > 0
     assert sum(1 for _ in tab.model.indicators()) == len(data.projects[0].targets.indicators)
+
+
+def test_the_forms_the_unit_sent_are_opened_from_the_review(
+    qtbot, upper_window, district, tmp_path_factory, monkeypatch
+):
+    unit = demo_unit(tmp_path_factory)  # a unit's own export: forms inside the package
+    key_id = key_id_of(unit.pub_file)
+    register(district, unit.pub_file, unit.unit_code, unit.unit_name, key_id=key_id)
+    receive(district, [unit.packages["self-evaluation-1"]])
+    upper_window.choose(2024, STAGE)
+    page = upper_window.open_page(UpperStep.REVIEW)
+    assert isinstance(page, ReviewPage)
+    page.load()
+    assert page.show_unit(unit.unit_code)
+    opened: list = []
+    monkeypatch.setattr(extra_tabs, "open_file", lambda path: opened.append(path) or True)
+    page.tabs.setCurrentWidget(page.files_tab)
+    files = page.files_tab
+    assert files.model.rowCount() > 0
+    assert files.model.row(0).kind.label == "报表"
+    files.table.selectRow(0)
+    written = files.open_selected()
+    assert written is not None
+    assert opened == [written]
+    assert written.name == files.model.row(0).name
