@@ -101,8 +101,8 @@
         <location line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+325"/>
-        <location line="+2"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+273"/>
+        <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-132"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-185"/>
         <source>Projects</source>
         <translation>项目汇总</translation>
     </message>
@@ -205,12 +205,17 @@
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-126"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/dialogs.py" line="+35"/>
         <source>Export to Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+73"/>
+        <source>Folder for the assessment notice</source>
+        <translation>考核结果通报保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+23"/>
         <source>Only units whose stage was approved</source>
         <translation>只计已通过的单位</translation>
     </message>
@@ -230,33 +235,43 @@
         <translation>导出全部表格…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Group:</source>
         <translation>单位范围：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-54"/>
         <source>Revenue and expenditure</source>
         <translation>收支汇总</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Execution and grades</source>
         <translation>执行率与等级分布</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+291"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-285"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
+        <source>Assessment notice…</source>
+        <translation>考核结果通报…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ranking and grades as a notice to print and send: PDF and Excel</source>
+        <translation>把排名和等级写成通报，用于打印下发：PDF 和 Excel</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Export this table…</source>
         <translation>导出本表…</translation>
     </message>
@@ -271,7 +286,7 @@
         <translation>已选 {count} 个单位</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
         <translation>{year}年度 {stage}：纳入 {included} 个单位（应报 {expected} 个）{only}。</translation>
     </message>
@@ -286,17 +301,17 @@
         <translation>{count} 个单位得分：平均 {mean}，中位数 {median}，最低 {low}，最高 {high}。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Units by execution rate</source>
         <translation>各单位预算执行率分布</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Units by grade</source>
         <translation>各单位评价等级分布</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Cannot read the register</source>
         <translation>无法读取下级单位登记表</translation>
     </message>
@@ -331,7 +346,22 @@
         <translation>汇总表已写入 {path}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
+        <source>Assessment notice written to {path}</source>
+        <translation>考核结果通报已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The assessment notice was not written</source>
+        <translation>考核结果通报未生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the assessment notice…</source>
+        <translation>正在生成考核结果通报…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The table was not exported</source>
         <translation>表格未导出</translation>
     </message>
@@ -1584,7 +1614,7 @@
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-316"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/dialogs.py" line="-56"/>
         <source>Units to aggregate</source>
         <translation>参加汇总的单位</translation>
     </message>

@@ -1,5 +1,6 @@
 """The services the upper level's window adds: a package's files, one table of 汇总, the
-parameters set in the window (settings, the board's deadlines, the bundled library).
+parameters set in the window (settings, the board's deadlines, the bundled library), and the
+考核结果通报.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from unionperf.services.upper.aggregate import aggregate
 from unionperf.services.upper.aggregate_export import export_aggregate_table, table_titles
 from unionperf.services.upper.attachments import AttachmentKind, attachments, save_attachment
 from unionperf.services.upper.deadlines import set_deadline
+from unionperf.services.upper.notice import notice_family, write_notice
 from unionperf.services.upper.params import parameters
 from unionperf.services.upper.params_edit import (
     board_deadlines,
@@ -129,3 +131,31 @@ def test_the_bundled_library_is_sent_and_a_unit_cannot_send_parameters(upper, tm
             store_settings(unit, RuleSettings())
         with pytest.raises(InputError, match="只有上级工会"):
             store_deadlines(unit, [])
+
+
+def test_the_assessment_notice_ranks_the_units_in_pdf_and_excel(upper, tmp_path):
+    units = [sub_unit(number, scale) for number, scale in ((1, Decimal(1)), (2, Decimal(2)))]
+    keys = tmp_path / "keys"
+    for unit in units:
+        register(upper, unit.pub_file(keys), unit.code, unit.name, key_id=unit.key_id)
+    receive(upper, [unit.send(STAGE, tmp_path / "usb") for unit in units])
+    result = aggregate(upper, YEAR, STAGE)
+    family = notice_family(result, upper.unit(), date(2025, 4, 1))
+    [form] = family.forms
+    assert form.title == "关于2024年度工会预算绩效考核结果的通报（绩效自评）"
+    assert ("通报日期", "2025年4月1日") in form.meta
+    ranking = form.blocks[1]
+    names = [row[1].value for row in ranking.rows]
+    assert sorted(names) == sorted(unit.name for unit in units)
+    assert ranking.rows[0][0].value == 1
+    pdf, xlsx = write_notice(upper, result, tmp_path / "通报", date(2025, 4, 1))
+    assert pdf.name == "2024年度绩效自评考核结果通报.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    cells = [
+        value
+        for row in openpyxl.load_workbook(xlsx).worksheets[0].iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
+    assert units[0].name in cells
+    assert "二、得分排名（经上级复评的单位按复评得分排名，两个得分均列出）" in cells

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.upper_fixtures import JOB_TIMEOUT_MS
 from unionperf.domain.board import BoardStatus
 from unionperf.domain.item_paths import ItemKind
 from unionperf.services.upper.aggregate import aggregate
@@ -52,6 +53,8 @@ def test_the_season_summed_across_the_units(qtbot, page, demo_upper):
     ranking, _view = page.tables[RANKING]
     assert ranking.rowCount() == len(expected.ranking)
     assert ranking.index(0, 0).data() == "1"
+    assert not page.grade_chart.chart().series()  # drawn when its tab is shown
+    page.tabs.setCurrentWidget(page.distributions)
     assert page.grade_chart.chart().series()
     qtbot.mouseClick(page.approved_only, Qt.MouseButton.LeftButton)
     approved = aggregate(demo_upper, 2024, STAGE, approved_only=True, today=page.context.today())
@@ -109,3 +112,16 @@ def test_one_table_and_the_whole_workbook_export(qtbot, page, tmp_path, monkeypa
     names = openpyxl.load_workbook(everything).sheetnames
     assert names[0] == REVENUE
     assert RANKING in names
+
+
+def test_the_assessment_notice_is_written_and_opened(qtbot, page, tmp_path, monkeypatch, told):
+    opened: list = []
+    monkeypatch.setattr(aggregate_page, "choose_notice_folder", lambda _parent: tmp_path / "通报")
+    monkeypatch.setattr(aggregate_page, "open_file", lambda path: opened.append(path) or True)
+    qtbot.mouseClick(page.notice_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.job is None and page.notice is not None, timeout=JOB_TIMEOUT_MS)
+    assert told["errors"] == []
+    pdf, xlsx = page.notice
+    assert opened == [pdf]
+    assert pdf.name == "2024年度绩效自评考核结果通报.pdf"
+    assert xlsx.exists()

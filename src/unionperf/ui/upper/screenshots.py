@@ -18,9 +18,9 @@ from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from unionperf.domain.board import BoardStatus
+from unionperf.domain.credit_code import check_character
 from unionperf.domain.item_paths import ItemKind
 from unionperf.services.common.workspace import Workspace
-from unionperf.domain.credit_code import check_character
 from unionperf.services.inbox.upper_demo import ROSTER_ONLY, YEAR, create_upper_demo
 from unionperf.services.upper.params_edit import use_bundled_library
 from unionperf.ui.jobs import job_pool

@@ -4,9 +4,10 @@ For the stage chosen in the toolbar, the current packages of every unit (or a ch
 only those approved) are summed by ``services.upper.aggregate``: revenue and expenditure by
 category, projects by category and by attribute, the units' execution-rate and grade bands (as
 charts too), and the ranking by score, where the upper level's re-score stands in for the
-unit's own. Every table exports to Excel on its own; the whole workbook exports at once.
+unit's own. Every table exports to Excel on its own; the whole workbook exports at once; the
+考核结果通报 (``services.upper.notice``) is written as PDF and workbook off the GUI thread.
 
-The pickers are module functions, so tests replace them.
+The pickers (``dialogs.py``) are imported by name, so tests replace them in this module.
 """
 
 from __future__ import annotations
@@ -17,14 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,14 +30,21 @@ from PySide6.QtWidgets import (
 )
 
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.upper.aggregate import Aggregate, aggregate
 from unionperf.services.upper.aggregate_export import export_aggregate_table
-from unionperf.services.upper.register import RegisteredUnit, units
+from unionperf.services.upper.notice import write_notice
+from unionperf.services.upper.register import units
 from unionperf.services.upper.rescore import upper_scores
 from unionperf.services.upper.tables import export_aggregate
 from unionperf.ui import messages
-from unionperf.ui.file_dialogs import choose_save_file
+from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.upper.aggregate.charts import BucketChart
+from unionperf.ui.upper.aggregate.dialogs import (
+    choose_group,
+    choose_notice_folder,
+    choose_table_target,
+)
 from unionperf.ui.upper.aggregate.models import (
     BucketModel,
     CategoryModel,
@@ -51,99 +54,16 @@ from unionperf.ui.upper.aggregate.models import (
 from unionperf.ui.upper.base import UpperPage, fit_columns, intro_label, read_only_table
 from unionperf.ui.upper.board.models import score_text
 from unionperf.ui.upper.context import Area, UpperContext
+from unionperf.ui.upper.review.extra_tabs import open_file
 from unionperf.ui.widgets.table_model import RowTableModel
 
-__all__ = ["AggregatePage", "GroupDialog", "choose_group", "choose_table_target"]
+__all__ = ["AggregatePage"]
 
 EXCEL_FILTER = "Excel (*.xlsx)"
 REVENUE, EXPENDITURE = "收入", "支出"
 BY_CATEGORY, BY_ATTRIBUTE = "项目（按支出类别）", "项目（按项目属性）"
 EXECUTION, GRADES, RANKING = "执行率分布", "等级分布", "排名"
 """The titles of the service's tables (and of their sheets), by which one is exported."""
-
-
-def choose_table_target(parent: QWidget, name: str) -> Path | None:
-    """Ask where to write a workbook; ``None`` when cancelled."""
-    return choose_save_file(
-        parent,
-        QCoreApplication.translate("AggregatePage", "Export to Excel"),
-        name,
-        EXCEL_FILTER,
-    )
-
-
-class GroupDialog(QDialog):
-    """Tick the units of a group (汇总 of a chosen group)."""
-
-    def __init__(
-        self,
-        held: list[RegisteredUnit],
-        chosen: frozenset[str] | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("groupDialog")
-        self.setWindowTitle(self.tr("Units to aggregate"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Find a unit"))
-        self.search.textChanged.connect(self._filter)
-        self.list = QListWidget()
-        self.list.setObjectName("groupUnits")
-        for unit in held:
-            item = QListWidgetItem(f"{unit.name}  {unit.code}")
-            item.setData(Qt.ItemDataRole.UserRole, unit.code)
-            ticked = chosen is None or unit.code in chosen
-            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        every = QPushButton(self.tr("Tick all"))
-        every.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
-        none = QPushButton(self.tr("Untick all"))
-        none.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.search, 1)
-        row.addWidget(every)
-        row.addWidget(none)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        em = self.fontMetrics().horizontalAdvance("中")
-        self.resize(36 * em, 30 * em)
-
-    def chosen(self) -> frozenset[str]:
-        """The codes ticked."""
-        return frozenset(
-            str(self.list.item(row).data(Qt.ItemDataRole.UserRole))
-            for row in range(self.list.count())
-            if self.list.item(row).checkState() == Qt.CheckState.Checked
-        )
-
-    def _tick_all(self, state: Qt.CheckState) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if not item.isHidden():
-                item.setCheckState(state)
-
-    def _filter(self, text: str) -> None:
-        wanted = text.strip().lower()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(bool(wanted) and wanted not in item.text().lower())
-
-
-def choose_group(
-    parent: QWidget, held: list[RegisteredUnit], chosen: frozenset[str] | None
-) -> frozenset[str] | None:
-    """Ask which units to aggregate; ``None`` when cancelled."""
-    dialog = GroupDialog(held, chosen, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.chosen()
 
 
 class AggregatePage(UpperPage):
@@ -156,6 +76,41 @@ class AggregatePage(UpperPage):
         self.result: Aggregate | None = None
         self.group: frozenset[str] | None = None
         """The units chosen (``None``: every unit)."""
+        self.job: Job | None = None
+        self.notice: tuple[Path, Path] | None = None
+        controls = self._controls()
+        self.tables: dict[str, tuple[RowTableModel[Any], QTableView]] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("aggregateTabs")
+        self.tabs.addTab(
+            self._pair(REVENUE, CategoryModel(self), EXPENDITURE, CategoryModel(self), 1),
+            self.tr("Revenue and expenditure"),
+        )
+        self.tabs.addTab(
+            self._pair(BY_CATEGORY, ProjectModel(self), BY_ATTRIBUTE, ProjectModel(self), 0),
+            self.tr("Projects"),
+        )
+        self.distributions = self._distributions()
+        self._charts_drawn = False
+        self.tabs.addTab(self.distributions, self.tr("Execution and grades"))
+        self.tabs.addTab(self._box(RANKING, RankingModel(self), stretch=1), self.tr("Ranking"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            intro_label(
+                self.tr(
+                    "The stage chosen above, summed across the units' current packages "
+                    "(amounts in yuan). The ranking uses this union's re-score where there is "
+                    "one. Each table exports to Excel on its own."
+                )
+            )
+        )
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+    def _controls(self) -> QHBoxLayout:
+        """The row above the tabs: approved only, the group, the exports and the notice."""
         self.approved_only = QCheckBox(self.tr("Only units whose stage was approved"))
         self.approved_only.setObjectName("approvedOnly")
         self.approved_only.toggled.connect(lambda _on: self.load())
@@ -170,6 +125,12 @@ class AggregatePage(UpperPage):
         self.export_button = QPushButton(self.tr("Export every table…"))
         self.export_button.setObjectName("exportAggregate")
         self.export_button.clicked.connect(self.export_all)
+        self.notice_button = QPushButton(self.tr("Assessment notice…"))
+        self.notice_button.setObjectName("writeNotice")
+        self.notice_button.setToolTip(
+            self.tr("The ranking and grades as a notice to print and send: PDF and Excel")
+        )
+        self.notice_button.clicked.connect(self.write_notice)
         self.summary = QLabel()
         self.summary.setObjectName("aggregateSummary")
         self.summary.setWordWrap(True)
@@ -183,32 +144,8 @@ class AggregatePage(UpperPage):
         controls.addWidget(self.all_button)
         controls.addStretch(1)
         controls.addWidget(self.export_button)
-        self.tables: dict[str, tuple[RowTableModel[Any], QTableView]] = {}
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("aggregateTabs")
-        self.tabs.addTab(
-            self._pair(REVENUE, CategoryModel(self), EXPENDITURE, CategoryModel(self), 1),
-            self.tr("Revenue and expenditure"),
-        )
-        self.tabs.addTab(
-            self._pair(BY_CATEGORY, ProjectModel(self), BY_ATTRIBUTE, ProjectModel(self), 0),
-            self.tr("Projects"),
-        )
-        self.tabs.addTab(self._distributions(), self.tr("Execution and grades"))
-        self.tabs.addTab(self._box(RANKING, RankingModel(self), stretch=1), self.tr("Ranking"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            intro_label(
-                self.tr(
-                    "The stage chosen above, summed across the units' current packages "
-                    "(amounts in yuan). The ranking uses this union's re-score where there is "
-                    "one. Each table exports to Excel on its own."
-                )
-            )
-        )
-        layout.addLayout(controls)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
+        controls.addWidget(self.notice_button)
+        return controls
 
     # -- building ------------------------------------------------------------------------------
 
@@ -286,6 +223,7 @@ class AggregatePage(UpperPage):
         )
         self.all_button.setEnabled(self.group is not None)
         self.export_button.setEnabled(result is not None)
+        self.notice_button.setEnabled(result is not None)
         rows: dict[str, list[Any]] = {title: [] for title in self.tables}
         if result is not None:
             rows = {
@@ -319,12 +257,27 @@ class AggregatePage(UpperPage):
             self.summary.setText(text)
         for title, (model, _table) in self.tables.items():
             model.set_rows(rows[title])
-        self.execution_chart.setVisible(bool(rows[EXECUTION]))
-        if rows[EXECUTION]:
+        self._charts_drawn = False
+        if self.tabs.currentWidget() is self.distributions:
+            self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """Draw the two charts (when their tab is shown: QtCharts is slow to build)."""
+        if self._charts_drawn:
+            return
+        self._charts_drawn = True
+        execution = list(self.tables[EXECUTION][0].rows())
+        self.execution_chart.setVisible(bool(execution))
+        if execution:
             self.execution_chart.show_buckets(
-                self.tr("Units by execution rate"), self.tr("Units"), rows[EXECUTION]
+                self.tr("Units by execution rate"), self.tr("Units"), execution
             )
-        self.grade_chart.show_buckets(self.tr("Units by grade"), self.tr("Units"), rows[GRADES])
+        grades = list(self.tables[GRADES][0].rows())
+        self.grade_chart.show_buckets(self.tr("Units by grade"), self.tr("Units"), grades)
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.distributions:
+            self._draw_charts()
 
     # -- the group -----------------------------------------------------------------------------
 
@@ -374,6 +327,37 @@ class AggregatePage(UpperPage):
             return None
         self.say(self.tr("Aggregation written to {path}").format(path=written))
         return written
+
+    def write_notice(self) -> Job | None:
+        """Write the 考核结果通报 (PDF and workbook) into a folder, off the GUI thread."""
+        result = self.result
+        if result is None or self.job is not None:
+            return None
+        folder = choose_notice_folder(self)
+        if folder is None:
+            return None
+        workspace = self.workspace
+
+        def call(_progress: Progress) -> object:
+            return write_notice(workspace, result, folder)
+
+        def done(written: object) -> None:
+            self.job = None
+            if not isinstance(written, tuple):
+                return
+            self.notice = written
+            self.say(self.tr("Assessment notice written to {path}").format(path=written[0]))
+            open_file(written[0])
+
+        def failed(error: BaseException) -> None:
+            self.job = None
+            if not isinstance(error, Cancelled):
+                messages.show_error(self, self.tr("The assessment notice was not written"), error)
+
+        self.job = run_with_progress(
+            self, self.tr("Writing the assessment notice…"), call, done, failed
+        )
+        return self.job
 
     def export_table(self, title: str) -> Path | None:
         """Write one table (收入, 支出, …, 排名) as its own workbook."""
