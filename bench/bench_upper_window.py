@@ -1,11 +1,13 @@
 """The upper level's window on 3,000 units (issue 14): each page opened, and the review.
 
 The parent builds the upper workspace of ``bench_upper`` (3,000 units, a year of stages); a
-child process (offscreen Qt, like ``bench_window``) opens the window on it and times, for each
-page, building it and reading its data when first opened (``upper_page_open_<page>``, target
-< 200 ms, the issue's page open) and the review of one unit's self-evaluation
-(``upper_review_open``), with the process's peak memory (``upper_window_peak_memory``,
-< 300 MB).
+child process (offscreen Qt, like ``bench_window``) opens the window on it and times, as
+``bench_window`` times the grassroots steps: the window shown (``upper_window_open``: built,
+its first page filled and painted, target < 1 s), then — with the window open for one second,
+in which it builds its other pages without their data — each page clicked in the navigator
+until painted, its data read then (``upper_page_open_<page>``, target < 200 ms: the issue's
+page open), and the review of one unit's self-evaluation (``upper_review_open``, < 200 ms),
+with the process's peak memory (``upper_window_peak_memory``, < 300 MB).
 
 Run alone: ``python bench/bench_upper_window.py`` (``UNIONPERF_BENCH_UNITS`` sets the count).
 """
@@ -26,7 +28,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 Record = Callable[[str, float, "float | None", float, str], None]
 PAGE_TARGET = 0.2
+WINDOW_TARGET = 1.0
 MEMORY_TARGET = 300.0
+IDLE_BEFORE_FIRST_CLICK = 1.0
+"""Seconds the window is open before the first page is clicked (as in ``bench_window``)."""
 
 
 def bench_upper_window(folder: Path, record: Record) -> None:
@@ -40,6 +45,7 @@ def bench_upper_window(folder: Path, record: Record) -> None:
     with Workspace.create(path, upper_profile()) as workspace:
         fill(workspace, UNIT_COUNT)
     done = _child(path)
+    record("upper_window_open", done["window"], None, WINDOW_TARGET, "s")
     for page, seconds in done["pages"].items():
         record(f"upper_page_open_{page}", seconds, None, PAGE_TARGET, "s")
     record("upper_review_open", done["review"], None, PAGE_TARGET, "s")
@@ -70,17 +76,24 @@ def _pages(workspace_folder: Path) -> dict[str, Any]:
 
     app = QApplication(sys.argv[:1])
     workspace = Workspace.open(workspace_folder)
+    begun = time.perf_counter()
     window = UpperWindow(workspace)
-    window._page_timer.stop()
     window.resize(1366, 768)
     window.show()
-    window.choose(2024, "self-evaluation")
     app.processEvents()
+    window.repaint()
+    shown = time.perf_counter() - begun
+    window.choose(2024, "self-evaluation")
+    idle_until = time.perf_counter() + IDLE_BEFORE_FIRST_CLICK
+    while time.perf_counter() < idle_until:
+        app.processEvents()
+        time.sleep(0.01)
     pages: dict[str, float] = {}
-    for step in UpperStep:
+    for step in [*list(UpperStep)[1:], UpperStep.REGISTER]:
         started = time.perf_counter()
         window.open_page(step)
         QCoreApplication.processEvents()
+        window.repaint()
         pages[step.value] = time.perf_counter() - started
     review = window.open_page(UpperStep.REVIEW)
     assert isinstance(review, ReviewPage)
@@ -92,7 +105,7 @@ def _pages(workspace_folder: Path) -> dict[str, Any]:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     workspace.close()
-    return {"pages": pages, "review": opened, "peak_mb": peak}
+    return {"window": shown, "pages": pages, "review": opened, "peak_mb": peak}
 
 
 def main() -> int:

@@ -33,7 +33,6 @@ from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.upper.aggregate import Aggregate, aggregate
 from unionperf.services.upper.aggregate_export import export_aggregate_table
-from unionperf.services.upper.notice import write_notice
 from unionperf.services.upper.register import units
 from unionperf.services.upper.rescore import upper_scores
 from unionperf.services.upper.tables import export_aggregate
@@ -339,6 +338,8 @@ class AggregatePage(UpperPage):
         workspace = self.workspace
 
         def call(_progress: Progress) -> object:
+            from unionperf.services.upper.notice import write_notice  # noqa: PLC0415 - reportlab
+
             return write_notice(workspace, result, folder)
 
         def done(written: object) -> None:
