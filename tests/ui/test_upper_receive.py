@@ -85,6 +85,7 @@ def test_again_is_already_received_and_a_new_sequence_supersedes(  # noqa: PLR09
     page.receive_paths([first])
     _wait(qtbot, page)
     assert [line.kind for line in page.results.rows()] == [OutcomeKind.ALREADY_RECEIVED]
+    assert page.results.row(0).unit_name == unit.name  # from the file name's credit code
     second = unit.send("targets", tmp_path / "二")
     page.receive_paths([second])
     _wait(qtbot, page)

@@ -46,6 +46,9 @@ from unionperf.ui.upper.receive.models import OutcomeModel, QuarantineModel, Res
 
 __all__ = ["DropArea", "ReceivePage", "choose_package_files", "choose_package_folder"]
 
+CODE_LENGTH = 18
+"""A unified social credit code, which begins every package's file name."""
+
 
 def choose_package_files(parent: QWidget) -> list[Path]:
     """Ask for package files; empty when cancelled."""
@@ -61,6 +64,17 @@ def choose_package_folder(parent: QWidget) -> Path | None:
     return choose_existing_folder(
         parent, QCoreApplication.translate("ReceivePage", "Choose a folder of packages")
     )
+
+
+def _unit_name(outcome: Outcome, names: dict[str, str]) -> str:
+    """The unit a package came from: as received, else as its file name begins.
+
+    A package already received, or refused before it was read, says no unit; its file name
+    begins with the unit's credit code.
+    """
+    if outcome.unit_code:
+        return names.get(outcome.unit_code, outcome.unit_code)
+    return names.get(outcome.path.name[:CODE_LENGTH], "")
 
 
 class DropArea(QFrame):
@@ -258,7 +272,7 @@ class ReceivePage(UpperPage):
             self.results.set_rows([])
             return
         unit_names = {unit.code: unit.name for unit in units(self.workspace)}
-        lines = [ResultLine(item, unit_names.get(item.unit_code, "")) for item in outcomes]
+        lines = [ResultLine(item, _unit_name(item, unit_names)) for item in outcomes]
         self.results.set_rows(lines)
         counts = Counter(line.kind for line in lines)
         parts = [f"{kind.label} {counts[kind]}" for kind in OutcomeKind if counts[kind]]

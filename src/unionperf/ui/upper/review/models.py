@@ -348,7 +348,7 @@ class DecisionModel(RowTableModel[DecisionRecord]):
                         if record.responds_to
                         else ""
                     ),
-                    width_chars=5,
+                    width_chars=7,
                 ),
                 Column(
                     QCoreApplication.translate("ReviewPage", "Decision"),
