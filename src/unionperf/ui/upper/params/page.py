@@ -74,7 +74,7 @@ def choose_params_folder(parent: QWidget, title: str) -> Path | None:
 class ParamsPage(UpperPage):
     """Set what goes down and write the signed parameter package."""
 
-    areas = frozenset({Area.PARAMS, Area.DEADLINES})
+    areas = frozenset({Area.PARAMS, Area.DEADLINES, Area.SELECTION})
 
     def __init__(self, context: UpperContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
