@@ -101,7 +101,7 @@
         <location line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+273"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+272"/>
         <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
@@ -251,12 +251,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+291"/>
+        <location line="+293"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-287"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
@@ -346,7 +346,7 @@
         <translation>汇总表已写入 {path}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Assessment notice written to {path}</source>
         <translation>考核结果通报已写入 {path}</translation>
     </message>
@@ -991,7 +991,7 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+83"/>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+97"/>
         <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
         <translation>把数据包文件（.upkg）或整个文件夹拖到这里——子文件夹也会查找</translation>
     </message>
@@ -3449,7 +3449,7 @@ Nothing was imported.</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="-29"/>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="-40"/>
         <source>Choose packages</source>
         <translation>选择数据包</translation>
     </message>
@@ -3464,7 +3464,7 @@ Nothing was imported.</source>
         <translation>选择存放数据包的文件夹</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>Choose package files…</source>
         <translation>选择数据包文件…</translation>
     </message>
@@ -4201,22 +4201,22 @@ Restore it from a backup?</source>
         <translation>退回原因或总体意见</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+109"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+90"/>
         <source>Choose a unit, then an item of its data: write an opinion on it, or re-score an indicator. Approve the stage, or return it with the reason; the signed feedback package goes back to the unit.</source>
         <translation>先选单位，再选其数据中的某一项：可对它提出意见，或复评指标得分。最后给出结论——通过，或写明原因退回；签名的反馈数据包交回该单位。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+49"/>
         <source>Units that sent the stage</source>
         <translation>已报送本阶段的单位</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Find a unit</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+27"/>
         <source>Item by item</source>
         <translation>逐项审核</translation>
     </message>
@@ -4236,12 +4236,12 @@ Restore it from a backup?</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+33"/>
         <source>Opinion on the selected item</source>
         <translation>对所选项的意见</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add opinion</source>
         <translation>添加意见</translation>
     </message>
@@ -4251,22 +4251,22 @@ Restore it from a backup?</source>
         <translation>复评…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Decision and feedback package</source>
         <translation>审核结论与反馈数据包</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Remove opinion</source>
         <translation>删除意见</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Approve (通过)</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Return for correction (退回)</source>
         <translation>退回修改</translation>
     </message>
@@ -4276,7 +4276,7 @@ Restore it from a backup?</source>
         <translation>生成反馈数据包…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+56"/>
         <source>Cannot read the units</source>
         <translation>无法读取单位</translation>
     </message>
@@ -4331,18 +4331,18 @@ Restore it from a backup?</source>
         <translation>尚无意见：选中某一项后填写。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+26"/>
         <source>The reason for returning (required; the unit sees it)</source>
         <translation>退回原因（必填，单位可见）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>An overall opinion (optional)</source>
         <translation>总体意见（可不填）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+15"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+18"/>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+5"/>
         <source>A return needs its reason.</source>
         <translation>退回须写明原因。</translation>
     </message>

@@ -18,15 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -46,14 +38,11 @@ from unionperf.services.upper.review import Review, ReviewItem, review
 from unionperf.services.upper.status import BoardFilter, BoardLine, status_board
 from unionperf.services.upper.tables import local_time
 from unionperf.ui import messages
-from unionperf.ui.first_run_pages import GREY, RED, hint, hint_label
+from unionperf.ui.first_run_pages import RED, hint
 from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.upper.base import (
     UpperPage,
-    fit_columns,
     intro_label,
-    read_only_table,
-    read_only_tree,
 )
 from unionperf.ui.upper.context import Area, UpperContext
 from unionperf.ui.upper.review.dialogs import (
@@ -62,22 +51,14 @@ from unionperf.ui.upper.review.dialogs import (
     choose_feedback_folder,
 )
 from unionperf.ui.upper.review.extra_tabs import FilesTab, TargetsTab
-from unionperf.ui.upper.review.models import (
-    DecisionModel,
-    DraftOpinion,
-    ItemTreeModel,
-    OpinionModel,
-    TreeColumn,
-    UnitListModel,
-    ValuesModel,
-)
+from unionperf.ui.upper.review.models import DraftOpinion
+from unionperf.ui.upper.review.views import DecisionView, HistoryView, ItemsView, UnitsView
 
 __all__ = ["ReviewPage"]
 
 Key = tuple[str, int, str]
 """(unit code, year, stage): whose drafts."""
 UNITS_WIDTH_CHARS = 19
-TREE_WIDTHS = (18, 3, 5, 5, 3)
 
 
 class ReviewPage(UpperPage):
@@ -118,19 +99,10 @@ class ReviewPage(UpperPage):
     # -- building ------------------------------------------------------------------------------
 
     def _build_units(self) -> None:
-        self.units_box = QGroupBox(self.tr("Units that sent the stage"))
-        self.unit_search = QLineEdit()
-        self.unit_search.setObjectName("reviewUnitSearch")
-        self.unit_search.setPlaceholderText(self.tr("Find a unit"))
-        self.unit_search.setClearButtonEnabled(True)
+        self.units_box = box = UnitsView(self)
+        self.unit_search, self.units, self.units_view = box.search, box.units, box.units_view
         self.unit_search.textChanged.connect(self._show_units)
-        self.units = UnitListModel(self)
-        self.units_view = read_only_table(self.units, "reviewUnits")
-        fit_columns(self.units_view, self.units.columns, stretch=0)
         self.units_view.selectionModel().currentRowChanged.connect(self._unit_picked)
-        layout = QVBoxLayout(self.units_box)
-        layout.addWidget(self.unit_search)
-        layout.addWidget(self.units_view, 1)
 
     def _build_detail(self) -> None:
         self.detail = QWidget()
@@ -153,113 +125,38 @@ class ReviewPage(UpperPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self._decision_box())
+        self.decision_box = self._decision_box()
+        layout.addWidget(self.decision_box)
 
     def _items_tab(self) -> QWidget:
-        self.tree_model = ItemTreeModel(self)
-        self.tree = read_only_tree(self.tree_model, "reviewItems")
-        em = self.fontMetrics().horizontalAdvance("中")
-        for column, width in enumerate(TREE_WIDTHS):
-            self.tree.setColumnWidth(column, width * em)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TreeColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        view = ItemsView(self)
+        self.tree_model, self.tree = view.tree_model, view.tree
+        self.values, self.values_view = view.values, view.values_view
+        self.item_label, self.opinion = view.item_label, view.opinion
+        self.add_opinion_button, self.rescore_button = view.add_opinion_button, view.rescore_button
         self.tree.selectionModel().currentChanged.connect(self._item_picked)
-        self.values = ValuesModel(self)
-        self.values_view = read_only_table(self.values, "reviewValues")
-        self.values_view.setWordWrap(True)
-        fit_columns(self.values_view, self.values.columns, stretch=1)
-        self.item_label = QLabel()
-        self.item_label.setObjectName("reviewItemPath")
-        self.item_label.setWordWrap(True)
-        self.opinion = QPlainTextEdit()
-        self.opinion.setObjectName("opinionText")
-        self.opinion.setPlaceholderText(self.tr("Opinion on the selected item"))
-        self.opinion.setMaximumHeight(self.fontMetrics().height() * 4)
-        self.add_opinion_button = QPushButton(self.tr("Add opinion"))
-        self.add_opinion_button.setObjectName("addOpinion")
         self.add_opinion_button.clicked.connect(self.add_opinion)
-        self.rescore_button = QPushButton(self.tr("Re-score…"))
-        self.rescore_button.setObjectName("rescore")
         self.rescore_button.clicked.connect(self.rescore_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_opinion_button)
-        buttons.addWidget(self.rescore_button)
-        buttons.addStretch(1)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.item_label)
-        side_layout.addWidget(self.values_view, 1)
-        side_layout.addWidget(self.opinion)
-        side_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(side)
-        splitter.setSizes([sum(TREE_WIDTHS) * em, 24 * em])
-        return splitter
+        return view
 
     def _history_tab(self) -> QWidget:
-        self.history = DecisionModel(self)
-        self.history_view = read_only_table(self.history, "decisionHistory")
-        fit_columns(self.history_view, self.history.columns, stretch=5)
+        view = HistoryView(self)
+        self.history, self.history_view = view.history, view.history_view
+        self.history_detail = view.history_detail
         self.history_view.selectionModel().currentRowChanged.connect(self._decision_picked)
-        self.history_detail = QLabel()
-        self.history_detail.setObjectName("decisionDetail")
-        self.history_detail.setWordWrap(True)
-        self.history_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.history_view, 1)
-        layout.addWidget(self.history_detail)
-        return box
+        return view
 
-    def _decision_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Decision and feedback package"))
-        self.drafts_model = OpinionModel(self)
-        self.drafts_view = read_only_table(self.drafts_model, "draftOpinions")
-        fit_columns(self.drafts_view, self.drafts_model.columns, stretch=1)
-        self.drafts_view.setMaximumHeight(self.fontMetrics().height() * 6)
-        self.drafts_label = QLabel()
-        self.drafts_label.setObjectName("draftCount")
-        self.remove_button = QPushButton(self.tr("Remove opinion"))
-        self.remove_button.setObjectName("removeOpinion")
+    def _decision_box(self) -> DecisionView:
+        box = DecisionView(self)
+        self.drafts_model, self.drafts_view = box.drafts_model, box.drafts_view
+        self.drafts_label, self.remove_button = box.drafts_label, box.remove_button
+        self.approve, self.send_back = box.approve, box.send_back
+        self.summary, self.decision_hint = box.summary, box.decision_hint
+        self.write_button = box.write_button
         self.remove_button.clicked.connect(self.remove_opinion)
-        self.approve = QRadioButton(self.tr("Approve (通过)"))
-        self.approve.setObjectName("decisionApprove")
-        self.send_back = QRadioButton(self.tr("Return for correction (退回)"))
-        self.send_back.setObjectName("decisionReturn")
-        self.decision_group = QButtonGroup(self)
-        self.decision_group.addButton(self.approve)
-        self.decision_group.addButton(self.send_back)
-        self.approve.setChecked(True)
-        self.summary = QPlainTextEdit()
-        self.summary.setObjectName("decisionSummary")
-        self.summary.setMaximumHeight(self.fontMetrics().height() * 3)
         self.summary.textChanged.connect(self._decision_changed)
         self.approve.toggled.connect(self._decision_changed)
-        self.decision_hint = hint_label("decisionHint")
-        self.write_button = QPushButton(self.tr("Write the feedback package…"))
-        self.write_button.setObjectName("writeFeedback")
         self.write_button.clicked.connect(self.write_feedback)
-        left = QVBoxLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.drafts_label, 1)
-        row.addWidget(self.remove_button)
-        left.addLayout(row)
-        left.addWidget(self.drafts_view)
-        right = QVBoxLayout()
-        radios = QHBoxLayout()
-        radios.addWidget(self.approve)
-        radios.addWidget(self.send_back)
-        radios.addStretch(1)
-        right.addLayout(radios)
-        right.addWidget(self.summary)
-        right.addWidget(self.decision_hint)
-        right.addWidget(self.write_button)
-        layout = QHBoxLayout(box)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
         return box
 
     # -- units ---------------------------------------------------------------------------------
@@ -492,16 +389,7 @@ class ReviewPage(UpperPage):
         self.remove_button.setEnabled(bool(held))
 
     def _decision_changed(self, *_args: object) -> None:
-        returning = self.send_back.isChecked()
-        self.summary.setPlaceholderText(
-            self.tr("The reason for returning (required; the unit sees it)")
-            if returning
-            else self.tr("An overall opinion (optional)")
-        )
-        if returning and not self.summary.toPlainText().strip():
-            hint(self.decision_hint, self.tr("A return needs its reason."), RED)
-        else:
-            hint(self.decision_hint, "", GREY)
+        self.decision_box.show_hint()
 
     def decision(self) -> Decision:
         """The decision chosen."""
@@ -606,7 +494,3 @@ class ReviewPage(UpperPage):
                 total=f"{done.owner_upper_total:.2f}",
             )
         )
-
-    def items_column(self) -> int:
-        """The tree's name column (for tests and the screenshots)."""
-        return TreeColumn.NAME
