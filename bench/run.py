@@ -10,10 +10,11 @@ as PDF against a raw reportlab write of the same tables (2× used; the issue giv
 Issue 5 (bench/bench_window.py): the window shown and usable ≤ 1.5 × a bare PySide6 window,
 each step opened on the large demo < 100 ms, peak memory < 300 MB. Issue 13
 (bench/bench_fillin.py): peak memory of importing the large demo's fill-in workbook and the worst
-workbooks the import's limits let through, each < 200 MB. Issue 14 (bench/bench_upper.py): the
-upper level's status board and aggregation over 3,000 units × a year of stages, each ≤ 3 × a raw
-``sqlite3`` read of the same rows, and each < 200 ms; bench/bench_upper_window.py: each page of
-the upper level's window opened on those 3,000 units < 200 ms, peak memory < 300 MB.
+workbooks the import's limits let through, each < 200 MB. Issue 14
+(bench/bench_upper.py): the upper level's status board and aggregation over 3,000 units × a year
+of stages, each ≤ 3 × a raw ``sqlite3`` read of the same rows, and each < 200 ms;
+bench/bench_upper_window.py: each page of the upper level's window opened on those 3,000 units
+< 200 ms, peak memory < 300 MB.
 """
 
 from __future__ import annotations

@@ -43,6 +43,9 @@ _TAGS = re.compile(r"<[^>]+>|&(?:nbsp|amp|lt|gt|quot);")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-.+/]*")
 _CREDIT_CODE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
 _HEX = re.compile(r"[0-9A-Fa-f]{8,}")
+_HEX_PIECE = re.compile(r"[0-9A-F]+|(?=[a-f]*[0-9])[0-9a-f]+")
+"""The end of a key id or hash that a PDF line wrap cut off: upper-case hex (``BF``), or lower-case
+hex holding a digit (``3bf``); an English word is neither."""
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{20,}={0,2}")
 _GROUPED_HEX = re.compile(r"\b[0-9A-Fa-f]{4,8}(?: [0-9A-Fa-f]{4,8})+\b")
 """A key id or hash printed in groups for the eye (``1A2B 3C4D 5E6F 7A8B``)."""
@@ -57,6 +60,7 @@ def _is_code(word: str) -> bool:
         numbered  # a project number such as GH2024-01, a problem code such as E012
         or _CREDIT_CODE.fullmatch(word)
         or _HEX.fullmatch(word)
+        or _HEX_PIECE.fullmatch(word)
         or (_BASE64.fullmatch(word) and re.search(r"\d", word))
     )
 

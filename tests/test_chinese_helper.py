@@ -47,3 +47,9 @@ def test_english_is_found(text, found):
 )
 def test_codes_units_and_chinese_pass(text):
     assert english_words(text) == []
+
+
+def test_the_wrapped_end_of_a_key_id_or_hash_is_not_english():
+    assert english_words("密钥编号 1ADE19EEAEA1C5 BF") == []
+    assert english_words("SHA-256 1969f4c17dc63a9a55 3bf") == []
+    assert english_words("Bad face") == ["Bad", "face"]

@@ -8,7 +8,13 @@ import json
 
 import pytest
 
-from tests.exchange.packages import UPPER_PASSPHRASE, YEAR, copy_workspace, demo_unit, key_id_of
+from tests.exchange.packages import (
+    UPPER_PASSPHRASE,
+    YEAR,
+    copy_workspace,
+    demo_unit,
+    key_id_of,
+)
 from unionperf.cli import main
 
 UPPER_CODE = "91350100M000100Y43"

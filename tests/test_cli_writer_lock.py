@@ -194,12 +194,12 @@ READS = {
     "forms": ["forms", "--year", "2024", "--stage", "targets", "--out", "{tmp}/forms"],
     "template": ["template", "--year", "2024", "--out", "{tmp}/t.xlsx"],
     "unit": ["unit"],
+    "params show": ["params", "show"],
     "register --list": ["register", "--list"],
     "register --export": ["register", "--export", "{tmp}/register.xlsx"],
     "deadline (list)": ["deadline", "--year", "2024"],
     "board": ["board", "--year", "2024", "--stage", "targets", "--json"],
     "aggregate": ["aggregate", "--year", "2024", "--stage", "targets", "--out", "{tmp}/a.xlsx"],
-    "params show": ["params", "show"],
 }
 
 

@@ -49,6 +49,8 @@ def test_category_tables_follow_the_catalogue_and_add_a_total():
     assert expenditure[0].rate == D("0.9000")
     assert expenditure[1].rate is None  # no budget
     assert expenditure[-1].units == 3
+    unreported = category_tables(sums, DEFAULT_CATALOGUE, executed=False)[Flow.EXPENDITURE]
+    assert [(row.executed, row.rate) for row in unreported] == [(None, None)] * 3
 
 
 def test_project_tables_keep_the_label_order_and_sum():

@@ -228,7 +228,7 @@ def test_a_package_signed_by_another_key_is_refused(unit, own, tmp_path):
     assert own.load_year(NEW_YEAR).settings == before
     with own.reading() as uow:
         assert uow.params.applied() == []
-    assert list((own.paths.root / "quarantine").glob("*_参数包_第1次.upkg"))
+    assert list((own.paths.root / "quarantine").glob("*参数包_第1次.upkg"))
     # a unit that trusts no upper key refuses it too
     with Workspace.open(copy_workspace(unit.workspace, tmp_path / "lonely")) as lonely:
         [outcome] = receive(lonely, [path])

@@ -161,7 +161,8 @@ def test_the_stage_defaults_to_the_self_evaluation_and_targets_have_no_execution
     assert aggregation_stage(workspace, YEAR) == STAGE
     targets = aggregate(workspace, YEAR, "targets")
     assert (targets.units_included, targets.execution_reported, targets.execution) == (1, False, [])
-    assert {row.executed for row in targets.expenditure} == {D(0)}
+    assert {row.executed for row in targets.expenditure} == {None}  # not a misleading 0
+    assert {row.rate for row in targets.revenue} == {None}
     assert targets.ranking[0].entry.score is None
     with pytest.raises(InputError, match="尚未接收任何数据包"):
         aggregation_stage(workspace, 2023)

@@ -52,11 +52,7 @@ def upper(unit, tmp_path) -> Iterator[Workspace]:
     monitoring point and its self-evaluation."""
     workspace = upper_workspace(tmp_path / "upper")
     register(
-        workspace,
-        unit.pub_file,
-        unit.unit_code,
-        unit.unit_name,
-        key_id=key_id_of(unit.pub_file),
+        workspace, unit.pub_file, unit.unit_code, unit.unit_name, key_id=key_id_of(unit.pub_file)
     )
     names = ("targets-1", "targets-2", "monitoring-1", "self-evaluation-1")
     outcomes = receive(workspace, [unit.packages[name] for name in names])

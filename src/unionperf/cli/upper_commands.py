@@ -368,6 +368,7 @@ def _board(args: argparse.Namespace) -> int:
 
 def _aggregate(args: argparse.Namespace) -> int:
     from unionperf.services.upper.aggregate import aggregate  # noqa: PLC0415
+    from unionperf.services.upper.rescore import upper_scores  # noqa: PLC0415
 
     with open_workspace(args, writer=False) as workspace:
         result = aggregate(
@@ -377,6 +378,7 @@ def _aggregate(args: argparse.Namespace) -> int:
             units=_group(args),
             approved_only=args.approved_only,
             today=_day(args.today),
+            upper_scores=upper_scores(workspace, args.year),
         )
     if args.out is not None:
         from unionperf.services.upper.tables import export_aggregate  # noqa: PLC0415

@@ -156,7 +156,8 @@ def print_aggregate(result: Aggregate) -> None:
         print(f"{title}（元）：科目  批复预算数  执行数  执行率")
         for row in rows:
             print(
-                f"  {row.code or '':<4}{row.name:<10} {row.approved:>16} {row.executed:>16}  "
+                f"  {row.code or '':<4}{row.name:<10} {row.approved:>16} "
+                f"{'—' if row.executed is None else row.executed:>16}  "
                 f"{_percent(row.rate)}"
             )
     print("项目（按支出类别）：类别  项目数  全年预算数  执行数  执行率")

@@ -42,7 +42,8 @@ class CategoryTotal:
     last_year_actual: Decimal
     budget: Decimal
     adjustment: Decimal
-    executed: Decimal
+    executed: Decimal | None
+    """``None`` at a stage whose budget lines report no execution (before the self-evaluation)."""
 
     @property
     def approved(self) -> Decimal:
@@ -51,7 +52,9 @@ class CategoryTotal:
 
     @property
     def rate(self) -> Decimal | None:
-        """执行率 = 执行数 ÷ 批复预算数 (``None`` without a budget)."""
+        """执行率 = 执行数 ÷ 批复预算数 (``None`` without a budget or an execution)."""
+        if self.executed is None:
+            return None
         return execution_rate(self.executed, self.approved)
 
 
@@ -157,17 +160,19 @@ GRADES = (Grade.EXCELLENT, Grade.GOOD, Grade.FAIR, Grade.POOR)
 
 
 def category_tables(
-    sums: Iterable[CategorySum], catalogue: CategoryCatalogue
+    sums: Iterable[CategorySum], catalogue: CategoryCatalogue, *, executed: bool = True
 ) -> dict[Flow, list[CategoryTotal]]:
     """The revenue and the expenditure table, each ending with the flow's total row.
 
     A table lists each category of the catalogue that any unit reported, in its order.
+    ``executed`` is false for a stage whose budget lines report no execution: the tables then
+    have none (``None``), not a misleading 0.
     """
     held = {item.category_code: item for item in sums}
     tables: dict[Flow, list[CategoryTotal]] = {}
     for flow in (Flow.REVENUE, Flow.EXPENDITURE):
         rows = [
-            _category_row(held[category.code], category.name)
+            _category_row(held[category.code], category.name, executed=executed)
             for category in catalogue.of_flow(flow)
             if category.code in held
         ]
@@ -179,14 +184,14 @@ def category_tables(
                 sum((row.last_year_actual for row in rows), ZERO),
                 sum((row.budget for row in rows), ZERO),
                 sum((row.adjustment for row in rows), ZERO),
-                sum((row.executed for row in rows), ZERO),
+                sum((row.executed or ZERO for row in rows), ZERO) if executed else None,
             )
         )
         tables[flow] = rows
     return tables
 
 
-def _category_row(item: CategorySum, name: str) -> CategoryTotal:
+def _category_row(item: CategorySum, name: str, *, executed: bool) -> CategoryTotal:
     return CategoryTotal(
         item.category_code,
         name,
@@ -194,7 +199,7 @@ def _category_row(item: CategorySum, name: str) -> CategoryTotal:
         item.last_year_actual,
         item.budget,
         item.adjustment,
-        item.executed,
+        item.executed if executed else None,
     )
 
 

@@ -2,8 +2,8 @@
 
 A service opens one with :meth:`OpenStore.unit_of_work` (or reads with :meth:`OpenStore.reading`)
 and reaches ``years``, ``submissions``, ``register``, ``board``, ``evidence``, ``audit``,
-``review`` and ``params``; each takes and returns domain objects or plain records. Nothing outside
-the store sees a SQLAlchemy session.
+``review`` and ``params``; each takes and returns domain objects or plain records. Nothing
+outside the store sees a SQLAlchemy session.
 """
 
 from __future__ import annotations

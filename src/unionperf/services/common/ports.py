@@ -315,56 +315,6 @@ class RegisterPort(Protocol):
         ...
 
 
-class BoardPort(Protocol):
-    """The upper level's season: deadlines, the status board's facts, 汇总's sums."""
-
-    def deadlines(self, year: int) -> dict[str, date]:
-        """Every deadline set for the year's stages, by stage name."""
-        ...
-
-    def set_deadline(self, year: int, stage: str, due: date | None) -> None:
-        """Set (or with ``None`` remove) the deadline of a year's stage."""
-        ...
-
-    def stages_received(self, year: int) -> list[str]:
-        """The stage names of the year of which any package was received."""
-        ...
-
-    def season_years(self) -> list[int]:
-        """The years of which a package was received or a deadline set, oldest first."""
-        ...
-
-    def latest_received_year(self) -> int | None:
-        """The year of the package received last (``None`` before any)."""
-        ...
-
-    def board_facts(self, year: int, stage: str) -> BoardFacts:
-        """The units, the stage's packages and decisions, each current package's figures."""
-        ...
-
-    def unit_figures(self, year: int, stage: str) -> dict[str, UnitFigures]:
-        """Each unit's own row of its current package of the stage, by unit code."""
-        ...
-
-    def category_sums(
-        self, year: int, stage: str, units: Collection[str] | None = None
-    ) -> list[CategorySum]:
-        """The budget lines of the current packages summed by category."""
-        ...
-
-    def project_sums(
-        self, year: int, stage: str, by: str, units: Collection[str] | None = None
-    ) -> list[ProjectSum]:
-        """The projects of the current packages summed by ``category_code`` or ``attribute``."""
-        ...
-
-    def units_with_projects(
-        self, year: int, stage: str, units: Collection[str] | None = None
-    ) -> int:
-        """How many units' current packages of the stage hold at least one project."""
-        ...
-
-
 class ReviewPort(Protocol):
     """The upper level's review records: what its decisions said, its re-scores."""
 
@@ -459,6 +409,55 @@ class ParamsPort(Protocol):
 
     def applied_deadlines(self) -> str | None:
         """The deadlines of the newest applied package."""
+
+
+class BoardPort(Protocol):
+    """The upper level's season: deadlines, the status board's facts, 汇总's sums."""
+
+    def deadlines(self, year: int) -> dict[str, date]:
+        """Every deadline set for the year's stages, by stage name."""
+        ...
+
+    def set_deadline(self, year: int, stage: str, due: date | None) -> None:
+        """Set (or with ``None`` remove) the deadline of a year's stage."""
+        ...
+
+    def stages_received(self, year: int) -> list[str]:
+        """The stage names of the year of which any package was received."""
+        ...
+
+    def season_years(self) -> list[int]:
+        """The years of which a package was received or a deadline set, oldest first."""
+        ...
+
+    def latest_received_year(self) -> int | None:
+        """The year of the package received last (``None`` before any)."""
+        ...
+
+    def board_facts(self, year: int, stage: str) -> BoardFacts:
+        """The units, the stage's packages and decisions, each current package's figures."""
+        ...
+
+    def unit_figures(self, year: int, stage: str) -> dict[str, UnitFigures]:
+        """Each unit's own row of its current package of the stage, by unit code."""
+        ...
+
+    def category_sums(
+        self, year: int, stage: str, units: Collection[str] | None = None
+    ) -> list[CategorySum]:
+        """The budget lines of the current packages summed by category."""
+        ...
+
+    def project_sums(
+        self, year: int, stage: str, by: str, units: Collection[str] | None = None
+    ) -> list[ProjectSum]:
+        """The projects of the current packages summed by ``category_code`` or ``attribute``."""
+        ...
+
+    def units_with_projects(
+        self, year: int, stage: str, units: Collection[str] | None = None
+    ) -> int:
+        """How many units' current packages of the stage hold at least one project."""
         ...
 
 

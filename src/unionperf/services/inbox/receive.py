@@ -75,7 +75,7 @@ class Outcome:
     """``received``, ``received (supersedes N)``, ``already received``, ``refused``…"""
     message: str
     code: str = ""
-    """The refusal's code (docs/package-format.md §7); empty when not refused."""
+    """The refusal's code (docs/package-format.md); empty when not refused."""
     unit_code: str = ""
     year: int | None = None
     stage: str = ""

@@ -138,7 +138,7 @@ def aggregate(
         by_category = records.project_sums(year, chosen, "category_code", included)
         by_attribute = records.project_sums(year, chosen, "attribute", included)
         with_projects = records.units_with_projects(year, chosen, included)
-    tables = category_tables(categories, DEFAULT_CATALOGUE)
+    tables = category_tables(categories, DEFAULT_CATALOGUE, executed=chosen == SELF_EVALUATION)
     rescored = upper_scores or {}
     entries = [
         RankEntry(

@@ -88,12 +88,12 @@ def signing_key(
 
     A unit that rotated its key announces the new key in a statement signed by the old one;
     the newest key reached from the registered key through verified statements that name the
-    registered unit is accepted. A replaced key identifies the packages it signed (``take_in``
-    refuses a new one).
+    registered unit is accepted.
 
     Raises:
         PackageError: a malformed chain, or a statement that names another unit or does not
             verify (``rotation``).
+    A replaced key identifies the packages it signed (``take_in`` refuses a new one).
     """
     current = minisign.parse_public_key(registered.public_key)
     if signature.key_id == current.key_id:

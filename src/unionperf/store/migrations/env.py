@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from unionperf.store import (  # noqa: F401 - their tables join Base
+from unionperf.store import (  # noqa: F401 - their tables join Base.metadata
     params_rows,
     review_rows,
     upper_rows,

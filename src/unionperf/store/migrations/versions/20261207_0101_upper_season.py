@@ -1,7 +1,7 @@
 """The upper level's season: key history, contacts, deadlines, rows for 汇总, compressed data
 
 Revision ID: 20261207_0101
-Revises: 20261128_0005
+Revises: 20261207_0201
 Create Date: 2026-12-07
 
 - ``subordinate_key``: replaced keys with when and why (was ``subordinate.retired_keys``, a text
@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "20261207_0101"
-down_revision = "20261128_0005"
+down_revision = "20261207_0201"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """The upper level's review and parameter packages: decision notes, re-scores, parameters
 
 Revision ID: 20261207_0201
-Revises: 20261207_0101
+Revises: 20261128_0005
 Create Date: 2026-12-07
 
 - ``feedback_note``: the summary and (compressed) opinions of each feedback package written,
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "20261207_0201"
-down_revision = "20261207_0101"
+down_revision = "20261128_0005"
 branch_labels = None
 depends_on = None
 
