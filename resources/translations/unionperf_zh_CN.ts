@@ -3910,7 +3910,12 @@ The unit&apos;s score: {score}{points}</source>
         <translation>复评</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
+        <source>Not saved: give the reason for the re-score.</source>
+        <translation>未保存：请写明复评理由。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -4074,7 +4079,7 @@ Restore it from a backup?</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/dialogs.py" line="-88"/>
+        <location filename="../../src/unionperf/ui/upper/review/dialogs.py" line="-91"/>
         <source>Folder for the feedback package</source>
         <translation>反馈数据包保存位置</translation>
     </message>

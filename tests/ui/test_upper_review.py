@@ -127,6 +127,9 @@ def test_an_indicator_is_rescored_with_its_reason_keeping_both_scores(
     assert item is not None
     dialog = review.rescore_selected()
     assert dialog is not None
+    dialog.score.setText("8")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "reason" in dialog.problem.text()  # no reason: refused in the dialog
     dialog.score.setText("999")
     dialog.reason.setText("佐证材料不足")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)

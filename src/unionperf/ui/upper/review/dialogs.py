@@ -112,6 +112,9 @@ class RescoreDialog(QDialog):
 
     def submit(self) -> None:
         """Re-score through the service; a refusal stays in the dialog, nothing saved."""
+        if not self.reason.text().strip():
+            hint(self.problem, self.tr("Not saved: give the reason for the re-score."), RED)
+            return
         try:
             self.rescored = rescore(
                 self.workspace,
