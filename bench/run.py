@@ -12,7 +12,9 @@ each step opened on the large demo < 100 ms, peak memory < 300 MB. Issue 13
 (bench/bench_fillin.py): peak memory of importing the large demo's fill-in workbook and the worst
 workbooks the import's limits let through, each < 200 MB. Issue 14
 (bench/bench_upper.py): the upper level's status board and aggregation over 3,000 units × a year
-of stages, each ≤ 3 × a raw ``sqlite3`` read of the same rows, and each < 200 ms.
+of stages, each ≤ 3 × a raw ``sqlite3`` read of the same rows, and each < 200 ms;
+bench/bench_upper_window.py: each page of the upper level's window opened on those 3,000 units
+< 200 ms, peak memory < 300 MB.
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ def main() -> int:
     from bench_forms import bench_forms  # noqa: PLC0415
     from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
     from bench_upper import bench_upper  # noqa: PLC0415
+    from bench_upper_window import bench_upper_window  # noqa: PLC0415
     from bench_window import bench_window  # noqa: PLC0415
     from unionperf.domain.results import score_year  # noqa: PLC0415
     from unionperf.services.cycle.demo import create_demo  # noqa: PLC0415
@@ -141,6 +144,7 @@ def main() -> int:
         bench_fillin(Path(folder) / "large", Path(folder), record)
         bench_receive(Path(folder), record)
         bench_upper(Path(folder), record)
+        bench_upper_window(Path(folder), record)
         create_demo(Path(folder) / "normal").close()
         bench_window(Path(folder) / "normal", Path(folder) / "large", record)
     return 0

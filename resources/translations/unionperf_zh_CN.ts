@@ -86,9 +86,325 @@
     </message>
 </context>
 <context>
+    <name>AggregatePage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/models.py" line="+36"/>
+        <source>Code</source>
+        <translation>科目编码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Category</source>
+        <translation>科目名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+55"/>
+        <location line="+58"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+272"/>
+        <location line="+3"/>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Last year&apos;s actual</source>
+        <translation>上年决算数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approved budget</source>
+        <translation>批复预算数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+62"/>
+        <source>Executed</source>
+        <translation>执行数</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+62"/>
+        <location line="+93"/>
+        <source>Execution rate</source>
+        <translation>执行率</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-185"/>
+        <source>Projects</source>
+        <translation>项目汇总</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/models.py" line="+13"/>
+        <source>Project count</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Initial budget</source>
+        <translation>年初预算数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Full-year budget</source>
+        <translation>全年预算数</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Band</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Union name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Own score</source>
+        <translation>自评得分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Own grade</source>
+        <translation>自评等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upper score</source>
+        <translation>上级评分</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Final grade</source>
+        <translation>最终等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation>报送状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/dialogs.py" line="+35"/>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Folder for the assessment notice</source>
+        <translation>考核结果通报保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+23"/>
+        <source>Only units whose stage was approved</source>
+        <translation>只计已通过的单位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose units…</source>
+        <translation>选择单位…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export every table…</source>
+        <translation>导出全部表格…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Group:</source>
+        <translation>单位范围：</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Revenue and expenditure</source>
+        <translation>收支汇总</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Execution and grades</source>
+        <translation>执行率与等级分布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+293"/>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="-287"/>
+        <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
+        <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Assessment notice…</source>
+        <translation>考核结果通报…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ranking and grades as a notice to print and send: PDF and Excel</source>
+        <translation>把排名和等级写成通报，用于打印下发：PDF 和 Excel</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Export this table…</source>
+        <translation>导出本表…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>every unit</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} units chosen</source>
+        <translation>已选 {count} 个单位</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
+        <translation>{year}年度 {stage}：纳入 {included} 个单位（应报 {expected} 个）{only}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (approved only)</source>
+        <translation>，仅计已通过的</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> Scores of {count} units: mean {mean}, median {median}, lowest {low}, highest {high}.</source>
+        <translation>{count} 个单位得分：平均 {mean}，中位数 {median}，最低 {low}，最高 {high}。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Units by execution rate</source>
+        <translation>各单位预算执行率分布</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Units by grade</source>
+        <translation>各单位评价等级分布</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot read the register</source>
+        <translation>无法读取下级单位登记表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No unit chosen</source>
+        <translation>未选择单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tick at least one unit to aggregate.</source>
+        <translation>请至少勾选一个单位进行汇总。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{what} {year} {stage}.xlsx</source>
+        <translation>{what}_{year}年{stage}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>aggregation</source>
+        <translation>汇总表</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The aggregation was not exported</source>
+        <translation>汇总表未导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aggregation written to {path}</source>
+        <translation>汇总表已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Assessment notice written to {path}</source>
+        <translation>考核结果通报已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The assessment notice was not written</source>
+        <translation>考核结果通报未生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the assessment notice…</source>
+        <translation>正在生成考核结果通报…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The table was not exported</source>
+        <translation>表格未导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Table written to {path}</source>
+        <translation>表格已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revenue by category</source>
+        <translation>收入（按科目）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure by category</source>
+        <translation>支出（按科目）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects by category</source>
+        <translation>项目（按支出类别）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects by attribute</source>
+        <translation>项目（按项目属性）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution-rate bands</source>
+        <translation>执行率分布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade bands</source>
+        <translation>等级分布</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+241"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+250"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -98,6 +414,209 @@
 {error}</source>
         <translation>无法打开工作区：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/board/models.py" line="+38"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Union name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sequence</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Execution</source>
+        <translation>执行率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact</source>
+        <translation>联系人及电话</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{contact} (no key yet)</source>
+        <translation>{contact}（尚未登记公钥）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/board/page.py" line="+55"/>
+        <source>Export the reporting status</source>
+        <translation>导出报送情况</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add a monitoring point</source>
+        <translation>添加监控时点</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cut-off date of the monitoring point:</source>
+        <translation>监控时点（截至日期）：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Find: name or credit code</source>
+        <translation>查找：单位名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Who has reported the stage chosen above, who is late or missing, who was returned and has sent again. Double-click a unit that reported to review it.</source>
+        <translation>上方所选阶段谁已报、谁逾期或未报、谁被退回后已重报。双击已报送的单位即可审核。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Set deadline</source>
+        <translation>设置截止日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove deadline</source>
+        <translation>取消截止日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a monitoring point…</source>
+        <translation>添加监控时点…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deadline of this stage (last day allowed)</source>
+        <translation>本阶段报送截止日期（含当日）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot read the reporting status</source>
+        <translation>无法读取报送情况</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{year}: {stage}</source>
+        <translation>{year}年度 {stage}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected {expected} · reported {reported} · rate {rate}</source>
+        <translation>应报 {expected} · 已报 {reported} · 报送率 {rate}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · on time {count} · on-time rate {rate}</source>
+        <translation> · 按时 {count} · 及时率 {rate}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{shown} of {total} units shown</source>
+        <translation>显示 {shown} 个单位（共 {total} 个）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No deadline set: no unit is late.</source>
+        <translation>未设置截止日期：不判定逾期。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deadline {due}: passed {days} days ago.</source>
+        <translation>截止日期 {due}：已过 {days} 天。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deadline {due}: today.</source>
+        <translation>截止日期 {due}：就是今天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline {due}: {days} days left.</source>
+        <translation>截止日期 {due}：还有 {days} 天。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The deadline was not saved</source>
+        <translation>截止日期未保存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deadline of {stage} set to {due}.</source>
+        <translation>{stage}的截止日期已设为 {due}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline of {stage} removed.</source>
+        <translation>已取消{stage}的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>reporting status {year} {stage}.xlsx</source>
+        <translation>报送情况_{year}年{stage}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The reporting status was not exported</source>
+        <translation>报送情况未导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reporting status written to {path}</source>
+        <translation>报送情况已写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -470,6 +989,14 @@
     </message>
 </context>
 <context>
+    <name>DropArea</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+97"/>
+        <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
+        <translation>把数据包文件（.upkg）或整个文件夹拖到这里——子文件夹也会查找</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationModels</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+30"/>
@@ -801,7 +1328,7 @@
         <translation>请先在第2、3步编制项目和绩效目标。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>{name} (below the exemption threshold: optional)</source>
         <translation>{name}（低于免报金额，可不自评）</translation>
     </message>
@@ -948,6 +1475,39 @@
     </message>
 </context>
 <context>
+    <name>FilesTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/extra_tabs.py" line="+174"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save to a folder…</source>
+        <translation>另存到文件夹…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This package holds no forms or evidence files.</source>
+        <translation>该数据包未附报表或佐证材料。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} files; double-click one to open it.</source>
+        <translation>共 {count} 个文件，双击打开。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The file was not written</source>
+        <translation>文件未写出</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the file to</source>
+        <translation>文件另存到</translation>
+    </message>
+</context>
+<context>
     <name>FillinActions</name>
     <message>
         <location filename="../../src/unionperf/ui/fillin_actions.py" line="+44"/>
@@ -1028,12 +1588,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+74"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+77"/>
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+65"/>
         <source>The workspace was not created</source>
         <translation>未能创建工作区</translation>
     </message>
@@ -1054,6 +1614,29 @@
         <location line="+27"/>
         <source>Projects</source>
         <translation>项目数（个）</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/dialogs.py" line="-56"/>
+        <source>Units to aggregate</source>
+        <translation>参加汇总的单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a unit</source>
+        <translation>查找单位</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tick all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Untick all</source>
+        <translation>全不选</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1674,34 @@
         <location line="+3"/>
         <source>Back to the guidance</source>
         <translation>返回本步说明</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/register/dialogs.py" line="+279"/>
+        <source>Key history of {name}</source>
+        <translation>{name}的公钥更换记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Current key: {id}</source>
+        <translation>当前公钥：{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No key is registered now.</source>
+        <translation>目前没有登记公钥。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replaced keys ({count}); packages they signed stay recognised:</source>
+        <translation>已更换的公钥（{count} 个），用它们签名的旧数据包仍可识别：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key was never replaced.</source>
+        <translation>公钥从未更换。</translation>
     </message>
 </context>
 <context>
@@ -1132,32 +1743,49 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+145"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+176"/>
         <source>Your signing key is ready</source>
         <translation>签名密钥已生成</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+51"/>
         <source>Register it with the upper union before you send your first package.</source>
         <translation>首次报送数据包之前，请先到上级工会登记本单位的签名公钥。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
         <source>The upper union checks every package you send against this key id. Print the key registration sheet, have it signed by the chair, seal it and hand it to the upper union&apos;s finance department.</source>
         <translation>上级工会将用此密钥编号核对本单位报送的每一个数据包。请打印公钥登记表，由工会主席签字并加盖公章后，交上级工会财务部门。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-40"/>
+        <location line="+45"/>
         <source>Print the key registration sheet…</source>
         <translation>打印公钥登记表…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-35"/>
         <source>Key id (fingerprint):</source>
         <translation>密钥编号（指纹）：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Your units check this union&apos;s feedback and parameters against it.</source>
+        <translation>下级单位用它核对本会下发的审核意见和参数包。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print the key sheet, have it signed and sealed, and give it to your units with the public key file: a unit trusts this union&apos;s key only when the key id matches the paper.</source>
+        <translation>请打印公钥告知表，签字盖章后连同公钥文件发给下级单位：单位核对密钥编号与纸质告知表一致后，才会信任本会的公钥。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print this union&apos;s key sheet…</source>
+        <translation>打印本会公钥告知表…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The workspace was created in {path}.</source>
         <translation>工作区已创建：{path}</translation>
     </message>
@@ -1256,7 +1884,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The public key was not imported</source>
         <translation>公钥未导入</translation>
     </message>
@@ -1869,12 +2497,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
     <message>
         <location line="+8"/>
-        <location line="+145"/>
+        <location line="+144"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-108"/>
         <source>Project:</source>
         <translation>项目：</translation>
     </message>
@@ -1889,7 +2517,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>{months}（截至{date}）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Time progress {progress}</source>
         <translation>时间进度 {progress}</translation>
     </message>
@@ -2000,7 +2628,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/open_package.py" line="+77"/>
+        <location filename="../../src/unionperf/ui/open_package.py" line="+80"/>
         <source>Cannot open the package</source>
         <translation>无法打开数据包</translation>
     </message>
@@ -2010,7 +2638,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>正在核验数据包…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>{reason}
 
 Nothing was imported.</source>
@@ -2283,9 +2911,342 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>ParamsPage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/models.py" line="+22"/>
+        <source>projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the unit as a whole</source>
+        <translation>单位整体</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>either</source>
+        <translation>均可</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Category</source>
+        <translation>一级 › 二级指标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Typical target</source>
+        <translation>参考指标值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Explanation</source>
+        <translation>指标解释</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sequence</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Written</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+65"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>参数文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Indicator library</source>
+        <translation>指标库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule settings</source>
+        <translation>规则设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadlines</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Packages written</source>
+        <translation>下发记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A note for the units (optional)</source>
+        <translation>给下级单位的附言（可不填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the parameter package…</source>
+        <translation>生成参数包…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print this union&apos;s key sheet…</source>
+        <translation>打印本会公钥告知表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note:</source>
+        <translation>附言：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What the units should use: the indicator library, the rule settings and the deadlines. The parameter package is signed with this union&apos;s key; a unit applies it once it trusts that key (from the key sheet on paper).</source>
+        <translation>下级单位应使用的指标库、规则设置和报送截止日期。参数包用本会的密钥签名；下级单位核对纸质公钥告知表、信任本会公钥后即可导入应用。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Use the bundled library</source>
+        <translation>使用软件自带的指标库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a library file…</source>
+        <translation>导入指标库文件…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import a settings file…</source>
+        <translation>导入规则设置文件…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Import a deadlines file…</source>
+        <translation>导入截止日期文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send no deadlines</source>
+        <translation>不下发截止日期</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot read the parameters</source>
+        <translation>无法读取下发参数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No library set: the units keep the library bundled with the program.</source>
+        <translation>尚未设置：各单位继续使用软件自带的指标库。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To send: {title} {version}, {count} indicators.</source>
+        <translation>将下发：{title} {version}，共 {count} 个指标。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To send: the settings below.</source>
+        <translation>将下发：下列规则设置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No settings set: the units keep their own. Change one below (or import a file) to send them; the defaults are shown.</source>
+        <translation>尚未设置：各单位继续使用自己的设置。修改下面任一项（或导入文件）即开始下发；现在显示的是默认值。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To send: {count} deadlines.</source>
+        <translation>将下发：{count} 个截止日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadlines set to send.</source>
+        <translation>尚未设置要下发的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the deadlines of {year} from the status board</source>
+        <translation>取用报送情况中{year}年度的截止日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>library</source>
+        <translation>指标库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>settings</source>
+        <translation>规则设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} deadlines</source>
+        <translation>{count} 个截止日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The next parameter package (number {sequence}) sends: {what}.</source>
+        <translation>下一个参数包（第{sequence}次）将下发：{what}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing is set to send yet.</source>
+        <translation>尚未设置任何要下发的参数。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+12"/>
+        <source>The library was not set</source>
+        <translation>指标库未设置</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <source>{count} indicators set to send.</source>
+        <translation>已设置下发 {count} 个指标。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Indicator library file</source>
+        <translation>指标库文件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rule settings file</source>
+        <translation>规则设置文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The settings were not set</source>
+        <translation>规则设置未设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule settings set to send.</source>
+        <translation>已设置下发规则设置。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No deadline</source>
+        <translation>没有截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadline is set for {year} on the status board: set them there first, stage by stage.</source>
+        <translation>报送情况中尚未设置{year}年度的截止日期：请先在“报送情况”中逐阶段设置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+9"/>
+        <source>The deadlines were not set</source>
+        <translation>截止日期未设置</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+12"/>
+        <source>{count} deadlines set to send.</source>
+        <translation>已设置下发 {count} 个截止日期。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Deadlines file</source>
+        <translation>截止日期文件</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No deadlines will be sent.</source>
+        <translation>将不下发截止日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Credit code missing</source>
+        <translation>缺少统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The parameter package names this union by its credit code: enter it first (File › This union&apos;s profile…).</source>
+        <translation>参数包以本会的统一社会信用代码标识：请先填写（文件 › 本会信息…）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder for the parameter package</source>
+        <translation>参数包保存位置</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Parameter package {sequence} written to {path}</source>
+        <translation>第{sequence}次参数包已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The parameter package was not written</source>
+        <translation>参数包未生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the parameter package…</source>
+        <translation>正在生成参数包…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder for the key sheet</source>
+        <translation>公钥告知表保存位置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The key sheet was not written</source>
+        <translation>公钥告知表未生成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key sheet written to {path}</source>
+        <translation>公钥告知表已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/settings_editor.py" line="+35"/>
+        <source>The rules the units will use for the years they have not signed off yet. Each change is saved at once and sent with the next parameter package.</source>
+        <translation>下级单位尚未签字确认的年度将采用这些规则。每项修改立即保存，随下一个参数包下发。</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+205"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+214"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -2422,6 +3383,188 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/profile_dialog.py" line="+36"/>
+        <source>This union&apos;s profile</source>
+        <translation>本会信息</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The credit code names the parameter packages this union signs; the units see the name on its feedback.</source>
+        <translation>统一社会信用代码用于标识本会签发的参数包；下级单位在审核意见上看到本会名称。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Union name *</source>
+        <translation>单位名称 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its own upper-level union</source>
+        <translation>本会的上级工会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finance officer</source>
+        <translation>财务经办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/receive/models.py" line="+55"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+42"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sequence</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Refused at</source>
+        <translation>拒收时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="-40"/>
+        <source>Choose packages</source>
+        <translation>选择数据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packages (*.upkg);;All files (*)</source>
+        <translation>数据包 (*.upkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a folder of packages</source>
+        <translation>选择存放数据包的文件夹</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Choose package files…</source>
+        <translation>选择数据包文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Each package is checked (its signature against the unit&apos;s registered key, every file, the rules) before anything is kept. A package that fails is never half-imported: it is refused, and kept in quarantine when it is damaged or not genuine.</source>
+        <translation>每个数据包先经校验（用该单位登记的公钥核对签名、逐个文件核对、重新检查规则）才会接收。未通过的数据包绝不会只导入一半：一律拒收；损坏或不可信的还会放入隔离区。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing received in this session yet.</source>
+        <translation>本次打开后尚未接收数据包。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open the quarantine folder</source>
+        <translation>打开隔离文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result of the last batch</source>
+        <translation>最近一批的接收结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quarantine: packages refused as damaged or not genuine, with the reason</source>
+        <translation>隔离区：因损坏或不可信而拒收的数据包及原因</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{count} packages in quarantine</source>
+        <translation>隔离区中有 {count} 个数据包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The quarantine is empty.</source>
+        <translation>隔离区是空的。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Receiving</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A batch is being received; wait until it is done.</source>
+        <translation>正在接收一批数据包，请等它完成。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Receiving packages…</source>
+        <translation>正在接收数据包…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No package (.upkg) was found in {names}.</source>
+        <translation>在 {names} 中没有找到数据包（.upkg）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last batch ({when}): {count} packages — {parts}.</source>
+        <translation>最近一批（{when}）：共 {count} 个数据包——{parts}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelled: nothing of this batch was received. Receive it again later.</source>
+        <translation>已取消：这一批数据包都没有接收，稍后请重新接收。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The packages were not received</source>
+        <translation>数据包未接收</translation>
+    </message>
+</context>
+<context>
     <name>Refusal</name>
     <message>
         <location filename="../../src/unionperf/ui/widgets/refusal.py" line="+34"/>
@@ -2442,6 +3585,359 @@ Nothing was imported.</source>
         <location line="+9"/>
         <source>{field} takes a number: digits and a decimal point only. “{text}” was not accepted.</source>
         <translation>{field}只能填写数字（可带小数点）；输入的“{text}”未被接受。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/register/dialogs.py" line="-242"/>
+        <source>The unit&apos;s public key file</source>
+        <translation>下级单位的公钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>公钥文件 (*.pub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Replace the unit&apos;s key</source>
+        <translation>更换单位公钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Register a unit</source>
+        <translation>登记下级单位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the public key file (.pub) the unit sent and the key id on its sealed key registration sheet. Type the id, or paste the text of the sheet&apos;s QR code. A key whose id differs from the paper is not registered.</source>
+        <translation>使用单位交来的公钥文件（.pub）和盖章的公钥登记表上的密钥编号：手工输入编号，或粘贴扫描登记表二维码得到的文字。密钥编号与纸质登记表不一致的，不予登记。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Credit code *</source>
+        <translation>统一社会信用代码 *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Union name *</source>
+        <translation>单位名称 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人及电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public key file *</source>
+        <translation>公钥文件 *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key id on the sheet *</source>
+        <translation>登记表上的密钥编号 *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the new key *</source>
+        <translation>更换原因 *</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace the key</source>
+        <translation>更换公钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>18 characters, e.g. 81350100MC0000000X</source>
+        <translation>18位，如 81350100MC0000000X</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>name and phone number</source>
+        <translation>姓名和电话</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>16 digits, e.g. 1A2B 3C4D 5E6F 7A8B, or the QR code&apos;s text</source>
+        <translation>16位，如 1A2B 3C4D 5E6F 7A8B；或二维码文字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. the old key was lost; new sheet of 3 March</source>
+        <translation>如：原密钥遗失，3月3日重新盖章登记</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Key id of the file: {id}</source>
+        <translation>公钥文件的密钥编号：{id}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Type the key id printed on the sheet.</source>
+        <translation>请输入登记表上印的密钥编号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Typed: {id}</source>
+        <translation>输入的是：{id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{typed} — differs from the key file: check with the unit.</source>
+        <translation>{typed}——与公钥文件不一致：请向单位核实。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✓ {typed} — the same as the key file.</source>
+        <translation>✓ {typed}——与公钥文件一致。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the 18-character credit code.</source>
+        <translation>请输入18位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ The credit code is valid.</source>
+        <translation>✓ 统一社会信用代码有效。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name} ({code}) already has the key {id}. To give it a new key, select it in the list and choose “Replace key…” (a reason is asked).</source>
+        <translation>{name}（{code}）已登记公钥 {id}。如要更换，请在列表中选中该单位，点“更换公钥…”（须说明原因）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not registered: {reason}</source>
+        <translation>未登记：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/register/models.py" line="+31"/>
+        <source>no key registered yet</source>
+        <translation>尚未登记公钥</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Union name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contact</source>
+        <translation>联系人及电话</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+28"/>
+        <source>Key id</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+27"/>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Keys replaced</source>
+        <translation>已换公钥</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Replaced</source>
+        <translation>停用时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/register/page.py" line="+43"/>
+        <source>Import the register</source>
+        <translation>导入下级单位登记表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the register</source>
+        <translation>导出下级单位登记表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>register of units.xlsx</source>
+        <translation>下级单位登记表.xlsx</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Register a unit…</source>
+        <translation>登记单位…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace key…</source>
+        <translation>更换公钥…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key history…</source>
+        <translation>公钥更换记录…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import from Excel…</source>
+        <translation>从Excel导入…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find: name, credit code, contact or key id</source>
+        <translation>查找：单位名称、统一社会信用代码、联系人或密钥编号</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The units that report to this union. A unit&apos;s packages are received only once its key is registered here, checked against the key id on the registration sheet it sealed and sent on paper.</source>
+        <translation>向本会报送的下级单位。单位的公钥须在这里登记（与其盖章的纸质公钥登记表核对密钥编号）后，才能接收它的数据包。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read the register</source>
+        <translation>无法读取下级单位登记表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} units</source>
+        <translation>共 {count} 个单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {count} of them without a registered key</source>
+        <translation>，其中 {count} 个尚未登记公钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {count} shown</source>
+        <translation>；显示 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Key of {name} replaced; the old key is kept in its history.</source>
+        <translation>已更换{name}的公钥；原公钥保留在更换记录中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} registered.</source>
+        <translation>已登记{name}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key of {name} registered.</source>
+        <translation>已登记{name}的公钥。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read the key history</source>
+        <translation>无法读取公钥更换记录</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The register was not imported</source>
+        <translation>登记表未导入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Register imported</source>
+        <translation>登记表已导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{added} units added, {updated} updated, {keys} keys registered, {unchanged} unchanged.</source>
+        <translation>新增 {added} 个单位，更新 {updated} 个，登记公钥 {keys} 个，{unchanged} 个未变。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The register was not exported</source>
+        <translation>登记表未导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register written to {path}</source>
+        <translation>登记表已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RescoreDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/dialogs.py" line="+72"/>
+        <source>Re-score an indicator</source>
+        <translation>复评指标得分</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path}
+The unit&apos;s score: {score}{points}</source>
+        <translation>{path}
+单位自评得分：{score}{points}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> of {points} points</source>
+        <translation>（分值 {points}）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>why the score differs (kept with both scores)</source>
+        <translation>为什么评分不同（与两个得分一并保存）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upper level&apos;s score *</source>
+        <translation>上级评分 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason *</source>
+        <translation>复评理由 *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re-score</source>
+        <translation>复评</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not saved: give the reason for the re-score.</source>
+        <translation>未保存：请写明复评理由。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +4104,302 @@ Restore it from a backup?</source>
         <location line="+4"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/dialogs.py" line="-91"/>
+        <source>Folder for the feedback package</source>
+        <translation>反馈数据包保存位置</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Passphrase of this union&apos;s signing key:</source>
+        <translation>本会签名密钥的口令：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type it again.</source>
+        <translation>请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signing passphrase</source>
+        <translation>签名口令</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/extra_tabs.py" line="-91"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Size (KB)</source>
+        <translation>大小（千字节）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/models.py" line="+103"/>
+        <source>Budget lines</source>
+        <translation>预算科目</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <location line="+78"/>
+        <source>Item</source>
+        <translation>审核项</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Light</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit&apos;s score</source>
+        <translation>自评得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-score</source>
+        <translation>复评得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+162"/>
+        <source>Opinions</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Written</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Answered</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>package {number}</source>
+        <translation>第{number}次报送</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decision</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason or summary</source>
+        <translation>退回原因或总体意见</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+90"/>
+        <source>Choose a unit, then an item of its data: write an opinion on it, or re-score an indicator. Approve the stage, or return it with the reason; the signed feedback package goes back to the unit.</source>
+        <translation>先选单位，再选其数据中的某一项：可对它提出意见，或复评指标得分。最后给出结论——通过，或写明原因退回；签名的反馈数据包交回该单位。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+49"/>
+        <source>Units that sent the stage</source>
+        <translation>已报送本阶段的单位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find a unit</source>
+        <translation>查找单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+27"/>
+        <source>Item by item</source>
+        <translation>逐项审核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Targets as the unit sees them</source>
+        <translation>绩效目标（与单位所见相同）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forms and evidence</source>
+        <translation>报表与佐证材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions sent</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+33"/>
+        <source>Opinion on the selected item</source>
+        <translation>对所选项的意见</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add opinion</source>
+        <translation>添加意见</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-score…</source>
+        <translation>复评…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Decision and feedback package</source>
+        <translation>审核结论与反馈数据包</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove opinion</source>
+        <translation>删除意见</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve (通过)</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return for correction (退回)</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Write the feedback package…</source>
+        <translation>生成反馈数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+56"/>
+        <source>Cannot read the units</source>
+        <translation>无法读取单位</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Units that sent {stage} ({count})</source>
+        <translation>已报送{stage}的单位（{count}）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Cannot show the unit&apos;s data</source>
+        <translation>无法显示该单位的数据</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a unit on the left.</source>
+        <translation>请在左侧选择单位。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} ({code}) · {year} {stage} · package {sequence}, received {when}</source>
+        <translation>{name}（{code}）· {year}年度 {stage} · 第{sequence}次报送，{when} 接收</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{count} decisions sent to this unit.</source>
+        <translation>已向该单位发出 {count} 次审核结论。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No decision was sent to this unit yet.</source>
+        <translation>尚未向该单位发出审核结论。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Choose an item in the tree.</source>
+        <translation>请在左侧选择一项。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Write the opinion first.</source>
+        <translation>请先写好意见。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Opinions to send: {count}</source>
+        <translation>待发送的意见：{count} 条</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No opinion written yet: select an item and write one.</source>
+        <translation>尚无意见：选中某一项后填写。</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+26"/>
+        <source>The reason for returning (required; the unit sees it)</source>
+        <translation>退回原因（必填，单位可见）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An overall opinion (optional)</source>
+        <translation>总体意见（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+18"/>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+5"/>
+        <source>A return needs its reason.</source>
+        <translation>退回须写明原因。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{decision}: feedback package written to {path}</source>
+        <translation>{decision}：反馈数据包已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The feedback package was not written</source>
+        <translation>反馈数据包未生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the feedback package…</source>
+        <translation>正在生成反馈数据包…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Re-scored {path}: {unit} → {upper}; the owner&apos;s total {own} → {total}.</source>
+        <translation>已复评 {path}：{unit} → {upper}；所属项目合计 {own} → {total}。</translation>
     </message>
 </context>
 <context>
@@ -2885,17 +4677,17 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>Sign off</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-90"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+90"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
@@ -3663,6 +5455,29 @@ SHA-256 {sha256}
     </message>
 </context>
 <context>
+    <name>TargetsTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/review/extra_tabs.py" line="-57"/>
+        <source>Targets of:</source>
+        <translation>查看：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot read the unit&apos;s data</source>
+        <translation>无法读取该单位的数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The unit as a whole</source>
+        <translation>单位整体</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Annual goal: {goal}</source>
+        <translation>年度总体目标：{goal}</translation>
+    </message>
+</context>
+<context>
     <name>UnitForm</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/unit/profile_form.py" line="+192"/>
@@ -3772,12 +5587,13 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-200"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-209"/>
+        <location line="+58"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-55"/>
         <source>As on the union&apos;s registration certificate. Everything but the name and the credit code can be completed later.</source>
         <translation>请按工会法人资格证书填写。除工会名称和统一社会信用代码外，其他项目可以以后补充。</translation>
     </message>
@@ -3842,7 +5658,12 @@ SHA-256 {sha256}
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+12"/>
+        <source>Your union (upper level)</source>
+        <translation>本会信息（上级工会）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>An upper-level union may leave it empty.</source>
         <translation>上级工会可以不填。</translation>
     </message>
@@ -3873,7 +5694,7 @@ SHA-256 {sha256}
 <context>
     <name>UpperKeyDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-159"/>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-160"/>
         <source>Import the upper-level union&apos;s public key</source>
         <translation>导入上级工会公钥</translation>
     </message>
@@ -3899,6 +5720,172 @@ SHA-256 {sha256}
     </message>
 </context>
 <context>
+    <name>UpperSteps</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/steps.py" line="+46"/>
+        <source>Units</source>
+        <translation>下级单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reporting status</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aggregation</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters</source>
+        <translation>参数下发</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>register keys</source>
+        <translation>登记单位和公钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>import packages</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>who is missing</source>
+        <translation>谁已报、谁未报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>opinions, approve or return</source>
+        <translation>意见、通过或退回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>totals and ranking</source>
+        <translation>合计与排名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>send settings down</source>
+        <translation>下发指标与规则</translation>
+    </message>
+</context>
+<context>
+    <name>UpperWindow</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/window.py" line="+80"/>
+        <source>UnionPerf · the upper-level union&apos;s workbench</source>
+        <translation>工会预算绩效管理 · 上级工会工作台</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This union&apos;s profile…</source>
+        <translation>本会信息…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About UnionPerf…</source>
+        <translation>关于本软件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Year and stage</source>
+        <translation>年度和阶段</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Workspace: {path}</source>
+        <translation>工作区：{path}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read the workspace</source>
+        <translation>无法读取工作区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(union profile not entered yet)</source>
+        <translation>（尚未填写本会信息）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>The backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup written: {name}</source>
+        <translation>备份已写入：{name}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Restored from {name}</source>
+        <translation>已从 {name} 恢复</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Last backup: {when}</source>
+        <translation>最近备份：{when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+</context>
+<context>
     <name>WorkingPane</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/evaluation/working_pane.py" line="+56"/>
@@ -3919,7 +5906,7 @@ SHA-256 {sha256}
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-180"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="-231"/>
         <source>Welcome to UnionPerf</source>
         <translation>欢迎使用工会预算绩效管理</translation>
     </message>
@@ -3944,17 +5931,32 @@ SHA-256 {sha256}
         <translation>先试用演示单位（示例数据，用于熟悉操作；以后再建本单位的工作区）</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>A grassroots union: budget, targets, monitoring, self-evaluation, reporting</source>
+        <translation>基层工会：编制预算、绩效目标、运行监控、绩效自评，向上级报送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An upper-level union: receives, reviews and aggregates its units&apos; packages</source>
+        <translation>上级工会：登记下级单位，接收、审核、汇总它们报送的数据包</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>The workspace is for:</source>
+        <translation>本工作区用于：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Workspace folder:</source>
         <translation>工作区文件夹：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Choose a folder.</source>
         <translation>请选择文件夹。</translation>
     </message>
@@ -3974,7 +5976,7 @@ SHA-256 {sha256}
         <translation>该文件夹中已有工作区：请选择“打开已有的工作区”，或换一个文件夹。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>✓ A workspace was found in this folder.</source>
         <translation>✓ 已在该文件夹中找到工作区。</translation>
     </message>
@@ -3989,7 +5991,7 @@ SHA-256 {sha256}
         <translation>将新建该文件夹。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>

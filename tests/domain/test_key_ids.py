@@ -52,6 +52,8 @@ def test_the_qr_text_gives_the_id_the_code_and_the_key():
     qr = f"UnionPerf;code=91350100M000100Y43;key={KEY.lower()};pub=RWRabc=="
     assert read_typed_key_id(qr) == TypedKeyId(KEY, "91350100M000100Y43", "RWRabc==")
     assert read_typed_key_id(KEY) == TypedKeyId(KEY)
+    chinese = f"工会签名公钥;信用代码=91350100M000100Y43;密钥={KEY};公钥=RWRabc=="
+    assert read_typed_key_id(chinese) == TypedKeyId(KEY, "91350100M000100Y43", "RWRabc==")
 
 
 def test_a_qr_text_without_a_key_id_is_refused():

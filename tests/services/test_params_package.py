@@ -259,9 +259,10 @@ def test_the_upper_key_sheet_tells_units_the_key(upper, tmp_path):
     (form,) = key_sheet_family(info, upper.unit(), date(2026, 1, 5)).forms
     texts = "\n".join(text for _, text in form_texts(form))
     grouped = " ".join(info.key_id[index : index + 4] for index in range(0, 16, 4))
-    for expected in (UPPER_TITLE, UPPER_NAME, UPPER_CODE, grouped, "trust-upper", "2026年1月5日"):
+    for expected in (UPPER_TITLE, UPPER_NAME, UPPER_CODE, grouped, "单位信息", "2026年1月5日"):
         assert expected in texts
-    assert form.qr.startswith(f"上级工会签名公钥;信用代码={UPPER_CODE};密钥={info.key_id}")
+    assert "untrusted comment" not in texts
+    assert form.qr.startswith(f"上级工会签名公钥;信用代码={UPPER_CODE};密钥={info.key_id};")
     path = write_key_sheet(info, upper.unit(), tmp_path / "sheet")
     assert path.read_bytes().startswith(b"%PDF")
 

@@ -6,13 +6,16 @@ Every refusal leaves the register as it was.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
 from tests.exchange.packages import upper_workspace
 from tests.services.upper_units import SubUnit, sub_unit
 from unionperf.services.common.errors import InputError
+from unionperf.services.common.signing import KeyInfo
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.key_sheet import key_sheet_family
 from unionperf.services.inbox.receive import OutcomeKind, receive
 from unionperf.services.upper.register import (
     RegisteredUnit,
@@ -70,6 +73,18 @@ def test_the_qr_text_of_the_sheet_is_accepted_and_checked(upper, tmp_path):
         _register(upper, unit, tmp_path, key_id=qr.replace(line, other_line))
     assert units(upper) == []
     _register(upper, unit, tmp_path, key_id=qr)
+    assert _held(upper) == [(unit.code, unit.key_id)]
+
+
+def test_the_qr_text_a_unit_prints_on_its_sheet_registers_it(upper, tmp_path):
+    """The QR of the sheet the unit's own program prints (key_sheet.py), scanned as it is."""
+    unit = sub_unit(1)
+    info = KeyInfo(unit.key_id, unit.name, unit.code, unit.public_key.to_file(), 0)
+    (form,) = key_sheet_family(info, None, date(2025, 1, 6)).forms
+    assert form.qr.startswith("工会签名公钥;")
+    with pytest.raises(InputError, match="二维码中的统一社会信用代码"):
+        register(upper, unit.pub_file(tmp_path), sub_unit(2).code, "别的单位", key_id=form.qr)
+    _register(upper, unit, tmp_path, key_id=form.qr)
     assert _held(upper) == [(unit.code, unit.key_id)]
 
 

@@ -62,3 +62,24 @@ def zh_cn(qapp):
     for translator in translators:
         qapp.removeTranslator(translator)
     QLocale.setDefault(locale)
+
+
+from tests.ui.upper_fixtures import (  # noqa: E402 - the upper level's fixtures, shared
+    demo_upper,
+    demo_upper_template,
+    district,
+    district_template,
+    sub_units,
+    told,
+    upper_window,
+)
+
+__all__ = [
+    "demo_upper",
+    "demo_upper_template",
+    "district",
+    "district_template",
+    "sub_units",
+    "told",
+    "upper_window",
+]

@@ -4,7 +4,9 @@ The zh_CN catalogues (ours and the one that completes Qt's own) are scanned whol
 window is opened on the demo workspace in Simplified Chinese, every step is opened, and every
 text a user can read is collected: menus and their actions, labels, buttons, group boxes, tabs,
 tool tips, placeholders, drop-down items, table headers and the table cells on screen, the
-navigator, the status bar. ``tests/chinese.py`` says which codes and units are allowed.
+navigator, the status bar. ``tests/chinese.py`` says which codes and units are allowed. The
+upper level's window is scanned the same way on the demo upper season, page by page and tab by
+tab, with its dialogs.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ from unionperf.domain.cycle import Step
 from unionperf.services.cycle import submit
 from unionperf.ui.first_run import FirstRunWizard
 from unionperf.ui.main_window import MainWindow
+from unionperf.ui.upper.aggregate.page import AggregatePage
+from unionperf.ui.upper.params.page import ParamsPage
+from unionperf.ui.upper.register.page import RegisterPage
+from unionperf.ui.upper.review.page import ReviewPage
+from unionperf.ui.upper.steps import UpperStep
+from unionperf.ui.upper.window import UpperWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -171,3 +179,49 @@ def test_the_about_dialog_speaks_chinese_around_its_facts(qtbot, zh_cn, demo_wor
     texts = [(where, text) for where, text in window_texts(dialog) if where not in facts]
     assert any("工会预算绩效管理" in text for _, text in texts)
     assert english_in(texts) == []
+
+
+def test_the_upper_levels_window_shows_no_english(qtbot, demo_upper, zh_cn, tmp_path, told):
+    """Every page of the upper level's window on the demo season, and its dialogs, in Chinese."""
+    _ = told
+    window = UpperWindow(demo_upper)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.choose(2024, "self-evaluation")
+    texts: list[tuple[str, str]] = []
+    for step in UpperStep:
+        page = window.open_page(step)
+        if isinstance(page, ReviewPage):
+            page.show_unit(page.lines[0].code)
+            for index in range(page.tabs.count()):
+                page.tabs.setCurrentIndex(index)
+                texts.extend(window_texts(window))
+            item = next(i for i in page.tree_model.items() if i.score is not None and i.owner)
+            page.select_path(item.path)
+            dialogs = [page.rescore_selected()]
+        elif isinstance(page, RegisterPage):
+            page.select(page.model.row(0).code)
+            dialogs = [page.add_unit(), page.replace_key(), page.show_history()]
+        elif isinstance(page, AggregatePage | ParamsPage):
+            dialogs = []
+            for index in range(page.tabs.count()):
+                page.tabs.setCurrentIndex(index)
+                texts.extend(window_texts(window))
+        else:
+            dialogs = []
+        texts.extend(window_texts(window))
+        for dialog in dialogs:
+            assert dialog is not None
+            texts.extend(window_texts(dialog))
+            dialog.close()
+    profile = window.show_profile()
+    texts.extend(window_texts(profile))
+    profile.close()
+    assert any("已通过" in text for _, text in texts)
+    assert len(texts) > 500
+    root = str(demo_upper.paths.root)
+    shown = [(where, text.replace(root, "")) for where, text in texts]
+    found = english_in(shown)
+    print("\n".join(found))
+    assert found == []

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from unionperf.domain.unit import UnitLevel
 from unionperf.services.common.signing import key_info
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.upper.register import units
 from unionperf.ui import first_run, messages
 from unionperf.ui.first_run import FirstRunWizard
 from unionperf.ui.first_run_pages import Choice, Page
@@ -253,3 +254,48 @@ def test_the_wizard_in_chinese(qtbot, wizard, zh_cn):
     translated = FirstRunWizard()
     qtbot.addWidget(translated)
     assert translated.button(QWizard.WizardButton.CancelButton).text() == "取消"
+
+
+def test_an_upper_level_union_is_chosen_on_the_first_page(
+    qtbot, wizard, tmp_path, opened_files, errors
+):
+    pick(qtbot, wizard.workspace_page.upper_radio)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.unit_page
+    assert page.profile().level is UnitLevel.UPPER  # taken from the first page
+    type_into(qtbot, page.name, "福州市鼓楼区总工会")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)  # the credit code may wait
+    type_into(qtbot, wizard.passphrase_page.first, PASSPHRASE)
+    type_into(qtbot, wizard.passphrase_page.second, PASSPHRASE)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert errors == []
+    assert wizard.currentId() == Page.KEY
+    folder = tmp_path / "UnionPerf" / "workspace"
+    with Workspace.open(folder) as made:
+        unit = made.unit()
+        years = made.years()
+    assert unit is not None
+    assert unit.level is UnitLevel.UPPER
+    assert years == []  # an upper level keeps no budget years of its own
+    assert "units" in wizard.key_page.note.text()
+    qtbot.mouseClick(wizard.key_page.print_button, Qt.MouseButton.LeftButton)
+    [sheet] = opened_files
+    assert sheet.read_bytes().startswith(b"%PDF")
+
+
+def test_the_demo_of_an_upper_level_union(qtbot, wizard, tmp_path, errors):
+    pick(qtbot, wizard.workspace_page.upper_radio)
+    pick(qtbot, wizard.workspace_page.demo_radio)
+    assert wizard.workspace_page.folder() == tmp_path / "UnionPerf" / "upper-demo"
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == Page.PASSPHRASE
+    type_into(qtbot, wizard.passphrase_page.first, "demo")
+    type_into(qtbot, wizard.passphrase_page.second, "demo")
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert errors == []
+    with Workspace.open(tmp_path / "UnionPerf" / "upper-demo") as made:
+        unit = made.unit()
+        held = units(made)
+    assert unit is not None
+    assert unit.level is UnitLevel.UPPER
+    assert len(held) > 30

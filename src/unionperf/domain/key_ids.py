@@ -1,7 +1,9 @@
 """A key id as a person reads it off the sealed key registration sheet (公钥登记表).
 
 The sheet prints the key id (the fingerprint: 16 hexadecimal digits, minisign's spelling) in
-groups of four, and a QR code holding ``UnionPerf;code=<credit code>;key=<key id>;pub=<key>``.
+groups of four, and a QR code holding
+``工会签名公钥;信用代码=<credit code>;密钥=<key id>;公钥=<key>`` (sheets printed by earlier
+versions: ``UnionPerf;code=…;key=…;pub=…``).
 The upper level types the id or scans the QR text; :func:`read_typed_key_id` reads either, so the
 key of a ``.pub`` file that came by e-mail or USB is trusted only when it matches the paper.
 """
@@ -12,7 +14,9 @@ from dataclasses import dataclass
 
 KEY_ID_DIGITS = 16
 _HEX = frozenset("0123456789ABCDEF")
-_QR_PREFIX = "UnionPerf;"
+_QR_PREFIXES = ("工会签名公钥;", "UnionPerf;")
+_QR_FIELDS = {"信用代码": "code", "密钥": "key", "公钥": "pub"}
+"""The Chinese field names of the sheet's QR text, as the earlier English ones."""
 _SEPARATORS = str.maketrans("", "", " \t\r\n-_:\u3000")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 """Full-width ASCII (what a Chinese input method may type) mapped to half-width."""
@@ -63,14 +67,15 @@ def read_typed_key_id(text: str) -> TypedKeyId:
         KeyIdError: neither a key id nor a QR text with one.
     """
     stripped = text.strip()
-    if not stripped.startswith(_QR_PREFIX):
+    prefix = next((item for item in _QR_PREFIXES if stripped.startswith(item)), None)
+    if prefix is None:
         return TypedKeyId(normalise_key_id(stripped))
     fields: dict[str, str] = {}
-    for part in stripped[len(_QR_PREFIX) :].split(";"):
+    for part in stripped[len(prefix) :].split(";"):
         name, _, value = part.partition("=")
-        fields[name.strip()] = value.strip()
+        fields[_QR_FIELDS.get(name.strip(), name.strip())] = value.strip()
     if not fields.get("key"):
-        raise KeyIdError("二维码内容中没有密钥编号（key=…）：请扫描公钥登记表上的二维码")
+        raise KeyIdError("二维码内容中没有密钥编号（密钥=…）：请扫描公钥登记表上的二维码")
     return TypedKeyId(
         normalise_key_id(fields["key"]), fields.get("code", ""), fields.get("pub", "")
     )

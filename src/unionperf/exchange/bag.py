@@ -197,8 +197,9 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError) as error:
+        why = "校验码不符" if "CRC" in str(error) else "无法解压"  # zipfile speaks English
         raise BagError(
-            "corrupt-member", f"包内文件已损坏：{shown(info.filename)}（{error}）"
+            "corrupt-member", f"包内文件已损坏：{shown(info.filename)}（{why}）"
         ) from error
     if len(data) != info.file_size:
         raise BagError("corrupt-member", f"包内文件长度与目录不符：{shown(info.filename)}")

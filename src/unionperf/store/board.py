@@ -129,6 +129,18 @@ class BoardRecords:
             )
         )
 
+    def season_years(self) -> list[int]:
+        """The years of which a package was received or a deadline set, oldest first."""
+        received = select(ReceivedRow.year).distinct()
+        due = select(DeadlineRow.year).distinct()
+        return sorted(set(self.session.scalars(received)) | set(self.session.scalars(due)))
+
+    def latest_received_year(self) -> int | None:
+        """The year of the package received last (``None`` before any)."""
+        return self.session.scalar(
+            select(ReceivedRow.year).order_by(ReceivedRow.received_at.desc()).limit(1)
+        )
+
     # -- the status board -------------------------------------------------------------------
 
     def board_facts(self, year: int, stage: str) -> BoardFacts:

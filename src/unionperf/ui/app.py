@@ -34,6 +34,7 @@ from unionperf.ui.gc_guard import GarbageCollector
 from unionperf.ui.input_method import use_available_input_method
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.settings import AppSettings
+from unionperf.ui.upper.window import UpperWindow, is_upper_workspace
 
 __all__ = [
     "NO_DISPLAY_MESSAGE",
@@ -174,7 +175,9 @@ def _show_window(
     log_folders: list[Path],
     open_package: Path | None = None,
 ) -> int:
-    window = MainWindow(opened)
+    window: MainWindow | UpperWindow = (
+        UpperWindow(opened) if is_upper_workspace(opened) else MainWindow(opened)
+    )
     geometry, state = settings.window_geometry(), settings.window_state()
     if geometry is not None:
         window.restoreGeometry(geometry)
@@ -191,18 +194,24 @@ def _show_window(
         settings.set_window_layout(window.saveGeometry(), window.saveState())
 
 
-def _show_package(window: MainWindow, path: Path) -> None:
-    """Say what a double-clicked package is and offer its action (imported only when needed)."""
+def _show_package(window: MainWindow | UpperWindow, path: Path) -> None:
+    """Say what a double-clicked package is and offer its action (imported only when needed).
+
+    The upper level's window receives it on its 接收 page, with the result in its list.
+    """
+    if isinstance(window, UpperWindow):
+        window.receive_files([path])
+        return
     from unionperf.ui.open_package import show_package  # noqa: PLC0415 - keep start-up light
 
     show_package(window, path)
 
 
-def _watch_open_requests(window: MainWindow) -> None:
+def _watch_open_requests(window: MainWindow | UpperWindow) -> None:
     """Let other processes hand double-clicked packages to this window."""
     from unionperf.ui.open_package import watch_open_requests  # noqa: PLC0415
 
-    watch_open_requests(window)
+    watch_open_requests(window, lambda path: _show_package(window, path))
 
 
 def _hand_over(workspace: Path, package: Path) -> bool:

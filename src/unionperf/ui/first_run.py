@@ -2,9 +2,12 @@
 
 product.md §2 step 1: the first run creates the workspace and the unit's passphrase-protected
 signing key and shows the key id, with the key registration sheet (公钥登记表) to print for the
-upper union. Four pages: the workspace folder (new, existing or the demo union), the unit
-profile (the credit code checked live against GB 32100), the passphrase twice, the key. The
-second and third pages and the page ids are in ``first_run_pages``.
+upper union. Four pages: the workspace folder (new, existing or the demo union) and whom it is
+for — a grassroots union (基层工会) or an upper-level union (上级工会, which receives and reviews
+its units' packages: product.md §3) — the unit profile (the credit code checked live against
+GB 32100), the passphrase twice, the key (an upper union prints the key sheet its units check
+its feedback and parameter packages against). The second and third pages and the page ids are
+in ``first_run_pages``.
 
 Tests replace :func:`choose_folder` and :func:`open_file`.
 """
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from unionperf.domain.unit import UnitProfile
+from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.signing import KeyInfo, key_info
 from unionperf.services.common.workspace import (
@@ -94,6 +97,10 @@ class FirstRunWizard(QWizard):
         """New workspace, existing one or the demo."""
         return self.workspace_page.choice()
 
+    def level(self) -> UnitLevel:
+        """Whom the workspace is for: a grassroots union or an upper-level union."""
+        return self.workspace_page.level()
+
     def chosen_path(self) -> Path | None:
         """The workspace to open: the one made, or the existing one chosen."""
         if self.created is not None:
@@ -112,11 +119,20 @@ class FirstRunWizard(QWizard):
         passphrase = self.passphrase_page.passphrase()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if self.choice() is Choice.DEMO:
+            upper = self.level() is UnitLevel.UPPER
+            if self.choice() is Choice.DEMO and upper:
+                from unionperf.services.inbox.upper_demo import (  # noqa: PLC0415 - rarely
+                    create_upper_demo,
+                )
+
+                workspace = create_upper_demo(folder, passphrase)
+            elif self.choice() is Choice.DEMO:
                 workspace = create_demo(folder, passphrase=passphrase)
             else:
-                workspace = Workspace.create(folder, self.unit_page.profile(), passphrase)
-                editing.add_year(workspace, messages.this_year())
+                profile = self.unit_page.profile()
+                workspace = Workspace.create(folder, profile, passphrase)
+                if profile.level is not UnitLevel.UPPER:
+                    editing.add_year(workspace, messages.this_year())
             try:
                 self.key, self.unit = key_info(workspace), workspace.unit()
             finally:
@@ -167,6 +183,18 @@ class WorkspacePage(QWizardPage):
         for radio in (self.new_radio, self.open_radio, self.demo_radio):
             self.group.addButton(radio)
         self.new_radio.setChecked(True)
+        self.grassroots_radio = QRadioButton(
+            self.tr("A grassroots union: budget, targets, monitoring, self-evaluation, reporting")
+        )
+        self.grassroots_radio.setObjectName("levelGrassroots")
+        self.upper_radio = QRadioButton(
+            self.tr("An upper-level union: receives, reviews and aggregates its units' packages")
+        )
+        self.upper_radio.setObjectName("levelUpper")
+        self.levels = QButtonGroup(self)
+        self.levels.addButton(self.grassroots_radio)
+        self.levels.addButton(self.upper_radio)
+        self.grassroots_radio.setChecked(True)
         self.folder_edit = QLineEdit(str(owner.default_folder))
         self.folder_edit.setObjectName("workspaceFolder")
         browse = QPushButton(self.tr("Browse…"))
@@ -180,11 +208,17 @@ class WorkspacePage(QWizardPage):
         for radio in (self.new_radio, self.open_radio, self.demo_radio):
             layout.addWidget(radio)
         layout.addSpacing(12)
+        self.level_label = QLabel(self.tr("The workspace is for:"))
+        layout.addWidget(self.level_label)
+        layout.addWidget(self.grassroots_radio)
+        layout.addWidget(self.upper_radio)
+        layout.addSpacing(12)
         layout.addWidget(QLabel(self.tr("Workspace folder:")))
         layout.addLayout(row)
         layout.addWidget(self.hint)
         layout.addStretch(1)
         self.group.buttonToggled.connect(self._choice_changed)
+        self.levels.buttonToggled.connect(self._choice_changed)
         self.folder_edit.textChanged.connect(self._update)
         self._update()
 
@@ -193,6 +227,10 @@ class WorkspacePage(QWizardPage):
         if self.open_radio.isChecked():
             return Choice.OPEN
         return Choice.DEMO if self.demo_radio.isChecked() else Choice.NEW
+
+    def level(self) -> UnitLevel:
+        """Grassroots or upper-level union (an existing workspace keeps its own)."""
+        return UnitLevel.UPPER if self.upper_radio.isChecked() else UnitLevel.GRASSROOTS
 
     def folder(self) -> Path | None:
         """The folder typed or chosen (``None`` when empty)."""
@@ -231,10 +269,16 @@ class WorkspacePage(QWizardPage):
 
     def _choice_changed(self) -> None:
         demo_folder = self.owner.default_folder.with_name("demo")
+        upper_demo = self.owner.default_folder.with_name("upper-demo")
+        if self.level() is UnitLevel.UPPER:
+            demo_folder, upper_demo = upper_demo, demo_folder
         text = self.folder_edit.text().strip()
-        if self.choice() is Choice.DEMO and text == str(self.owner.default_folder):
+        if self.choice() is Choice.DEMO and text in {
+            str(self.owner.default_folder),
+            str(upper_demo),
+        }:
             self.folder_edit.setText(str(demo_folder))
-        elif self.choice() is not Choice.DEMO and text == str(demo_folder):
+        elif self.choice() is not Choice.DEMO and text in {str(demo_folder), str(upper_demo)}:
             self.folder_edit.setText(str(self.owner.default_folder))
         self._update()
 
@@ -249,7 +293,10 @@ class WorkspacePage(QWizardPage):
             hint(self.hint, self.tr("The workspace files will be added to this folder."), GREY)
         else:
             hint(self.hint, self.tr("The folder will be created."), GREY)
-        self.setFinalPage(self.choice() is Choice.OPEN)
+        opening = self.choice() is Choice.OPEN
+        for widget in (self.level_label, self.grassroots_radio, self.upper_radio):
+            widget.setEnabled(not opening)  # an existing workspace has its own
+        self.setFinalPage(opening)
         self.completeChanged.emit()
 
     def _browse(self) -> None:
@@ -282,13 +329,8 @@ class KeyPage(QWizardPage):
         font.setWeight(QFont.Weight.Bold)
         self.key_id.setFont(font)
         self.key_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note = QLabel(
-            self.tr(
-                "The upper union checks every package you send against this key id. Print the "
-                "key registration sheet, have it signed by the chair, seal it and hand it to "
-                "the upper union's finance department."
-            )
-        )
+        self.note = note = QLabel()
+        note.setObjectName("keyNote")
         note.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Print the key registration sheet…"))
         self.print_button.setObjectName("printKeySheet")
@@ -311,6 +353,31 @@ class KeyPage(QWizardPage):
     def initializePage(self) -> None:
         key = self.owner.key
         self.key_id.setText(_grouped(key.key_id) if key else "")
+        unit = self.owner.unit
+        if unit is not None and unit.level is UnitLevel.UPPER:
+            self.setSubTitle(
+                self.tr("Your units check this union's feedback and parameters against it.")
+            )
+            self.note.setText(
+                self.tr(
+                    "Print the key sheet, have it signed and sealed, and give it to your units "
+                    "with the public key file: a unit trusts this union's key only when the key "
+                    "id matches the paper."
+                )
+            )
+            self.print_button.setText(self.tr("Print this union's key sheet…"))
+        else:
+            self.setSubTitle(
+                self.tr("Register it with the upper union before you send your first package.")
+            )
+            self.note.setText(
+                self.tr(
+                    "The upper union checks every package you send against this key id. Print "
+                    "the key registration sheet, have it signed by the chair, seal it and hand "
+                    "it to the upper union's finance department."
+                )
+            )
+            self.print_button.setText(self.tr("Print the key registration sheet…"))
         self.folder.setText(
             self.tr("The workspace was created in {path}.").format(path=self.owner.created)
         )

@@ -143,6 +143,15 @@ class UnitPage(QWizardPage):
         self.level.currentIndexChanged.connect(self._update)
         self._update()
 
+    def initializePage(self) -> None:
+        """Take the level chosen on the first page (the combo can still change it)."""
+        level = self.owner.level()
+        self.level.setCurrentIndex(self.level.findData(level.value))
+        if level is UnitLevel.UPPER:
+            self.setTitle(self.tr("Your union (upper level)"))
+        else:
+            self.setTitle(self.tr("Your union"))
+
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(name)

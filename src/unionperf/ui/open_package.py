@@ -44,8 +44,11 @@ from unionperf.ui import messages
 from unionperf.ui.jobs import Job, run_with_progress
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from unionperf.ui.main_window import MainWindow
     from unionperf.ui.steps.submit.page import SubmitStep
+    from unionperf.ui.upper.window import UpperWindow
 
 __all__ = ["PackageDialog", "show_package", "watch_open_requests"]
 
@@ -86,8 +89,13 @@ def show_package(window: MainWindow, path: Path) -> Job:
     )
 
 
-def watch_open_requests(window: MainWindow) -> QFileSystemWatcher | None:
-    """Show each package another process hands to this window (a double-click while open)."""
+def watch_open_requests(
+    window: MainWindow | UpperWindow, show: Callable[[Path], object] | None = None
+) -> QFileSystemWatcher | None:
+    """Show each package another process hands to this window (a double-click while open).
+
+    ``show`` takes each package (default: :func:`show_package` on the grassroots window).
+    """
     root = window.workspace.paths.root
     folder = requests_folder(root)
     try:
@@ -101,7 +109,10 @@ def watch_open_requests(window: MainWindow) -> QFileSystemWatcher | None:
                 window.showNormal()
             window.raise_()
             window.activateWindow()
-            show_package(window, path)
+            if show is not None:
+                show(path)
+            else:
+                show_package(window, path)  # type: ignore[arg-type]  # the grassroots window
 
     watcher = QFileSystemWatcher([str(folder)], window)
     watcher.directoryChanged.connect(take)

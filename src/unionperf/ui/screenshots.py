@@ -5,7 +5,8 @@ a temporary folder, the window is shown at 1366×768 — the small screen produc
 in Simplified Chinese with the bundled font, and each step page is grabbed after it opened.
 Then the same on a brand-new workspace with one empty year (``fresh-*.png``: what a new user
 sees first), and the views issue 12 found cut off or missing: the self-evaluation's funds and
-charts tabs, the indicator library and a step's guidance window.
+charts tabs, the indicator library and a step's guidance window. Last, every page of the upper
+level's window on the demo upper workspace (``upper-*.png``, ``ui/upper/screenshots.py``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.steps.evaluation.page import EvaluationStep
 from unionperf.ui.steps.targets.library_dialog import LibraryDialog
+from unionperf.ui.upper.screenshots import grab_upper
 from unionperf.ui.widgets.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
 
 __all__ = ["SCREEN", "main", "take_screenshots"]
@@ -84,6 +86,8 @@ def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
         workspace.close()
     try:
         written += _grab_fresh(out, workspace_folder.with_name(workspace_folder.name + "-fresh"))
+        upper = workspace_folder.with_name(workspace_folder.name + "-upper")
+        written += grab_upper(out, upper, _grab)
     finally:
         for translator in translators:
             app.removeTranslator(translator)

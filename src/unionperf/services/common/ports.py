@@ -426,6 +426,14 @@ class BoardPort(Protocol):
         """The stage names of the year of which any package was received."""
         ...
 
+    def season_years(self) -> list[int]:
+        """The years of which a package was received or a deadline set, oldest first."""
+        ...
+
+    def latest_received_year(self) -> int | None:
+        """The year of the package received last (``None`` before any)."""
+        ...
+
     def board_facts(self, year: int, stage: str) -> BoardFacts:
         """The units, the stage's packages and decisions, each current package's figures."""
         ...

@@ -127,8 +127,8 @@ def _upper_family(info: KeyInfo, unit: UnitProfile, today: date, replaces: str) 
         notes=(
             "本表告知下级基层工会：本会签发的审核意见（反馈数据包）和参数包（指标库、规则设置、"
             "报送截止日期）均用上述公钥签名。",
-            "基层工会导入本会公钥时（unionperf trust-upper --key 公钥文件 --key-id 密钥编号），"
-            "须核对密钥编号与本表一致；不一致的公钥不得导入。密钥更换时，本会将重新下发本表。",
+            "基层工会在“单位信息”中导入本会公钥时，须核对密钥编号与本表一致；"
+            "不一致的公钥不得导入。密钥更换时，本会将重新下发本表。",
         ),
         qr=(
             f"上级工会签名公钥;信用代码={unit.credit_code};密钥={info.key_id};"

@@ -1,0 +1,1 @@
+"""汇总: totals across the units, distributions, the ranking, every table to Excel."""

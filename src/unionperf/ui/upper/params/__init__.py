@@ -1,0 +1,1 @@
+"""参数下发: the library, rule settings and deadlines sent down as a signed package."""

@@ -1,0 +1,1 @@
+"""接收: receive packages from files and folders, the result list and the quarantine."""
