@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test lint typecheck contracts pytest bench screenshots system venv clean \
-	bundle deb installer-check
+	bundle deb installer-check deb-legacy test-legacy
 
 run: system $(STAMP)
 	$(BIN)/unionperf
@@ -30,7 +30,7 @@ contracts: $(STAMP)
 # The tests marked `bundle` run the bundle and the .deb just built; they fail (not skip) when
 # UNIONPERF_REQUIRE_BUNDLE is set and either is missing.
 pytest: system $(STAMP)
-	UNIONPERF_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	UNIONPERF_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not legacy"
 
 bench: system $(STAMP) bundle
 	$(BIN)/python bench/run.py
@@ -45,6 +45,33 @@ bundle: system $(STAMP)
 # dist/unionperf_<version>_amd64.deb for Debian, 统信 UOS and 麒麟 Kylin, from the bundle.
 deb: bundle
 	bash installer/build-deb.sh dist/unionperf dist
+
+# The .deb for older systems (麒麟 Kylin V10, 统信 UOS 20, Debian 11): the bundle is built inside
+# a Debian 11 (bullseye, glibc 2.31) root with a Python 3.11 compiled there, into
+# dist/legacy/unionperf_<version>_amd64.deb. Roots and that Python are kept under build/legacy
+# (cold: debootstrap + compiling Python, see docs/legacy-systems.md; warm: PyInstaller only).
+# Needs root (debootstrap, chroot) and Debian's archive.
+LEGACY := build/legacy
+LEGACY_BUILD_ROOT := $(LEGACY)/build-amd64
+LEGACY_TEST_ROOT := $(LEGACY)/test-amd64
+# What Qt's xcb plugin loads from the system: the .deb's Depends (installer/deb/control.in).
+QT_SYSTEM_LIBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
+	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
+LEGACY_BUILD_PACKAGES := build-essential libssl-dev zlib1g-dev libffi-dev libsqlite3-dev \
+	libbz2-dev liblzma-dev uuid-dev ca-certificates xz-utils dpkg-dev $(QT_SYSTEM_LIBS)
+
+deb-legacy: system
+	bash installer/legacy/root.sh $(LEGACY_BUILD_ROOT) amd64 $(LEGACY_BUILD_PACKAGES)
+	bash installer/legacy/chroot.sh $(LEGACY_BUILD_ROOT) bash /src/installer/legacy/build-python.sh
+	bash installer/legacy/chroot.sh $(LEGACY_BUILD_ROOT) bash /src/installer/legacy/build-bundle.sh
+	bash installer/build-deb.sh dist/legacy/unionperf dist/legacy
+
+# dpkg -i of that .deb into a second, plain bullseye root (Qt's system libraries and Xvfb only),
+# then its installed `selftest` there, offscreen and on Xvfb (tests/bundle/test_legacy_deb.py).
+test-legacy: $(STAMP) deb-legacy
+	bash installer/legacy/root.sh $(LEGACY_TEST_ROOT) amd64 $(QT_SYSTEM_LIBS) xvfb xauth
+	UNIONPERF_REQUIRE_LEGACY=1 $(BIN)/pytest -q -m legacy tests/bundle/test_legacy_deb.py
 
 # Compile the NSIS installer script against the Linux bundle (proves the script is valid).
 installer-check: bundle

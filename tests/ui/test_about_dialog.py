@@ -29,9 +29,11 @@ def window(qtbot, demo_workspace):
 
 def open_about(window: MainWindow, qtbot) -> AboutDialog:
     """Trigger "About" from the Help menu, as a user does."""
-    menus = [action.menu() for action in window.menuBar().actions()]
-    assert window.help_menu in menus
-    assert menus[-1] is window.help_menu, "Help is the last menu"
+    # compared through the menus' actions: PySide6 6.9's QAction.menu() takes ownership of the
+    # menu it returns, and the menu bar's menus would be deleted with that list
+    actions = window.menuBar().actions()
+    assert window.help_menu.menuAction() in actions
+    assert actions[-1] == window.help_menu.menuAction(), "Help is the last menu"
     (about,) = [
         action
         for action in window.help_menu.actions()
