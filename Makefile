@@ -54,7 +54,7 @@ deb: bundle
 LEGACY := build/legacy
 LEGACY_BUILD_ROOT := $(LEGACY)/build-amd64
 LEGACY_TEST_ROOT := $(LEGACY)/test-amd64
-# What Qt's xcb plugin loads from the system: the .deb's Depends (installer/deb/control.in).
+# What Qt's xcb plugin loads from the system (in the .deb's Depends, installer/deb/control.in).
 QT_SYSTEM_LIBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
@@ -70,7 +70,7 @@ deb-legacy: system
 # dpkg -i of that .deb into a second, plain bullseye root (Qt's system libraries and Xvfb only),
 # then its installed `selftest` there, offscreen and on Xvfb (tests/bundle/test_legacy_deb.py).
 test-legacy: $(STAMP) deb-legacy
-	bash installer/legacy/root.sh $(LEGACY_TEST_ROOT) amd64 $(QT_SYSTEM_LIBS) xvfb xauth
+	bash installer/legacy/root.sh $(LEGACY_TEST_ROOT) amd64 $(QT_SYSTEM_LIBS) libsqlite3-0 xvfb xauth
 	UNIONPERF_REQUIRE_LEGACY=1 $(BIN)/pytest -q -m legacy tests/bundle/test_legacy_deb.py
 
 # Compile the NSIS installer script against the Linux bundle (proves the script is valid).

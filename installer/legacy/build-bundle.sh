@@ -21,5 +21,9 @@ if [[ ! -f $stamp || "$(cat "$stamp")" != "$want" ]]; then
     -e "/src[bundle]"
   echo "$want" >"$stamp"
 fi
+# The build root's SQLite, libpng and libsystemd use glibc 2.29/2.30 symbols (exp, log, pow,
+# gettid): the bundle leaves them to the system, whose copies the .deb's Depends bring
+# (libsqlite3-0; libpng16-16 through libfontconfig1, libsystemd0 through libdbus-1-3).
+export UNIONPERF_HOST_LIBRARIES="libsqlite3 libpng16 libsystemd"
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath dist/legacy --workpath build/legacy/pyinstaller installer/unionperf.spec

@@ -96,8 +96,10 @@ def test_a_folder_picker_reads_chinese_and_starts_in_the_documents_folder(
     chosen = file_dialogs.choose_existing_folder(None, "数据包保存位置", settings=settings)
     assert chosen == usb
     assert seen.folder == documents
-    assert "查找范围(&L)：" in seen.labels
-    assert "文件类型(&T)：" in seen.labels
+    # Qt 6.10+ labels carry an accelerator (our qtbase_extra catalogue); Qt 6.9's have none and
+    # Qt's own catalogue translates them
+    assert {"查找范围(&L)：", "查找范围："} & set(seen.labels)
+    assert {"文件类型(&T)：", "文件类型："} & set(seen.labels)
     assert english_in(seen.texts) == []
 
 

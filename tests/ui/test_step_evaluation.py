@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHelpEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QComboBox, QLineEdit, QToolTip
 
@@ -295,13 +295,16 @@ def drop_files(target, paths) -> None:
     """Drag ``paths`` over the list and drop them, as a file manager does."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    enter = QDragEnterEvent(
-        QPointF(10, 10),
+    arguments = (
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+    try:
+        enter = QDragEnterEvent(QPointF(10, 10), *arguments)
+    except TypeError:  # PySide6 6.9 takes a QPoint here (6.12 deprecates it)
+        enter = QDragEnterEvent(QPoint(10, 10), *arguments)
     QApplication.sendEvent(target.viewport(), enter)
     assert enter.isAccepted()
     drop = QDropEvent(
