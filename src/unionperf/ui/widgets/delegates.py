@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -138,7 +139,8 @@ class WrappingDelegate(ColumnDelegate):
         """As the base class; wrapped columns draw their text on several lines."""
         super().initStyleOption(option, index)
         if index.column() in self._columns:
-            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            item: Any = option  # PySide6 6.9's stubs lack the view item's own fields
+            item.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """As the base class; wrapped columns are as tall as their wrapped text."""
@@ -149,7 +151,8 @@ class WrappingDelegate(ColumnDelegate):
         width = self._cell_width(index)
         if not text or width <= 0:
             return hint
-        metrics = QFontMetrics(option.font)
+        item: Any = option  # PySide6 6.9's stubs lack the view item's own fields
+        metrics = QFontMetrics(item.font)
         margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
         box = QRect(0, 0, max(1, width - 2 * margin), 1_000_000)
         needed = metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), text).height()
