@@ -5,7 +5,7 @@
 #   installer/legacy/root.sh ROOT ARCH PACKAGE...
 #
 # ROOT      the folder of the root (under build/, which git ignores); kept between runs
-# ARCH      Debian architecture: amd64, or arm64 (then qemu-user-static runs it on x86-64)
+# ARCH      Debian architecture: this machine's (amd64)
 # PACKAGE   extra Debian packages of bullseye installed into the root
 #
 # The root is made only when ROOT/.unionperf-root (its package list) is missing or differs; a
@@ -34,28 +34,18 @@ fi
 if ! command -v debootstrap >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
 fi
-foreign=()
-if [[ $arch != "$(dpkg --print-architecture)" ]]; then
-  foreign=(--foreign)
-  command -v qemu-aarch64-static >/dev/null 2>&1 \
-    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      qemu-user-static binfmt-support >/dev/null
-fi
+# Another architecture (arm64 through qemu-user-static) was not tried: docs/legacy-systems.md.
+[[ $arch == "$(dpkg --print-architecture)" ]] || die "only this machine's architecture: $arch"
 
 rm -rf "$root"
 mkdir -p "$(dirname "$root")"
 echo "legacy-root: debootstrap $suite/$arch into $root ($*)" >&2
 include=$(IFS=,; echo "$*")
 log=$root.log
-if ! debootstrap --variant=minbase --arch="$arch" "${foreign[@]}" ${include:+--include="$include"} \
+if ! debootstrap --variant=minbase --arch="$arch" ${include:+--include="$include"} \
   "$suite" "$root" "$mirror" >"$log" 2>&1; then
   tail -n 20 "$log" >&2
   die "debootstrap failed (log: $log)"
-fi
-if [[ ${#foreign[@]} -gt 0 ]]; then
-  cp /usr/bin/qemu-aarch64-static "$root/usr/bin/"
-  chroot "$root" /debootstrap/debootstrap --second-stage >>"$log" 2>&1 \
-    || die "debootstrap second stage failed (log: $log)"
 fi
 # apt inside the root: bullseye and its security updates, plus bookworm's sources (Python 3.11).
 cat >"$root/etc/apt/sources.list" <<LIST

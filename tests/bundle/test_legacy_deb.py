@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bundle.conftest import DIST, ROOT, VERSION
+from tests.bundle.conftest import DIST, ROOT, VERSION, clean_environment
 
 pytestmark = pytest.mark.legacy
 
@@ -110,3 +110,24 @@ def test_the_installed_program_passes_its_selftest_in_the_old_root(installed, la
     lines = done.stdout.rstrip().splitlines()
     assert "安装包 /opt/unionperf" in done.stdout, done.stdout
     assert lines[-1].startswith(f"自检通过 (selftest passed)：{CHECK_COUNT} 项"), done.stdout
+
+
+def test_the_same_package_runs_on_this_newer_system_too(legacy_deb, tmp_path):
+    root = tmp_path / "root"
+    subprocess.run(["dpkg", "-x", str(legacy_deb), str(root)], check=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    report = tmp_path / "report.txt"
+    done = subprocess.run(
+        [str(root / "opt/unionperf/unionperf"), "selftest", "--report", str(report)],
+        cwd=home,
+        env=clean_environment(home),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    last = report.read_text(encoding="utf-8").rstrip().splitlines()[-1]
+    assert last.startswith(f"自检通过 (selftest passed)：{CHECK_COUNT} 项")
