@@ -3566,7 +3566,7 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+55"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+57"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -3629,7 +3629,12 @@ Nothing was imported.</source>
         <translation>没有问题：全部检查通过。已签字确认的阶段可在“报送”中生成数据包报送。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>{items}; {more} more</source>
+        <translation>{items}；另有{more}项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Deadlines of the upper level: {items}</source>
         <translation>上级工会报送截止：{items}</translation>
     </message>

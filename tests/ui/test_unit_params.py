@@ -37,9 +37,10 @@ from unionperf.services.cycle.params import active_library
 from unionperf.services.upper import params
 from unionperf.ui import messages
 from unionperf.ui import params_dialog as params_module
-from unionperf.ui.deadlines import refresh_deadlines
+from unionperf.ui.deadlines import DeadlineLine, refresh_deadlines
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.params_dialog import ParamsDialog
+from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps.unit import keys_box
 from unionperf.ui.steps.unit.page import UnitStep
 
@@ -225,3 +226,16 @@ def test_a_parameter_package_is_shown_applied_and_its_deadlines_counted(  # noqa
 def test_a_year_shows_no_deadline_line_until_the_upper_level_sets_one(window):
     assert not window.problems.deadlines.isVisible()
     assert window.deadline_label.text() == ""
+
+
+def test_the_panel_names_the_two_earliest_deadlines_and_counts_the_rest(qtbot, zh_cn):
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    panel.show_deadlines([DeadlineLine(f"第{number}项", False, False) for number in (1, 2, 3, 4)])
+    assert panel.deadlines.text() == "上级工会报送截止：第1项；第2项；另有2项"
+    assert panel.deadlines.toolTip() == "第1项\n第2项\n第3项\n第4项"
+    assert "#1d4f91" in panel.deadlines.styleSheet()
+    panel.show_deadlines([DeadlineLine("第1项", True, False)])
+    assert "#b3261e" in panel.deadlines.styleSheet()
+    panel.show_deadlines([])
+    assert panel.deadlines.text() == ""

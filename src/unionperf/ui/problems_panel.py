@@ -36,6 +36,8 @@ VISIBLE_ROWS = 6
 """The panel opens tall enough for this many problems."""
 ROW_PADDING = 6
 """Pixels a row adds to its line of text."""
+SHOWN_DEADLINES = 2
+"""Deadlines named beside the summary (the earliest; the tooltip names every one)."""
 
 
 def shown_order(problems: list[Problem]) -> list[Problem]:
@@ -196,11 +198,12 @@ class ProblemsPanel(QWidget):
         if not lines:
             self.deadlines.clear()
             return
-        self.deadlines.setText(
-            self.tr("Deadlines of the upper level: {items}").format(
-                items="；".join(line.text for line in lines)
+        items = "；".join(line.text for line in lines[:SHOWN_DEADLINES])
+        if len(lines) > SHOWN_DEADLINES:
+            items = self.tr("{items}; {more} more").format(
+                items=items, more=len(lines) - SHOWN_DEADLINES
             )
-        )
+        self.deadlines.setText(self.tr("Deadlines of the upper level: {items}").format(items=items))
         self.deadlines.setToolTip("\n".join(line.text for line in lines))
         overdue = any(line.overdue for line in lines)
         colour = OVERDUE_COLOUR if overdue else DUE_COLOUR
