@@ -32,7 +32,7 @@ from unionperf.services.common import signing
 from unionperf.services.common.indicator_library import default_library
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing
-from unionperf.services.cycle.feedback import trusted_upper_key
+from unionperf.services.cycle.feedback import trust_upper, trusted_upper_key
 from unionperf.services.cycle.params import active_library
 from unionperf.services.upper import params
 from unionperf.ui import messages
@@ -41,6 +41,8 @@ from unionperf.ui.deadlines import DeadlineLine, refresh_deadlines
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.params_dialog import ParamsDialog
 from unionperf.ui.problems_panel import ProblemsPanel
+from unionperf.ui.steps.submit import page as submit_page
+from unionperf.ui.steps.submit.page import SubmitStep
 from unionperf.ui.steps.unit import keys_box
 from unionperf.ui.steps.unit.page import UnitStep
 
@@ -239,3 +241,20 @@ def test_the_panel_names_the_two_earliest_deadlines_and_counts_the_rest(qtbot, z
     assert "#b3261e" in panel.deadlines.styleSheet()
     panel.show_deadlines([])
     assert panel.deadlines.text() == ""
+
+
+def test_a_parameter_package_chosen_as_feedback_is_shown_before_anything_is_applied(  # noqa: PLR0917
+    qtbot, window, demo_workspace, district, shown, monkeypatch
+):
+    _older, newer, pub, key_id = district
+    trust_upper(demo_workspace, pub, UPPER_NAME, key_id)
+    page = window.open_step(Step.SUBMIT)
+    assert isinstance(page, SubmitStep)
+    monkeypatch.setattr(submit_page, "choose_package_file", lambda _parent, _title: newer)
+    qtbot.mouseClick(page.feedback_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.params_dialog is not None, timeout=JOB_TIMEOUT_MS)
+    assert window.params_dialog.isVisible()
+    with demo_workspace.reading() as uow:
+        assert uow.params.applied() == []
+    assert shown == {"errors": [], "info": []}
+    window.params_dialog.reject()

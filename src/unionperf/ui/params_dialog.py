@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
@@ -46,6 +46,7 @@ from unionperf.ui.steps.submit.views import fit_columns, table_view
 from unionperf.ui.widgets.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
+    from unionperf.services.common.workspace import Workspace
     from unionperf.ui.main_window import MainWindow
 
 __all__ = [
@@ -54,7 +55,9 @@ __all__ = [
     "choose_params_file",
     "dropped_packages",
     "import_params",
+    "receive_unless_params",
     "show_params",
+    "show_params_from",
 ]
 
 DIALOG_WIDTH_CHARS = 52
@@ -87,6 +90,25 @@ def dropped_packages(event: QDragEnterEvent | QDropEvent) -> list[Path]:
         return []
     paths = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
     return [path for path in paths if path.name.lower().endswith(PACKAGE_SUFFIX)]
+
+
+def receive_unless_params(workspace: Workspace, path: Path) -> object:
+    """Receive a package chosen as feedback; a parameter package is left as it is.
+
+    Returns the outcomes of ``receive``, or the parameter package's path, to be shown with what
+    it changes first (:func:`show_params_from`).
+    """
+    from unionperf.services.inbox.receive import receive  # noqa: PLC0415
+    from unionperf.services.views.package_info import Relation, describe_package  # noqa: PLC0415
+
+    if describe_package(workspace, path).relation is Relation.PARAMS_FOR_UNIT:
+        return path
+    return receive(workspace, [path])
+
+
+def show_params_from(widget: QWidget, path: Path) -> Job:
+    """:func:`show_params` in the grassroots window that holds ``widget``."""
+    return show_params(cast("MainWindow", widget.window()), path)
 
 
 def show_params(window: MainWindow, path: Path) -> Job:
