@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -106,6 +107,9 @@ class ProblemsPanel(QWidget):
         self.deadlines = QLabel()
         self.deadlines.setObjectName("deadlineLine")
         self.deadlines.setVisible(False)
+        self.deadlines.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # a long line must not widen the window past a small screen: the tooltip has it all
+        self.deadlines.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.model = ProblemsModel(problem_columns(None), self)
         self.table = QTableView()
         self.table.setObjectName("problemsTable")
@@ -125,8 +129,8 @@ class ProblemsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.deadlines)
+        top.addWidget(self.summary)
+        top.addWidget(self.deadlines, 1)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
