@@ -69,7 +69,7 @@ deb-legacy: system
 
 # dpkg -i of that .deb into a second, plain bullseye root (Qt's system libraries and Xvfb only),
 # then its installed `selftest` there, offscreen and on Xvfb (tests/bundle/test_legacy_deb.py).
-# Not part of `make test`: CI starts from a fresh clone, and cold this takes ≈ 41 min here.
+# Not part of `make test`: CI starts from a fresh clone, and cold this takes 24-41 min here.
 test-legacy: $(STAMP) deb-legacy
 	bash installer/legacy/root.sh $(LEGACY_TEST_ROOT) amd64 $(QT_SYSTEM_LIBS) libsqlite3-0 xvfb xauth
 	UNIONPERF_REQUIRE_LEGACY=1 $(BIN)/pytest -q -m legacy tests/bundle/test_legacy_deb.py
