@@ -84,6 +84,9 @@ class FakeStore:
         """A unit of work for reads: whatever it does is dropped."""
         yield FakeUnitOfWork(self.state.copy())
 
+    database_url: str | None = None
+    """The fake stands in for a SQLite workspace."""
+
     def schema_revision(self) -> str | None:
         """No schema: the fake holds objects, not tables."""
         return None

@@ -132,6 +132,24 @@ class RestoreResult:
     safety_taken_at: datetime
 
 
+POSTGRESQL_BACKUP_TEXT = (
+    "该工作区的数据保存在 PostgreSQL 数据库中，本程序不备份、不恢复它：请由信息技术人员用数据库"
+    "自带的工具备份（pg_dump -Fc）和恢复（pg_restore），见 docs/upper-level.md"
+    "“大型工会的数据库”一节；工作区文件夹（received、keys 等）另用文件备份"
+)
+"""What ``backup``, ``backups`` and ``restore`` say on a workspace stored on PostgreSQL."""
+
+
+def refuse_on_postgresql(root: Path) -> None:
+    """The app's SQLite backups are not used on PostgreSQL: say which tools are.
+
+    Raises:
+        ServiceError: the workspace at ``root`` keeps its store on PostgreSQL.
+    """
+    if WorkspacePaths(root).database_settings.exists():
+        raise ServiceError(POSTGRESQL_BACKUP_TEXT)
+
+
 def backups_folder(root: Path) -> Path:
     """The backups folder of the workspace at ``root``."""
     return WorkspacePaths(root).backups
@@ -146,6 +164,7 @@ def list_backups(root: Path, tz: tzinfo | None = None) -> list[BackupEntry]:
     Raises:
         ServiceError: there is no workspace at ``root``.
     """
+    refuse_on_postgresql(root)
     paths = WorkspacePaths(root)
     if not paths.database.exists() and not paths.backups.is_dir():
         raise ServiceError(f"工作区不存在：{root}（找不到 {paths.database.name}）")
@@ -173,6 +192,7 @@ def restore(
         BackupRefusedError: the file failed a check (``test`` says which); nothing changed.
         StorageError: the disk is full, a folder read-only or the database held.
     """
+    refuse_on_postgresql(root)
     if not WorkspacePaths(root).database.exists():
         raise ServiceError(f"工作区不存在：{root}")
     with WriterLock(root, program):
@@ -186,6 +206,7 @@ def restore_locked(root: Path, backup_file: Path, *, now: datetime | None = None
         BackupRefusedError: the file failed a check (``test`` says which); nothing changed.
         StorageError: the disk is full, a folder read-only or the database held.
     """
+    refuse_on_postgresql(root)
     paths = WorkspacePaths(root)
     if not paths.database.exists():
         raise ServiceError(f"工作区不存在：{root}")

@@ -561,6 +561,11 @@ class StorePort(UnitOfWorkSource, Protocol):
         """The workspace's folders and files."""
         ...
 
+    @property
+    def database_url(self) -> str | None:
+        """The PostgreSQL database's URL (``None``: the workspace's SQLite file)."""
+        ...
+
     def schema_revision(self) -> str | None:
         """The schema revision the database is at (``None``: not migrated)."""
         ...
