@@ -12,7 +12,7 @@ from platformdirs import user_data_path
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from unionperf.store import backup, migrate
+from unionperf.store import audit, backup, migrate
 from unionperf.store.backup_contents import WORKSPACE_ID, ensure_workspace_id
 from unionperf.store.database_settings import (
     DatabaseSettingsError,
@@ -258,6 +258,8 @@ def _open_postgresql(
         if writer:
             _migrate(engine, paths, fresh=True)  # fresh: no SQLite backup (pg_dump's job)
             ensure_workspace_id(engine)
+            with engine.begin() as connection:
+                audit.ensure_head(connection)
         else:
             _check_current(engine)
     except OperationalError as error:

@@ -156,6 +156,9 @@ def receive(
 
     Returns:
         One outcome per package file, in the order received.
+
+    On PostgreSQL, where several programs may receive at once, each package is its own short
+    transaction instead (see :func:`_receive_each`).
     """
     files = collect_packages(paths)
     outcomes: list[Outcome] = []
@@ -163,6 +166,8 @@ def receive(
     quarantined: list[Path] = []
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
+    if workspace.database_url is not None:
+        return _receive_each(workspace, files, own_code, progress, clock)
     remove_orphan_copies(workspace)
     try:
         with workspace.unit_of_work() as uow:
@@ -181,6 +186,40 @@ def receive(
             for item in quarantined:
                 item.unlink(missing_ok=True)
         raise
+    return outcomes
+
+
+def _receive_each(
+    workspace: Workspace,
+    files: list[Path],
+    own_code: str,
+    progress: Progress,
+    clock: Callable[[], str] | None,
+) -> list[Outcome]:
+    """Receive into a PostgreSQL store: one transaction per package, committed at once.
+
+    Other programs may receive into the same database meanwhile: a package holds its unit's
+    register row and the audit chain's head only from storing it to its commit, so receivers
+    of other units never wait on each other for long and no lock is held while verifying.
+    Cancelling stops before the next package; the packages already received stay received.
+    Copies under ``received/`` are removed only by their own failed package (while it still
+    holds its unit's lock), never as another program's "orphans".
+    """
+    outcomes: list[Outcome] = []
+    for done, path in enumerate(files):
+        if progress.cancelled():
+            raise Cancelled
+        received_at = clock() if clock is not None else None
+        stored: list[Path] = []
+        try:
+            with workspace.unit_of_work() as uow:
+                batch = _Batch(workspace, uow, own_code, stored, [])
+                outcomes.append(_receive_guarded(batch, path, received_at))
+        except BaseException:
+            for item in stored:
+                item.unlink(missing_ok=True)
+            raise
+        progress.step(done + 1, len(files))
     return outcomes
 
 

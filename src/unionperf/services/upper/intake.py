@@ -36,7 +36,8 @@ class Intake:
     """A unit's package taken in: what it is and whether it replaced an earlier one."""
 
     status: str
-    """``received`` or ``received (supersedes N)``."""
+    """``received``, ``received (supersedes N)`` or ``already received`` (by another receiver
+    while this one verified it)."""
     message: str
     unit_code: str
     year: int
@@ -195,6 +196,17 @@ def _store(
     meta = package.meta
     unit_code, year, stage = package.unit_code, int(meta["year"]), package.stage
     sequence = int(meta["sequence"])
+    records.lock_unit(unit_code)  # concurrent receivers of this unit wait here (PostgreSQL)
+    if records.is_received(package.sha256):  # another receiver took it while we verified
+        return Intake(
+            "already received",
+            "该数据包已接收过（内容完全相同）",
+            unit_code,
+            year,
+            stage,
+            sequence,
+            None,
+        )
     current = records.current(unit_code, year, stage)
     if current is not None and sequence <= current.sequence:
         raise PackageError(
