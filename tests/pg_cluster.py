@@ -139,7 +139,9 @@ class Cluster:
         """Stop the server (fast shutdown) and remove the folder."""
         try:
             if (self.data / "postmaster.pid").exists():
-                self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+                self._run(
+                    str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"
+                )
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 

@@ -56,7 +56,9 @@ def test_an_upper_workspace_on_postgresql_serves_every_command(
     assert code == 0, err
     unit.send("targets", tmp_path / "in")
     unit.send("targets", tmp_path / "in")
-    code, out, err = _run(capsys, "receive", "--workspace", up, "--json", str(tmp_path / "in"))
+    code, out, err = _run(
+        capsys, "receive", "--workspace", up, "--json", "--workers", "2", str(tmp_path / "in")
+    )
     assert code == 0, err
     kinds = [item["kind"] for item in json.loads(out)["packages"]]
     assert kinds == ["received", "superseded"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from unionperf.exchange import bag
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.file_names import SUFFIX
-from unionperf.exchange.package import PARAMS_KIND, comment_fields
+from unionperf.exchange.package import PARAMS_KIND, VerifiedPackage, comment_fields
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.ports import UnitOfWorkPort
 from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
@@ -26,6 +26,7 @@ from unionperf.services.common.verify import read_package
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import receive_feedback
 from unionperf.services.cycle.params import receive_params
+from unionperf.services.inbox.fanout import verified_files
 from unionperf.services.upper.intake import package_signature, take_in
 
 RECEIVED_FOLDER = "received"
@@ -139,6 +140,7 @@ def receive(
     *,
     progress: Progress = NO_PROGRESS,
     clock: Callable[[], str] | None = None,
+    workers: int = 1,
 ) -> list[Outcome]:
     """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
 
@@ -153,6 +155,8 @@ def receive(
         progress: told after each package; when it asks to stop, :class:`Cancelled` is raised
             and nothing of the batch is kept (its quarantine copies are removed too).
         clock: the time of receipt recorded for each package (UTC ISO; default: now).
+        workers: processes that verify packages ahead of the writer (:mod:`.fanout`); this
+            process alone writes.
 
     Returns:
         One outcome per package file, in the order received.
@@ -166,16 +170,19 @@ def receive(
     quarantined: list[Path] = []
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
+    verified = verified_files(workspace, files, workers)
     if workspace.database_url is not None:
-        return _receive_each(workspace, files, own_code, progress, clock)
+        return _receive_each(
+            workspace, verified, len(files), own_code, progress=progress, clock=clock
+        )
     remove_orphan_copies(workspace)
     try:
         with workspace.unit_of_work() as uow:
-            for done, path in enumerate(files):
+            for done, (path, checked) in enumerate(verified):
                 if progress.cancelled():
                     raise Cancelled
                 received_at = clock() if clock is not None else None
-                batch = _Batch(workspace, uow, own_code, stored, quarantined)
+                batch = _Batch(workspace, uow, own_code, stored, quarantined, checked)
                 outcome = _receive_guarded(batch, path, received_at)
                 outcomes.append(outcome)
                 progress.step(done + 1, len(files))
@@ -191,8 +198,10 @@ def receive(
 
 def _receive_each(
     workspace: Workspace,
-    files: list[Path],
+    files: Iterable[tuple[Path, VerifiedPackage | None]],
+    count: int,
     own_code: str,
+    *,
     progress: Progress,
     clock: Callable[[], str] | None,
 ) -> list[Outcome]:
@@ -206,20 +215,20 @@ def _receive_each(
     holds its unit's lock), never as another program's "orphans".
     """
     outcomes: list[Outcome] = []
-    for done, path in enumerate(files):
+    for done, (path, checked) in enumerate(files):
         if progress.cancelled():
             raise Cancelled
         received_at = clock() if clock is not None else None
         stored: list[Path] = []
         try:
             with workspace.unit_of_work() as uow:
-                batch = _Batch(workspace, uow, own_code, stored, [])
+                batch = _Batch(workspace, uow, own_code, stored, [], checked)
                 outcomes.append(_receive_guarded(batch, path, received_at))
         except BaseException:
             for item in stored:
                 item.unlink(missing_ok=True)
             raise
-        progress.step(done + 1, len(files))
+        progress.step(done + 1, count)
     return outcomes
 
 
@@ -275,6 +284,8 @@ class _Batch:
     """Copies under ``received/`` (deleted if the batch fails)."""
     quarantined: list[Path]
     """Quarantine copies and reasons (deleted if the batch is cancelled)."""
+    verified: VerifiedPackage | None = None
+    """The package as a worker process verified it (:mod:`.fanout`), if it did."""
 
 
 def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
@@ -325,6 +336,7 @@ def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
         claimed,
         batch.stored,
         received_at=received_at,
+        verified=batch.verified,
     )
     return Outcome(
         path,
