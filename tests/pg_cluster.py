@@ -81,6 +81,8 @@ class Cluster:
     root: Path
     bindir: Path
     prefix: list[str]
+    durable: bool = False
+    """Keep fsync and synchronous commit on (benchmarks); the tests turn them off for speed."""
     _numbers: itertools.count[int] = field(default_factory=itertools.count)
 
     @property
@@ -119,10 +121,9 @@ class Cluster:
             "--locale=C",
             "--no-sync",
         )
-        options = (
-            f"-c listen_addresses='' -k {self.socket_dir} -c fsync=off "
-            "-c full_page_writes=off -c synchronous_commit=off -c max_connections=200"
-        )
+        options = f"-c listen_addresses='' -k {self.socket_dir} -c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
         self._run(
             str(self.bindir / "pg_ctl"),
             "-D",
@@ -162,8 +163,11 @@ class Cluster:
         return self.url(name)
 
 
-def start_cluster() -> Cluster:
+def start_cluster(*, durable: bool = False) -> Cluster:
     """A new cluster in a temporary folder, started, with the migrated template database.
+
+    ``durable`` keeps PostgreSQL's default durability (fsync, synchronous commit), as a
+    benchmark against SQLite's ``synchronous = FULL`` must.
 
     Raises:
         ClusterError: PostgreSQL is missing or would not start.
@@ -174,7 +178,7 @@ def start_cluster() -> Cluster:
     if prefix:
         user = pwd.getpwnam(RUN_AS)
         os.chown(root, user.pw_uid, user.pw_gid)
-    cluster = Cluster(root, bindir, prefix)
+    cluster = Cluster(root, bindir, prefix, durable)
     try:
         cluster.start()
         cluster.execute(f"CREATE DATABASE {TEMPLATE}")
