@@ -11,6 +11,9 @@ The PostgreSQL cluster is a throw-away one (tests/pg_cluster.py) on this machine
 PostgreSQL's default durability (fsync and synchronous commit on), as SQLite runs with
 ``synchronous = FULL``. Packages per second and the speed-up over one worker are printed and
 kept in build/bench.json; scaling is bounded by the machine's cores (``os.cpu_count()``).
+
+Then the workbench's board and aggregation benchmarks (bench_upper.py) run on PostgreSQL too
+(:func:`bench_upper_pg`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,6 +67,37 @@ def _timed_receive(workspace, paths: list[Path], workers: int) -> float:
     return elapsed
 
 
+def bench_upper_pg(folder: Path, record: Record, cluster) -> None:
+    """The workbench's status board and aggregation (bench_upper.py) on PostgreSQL.
+
+    The same units and packages as ``bench_upper`` (``UNIONPERF_BENCH_UNITS``, default 3,000),
+    stored the same way, into a PostgreSQL workspace; each timed as the median of 9 runs against
+    the page-opening target of 200 ms (there is no raw ``sqlite3`` baseline on PostgreSQL).
+    """
+    from bench_upper import STAGE, UNIT_COUNT, fill, upper_profile  # noqa: PLC0415
+    from run import median_seconds  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.upper.aggregate import aggregate  # noqa: PLC0415
+    from unionperf.services.upper.status import status_board  # noqa: PLC0415
+
+    started = time.perf_counter()
+    database = cluster.new_database(template=None)
+    workspace = Workspace.create(folder / "upper-pg-board", upper_profile(), database=database)
+    try:
+        packages = fill(workspace, UNIT_COUNT)
+        print(
+            f"PostgreSQL upper workspace: {UNIT_COUNT} units, {packages} packages stored in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        today = date(2025, 6, 30)
+        board = median_seconds(lambda: status_board(workspace, 2024, STAGE, today=today), 9)
+        record(f"upper_board_{UNIT_COUNT}_pg", board, None, 0.2, "s")
+        summed = median_seconds(lambda: aggregate(workspace, 2024, STAGE, today=today), 9)
+        record(f"upper_aggregate_{UNIT_COUNT}_pg", summed, None, 0.2, "s")
+    finally:
+        workspace.close()
+
+
 def bench_receive_pg(folder: Path, record: Record) -> None:
     """SQLite with one process, then PostgreSQL with 1, 2 and 4 verifying processes."""
     sys.path.insert(0, str(ROOT))
@@ -100,6 +135,7 @@ def bench_receive_pg(folder: Path, record: Record) -> None:
             )
             # the target: N workers on PostgreSQL no slower than one process on SQLite
             record(f"receive_pg_{COUNT}_workers{workers}", seconds, sqlite_seconds, 1.0, "s")
+        bench_upper_pg(folder, record, cluster)
     finally:
         cluster.stop()
 

@@ -14,7 +14,9 @@ workbooks the import's limits let through, each < 200 MB. Issue 14
 (bench/bench_upper.py): the upper level's status board and aggregation over 3,000 units × a year
 of stages, each ≤ 3 × a raw ``sqlite3`` read of the same rows, and each < 200 ms;
 bench/bench_upper_window.py: each page of the upper level's window opened on those 3,000 units
-< 200 ms, peak memory < 300 MB.
+< 200 ms, peak memory < 300 MB. Issue 15 (bench/bench_receive_pg.py): receiving into PostgreSQL
+with 1, 2 and 4 verifying processes against SQLite with one, then the board and the aggregation
+on PostgreSQL (< 200 ms each).
 """
 
 from __future__ import annotations
@@ -114,6 +116,7 @@ def main() -> int:
     from bench_fillin import bench_fillin  # noqa: PLC0415
     from bench_forms import bench_forms  # noqa: PLC0415
     from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
+    from bench_receive_pg import bench_receive_pg  # noqa: PLC0415
     from bench_upper import bench_upper  # noqa: PLC0415
     from bench_upper_window import bench_upper_window  # noqa: PLC0415
     from bench_window import bench_window  # noqa: PLC0415
@@ -145,6 +148,7 @@ def main() -> int:
         bench_receive(Path(folder), record)
         bench_upper(Path(folder), record)
         bench_upper_window(Path(folder), record)
+        bench_receive_pg(Path(folder), record)
         create_demo(Path(folder) / "normal").close()
         bench_window(Path(folder) / "normal", Path(folder) / "large", record)
     return 0
