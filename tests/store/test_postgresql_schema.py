@@ -59,3 +59,34 @@ def test_an_unreachable_server_is_one_chinese_sentence(tmp_path):
     with pytest.raises(WorkspaceError, match="无法连接工作区数据库"):
         open_store(tmp_path / "ws", create=True, database=url)
     assert not (tmp_path / "ws").exists()
+
+
+def test_a_database_from_a_newer_app_is_refused(tmp_path, pg_empty_url):
+    store = open_store(tmp_path / "ws", create=True, database=pg_empty_url)
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '29990101_9999'")
+    store.close()
+    with pytest.raises(WorkspaceError, match="更新版本"):
+        open_store(tmp_path / "ws")
+
+
+def test_a_reader_of_an_older_schema_has_it_migrated_first(tmp_path, pg_empty_url):
+    from alembic import command  # noqa: PLC0415
+
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
+    from unionperf.store.database_settings import write_url  # noqa: PLC0415
+
+    engine = database_engine(pg_empty_url)
+    try:
+        config = migrate.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "20261128_0005")
+    finally:
+        engine.dispose()
+    (tmp_path / "ws").mkdir()
+    write_url(tmp_path / "ws", pg_empty_url)
+    with Workspace.open(tmp_path / "ws", writer=False) as reader:
+        assert reader.read_only
+        assert reader.schema_revision() == migrate.head_revision()
+    assert _differences(pg_empty_url) == []

@@ -169,7 +169,11 @@ class Workspace:
                 f"工作区不存在：{path}（找不到 {WorkspacePaths(path).database.name}）"
             )
         if paths.database_settings.exists():  # PostgreSQL: the database keeps writers apart
-            return cls(_open(path, create=False, writer=writer), read_only=not writer)
+            try:
+                return cls(_open(path, create=False, writer=writer), read_only=not writer)
+            except MigrationNeededError:  # a reader: migrate (one migrator at a time), reopen
+                _open(path, create=False).close()
+                return cls(_open(path, create=False, writer=False), read_only=True)
         if not writer:
             try:
                 return cls(_open(path, create=False, writer=False), read_only=True)
