@@ -90,3 +90,13 @@ def test_a_reader_of_an_older_schema_has_it_migrated_first(tmp_path, pg_empty_ur
         assert reader.read_only
         assert reader.schema_revision() == migrate.head_revision()
     assert _differences(pg_empty_url) == []
+
+
+def test_without_the_driver_the_workspace_says_what_to_install(tmp_path, monkeypatch):
+    import sys  # noqa: PLC0415
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as in a bundle built without it
+    url = "postgresql+psycopg://unionperf@db.example/unionperf"
+    with pytest.raises(WorkspaceError, match="psycopg"):
+        open_store(tmp_path / "ws", create=True, database=url)
+    assert not (tmp_path / "ws").exists()

@@ -251,7 +251,7 @@ def _open_postgresql(
     except DatabaseSettingsError as error:
         raise WorkspaceError(str(error)) from error
     assert url is not None
-    engine = database_engine(url)
+    engine = _postgresql_engine(url)
     try:
         if create:
             _refuse_used_database(engine, url)
@@ -281,6 +281,16 @@ def _open_postgresql(
                 raise fault_from(error, "创建工作区文件夹", folder) from error
         write_url(paths.root, url)
     return OpenStore(paths, engine, SessionFactory(engine), url)
+
+
+def _postgresql_engine(url: str) -> Engine:
+    try:
+        return database_engine(url)
+    except ImportError as error:  # psycopg is the optional extra ``unionperf[postgresql]``
+        raise WorkspaceError(
+            "本程序未安装 PostgreSQL 驱动（psycopg），不能使用数据库工作区："
+            "请安装 unionperf[postgresql]"
+        ) from error
 
 
 def _refuse_used_database(engine: Engine, url: str) -> None:
