@@ -137,3 +137,40 @@ def test_a_cancelled_batch_keeps_nothing(qtbot, upper_window, district, sub_unit
     assert page.results.rowCount() == 0
     assert received_packages(district) == []
     assert page.quarantine.rowCount() == 0
+
+
+def _cells(page: ReceivePage, row: int) -> list[str]:
+    model = page.results
+    return [str(model.index(row, column).data() or "") for column in range(model.columnCount())]
+
+
+def test_every_result_row_names_its_unit_year_stage_and_sequence(  # noqa: PLR0917 - fixtures
+    qtbot, upper_window, sub_units, told, tmp_path
+):
+    """Renamed files (e-mail attachments): only the package itself can name the unit."""
+    page = _page(upper_window)
+    unit = sub_units[1]
+    first = unit.send("targets", tmp_path / "一")
+    second = unit.send("targets", tmp_path / "二")
+    renamed = {}
+    for label, path in (("旧", first), ("新", second)):
+        renamed[label] = path.rename(tmp_path / f"附件{label}.upkg")
+    damaged = tmp_path / "附件坏.upkg"
+    blob = bytearray(renamed["新"].read_bytes())
+    blob[len(blob) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(blob))
+    page.receive_paths([renamed["新"]])
+    _wait(qtbot, page)
+    page.receive_paths([renamed["新"], renamed["旧"], damaged])
+    _wait(qtbot, page)
+    kinds = [line.kind for line in page.results.rows()]
+    assert kinds[:2] == [OutcomeKind.ALREADY_RECEIVED, OutcomeKind.REFUSED]
+    sequences = {0: second.name, 1: first.name}
+    for row, original in sequences.items():
+        cells = _cells(page, row)
+        assert unit.name in cells, cells
+        assert "2024" in cells, cells
+        assert "绩效目标" in cells, cells
+        assert original.rsplit("_", 1)[1].removesuffix(".upkg") in cells, cells
+    assert kinds[2] in {OutcomeKind.QUARANTINED, OutcomeKind.REFUSED}
+    assert told["errors"] == []

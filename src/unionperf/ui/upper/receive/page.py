@@ -69,8 +69,8 @@ def choose_package_folder(parent: QWidget) -> Path | None:
 def _unit_name(outcome: Outcome, names: dict[str, str]) -> str:
     """The unit a package came from: as received, else as its file name begins.
 
-    A package already received, or refused before it was read, says no unit; its file name
-    begins with the unit's credit code.
+    A package refused before its signature could be read says no unit; its file name begins
+    with the unit's credit code.
     """
     if outcome.unit_code:
         return names.get(outcome.unit_code, outcome.unit_code)
