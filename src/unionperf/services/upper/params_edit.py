@@ -24,7 +24,9 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper import deadlines as board
 from unionperf.services.upper.params import WHERE, set_library
 
-__all__ = ["board_deadlines", "store_deadlines", "store_settings", "use_bundled_library"]
+__all__ = [
+    "board_deadlines",
+    "require_upper", "store_deadlines", "store_settings", "use_bundled_library"]
 
 
 def store_settings(workspace: Workspace, settings: RuleSettings) -> RuleSettings:
@@ -34,7 +36,7 @@ def store_settings(workspace: Workspace, settings: RuleSettings) -> RuleSettings
         InputError: not an upper-level workspace, or settings the rules refuse (points not
             adding up to 100, a negative threshold…).
     """
-    _require_upper(workspace)
+    require_upper(workspace)
     inputs.check_settings(settings, FRAMEWORKS[settings.framework_code])
     with workspace.unit_of_work() as uow:
         uow.params.set_upper_params(settings=json.dumps(settings.to_json(), ensure_ascii=False))
@@ -59,7 +61,7 @@ def store_deadlines(
     Raises:
         InputError: not an upper-level workspace, or the same stage of a year twice.
     """
-    _require_upper(workspace)
+    require_upper(workspace)
     ordered = tuple(sorted(deadlines, key=lambda item: (item.year, item.due, item.stage)))
     if len({(item.year, item.stage) for item in ordered}) != len(ordered):
         raise InputError("同一年度的同一阶段出现了两个截止日期", WHERE)
@@ -80,7 +82,8 @@ def use_bundled_library(workspace: Workspace) -> IndicatorLibrary:
     return set_library(workspace, resource_path(*LIBRARY_FILE))
 
 
-def _require_upper(workspace: Workspace) -> None:
+def require_upper(workspace: Workspace) -> None:
+    """Refuse (``InputError``) a workspace that is not an upper level's."""
     unit = workspace.unit()
     if unit is None or unit.level is not UnitLevel.UPPER:
         raise InputError("只有上级工会工作区可以设置和下发参数包", WHERE)
