@@ -184,3 +184,26 @@ def test_the_parameter_package_carries_the_edited_library(upper, tmp_path: Path)
     assert sent[-1]["id"] == ENTRY.id
     assert sent[-1]["target"] == "200.5"
     assert len(sent) == len(default_library().entries) + 1
+
+
+def test_deadlines_are_added_changed_and_removed_one_by_one(upper):
+    from datetime import date  # noqa: PLC0415
+
+    from unionperf.services.upper.params_edit import put_deadline  # noqa: PLC0415
+
+    put_deadline(upper, 2025, "targets", date(2025, 1, 31))
+    put_deadline(upper, 2025, "self-evaluation", date(2026, 2, 28))
+    with pytest.raises(InputError, match="2025年度绩效目标已有截止日期"):
+        put_deadline(upper, 2025, "targets", date(2025, 2, 15))
+    with pytest.raises(InputError, match="早于监控时点"):
+        put_deadline(upper, 2025, "monitoring-2025-07-31", date(2025, 7, 1))
+    with pytest.raises(InputError, match="应在2024年至2026年之间"):
+        put_deadline(upper, 2025, "targets", date(2030, 1, 1))
+    changed = put_deadline(upper, 2025, "targets", date(2025, 2, 15), was=(2025, "targets"))
+    assert [(item.stage, item.due) for item in changed] == [
+        ("targets", date(2025, 2, 15)),
+        ("self-evaluation", date(2026, 2, 28)),
+    ]
+    left = put_deadline(upper, 2025, "targets", None)
+    assert [item.stage for item in left] == ["self-evaluation"]
+    assert params.parameters(upper).deadlines == left

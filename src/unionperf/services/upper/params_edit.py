@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
 
 from unionperf.domain.framework import FRAMEWORKS
 from unionperf.domain.parameters import StageDeadline
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitLevel
+from unionperf.domain.year import stage_label
 from unionperf.exchange.codec_params import deadlines_to_json
 from unionperf.resources import resource_path
 from unionperf.services.common import inputs
@@ -22,11 +24,16 @@ from unionperf.services.common.errors import InputError
 from unionperf.services.common.indicator_library import LIBRARY_FILE, IndicatorLibrary
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper import deadlines as board
-from unionperf.services.upper.params import WHERE, set_library
+from unionperf.services.upper.params import WHERE, parameters, set_library
 
 __all__ = [
     "board_deadlines",
-    "require_upper", "store_deadlines", "store_settings", "use_bundled_library"]
+    "put_deadline",
+    "require_upper",
+    "store_deadlines",
+    "store_settings",
+    "use_bundled_library",
+]
 
 
 def store_settings(workspace: Workspace, settings: RuleSettings) -> RuleSettings:
@@ -70,6 +77,33 @@ def store_deadlines(
             deadlines=json.dumps(deadlines_to_json(ordered), ensure_ascii=False)
         )
     return ordered
+
+
+def put_deadline(
+    workspace: Workspace,
+    year: int,
+    stage: str,
+    due: date | None,
+    *,
+    was: tuple[int, str] | None = None,
+) -> tuple[StageDeadline, ...]:
+    """Add, change (``was``: the year and stage it had) or remove (``due`` ``None``) one deadline.
+
+    Raises:
+        InputError: not an upper-level workspace, a deadline the status board would refuse, or
+            the stage of that year already has one (change that one instead).
+    """
+    require_upper(workspace)
+    parsed = board.check_deadline(year, stage, due)
+    key = (year, parsed.name)
+    kept = [item for item in parameters(workspace).deadlines if (item.year, item.stage) != was]
+    if due is None:
+        kept = [item for item in kept if (item.year, item.stage) != key]
+    elif any((item.year, item.stage) == key for item in kept):
+        raise InputError(f"{year}年度{stage_label(parsed.name)}已有截止日期：请修改那一条", WHERE)
+    else:
+        kept.append(StageDeadline(year, parsed.name, due))
+    return store_deadlines(workspace, kept)
 
 
 def use_bundled_library(workspace: Workspace) -> IndicatorLibrary:
