@@ -989,11 +989,218 @@
     </message>
 </context>
 <context>
+    <name>DeadlineDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/deadline_dialog.py" line="+57"/>
+        <source>New deadline</source>
+        <translation>新增截止日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the deadline</source>
+        <translation>修改截止日期</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitoring cut-off day:</source>
+        <translation>监控时点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day to report:</source>
+        <translation>报送截止日期：</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="+67"/>
+        <source>New deadline…</source>
+        <translation>新增截止日期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a deadlines file…</source>
+        <translation>导入截止日期文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send no deadlines</source>
+        <translation>不下发截止日期</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>To send: {count} deadlines.</source>
+        <translation>将下发：{count}个截止日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No deadlines set to send: add one, or take those set on the status board.</source>
+        <translation>尚未设置要下发的截止日期：可逐条新增，或采用报送情况中设置的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the deadlines of {year} from the status board</source>
+        <translation>采用报送情况中{year}年度的截止日期</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Deadline added.</source>
+        <translation>已新增截止日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deadline changed.</source>
+        <translation>已修改截止日期。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The deadline was not removed</source>
+        <translation>截止日期未删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline of {what} removed.</source>
+        <translation>已删除{what}的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No deadline</source>
+        <translation>没有截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadline is set for {year} on the status board: set them there first, stage by stage, or add them here one by one.</source>
+        <translation>报送情况中尚未设置{year}年度的截止日期：请先在报送情况中逐个阶段设置，或在此逐条新增。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+9"/>
+        <source>The deadlines were not set</source>
+        <translation>截止日期未设置</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+12"/>
+        <source>{count} deadlines set to send.</source>
+        <translation>已设置下发{count}个截止日期。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No deadlines will be sent.</source>
+        <translation>将不下发截止日期。</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+97"/>
         <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
         <translation>把数据包文件（.upkg）或整个文件夹拖到这里——子文件夹也会查找</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/entry_dialog.py" line="+69"/>
+        <source>New indicator</source>
+        <translation>新增指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the indicator</source>
+        <translation>修改指标</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>e.g. 场, 人次, %, 元</source>
+        <translation>如 场、人次、%、元</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expenditure codes it suits, e.g. 501；502</source>
+        <translation>适用的支出科目代码，如 501；502</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Category:</source>
+        <translation>所属指标：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicator name:</source>
+        <translation>指标名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator:</source>
+        <translation>计算符号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target:</source>
+        <translation>指标值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit of measure:</source>
+        <translation>计量单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explanation:</source>
+        <translation>指标解释：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard:</source>
+        <translation>标准依据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure categories:</source>
+        <translation>支出科目：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The wording, e.g. 达到预期</source>
+        <translation>定性表述，如 达到预期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A number, e.g. 12</source>
+        <translation>数字，如 12</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The target “{text}” is not a number.</source>
+        <translation>指标值“{text}”不是数字。</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +2147,107 @@
         <location line="+1"/>
         <source>Either</source>
         <translation>均可</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="+116"/>
+        <source>New indicator…</source>
+        <translation>新增指标…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the bundled library</source>
+        <translation>使用软件自带指标库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a library file…</source>
+        <translation>导入指标库文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import Excel…</source>
+        <translation>导入Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No library set: the units keep the library bundled with the program. Add an indicator (the bundled ones are kept) or import one to send.</source>
+        <translation>尚未设置指标库：各单位沿用软件自带的指标库。可新增指标（在自带指标库的基础上修改）或导入指标库后下发。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To send: {title} {version}, {count} indicators.</source>
+        <translation>将下发：{title} {version}，共{count}个指标。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot read the library</source>
+        <translation>无法读取指标库</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Indicator “{name}” added.</source>
+        <translation>已新增指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Indicator “{name}” changed.</source>
+        <translation>已修改指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The indicator was not removed</source>
+        <translation>指标未删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Indicator “{name}” removed.</source>
+        <translation>已删除指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+12"/>
+        <source>The library was not set</source>
+        <translation>指标库未设置</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <location line="+12"/>
+        <source>{count} indicators set to send.</source>
+        <translation>已设置下发{count}个指标。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The library was not imported</source>
+        <translation>指标库未导入</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The library was not exported</source>
+        <translation>指标库未导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Library written to {path}</source>
+        <translation>指标库已导出到 {path}</translation>
     </message>
 </context>
 <context>
@@ -2988,12 +3296,14 @@ Nothing was imported.</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+65"/>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="-181"/>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="-244"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+61"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>参数文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+23"/>
         <source>Indicator library</source>
         <translation>指标库</translation>
     </message>
@@ -3003,7 +3313,7 @@ Nothing was imported.</source>
         <translation>规则设置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Deadlines</source>
         <translation>报送截止日期</translation>
     </message>
@@ -3039,43 +3349,13 @@ Nothing was imported.</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>Use the bundled library</source>
-        <translation>使用软件自带的指标库</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import a library file…</source>
-        <translation>导入指标库文件…</translation>
-    </message>
-    <message>
-        <location line="+20"/>
         <source>Import a settings file…</source>
         <translation>导入规则设置文件…</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Import a deadlines file…</source>
-        <translation>导入截止日期文件…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Send no deadlines</source>
-        <translation>不下发截止日期</translation>
-    </message>
-    <message>
-        <location line="+24"/>
         <source>Cannot read the parameters</source>
         <translation>无法读取下发参数</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No library set: the units keep the library bundled with the program.</source>
-        <translation>尚未设置：各单位继续使用软件自带的指标库。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>To send: {title} {version}, {count} indicators.</source>
-        <translation>将下发：{title} {version}，共 {count} 个指标。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3089,21 +3369,6 @@ Nothing was imported.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>To send: {count} deadlines.</source>
-        <translation>将下发：{count} 个截止日期。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No deadlines set to send.</source>
-        <translation>尚未设置要下发的截止日期。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Use the deadlines of {year} from the status board</source>
-        <translation>取用报送情况中{year}年度的截止日期</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>library</source>
         <translation>指标库</translation>
     </message>
@@ -3128,24 +3393,37 @@ Nothing was imported.</source>
         <translation>尚未设置任何要下发的参数。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+12"/>
-        <source>The library was not set</source>
-        <translation>指标库未设置</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+12"/>
-        <source>{count} indicators set to send.</source>
-        <translation>已设置下发 {count} 个指标。</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="-1"/>
         <source>Indicator library file</source>
         <translation>指标库文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Import the library</source>
+        <translation>导入指标库</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the library</source>
+        <translation>导出指标库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>indicator library.xlsx</source>
+        <translation>指标库.xlsx</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove the indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove “{name}” from the library to send?</source>
+        <translation>从要下发的指标库中删除“{name}”？</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+13"/>
         <source>Rule settings file</source>
         <translation>规则设置文件</translation>
     </message>
@@ -3160,40 +3438,12 @@ Nothing was imported.</source>
         <translation>已设置下发规则设置。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>No deadline</source>
-        <translation>没有截止日期</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No deadline is set for {year} on the status board: set them there first, stage by stage.</source>
-        <translation>报送情况中尚未设置{year}年度的截止日期：请先在“报送情况”中逐阶段设置。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+12"/>
-        <location line="+9"/>
-        <source>The deadlines were not set</source>
-        <translation>截止日期未设置</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+12"/>
-        <source>{count} deadlines set to send.</source>
-        <translation>已设置下发 {count} 个截止日期。</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="-1"/>
         <source>Deadlines file</source>
         <translation>截止日期文件</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>No deadlines will be sent.</source>
-        <translation>将不下发截止日期。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+16"/>
         <source>Credit code missing</source>
         <translation>缺少统一社会信用代码</translation>
     </message>
