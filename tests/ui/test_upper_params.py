@@ -109,7 +109,7 @@ def _click(qtbot, page: ParamsPage, name: str) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_an_indicator_is_added_changed_and_removed_in_the_window(  # noqa: PLR0915 - one walk
+def test_an_indicator_is_added_changed_and_removed_in_the_window(
     qtbot, upper_window, district, told, monkeypatch
 ):
     from unionperf.ui.upper.params import library_tab  # noqa: PLC0415
@@ -131,7 +131,8 @@ def test_an_indicator_is_added_changed_and_removed_in_the_window(  # noqa: PLR09
     dialog.target.setText("12")
     dialog.buttons.accepted.emit()
     assert "已有名为“举办职工文体活动场次”" in dialog.problem.text()
-    assert tab.dialog is dialog and dialog.isVisible()  # stays open, nothing typed is lost
+    assert tab.dialog is dialog  # stays open, nothing typed is lost
+    assert dialog.isVisible()
     assert parameters(district).library is None  # nothing saved
     dialog.name.setText("区级职工文体活动场次")
     dialog.buttons.accepted.emit()
@@ -168,7 +169,7 @@ def test_an_indicator_is_added_changed_and_removed_in_the_window(  # noqa: PLR09
     assert told["errors"] == []
 
 
-def test_the_library_goes_out_to_excel_and_comes_back(
+def test_the_library_goes_out_to_excel_and_comes_back(  # noqa: PLR0917 - fixtures
     qtbot, upper_window, district, told, tmp_path, monkeypatch
 ):
     from openpyxl import load_workbook  # noqa: PLC0415

@@ -144,7 +144,7 @@ def _cells(page: ReceivePage, row: int) -> list[str]:
     return [str(model.index(row, column).data() or "") for column in range(model.columnCount())]
 
 
-def test_every_result_row_names_its_unit_year_stage_and_sequence(  # noqa: PLR0917 - fixtures
+def test_every_result_row_names_its_unit_year_stage_and_sequence(
     qtbot, upper_window, sub_units, told, tmp_path
 ):
     """Renamed files (e-mail attachments): only the package itself can name the unit."""
