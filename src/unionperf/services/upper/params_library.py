@@ -19,7 +19,7 @@ from typing import Any
 
 from unionperf.domain.framework import FRAMEWORKS
 from unionperf.domain.indicators import Operator
-from unionperf.services.common.errors import InputError, local_today
+from unionperf.services.common.errors import InputError, ServiceError, local_today
 from unionperf.services.common.indicator_library import (
     FORMAT,
     IndicatorLibrary,
@@ -39,6 +39,7 @@ __all__ = [
     "library_document",
     "library_to_send",
     "new_entry_id",
+    "reason",
     "remove_entry",
     "store_library",
 ]
@@ -131,6 +132,12 @@ def remove_entry(workspace: Workspace, entry_id: str) -> IndicatorLibrary:
     if not entries:
         raise InputError("不能删除指标库中的最后一条指标：指标库至少要有一条指标", WHERE)
     return store_library(workspace, library, entries)
+
+
+def reason(error: ServiceError) -> str:
+    """A refusal's sentence without the place it is prefixed with (a form shows it in place)."""
+    where = getattr(error, "where", "")
+    return str(error).removeprefix(f"{where}：") if where else str(error)
 
 
 def new_entry_id(used: Iterable[str]) -> str:

@@ -31,6 +31,7 @@ from unionperf.services.upper.params_library import (
     entry_problem,
     library_to_send,
     new_entry_id,
+    reason,
     store_library,
 )
 
@@ -193,7 +194,7 @@ def import_library(workspace: Workspace, source: Path) -> IndicatorLibrary:
     try:
         return store_library(workspace, current, entries)
     except InputError as error:
-        raise LibraryImportRefused([f"{name}：{error.message}"]) from error
+        raise LibraryImportRefused([f"{name}：{reason(error)}"]) from error
 
 
 def _has_sheet(blob: bytes) -> bool:

@@ -21,6 +21,7 @@ from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.params import set_deadlines
 from unionperf.services.upper.params_edit import board_deadlines, put_deadline, store_deadlines
+from unionperf.services.upper.params_library import reason
 from unionperf.ui import messages
 from unionperf.ui.file_dialogs import choose_open_file
 from unionperf.ui.first_run_pages import GREEN, GREY, hint
@@ -150,7 +151,7 @@ class DeadlinesTab(QWidget):
         try:
             put_deadline(self.workspace, year, stage, due, was=was)
         except ServiceError as error:
-            return str(error)
+            return reason(error)
         self.after(done)
         return None
 

@@ -34,6 +34,7 @@ from unionperf.services.upper.params_library import (
     change_entry,
     library_to_send,
     new_entry_id,
+    reason,
     remove_entry,
 )
 from unionperf.services.upper.params_library_book import export_library, import_library
@@ -213,7 +214,7 @@ class LibraryTab(QWidget):
             try:
                 add_entry(self.workspace, entry)
             except ServiceError as error:
-                return str(error)
+                return reason(error)
             self.after(self.tr("Indicator “{name}” added.").format(name=entry.name))
             self.select(entry.id)
             return None
@@ -231,7 +232,7 @@ class LibraryTab(QWidget):
             try:
                 change_entry(self.workspace, was, changed)
             except ServiceError as error:
-                return str(error)
+                return reason(error)
             self.after(self.tr("Indicator “{name}” changed.").format(name=changed.name))
             self.select(changed.id)
             return None
