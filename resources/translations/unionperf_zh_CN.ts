@@ -101,7 +101,7 @@
         <location line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+272"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+325"/>
         <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
@@ -135,7 +135,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-185"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-220"/>
         <source>Projects</source>
         <translation>项目汇总</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>单位范围：</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Revenue and expenditure</source>
         <translation>收支汇总</translation>
     </message>
@@ -250,13 +250,13 @@
         <translation>执行率与等级分布</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+293"/>
+        <location line="+2"/>
+        <location line="+327"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-321"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>导出本表…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+80"/>
         <source>every unit</source>
         <translation>全部单位</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>已选 {count} 个单位</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
         <translation>{year}年度 {stage}：纳入 {included} 个单位（应报 {expected} 个）{only}。</translation>
     </message>
@@ -301,7 +301,12 @@
         <translation>{count} 个单位得分：平均 {mean}，中位数 {median}，最低 {low}，最高 {high}。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source> Nothing to sum yet: no unit&apos;s package of this stage is counted. Receive the packages under “2. Receive”, or choose another year or stage above.</source>
+        <translation>尚无可汇总的数据：本阶段还没有计入任何单位的数据包。请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Units by execution rate</source>
         <translation>各单位预算执行率分布</translation>
     </message>
@@ -311,7 +316,7 @@
         <translation>各单位评价等级分布</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Cannot read the register</source>
         <translation>无法读取下级单位登记表</translation>
     </message>
@@ -567,6 +572,11 @@
         <location line="+8"/>
         <source>{shown} of {total} units shown</source>
         <translation>显示 {shown} 个单位（共 {total} 个）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No unit registered yet: register the units under “1. Units” first, then receive their packages under “2. Receive”.</source>
+        <translation>尚未登记下级单位：请先在“1. 下级单位”中登记，再在“2. 接收”中导入其数据包。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1024,7 +1034,7 @@
 <context>
     <name>DeadlinesTab</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="+67"/>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="+68"/>
         <source>New deadline…</source>
         <translation>新增截止日期…</translation>
     </message>
@@ -2152,7 +2162,7 @@
 <context>
     <name>LibraryTab</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="+116"/>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="+117"/>
         <source>New indicator…</source>
         <translation>新增指标…</translation>
     </message>
@@ -3388,9 +3398,9 @@ Nothing was imported.</source>
         <translation>下一个参数包（第{sequence}次）将下发：{what}。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Nothing is set to send yet.</source>
-        <translation>尚未设置任何要下发的参数。</translation>
+        <location line="+5"/>
+        <source>Nothing is set to send yet: add indicators, change a rule setting or add deadlines in the tabs above, then write the parameter package.</source>
+        <translation>尚未设置任何要下发的参数：请在上方各页新增指标、修改规则设置或新增截止日期，然后点击“生成参数包…”。</translation>
     </message>
     <message>
         <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="-1"/>
@@ -3423,7 +3433,7 @@ Nothing was imported.</source>
         <translation>从要下发的指标库中删除“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+13"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+15"/>
         <source>Rule settings file</source>
         <translation>规则设置文件</translation>
     </message>
@@ -4095,7 +4105,12 @@ Nothing was imported.</source>
         <translation>；显示 {count} 个</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+3"/>
+        <source>No unit registered yet. Click “Register a unit…” with the unit&apos;s public key file (.pub) and its sealed key registration sheet, or import a roster from Excel.</source>
+        <translation>尚未登记下级单位。请点击“登记单位…”，用单位交来的公钥文件（.pub）和盖章的公钥登记表登记；或点击“从Excel导入…”导入单位名册。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Key of {name} replaced; the old key is kept in its history.</source>
         <translation>已更换{name}的公钥；原公钥保留在更换记录中。</translation>
     </message>
@@ -4400,12 +4415,12 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+96"/>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Item</source>
         <translation>审核项</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-82"/>
         <source>Light</source>
         <translation>预警</translation>
     </message>
@@ -4421,17 +4436,17 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+167"/>
         <source>Opinions</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>What</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
@@ -4576,12 +4591,17 @@ Restore it from a backup?</source>
         <translation>无法显示该单位的数据</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose a unit on the left.</source>
         <translation>请在左侧选择单位。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>No unit has sent this stage yet: receive the packages under “2. Receive”, or choose another year or stage above.</source>
+        <translation>尚无单位报送本阶段：请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{name} ({code}) · {year} {stage} · package {sequence}, received {when}</source>
         <translation>{name}（{code}）· {year}年度 {stage} · 第{sequence}次报送，{when} 接收</translation>
     </message>

@@ -39,6 +39,7 @@ def test_nothing_to_send_at_first(upper_window):
     assert page.library.rowCount() == 0
     assert not page.export_button.isEnabled()
     assert "Nothing is set" in page.status.text()
+    assert "write the parameter package" in page.status.text()
 
 
 def test_library_settings_and_deadlines_are_set_and_sent_signed(  # noqa: PLR0917 - fixtures

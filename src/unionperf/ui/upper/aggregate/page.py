@@ -280,6 +280,13 @@ class AggregatePage(UpperPage):
                 low=score_text(scores.lowest),
                 high=score_text(scores.highest),
             )
+        if not opened.units_included:
+            text += self.tr(
+                " Nothing to sum yet: no unit's package of this stage is counted. Receive the "
+                "packages under “2. Receive”, or choose another year or stage above."
+            )
+            self.export_button.setEnabled(False)
+            self.notice_button.setEnabled(False)
         self.summary.setText(text)
         self.tables[REVENUE][0].set_rows(list(opened.revenue))
         self.tables[EXPENDITURE][0].set_rows(list(opened.expenditure))

@@ -180,7 +180,10 @@ class ParamsPage(UpperPage):
                 sequence=held.next_sequence, what=chosen
             )
             if chosen
-            else self.tr("Nothing is set to send yet.")
+            else self.tr(
+                "Nothing is set to send yet: add indicators, change a rule setting or add "
+                "deadlines in the tabs above, then write the parameter package."
+            )
         )
         self.export_button.setEnabled(bool(chosen))
 

@@ -256,7 +256,14 @@ class ReviewPage(UpperPage):
         for widget in (self.tabs, self.write_button, self.approve, self.send_back, self.summary):
             widget.setEnabled(enabled)
         if opened is None:
-            self.heading.setText(self.tr("Choose a unit on the left."))
+            self.heading.setText(
+                self.tr("Choose a unit on the left.")
+                if self.lines
+                else self.tr(
+                    "No unit has sent this stage yet: receive the packages under “2. Receive”, "
+                    "or choose another year or stage above."
+                )
+            )
             self.tree_model.set_items([])
             self.values.set_rows([])
             self.history.set_rows([])
