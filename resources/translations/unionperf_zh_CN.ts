@@ -1125,7 +1125,7 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+97"/>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+99"/>
         <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
         <translation>把数据包文件（.upkg）或整个文件夹拖到这里——子文件夹也会查找</translation>
     </message>
@@ -3506,7 +3506,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+214"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+222"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -3814,7 +3814,12 @@ Nothing was imported.</source>
         <translation>最近一批（{when}）：共 {count} 个数据包——{parts}。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
+        <source> The packages are of {year}: the toolbar now shows {year} {stage}.</source>
+        <translation>收到的是{year}年度的数据包：上方已切换到{year}年度 {stage}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cancelled: nothing of this batch was received. Receive it again later.</source>
         <translation>已取消：这一批数据包都没有接收，稍后请重新接收。</translation>
     </message>
@@ -5857,13 +5862,13 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-209"/>
-        <location line="+58"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-217"/>
+        <location line="+66"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-63"/>
         <source>As on the union&apos;s registration certificate. Everything but the name and the credit code can be completed later.</source>
         <translation>请按工会法人资格证书填写。除工会名称和统一社会信用代码外，其他项目可以以后补充。</translation>
     </message>
@@ -5928,7 +5933,7 @@ SHA-256 {sha256}
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Your union (upper level)</source>
         <translation>本会信息（上级工会）</translation>
     </message>

@@ -174,3 +174,24 @@ def test_every_result_row_names_its_unit_year_stage_and_sequence(
         assert original.rsplit("_", 1)[1].removesuffix(".upkg") in cells, cells
     assert kinds[2] in {OutcomeKind.QUARANTINED, OutcomeKind.REFUSED}
     assert told["errors"] == []
+
+
+def test_the_toolbar_follows_the_first_packages_of_another_year(
+    qtbot, upper_window, sub_units, told, tmp_path
+):
+    """Seen in the walk: a new workspace shows this year; the first packages were of 2024 and
+    the board said 未报 for the unit that had just sent them."""
+    context = upper_window.context
+    context.choose(2030, "targets")
+    page = _page(upper_window)
+    page.receive_paths([sub_units[0].send("self-evaluation", tmp_path / "一")])
+    _wait(qtbot, page)
+    assert (context.year, context.stage) == (2024, "self-evaluation")
+    assert upper_window.year.currentData() == 2024
+    assert upper_window.stage.currentData() == "self-evaluation"
+    assert "toolbar now shows 2024" in page.summary.text()
+    page.receive_paths([sub_units[1].send("targets", tmp_path / "二")])  # the year shown
+    _wait(qtbot, page)
+    assert (context.year, context.stage) == (2024, "self-evaluation")
+    assert "toolbar" not in page.summary.text()
+    assert told["errors"] == []
