@@ -234,7 +234,7 @@ def review(walk: Walk, window) -> Script:
     model = page.tree_model
     later(lambda: tree.expandAll())
     yield 0.3
-    later(lambda: tree.setCurrentIndex(model.index(1, 0)))
+    later(lambda: tree.setCurrentIndex(model.index(0, 0)))  # 整体: the stage as a whole
     yield 0.5
     look(walk, "review-item")
     page.opinion.setFocus()
