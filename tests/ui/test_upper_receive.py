@@ -172,7 +172,10 @@ def test_every_result_row_names_its_unit_year_stage_and_sequence(
         assert "2024" in cells, cells
         assert "绩效目标" in cells, cells
         assert original.rsplit("_", 1)[1].removesuffix(".upkg") in cells, cells
-    assert kinds[2] in {OutcomeKind.QUARANTINED, OutcomeKind.REFUSED}
+    assert kinds[2] is OutcomeKind.QUARANTINED
+    damaged_cells = _cells(page, 2)  # damaged in its data: its signature still says whose
+    assert unit.name in damaged_cells, damaged_cells
+    assert "绩效目标" in damaged_cells, damaged_cells
     assert told["errors"] == []
 
 

@@ -309,7 +309,8 @@ def _named(path: Path, blob: bytes | None = None) -> dict[str, Any]:
     in; for a refused one it is what the package claims (nothing when it cannot be read).
     """
     try:
-        members = bag.read_zip(blob if blob is not None else read_package(path))
+        data = blob if blob is not None else read_package(path)
+        members = {bag.SIGNATURE: bag.read_member(data, bag.SIGNATURE)}
         fields = comment_fields(package_signature(members).trusted_comment)
     except (bag.BagError, PackageError, ServiceError):
         return {}
