@@ -17,13 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QLabel,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from unionperf.domain.board import BoardStatus
 from unionperf.domain.feedback import Decision
