@@ -177,13 +177,19 @@ def test_a_wrong_workbook_is_refused_cell_by_cell(upper, tmp_path):
 
 
 def test_the_parameter_package_carries_the_edited_library(upper, tmp_path: Path):
+    from datetime import date  # noqa: PLC0415
+
+    from unionperf.services.upper.params_edit import put_deadline  # noqa: PLC0415
+
     add_entry(upper, ENTRY)
+    put_deadline(upper, 2025, "targets", date(2025, 1, 31))
     written = params.export_params(upper, tmp_path / "out", UPPER_PASSPHRASE)
     package = verify_package(written.path.read_bytes(), signing.public_key(upper))
     sent = package.params["library"]["entries"]
     assert sent[-1]["id"] == ENTRY.id
     assert sent[-1]["target"] == "200.5"
     assert len(sent) == len(default_library().entries) + 1
+    assert package.params["deadlines"] == [{"year": 2025, "stage": "targets", "due": "2025-01-31"}]
 
 
 def test_deadlines_are_added_changed_and_removed_one_by_one(upper):
