@@ -62,10 +62,6 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-POSTGRESQL_DRIVER = "postgresql+psycopg"
-"""The one PostgreSQL driver the app ships (psycopg 3)."""
-
-
 def database_engine(url: str) -> Engine:
     """An engine on a workspace database named by URL: a SQLite file or a PostgreSQL database.
 
@@ -76,11 +72,6 @@ def database_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         return sqlite_engine(Path(url.split(":///", 1)[1]))
     return create_engine(url, future=True, pool_pre_ping=True, isolation_level="READ COMMITTED")
-
-
-def is_postgresql(engine: Engine) -> bool:
-    """Whether the engine's database is PostgreSQL (else SQLite)."""
-    return engine.dialect.name == "postgresql"
 
 
 def _on_begin(connection: Connection) -> None:
