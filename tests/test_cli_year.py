@@ -62,6 +62,8 @@ def test_year_add_carries_budget_lines_and_the_running_project(demo, capsys):
     assert "从2024年度复制了10个预算科目、1个延续项目" in out
     assert "延续项目：职工之家设备购置及改造（2023—2025年）" in out
     assert "未复制（项目期已结束）：2024年职工文体活动经费" in out
+    assert len(list((demo / "backups").glob("备份_*_新建年度前.sqlite"))) == 1
+    assert "新建之前已备份" in out
     with Workspace.open(demo) as workspace:
         before, after = workspace.load_year(2024), workspace.load_year(2025)
     [home] = after.projects

@@ -75,6 +75,9 @@ def _year_add(args: argparse.Namespace) -> int:
     with open_workspace(args, writer=True) as workspace:
         made = start_year(workspace, args.year, args.copy_from)
     print(made.summary())
+    if made.backup is not None:
+        when = made.backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"  新建之前已备份（{when}，{made.backup.path.name}）；可用 unionperf restore 恢复")
     if made.source is None:
         return EXIT_OK
     for name in made.projects:

@@ -20,12 +20,22 @@ from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
 from unionperf.services.common.workspace import Workspace, new_uid
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.params import received_settings
+from unionperf.store.backup import BackupFile
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "NewYear", "check_new_year", "start_year"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "NEW_YEAR_BACKUP",
+    "NewYear",
+    "check_new_year",
+    "start_year",
+]
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 """The fiscal years a workspace accepts."""
 WHERE = "新建年度"
+NEW_YEAR_BACKUP = "before-new-year"
+"""The reason of the backup taken before a year is added (its file name says 新建年度前)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +53,8 @@ class NewYear:
     """Names of the projects not carried because their period ended."""
     opening_balance: Decimal | None = None
     """上年结余 taken from the source year's executed amounts (``None``: not taken)."""
+    backup: BackupFile | None = None
+    """The backup taken right before the year was added (``新建年度前``)."""
 
     def summary(self) -> str:
         """One Chinese sentence for the window's status bar and the command line."""
@@ -91,14 +103,18 @@ def start_year(
     all saved, each with its audit entry, or nothing is. ``progress`` counts the projects (the
     largest unit carries 200 projects with 4,000 indicators in about 10 s).
 
+    The workspace is backed up first (``before-new-year``); a refused year takes no backup.
+
     Raises:
         InputError: the year is out of range or exists; ``copy_from`` is missing or not earlier.
         Cancelled: the user cancelled; nothing was saved.
+        StorageError: the backup could not be written (disk full, read-only); nothing changed.
     """
     check_new_year(workspace.years(), year, copy_from)
     if copy_from is None:
+        taken = workspace.back_up(NEW_YEAR_BACKUP)
         editing.add_year(workspace, year)
-        return NewYear(year)
+        return NewYear(year, backup=taken)
     carried = carry_forward(workspace.load_year(copy_from), year, new_uid)
     data = carried.data
     with workspace.reading() as uow:
@@ -106,6 +122,7 @@ def start_year(
     if upper is not None:  # the upper level's settings sent down win over the copied ones
         data = replace(data, settings=upper)
     inputs.check_settings(data.settings, data.framework)
+    taken = workspace.back_up(NEW_YEAR_BACKUP)
     with workspace.unit_of_work() as uow:
         repository = uow.years
         if not repository.ensure_year(year, data.settings):
@@ -135,4 +152,5 @@ def start_year(
         indicators=carried.indicator_count,
         ended=tuple(project.name for project in carried.ended),
         opening_balance=data.opening_balance if carried.opening_carried else None,
+        backup=taken,
     )
