@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
 
         def done(made: object) -> None:
             self.refresh_years(year)
+            self.show_last_backup()
             if isinstance(made, new_year.NewYear):
                 self.statusBar().showMessage(made.summary())
 
@@ -381,6 +382,8 @@ class MainWindow(QMainWindow):
     def _session_changed(self, area: str) -> None:
         if area == Area.UNIT and self.session.data is not None:
             self.unit_name.setText(self.session.data.unit.name)
+        elif area == Area.SIGNOFFS:  # an adjustment opened: the backup taken before it
+            self.show_last_backup()
 
     # -- messages and dialogs ------------------------------------------------------------------
 
