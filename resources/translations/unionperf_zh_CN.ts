@@ -2048,7 +2048,7 @@
         <translation>尚无年度</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+45"/>
         <source>Cannot start the year</source>
         <translation>无法新建年度</translation>
     </message>
@@ -2058,7 +2058,7 @@
         <translation>正在新建{year}年度…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -2088,7 +2088,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-214"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -2555,7 +2555,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+50"/>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+56"/>
         <source>New year</source>
         <translation>新建年度</translation>
     </message>
@@ -2570,22 +2570,37 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>从上一年度复制</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>Projects whose period has ended: tick those that run again this year; they are copied as new projects with their funding sources, goals and indicators.</source>
+        <translation>以下项目的项目期已结束：勾选本年度再次开展的项目，将作为新增项目复制（含资金来源、绩效目标和指标）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With last year&apos;s budgeted amounts (年初预算数)</source>
+        <translation>同时带上年的年初预算数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Untick to leave the amounts of the projects run again blank, to type them</source>
+        <translation>不勾选时，再次开展的项目年初预算数留空，由您填写</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Start the year</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>Fiscal year to start:</source>
         <translation>新建的预算年度：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+37"/>
         <source>The year {year} exists already.</source>
         <translation>{year}年度已存在。</translation>
     </message>
@@ -2600,22 +2615,37 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>复制后作为新年度的初稿，可再修改：各预算科目及其本年预算数（年初），仍在项目期内的项目（作为延续项目，仍是同一个项目）及其绩效目标和指标，单位整体绩效目标，规则设置。不复制：执行数、运行监控、绩效自评、签字和问题说明。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>From {source}: {lines} budget lines, {projects} continuing projects and {indicators} indicators.</source>
         <translation>从{source}年度复制：{lines}个预算科目、{projects}个延续项目和{indicators}个绩效指标。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>with last year&apos;s budgeted amounts</source>
+        <translation>带上年年初预算数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>budgeted amounts left blank</source>
+        <translation>年初预算数留空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also copied as new projects, {count} ended project(s): {names} ({amounts}).</source>
+        <translation>另作为新增项目复制{count}个已结束的项目：{names}（{amounts}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not copied, their period has ended: {names}. To run one again, tick it above.</source>
+        <translation>项目期已结束、不复制：{names}。如仍需开展，请在上方勾选。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{names} and {more} more</source>
         <translation>{names}等（另有{more}个）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Not copied, their period has ended: {names}. To run one again, add it in the new year and copy last year&apos;s indicators in the targets step.</source>
-        <translation>项目期已结束、不复制：{names}。如仍需开展，请在新年度新增该项目，并在“绩效目标”中用“复制上年指标”。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-13"/>
         <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
         <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>

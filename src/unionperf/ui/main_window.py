@@ -274,19 +274,30 @@ class MainWindow(QMainWindow):
         suggested = (years[-1] + 1) if years else messages.this_year()
         dialog = NewYearDialog(self.workspace, suggested, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.start_year(*dialog.chosen()))
+        dialog.accepted.connect(lambda: self.start_year(*dialog.chosen(), *dialog.renewal()))
         dialog.open()
         return dialog
 
-    def start_year(self, year: int, copy_from: int | None = None) -> Job:
+    def start_year(
+        self,
+        year: int,
+        copy_from: int | None = None,
+        renew: tuple[str, ...] = (),
+        renew_amounts: bool = True,
+    ) -> Job:
         """Start a year, empty or carried forward from ``copy_from`` (on the job thread).
+
+        ``renew``: the uids of ended projects run again as new projects (with their amounts
+        unless ``renew_amounts`` is false).
 
         The year is shown when it is saved, with what was copied in the status bar.
         """
         workspace = self.workspace
 
         def call(progress: Progress) -> object:
-            return new_year.start_year(workspace, year, copy_from, progress)
+            return new_year.start_year(
+                workspace, year, copy_from, progress, renew=renew, renew_amounts=renew_amounts
+            )
 
         def done(made: object) -> None:
             self.refresh_years(year)
