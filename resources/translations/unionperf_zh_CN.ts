@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40"/>
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+49"/>
         <source>About UnionPerf</source>
         <translation>关于工会预算绩效管理</translation>
     </message>
@@ -15,12 +15,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Font licence:</source>
         <translation>字体许可证：</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-77"/>
         <source>UnionPerf works offline and sends nothing anywhere: your data stays in the workspace folder on this computer until you export a package yourself.</source>
         <translation>本软件完全离线运行，不会向任何地方发送数据：您的资料保存在本机的工作区文件夹中，只有您自己导出数据包时才会带出本机。</translation>
     </message>
@@ -83,6 +83,11 @@
         <location line="+1"/>
         <source>Font:</source>
         <translation>字体：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspace folder:</source>
+        <translation>工作区文件夹：</translation>
     </message>
 </context>
 <context>
@@ -1743,7 +1748,7 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+176"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+183"/>
         <source>Your signing key is ready</source>
         <translation>签名密钥已生成</translation>
     </message>
@@ -1945,7 +1950,7 @@
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/about_dialog.py" line="+37"/>
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40"/>
         <source>Licence: {name}</source>
         <translation>许可证：{name}</translation>
     </message>
@@ -1953,7 +1958,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+89"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+90"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -1989,6 +1994,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Open the workspace folder</source>
+        <translation>打开工作区所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1998,7 +2008,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2033,7 +2043,12 @@
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Workspace folder: {path}</source>
+        <translation>工作区文件夹：{path}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Cannot read the workspace</source>
         <translation>无法读取工作区</translation>
     </message>
@@ -2600,7 +2615,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>{year}年度</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>The year {year} exists already.</source>
         <translation>{year}年度已存在。</translation>
     </message>
@@ -4776,7 +4791,7 @@ Restore it from a backup?</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-196"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-205"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -5275,7 +5290,7 @@ SHA-256 {sha256}
         <translation>复制上年哪一项的绩效指标？</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+66"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
@@ -5934,9 +5949,22 @@ SHA-256 {sha256}
     </message>
 </context>
 <context>
+    <name>WorkspaceFolder</name>
+    <message>
+        <location filename="../../src/unionperf/ui/workspace_folder.py" line="+29"/>
+        <source>The folder was not opened</source>
+        <translation>文件夹未打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot open the folder: {folder}</source>
+        <translation>无法打开文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-231"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="-238"/>
         <source>Welcome to UnionPerf</source>
         <translation>欢迎使用工会预算绩效管理</translation>
     </message>
@@ -6016,12 +6044,14 @@ SHA-256 {sha256}
         <translation>工作区文件将保存到该文件夹中。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The folder will be created.</source>
-        <translation>将新建该文件夹。</translation>
+        <location line="+5"/>
+        <source>The folder will be created: {folder}
+You find it later with File › Open the workspace folder.</source>
+        <translation>将新建文件夹：{folder}
+以后可通过“文件 › 打开工作区所在文件夹”找到它。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>

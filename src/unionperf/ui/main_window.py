@@ -37,6 +37,7 @@ from unionperf.ui.new_year_dialog import NewYearDialog
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, step_title
+from unionperf.ui.workspace_folder import open_workspace_folder
 from unionperf.ui.year_session import Area, YearSession
 
 if TYPE_CHECKING:
@@ -155,6 +156,11 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction(self.tr("Restore from backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(self.show_restore)
+        self.open_folder_action = QAction(self.tr("Open the workspace folder"), self)
+        self.open_folder_action.setObjectName("openWorkspaceFolder")
+        self.open_folder_action.triggered.connect(
+            lambda: open_workspace_folder(self, self.workspace.paths.root)
+        )
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -162,6 +168,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.add_year_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.open_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -223,6 +230,9 @@ class MainWindow(QMainWindow):
             self.tr("Workspace: {path}").format(path=self.workspace.paths.root)
         )
         self.path_label.setObjectName("workspacePath")
+        self.path_label.setToolTip(
+            self.tr("Workspace folder: {path}").format(path=self.workspace.paths.root)
+        )
         self.year_label = QLabel()
         self.year_label.setObjectName("statusYear")
         self.backup_label = QLabel()
@@ -447,7 +457,7 @@ class MainWindow(QMainWindow):
         if self.about_dialog is None:
             from unionperf.ui.about_dialog import AboutDialog  # noqa: PLC0415 - when first asked
 
-            self.about_dialog = AboutDialog(self)
+            self.about_dialog = AboutDialog(self, workspace=self.workspace.paths.root)
         self.about_dialog.open()
 
     def show_last_backup(self) -> None:
