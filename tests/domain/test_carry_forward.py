@@ -188,9 +188,7 @@ def test_an_ended_project_ticked_is_carried_as_a_new_project_of_the_new_year():
 
 
 def test_an_ended_project_can_be_carried_with_its_amounts_left_blank():
-    carried = carry_forward(
-        _source(), 2025, _uids(), renew={"annual"}, renew_amounts=False
-    )
+    carried = carry_forward(_source(), 2025, _uids(), renew={"annual"}, renew_amounts=False)
     [renewed] = carried.renewed
     assert [(f.source, f.initial, f.adjusted) for f in renewed.funding] == [
         (FundingSource.OWN, 0, 0)
@@ -199,7 +197,9 @@ def test_an_ended_project_can_be_carried_with_its_amounts_left_blank():
 
 def test_ended_projects_not_ticked_stay_behind_and_names_never_pick_them():
     """Ticking is by uid: a continuing project of the same name is no reason to renew."""
-    twin = replace(ANNUAL, uid="twin", name=ANNUAL.name, start=date(2022, 1, 1), end=date(2022, 12, 31))
+    twin = replace(
+        ANNUAL, uid="twin", name=ANNUAL.name, start=date(2022, 1, 1), end=date(2022, 12, 31)
+    )
     carried = carry_forward(_source(projects=(ANNUAL, twin, HOME)), 2025, _uids(), renew={"twin"})
     assert [p.uid for p in carried.ended] == ["annual"]
     [renewed] = carried.renewed

@@ -1,4 +1,4 @@
-"""复制上年指标 in the targets step finds last year's project by its uid, by name only without one."""
+"""复制上年指标 (targets step) finds last year's project by its uid; by name only without one."""
 
 from __future__ import annotations
 

@@ -73,6 +73,8 @@ def test_ticking_not_applicable_shows_its_reason_column_and_still_fits(qtbot, pa
     view, header = page.indicator_view, page.indicator_view.horizontalHeader()
     assert header.isSectionHidden(column("na_reason"))  # no row needs it yet
     index = page.indicators.index(page.indicators.find(PLACES), column("applicable"))
-    assert page.indicators.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert page.indicators.setData(
+        index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
     qtbot.waitUntil(lambda: not header.isSectionHidden(column("na_reason")))
     _fits(view)

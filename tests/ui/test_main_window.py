@@ -180,7 +180,9 @@ def test_an_adjustment_puts_its_step_back_in_progress_until_the_chair_signs_agai
     assert session.statuses[Step.TARGETS] is StepStatus.DONE
 
 
-def test_an_adjustment_is_started_after_a_backup_the_status_bar_shows(window, demo_workspace, zh_cn):
+def test_an_adjustment_is_started_after_a_backup_the_status_bar_shows(
+    window, demo_workspace, zh_cn
+):
     session = window.session
     before = {item.path for item in demo_workspace.backups()}
     session.adjustment_reason = lambda _locked: "上级批复调整"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from unionperf.ui import first_run, messages, workspace_folder
 from unionperf.ui.first_run import FirstRunWizard
 from unionperf.ui.main_window import MainWindow

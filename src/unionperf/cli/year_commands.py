@@ -47,7 +47,9 @@ def add_year_commands(command: Adder) -> None:
         "规则设置（不复制执行数、监控、自评、签字和说明）",
     )
     add.set_defaults(handler=_year_add, command_name="year add")
-    add.add_argument("--workspace", type=Path, help="工作区文件夹（默认：“文档”中的“工会预算绩效工作区”）")
+    add.add_argument(
+        "--workspace", type=Path, help="工作区文件夹（默认：“文档”中的“工会预算绩效工作区”）"
+    )
     add.add_argument("--year", type=int, required=True, help="新年度，如 2026")
     add.add_argument("--copy-from", type=int, metavar="Y0", help="从这个年度复制，如 2025")
     add.add_argument(

@@ -163,9 +163,9 @@ def renewed_project(
 def _years_later(day: date | None, years: int) -> date | None:
     if day is None:
         return None
-    if day.month == 2 and day.day == 29 and not calendar.isleap(day.year + years):
-        return date(day.year + years, 2, 28)
-    return day.replace(year=day.year + years)
+    year = day.year + years
+    last = calendar.monthrange(year, day.month)[1]  # 29 February in a common year: the 28th
+    return date(year, day.month, min(day.day, last))
 
 
 def _has_actuals(source: YearData, flow: Flow) -> bool:

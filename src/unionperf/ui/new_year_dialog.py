@@ -185,8 +185,9 @@ class NewYearDialog(QDialog):
             widget.setVisible(listed)
         self.renew_amounts.setVisible(listed)
         self.renew_amounts.setEnabled(listed and bool(self.renewal()[0]))
-        if self.layout() is not None:
-            self.layout().activate()  # the list shown or hidden: place the rows below it now
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the list shown or hidden: place the rows below it now
         exists = year in self.held
         self.ok.setEnabled(not exists)
         self.rules.setStyleSheet(f"color: {WARNING_COLOUR if exists else HINT_COLOUR}")

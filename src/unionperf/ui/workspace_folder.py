@@ -27,7 +27,7 @@ def open_workspace_folder(parent: QWidget, root: Path) -> None:
         messages.show_error(
             parent,
             QCoreApplication.translate("WorkspaceFolder", "The folder was not opened"),
-            QCoreApplication.translate("WorkspaceFolder", "Cannot open the folder: {folder}").format(
-                folder=root
-            ),
+            QCoreApplication.translate(
+                "WorkspaceFolder", "Cannot open the folder: {folder}"
+            ).format(folder=root),
         )

@@ -111,8 +111,8 @@ def renewal_uids(source: YearData, year: int, keys: Collection[str] | None) -> f
     if keys is None:
         return frozenset(project.uid for project in ended)
     found: set[str] = set()
-    for key in keys:
-        key = key.strip()
+    for typed in keys:
+        key = typed.strip()
         match = [p.uid for p in ended if p.uid == key] or [p.uid for p in ended if p.code == key]
         if not match:
             names = "、".join(f"{p.code} {p.name}".strip() for p in ended) or "无"
@@ -195,9 +195,7 @@ def start_year(
         year,
         copy_from,
         budget_lines=len(data.budget),
-        projects=tuple(
-            project.name for project in data.projects if project not in carried.renewed
-        ),
+        projects=tuple(project.name for project in data.projects if project not in carried.renewed),
         indicators=carried.indicator_count,
         ended=tuple(project.name for project in carried.ended),
         renewed=tuple(project.name for project in carried.renewed),

@@ -114,7 +114,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        """Column titles (also as tooltips: a narrow column cuts its title); row numbers down the side."""
+        """Column titles (also as tooltips: a narrow column cuts its title); row numbers."""
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.ToolTipRole and horizontal:
             return self.columns[section].title if 0 <= section < len(self.columns) else None
