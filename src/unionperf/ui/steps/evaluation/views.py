@@ -19,7 +19,7 @@ LEVEL1, LEVEL2, NAME, TARGET, POINTS = range(5)
 """The read-only columns of the indicator table, before the result fields."""
 FIXED_CHARS = {
     LEVEL2: 4,
-    NAME: 11,
+    NAME: 10,
     TARGET: 4,
     POINTS: 2,
     INDICATOR_FIELDS.index("actual"): 4,
@@ -30,7 +30,7 @@ FIXED_CHARS = {
     INDICATOR_FIELDS.index("deduction"): 3,
     INDICATOR_FIELDS.index("deduction_reason"): 4,
 }
-"""Widths (in 中) of the columns that keep their size; a title longer is cut, whole on hover."""
+"""Widths (in 中) of the columns that keep their size, or their title's when that is wider."""
 STRETCHED = (INDICATOR_FIELDS.index("deviation"), INDICATOR_FIELDS.index("improvement"))
 """The texts typed at length share what is left of the width."""
 CELL_PADDING = 12
@@ -106,4 +106,6 @@ def fit_indicator_columns(view: QTableView, model: IndicatorTableModel) -> None:
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         elif number in FIXED_CHARS:
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-            view.setColumnWidth(number, FIXED_CHARS[number] * em + CELL_PADDING)
+            title = model.columns[number].title
+            width = max(FIXED_CHARS[number] * em + CELL_PADDING, column_width(header, title, 0, em))
+            view.setColumnWidth(number, width)
