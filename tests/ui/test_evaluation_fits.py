@@ -43,7 +43,7 @@ def _needed_width(view: QTableView) -> int:
     return total
 
 
-def _fits(view: QTableView, texts: int = 6) -> None:
+def _fits(view: QTableView, texts: int = 5) -> None:
     """No sideways scrolling; the names and the two texts typed at length at least so wide."""
     header = view.horizontalHeader()
     assert _needed_width(view) <= view.viewport().width()
