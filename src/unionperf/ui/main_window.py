@@ -1,12 +1,19 @@
-"""The main window: six steps with their status, year selector, problems panel (product.md §2)."""
+"""The main window: six steps with their status, year selector, problems panel (product.md §2).
+
+A package file dropped on it is opened as a double-click opens it (``ui/open_package.py``); the
+upper level's parameter package is also opened from 文件 (``ui/params_dialog.py``), and the
+deadlines it set show in the status bar and the problems panel (``ui/deadlines.py``).
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,17 +30,17 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.cycle import Step, StepStatus, step_for_section
 from unionperf.domain.problems import Problem
-from unionperf.services.common.errors import ServiceError
-from unionperf.services.common.progress import Cancelled, Progress
+from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.deadlines import refresh_deadlines
 from unionperf.ui.fillin_actions import FillinActions
 from unionperf.ui.guidance import GuidanceCard
-from unionperf.ui.jobs import Job, run_with_progress
-from unionperf.ui.new_year_dialog import NewYearDialog
+from unionperf.ui.jobs import Job
+from unionperf.ui.new_year_dialog import NewYearDialog, start_year_job
+from unionperf.ui.params_dialog import ParamsDialog, dropped_packages, import_params
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, step_title
@@ -142,6 +149,7 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        self._take_packages()
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -161,6 +169,11 @@ class MainWindow(QMainWindow):
         self.open_folder_action.triggered.connect(
             lambda: open_workspace_folder(self, self.workspace.paths.root)
         )
+        self.params_action = QAction(
+            self.tr("Import a parameter package of the upper level…"), self
+        )
+        self.params_action.setObjectName("importParamsAction")
+        self.params_action.triggered.connect(lambda: import_params(self))
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -169,6 +182,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.open_folder_action)
+        file_menu.addAction(self.params_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -189,6 +203,13 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         """The About dialog, once it was opened."""
         self.addActions([self.undo_action, self.redo_action])
+
+    def _take_packages(self) -> None:
+        self.today: Callable[[], date] = local_today
+        """The day deadlines are counted from (tests set it)."""
+        self.params_dialog: ParamsDialog | None = None
+        """The parameter package shown, while its dialog is open."""
+        self.setAcceptDrops(True)
 
     def _steps_column(self) -> QVBoxLayout:
         """The navigator over the guidance card, as wide as the step names."""
@@ -237,7 +258,10 @@ class MainWindow(QMainWindow):
         self.year_label.setObjectName("statusYear")
         self.backup_label = QLabel()
         self.backup_label.setObjectName("lastBackup")
+        self.deadline_label = QLabel()
+        self.deadline_label.setObjectName("statusDeadline")
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.deadline_label)
         self.statusBar().addPermanentWidget(self.year_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.show_last_backup()
@@ -298,34 +322,9 @@ class MainWindow(QMainWindow):
         """Start a year, empty or carried forward from ``copy_from`` (on the job thread).
 
         ``renew``: the uids of ended projects run again as new projects (with their amounts
-        unless ``renew_amounts`` is false).
-
-        The year is shown when it is saved, with what was copied in the status bar.
+        unless ``renew_amounts`` is false). See :func:`new_year_dialog.start_year_job`.
         """
-        workspace = self.workspace
-
-        def call(progress: Progress) -> object:
-            return new_year.start_year(
-                workspace, year, copy_from, progress, renew=renew, renew_amounts=renew_amounts
-            )
-
-        def done(made: object) -> None:
-            self.refresh_years(year)
-            self.show_last_backup()
-            if isinstance(made, new_year.NewYear):
-                self.statusBar().showMessage(made.summary())
-
-        def failed(error: BaseException) -> None:
-            if not isinstance(error, Cancelled):
-                messages.show_error(self, self.tr("Cannot start the year"), error)
-
-        return run_with_progress(
-            self,
-            self.tr("Starting the year {year}…").format(year=year),
-            call,
-            done,
-            failed,
-        )
+        return start_year_job(self, year, copy_from, renew, renew_amounts)
 
     def _year_picked(self, index: int) -> None:
         year = self.year.itemData(index)
@@ -399,6 +398,7 @@ class MainWindow(QMainWindow):
             item.setText(f"{row + 1}. {step_title(step)}\n    {status_text(status)}")
             item.setForeground(QColor(STATUS_COLOURS[status]))
             item.setData(Qt.ItemDataRole.UserRole + 1, status.value)
+        refresh_deadlines(self)
 
     def _session_changed(self, area: str) -> None:
         if area == Area.UNIT and self.session.data is not None:
@@ -472,6 +472,19 @@ class MainWindow(QMainWindow):
             )
         else:
             self.backup_label.setText(self.tr("No backup yet"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Take a dragged package file (.upkg)."""
+        if dropped_packages(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Say what a dropped package is and offer what fits it (as a double-click does)."""
+        from unionperf.ui.open_package import show_package  # noqa: PLC0415 - when first dropped
+
+        for path in dropped_packages(event)[:1]:
+            event.acceptProposedAction()
+            show_package(self, path)
 
     def closeEvent(self, event: object) -> None:
         """Nothing to save on close: every edit was committed when it was made."""

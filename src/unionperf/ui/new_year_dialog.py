@@ -9,7 +9,9 @@ new year (``--renew``), with their 年初预算数 or with them left blank (``--
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,10 +30,17 @@ from PySide6.QtWidgets import (
 from unionperf.domain.carry_forward import CarriedYear, carry_forward
 from unionperf.domain.year import YearData
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle import new_year
 from unionperf.services.cycle.new_year import FIRST_YEAR, LAST_YEAR, renewable
+from unionperf.ui import messages
+from unionperf.ui.jobs import Job, run_with_progress
 
-__all__ = ["NewYearDialog"]
+if TYPE_CHECKING:
+    from unionperf.ui.main_window import MainWindow
+
+__all__ = ["NewYearDialog", "start_year_job"]
 
 WIDTH_CHARS = 40
 """The dialog's width in characters of the font: room for the explanation, no wider."""
@@ -291,3 +300,41 @@ class NewYearDialog(QDialog):
         self.preview.setText(text)
         if self.isVisible():  # a longer text than the lines kept: grow, never clip
             self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+
+def start_year_job(
+    window: MainWindow,
+    year: int,
+    copy_from: int | None = None,
+    renew: tuple[str, ...] = (),
+    renew_amounts: bool = True,
+) -> Job:
+    """Start a year on the job thread for ``window``; show it when saved, with what was copied.
+
+    The strings are the main window's (its translation context).
+    """
+    workspace = window.workspace
+
+    def call(progress: Progress) -> object:
+        return new_year.start_year(
+            workspace, year, copy_from, progress, renew=renew, renew_amounts=renew_amounts
+        )
+
+    def done(made: object) -> None:
+        window.refresh_years(year)
+        window.show_last_backup()
+        if isinstance(made, new_year.NewYear):
+            window.statusBar().showMessage(made.summary())
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            title = QCoreApplication.translate("MainWindow", "Cannot start the year")
+            messages.show_error(window, title, error)
+
+    return run_with_progress(
+        window,
+        QCoreApplication.translate("MainWindow", "Starting the year {year}…").format(year=year),
+        call,
+        done,
+        failed,
+    )
