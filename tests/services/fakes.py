@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tests.services.fake_params import FakeParams
@@ -31,6 +31,7 @@ from tests.services.fake_years import FakeYears
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import Signoff
 from unionperf.services.common.workspace import Workspace
+from unionperf.store.backup import BackupFile
 from unionperf.store.workspace import WorkspacePaths
 
 
@@ -101,7 +102,14 @@ class FakeWorkspace(Workspace):
 
     def __init__(self, store: FakeStore | None = None) -> None:
         self.store = store or FakeStore()
+        self.backed_up: list[str] = []
+        """The reasons of the backups asked for, in order (the fake holds no database file)."""
         super().__init__(self.store)
+
+    def back_up(self, reason: str = "manual") -> BackupFile:
+        """Record the backup asked for; the in-memory store has no file to copy."""
+        self.backed_up.append(reason)
+        return BackupFile(self.paths.backups / reason, datetime(2000, 1, 1, tzinfo=UTC), reason)
 
     @property
     def state(self) -> FakeState:

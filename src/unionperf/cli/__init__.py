@@ -121,7 +121,11 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(handler=handler, command_name=name)
         if workspace:
-            sub.add_argument("--workspace", type=Path, help="工作区文件夹（默认：用户数据文件夹）")
+            sub.add_argument(
+                "--workspace",
+                type=Path,
+                help="工作区文件夹（默认：“文档”中的“工会预算绩效工作区”）",
+            )
         return sub
 
     gui = command("gui", _run_window, "打开窗口")

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_documents_path
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -27,6 +27,8 @@ from unionperf.store.storage_faults import StorageKind, fault_from, storage_kind
 from unionperf.store.unit_of_work import UnitOfWork
 
 DATABASE_NAME = "unionperf.sqlite"
+DEFAULT_FOLDER_NAME = "工会预算绩效工作区"
+"""The default workspace's folder, in the user's documents folder (or home)."""
 
 
 class WorkspaceError(RuntimeError):
@@ -83,7 +85,24 @@ class WorkspacePaths:
 
 
 def default_workspace_path() -> Path:
-    """The default workspace in the user's data folder (platformdirs)."""
+    """Where a workspace is made and looked for when none is named (the wizard, the CLI).
+
+    A folder the user sees and can copy: ``工会预算绩效工作区`` in the documents folder the
+    desktop names (``~/文档`` on a Chinese desktop: XDG user-dirs, Windows' Documents), or in the
+    home folder when there is no documents folder. A workspace an earlier version made in the
+    hidden data folder (:func:`legacy_workspace_path`) stays where it is and stays the default.
+    """
+    legacy = legacy_workspace_path()
+    if (legacy / DATABASE_NAME).exists():
+        return legacy
+    documents = user_documents_path()
+    home = Path.home()
+    base = documents if documents.is_dir() and documents != home else home
+    return base / DEFAULT_FOLDER_NAME
+
+
+def legacy_workspace_path() -> Path:
+    """The default workspace of earlier versions, in the hidden user data folder (platformdirs)."""
     return user_data_path("UnionPerf", appauthor=False) / "workspace"
 
 

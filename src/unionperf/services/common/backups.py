@@ -49,6 +49,8 @@ REASON_LABELS = {
     "before-restore": "恢复备份之前",
     "before-migration": "升级数据库之前",
     "before-import": "导入整年数据之前",
+    "before-new-year": "新建年度之前",
+    "before-adjustment": "开始调整之前",
 }
 """What each reason of a backup's file name means, as the user reads it."""
 
@@ -63,8 +65,14 @@ RETENTION_TEXT = (
 
 
 def reason_label(reason: str) -> str:
-    """The Chinese label of a backup's reason (``自动备份`` for one this version does not know)."""
-    return REASON_LABELS.get(reason, "自动备份")
+    """The Chinese label of a backup's reason.
+
+    A reason this version does not know reads ``自动备份``, or as its file name has it when that
+    is Chinese (a newer version's backup).
+    """
+    if reason in REASON_LABELS:
+        return REASON_LABELS[reason]
+    return reason if reason and not reason.isascii() else "自动备份"
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from unionperf.domain.stage_facts import StageFacts
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.store.audit import ChainBreak
+from unionperf.store.backup import BackupFile
 from unionperf.store.board import BoardFacts, UnitFigures
 from unionperf.store.evidence_records import Evidence
 from unionperf.store.params_records import ParamsApplied, ParamsSent, UpperParams
@@ -39,6 +40,7 @@ from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "AuditPort",
+    "BackedUpSource",
     "BoardPort",
     "EvidencePort",
     "ParamsPort",
@@ -554,6 +556,14 @@ class UnitOfWorkSource(Protocol):
 
     def reading(self) -> AbstractContextManager[UnitOfWorkPort]:
         """A unit of work for reads only; nothing it does is committed."""
+        ...
+
+
+class BackedUpSource(UnitOfWorkSource, Protocol):
+    """A workspace that can also back itself up before a bulk change."""
+
+    def back_up(self, reason: str = "manual") -> BackupFile:
+        """Take a backup now, named for ``reason`` (e.g. ``before-adjustment``)."""
         ...
 
 
