@@ -31,7 +31,7 @@ from tests.services.fake_years import FakeYears
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import Signoff
 from unionperf.services.common.workspace import Workspace
-from unionperf.store.workspace import WorkspacePaths
+from unionperf.store.paths import WorkspacePaths
 
 
 class FakeUnitOfWork:

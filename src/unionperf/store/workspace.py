@@ -8,17 +8,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_path
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from unionperf.store import backup, migrate
 from unionperf.store.backup_contents import ensure_workspace_id
 from unionperf.store.engine import SessionFactory, sqlite_engine
+from unionperf.store.paths import DATABASE_NAME, WorkspacePaths
 from unionperf.store.storage_faults import StorageKind, fault_from, storage_kind
 from unionperf.store.unit_of_work import UnitOfWork
-
-DATABASE_NAME = "unionperf.sqlite"
 
 
 class WorkspaceError(RuntimeError):
@@ -27,47 +25,6 @@ class WorkspaceError(RuntimeError):
 
 class DamagedDatabaseError(WorkspaceError):
     """``PRAGMA integrity_check`` found the workspace database damaged (and only then)."""
-
-
-@dataclass(frozen=True, slots=True)
-class WorkspacePaths:
-    """Where a workspace keeps its files."""
-
-    root: Path
-
-    @property
-    def database(self) -> Path:
-        """The SQLite file."""
-        return self.root / DATABASE_NAME
-
-    @property
-    def backups(self) -> Path:
-        """Rotating database backups."""
-        return self.root / "backups"
-
-    @property
-    def evidence(self) -> Path:
-        """Evidence attachments (佐证材料)."""
-        return self.root / "evidence"
-
-    @property
-    def keys(self) -> Path:
-        """The unit's encrypted signing key and known public keys."""
-        return self.root / "keys"
-
-    @property
-    def logs(self) -> Path:
-        """Log files and crash reports."""
-        return self.root / "logs"
-
-    def folders(self) -> tuple[Path, ...]:
-        """Every folder of the workspace."""
-        return (self.root, self.backups, self.evidence, self.keys, self.logs)
-
-
-def default_workspace_path() -> Path:
-    """The default workspace in the user's data folder (platformdirs)."""
-    return user_data_path("UnionPerf", appauthor=False) / "workspace"
 
 
 @dataclass

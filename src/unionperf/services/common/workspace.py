@@ -30,6 +30,7 @@ from unionperf.services.common.backups import (
     storage_error,
 )
 from unionperf.services.common.errors import DamagedWorkspaceError, InputError, ServiceError
+from unionperf.services.common.locations import default_workspace_path, holds_workspace
 from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.ports import StorePort, UnitOfWorkPort
 from unionperf.services.common.stages import StageLockedError
@@ -38,6 +39,7 @@ from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
+from unionperf.store.paths import WorkspacePaths
 from unionperf.store.storage_faults import StorageAccessError
 from unionperf.store.submissions import LockedStageError
 from unionperf.store.workspace import (
@@ -45,8 +47,6 @@ from unionperf.store.workspace import (
     MigrationNeededError,
     OpenStore,
     WorkspaceError,
-    WorkspacePaths,
-    default_workspace_path,
     open_store,
 )
 
@@ -63,11 +63,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-def holds_workspace(path: Path) -> bool:
-    """Whether the folder at ``path`` holds a workspace database."""
-    return WorkspacePaths(path).database.exists()
 
 
 def new_uid() -> str:
