@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from unionperf.domain.indicators import Tier
 from unionperf.domain.monitoring import DeviationReason, IndicatorProgress, ReasonCategory
-from unionperf.store.mapping import progress_by_entry, progress_from_values
+from unionperf.store.mapping import progress_from_values
+from unionperf.store.progress_rows import progress_by_entry
 
 ROWS = [
     (7, "i1", "12.50", None, "12.5 人", "30", "全年 30", "[]", "possible", "加快", ""),

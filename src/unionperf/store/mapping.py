@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -267,7 +267,7 @@ def result_from_values(values: Sequence[Any]) -> IndicatorResult:
         uid,
         _decimal(actual),
         text,
-        _TIERS[tier] if tier else None,
+        TIERS[tier] if tier else None,
         _decimal(score),
         bool(applicable),
         reason,
@@ -337,8 +337,10 @@ PROGRESS_COLUMNS = (
 )
 """The progress columns in the order :func:`progress_from_values` reads them."""
 
-_TIERS = {item.value: item for item in Tier}
-_LIKELIHOODS = {item.value: item for item in Likelihood}
+TIERS = {item.value: item for item in Tier}
+"""Stored tier text → tier."""
+LIKELIHOODS = {item.value: item for item in Likelihood}
+"""Stored likelihood text → likelihood."""
 
 
 def progress_from_values(values: Sequence[Any], *, decimals: bool = False) -> IndicatorProgress:
@@ -355,62 +357,23 @@ def progress_from_values(values: Sequence[Any], *, decimals: bool = False) -> In
     return IndicatorProgress(
         uid,
         actual,
-        _TIERS[tier] if tier else None,
+        TIERS[tier] if tier else None,
         actual_text,
         forecast,
         forecast_text,
-        _reasons(reasons),
-        _LIKELIHOODS[likelihood] if likelihood else None,
+        reasons_of(reasons),
+        LIKELIHOODS[likelihood] if likelihood else None,
         measure,
         note,
     )
 
 
-def progress_by_entry(rows: Iterable[Sequence[Any]]) -> dict[int, list[IndicatorProgress]]:
-    """Driver rows ``(entry id, *PROGRESS_COLUMNS)`` (decimals as text) grouped by entry.
-
-    The loop of :func:`progress_from_values` written out for the largest table of a year
-    (48,000 rows in the large demo): names bound once, each repeated decimal text read once.
-    """
-    grouped: dict[int, list[IndicatorProgress]] = {}
-    memo: dict[str, Decimal] = {}
-    tiers, likelihoods, reasons_of, make = _TIERS, _LIKELIHOODS, _reasons, IndicatorProgress
-    for row in rows:
-        entry_id, uid, actual, tier, actual_text, forecast, forecast_text = row[:7]
-        reasons, likelihood, measure, note = row[7:]
-        if actual is not None:
-            known = memo.get(actual)
-            if known is None:
-                memo[actual] = known = Decimal(actual)
-            actual = known
-        if forecast is not None:
-            known = memo.get(forecast)
-            if known is None:
-                memo[forecast] = known = Decimal(forecast)
-            forecast = known
-        made = make(
-            uid,
-            actual,
-            tiers[tier] if tier else None,
-            actual_text,
-            forecast,
-            forecast_text,
-            reasons_of(reasons),
-            likelihoods[likelihood] if likelihood else None,
-            measure,
-            note,
-        )
-        held = grouped.get(entry_id)
-        if held is None:
-            grouped[entry_id] = [made]
-        else:
-            held.append(made)
-    return grouped
-
-
 @lru_cache(maxsize=4096)
-def _reasons(text: str | None) -> tuple[DeviationReason, ...]:
-    # Reasons repeat across indicators and points; equal texts share one immutable tuple.
+def reasons_of(text: str | None) -> tuple[DeviationReason, ...]:
+    """The deviation reasons of a stored ``reasons_json`` text.
+
+    Reasons repeat across indicators and points; equal texts share one immutable tuple.
+    """
     if not text or text == "[]":
         return ()
     return tuple(

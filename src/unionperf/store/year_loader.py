@@ -30,11 +30,11 @@ from unionperf.store.mapping import (
     entry_from,
     funding_from,
     indicator_from_values,
-    progress_by_entry,
     project_from,
     result_from_values,
     unit_from,
 )
+from unionperf.store.progress_rows import progress_by_entry
 from unionperf.store.rows import (
     Base,
     BudgetLineRow,
