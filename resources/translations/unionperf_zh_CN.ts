@@ -414,7 +414,8 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+250"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+306"/>
+        <location filename="../../src/unionperf/ui/start_shell.py" line="+40"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -973,7 +974,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/crash.py" line="+290"/>
+        <location filename="../../src/unionperf/ui/crash_dialog.py" line="+34"/>
         <source>UnionPerf – unexpected error</source>
         <translation>工会预算绩效管理 · 程序错误</translation>
     </message>
@@ -993,12 +994,12 @@
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/unionperf/ui/crash.py" line="+289"/>
         <source>An unexpected error happened. Your data is safe: every change made before it was saved. The details were written to a report; please send it to whoever supports you, with what you were doing.</source>
         <translation>程序发生了意外错误。您的数据是安全的：出错之前的每一处修改都已保存。详细信息已写入错误报告，请将报告连同当时的操作一并发给技术支持人员。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The last session ended with an error. Your saved data is safe. The report below helps whoever supports you to find the cause.</source>
         <translation>上次运行时程序因错误而结束。已保存的数据是安全的。下面的错误报告可帮助技术支持人员查找原因。</translation>
     </message>
@@ -5318,6 +5319,19 @@ Restore it from a backup?</source>
         <location line="+4"/>
         <source>Open: the union chair&apos;s sign-off locks “{stage}”.</source>
         <translation>未锁定：工会主席签字后“{stage}”即锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>StartShell</name>
+    <message>
+        <location filename="../../src/unionperf/ui/start_shell.py" line="+15"/>
+        <source>Opening the workspace…</source>
+        <translation>正在打开工作区……</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Workspace: {path}</source>
+        <translation>工作区：{path}</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import Signoff
 from unionperf.services.common.workspace import Workspace
 from unionperf.store.backup import BackupFile
-from unionperf.store.workspace import WorkspacePaths
+from unionperf.store.paths import WorkspacePaths
 
 
 class FakeUnitOfWork:

@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from unionperf.store.workspace import (
+from unionperf.store.paths import (
     DEFAULT_FOLDER_NAME,
     default_workspace_path,
     legacy_workspace_path,
-    open_store,
 )
+from unionperf.store.workspace import open_store
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="XDG user folders are a Linux desktop's"

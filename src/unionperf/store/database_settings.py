@@ -15,8 +15,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-SETTINGS_NAME = "unionperf-database.json"
-"""The file in the workspace folder that names the workspace's PostgreSQL database."""
+from unionperf.store.paths import SETTINGS_NAME
+
 POSTGRESQL_DRIVER = "postgresql+psycopg"
 
 

@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_path, user_documents_path
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -19,16 +18,12 @@ from unionperf.store.database_settings import (
     check_url,
     display_url,
     read_url,
-    settings_path,
     write_url,
 )
 from unionperf.store.engine import SessionFactory, database_engine, sqlite_engine
+from unionperf.store.paths import DATABASE_NAME, WorkspacePaths
 from unionperf.store.storage_faults import StorageKind, fault_from, storage_kind
 from unionperf.store.unit_of_work import UnitOfWork
-
-DATABASE_NAME = "unionperf.sqlite"
-DEFAULT_FOLDER_NAME = "工会预算绩效工作区"
-"""The default workspace's folder, in the user's documents folder (or home)."""
 
 
 class WorkspaceError(RuntimeError):
@@ -37,73 +32,6 @@ class WorkspaceError(RuntimeError):
 
 class DamagedDatabaseError(WorkspaceError):
     """``PRAGMA integrity_check`` found the workspace database damaged (and only then)."""
-
-
-@dataclass(frozen=True, slots=True)
-class WorkspacePaths:
-    """Where a workspace keeps its files."""
-
-    root: Path
-
-    @property
-    def database(self) -> Path:
-        """The SQLite file."""
-        return self.root / DATABASE_NAME
-
-    @property
-    def backups(self) -> Path:
-        """Rotating database backups."""
-        return self.root / "backups"
-
-    @property
-    def evidence(self) -> Path:
-        """Evidence attachments (佐证材料)."""
-        return self.root / "evidence"
-
-    @property
-    def keys(self) -> Path:
-        """The unit's encrypted signing key and known public keys."""
-        return self.root / "keys"
-
-    @property
-    def logs(self) -> Path:
-        """Log files and crash reports."""
-        return self.root / "logs"
-
-    @property
-    def database_settings(self) -> Path:
-        """The file naming the workspace's PostgreSQL database (absent for a SQLite workspace)."""
-        return settings_path(self.root)
-
-    def holds_workspace(self) -> bool:
-        """Whether the folder holds a workspace (its SQLite file, or its database settings)."""
-        return self.database.exists() or self.database_settings.exists()
-
-    def folders(self) -> tuple[Path, ...]:
-        """Every folder of the workspace."""
-        return (self.root, self.backups, self.evidence, self.keys, self.logs)
-
-
-def default_workspace_path() -> Path:
-    """Where a workspace is made and looked for when none is named (the wizard, the CLI).
-
-    A folder the user sees and can copy: ``工会预算绩效工作区`` in the documents folder the
-    desktop names (``~/文档`` on a Chinese desktop: XDG user-dirs, Windows' Documents), or in the
-    home folder when there is no documents folder. A workspace an earlier version made in the
-    hidden data folder (:func:`legacy_workspace_path`) stays where it is and stays the default.
-    """
-    legacy = legacy_workspace_path()
-    if (legacy / DATABASE_NAME).exists():
-        return legacy
-    documents = user_documents_path()
-    home = Path.home()
-    base = documents if documents.is_dir() and documents != home else home
-    return base / DEFAULT_FOLDER_NAME
-
-
-def legacy_workspace_path() -> Path:
-    """The default workspace of earlier versions, in the hidden user data folder (platformdirs)."""
-    return user_data_path("UnionPerf", appauthor=False) / "workspace"
 
 
 @dataclass

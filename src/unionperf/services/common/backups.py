@@ -27,8 +27,8 @@ from unionperf.store.backup_restore import (
 )
 from unionperf.store.backup_retention import DAILY_DAYS, MONTHLY_MONTHS, TODAY_CAP
 from unionperf.store.engine import StoreError
+from unionperf.store.paths import WorkspacePaths
 from unionperf.store.storage_faults import StorageAccessError
-from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "REASON_LABELS",

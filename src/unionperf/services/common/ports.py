@@ -33,10 +33,10 @@ from unionperf.store.backup import BackupFile
 from unionperf.store.board import BoardFacts, UnitFigures
 from unionperf.store.evidence_records import Evidence
 from unionperf.store.params_records import ParamsApplied, ParamsSent, UpperParams
+from unionperf.store.paths import WorkspacePaths
 from unionperf.store.register import FeedbackSent, Received, RetiredKey, Subordinate
 from unionperf.store.review_records import DecisionRecord, OwnerTotal, RescoreRecord
 from unionperf.store.submissions import StageState, Submission
-from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "AuditPort",

@@ -31,6 +31,7 @@ from unionperf.services.common.backups import (
     storage_error,
 )
 from unionperf.services.common.errors import DamagedWorkspaceError, InputError, ServiceError
+from unionperf.services.common.locations import default_workspace_path, holds_workspace
 from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.ports import StorePort, UnitOfWorkPort
 from unionperf.services.common.stages import StageLockedError
@@ -39,6 +40,7 @@ from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
+from unionperf.store.paths import WorkspacePaths
 from unionperf.store.storage_faults import StorageAccessError
 from unionperf.store.submissions import LockedStageError
 from unionperf.store.workspace import (
@@ -46,8 +48,6 @@ from unionperf.store.workspace import (
     MigrationNeededError,
     OpenStore,
     WorkspaceError,
-    WorkspacePaths,
-    default_workspace_path,
     open_store,
 )
 
@@ -64,11 +64,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-def holds_workspace(path: Path) -> bool:
-    """Whether the folder at ``path`` holds a workspace (its SQLite file or database settings)."""
-    return WorkspacePaths(path).holds_workspace()
 
 
 def new_uid() -> str:
