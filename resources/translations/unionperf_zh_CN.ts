@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40"/>
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+49"/>
         <source>About UnionPerf</source>
         <translation>关于工会预算绩效管理</translation>
     </message>
@@ -15,12 +15,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Font licence:</source>
         <translation>字体许可证：</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-77"/>
         <source>UnionPerf works offline and sends nothing anywhere: your data stays in the workspace folder on this computer until you export a package yourself.</source>
         <translation>本软件完全离线运行，不会向任何地方发送数据：您的资料保存在本机的工作区文件夹中，只有您自己导出数据包时才会带出本机。</translation>
     </message>
@@ -84,6 +84,11 @@
         <source>Font:</source>
         <translation>字体：</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspace folder:</source>
+        <translation>工作区文件夹：</translation>
+    </message>
 </context>
 <context>
     <name>AggregatePage</name>
@@ -101,7 +106,7 @@
         <location line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+272"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+325"/>
         <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
@@ -135,7 +140,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-185"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-220"/>
         <source>Projects</source>
         <translation>项目汇总</translation>
     </message>
@@ -240,7 +245,7 @@
         <translation>单位范围：</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Revenue and expenditure</source>
         <translation>收支汇总</translation>
     </message>
@@ -250,13 +255,13 @@
         <translation>执行率与等级分布</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+293"/>
+        <location line="+2"/>
+        <location line="+327"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-321"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
@@ -276,7 +281,7 @@
         <translation>导出本表…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+80"/>
         <source>every unit</source>
         <translation>全部单位</translation>
     </message>
@@ -286,7 +291,7 @@
         <translation>已选 {count} 个单位</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
         <translation>{year}年度 {stage}：纳入 {included} 个单位（应报 {expected} 个）{only}。</translation>
     </message>
@@ -301,7 +306,12 @@
         <translation>{count} 个单位得分：平均 {mean}，中位数 {median}，最低 {low}，最高 {high}。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source> Nothing to sum yet: no unit&apos;s package of this stage is counted. Receive the packages under “2. Receive”, or choose another year or stage above.</source>
+        <translation>尚无可汇总的数据：本阶段还没有计入任何单位的数据包。请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Units by execution rate</source>
         <translation>各单位预算执行率分布</translation>
     </message>
@@ -311,7 +321,7 @@
         <translation>各单位评价等级分布</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Cannot read the register</source>
         <translation>无法读取下级单位登记表</translation>
     </message>
@@ -404,7 +414,8 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+250"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+306"/>
+        <location filename="../../src/unionperf/ui/start_shell.py" line="+40"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -567,6 +578,11 @@
         <location line="+8"/>
         <source>{shown} of {total} units shown</source>
         <translation>显示 {shown} 个单位（共 {total} 个）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No unit registered yet: register the units under “1. Units” first, then receive their packages under “2. Receive”.</source>
+        <translation>尚未登记下级单位：请先在“1. 下级单位”中登记，再在“2. 接收”中导入其数据包。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -958,7 +974,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/crash.py" line="+290"/>
+        <location filename="../../src/unionperf/ui/crash_dialog.py" line="+34"/>
         <source>UnionPerf – unexpected error</source>
         <translation>工会预算绩效管理 · 程序错误</translation>
     </message>
@@ -978,14 +994,47 @@
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/unionperf/ui/crash.py" line="+289"/>
         <source>An unexpected error happened. Your data is safe: every change made before it was saved. The details were written to a report; please send it to whoever supports you, with what you were doing.</source>
         <translation>程序发生了意外错误。您的数据是安全的：出错之前的每一处修改都已保存。详细信息已写入错误报告，请将报告连同当时的操作一并发给技术支持人员。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The last session ended with an error. Your saved data is safe. The report below helps whoever supports you to find the cause.</source>
         <translation>上次运行时程序因错误而结束。已保存的数据是安全的。下面的错误报告可帮助技术支持人员查找原因。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/deadline_dialog.py" line="+57"/>
+        <source>New deadline</source>
+        <translation>新增截止日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the deadline</source>
+        <translation>修改截止日期</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitoring cut-off day:</source>
+        <translation>监控时点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day to report:</source>
+        <translation>报送截止日期：</translation>
     </message>
 </context>
 <context>
@@ -1012,11 +1061,185 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="+68"/>
+        <source>New deadline…</source>
+        <translation>新增截止日期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a deadlines file…</source>
+        <translation>导入截止日期文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send no deadlines</source>
+        <translation>不下发截止日期</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>To send: {count} deadlines.</source>
+        <translation>将下发：{count}个截止日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No deadlines set to send: add one, or take those set on the status board.</source>
+        <translation>尚未设置要下发的截止日期：可逐条新增，或采用报送情况中设置的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the deadlines of {year} from the status board</source>
+        <translation>采用报送情况中{year}年度的截止日期</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Deadline added.</source>
+        <translation>已新增截止日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deadline changed.</source>
+        <translation>已修改截止日期。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The deadline was not removed</source>
+        <translation>截止日期未删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline of {what} removed.</source>
+        <translation>已删除{what}的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No deadline</source>
+        <translation>没有截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadline is set for {year} on the status board: set them there first, stage by stage, or add them here one by one.</source>
+        <translation>报送情况中尚未设置{year}年度的截止日期：请先在报送情况中逐个阶段设置，或在此逐条新增。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+9"/>
+        <source>The deadlines were not set</source>
+        <translation>截止日期未设置</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+12"/>
+        <source>{count} deadlines set to send.</source>
+        <translation>已设置下发{count}个截止日期。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No deadlines will be sent.</source>
+        <translation>将不下发截止日期。</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+97"/>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+99"/>
         <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
         <translation>把数据包文件（.upkg）或整个文件夹拖到这里——子文件夹也会查找</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/entry_dialog.py" line="+69"/>
+        <source>New indicator</source>
+        <translation>新增指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the indicator</source>
+        <translation>修改指标</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>e.g. 场, 人次, %, 元</source>
+        <translation>如 场、人次、%、元</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expenditure codes it suits, e.g. 501；502</source>
+        <translation>适用的支出科目代码，如 501；502</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Category:</source>
+        <translation>所属指标：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicator name:</source>
+        <translation>指标名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator:</source>
+        <translation>计算符号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target:</source>
+        <translation>指标值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit of measure:</source>
+        <translation>计量单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explanation:</source>
+        <translation>指标解释：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard:</source>
+        <translation>标准依据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure categories:</source>
+        <translation>支出科目：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The wording, e.g. 达到预期</source>
+        <translation>定性表述，如 达到预期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A number, e.g. 12</source>
+        <translation>数字，如 12</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The target “{text}” is not a number.</source>
+        <translation>指标值“{text}”不是数字。</translation>
     </message>
 </context>
 <context>
@@ -1246,7 +1469,7 @@
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+101"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+104"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -1351,7 +1574,7 @@
         <translation>请先在第2、3步编制项目和绩效目标。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>{name} (below the exemption threshold: optional)</source>
         <translation>{name}（低于免报金额，可不自评）</translation>
     </message>
@@ -1391,7 +1614,7 @@
         <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+52"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
@@ -1766,7 +1989,7 @@
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+176"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+183"/>
         <source>Your signing key is ready</source>
         <translation>签名密钥已生成</translation>
     </message>
@@ -1966,9 +2189,110 @@
     </message>
 </context>
 <context>
+    <name>LibraryTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="+117"/>
+        <source>New indicator…</source>
+        <translation>新增指标…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the bundled library</source>
+        <translation>使用软件自带指标库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a library file…</source>
+        <translation>导入指标库文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import Excel…</source>
+        <translation>导入Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No library set: the units keep the library bundled with the program. Add an indicator (the bundled ones are kept) or import one to send.</source>
+        <translation>尚未设置指标库：各单位沿用软件自带的指标库。可新增指标（在自带指标库的基础上修改）或导入指标库后下发。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To send: {title} {version}, {count} indicators.</source>
+        <translation>将下发：{title} {version}，共{count}个指标。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot read the library</source>
+        <translation>无法读取指标库</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Indicator “{name}” added.</source>
+        <translation>已新增指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Indicator “{name}” changed.</source>
+        <translation>已修改指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The indicator was not removed</source>
+        <translation>指标未删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Indicator “{name}” removed.</source>
+        <translation>已删除指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+12"/>
+        <source>The library was not set</source>
+        <translation>指标库未设置</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <location line="+12"/>
+        <source>{count} indicators set to send.</source>
+        <translation>已设置下发{count}个指标。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The library was not imported</source>
+        <translation>指标库未导入</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The library was not exported</source>
+        <translation>指标库未导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Library written to {path}</source>
+        <translation>指标库已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/about_dialog.py" line="+37"/>
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40"/>
         <source>Licence: {name}</source>
         <translation>许可证：{name}</translation>
     </message>
@@ -1976,7 +2300,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+98"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+97"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -2011,7 +2335,12 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Open the workspace folder</source>
+        <translation>打开工作区所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Import a parameter package of the upper level…</source>
         <translation>导入上级工会参数包…</translation>
     </message>
@@ -2026,7 +2355,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2061,7 +2390,12 @@
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>Workspace folder: {path}</source>
+        <translation>工作区文件夹：{path}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Cannot read the workspace</source>
         <translation>无法读取工作区</translation>
     </message>
@@ -2076,17 +2410,17 @@
         <translation>尚无年度</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+331"/>
         <source>Cannot start the year</source>
         <translation>无法新建年度</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Starting the year {year}…</source>
         <translation>正在新建{year}年度…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+113"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -2116,7 +2450,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-190"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -2583,7 +2917,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+50"/>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="-271"/>
         <source>New year</source>
         <translation>新建年度</translation>
     </message>
@@ -2598,22 +2932,37 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>从上一年度复制</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>Projects whose period has ended: tick those that run again this year; they are copied as new projects with their funding sources, goals and indicators.</source>
+        <translation>以下项目的项目期已结束：勾选本年度再次开展的项目，将作为新增项目复制（含资金来源、绩效目标和指标）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With last year&apos;s budgeted amounts (年初预算数)</source>
+        <translation>同时带上年的年初预算数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Untick to leave the amounts of the projects run again blank, to type them</source>
+        <translation>不勾选时，再次开展的项目年初预算数留空，由您填写</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Start the year</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>Fiscal year to start:</source>
         <translation>新建的预算年度：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+40"/>
         <source>The year {year} exists already.</source>
         <translation>{year}年度已存在。</translation>
     </message>
@@ -2628,22 +2977,37 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>复制后作为新年度的初稿，可再修改：各预算科目及其本年预算数（年初），仍在项目期内的项目（作为延续项目，仍是同一个项目）及其绩效目标和指标，单位整体绩效目标，规则设置。不复制：执行数、运行监控、绩效自评、签字和问题说明。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>From {source}: {lines} budget lines, {projects} continuing projects and {indicators} indicators.</source>
         <translation>从{source}年度复制：{lines}个预算科目、{projects}个延续项目和{indicators}个绩效指标。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>with last year&apos;s budgeted amounts</source>
+        <translation>带上年年初预算数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>budgeted amounts left blank</source>
+        <translation>年初预算数留空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also copied as new projects, {count} ended project(s): {names} ({amounts}).</source>
+        <translation>另作为新增项目复制{count}个已结束的项目：{names}（{amounts}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not copied, their period has ended: {names}. To run one again, tick it above.</source>
+        <translation>项目期已结束、不复制：{names}。如仍需开展，请在上方勾选。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{names} and {more} more</source>
         <translation>{names}等（另有{more}个）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Not copied, their period has ended: {names}. To run one again, add it in the new year and copy last year&apos;s indicators in the targets step.</source>
-        <translation>项目期已结束、不复制：{names}。如仍需开展，请在新年度新增该项目，并在“绩效目标”中用“复制上年指标”。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-13"/>
         <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
         <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>
@@ -2941,7 +3305,7 @@ Nothing was imported.</source>
 <context>
     <name>ParamsDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/params_dialog.py" line="+72"/>
+        <location filename="../../src/unionperf/ui/params_dialog.py" line="+75"/>
         <source>Parameter package of the upper level</source>
         <translation>上级工会参数包</translation>
     </message>
@@ -2951,7 +3315,7 @@ Nothing was imported.</source>
         <translation>数据包 (*.upkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <location line="+322"/>
         <source>The parameter package cannot be applied</source>
         <translation>参数包不能应用</translation>
@@ -3190,7 +3554,7 @@ Nothing was imported.</source>
         <translation>参考指标值</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>For</source>
         <translation>适用于</translation>
     </message>
@@ -3235,12 +3599,14 @@ Nothing was imported.</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+65"/>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="-181"/>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="-244"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+61"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>参数文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+23"/>
         <source>Indicator library</source>
         <translation>指标库</translation>
     </message>
@@ -3250,7 +3616,7 @@ Nothing was imported.</source>
         <translation>规则设置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Deadlines</source>
         <translation>报送截止日期</translation>
     </message>
@@ -3285,44 +3651,19 @@ Nothing was imported.</source>
         <translation>下级单位应使用的指标库、规则设置和报送截止日期。参数包用本会的密钥签名；下级单位核对纸质公钥告知表、信任本会公钥后即可导入应用。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Use the bundled library</source>
-        <translation>使用软件自带的指标库</translation>
+        <location line="+67"/>
+        <source>Nothing is set to send yet: add indicators, change a rule setting or add deadlines in the tabs above, then write the parameter package.</source>
+        <translation>尚未设置任何要下发的参数：请在上方各页新增指标、修改规则设置或新增截止日期，然后点击“生成参数包…”。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Import a library file…</source>
-        <translation>导入指标库文件…</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="-51"/>
         <source>Import a settings file…</source>
         <translation>导入规则设置文件…</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Import a deadlines file…</source>
-        <translation>导入截止日期文件…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Send no deadlines</source>
-        <translation>不下发截止日期</translation>
-    </message>
-    <message>
-        <location line="+24"/>
         <source>Cannot read the parameters</source>
         <translation>无法读取下发参数</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No library set: the units keep the library bundled with the program.</source>
-        <translation>尚未设置：各单位继续使用软件自带的指标库。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>To send: {title} {version}, {count} indicators.</source>
-        <translation>将下发：{title} {version}，共 {count} 个指标。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3336,21 +3677,6 @@ Nothing was imported.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>To send: {count} deadlines.</source>
-        <translation>将下发：{count} 个截止日期。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No deadlines set to send.</source>
-        <translation>尚未设置要下发的截止日期。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Use the deadlines of {year} from the status board</source>
-        <translation>取用报送情况中{year}年度的截止日期</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>library</source>
         <translation>指标库</translation>
     </message>
@@ -3370,29 +3696,37 @@ Nothing was imported.</source>
         <translation>下一个参数包（第{sequence}次）将下发：{what}。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Nothing is set to send yet.</source>
-        <translation>尚未设置任何要下发的参数。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+12"/>
-        <source>The library was not set</source>
-        <translation>指标库未设置</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+12"/>
-        <source>{count} indicators set to send.</source>
-        <translation>已设置下发 {count} 个指标。</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="-1"/>
         <source>Indicator library file</source>
         <translation>指标库文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Import the library</source>
+        <translation>导入指标库</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the library</source>
+        <translation>导出指标库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>indicator library.xlsx</source>
+        <translation>指标库.xlsx</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove the indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove “{name}” from the library to send?</source>
+        <translation>从要下发的指标库中删除“{name}”？</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+20"/>
         <source>Rule settings file</source>
         <translation>规则设置文件</translation>
     </message>
@@ -3407,40 +3741,12 @@ Nothing was imported.</source>
         <translation>已设置下发规则设置。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>No deadline</source>
-        <translation>没有截止日期</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No deadline is set for {year} on the status board: set them there first, stage by stage.</source>
-        <translation>报送情况中尚未设置{year}年度的截止日期：请先在“报送情况”中逐阶段设置。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+12"/>
-        <location line="+9"/>
-        <source>The deadlines were not set</source>
-        <translation>截止日期未设置</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+12"/>
-        <source>{count} deadlines set to send.</source>
-        <translation>已设置下发 {count} 个截止日期。</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="-1"/>
         <source>Deadlines file</source>
         <translation>截止日期文件</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>No deadlines will be sent.</source>
-        <translation>将不下发截止日期。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+16"/>
         <source>Credit code missing</source>
         <translation>缺少统一社会信用代码</translation>
     </message>
@@ -3493,7 +3799,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+214"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+222"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -3566,7 +3872,7 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+58"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -3604,7 +3910,7 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>{count} problems must be fixed</source>
         <translation>{count}个问题必须修改</translation>
     </message>
@@ -3811,7 +4117,12 @@ Nothing was imported.</source>
         <translation>最近一批（{when}）：共 {count} 个数据包——{parts}。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
+        <source> The packages are of {year}: the toolbar now shows {year} {stage}.</source>
+        <translation>收到的是{year}年度的数据包：上方已切换到{year}年度 {stage}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cancelled: nothing of this batch was received. Receive it again later.</source>
         <translation>已取消：这一批数据包都没有接收，稍后请重新接收。</translation>
     </message>
@@ -4102,7 +4413,12 @@ Nothing was imported.</source>
         <translation>；显示 {count} 个</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+3"/>
+        <source>No unit registered yet. Click “Register a unit…” with the unit&apos;s public key file (.pub) and its sealed key registration sheet, or import a roster from Excel.</source>
+        <translation>尚未登记下级单位。请点击“登记单位…”，用单位交来的公钥文件（.pub）和盖章的公钥登记表登记；或点击“从Excel导入…”导入单位名册。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Key of {name} replaced; the old key is kept in its history.</source>
         <translation>已更换{name}的公钥；原公钥保留在更换记录中。</translation>
     </message>
@@ -4407,12 +4723,12 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+96"/>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Item</source>
         <translation>审核项</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-82"/>
         <source>Light</source>
         <translation>预警</translation>
     </message>
@@ -4428,17 +4744,17 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+167"/>
         <source>Opinions</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>What</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
@@ -4493,7 +4809,7 @@ Restore it from a backup?</source>
         <translation>退回原因或总体意见</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+90"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+84"/>
         <source>Choose a unit, then an item of its data: write an opinion on it, or re-score an indicator. Approve the stage, or return it with the reason; the signed feedback package goes back to the unit.</source>
         <translation>先选单位，再选其数据中的某一项：可对它提出意见，或复评指标得分。最后给出结论——通过，或写明原因退回；签名的反馈数据包交回该单位。</translation>
     </message>
@@ -4583,12 +4899,17 @@ Restore it from a backup?</source>
         <translation>无法显示该单位的数据</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose a unit on the left.</source>
         <translation>请在左侧选择单位。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>No unit has sent this stage yet: receive the packages under “2. Receive”, or choose another year or stage above.</source>
+        <translation>尚无单位报送本阶段：请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{name} ({code}) · {year} {stage} · package {sequence}, received {when}</source>
         <translation>{name}（{code}）· {year}年度 {stage} · 第{sequence}次报送，{when} 接收</translation>
     </message>
@@ -5001,9 +5322,22 @@ Restore it from a backup?</source>
     </message>
 </context>
 <context>
+    <name>StartShell</name>
+    <message>
+        <location filename="../../src/unionperf/ui/start_shell.py" line="+15"/>
+        <source>Opening the workspace…</source>
+        <translation>正在打开工作区……</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Workspace: {path}</source>
+        <translation>工作区：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-213"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-222"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -5226,7 +5560,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+102"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+103"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -5385,12 +5719,12 @@ SHA-256 {sha256}
         <translation>选择上级反馈数据包</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Checking the feedback package…</source>
         <translation>正在校验反馈数据包…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The feedback package was refused</source>
         <translation>反馈数据包被拒收</translation>
     </message>
@@ -5502,7 +5836,7 @@ SHA-256 {sha256}
         <translation>复制上年哪一项的绩效指标？</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+66"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
@@ -5844,13 +6178,13 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-209"/>
-        <location line="+58"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-217"/>
+        <location line="+66"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-63"/>
         <source>As on the union&apos;s registration certificate. Everything but the name and the credit code can be completed later.</source>
         <translation>请按工会法人资格证书填写。除工会名称和统一社会信用代码外，其他项目可以以后补充。</translation>
     </message>
@@ -5915,7 +6249,7 @@ SHA-256 {sha256}
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Your union (upper level)</source>
         <translation>本会信息（上级工会）</translation>
     </message>
@@ -6181,9 +6515,22 @@ SHA-256 {sha256}
     </message>
 </context>
 <context>
+    <name>WorkspaceFolder</name>
+    <message>
+        <location filename="../../src/unionperf/ui/workspace_folder.py" line="+29"/>
+        <source>The folder was not opened</source>
+        <translation>文件夹未打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot open the folder: {folder}</source>
+        <translation>无法打开文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-231"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="-238"/>
         <source>Welcome to UnionPerf</source>
         <translation>欢迎使用工会预算绩效管理</translation>
     </message>
@@ -6263,12 +6610,14 @@ SHA-256 {sha256}
         <translation>工作区文件将保存到该文件夹中。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The folder will be created.</source>
-        <translation>将新建该文件夹。</translation>
+        <location line="+5"/>
+        <source>The folder will be created: {folder}
+You find it later with File › Open the workspace folder.</source>
+        <translation>将新建文件夹：{folder}
+以后可通过“文件 › 打开工作区所在文件夹”找到它。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>

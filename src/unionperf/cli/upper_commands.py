@@ -65,6 +65,13 @@ def add_upper_commands(command: Adder) -> None:
         help="数据包文件，或文件夹（含子文件夹中的 .upkg）",
     )
     receive.add_argument("--json", action="store_true", help="输出 JSON")
+    receive.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="用 N 个进程并行校验数据包（大批量接收时；写入仍由本进程完成），默认 1",
+    )
 
     deadline = command("deadline", _deadline, "上级工会：设置或列出各阶段的报送截止日期")
     deadline.add_argument("--year", type=int, required=True)
@@ -221,6 +228,17 @@ def _key_history(args: argparse.Namespace) -> int:
 # -- receive -----------------------------------------------------------------------------------
 
 
+def _workers(text: str) -> int:
+    """``--workers``: a whole number of processes from 1 to 64."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:  # noqa: PLR2004 - the documented range
+        raise argparse.ArgumentTypeError(f"进程数应为 1 到 64 之间的整数，现为“{text}”")
+    return value
+
+
 def _receive(args: argparse.Namespace) -> int:
     from unionperf.services.inbox.receive import (  # noqa: PLC0415
         OutcomeKind,
@@ -231,7 +249,7 @@ def _receive(args: argparse.Namespace) -> int:
     if not collect_packages(args.packages):
         _fail(f"没有找到数据包（.upkg）：{'、'.join(str(path) for path in args.packages)}")
     with open_workspace(args, writer=True) as workspace:
-        outcomes = receive(workspace, args.packages)
+        outcomes = receive(workspace, args.packages, workers=args.workers)
     counts = {kind: sum(1 for item in outcomes if item.kind is kind) for kind in OutcomeKind}
     if args.json:
         _print_json(

@@ -29,16 +29,18 @@ from unionperf.domain.stage_facts import StageFacts
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.store.audit import ChainBreak
+from unionperf.store.backup import BackupFile
 from unionperf.store.board import BoardFacts, UnitFigures
 from unionperf.store.evidence_records import Evidence
 from unionperf.store.params_records import ParamsApplied, ParamsSent, UpperParams
+from unionperf.store.paths import WorkspacePaths
 from unionperf.store.register import FeedbackSent, Received, RetiredKey, Subordinate
 from unionperf.store.review_records import DecisionRecord, OwnerTotal, RescoreRecord
 from unionperf.store.submissions import StageState, Submission
-from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "AuditPort",
+    "BackedUpSource",
     "BoardPort",
     "EvidencePort",
     "ParamsPort",
@@ -275,6 +277,10 @@ class RegisterPort(Protocol):
 
     def is_received(self, sha256: str) -> bool:
         """Whether a package with this hash is stored."""
+        ...
+
+    def lock_unit(self, unit_code: str) -> None:
+        """Hold the unit's register entry until the transaction ends (other writers wait)."""
         ...
 
     def feedback_count(self, unit_code: str, year: int, stage: str) -> int:
@@ -553,12 +559,25 @@ class UnitOfWorkSource(Protocol):
         ...
 
 
+class BackedUpSource(UnitOfWorkSource, Protocol):
+    """A workspace that can also back itself up before a bulk change."""
+
+    def back_up(self, reason: str = "manual") -> BackupFile:
+        """Take a backup now, named for ``reason`` (e.g. ``before-adjustment``)."""
+        ...
+
+
 class StorePort(UnitOfWorkSource, Protocol):
     """An open store as :class:`~unionperf.services.common.workspace.Workspace` wraps it."""
 
     @property
     def paths(self) -> WorkspacePaths:
         """The workspace's folders and files."""
+        ...
+
+    @property
+    def database_url(self) -> str | None:
+        """The PostgreSQL database's URL (``None``: the workspace's SQLite file)."""
         ...
 
     def schema_revision(self) -> str | None:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from unionperf.exchange import bag
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.file_names import SUFFIX
-from unionperf.exchange.package import PARAMS_KIND, comment_fields
+from unionperf.exchange.package import PARAMS_KIND, VerifiedPackage, comment_fields
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.ports import UnitOfWorkPort
 from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
@@ -26,6 +27,7 @@ from unionperf.services.common.verify import read_package
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import receive_feedback
 from unionperf.services.cycle.params import receive_params
+from unionperf.services.inbox.fanout import verified_files
 from unionperf.services.upper.intake import package_signature, take_in
 
 RECEIVED_FOLDER = "received"
@@ -139,6 +141,7 @@ def receive(
     *,
     progress: Progress = NO_PROGRESS,
     clock: Callable[[], str] | None = None,
+    workers: int = 1,
 ) -> list[Outcome]:
     """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
 
@@ -153,9 +156,14 @@ def receive(
         progress: told after each package; when it asks to stop, :class:`Cancelled` is raised
             and nothing of the batch is kept (its quarantine copies are removed too).
         clock: the time of receipt recorded for each package (UTC ISO; default: now).
+        workers: processes that verify packages ahead of the writer (:mod:`.fanout`); this
+            process alone writes.
 
     Returns:
         One outcome per package file, in the order received.
+
+    On PostgreSQL, where several programs may receive at once, each package is its own short
+    transaction instead (see :func:`_receive_each`).
     """
     files = collect_packages(paths)
     outcomes: list[Outcome] = []
@@ -163,14 +171,19 @@ def receive(
     quarantined: list[Path] = []
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
+    verified = verified_files(workspace, files, workers)
+    if workspace.database_url is not None:
+        return _receive_each(
+            workspace, verified, len(files), own_code, progress=progress, clock=clock
+        )
     remove_orphan_copies(workspace)
     try:
         with workspace.unit_of_work() as uow:
-            for done, path in enumerate(files):
+            for done, (path, checked) in enumerate(verified):
                 if progress.cancelled():
                     raise Cancelled
                 received_at = clock() if clock is not None else None
-                batch = _Batch(workspace, uow, own_code, stored, quarantined)
+                batch = _Batch(workspace, uow, own_code, stored, quarantined, checked)
                 outcome = _receive_guarded(batch, path, received_at)
                 outcomes.append(outcome)
                 progress.step(done + 1, len(files))
@@ -181,6 +194,42 @@ def receive(
             for item in quarantined:
                 item.unlink(missing_ok=True)
         raise
+    return outcomes
+
+
+def _receive_each(
+    workspace: Workspace,
+    files: Iterable[tuple[Path, VerifiedPackage | None]],
+    count: int,
+    own_code: str,
+    *,
+    progress: Progress,
+    clock: Callable[[], str] | None,
+) -> list[Outcome]:
+    """Receive into a PostgreSQL store: one transaction per package, committed at once.
+
+    Other programs may receive into the same database meanwhile: a package holds its unit's
+    register row and the audit chain's head only from storing it to its commit, so receivers
+    of other units never wait on each other for long and no lock is held while verifying.
+    Cancelling stops before the next package; the packages already received stay received.
+    Copies under ``received/`` are removed only by their own failed package (while it still
+    holds its unit's lock), never as another program's "orphans".
+    """
+    outcomes: list[Outcome] = []
+    for done, (path, checked) in enumerate(files):
+        if progress.cancelled():
+            raise Cancelled
+        received_at = clock() if clock is not None else None
+        stored: list[Path] = []
+        try:
+            with workspace.unit_of_work() as uow:
+                batch = _Batch(workspace, uow, own_code, stored, [], checked)
+                outcomes.append(_receive_guarded(batch, path, received_at))
+        except BaseException:
+            for item in stored:
+                item.unlink(missing_ok=True)
+            raise
+        progress.step(done + 1, count)
     return outcomes
 
 
@@ -236,6 +285,8 @@ class _Batch:
     """Copies under ``received/`` (deleted if the batch fails)."""
     quarantined: list[Path]
     """Quarantine copies and reasons (deleted if the batch is cancelled)."""
+    verified: VerifiedPackage | None = None
+    """The package as a worker process verified it (:mod:`.fanout`), if it did."""
 
 
 def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
@@ -253,7 +304,7 @@ def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outc
         code = error.code if isinstance(error, PackageError) else "file"
         if code == "replay":
             status = "refused (older than the one received)"
-        return Outcome(path, status, str(error), code)
+        return Outcome(path, status, str(error), code, **_named(path))
 
 
 def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
@@ -265,7 +316,9 @@ def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
         or own_records.has_feedback(digest)
         or batch.uow.params.has_applied(digest)
     ):
-        return Outcome(path, "already received", "该数据包已接收过（内容完全相同）")
+        return Outcome(
+            path, "already received", "该数据包已接收过（内容完全相同）", **_named(path, blob)
+        )
     try:
         members = bag.read_zip(blob)
     except bag.BagError as error:
@@ -286,6 +339,7 @@ def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
         claimed,
         batch.stored,
         received_at=received_at,
+        verified=batch.verified,
     )
     return Outcome(
         path,
@@ -297,6 +351,32 @@ def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
         sequence=taken.sequence,
         supersedes=taken.supersedes,
     )
+
+
+def _named(path: Path, blob: bytes | None = None) -> dict[str, Any]:
+    """Unit, year, stage and sequence as the package's signed comment names them.
+
+    For a package already received the comment is the one verified when it was first taken
+    in; for a refused one it is what the package claims (nothing when it cannot be read).
+    """
+    try:
+        data = blob if blob is not None else read_package(path)
+        members = {bag.SIGNATURE: bag.read_member(data, bag.SIGNATURE)}
+        fields = comment_fields(package_signature(members).trusted_comment)
+    except (bag.BagError, PackageError, ServiceError):
+        return {}
+    if fields.get("kind") == PARAMS_KIND:
+        return {"sequence": _number(fields.get("seq", ""))}
+    return {
+        "unit_code": fields.get("unit", ""),
+        "year": _number(fields.get("year", "")),
+        "stage": fields.get("stage", ""),
+        "sequence": _number(fields.get("seq", "")),
+    }
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
 
 
 def _quarantine(workspace: Workspace, path: Path, reason: str) -> list[Path]:
