@@ -3836,17 +3836,17 @@ Nothing was imported.</source>
     <message>
         <location line="+38"/>
         <source>Weak: a longer sentence, or letters mixed with digits and symbols, is harder to guess.</source>
-        <translation>强度弱：更长的一句话，或字母与数字、符号混用，更难被猜中。</translation>
+        <translation>强度：弱。更长的一句话，或字母与数字、符号混用，更难被猜中。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fair: 12 or more characters of three kinds make it strong.</source>
-        <translation>强度中：使用12个以上字符，并包含大写字母、小写字母、数字、符号中的三类，即为强。</translation>
+        <translation>强度：中。使用12个以上字符，并包含大写字母、小写字母、数字、符号中的三类，即为强。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Strong.</source>
-        <translation>强度强。</translation>
+        <translation>强度：强。</translation>
     </message>
     <message>
         <location line="+2"/>

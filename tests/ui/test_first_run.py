@@ -209,7 +209,7 @@ def test_browse_fills_the_folder(qtbot, wizard, monkeypatch, tmp_path):
 
 def test_the_demo_union_skips_the_profile(qtbot, wizard, tmp_path, errors):
     pick(qtbot, wizard.workspace_page.demo_radio)
-    assert wizard.workspace_page.folder() == tmp_path / "UnionPerf" / "demo"
+    assert wizard.workspace_page.folder() == tmp_path / "UnionPerf" / "演示工作区"
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentId() == Page.PASSPHRASE
     qtbot.keyClicks(wizard.passphrase_page.first, "demo1234")
@@ -217,13 +217,13 @@ def test_the_demo_union_skips_the_profile(qtbot, wizard, tmp_path, errors):
     click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert errors == []
     assert wizard.currentId() == Page.KEY
-    with Workspace.open(tmp_path / "UnionPerf" / "demo") as made:
+    with Workspace.open(tmp_path / "UnionPerf" / "演示工作区") as made:
         assert made.years() == [2023, 2024]
         assert key_info(made).key_id == wizard.key_page.key_id.text().replace(" ", "")
     # closing the wizard now opens what was made instead of throwing it away
     wizard.reject()
     assert wizard.result() == QDialog.DialogCode.Accepted
-    assert wizard.chosen_path() == tmp_path / "UnionPerf" / "demo"
+    assert wizard.chosen_path() == tmp_path / "UnionPerf" / "演示工作区"
 
 
 def test_cancel_before_anything_is_made(qtbot, wizard, tmp_path):
@@ -289,14 +289,14 @@ def test_an_upper_level_union_is_chosen_on_the_first_page(
 def test_the_demo_of_an_upper_level_union(qtbot, wizard, tmp_path, errors):
     pick(qtbot, wizard.workspace_page.upper_radio)
     pick(qtbot, wizard.workspace_page.demo_radio)
-    assert wizard.workspace_page.folder() == tmp_path / "UnionPerf" / "upper-demo"
+    assert wizard.workspace_page.folder() == tmp_path / "UnionPerf" / "上级演示工作区"
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentId() == Page.PASSPHRASE
     type_into(qtbot, wizard.passphrase_page.first, "demo")
     type_into(qtbot, wizard.passphrase_page.second, "demo")
     click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert errors == []
-    with Workspace.open(tmp_path / "UnionPerf" / "upper-demo") as made:
+    with Workspace.open(tmp_path / "UnionPerf" / "上级演示工作区") as made:
         unit = made.unit()
         held = units(made)
     assert unit is not None

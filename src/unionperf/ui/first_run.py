@@ -68,6 +68,12 @@ def open_file(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+DEMO_FOLDER = "演示工作区"
+"""The grassroots demo's folder, beside the default workspace (a name the user reads)."""
+UPPER_DEMO_FOLDER = "上级演示工作区"
+"""The upper-level demo's folder, beside the default workspace."""
+
+
 class FirstRunWizard(QWizard):
     """The first-run wizard; after it is accepted, :meth:`chosen_path` is the workspace to open."""
 
@@ -268,8 +274,8 @@ class WorkspacePage(QWizardPage):
         return None
 
     def _choice_changed(self) -> None:
-        demo_folder = self.owner.default_folder.with_name("demo")
-        upper_demo = self.owner.default_folder.with_name("upper-demo")
+        demo_folder = self.owner.default_folder.with_name(DEMO_FOLDER)
+        upper_demo = self.owner.default_folder.with_name(UPPER_DEMO_FOLDER)
         if self.level() is UnitLevel.UPPER:
             demo_folder, upper_demo = upper_demo, demo_folder
         text = self.folder_edit.text().strip()
