@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from unionperf.exchange.errors import PackageError
 from unionperf.exchange.package import (
     comment_fields,
 )
+from unionperf.services.common import transport
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.ports import UnitOfWorkPort
 from unionperf.services.common.verify import read_package
@@ -44,8 +45,14 @@ class Outcome:
         return self.status.startswith("refused")
 
 
-def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
+def receive(
+    workspace: Workspace, paths: Iterable[Path], passphrase: str | None = None
+) -> list[Outcome]:
     """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
+
+    A package encrypted to this workspace (``.upkg.age``, recognised by its content) is
+    decrypted with the workspace's age identity, unlocked once with ``passphrase`` before the
+    batch starts, and then verified as usual; the signed package is what is stored.
 
     The batch runs in one transaction with a savepoint per package: a refused or failing
     package leaves no trace but its quarantine copy, and the others are committed together.
@@ -54,13 +61,17 @@ def receive(workspace: Workspace, paths: Iterable[Path]) -> list[Outcome]:
     """
     outcomes: list[Outcome] = []
     stored: list[Path] = []
+    paths = list(paths)
+    identity = transport.identity_for_batch(workspace, paths, passphrase)
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
     remove_orphan_copies(workspace)
     try:
         with workspace.unit_of_work() as uow:
             for path in paths:
-                outcomes.append(_receive_guarded(workspace, uow, path, own_code, stored))
+                outcomes.append(
+                    _receive_guarded(workspace, uow, (path, identity), own_code, stored)
+                )
     except BaseException:
         for item in stored:
             item.unlink(missing_ok=True)
@@ -88,12 +99,17 @@ def remove_orphan_copies(workspace: Workspace) -> list[Path]:
 
 
 def _receive_guarded(
-    workspace: Workspace, uow: UnitOfWorkPort, path: Path, own_code: str, stored: list[Path]
+    workspace: Workspace,
+    uow: UnitOfWorkPort,
+    source: tuple[Path, str | None],
+    own_code: str,
+    stored: list[Path],
 ) -> Outcome:
+    path = source[0]
     written = len(stored)
     try:
         with uow.savepoint():
-            return _receive_one(workspace, uow, path, own_code, stored)
+            return _receive_one(workspace, uow, source, own_code, stored)
     except (PackageError, ServiceError) as error:
         for item in stored[written:]:  # this package's copy: its row was rolled back
             item.unlink(missing_ok=True)
@@ -107,9 +123,28 @@ def _receive_guarded(
 
 
 def _receive_one(
-    workspace: Workspace, uow: UnitOfWorkPort, path: Path, own_code: str, stored: list[Path]
+    workspace: Workspace,
+    uow: UnitOfWorkPort,
+    source: tuple[Path, str | None],
+    own_code: str,
+    stored: list[Path],
 ) -> Outcome:
-    blob = read_package(path)
+    path, identity = source
+    blob, decrypted = transport.plain_package(read_package(path), identity)
+    outcome = _receive_plain(workspace, uow, (path, blob), own_code, stored)
+    if decrypted and not outcome.refused:
+        return replace(outcome, message=f"{outcome.message}（加密传送，已解密）")
+    return outcome
+
+
+def _receive_plain(
+    workspace: Workspace,
+    uow: UnitOfWorkPort,
+    source: tuple[Path, bytes],
+    own_code: str,
+    stored: list[Path],
+) -> Outcome:
+    path, blob = source
     digest = bag.sha256(blob)
     records, own_records = uow.register, uow.submissions
     if records.is_received(digest) or own_records.has_feedback(digest):
