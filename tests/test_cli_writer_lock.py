@@ -103,6 +103,7 @@ WRITES = {
         "{passphrase}",
     ],
     "trust-upper": ["trust-upper", "--key", "{base}/unit.pub", "--name", "上级"],
+    "encryption-key": ["encryption-key", "--passphrase-file", "{passphrase}"],
     "backup": ["backup"],
     "receive": ["receive", "{package}"],
     "year add": ["year", "add", "--year", "2025", "--copy-from", "2024"],

@@ -29,6 +29,7 @@ from unionperf.cli.common import add_passphrase_option as add_passphrase_option
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.selftest_command import add_selftest_command
+from unionperf.cli.transport_commands import add_transport_commands
 from unionperf.cli.year_commands import add_year_commands
 
 log = logging.getLogger(__name__)
@@ -154,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     add_package_commands(command)
     add_form_commands(command)
     add_year_commands(command)
+    add_transport_commands(command)
     add_selftest_command(commands)
     return parser
 
@@ -194,6 +196,8 @@ def _init(args: argparse.Namespace) -> int:
         info = key_info(workspace)
     print(f"已创建工作区：{path}")
     print(f"签名密钥编号（指纹）：{info.key_id}")
+    if info.recipient:
+        print(f"加密收件人（age）：{info.recipient}")
     return EXIT_OK
 
 

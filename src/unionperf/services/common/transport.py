@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from unionperf.domain.unit import UnitLevel
 from unionperf.exchange import age, age_keys
 from unionperf.exchange.age import AgeHeader
 from unionperf.exchange.age_keys import IdentityFileError
@@ -32,10 +33,13 @@ __all__ = [
     "identity_for_batch",
     "own_recipient",
     "plain_package",
+    "recipient_given",
+    "recipient_in_file",
     "require_upper_recipient",
     "trust_upper_recipient",
     "unlock_identity",
     "upper_recipient",
+    "write_key_file",
 ]
 
 ENCRYPTED_SUFFIX = age.SUFFIX
@@ -77,6 +81,9 @@ def create_encryption_key(workspace: Workspace, passphrase: str) -> tuple[str, b
     held = own_recipient(workspace)
     if held is not None:
         return held, False
+    unit = workspace.unit()
+    if unit is None or unit.level is not UnitLevel.UPPER:
+        raise ServiceError("只有上级工会的工作区需要加密密钥（基层工会用上级告知的加密收件人加密）")
     signing.unlock(workspace, passphrase)
     try:
         recipient = age_keys.create_identity(workspace.paths.keys, passphrase)
@@ -134,6 +141,49 @@ def require_upper_recipient(workspace: Workspace) -> str:
             "加密后发送",
         )
     return recipient
+
+
+def recipient_given(text: str | None, key_file: Path | None = None) -> str | None:
+    """The upper level's recipient given with its public key, checked (``None``: none given).
+
+    ``text`` is the recipient typed (``--recipient``); otherwise a line ``age1…`` in the key
+    file (the file ``unionperf encryption-key --out`` writes holds both) is taken.
+
+    Raises:
+        InputError: the recipient is not an age X25519 recipient.
+    """
+    if text is None and key_file is not None:
+        text = recipient_in_file(key_file)
+    if text is None:
+        return None
+    try:
+        return age.check_recipient(text)
+    except age.AgeKeyError as error:
+        raise InputError(str(error), "上级工会加密收件人") from error
+
+
+def recipient_in_file(path: Path) -> str | None:
+    """The ``age1…`` line of a key file, if it has one (unreadable files: ``None``)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((line.strip() for line in lines if line.strip().startswith("age1")), None)
+
+
+def write_key_file(workspace: Workspace, out: Path) -> Path:
+    """The upper level's public key and recipient in one file for its units (``trust-upper``).
+
+    The file is the minisign ``.pub`` (two lines) followed by the recipient line ``age1…``.
+
+    Raises:
+        ServiceError: the workspace has no identity, or the file cannot be written.
+    """
+    recipient = own_recipient(workspace)
+    if recipient is None:
+        raise ServiceError("本工作区还没有加密密钥：请先运行 unionperf encryption-key 创建")
+    text = signing.public_key(workspace).to_file() + recipient + "\n"
+    return write_atomically(out.parent, out.name, text.encode("utf-8"))
 
 
 def encrypt_to(recipient: str, blob: bytes) -> bytes:

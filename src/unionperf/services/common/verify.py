@@ -36,9 +36,11 @@ def read_package(path: Path) -> bytes:
 
 
 def read_public_key(path: Path) -> PublicKey:
-    """A minisign public key from a file."""
+    """A minisign public key from a file (an ``age1…`` recipient line beside it is skipped)."""
     try:
-        return minisign.parse_public_key(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if not line.strip().startswith("age1")]
+        return minisign.parse_public_key("\n".join(lines))
     except OSError as error:
         raise ServiceError(f"无法读取公钥文件 {path}：{error.strerror or error}") from error
     except (SignatureError, UnicodeDecodeError) as error:
