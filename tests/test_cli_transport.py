@@ -10,6 +10,7 @@ import pytest
 
 from unionperf.cli import main
 from unionperf.cli.common import PASSPHRASE_VARIABLE
+from unionperf.services.common.workspace import Workspace
 
 UPPER_PASS = "上级工会的口令，2024年度"
 UNIT_PASS = "demo"
@@ -176,8 +177,9 @@ def test_a_bad_recipient_is_refused_before_the_key_is_trusted(levels, capsys, tm
     assert code == 2
     assert "加密收件人" in err
     assert len(err.strip().splitlines()) == 1
-    assert "已信任" not in _run(capsys, ["trust-upper", "--workspace", unit, "--key", pub])[1]
-    code, out, err = _run(
+    with Workspace.open(unit, writer=False) as workspace, workspace.reading() as uow:
+        assert uow.submissions.upper_key() is None  # refused before the key was trusted
+    code, _out, err = _run(
         capsys,
         [
             "export",
