@@ -470,6 +470,24 @@
     </message>
 </context>
 <context>
+    <name>EncryptOption</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/submit/encryption.py" line="+25"/>
+        <source>Encrypt before sending</source>
+        <translation>加密后发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypt the package for the upper level (age): only the upper level can open it. Send the .upkg.age file by email; the forms are not encrypted, they are for printing.</source>
+        <translation>用上级工会的加密收件人加密数据包（age 格式），只有上级工会能打开。通过电子邮件发送 .upkg.age 文件；表格不加密，用于打印。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The package is encrypted for the upper level: send only the .upkg.age file by email. The forms are not encrypted; print them.</source>
+        <translation>数据包已为上级工会加密：通过电子邮件只发送 .upkg.age 文件。表格未加密，请打印后报送，不要随邮件发送。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationModels</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+30"/>
@@ -2764,12 +2782,12 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+96"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+97"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Pre-flight checklist</source>
         <translation>报送前检查</translation>
     </message>
@@ -2799,7 +2817,7 @@ Why is this so? (travels with the package)</source>
         <translation>生成表格和数据包…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Print cover sheet</source>
         <translation>打印报送回执</translation>
     </message>
@@ -2829,23 +2847,23 @@ Why is this so? (travels with the package)</source>
         <translation>“{stage}”暂不能报送：{hard}个问题须修改，{soft}个问题须说明，缺{signoffs}个签字。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+152"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+153"/>
         <source>Explanation of {code}</source>
         <translation>{code}出错说明</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-57"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
@@ -2863,7 +2881,7 @@ SHA-256 {sha256}
 表格：{forms}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Folder for the cover sheet</source>
         <translation>选择保存报送回执的文件夹</translation>
     </message>

@@ -41,6 +41,7 @@ from unionperf.ui.steps.submit.dialogs import (
     choose_package_file,
     open_path,
 )
+from unionperf.ui.steps.submit.encryption import EncryptOption
 from unionperf.ui.steps.submit.models import (
     CheckGroup,
     CheckItem,
@@ -98,6 +99,7 @@ class SubmitStep(StepPage):
         top.addWidget(stage_caption)
         top.addWidget(self.stage_combo)
         top.addStretch(1)
+        top.addWidget(self.encrypt_box)
         for button in (self.export_button, self.cover_button, self.feedback_button):
             top.addWidget(button)
         buttons = QHBoxLayout()
@@ -143,6 +145,7 @@ class SubmitStep(StepPage):
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
+        self.encrypt_box = EncryptOption()
         self.cover_button = QPushButton(self.tr("Print cover sheet"))
         self.cover_button.setObjectName("coverButton")
         self.cover_button.setToolTip(
@@ -222,6 +225,7 @@ class SubmitStep(StepPage):
         self.refresh_checklist()
         self.refresh_log()
         self.refresh_feedback()
+        self.encrypt_box.refresh(self.session.workspace)
 
     def changed(self, area: str) -> None:
         """Refresh what depends on the area that changed."""
@@ -364,11 +368,17 @@ class SubmitStep(StepPage):
         passphrase = ask_passphrase(self)
         if passphrase is None:
             return
-        workspace = self.session.workspace
+        workspace, encrypt = self.session.workspace, self.encrypt_box.wanted()
 
         def call(progress: Progress) -> ExportOutcome:
             return write_package_and_forms(
-                workspace, year, stage, folder, passphrase=passphrase, progress=progress
+                workspace,
+                year,
+                stage,
+                folder,
+                passphrase=passphrase,
+                progress=progress,
+                encrypt=encrypt,
             )
 
         self.export_button.setEnabled(False)
@@ -401,6 +411,8 @@ class SubmitStep(StepPage):
                 forms=forms,
             )
         )
+        if note := self.encrypt_box.note(result.package.path):
+            self.written.setText(f"{self.written.text()}\n{note}")
         self.written.setVisible(True)
         self.tabs.setCurrentIndex(1)
         self.session.note_submission(stage)

@@ -30,12 +30,15 @@ def write_package_and_forms(
     *,
     passphrase: str,
     progress: Progress,
+    encrypt: bool = False,
 ) -> ExportOutcome:
-    """Write a stage's signed package, then its forms, into ``folder``."""
+    """Write a stage's signed package (encrypted for the upper level), then its forms."""
     from unionperf.services.cycle import forms  # noqa: PLC0415 - reportlab loads on first use
 
     progress.step(0, 2)
-    package = submit_service.export_package(workspace, year, stage, folder, passphrase)
+    package = submit_service.export_package(
+        workspace, year, stage, folder, passphrase, encrypt=encrypt
+    )
     progress.step(1, 2)
     written = forms.write_forms(workspace, year, stage, folder)
     progress.step(2, 2)
