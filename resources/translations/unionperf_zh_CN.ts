@@ -1209,11 +1209,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Export anonymised support data…</source>
+        <translation>导出匿名支持数据…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1268,7 +1273,7 @@
         <translation>已备份：{name}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -1278,7 +1283,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-175"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -2564,7 +2569,7 @@ Nothing was imported.</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-192"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-195"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2929,6 +2934,53 @@ SHA-256 {sha256}
         <location line="+3"/>
         <source>The feedback package was not imported</source>
         <translation>未导入反馈数据包</translation>
+    </message>
+</context>
+<context>
+    <name>SupportExport</name>
+    <message>
+        <location filename="../../src/unionperf/ui/support_export.py" line="+31"/>
+        <source>Export anonymised support data</source>
+        <translation>导出匿名支持数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zip archives (*.zip)</source>
+        <translation>压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the anonymised support data…</source>
+        <translation>正在生成匿名支持数据…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The support data was not written</source>
+        <translation>匿名支持数据未能生成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Written to {path}.
+
+Names, people, phone numbers, addresses, texts and the credit code are replaced by placeholders, amounts are scaled by a random factor, evidence files are placeholders. Years: {years}.</source>
+        <translation>已保存到 {path}。
+
+单位、项目和人员的名称，电话、地址、文字说明和统一社会信用代码已换成占位文字，金额已按随机系数缩放，佐证材料换成了占位文件。年度：{years}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The problems or scores of these years differ from yours: {years}.</source>
+        <translation>以下年度的审核问题或得分与原数据不完全一致：{years}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It shows the same problems and scores as your data.</source>
+        <translation>其中的审核问题和得分与您的数据一致，可直接发给技术支持。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anonymised support data written</source>
+        <translation>已导出匿名支持数据</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from unionperf.cli.common import add_passphrase_option as add_passphrase_option
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.selftest_command import add_selftest_command
+from unionperf.cli.support_commands import add_support_commands
 from unionperf.cli.transport_commands import add_transport_commands
 from unionperf.cli.year_commands import add_year_commands
 
@@ -156,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     add_form_commands(command)
     add_year_commands(command)
     add_transport_commands(command)
+    add_support_commands(command)
     add_selftest_command(commands)
     return parser
 
