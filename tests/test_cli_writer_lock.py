@@ -152,6 +152,7 @@ READS = {
     "forms": ["forms", "--year", "2024", "--stage", "targets", "--out", "{tmp}/forms"],
     "template": ["template", "--year", "2024", "--out", "{tmp}/t.xlsx"],
     "unit": ["unit"],
+    "support-export": ["support-export", "--out", "{tmp}/support.zip"],
 }
 
 
