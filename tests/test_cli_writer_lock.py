@@ -133,6 +133,7 @@ WRITES = {
         "--passphrase-file",
         "{passphrase}",
     ],
+    "encryption-key": ["encryption-key", "--passphrase-file", "{passphrase}"],
     "backup": ["backup"],
     "receive": ["receive", "{package}"],
     "register": [
@@ -200,6 +201,7 @@ READS = {
     "deadline (list)": ["deadline", "--year", "2024"],
     "board": ["board", "--year", "2024", "--stage", "targets", "--json"],
     "aggregate": ["aggregate", "--year", "2024", "--stage", "targets", "--out", "{tmp}/a.xlsx"],
+    "support-export": ["support-export", "--out", "{tmp}/support.zip"],
 }
 
 

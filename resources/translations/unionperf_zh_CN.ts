@@ -997,6 +997,24 @@
     </message>
 </context>
 <context>
+    <name>EncryptOption</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/submit/encryption.py" line="+25"/>
+        <source>Encrypt before sending</source>
+        <translation>加密后发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypt the package for the upper level (age): only the upper level can open it. Send the .upkg.age file by email; the forms are not encrypted, they are for printing.</source>
+        <translation>用上级工会的加密收件人加密数据包（age 格式），只有上级工会能打开。通过电子邮件发送 .upkg.age 文件；表格不加密，用于打印。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The package is encrypted for the upper level: send only the .upkg.age file by email. The forms are not encrypted; print them.</source>
+        <translation>数据包已为上级工会加密：通过电子邮件只发送 .upkg.age 文件。表格未加密，请打印后报送，不要随邮件发送。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationModels</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+30"/>
@@ -2014,11 +2032,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Export anonymised support data…</source>
+        <translation>导出匿名支持数据…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -2078,7 +2101,7 @@
         <translation>已从备份恢复；恢复之前的数据在 {when} 的备份中</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -2088,7 +2111,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-204"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -4746,7 +4769,7 @@ Restore it from a backup?</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-196"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-199"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -4969,12 +4992,12 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+102"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+101"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Pre-flight checklist</source>
         <translation>报送前检查</translation>
     </message>
@@ -5004,7 +5027,7 @@ Why is this so? (travels with the package)</source>
         <translation>生成表格和数据包…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Print cover sheet</source>
         <translation>打印报送回执</translation>
     </message>
@@ -5054,28 +5077,28 @@ Why is this so? (travels with the package)</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+152"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+153"/>
         <source>Explanation of {code}</source>
         <translation>{code}出错说明</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-53"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/writing.py" line="+59"/>
+        <location filename="../../src/unionperf/ui/steps/submit/writing.py" line="+65"/>
         <source>Written to {folder}:
 Package {file} (No. {sequence})
 SHA-256 {sha256}
@@ -5098,7 +5121,7 @@ SHA-256 {sha256}
         <translation>下一步：打印《{cover}》，由填报人、工会主席、经审会主任签字并加盖单位公章后，连同数据包文件（用U盘或按上级工会要求的方式）一并交上级工会。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+28"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+29"/>
         <source>Folder for the cover sheet</source>
         <translation>选择保存报送回执的文件夹</translation>
     </message>
@@ -5146,6 +5169,53 @@ SHA-256 {sha256}
         <location line="+3"/>
         <source>The feedback package was not imported</source>
         <translation>未导入反馈数据包</translation>
+    </message>
+</context>
+<context>
+    <name>SupportExport</name>
+    <message>
+        <location filename="../../src/unionperf/ui/support_export.py" line="+31"/>
+        <source>Export anonymised support data</source>
+        <translation>导出匿名支持数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zip archives (*.zip)</source>
+        <translation>压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the anonymised support data…</source>
+        <translation>正在生成匿名支持数据…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The support data was not written</source>
+        <translation>匿名支持数据未能生成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Written to {path}.
+
+Names, people, phone numbers, addresses, texts and the credit code are replaced by placeholders, amounts are scaled by a random factor, evidence files are placeholders. Years: {years}.</source>
+        <translation>已保存到 {path}。
+
+单位、项目和人员的名称，电话、地址、文字说明和统一社会信用代码已换成占位文字，金额已按随机系数缩放，佐证材料换成了占位文件。年度：{years}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The problems or scores of these years differ from yours: {years}.</source>
+        <translation>以下年度的审核问题或得分与原数据不完全一致：{years}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It shows the same problems and scores as your data.</source>
+        <translation>其中的审核问题和得分与您的数据一致，可直接发给技术支持。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anonymised support data written</source>
+        <translation>已导出匿名支持数据</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,8 @@ from unionperf.cli.params_commands import add_params_commands
 from unionperf.cli.review_commands import add_review_commands
 from unionperf.cli.selftest_command import add_selftest_command
 from unionperf.cli.signoff_commands import add_signoff_commands
+from unionperf.cli.support_commands import add_support_commands
+from unionperf.cli.transport_commands import add_transport_commands
 from unionperf.cli.upper_commands import add_upper_commands
 from unionperf.cli.year_commands import add_year_commands
 
@@ -164,6 +166,8 @@ def _parser() -> argparse.ArgumentParser:
     add_form_commands(command)
     add_signoff_commands(command)
     add_year_commands(command)
+    add_transport_commands(command)
+    add_support_commands(command)
     add_selftest_command(commands)
     return parser
 
@@ -208,6 +212,8 @@ def _init(args: argparse.Namespace) -> int:
         info = key_info(workspace)
     print(f"已创建工作区：{path}")
     print(f"签名密钥编号（指纹）：{info.key_id}")
+    if info.recipient:
+        print(f"加密收件人（age）：{info.recipient}")
     return EXIT_OK
 
 

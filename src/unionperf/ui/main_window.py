@@ -28,7 +28,7 @@ from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import new_year
-from unionperf.ui import messages
+from unionperf.ui import messages, support_export
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.fillin_actions import FillinActions
 from unionperf.ui.guidance import GuidanceCard
@@ -175,8 +175,11 @@ class MainWindow(QMainWindow):
         self.guidance_action = QAction(self.tr("Guidance for this step"), self)
         self.guidance_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.guidance_action.triggered.connect(self.guidance.open_guidance)
+        self.support_action = QAction(self.tr("Export anonymised support data…"), self)
+        self.support_action.triggered.connect(self.export_support_data)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.guidance_action)
+        self.help_menu.addAction(self.support_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.about_dialog: AboutDialog | None = None
@@ -427,6 +430,10 @@ class MainWindow(QMainWindow):
                 when=messages.local_time(result.safety_taken_at)
             )
         )
+
+    def export_support_data(self) -> None:
+        """Help → 导出匿名支持数据…: the anonymised copy of the workspace, for support."""
+        support_export.export_support_data(self, self.workspace)
 
     def show_about(self) -> None:
         """Open Help → About (window-modal; the same dialog again on a second click)."""

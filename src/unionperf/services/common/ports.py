@@ -227,6 +227,14 @@ class SubmissionsPort(Protocol):
         """Trust the upper level's public key for feedback packages."""
         ...
 
+    def upper_recipient(self) -> str | None:
+        """The upper level's age recipient (``age1…``) packages are encrypted to, if given."""
+        ...
+
+    def trust_upper_recipient(self, recipient: str) -> None:
+        """Keep the upper level's age recipient for encrypted packages (audited)."""
+        ...
+
 
 class RegisterPort(Protocol):
     """The upper level's register: its units, their keys, the packages received from them."""

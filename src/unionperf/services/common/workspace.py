@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from unionperf.domain.problems import Problem
 from unionperf.domain.results import YearScore, score_year
-from unionperf.domain.unit import UnitProfile
+from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData, stage_label
 from unionperf.services.common import inputs
@@ -123,6 +123,8 @@ class Workspace:
                 workspace.save_unit(unit)
             if passphrase is not None:
                 _create_key(workspace.paths.keys, passphrase)
+                if unit is not None and unit.level is UnitLevel.UPPER:
+                    _create_identity(workspace.paths.keys, passphrase)
         except BaseException:
             workspace.close()
             raise
@@ -351,6 +353,16 @@ def _create_key(folder: Path, passphrase: str) -> None:
     try:
         create_key(folder, passphrase)
     except KeyFileError as error:
+        raise ServiceError(str(error)) from error
+
+
+def _create_identity(folder: Path, passphrase: str) -> None:
+    """The upper level's age identity, for the packages units encrypt to it (private transport)."""
+    from unionperf.exchange.age_keys import IdentityFileError, create_identity  # noqa: PLC0415
+
+    try:
+        create_identity(folder, passphrase)
+    except IdentityFileError as error:
         raise ServiceError(str(error)) from error
 
 
