@@ -78,7 +78,7 @@ def test_lines_list_budgeted_and_watched_categories_with_rates_and_shares():
         D("0.1000"),
         D("0.8333"),
         D("0.0667"),
-        None if False else D("0.0000"),
+        D("0.0000"),
     ]
     assert by_code["402"].arrived_share == D("0.8865")  # 125,000 ÷ 141,000
     assert [line.lags for line in lines] == [False, False, True, False]

@@ -84,7 +84,9 @@ def arrival_lines(data: YearData, point: MonitoringPoint) -> list[ArrivalLine]:
         or category.code in WATCHED_CATEGORIES
     ]
     total_budget = sum((budgets.get(item.code, ZERO) for item in categories), ZERO)
-    total_arrived = sum((item.amount for item in stored.values()), ZERO)
+    total_arrived = sum(
+        (stored[item.code].amount for item in categories if item.code in stored), ZERO
+    )
     progress = time_progress(point.cutoff)
     lag_points = data.settings.arrival_lag_points
     lines = []
