@@ -21,7 +21,9 @@ from unionperf.store.mapping import (
     project_values,
     result_values,
 )
+from unionperf.store.arrivals import arrival_values
 from unionperf.store.rows import (
+    ArrivalRow,
     Base,
     BudgetLineRow,
     EntryRow,
@@ -61,6 +63,7 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
             PointRow,
             EntryRow,
             ProgressRow,
+            ArrivalRow,
             EvaluationRow,
             ResultRow,
             SignoffRow,
@@ -122,6 +125,9 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
         rows[ProgressRow] += [
             {"entry_id": next_id[EntryRow], **progress_values(item)} for item in entry.progress
         ]
+    rows[ArrivalRow] = [
+        {"point_id": point_ids[item.point_uid], **arrival_values(item)} for item in data.arrivals
+    ]
     for evaluation in data.evaluations:
         rows[EvaluationRow].append(
             {

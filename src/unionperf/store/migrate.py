@@ -15,10 +15,17 @@ from sqlalchemy import Engine, inspect, text
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "20261128_0005"
+HEAD_REVISION = "20261207_0301"
 """The newest schema revision this version of the app knows (the last migration script)."""
 KNOWN_REVISIONS = frozenset(
-    {"20261126_0001", "20261126_0002", "20261126_0003", "20261126_0004", HEAD_REVISION}
+    {
+        "20261126_0001",
+        "20261126_0002",
+        "20261126_0003",
+        "20261126_0004",
+        "20261128_0005",
+        HEAD_REVISION,
+    }
 )
 """Every revision of the migration scripts (a test compares with Alembic's own list)."""
 

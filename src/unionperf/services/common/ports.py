@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from datetime import date
 from typing import Any, Protocol
 
 from unionperf.domain.budget import BudgetLine, Project
@@ -21,6 +22,7 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
@@ -31,6 +33,7 @@ from unionperf.store.submissions import StageState, Submission
 from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
+    "ArrivalsPort",
     "AuditPort",
     "EvidencePort",
     "RegisterPort",
@@ -149,6 +152,22 @@ class YearsPort(Protocol):
 
     def replace_year(self, data: YearData) -> None:
         """Replace everything held for ``data.year`` with ``data``."""
+        ...
+
+
+class ArrivalsPort(Protocol):
+    """Revenue arrival per monitoring point and category; a locked point's change is refused."""
+
+    def for_year(self, year: int) -> tuple[RevenueArrival, ...]:
+        """Every arrival of a year."""
+        ...
+
+    def cutoff_of(self, point_uid: str) -> date | None:
+        """The cut-off date of a monitoring point, or ``None`` when there is no such point."""
+        ...
+
+    def save_arrival(self, arrival: RevenueArrival) -> None:
+        """Create or update one category's arrival at one point."""
         ...
 
 
@@ -326,6 +345,11 @@ class UnitOfWorkPort(Protocol):
     @property
     def years(self) -> YearsPort:
         """The years: profile, budget, projects, targets, monitoring, evaluation, sign-offs."""
+        ...
+
+    @property
+    def arrivals(self) -> ArrivalsPort:
+        """Revenue arrival at the monitoring points."""
         ...
 
     @property
