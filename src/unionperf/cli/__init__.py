@@ -26,6 +26,7 @@ from unionperf.cli.common import (
     workspace_path,
 )
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
+from unionperf.cli.disclose_command import add_disclose_command
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.selftest_command import add_selftest_command
@@ -153,6 +154,7 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
     add_package_commands(command)
     add_form_commands(command)
+    add_disclose_command(command)
     add_year_commands(command)
     add_selftest_command(commands)
     return parser
