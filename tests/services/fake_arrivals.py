@@ -49,3 +49,18 @@ class FakeArrivals:
         self.submissions.guard(data.year, point.stage)
         self.state.years[data.year] = year_edits.with_arrival(data, arrival)
         self.audit.record("save", "revenue_arrival", "/".join(key), {}, year=data.year)
+
+    def delete_arrival(self, point_uid: str, category_code: str) -> None:
+        """Remove one category's arrival at one point (nothing held: no change)."""
+        for data in self.state.years.values():
+            point = next((p for p in data.points if p.uid == point_uid), None)
+            if point is not None:
+                break
+        else:
+            return
+        key = (point_uid, category_code)
+        if not any((item.point_uid, item.category_code) == key for item in data.arrivals):
+            return
+        self.submissions.guard(data.year, point.stage)
+        self.state.years[data.year] = year_edits.without_arrival(data, point_uid, category_code)
+        self.audit.record("delete", "revenue_arrival", "/".join(key), {}, year=data.year)

@@ -71,3 +71,22 @@ def test_deleting_a_point_deletes_its_arrivals(tmp_path):
         assert left == {"m2024-03-31", "m2024-06-30", "m2024-09-30"}
     finally:
         opened.close()
+
+
+def test_a_first_entry_can_be_taken_back(workspace):
+    locks.open_adjustment(workspace, 2024, "monitoring-2024-06-30", "补录")
+    editing.save_arrival(workspace, 2024, RevenueArrival("m2024-06-30", "406", D(300)))
+    assert RevenueArrival("m2024-06-30", "406", D(300)) in workspace.load_year(2024).arrivals
+    editing.delete_arrival(workspace, "m2024-06-30", "406")
+    assert len(workspace.load_year(2024).arrivals) == 20
+    editing.delete_arrival(workspace, "m2024-06-30", "406")  # nothing held: no change, no error
+    with workspace.reading() as uow:
+        entry = uow.audit.newest(limit=1)[0]
+    assert (entry.action, entry.entity_uid) == ("delete", "m2024-06-30/406")
+    assert entry.changes["amount_fen"] == [30000, None]
+
+
+def test_taking_back_an_entry_of_a_signed_point_is_refused(workspace):
+    with pytest.raises(StageLockedError):
+        editing.delete_arrival(workspace, "m2024-09-30", "402")
+    assert len(workspace.load_year(2024).arrivals) == 20

@@ -25,6 +25,7 @@ __all__ = [
     "with_signoff",
     "with_targets",
     "with_unit",
+    "without_arrival",
     "without_indicator",
     "without_point",
     "without_project",
@@ -140,6 +141,13 @@ def with_arrival(data: YearData, arrival: RevenueArrival) -> YearData:
     key = (arrival.point_uid, arrival.category_code)
     kept = tuple(item for item in data.arrivals if (item.point_uid, item.category_code) != key)
     return replace(data, arrivals=(*kept, arrival))
+
+
+def without_arrival(data: YearData, point_uid: str, category_code: str) -> YearData:
+    """The year without one revenue category's arrival at one point."""
+    key = (point_uid, category_code)
+    kept = tuple(item for item in data.arrivals if (item.point_uid, item.category_code) != key)
+    return replace(data, arrivals=kept)
 
 
 def with_result(data: YearData, owner_uid: str, result: IndicatorResult) -> YearData:

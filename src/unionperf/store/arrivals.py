@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from unionperf.domain.revenue import RevenueArrival
@@ -25,6 +25,10 @@ _ARRIVALS_SQL = (
     " FROM revenue_arrival a JOIN monitoring_point p ON a.point_id = p.id"
     " WHERE p.year = ? ORDER BY p.cutoff, a.id"
 )
+
+
+_FIELDS = ("category_code", "amount_fen", "received_on", "note")
+"""The columns of an arrival row besides its id and point (what the audit log compares)."""
 
 
 def arrival_values(arrival: RevenueArrival) -> Values:
@@ -88,7 +92,7 @@ class ArrivalRecords:
             )
         )
         new = arrival_values(arrival)
-        old = {key: getattr(row, key) for key in new} if row is not None else None
+        old = {key: getattr(row, key) for key in _FIELDS} if row is not None else None
         changes = diff(old, new)
         if not changes and old is not None:
             return
@@ -103,5 +107,33 @@ class ArrivalRecords:
             "revenue_arrival",
             f"{arrival.point_uid}/{arrival.category_code}",
             changes,
+            year=point.year,
+        )
+
+    def delete_arrival(self, point_uid: str, category_code: str) -> None:
+        """Remove one category's arrival at one point (undo of a first entry); none is no change.
+
+        Raises:
+            LockedStageError: the point's stage is signed off and no adjustment is open.
+        """
+        point = self.session.scalar(select(PointRow).where(PointRow.uid == point_uid))
+        if point is None:
+            return
+        row = self.session.scalar(
+            select(ArrivalRow).where(
+                ArrivalRow.point_id == point.id, ArrivalRow.category_code == category_code
+            )
+        )
+        if row is None:
+            return
+        SubmissionRecords(self.session).guard(point.year, monitoring_stage(point.cutoff))
+        old = {key: getattr(row, key) for key in _FIELDS}
+        self.session.execute(delete(ArrivalRow).where(ArrivalRow.id == row.id))
+        audit.record(
+            self.session,
+            "delete",
+            "revenue_arrival",
+            f"{point_uid}/{category_code}",
+            diff(old, None),
             year=point.year,
         )

@@ -170,6 +170,10 @@ class ArrivalsPort(Protocol):
         """Create or update one category's arrival at one point."""
         ...
 
+    def delete_arrival(self, point_uid: str, category_code: str) -> None:
+        """Remove one category's arrival at one point (nothing held: no change)."""
+        ...
+
 
 class SubmissionsPort(Protocol):
     """The unit's package records: submission log, stage states, feedback, the upper key."""

@@ -172,6 +172,12 @@ def save_arrival(workspace: Workspace, year: int, arrival: RevenueArrival) -> No
         uow.arrivals.save_arrival(arrival)
 
 
+def delete_arrival(workspace: Workspace, point_uid: str, category_code: str) -> None:
+    """Remove what was entered for one revenue category at a point (undo of its first entry)."""
+    with workspace.unit_of_work() as uow:
+        uow.arrivals.delete_arrival(point_uid, category_code)
+
+
 def save_result(workspace: Workspace, year: int, result: IndicatorResult) -> None:
     """Save an indicator's year-end result (a qualitative score must lie in its tier)."""
     with workspace.unit_of_work() as uow:
