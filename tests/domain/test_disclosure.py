@@ -51,7 +51,8 @@ def test_improvements_are_the_measures_in_indicator_order_each_once():
     text = improvements_of(data, project.targets)
     assert text.startswith("下年度年初即与园区体育馆签订场地协议锁定场地")
     assert "2025年在倒班车间开设班后“微活动”" in text
-    assert text.count("；") == 2 and text.endswith("。")
+    assert text.count("；") == 2
+    assert text.endswith("。")
 
 
 def test_without_measures_the_result_application_is_used():

@@ -57,9 +57,17 @@ def test_the_june_form_marks_the_late_subsidy_red_and_gives_its_reason(year):
     dues = by_code["402"]
     assert (dues[6].value, dues[6].light) == (D("-0.27"), None)
     total = by_code["合计"]
-    assert [cell.text for cell in total.values()][:5] == ["合计", "153.40", "75.45", "49.19%", "49.73%"]
-    assert subsidy[7].kind is Kind.RATE and subsidy[7].text == "3.26%"
-    assert form.signed and form.signed[0][0] == "填报人"
+    assert [cell.text for cell in total.values()][:5] == [
+        "合计",
+        "153.40",
+        "75.45",
+        "49.19%",
+        "49.73%",
+    ]
+    assert subsidy[7].kind is Kind.RATE
+    assert subsidy[7].text == "3.26%"
+    assert form.signed
+    assert form.signed[0][0] == "填报人"
 
 
 def test_a_point_without_arrivals_shows_the_budget_and_nothing_red(year):
@@ -98,8 +106,10 @@ def test_workbook_holds_the_numbers_as_numbers(year):
         if values and values[0] in ("401", "402", "403", "405", "408"):
             found[values[0]] = row
     subsidy = found["403"]
-    assert subsidy[2].value == pytest.approx(5.0) and subsidy[2].number_format == "#,##0.00"
-    assert subsidy[4].value == pytest.approx(0.25) and "%" in subsidy[4].number_format
+    assert subsidy[2].value == pytest.approx(5.0)
+    assert subsidy[2].number_format == "#,##0.00"
+    assert subsidy[4].value == pytest.approx(0.25)
+    assert "%" in subsidy[4].number_format
     assert subsidy[6].value == pytest.approx(24.73)
     assert subsidy[6].fill.fgColor.rgb.endswith("FFC7CE")  # the red light fill
     assert subsidy[9].value == "2024-03-15"

@@ -1,4 +1,4 @@
-"""预算绩效信息公开表: one page for the demo, nobody named, a large unit's pages say they continue."""
+"""预算绩效信息公开表: one page for the demo, nobody named, a large unit's further pages say so."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def test_the_sheet_names_the_unit_and_its_public_code_and_nobody_else(year, form
     printed = "".join(_all_texts(form))
     for private in (*PEOPLE, year.unit.contact_phone, year.unit.address, "021-5888"):
         assert private not in printed
-    assert form.signoff == () and form.signed == ()
+    assert form.signoff == ()
+    assert form.signed == ()
 
 
 def test_budget_by_category_with_execution(form):
@@ -57,9 +58,27 @@ def test_budget_by_category_with_execution(form):
     cells = {spot.cell.text: spot for spot in layout(budget)}
     row = cells["上级补助收入"].row
     same_row = [spot.cell.text for spot in layout(budget) if spot.row == row]
-    assert same_row == ["上级补助收入", "5.00", "5.00", "100.00%", "业务支出", "9.00", "7.98", "88.67%"]
+    assert same_row == [
+        "上级补助收入",
+        "5.00",
+        "5.00",
+        "100.00%",
+        "业务支出",
+        "9.00",
+        "7.98",
+        "88.67%",
+    ]
     totals = [spot.cell.text for spot in layout(budget) if spot.row == cells["收入合计"].row]
-    assert totals == ["收入合计", "153.40", "154.56", "100.76%", "支出合计", "150.00", "143.00", "95.33%"]
+    assert totals == [
+        "收入合计",
+        "153.40",
+        "154.56",
+        "100.76%",
+        "支出合计",
+        "150.00",
+        "143.00",
+        "95.33%",
+    ]
 
 
 def test_each_project_with_its_goal_score_and_grade(year, form):
@@ -93,7 +112,8 @@ def test_a_name_written_into_a_goal_is_masked_and_the_sheet_says_so(year):
     data = replace(year, projects=(changed, *year.projects[1:]))
     (form,) = disclosure_family(data).forms
     printed = "".join(_all_texts(form))
-    assert "张敏" not in printed and "13812345678" not in printed
+    assert "张敏" not in printed
+    assert "13812345678" not in printed
     assert "由××（电话××）负责组织。" in printed
     assert any("已隐去（2处" in note for note in form.notes)
 
@@ -103,7 +123,12 @@ def test_the_demo_sheet_fits_one_a4_page(tmp_path, year):
     path = write(tmp_path, disclosure_family(year))
     assert pages(path) == 1
     flat_text = raw_flat(path)
-    for expected in ("2024年度预算绩效信息公开表", "81310115MC2K7Q8P1A", "职工文体活动经费", "91.55"):
+    for expected in (
+        "2024年度预算绩效信息公开表",
+        "81310115MC2K7Q8P1A",
+        "职工文体活动经费",
+        "91.55",
+    ):
         assert expected in flat_text
     assert CONTINUED not in flat(text(path))
     for name in PEOPLE:

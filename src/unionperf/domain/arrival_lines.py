@@ -7,6 +7,7 @@ so they show and judge the same figures.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from unionperf.domain.categories import Flow
@@ -28,6 +29,8 @@ class ArrivalLine:
     """A revenue category at a monitoring point: budget, arrival, rate, lag and shares."""
 
     point_uid: str
+    cutoff: date
+    """The point's cut-off: the latest day an arrival counted here can have."""
     category_code: str
     name: str
     watched: bool
@@ -97,6 +100,7 @@ def arrival_lines(data: YearData, point: MonitoringPoint) -> list[ArrivalLine]:
         lines.append(
             ArrivalLine(
                 point_uid=point.uid,
+                cutoff=point.cutoff,
                 category_code=category.code,
                 name=category.name,
                 watched=watched,

@@ -79,9 +79,7 @@ def improvements_of(data: YearData, targets: TargetSet) -> str:
     """
     evaluation = data.evaluation_of(targets.owner_uid or UNIT_OWNER)
     order = {indicator.uid: index for index, indicator in enumerate(targets.indicators)}
-    results = sorted(
-        evaluation.results, key=lambda item: order.get(item.indicator_uid, len(order))
-    )
+    results = sorted(evaluation.results, key=lambda item: order.get(item.indicator_uid, len(order)))
     texts = list(dict.fromkeys(item.improvement.strip() for item in results))
     texts = [item for item in texts if item]
     if texts:

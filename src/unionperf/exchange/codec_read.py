@@ -403,13 +403,9 @@ def _arrivals(
     for index, item in enumerate(node.items()):
         arrival = _arrival(item)
         if arrival.point_uid not in point_uids:
-            raise item.field("point_uid").error(
-                f"不是本年度的监控时点：{_show(arrival.point_uid)}"
-            )
+            raise item.field("point_uid").error(f"不是本年度的监控时点：{_show(arrival.point_uid)}")
         if arrival.category_code not in revenue:
-            raise item.field("category_code").error(
-                f"不是收入科目：{_show(arrival.category_code)}"
-            )
+            raise item.field("category_code").error(f"不是收入科目：{_show(arrival.category_code)}")
         key = (arrival.point_uid, arrival.category_code)
         if key in seen:
             raise item.error(f"与 arrivals[{seen[key]}] 重复（同一监控时点的同一收入科目）")

@@ -94,11 +94,11 @@ class _CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         return self._wrapped[1]
 
 
-def block_table(
-    block: Block, width: float, where: str = "", *, size: float = BODY_SIZE
-) -> Table:
-    """``block`` as a table ``width`` points wide (column widths scaled from ``block.columns``),
-    its text in ``size`` points."""
+def block_table(block: Block, width: float, where: str = "", *, size: float = BODY_SIZE) -> Table:
+    """``block`` as a table ``width`` points wide, its text in ``size`` points.
+
+    Column widths are scaled from ``block.columns``.
+    """
     placed = place_cells(block, where)
     n_cols = len(block.columns)
     total = sum(block.columns)

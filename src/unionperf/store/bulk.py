@@ -12,6 +12,7 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.categories import DEFAULT_CATALOGUE
 from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.year import YearData
+from unionperf.store.arrivals import arrival_values
 from unionperf.store.mapping import (
     budget_values,
     entry_values,
@@ -21,7 +22,6 @@ from unionperf.store.mapping import (
     project_values,
     result_values,
 )
-from unionperf.store.arrivals import arrival_values
 from unionperf.store.rows import (
     ArrivalRow,
     Base,

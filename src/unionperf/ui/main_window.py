@@ -149,12 +149,16 @@ class MainWindow(QMainWindow):
         self.add_year_action.triggered.connect(self.add_year)
         self.backup_action = QAction(self.tr("Back up now"), self)
         self.backup_action.triggered.connect(self.back_up)
+        self.disclosure_action = QAction(self.tr("Disclosure sheet…"), self)
+        self.disclosure_action.setObjectName("disclosureAction")
+        self.disclosure_action.triggered.connect(self.write_disclosure)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.add_year_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.disclosure_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -392,6 +396,12 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Backup written: {name}").format(name=made.path.name))
         self._show_last_backup()
+
+    def write_disclosure(self) -> None:
+        """File → 生成绩效信息公开表…: the open year's sheet into a folder the user picks."""
+        from unionperf.ui.disclosure import write_disclosure_sheet  # noqa: PLC0415
+
+        write_disclosure_sheet(self, self.session)
 
     def show_about(self) -> None:
         """Open Help → About (window-modal; the same dialog again on a second click)."""

@@ -13,7 +13,9 @@ from unionperf.domain.validation.monitoring_rules import point_label
 from unionperf.domain.year import YearData
 
 
-def arrival_location(point_uid: str, category_code: str, name: str, field: str = "note") -> Location:
+def arrival_location(
+    point_uid: str, category_code: str, name: str, field: str = "note"
+) -> Location:
     """Where an arrival row's problem sits: the point's arrival table, that category's row."""
     return Location(
         Section.MONITORING,

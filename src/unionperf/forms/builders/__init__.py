@@ -33,7 +33,8 @@ def families_for(data: YearData, stage: Stage | None = None) -> list[FormFamily]
     """The form families filed at a stage, or every family of the year for ``None``.
 
     targets → budget table, project targets, unit targets; ``monitoring-YYYY-MM-DD`` → that
-    point's monitoring forms and its revenue-arrival form; self-evaluation → the self-evaluation forms and their summary.
+    point's monitoring forms and its revenue-arrival form; self-evaluation → the self-evaluation
+    forms and their summary.
 
     Raises:
         ValueError: a monitoring stage whose cut-off is not one of the year's points.

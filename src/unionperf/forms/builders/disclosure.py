@@ -1,10 +1,10 @@
-"""预算绩效信息公开表 (seed 三、3): the year on one page for the members' assembly and notice board.
+"""预算绩效信息公开表 (seed 三、3): the year on one page for the members' assembly and board.
 
-Three tables on one A4 page: the budget (revenue and expenditure by category: 批复预算数, 全年执行数,
-执行率), each project's goal with its budget execution, score and grade, and what changes next
-year. No person appears on it (see :mod:`unionperf.domain.disclosure`); scores come from
-``domain.results.score_year`` as on the self-evaluation forms. A large unit's sheet runs over the
-page: every further page says at its top that it continues the sheet.
+Three tables on one A4 page: the budget (revenue and expenditure by category: 批复预算数,
+全年执行数, 执行率), each project's goal with its budget execution, score and grade,
+and what changes next year. No person appears on it (see :mod:`unionperf.domain.disclosure`);
+scores come from ``domain.results.score_year`` as on the self-evaluation forms. A large unit's
+sheet runs over the page: every further page says at its top that it continues the sheet.
 """
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ def disclosure_family(data: YearData, scores: YearScore | None = None) -> FormFa
         _improvement_block(data, owners, clean),
     )
     notes = [
-        "预算数为批复预算数，执行数为全年执行数，执行率 = 执行数 ÷ 预算数（项目按调整后的全年预算数）；"
-        "得分、等级为本单位绩效自评结果（100分制：优≥90，良≥80，中≥60，差<60）。",
+        "预算数为批复预算数，执行数为全年执行数，执行率 = 执行数 ÷ 预算数（项目按调整后的"
+        "全年预算数）；得分、等级为本单位绩效自评结果（100分制：优≥90，良≥80，中≥60，差<60）。",
         "本表依据总工办发〔2019〕25号 三、3“推进绩效信息公开，实现绩效信息公开常态化”编制，"
         "不含个人信息：项目负责人、联系电话、地址和签字人姓名不予公开。",
     ]
@@ -152,7 +152,9 @@ def _budget_block(data: YearData) -> Block:
         _widened(_total_cells(spending)[-1]),
     )
     rows.append(totals)
-    return Block(columns=_COLUMNS, header=(header,), rows=tuple(rows), caption="一、预算收支及执行情况")
+    return Block(
+        columns=_COLUMNS, header=(header,), rows=tuple(rows), caption="一、预算收支及执行情况"
+    )
 
 
 def _amount_cells(
@@ -205,7 +207,9 @@ def _project_block(owners: list[_Owner], clean: Callable[[str], str]) -> Block:
                 centred(result.grade.value),
             )
         )
-    return Block(columns=_COLUMNS, header=(header,), rows=tuple(rows), caption="二、项目绩效目标及自评结果")
+    return Block(
+        columns=_COLUMNS, header=(header,), rows=tuple(rows), caption="二、项目绩效目标及自评结果"
+    )
 
 
 def _improvement_block(data: YearData, owners: list[_Owner], clean: Callable[[str], str]) -> Block:
@@ -218,4 +222,6 @@ def _improvement_block(data: YearData, owners: list[_Owner], clean: Callable[[st
         )
         for index, (name, targets, _result) in enumerate(owners, start=1)
     ]
-    return Block(columns=_COLUMNS, header=(header,), rows=tuple(rows), caption="三、下一年度改进措施")
+    return Block(
+        columns=_COLUMNS, header=(header,), rows=tuple(rows), caption="三、下一年度改进措施"
+    )

@@ -25,7 +25,6 @@ from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.services.common.errors import InputError
 
-
 _LARGEST = Decimal(10) ** 12
 """An amount beyond 一万亿元 is a typing slip (the fill-in workbook refuses it too)."""
 
@@ -119,8 +118,11 @@ def check_project(project: Project) -> None:
 
 
 def check_arrival(arrival: RevenueArrival, cutoff: date, catalogue: CategoryCatalogue) -> None:
-    """Reject an arrival of a non-revenue category, a negative or sub-fen amount, or a date
-    outside 1 January to the point's cut-off."""
+    """Reject an arrival of another than a revenue category, with a bad amount, or late.
+
+    The amount must be whole fen, not negative, at most 一万亿; the date of arrival must lie
+    between 1 January and the point's cut-off.
+    """
     category = catalogue.by_code(arrival.category_code)
     if category is None or category.flow is not Flow.REVENUE:
         raise InputError(f"“{arrival.category_code}”不是收入科目", "运行监控 › 收入到位")
@@ -131,8 +133,7 @@ def check_arrival(arrival: RevenueArrival, cutoff: date, catalogue: CategoryCata
     day = arrival.received_on
     if day is not None and not date(cutoff.year, 1, 1) <= day <= cutoff:
         raise InputError(
-            f"到账日期{day.isoformat()}应在{cutoff.year}-01-01至监控截止日"
-            f"{cutoff.isoformat()}之间",
+            f"到账日期{day.isoformat()}应在{cutoff.year}-01-01至监控截止日{cutoff.isoformat()}之间",
             f"{where} › 最近到账日期",
         )
 

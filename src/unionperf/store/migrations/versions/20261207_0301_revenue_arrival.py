@@ -33,9 +33,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_revenue_arrival")),
-        sa.UniqueConstraint(
-            "point_id", "category_code", name=op.f("uq_revenue_arrival_point_id")
-        ),
+        sa.UniqueConstraint("point_id", "category_code", name=op.f("uq_revenue_arrival_point_id")),
     )
 
 

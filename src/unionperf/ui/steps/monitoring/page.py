@@ -4,7 +4,8 @@ The page shows one monitoring point at a time (picked above the tables, or added
 the first tab lists every project and the unit as a whole with budget, executed amount, rate
 against time progress, deviation flag, warning light, the 暂缓/停止 flag and the explanations;
 the second tab shows the selected project's indicators with their progress, expected value,
-warning, reason, likelihood and measure; the third its execution chart (product.md §2 step 4).
+warning, reason, likelihood and measure; the third its execution chart (product.md §2 step 4);
+the fourth the revenue arrived by the point, per revenue category, with its chart (seed §二.9).
 The project picker beside the tabs follows the row selected in the first tab, and back.
 """
 
@@ -22,16 +23,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from unionperf.domain.arrival_lines import arrival_lines
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
 from unionperf.domain.monitoring import MonitoringPoint, time_progress
 from unionperf.domain.problems import Location
+from unionperf.domain.revenue import REVENUE_ITEM
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.views.monitoring_view import (
     new_point,
@@ -42,6 +46,11 @@ from unionperf.services.views.monitoring_view import (
 )
 from unionperf.ui import messages
 from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.monitoring.arrival_models import (
+    ARRIVAL_FIELDS,
+    ArrivalColumn,
+    ArrivalModel,
+)
 from unionperf.ui.steps.monitoring.edits import MonitoringEdits
 from unionperf.ui.steps.monitoring.funds_models import OWNER_FIELDS, OwnerColumn, OwnerModel
 from unionperf.ui.steps.monitoring.progress_models import (
@@ -49,6 +58,7 @@ from unionperf.ui.steps.monitoring.progress_models import (
     IndicatorColumn,
     ProgressModel,
 )
+from unionperf.ui.widgets.arrival_chart import ArrivalChart
 from unionperf.ui.widgets.charts import ExecutionChart
 from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.delegates import ColumnDelegate
@@ -61,6 +71,7 @@ __all__ = ["MonitoringStep"]
 FUNDS_TAB = 0
 INDICATORS_TAB = 1
 CHART_TAB = 2
+ARRIVAL_TAB = 3
 ROW_HEIGHT_LINES = 1.6
 """Row height in text lines: a single line of text with room for an editor."""
 
@@ -143,12 +154,25 @@ class MonitoringStep(StepPage):
         self.progress_table = self._table("progressTable", self.progress_model)
         self.chart = ExecutionChart()
         self.chart.setObjectName("executionChart")
+        self.arrival_model = ArrivalModel(self.edits, self)
+        self.arrival_table = self._table("arrivalTable", self.arrival_model)
+        self.arrival_chart = ArrivalChart()
+        self.arrival_chart.setObjectName("arrivalChart")
+        self.arrival_chart.setMinimumSize(480, 220)
+        arrivals = QSplitter(Qt.Orientation.Vertical)
+        arrivals.setObjectName("arrivalSplitter")
+        arrivals.setChildrenCollapsible(False)
+        arrivals.addWidget(self.arrival_table)
+        arrivals.addWidget(self.arrival_chart)
+        arrivals.setStretchFactor(0, 2)
+        arrivals.setStretchFactor(1, 3)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("monitoringTabs")
         self.tabs.addTab(self.owner_table, self.tr("Funds and warnings"))
         self.tabs.addTab(self.progress_table, self.tr("Indicators"))
         self.tabs.addTab(self.chart, self.tr("Execution chart"))
+        self.tabs.addTab(arrivals, self.tr("Revenue arrival"))
         self.tabs.setCornerWidget(self._owner_corner(), Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -260,6 +284,7 @@ class MonitoringStep(StepPage):
             with QSignalBlocker(self.owner_picker):
                 self.owner_model.set_rows([])
             self.progress_model.set_rows([])
+            self.arrival_model.set_rows([])
             self.time_label.clear()
             self.hint.setText(self._empty_hint())
             return
@@ -268,18 +293,26 @@ class MonitoringStep(StepPage):
                 progress=percent(time_progress(point.cutoff))
             )
         )
-        self.hint.setText(
-            self.tr(
-                "Enter each project's cumulative executed amount to the cut-off (double-click a "
-                "cell); explain a lag, then on the Indicators tab enter each indicator's progress "
-                "and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes)."
-            )
-        )
+        self.hint.setText(self._hint())
         with QSignalBlocker(self.owner_picker):
             self.owner_model.set_rows(owner_lines(data, point.uid))
         self._restore_owner()
         self._indicators_stale = True
         self._update_indicators()
+
+    def _hint(self) -> str:
+        if self.tabs.currentIndex() == ARRIVAL_TAB:
+            return self.tr(
+                "Enter for each revenue category the amount received from 1 January to the "
+                "cut-off and the date of the latest arrival (double-click a cell). Allocated funds "
+                "and upper-level subsidies more than the set points behind time progress are "
+                "flagged red: write the reason. Every edit is saved at once (Ctrl+Z undoes)."
+            )
+        return self.tr(
+            "Enter each project's cumulative executed amount to the cut-off (double-click a "
+            "cell); explain a lag, then on the Indicators tab enter each indicator's progress "
+            "and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes)."
+        )
 
     def _empty_hint(self) -> str:
         if self.session.data is None:
@@ -309,9 +342,18 @@ class MonitoringStep(StepPage):
             )
 
     def _update_indicators(self) -> None:
-        """Show the selected project's indicators or chart (only the tab shown is drawn)."""
+        """Show the selected project's indicators or chart, or the point's revenue arrival.
+
+        Only the tab shown is drawn.
+        """
         data = self.session.data
         shown = self.tabs.currentIndex()
+        corner = self.tabs.cornerWidget(Qt.Corner.TopRightCorner)
+        if corner is not None:
+            corner.setVisible(shown != ARRIVAL_TAB)  # the project picker: not for revenue
+        if shown == ARRIVAL_TAB:
+            self._update_arrivals()
+            return
         if shown == CHART_TAB and data is not None and self.owner_uid:
             self.chart.show_owner(data, self.owner_uid)
             return
@@ -327,6 +369,16 @@ class MonitoringStep(StepPage):
         else:
             self.progress_model.update_rows(lines)
         self._indicators_stale = False
+
+    def _update_arrivals(self) -> None:
+        """The revenue-arrival table and chart of the point shown."""
+        data = self.session.data
+        point = point_of(data, self.point_uid) if data is not None else None
+        if data is None or point is None:
+            self.arrival_model.set_rows([])
+            return
+        self.arrival_model.update_rows(arrival_lines(data, point))
+        self.arrival_chart.show_point(data, point.uid)
 
     # -- user actions --------------------------------------------------------------------------
 
@@ -359,6 +411,9 @@ class MonitoringStep(StepPage):
         self._update_indicators()
 
     def _tab_changed(self, _index: int) -> None:
+        data = self.session.data
+        if data is not None and point_of(data, self.point_uid) is not None:
+            self.hint.setText(self._hint())
         self._update_indicators()
 
     def add_point(self) -> None:
@@ -392,6 +447,9 @@ class MonitoringStep(StepPage):
             index = self.points.findData(point_uid)
             if index >= 0:
                 self.points.setCurrentIndex(index)
+        if indicator_uid.startswith(REVENUE_ITEM):
+            self._show_arrival(indicator_uid.removeprefix(REVENUE_ITEM), location.field)
+            return
         owner = location.owner_uid or UNIT_OWNER
         self._select_owner(owner)
         self._restore_owner()
@@ -410,6 +468,15 @@ class MonitoringStep(StepPage):
         if row >= 0:
             column = OWNER_FIELDS.get(location.field, OwnerColumn.NAME)
             self._focus(self.owner_table, self.owner_model.index(row, column))
+
+    def _show_arrival(self, category_code: str, field: str) -> None:
+        """Select the revenue-arrival tab and the category's cell a problem names."""
+        self.tabs.setCurrentIndex(ARRIVAL_TAB)
+        self._update_arrivals()
+        row = self.arrival_model.row_of(category_code)
+        if row >= 0:
+            column = ARRIVAL_FIELDS.get(field, ArrivalColumn.CATEGORY)
+            self._focus(self.arrival_table, self.arrival_model.index(row, column))
 
     def _focus(self, table: QTableView, index: QModelIndex) -> None:
         table.setCurrentIndex(index)
