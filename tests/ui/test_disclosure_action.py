@@ -1,4 +1,4 @@
-"""文件 › 生成绩效信息公开表… and the 绩效自评 step's button: the sheet, written off the GUI thread."""
+"""文件 › 生成绩效信息公开表… and the 绩效自评 step's button: the sheet, off the GUI thread."""
 
 from __future__ import annotations
 

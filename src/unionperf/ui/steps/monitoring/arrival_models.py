@@ -123,13 +123,13 @@ def arrival_columns(edits: MonitoringEdits) -> list[Column[ArrivalLine]]:
             QCoreApplication.translate("MonitoringModels", "Revenue category"),
             _category,
             tooltip=_category_tip,
-            width_chars=11,
+            width_chars=13,
         ),
         Column(
             QCoreApplication.translate("MonitoringModels", "Approved budget"),
             lambda line: amount(line.budget),
             kind=Kind.MONEY,
-            width_chars=7,
+            width_chars=8,
         ),
         Column(
             QCoreApplication.translate("MonitoringModels", "Arrived to date"),
@@ -145,7 +145,7 @@ def arrival_columns(edits: MonitoringEdits) -> list[Column[ArrivalLine]]:
                 "MonitoringModels",
                 "Cumulative amount received from 1 January to the cut-off (yuan).",
             ),
-            width_chars=7,
+            width_chars=8,
         ),
         Column(
             QCoreApplication.translate("MonitoringModels", "Arrival rate"),
@@ -170,7 +170,7 @@ def arrival_columns(edits: MonitoringEdits) -> list[Column[ArrivalLine]]:
                 if line.entered
                 else ""
             ),
-            width_chars=8,
+            width_chars=10,
         ),
         Column(
             QCoreApplication.translate("MonitoringModels", "Share of budget"),
@@ -179,7 +179,7 @@ def arrival_columns(edits: MonitoringEdits) -> list[Column[ArrivalLine]]:
             tooltip=lambda _line: QCoreApplication.translate(
                 "MonitoringModels", "The category's share of the revenue budget."
             ),
-            width_chars=5,
+            width_chars=6,
         ),
         Column(
             QCoreApplication.translate("MonitoringModels", "Share arrived"),
@@ -203,7 +203,7 @@ def arrival_columns(edits: MonitoringEdits) -> list[Column[ArrivalLine]]:
             tooltip=lambda _line: QCoreApplication.translate(
                 "MonitoringModels", "The day the latest amount counted here arrived."
             ),
-            width_chars=6,
+            width_chars=7,
         ),
         Column(
             QCoreApplication.translate("MonitoringModels", "Reason for late arrival"),

@@ -72,6 +72,9 @@ FUNDS_TAB = 0
 INDICATORS_TAB = 1
 CHART_TAB = 2
 ARRIVAL_TAB = 3
+ARRIVAL_ROWS = 6
+"""Rows the arrival table shows without scrolling (the demo's five revenue categories, and one
+more for a unit with 事业收入 or 投资收益)."""
 ROW_HEIGHT_LINES = 1.6
 """Row height in text lines: a single line of text with room for an editor."""
 
@@ -156,6 +159,11 @@ class MonitoringStep(StepPage):
         self.chart.setObjectName("executionChart")
         self.arrival_model = ArrivalModel(self.edits, self)
         self.arrival_table = self._table("arrivalTable", self.arrival_model)
+        rows = self.arrival_table.verticalHeader().defaultSectionSize()
+        header = self.arrival_table.horizontalHeader().sizeHint().height()
+        frame = 2 * self.arrival_table.frameWidth()
+        # every revenue category of the catalogue in view, without scrolling
+        self.arrival_table.setMinimumHeight(header + ARRIVAL_ROWS * rows + frame)
         self.arrival_chart = ArrivalChart()
         self.arrival_chart.setObjectName("arrivalChart")
         self.arrival_chart.setMinimumSize(480, 220)
@@ -164,8 +172,8 @@ class MonitoringStep(StepPage):
         arrivals.setChildrenCollapsible(False)
         arrivals.addWidget(self.arrival_table)
         arrivals.addWidget(self.arrival_chart)
-        arrivals.setStretchFactor(0, 2)
-        arrivals.setStretchFactor(1, 3)
+        arrivals.setStretchFactor(0, 0)
+        arrivals.setStretchFactor(1, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("monitoringTabs")
