@@ -17,4 +17,7 @@ if [[ "${1:-}" != "--qm" ]]; then
         -source-language en -target-language zh_CN "${sources[@]}" -ts "$ts"
 fi
 "$bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+# Qt's own strings that Qt's qtbase_zh_CN catalogue lacks (written by hand, never by lupdate)
+extra="$root/resources/translations/qtbase_extra_zh_CN"
+"$bin/pyside6-lrelease" -silent "$extra.ts" -qm "$extra.qm"
 grep -c 'type="unfinished"' "$ts" | sed 's/^/unfinished messages: /' || true

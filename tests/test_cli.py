@@ -243,7 +243,8 @@ def test_demo_exports_every_stage_without_further_input(tmp_path, monkeypatch, c
             == 0
         )
     written = sorted(item.name for item in (tmp_path / "usb").iterdir())
-    assert written == sorted(f"81310115MC2K7Q8P1A_2024_{stage}_1.upkg" for stage in stages)
+    labels = ["绩效目标", *(f"运行监控（截至{stage[11:]}）" for stage in stages[1:-1]), "绩效自评"]
+    assert written == sorted(f"81310115MC2K7Q8P1A_2024年{label}_第1次.upkg" for label in labels)
     capsys.readouterr()
     for item in (tmp_path / "usb").iterdir():
         assert main(["verify", str(item)]) == 0

@@ -15,6 +15,10 @@ def workspaces(tmp_path_factory):
     base = tmp_path_factory.mktemp("file-args")
     assert main(["demo", "--workspace", str(base / "demo")]) == 0
     assert main(["init", "--workspace", str(base / "upper"), "--upper", "某区总工会"]) in {0, 2}
+    passphrase = base / "pass.txt"
+    passphrase.write_text("upper passphrase\n", encoding="utf-8")
+    init = ["init", "--workspace", str(base / "district"), "--upper", "某区总工会"]
+    assert main([*init, "--passphrase-file", str(passphrase)]) == 0
     return base
 
 
@@ -30,7 +34,26 @@ COMMANDS = {
     "import": ["import", "--workspace", "{demo}", "--year", "2024", "{file}"],
     "verify": ["verify", "{file}"],
     "verify --key": ["verify", "{package}", "--key", "{file}"],
-    "trust-upper": ["trust-upper", "--workspace", "{demo}", "--key", "{file}"],
+    "trust-upper": [
+        "trust-upper",
+        "--workspace",
+        "{demo}",
+        "--key",
+        "{file}",
+        "--key-id",
+        "0000111122223333",
+    ],
+    "params preview": ["params", "preview", "--workspace", "{demo}", "{file}"],
+    "params set --library": ["params", "set", "--workspace", "{district}", "--library", "{file}"],
+    "params set --settings": ["params", "set", "--workspace", "{district}", "--settings", "{file}"],
+    "params set --deadlines": [
+        "params",
+        "set",
+        "--workspace",
+        "{district}",
+        "--deadlines",
+        "{file}",
+    ],
     "evidence --add": [
         "evidence",
         "--workspace",
@@ -54,7 +77,12 @@ def test_a_wrong_file_is_refused_in_one_line(workspaces, tmp_path, capsys, comma
     WRONG[kind](wrong)
     package = tmp_path / "also-wrong.upkg"
     package.write_text("x", encoding="utf-8")
-    argv = [item.format(demo=demo, file=wrong, package=package) for item in COMMANDS[command]]
+    district = tmp_path / "district"
+    shutil.copytree(workspaces / "district", district)
+    argv = [
+        item.format(demo=demo, district=district, file=wrong, package=package)
+        for item in COMMANDS[command]
+    ]
     if kind in {"text", "binary"} and command == "evidence --add":
         pytest.skip("any file may be evidence")
     capsys.readouterr()

@@ -1,8 +1,7 @@
 """A year on the command line alone: ``init`` → ``year add`` → ``template`` → fill → ``import``
-→ ``check`` (→ ``explain``).
+→ ``check`` → ``explain`` → ``sign`` (each role) → ``export`` → ``verify``.
 
-Each step is one function taking the walk so far, so a later step (``sign`` for each role, then
-``export``) is one more function appended to :data:`STEPS`; the test runs them in order.
+Each step is one function taking the walk so far; the test runs :data:`STEPS` in order.
 """
 
 from __future__ import annotations
@@ -143,6 +142,37 @@ def explain(walk: Walk) -> None:
     assert all("G001" in line for line in out.splitlines() if "[强制]" in line)
 
 
+def sign(walk: Walk) -> None:
+    """Each role signs the targets off; the chair's signature locks the stage."""
+    for role, name in (("preparer", "李芳"), ("chair", "王建国"), ("audit", "赵敏")):
+        walk.run(
+            "sign",
+            "--year",
+            str(YEAR),
+            "--stage",
+            "targets",
+            "--role",
+            role,
+            "--name",
+            name,
+            "--date",
+            "2026-03-10",
+        )
+    out = walk.run("check", "--year", str(YEAR))
+    assert "[强制]" not in out, out
+
+
+def export(walk: Walk) -> None:
+    """The signed package, made and checked with no window."""
+    out_folder = walk.root / "U盘"
+    walk.run("export", "--year", str(YEAR), "--stage", "targets", "--out", str(out_folder))
+    packages = list(out_folder.glob("*.upkg"))
+    assert len(packages) == 1, list(out_folder.iterdir())
+    walk.capsys.readouterr()
+    assert main(["verify", str(packages[0])]) == 0
+    assert CODE in walk.capsys.readouterr().out
+
+
 STEPS: list[Callable[[Walk], None]] = [
     init,
     year_add,
@@ -151,11 +181,13 @@ STEPS: list[Callable[[Walk], None]] = [
     import_workbook,
     check,
     explain,
+    sign,
+    export,
 ]
-"""The walk in order; ``sign`` (each role) and ``export`` follow ``explain``."""
+"""The walk in order, from an empty folder to a signed package checked by ``verify``."""
 
 
-def test_a_year_from_init_to_check_with_no_window(tmp_path, capsys, monkeypatch):
+def test_a_year_from_init_to_export_with_no_window(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("UNIONPERF_PASSPHRASE", "correct horse battery staple")
     walk = Walk(tmp_path, capsys)
     for step in STEPS:

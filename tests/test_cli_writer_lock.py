@@ -102,7 +102,37 @@ WRITES = {
         "--add",
         "{passphrase}",
     ],
-    "trust-upper": ["trust-upper", "--key", "{base}/unit.pub", "--name", "上级"],
+    "trust-upper": [
+        "trust-upper",
+        "--key",
+        "{base}/unit.pub",
+        "--key-id",
+        "0000111122223333",
+        "--name",
+        "上级",
+    ],
+    "rescore": [
+        "rescore",
+        "--unit",
+        "91350100M000100Y43",
+        "--year",
+        "2024",
+        "--item",
+        "单位整体/指标/x",
+        "--score",
+        "1",
+        "--reason",
+        "r",
+    ],
+    "params set": ["params", "set", "--settings", "{passphrase}"],
+    "params export": [
+        "params",
+        "export",
+        "--out",
+        "{tmp}/params",
+        "--passphrase-file",
+        "{passphrase}",
+    ],
     "backup": ["backup"],
     "receive": ["receive", "{package}"],
     "year add": ["year", "add", "--year", "2025", "--copy-from", "2024"],
@@ -128,7 +158,7 @@ def test_a_write_command_is_refused_while_another_holds_the_workspace(held, name
         )
         for item in WRITES[name]
     ]
-    split = 2 if name in {"key rotate", "year add"} else 1
+    split = 2 if name in {"key rotate", "year add", "params set", "params export"} else 1
     capsys.readouterr()
     assert main([*argv[:split], "--workspace", str(path), *argv[split:]]) == 2
     err = capsys.readouterr().err
@@ -152,6 +182,7 @@ READS = {
     "disclose": ["disclose", "--year", "2024", "--out", "{tmp}/disclosure"],
     "template": ["template", "--year", "2024", "--out", "{tmp}/t.xlsx"],
     "unit": ["unit"],
+    "params show": ["params", "show"],
 }
 
 
@@ -160,7 +191,7 @@ def test_a_read_command_runs_while_another_holds_the_workspace(held, name, tmp_p
     path = held[0]
     before = _state(path)
     argv = [item.format(tmp=tmp_path) for item in READS[name]]
-    split = 2 if name in {"key show"} else 1
+    split = 2 if name in {"key show", "params show"} else 1
     assert main([*argv[:split], "--workspace", str(path), *argv[split:]]) in {0, 1}
     assert _state(path) == before
 

@@ -42,7 +42,7 @@
     <message>
         <location line="+9"/>
         <source>UnionPerf {version}</source>
-        <translation>UnionPerf {version}</translation>
+        <translation>工会预算绩效管理 {version}</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -88,7 +88,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+216"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+241"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -113,12 +113,7 @@
         <translation>截至{date}各项收入到位率（时间进度{progress}%）</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Arrival rate</source>
-        <translation>到位率</translation>
-    </message>
-    <message>
-        <location line="-32"/>
+        <location line="+8"/>
         <source>Red: behind time progress by more than {points} pts</source>
         <translation>红色：落后时间进度超过{points}个百分点</translation>
     </message>
@@ -126,6 +121,11 @@
         <location line="+8"/>
         <source>Time progress</source>
         <translation>时间进度</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Arrival rate</source>
+        <translation>到位率</translation>
     </message>
 </context>
 <context>
@@ -500,7 +500,7 @@
 <context>
     <name>Disclosure</name>
     <message>
-        <location filename="../../src/unionperf/ui/disclosure.py" line="+36"/>
+        <location filename="../../src/unionperf/ui/disclosure.py" line="+39"/>
         <source>No disclosure sheet</source>
         <translation>无法生成绩效信息公开表</translation>
     </message>
@@ -956,17 +956,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+38"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/evidence_list.py" line="+39"/>
         <source>Attach evidence files</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Cannot read the evidence files</source>
         <translation>无法读取佐证材料</translation>
     </message>
@@ -1030,9 +1030,82 @@ It holds no personal data: print it for the members&apos; assembly and the notic
     </message>
 </context>
 <context>
+    <name>FillinActions</name>
+    <message>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="+44"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export the Excel fill-in workbook</source>
+        <translation>导出Excel填报表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import the Excel fill-in workbook</source>
+        <translation>导入Excel填报表</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Export the Excel fill-in workbook…</source>
+        <translation>导出Excel填报表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The year&apos;s budget, projects, targets and results as a workbook to fill in</source>
+        <translation>把本年度的预算、项目、绩效目标和自评结果导出为可填写的Excel工作簿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the Excel fill-in workbook…</source>
+        <translation>导入Excel填报表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a filled-in workbook back: all of it, or nothing when a cell is wrong</source>
+        <translation>读回填好的工作簿：全部检查通过才保存，有一处错误就不保存</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Writing the fill-in workbook…</source>
+        <translation>正在生成填报表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The fill-in workbook was not written</source>
+        <translation>填报表未生成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fill-in workbook written</source>
+        <translation>填报表已导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workbook is in {path}. Fill it in with Excel or WPS, save it, then import it here with File › Import the Excel fill-in workbook.</source>
+        <translation>填报表已保存到 {path}。请用Excel或WPS填写并保存，再通过“文件 › 导入Excel填报表…”导入本软件。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Checking and importing the fill-in workbook…</source>
+        <translation>正在检查并导入填报表…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fill-in workbook imported</source>
+        <translation>填报表已导入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fill-in workbook was not imported</source>
+        <translation>填报表未导入</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+75"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+74"/>
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
@@ -1098,6 +1171,29 @@ It holds no personal data: print it for the members&apos; assembly and the notic
     </message>
 </context>
 <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-142"/>
+        <source>The fill-in workbook was not imported</source>
+        <translation>填报表未导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} problems were found in {file}; nothing was saved. Correct them in the workbook, save it and import it again.</source>
+        <translation>在 {file} 中发现 {count} 个问题，未保存任何修改。请在工作簿中逐一改正、保存后再导入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <location filename="../../src/unionperf/ui/jobs.py" line="+124"/>
@@ -1151,6 +1247,95 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <location line="+4"/>
         <source>Written to {path}; print it from the PDF viewer.</source>
         <translation>已保存到 {path}，请在PDF阅读器中打印。</translation>
+    </message>
+</context>
+<context>
+    <name>KeysBox</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+46"/>
+        <source>Folder for the key registration sheet</source>
+        <translation>公钥登记表的保存位置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Public key file of the upper-level union</source>
+        <translation>上级工会的公钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>公钥文件 (*.pub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Signing keys</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the key registration sheet…</source>
+        <translation>打印公钥登记表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sheet with this unit&apos;s key id for the upper-level union; print it again after the key was replaced.</source>
+        <translation>载有本单位签名密钥编号的登记表，签字盖章后交上级工会；更换密钥后须重新打印。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import the upper-level union&apos;s public key…</source>
+        <translation>导入上级工会公钥…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This unit&apos;s key:</source>
+        <translation>本单位密钥：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upper-level union&apos;s key:</source>
+        <translation>上级工会公钥：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not imported yet: import it before the first feedback package of the upper-level union arrives.</source>
+        <translation>尚未导入：收到上级工会的第一个反馈数据包之前，请导入上级工会提供的公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported: key id {key} ({name})</source>
+        <translation>已导入：密钥编号 {key}（{name}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>upper-level union</source>
+        <translation>上级工会</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Writing the key registration sheet…</source>
+        <translation>正在生成公钥登记表…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Key registration sheet written</source>
+        <translation>公钥登记表已生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sheet is in {path}: open it and print it.</source>
+        <translation>公钥登记表已保存到 {path}，请打开后打印。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key registration sheet was not written</source>
+        <translation>公钥登记表未生成</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+15"/>
+        <source>The public key was not imported</source>
+        <translation>公钥未导入</translation>
     </message>
 </context>
 <context>
@@ -1217,17 +1402,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+86"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+89"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Problems</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -1253,6 +1438,11 @@ It holds no personal data: print it for the members&apos; assembly and the notic
     </message>
     <message>
         <location line="+3"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1262,7 +1452,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1337,7 +1527,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>已备份：{name}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
+        <source>Restored from {name}</source>
+        <translation>已从备份 {name} 恢复</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -1347,7 +1542,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-201"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -1813,7 +2008,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+96"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+94"/>
         <source>Monitoring point:</source>
         <translation>监控时点：</translation>
     </message>
@@ -1843,7 +2038,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>按左侧截止日期添加监控时点</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>Funds and warnings</source>
         <translation>资金执行及预警</translation>
     </message>
@@ -1858,17 +2053,23 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>执行进度图</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Revenue arrival</source>
         <translation>收入到位</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+8"/>
+        <location line="+140"/>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <location line="-104"/>
         <source>Project:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Months 1–{month}</source>
         <translation>1–{month}月</translation>
     </message>
@@ -1878,22 +2079,27 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>{months}（截至{date}）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Time progress {progress}</source>
         <translation>时间进度 {progress}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Enter for each revenue category the amount received from 1 January to the cut-off and the date of the latest arrival (double-click a cell). Allocated funds and upper-level subsidies more than the set points behind time progress are flagged red: write the reason. Every edit is saved at once (Ctrl+Z undoes).</source>
-        <translation>逐个收入科目填写1月1日至截止日的累计到位数和最近到账日期（双击单元格）。拨缴经费、上级补助到位率落后时间进度超过设定百分点的标红，请写明原因。每次修改立即保存（Ctrl+Z 撤销）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+27"/>
         <source>Enter each project&apos;s cumulative executed amount to the cut-off (double-click a cell); explain a lag, then on the Indicators tab enter each indicator&apos;s progress and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes).</source>
         <translation>双击单元格填写各项目截至截止日的累计执行数，执行滞后的说明原因；再到“指标完成情况”页填写各指标完成值，并说明红、黄预警的原因。每次修改即时保存（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-9"/>
+        <source>Sign-off (signed)</source>
+        <translation>签字确认（已签字）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-off (not signed)</source>
+        <translation>签字确认（未签字）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Open or start a year first.</source>
         <translation>请先打开或新建年度。</translation>
     </message>
@@ -1903,9 +2109,14 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>本年度还没有监控时点：请在右上角选择截止日期，再点“添加时点”。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+99"/>
         <source>Cannot add the monitoring point</source>
         <translation>无法添加监控时点</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/monitoring/arrival_tab.py" line="+60"/>
+        <source>Enter for each revenue category the amount received from 1 January to the cut-off and the date of the latest arrival (double-click a cell). Allocated funds and upper-level subsidies more than the set points behind time progress are flagged red: write the reason. Every edit is saved at once (Ctrl+Z undoes).</source>
+        <translation>逐个收入科目填写1月1日至截止日的累计到位数和最近到账日期（双击单元格）。拨缴经费、上级补助到位率落后时间进度超过设定百分点的标红，请写明原因。每次修改立即保存（Ctrl+Z 撤销）。</translation>
     </message>
 </context>
 <context>
@@ -2198,7 +2409,7 @@ Nothing was imported.</source>
     <message>
         <location line="+8"/>
         <source>Unit {code} is not registered in this workspace: register its public key first (command: unionperf register). Until then the package cannot be received.</source>
-        <translation>单位 {code} 尚未在本工作区登记：请先登记其公钥（命令：unionperf register），登记前无法接收这个数据包。</translation>
+        <translation>单位 {code} 尚未在本工作区登记：请先核对其公钥登记表并登记其签名公钥（目前须由技术人员在命令行中登记），登记前无法接收这个数据包。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2264,7 +2475,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+192"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+205"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -2337,7 +2548,7 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+31"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+52"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -2375,7 +2586,7 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+53"/>
+        <location line="+81"/>
         <source>{hard} problems must be fixed, {soft} need an explanation</source>
         <translation>{hard}个问题必须修改，{soft}个问题需要填写说明</translation>
     </message>
@@ -2411,6 +2622,162 @@ Nothing was imported.</source>
         <location line="+9"/>
         <source>{field} takes a number: digits and a decimal point only. “{text}” was not accepted.</source>
         <translation>{field}只能填写数字（可带小数点）；输入的“{text}”未被接受。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/restore_dialog.py" line="+63"/>
+        <location line="+44"/>
+        <location line="+184"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspace backups (*.sqlite);;All files (*)</source>
+        <translation>工作区备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a backup to bring the workspace back to its state at that time. Before restoring, the current data is backed up, so a restore can be undone by restoring that backup.</source>
+        <translation>选择一个备份，把工作区恢复到当时的状态。恢复之前会先自动备份当前的数据，如果恢复错了，可以再从那个备份恢复回来。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restore this backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore from another file…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot list the backups</source>
+        <translation>无法列出备份</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+75"/>
+        <source>Cannot be restored: {why}</source>
+        <translation>不能恢复：{why}</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Restore the workspace to the backup of {time} ({reason})?
+
+It holds: {unit}; years {years}; projects {projects}.
+
+The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
+        <translation>把工作区恢复到 {time} 的备份（{reason}）吗？
+
+该备份包含：{unit}；年度 {years}；项目 {projects}。
+
+恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Restore the workspace from the file {name}?
+
+The file is checked first: it must be a backup of this unit&apos;s workspace. The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
+        <translation>用文件 {name} 恢复工作区吗？
+
+恢复前会先检查该文件：它必须是本单位工作区的备份。恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The backup was not restored</source>
+        <translation>未恢复备份</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace was restored from {name}.
+The data before the restore was backed up as {safety}.</source>
+        <translation>工作区已从 {name} 恢复。
+恢复之前的数据已备份为 {safety}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No backup yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The workspace cannot be opened:
+{error}
+
+Restore it from a backup?</source>
+        <translation>无法打开工作区：
+{error}
+
+要从备份恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a backup…</source>
+        <translation>选择备份…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -2678,7 +3045,7 @@ Nothing was imported.</source>
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+54"/>
+        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+62"/>
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
@@ -2693,23 +3060,23 @@ Nothing was imported.</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+64"/>
+        <location line="+115"/>
         <source>Sign off</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-84"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+84"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
@@ -2729,22 +3096,33 @@ Nothing was imported.</source>
         <translation>无需签字</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+24"/>
+        <location line="+3"/>
+        <source>Not signed</source>
+        <translation>未能签字</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Sign-off by {role}</source>
         <translation>{role}签字</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
+        <source>{count} problems must be fixed before anyone can sign “{stage}” off (click one to open it):</source>
+        <translation>“{stage}”还有{count}个须修改的问题，解决后才能签字（点击可定位到该处）：</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Locked: the union chair signed “{stage}” off. A change now is an adjustment and asks for its reason.</source>
         <translation>已锁定：工会主席已签字确认“{stage}”。现在修改属于调整，需填写调整原因。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Adjusting “{stage}”: {reason}. The chair&apos;s new sign-off locks it again.</source>
-        <translation>“{stage}”调整中：{reason}。工会主席重新签字后再次锁定。</translation>
+        <source>Adjusting “{stage}”: {reason}. The chair&apos;s and the audit chair&apos;s sign-offs were withdrawn: they sign it again, and the chair&apos;s new sign-off locks it.</source>
+        <translation>正在调整“{stage}”：{reason}。工会主席和经审会主任的签字已撤回，须重新签字；工会主席重新签字后再次锁定。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Returned by the upper level: {reason}. Correct it, then sign it off again.</source>
         <translation>已被上级退回：{reason}。请修改后重新签字确认。</translation>
     </message>
@@ -2757,7 +3135,7 @@ Nothing was imported.</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-196"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-200"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -2810,7 +3188,7 @@ Nothing was imported.</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+135"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+141"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -2944,22 +3322,27 @@ Nothing was imported.</source>
 <context>
     <name>SubmitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+32"/>
+        <location filename="../../src/unionperf/ui/steps/submit/dialogs.py" line="+37"/>
         <source>Packages (*.upkg);;All files (*)</source>
         <translation>数据包 (*.upkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Passphrase of the unit&apos;s signing key:</source>
         <translation>本单位签名密钥的口令：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Type it again.</source>
+        <translation>请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Explain a problem</source>
         <translation>填写出错说明</translation>
     </message>
@@ -2975,7 +3358,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+96"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+97"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -3046,17 +3429,17 @@ Why is this so? (travels with the package)</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-60"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
@@ -3508,13 +3891,13 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
-        <source>Union chair</source>
-        <translation>工会主席</translation>
+        <source>Preparer (accountant)</source>
+        <translation>填报人（会计）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Accountant</source>
-        <translation>会计</translation>
+        <source>Union chair</source>
+        <translation>工会主席</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3530,7 +3913,7 @@ SHA-256 {sha256}
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-187"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-200"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
@@ -3555,6 +3938,11 @@ SHA-256 {sha256}
         <translation>上级工会（接收所属单位报送的数据包）</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>The three names are filled in whenever a stage is signed off; they can be changed later under Unit profile.</source>
+        <translation>以上三个姓名在各阶段签字确认时自动填入，以后可在“单位信息”中修改。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Union name *</source>
         <translation>工会名称 *</translation>
@@ -3576,8 +3964,8 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
-        <source>Accountant</source>
-        <translation>会计</translation>
+        <source>Preparer (accountant)</source>
+        <translation>填报人（会计）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3586,11 +3974,16 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit committee chair</source>
+        <translation>经审会主任</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>An upper-level union may leave it empty.</source>
         <translation>上级工会可以不填。</translation>
     </message>
@@ -3613,9 +4006,37 @@ SHA-256 {sha256}
 <context>
     <name>UnitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+29"/>
+        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+30"/>
         <source>Enter the union&apos;s profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
+    </message>
+</context>
+<context>
+    <name>UpperKeyDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-160"/>
+        <source>Import the upper-level union&apos;s public key</source>
+        <translation>导入上级工会公钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare this key id, character by character, with the key id on the paper the upper-level union gave you (its key registration sheet, signed and sealed). Import the key only when they are the same: feedback packages are then accepted only when this key signed them.</source>
+        <translation>请将下面的密钥编号与上级工会提供的纸质公钥登记表（签字盖章）上的密钥编号逐位核对，完全一致才导入。导入后，只接收由这把密钥签发的反馈数据包。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Key id (fingerprint):</source>
+        <translation>密钥编号（指纹）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upper-level union:</source>
+        <translation>上级工会：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same as on the paper: import</source>
+        <translation>核对一致，导入</translation>
     </message>
 </context>
 <context>
@@ -3681,7 +4102,7 @@ SHA-256 {sha256}
     <message>
         <location line="+4"/>
         <source>No workspace in this folder (unionperf.sqlite is missing).</source>
-        <translation>该文件夹中没有工作区（找不到 unionperf.sqlite）。</translation>
+        <translation>该文件夹中没有工作区（找不到工作区的数据库文件）。</translation>
     </message>
     <message>
         <location line="+3"/>

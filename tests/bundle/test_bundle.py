@@ -84,6 +84,8 @@ def test_bundle_holds_the_data_files_the_app_reads(bundle):
         "resources/fonts/wqy-microhei.ttc",
         "resources/fonts/LICENSE-wqy-microhei.txt",
         "resources/translations/unionperf_zh_CN.qm",
+        "resources/translations/qtbase_extra_zh_CN.qm",
+        "PySide6/Qt/translations/qtbase_zh_CN.qm",
         "resources/indicators/library.json",
         "resources/guidance/targets.md",
         "resources/guidance/zgbf-2019-25.txt",

@@ -633,6 +633,15 @@ CASES = [
         (Section.SIGNOFF, "", "targets", "chair"),
         (Section.SIGNOFF, "", "targets", "audit_chair"),
     ),
+    _case(
+        C.SIGNOFF_AGAIN,
+        lambda: _year(signoffs=_signoffs(MONITORING_STAGE.name)),
+        T,
+        H,
+        (Section.SIGNOFF, "", "targets", "preparer"),
+        (Section.SIGNOFF, "", "targets", "chair"),
+        (Section.SIGNOFF, "", "targets", "audit_chair"),
+    ),
 ]
 
 
@@ -688,7 +697,9 @@ def test_every_problem_code_has_a_case():
 
 @pytest.mark.parametrize(("code", "build", "stage", "severity", "where"), CASES)
 def test_smallest_bad_input_triggers_the_problem(code, build, stage, severity, where):
-    problems = check_stage(build(), stage, signoffs=code is C.SIGNOFF_MISSING)
+    signoffs = code in (C.SIGNOFF_MISSING, C.SIGNOFF_AGAIN)
+    adjusting = {stage.name} if code is C.SIGNOFF_AGAIN else set()
+    problems = check_stage(build(), stage, signoffs=signoffs, adjusting=adjusting)
     found = _of(problems, code)
     assert [_where(problem) for problem in found] == where
     assert [problem.severity for problem in found] == [severity] * len(where)

@@ -178,10 +178,10 @@ def test_package_json_and_data_json_follow_the_published_schemas(unit, name):
 
 def test_layout_name_and_sequence_chain(unit):
     assert {name: path.name for name, path in unit.packages.items()} == {
-        "targets-1": f"{unit.unit_code}_{YEAR}_targets_1.upkg",
-        "targets-2": f"{unit.unit_code}_{YEAR}_targets_2.upkg",
-        "self-evaluation-1": f"{unit.unit_code}_{YEAR}_self-evaluation_1.upkg",
-        "monitoring-1": f"{unit.unit_code}_{YEAR}_monitoring-2024-03-31_1.upkg",
+        "targets-1": f"{unit.unit_code}_{YEAR}年绩效目标_第1次.upkg",
+        "targets-2": f"{unit.unit_code}_{YEAR}年绩效目标_第2次.upkg",
+        "self-evaluation-1": f"{unit.unit_code}_{YEAR}年绩效自评_第1次.upkg",
+        "monitoring-1": f"{unit.unit_code}_{YEAR}年运行监控（截至2024-03-31）_第1次.upkg",
     }
     first = json.loads(members(unit.blob("targets-1"))["data/package.json"])
     second = json.loads(members(unit.blob("targets-2"))["data/package.json"])

@@ -17,6 +17,7 @@ PACKAGED = Path(__file__).parents[2] / "src" / "unionperf" / "exchange" / "schem
         "data.schema.json",
         "feedback.schema.json",
         "announcements.schema.json",
+        "params.schema.json",
     ],
 )
 def test_packaged_schema_equals_documented_schema(name):

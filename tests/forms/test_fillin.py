@@ -599,7 +599,7 @@ BAD_INPUTS: dict[str, tuple[Edit, str]] = {
     "wrong year": (_guide("B5", 2023), "2023年度的填报表"),
     "wrong unit": (_guide("B4", "91350100M000100Y43"), "另一个单位"),
     "other unit's name": (_guide("B3", "另一个工会"), "另一个单位"),
-    "not our workbook": (_guide("B6", ""), "不是 UnionPerf 导出的填报表"),
+    "not our workbook": (_guide("B6", ""), "不是本软件导出的填报表"),
     "unknown indicator uid": (_indicator_cell("p2024-01-i01", "指标编号", "nope"), "不存在"),
     "unknown project uid": (_project_cell(0, "项目编号", "nope"), "不存在"),
     "copied row keeps its uid": (_copied_row, "重复"),
@@ -658,3 +658,12 @@ def test_a_file_that_is_not_a_workbook(year):
     result = read_template(b"PK\x03\x04 not really a zip", year)
     assert not result.ok
     assert "不是有效的 Excel 工作簿" in result.problems[0].message
+
+
+def test_the_guide_names_the_app_in_chinese_and_earlier_workbooks_are_still_read(blob, year):
+    book = Book(blob)
+    guide = [cell.value for row in book.sheet("说明").iter_rows() for cell in row if cell.value]
+    assert "工会预算绩效管理填报表（第1版）" in guide
+    assert not any("UnionPerf" in str(value) for value in guide)
+    book.sheet("说明")["B6"] = "UnionPerf 填报表 v1"  # exported by an earlier version
+    assert _read(book, year).ok

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -107,10 +107,10 @@ def test_cover_sheet_with_qr_code(tmp_path: Path) -> None:
         year=2024,
         stage=Stage(StageKind.SELF_EVALUATION),
         key_id="RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3",
-        file_name="华东精密-2024-self-evaluation-01.upkg",
+        file_name="91350100M000100Y43_2024年绩效自评_第1次.upkg",
         sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
         sequence=1,
-        created_at=datetime(2025, 2, 28, 10, 15).isoformat(),  # noqa: DTZ001
+        created_at=datetime(2025, 2, 28, 18, 15, tzinfo=timezone(timedelta(hours=8))),
     )
     family = cover_family(facts, RuleSettings())
     path = write(tmp_path, family)
@@ -119,6 +119,11 @@ def test_cover_sheet_with_qr_code(tmp_path: Path) -> None:
     assert flat(family.forms[0].qr) in whole
     assert "（单位盖章）" in whole
     assert pages(path) == 1
+    assert "生成时间2025年2月28日18:15" in whole
+    assert "报送阶段绩效自评" in whole
+    assert "self-evaluation" not in whole
+    assert "unionperf" not in whole.lower()
+    assert "核对方法" in whole
 
 
 @pytest.mark.slow

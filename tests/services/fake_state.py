@@ -10,6 +10,7 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import StageKind, YearData
 from unionperf.store.audit import AuditEntry, ChainBreak, now
 from unionperf.store.evidence_records import Evidence
+from unionperf.store.params_records import ParamsApplied, ParamsSent, UpperParams
 from unionperf.store.register import Received, Subordinate
 from unionperf.store.submissions import (
     Submission,
@@ -65,6 +66,9 @@ class FakeState:
     feedback_sent: list[SentFeedback] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
+    upper_params: UpperParams = field(default_factory=lambda: UpperParams(None, None, None))
+    params_sent: list[ParamsSent] = field(default_factory=list)
+    params_applied: list[ParamsApplied] = field(default_factory=list)
 
     def copy(self) -> FakeState:
         """A copy whose containers can change without touching this one."""

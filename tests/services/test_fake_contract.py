@@ -163,7 +163,8 @@ def test_the_scenario_runs_alike(workspace, tmp_path):
     assert seen[1] == (True, "open", "")
     assert seen[2].startswith("StageLockedError")
     assert seen[5] == "ok"
-    assert seen[9] == ((True, "adjusting", "上级要求"), {TARGETS})
+    # the adjustment withdrew the chair's sign-off
+    assert seen[9] == ((False, "adjusting", "上级要求"), {TARGETS})
     assert seen[11] == ((True, "open", ""), set())
     assert seen[-2] == (3, f"{3:064}")
     first = next(i for i, item in enumerate(seen) if "不是收入科目" in str(item))

@@ -17,7 +17,7 @@ from unionperf.domain.validation.target_rules import check_indicator
 from unionperf.domain.year import YearData
 from unionperf.resources import resource_path
 from unionperf.services.common import inputs
-from unionperf.services.cycle.indicator_library import (
+from unionperf.services.common.indicator_library import (
     LIBRARY_FILE,
     LibraryError,
     Scope,

@@ -6,11 +6,26 @@ from datetime import date
 
 import pytest
 
+from tests.forms.pdfread import flat, needs_poppler, raw_flat
 from unionperf.domain.unit import UnitProfile
 from unionperf.forms.fonts import form_texts
+from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.signing import KeyInfo
-from unionperf.services.cycle.key_sheet import key_sheet_family, write_key_sheet
+from unionperf.services.common.workspace import Workspace
+from unionperf.services.cycle.key_sheet import (
+    key_line,
+    key_sheet_family,
+    print_key_sheet,
+    write_key_sheet,
+)
+
+PASSPHRASE = "口令足够长的测试口令"
+
+
+def _grouped(key_id: str) -> str:
+    return " ".join(key_id[index : index + 4] for index in range(0, len(key_id), 4))
+
 
 INFO = KeyInfo(
     key_id="1A2B3C4D5E6F7A8B",
@@ -35,12 +50,35 @@ def test_the_sheet_names_unit_key_and_signatures():
         "1A2B 3C4D 5E6F 7A8B",
         "RWSLIpHC5ko2dBase64",
         "张会计",
-        "2025-03-01",
+        "2025年3月1日",
     ):
         assert expected in texts
+    assert "untrusted comment" not in texts
+    assert "minisign" not in texts
+    assert "替换的原密钥编号" not in texts
     assert form.signoff == ("经办人", "工会主席")
-    assert "key=1A2B3C4D5E6F7A8B" in form.qr
-    assert "pub=RWSLIpHC5ko2dBase64" in form.qr
+    assert "密钥=1A2B3C4D5E6F7A8B" in form.qr
+    assert "公钥=RWSLIpHC5ko2dBase64" in form.qr
+
+
+@needs_poppler
+def test_after_a_key_rotation_the_reprinted_sheet_shows_the_new_key_and_the_one_it_replaces(
+    tmp_path,
+):
+    workspace = Workspace.create(tmp_path / "ws", UNIT, passphrase=PASSPHRASE)
+    try:
+        old = signing.key_info(workspace)
+        signing.rotate(workspace, PASSPHRASE)
+        new = signing.key_info(workspace)
+        path = print_key_sheet(workspace, tmp_path / "打印", date(2025, 3, 1))
+    finally:
+        workspace.close()
+    assert path.name == f"公钥登记表_{new.key_id}.pdf"
+    whole = raw_flat(path)
+    assert flat(_grouped(new.key_id)) in whole
+    assert f"替换的原密钥编号{flat(_grouped(old.key_id))}" in whole
+    assert key_line(new.public_key) in whole
+    assert "untrusted" not in whole
 
 
 def test_the_sheet_is_a_pdf_in_the_folder(tmp_path):

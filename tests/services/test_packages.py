@@ -476,7 +476,7 @@ def test_returned_feedback_reopens_the_stage(unit, upper, unit_copy, opinions, t
     assert _g001(unit_copy, "targets") == []
     # before the upper level's key is trusted, feedback is refused
     [outcome] = _receive(unit_copy, path)
-    _assert_refused_and_quarantined(unit_copy, outcome, path, "trust-upper")
+    _assert_refused_and_quarantined(unit_copy, outcome, path, "导入上级工会公钥")
     assert _feedback_rows(unit_copy) == []
     trust_upper(unit_copy, _upper_pub(upper, tmp_path / "upper.pub"), "上级工会")
     [outcome] = _receive(unit_copy, path)
@@ -536,7 +536,7 @@ def test_feedback_needs_a_received_package_and_valid_opinions(unit, upper, tmp_p
             year=YEAR,
             stage="targets",
             decision=Decision.RETURN,
-            summary="",
+            summary="请修改",
             opinions=[Opinion("", "", "", "", " ")],
             out_dir=tmp_path / "fb",
             passphrase=UPPER_PASSPHRASE,
@@ -554,7 +554,7 @@ def test_feedback_opinions_name_what_the_unit_sent(unit, upper, tmp_path):
             year=YEAR,
             stage="targets",
             decision=Decision.RETURN,
-            summary="",
+            summary="请修改",
             opinions=opinions,
             out_dir=tmp_path / "fb",
             passphrase=UPPER_PASSPHRASE,
@@ -633,7 +633,7 @@ def test_cli_feedback_signs_the_opinions_file(unit, tmp_path, capsys, monkeypatc
     command = ["feedback", "--workspace", up, "--unit", unit.unit_code, "--year", str(YEAR)]
     command += ["--stage", "targets", "--decision", "return", "--opinions", str(opinions)]
     assert main([*command, "--out", str(tmp_path / "fb")]) == 0
-    path = tmp_path / "fb" / f"{unit.unit_code}_{YEAR}_targets_feedback_1.upkg"
+    path = tmp_path / "fb" / f"{unit.unit_code}_{YEAR}年绩效目标_反馈_第1次.upkg"
     assert capsys.readouterr().out == f"已生成反馈数据包：{path}\n"
     expected = {
         "decision": "return",
@@ -645,7 +645,7 @@ def test_cli_feedback_signs_the_opinions_file(unit, tmp_path, capsys, monkeypatc
                 "owner": project.uid,
                 "text": "请提高目标值",
             },
-            {"field": "", "item": "", "label": "", "owner": "", "text": "请补充满意度指标"},
+            {"field": "", "item": "", "label": "整体", "owner": "", "text": "请补充满意度指标"},
         ],
         "summary": "请补充说明",
     }

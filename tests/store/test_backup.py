@@ -1,16 +1,35 @@
-"""Rotating backups through SQLite's backup API, and restore."""
+"""Backups through SQLite's backup API: UTC names, old local names still read, the policy applied.
+
+Every time comes from an injected clock, never the machine's; days are counted in a time zone
+the test names.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
 from unionperf.domain.budget import BudgetLine
 from unionperf.store import backup
+from unionperf.store.backup_restore import restore_backup
+from unionperf.store.backup_retention import TODAY_CAP
 from unionperf.store.repository import YearRepository
 from unionperf.store.workspace import open_store
+
+SHANGHAI = timezone(timedelta(hours=8))
+CET, CEST = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = open_store(tmp_path / "ws", create=True)
+    yield opened
+    opened.close()
 
 
 def _budget(store) -> Decimal:
@@ -18,21 +37,110 @@ def _budget(store) -> Decimal:
         return YearRepository(session).load(2024).budget[0].budget
 
 
-def test_open_backs_up_and_rotation_keeps_thirty(tmp_path):
-    store = open_store(tmp_path / "ws", create=True)
-    store.close()
-    for _ in range(3):
-        open_store(tmp_path / "ws").close()
-    assert len(backup.list_backups(store.paths.backups)) == 3
-    for _ in range(35):
-        backup.take_backup(store.paths.database, store.paths.backups, "manual")
-    kept = backup.list_backups(store.paths.backups)
-    assert len(kept) == backup.KEEP
-    assert all(item.reason == "manual" for item in kept)
+def test_a_backup_is_named_by_its_utc_time(store):
+    taken = datetime(2026, 5, 7, 14, 30, 12, 123456, tzinfo=SHANGHAI)
+    made = backup.take_backup(
+        store.paths.database, store.paths.backups, "manual", now=taken, tz=SHANGHAI
+    )
+    assert made.path.name == "unionperf-20260507T063012-123456Z-manual.sqlite"
+    assert made.taken_at == datetime(2026, 5, 7, 6, 30, 12, 123456, tzinfo=UTC)
+    assert backup.list_backups(store.paths.backups, SHANGHAI) == [made]
 
 
-def test_restore_brings_back_the_old_state(tmp_path):
-    store = open_store(tmp_path / "ws", create=True)
+def test_a_backup_is_one_file_that_reads_without_side_files(store):
+    made = backup.take_backup(store.paths.database, store.paths.backups, "manual")
+    with sqlite3.connect(made.path.resolve().as_uri() + "?mode=ro", uri=True) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    assert sorted(path.name for path in store.paths.backups.iterdir()) == [made.path.name]
+
+
+def test_the_clock_going_back_for_winter_does_not_delete_the_newest(store):
+    """02:40 CEST, then (the clocks go back at 03:00) 02:10 CET: half an hour later, not earlier.
+
+    Named by local time, the later backup sorted as the older one, and with today's quota full
+    it was the one deleted.
+    """
+    database, folder = store.paths.database, store.paths.backups
+    for minute in range(TODAY_CAP - 1):  # that morning, 01:00–01:18 CET
+        backup.take_backup(
+            database, folder, "open", now=datetime(2026, 10, 25, 1, minute, tzinfo=CET), tz=CET
+        )
+    before = backup.take_backup(
+        database, folder, "open", now=datetime(2026, 10, 25, 2, 40, tzinfo=CEST), tz=CET
+    )
+    after = backup.take_backup(
+        database, folder, "open", now=datetime(2026, 10, 25, 2, 10, tzinfo=CET), tz=CET
+    )
+    assert after.taken_at - before.taken_at == timedelta(minutes=30)
+    listed = backup.list_backups(folder, CET)
+    assert [item.path for item in listed[:2]] == [after.path, before.path]
+    assert len(listed) == TODAY_CAP
+    assert after.path.exists()
+    assert before.path.exists()
+
+
+def test_old_local_time_names_are_still_read(store):
+    folder = store.paths.backups
+    folder.mkdir(exist_ok=True)
+    old = folder / "unionperf-20260101-093000-000000-open.sqlite"
+    backup.copy_database(store.paths.database, old, journal="DELETE")
+    made = backup.take_backup(
+        store.paths.database,
+        folder,
+        "manual",
+        now=datetime(2026, 1, 1, 9, 45, tzinfo=SHANGHAI),
+        tz=SHANGHAI,
+    )
+    listed = backup.list_backups(folder, SHANGHAI)
+    assert [item.path for item in listed] == [made.path, old]
+    assert listed[1].taken_at == datetime(2026, 1, 1, 1, 30, tzinfo=UTC)
+    assert listed[1].reason == "open"
+
+
+def test_taking_a_backup_thins_the_others_by_the_policy(store):
+    """Backups every six hours from 1 January to 10 April 15:00, then one at 21:00: that day
+    whole, one a day for 31 days (10 March – 9 April), the newest of January and of February."""
+    database, folder = store.paths.database, store.paths.backups
+    first = backup.take_backup(database, folder, "open", now=datetime(2026, 1, 1, tzinfo=UTC))
+    start = datetime(2026, 1, 1, 3, tzinfo=SHANGHAI)
+    for step in range(399):
+        moment = (start + timedelta(hours=6 * step)).astimezone(UTC)
+        name = f"unionperf-{moment:%Y%m%dT%H%M%S-%f}Z-open.sqlite"
+        shutil.copyfile(first.path, folder / name)
+    first.path.unlink()
+    backup.take_backup(
+        database, folder, "open", now=datetime(2026, 4, 10, 21, tzinfo=SHANGHAI), tz=SHANGHAI
+    )
+    kept = [item.taken_at.astimezone(SHANGHAI) for item in backup.list_backups(folder, SHANGHAI)]
+    today = [moment.hour for moment in kept if moment.date() == date(2026, 4, 10)]
+    assert today == [21, 15, 9, 3]
+    daily = [
+        moment.date() for moment in kept if date(2026, 3, 10) <= moment.date() < date(2026, 4, 10)
+    ]
+    assert daily == [date(2026, 4, 9) - timedelta(days=back) for back in range(31)]
+    assert all(moment.hour == 21 for moment in kept[4:])
+    monthly = [moment for moment in kept if moment.date() < date(2026, 3, 10)]
+    assert monthly == [
+        datetime(2026, 2, 28, 21, tzinfo=SHANGHAI),
+        datetime(2026, 1, 31, 21, tzinfo=SHANGHAI),
+    ]
+
+
+def test_a_half_written_backup_is_not_listed_and_goes_after_a_day(store):
+    folder = store.paths.backups
+    folder.mkdir(exist_ok=True)
+    partial = folder / f"{backup.PARTIAL_PREFIX}unionperf-20260101T000000-000000Z-open.sqlite"
+    partial.write_bytes(b"SQLite format 3\x00")
+    written = datetime(2026, 1, 1, tzinfo=UTC)
+    os.utime(partial, (written.timestamp(), written.timestamp()))
+    assert backup.list_backups(folder) == []
+    backup.take_backup(store.paths.database, folder, "manual", now=written + timedelta(hours=1))
+    assert partial.exists()
+    backup.take_backup(store.paths.database, folder, "manual", now=written + timedelta(days=2))
+    assert not partial.exists()
+
+
+def test_restore_brings_back_the_old_state(store, tmp_path):
     with store.sessions.transaction() as session:
         repository = YearRepository(session)
         repository.ensure_year(2024)
@@ -41,7 +149,7 @@ def test_restore_brings_back_the_old_state(tmp_path):
     with store.sessions.transaction() as session:
         YearRepository(session).save_budget_line(2024, BudgetLine("501", budget=Decimal(999)))
     store.close()
-    safety = backup.restore_backup(saved.path, store.paths.database, store.paths.backups)
+    safety = restore_backup(saved.path, store.paths.database, store.paths.backups)
     reopened = open_store(tmp_path / "ws")
     try:
         assert _budget(reopened) == Decimal(100)
@@ -52,10 +160,10 @@ def test_restore_brings_back_the_old_state(tmp_path):
         assert connection.execute("SELECT budget_fen FROM budget_line").fetchone() == (99900,)
 
 
-def test_damaged_backup_is_refused(tmp_path):
-    store = open_store(tmp_path / "ws", create=True)
-    store.close()
-    broken = tmp_path / "broken.sqlite"
-    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
-    with pytest.raises(ValueError, match="备份文件已损坏"):
-        backup.restore_backup(broken, store.paths.database, store.paths.backups)
+def test_a_workspace_gets_an_id_that_its_backups_carry(store):
+    made = backup.take_backup(store.paths.database, store.paths.backups, "manual")
+    with sqlite3.connect(made.path) as connection:
+        (value,) = connection.execute(
+            "SELECT value FROM workspace_meta WHERE key = 'workspace_id'"
+        ).fetchone()
+    assert len(value) == 32

@@ -57,7 +57,7 @@ def zh_cn(qapp):
     """Our catalogue and Qt's own installed for one test, removed afterwards (with the locale)."""
     locale = QLocale()  # the default locale, which install_translators changes to zh_CN
     translators = install_translators(qapp)
-    assert len(translators) == 2
+    assert len(translators) == 3
     yield translators
     for translator in translators:
         qapp.removeTranslator(translator)

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Operator
+from unionperf.services.common.indicator_library import default_library
 from unionperf.services.cycle import editing
-from unionperf.services.cycle.indicator_library import default_library
 from unionperf.ui import messages
 from unionperf.ui.app import load_font
 from unionperf.ui.main_window import MainWindow

@@ -171,7 +171,10 @@ def test_an_adjustment_puts_its_step_back_in_progress_until_the_chair_signs_agai
     )
     session.recheck()
     assert session.statuses[Step.TARGETS] is StepStatus.IN_PROGRESS
-    chair = session.data.signoffs_for("targets")[SignoffRole.CHAIR]
-    session.sign_off(chair)
+    signed = session.data.signoffs_for("targets")
+    assert set(signed) == {SignoffRole.PREPARER}  # the adjustment withdrew chair and audit chair
+    preparer = signed[SignoffRole.PREPARER]
+    for role in (SignoffRole.CHAIR, SignoffRole.AUDIT_CHAIR):
+        session.sign_off(replace(preparer, role=role, name="陈建国"))
     session.recheck()
     assert session.statuses[Step.TARGETS] is StepStatus.DONE

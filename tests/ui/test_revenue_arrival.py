@@ -51,9 +51,9 @@ def opened(qtbot, demo_workspace, errors, monkeypatch):
 
 
 def _cell(page: MonitoringStep, code: str, column: int):
-    row = page.arrival_model.row_of(code)
+    row = page.arrivals.model.row_of(code)
     assert row >= 0, code
-    return page.arrival_model.index(row, column)
+    return page.arrivals.model.index(row, column)
 
 
 def _editor(view, index, kind):
@@ -66,7 +66,7 @@ def _editor(view, index, kind):
 
 
 def _type(qtbot, page: MonitoringStep, index, text: str) -> None:
-    editor = _editor(page.arrival_table, index, QLineEdit)
+    editor = _editor(page.arrivals.table, index, QLineEdit)
     editor.selectAll()
     if not text:
         qtbot.keyClick(editor, Qt.Key.Key_Delete)
@@ -96,8 +96,8 @@ def _background(index) -> str | None:
 
 def test_model_passes_the_model_tester(qtmodeltester, opened):
     _window, page = opened
-    assert page.arrival_model.rowCount() == 5
-    qtmodeltester.check(page.arrival_model)
+    assert page.arrivals.model.rowCount() == 5
+    qtmodeltester.check(page.arrivals.model)
 
 
 def test_the_tab_shows_the_late_subsidy_in_the_table_and_the_chart(opened):
@@ -109,7 +109,7 @@ def test_the_tab_shows_the_late_subsidy_in_the_table_and_the_chart(opened):
     assert _cell(page, SUBSIDY, ArrivalColumn.RATE).data() == "25.0%"
     assert _cell(page, DUES, ArrivalColumn.DEVIATION).data() == "On time"
     assert _background(_cell(page, DUES, ArrivalColumn.DEVIATION)) is None
-    bars = page.arrival_chart.bars
+    bars = page.arrivals.chart.bars
     assert bars is not None
     assert [bar.lags for bar in bars.bars] == [False, False, True, False, False]
     assert "上级工会二季度回拨补助" in _cell(page, SUBSIDY, ArrivalColumn.NOTE).data()
@@ -121,7 +121,7 @@ def test_entering_the_late_subsidy_when_it_arrives_clears_the_warning_and_undoes
 ):
     window, page = opened
     _type(qtbot, page, _cell(page, SUBSIDY, ArrivalColumn.AMOUNT), "25000")
-    dates = _editor(page.arrival_table, _cell(page, SUBSIDY, ArrivalColumn.RECEIVED_ON), QDateEdit)
+    dates = _editor(page.arrivals.table, _cell(page, SUBSIDY, ArrivalColumn.RECEIVED_ON), QDateEdit)
     assert dates.date() == QDate(2024, 3, 15)  # the editor starts from the stored date
     dates.setDate(QDate(2024, 6, 28))
     qtbot.keyClick(dates, Qt.Key.Key_Return)
@@ -134,8 +134,8 @@ def test_entering_the_late_subsidy_when_it_arrives_clears_the_warning_and_undoes
     assert deviation.data() == "On time"
     assert _background(deviation) is None
     assert _cell(page, SUBSIDY, ArrivalColumn.RATE).data() == "50.0%"
-    assert page.arrival_chart.bars is not None
-    assert not any(bar.lags for bar in page.arrival_chart.bars.bars)
+    assert page.arrivals.chart.bars is not None
+    assert not any(bar.lags for bar in page.arrivals.chart.bars.bars)
     assert errors == []
 
     page.session.undo_stack.undo()  # the date
@@ -160,9 +160,9 @@ def test_a_late_subsidy_without_reason_is_a_problem_that_leads_to_its_cell(
     window.show_problem(late[0])
 
     assert page.tabs.currentIndex() == ARRIVAL_TAB
-    current = page.arrival_table.currentIndex()
+    current = page.arrivals.table.currentIndex()
     assert (current.row(), current.column()) == (
-        page.arrival_model.row_of(SUBSIDY),
+        page.arrivals.model.row_of(SUBSIDY),
         ArrivalColumn.NOTE,
     )
     _type(qtbot, page, current, "上级补助7月到账")
@@ -176,7 +176,7 @@ def test_a_late_subsidy_without_reason_is_a_problem_that_leads_to_its_cell(
 def test_letters_in_the_amount_are_not_saved(qtbot, opened, demo_workspace):
     _window, page = opened
     before = _stored(demo_workspace, JUNE, DUES)
-    editor = _editor(page.arrival_table, _cell(page, DUES, ArrivalColumn.AMOUNT), QLineEdit)
+    editor = _editor(page.arrivals.table, _cell(page, DUES, ArrivalColumn.AMOUNT), QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, "abc")
     assert editor.text() == "465000"  # every letter refused, the amount kept
@@ -192,16 +192,16 @@ def test_a_first_entry_at_a_new_point_is_taken_back_by_undo(qtbot, opened, demo_
     assert page.point_uid != JUNE
     page.tabs.setCurrentIndex(ARRIVAL_TAB)
     new_point = page.point_uid
-    assert all(not line.entered for line in page.arrival_model.rows())
+    assert all(not line.entered for line in page.arrivals.model.rows())
     _type(qtbot, page, _cell(page, DUES, ArrivalColumn.AMOUNT), "387500")
     stored = _stored(demo_workspace, new_point, DUES)
     assert stored is not None
     assert stored.amount == Decimal(387500)
     # 拨缴经费 entered, 上级补助 not: it now counts as nothing arrived, and is flagged
     assert _cell(page, SUBSIDY, ArrivalColumn.AMOUNT).data() == ""
-    assert page.arrival_model.row(page.arrival_model.row_of(SUBSIDY)).lags
+    assert page.arrivals.model.row(page.arrivals.model.row_of(SUBSIDY)).lags
 
     page.session.undo_stack.undo()
 
     assert _stored(demo_workspace, new_point, DUES) is None
-    assert not page.arrival_model.row(page.arrival_model.row_of(SUBSIDY)).lags
+    assert not page.arrivals.model.row(page.arrivals.model.row_of(SUBSIDY)).lags

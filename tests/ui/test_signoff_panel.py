@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.cycle import editing, locks
+from unionperf.ui import messages
 from unionperf.ui.widgets import signoff_panel
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import YearSession
@@ -42,6 +43,31 @@ def failures(session):
     seen: list[str] = []
     session.failed.connect(seen.append)
     return seen
+
+
+@pytest.fixture(autouse=True)
+def errors(monkeypatch):
+    """The error dialogs shown, as (title, message) (a modal dialog would wait forever)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        messages, "show_error", lambda _parent, title, error: shown.append((title, str(error)))
+    )
+    return shown
+
+
+def _unsign(session, stage: str, *roles: SignoffRole) -> None:
+    """Withdraw sign-offs of the demo year (as an undo would), then show the year again."""
+    for role in roles:
+        locks.withdraw_signoff(session.workspace, session.year, stage, role)
+    session.reload()
+
+
+def _type_name(row, text: str) -> None:
+    """Replace a role's name as typed (Chinese arrives as an input method commits it)."""
+    row.name.setFocus()
+    row.name.selectAll()
+    row.name.del_()
+    row.name.insert(text)
 
 
 def _panel(qtbot, session, stage: str) -> SignoffPanel:
@@ -89,21 +115,18 @@ def test_an_unsigned_stage_shows_the_three_roles_prefilled(
     assert "Open" in panel.lock_label.text()
 
 
-def test_sign_off_is_saved_and_undo_withdraws_it(qtbot, session, demo_workspace):
-    editing.add_year(demo_workspace, NEW_YEAR)
-    session.open_year(NEW_YEAR)
+def test_sign_off_is_saved_and_undo_withdraws_it(qtbot, session):
+    _unsign(session, "targets", SignoffRole.PREPARER)
     panel = _panel(qtbot, session, "targets")
     row = panel.rows[SignoffRole.PREPARER]
-    row.name.clear()
-    row.name.insert("李会计")  # as an input method commits it (QTest types ASCII only)
-    row.date.setDate(QDate(2025, 1, 20))
+    _type_name(row, "李会计")
+    row.date.setDate(QDate(2024, 1, 20))
     _click(qtbot, panel, SignoffRole.PREPARER)
     stored = _stored(session, "targets")[SignoffRole.PREPARER]
-    assert (stored.name, stored.signed_on.isoformat()) == ("李会计", "2025-01-20")
+    assert (stored.name, stored.signed_on.isoformat()) == ("李会计", "2024-01-20")
     assert panel.rows[SignoffRole.PREPARER].state.text() == "Signed"
-    assert not panel.lock.locked  # only the chair locks
     session.undo_stack.undo()
-    assert _stored(session, "targets") == {}
+    assert SignoffRole.PREPARER not in _stored(session, "targets")
     assert SignoffRole.PREPARER not in session.data.signoffs_for("targets")
     assert _audit(session, 1)[0][:3] == ("withdraw", "signoff", "targets/preparer")
     session.undo_stack.redo()
@@ -111,10 +134,9 @@ def test_sign_off_is_saved_and_undo_withdraws_it(qtbot, session, demo_workspace)
 
 
 def test_the_chair_locks_and_an_edit_then_asks_for_an_adjustment(qtbot, session, demo_workspace):
-    editing.add_year(demo_workspace, NEW_YEAR)
-    editing.save_year_facts(demo_workspace, NEW_YEAR, unit_annual_goal="年初目标")
-    session.open_year(NEW_YEAR)
+    _unsign(session, "targets", SignoffRole.CHAIR)
     panel = _panel(qtbot, session, "targets")
+    assert not panel.lock.locked
     _click(qtbot, panel, SignoffRole.CHAIR)
     assert panel.lock.locked
     assert "Locked" in panel.lock_label.text()
@@ -125,29 +147,36 @@ def test_the_chair_locks_and_an_edit_then_asks_for_an_adjustment(qtbot, session,
         return "会员代表大会调整年度目标"
 
     session.adjustment_reason = reason
+    goal = session.data.unit_targets.annual_goal
     saved = session.change(
         "goal",
         lambda: session.save_year_facts(unit_annual_goal="调整后的目标"),
-        lambda: session.save_year_facts(unit_annual_goal="年初目标"),
+        lambda: session.save_year_facts(unit_annual_goal=goal),
     )
     assert saved
     assert asked == ["绩效目标"]
-    stored = demo_workspace.load_year(NEW_YEAR)
+    stored = demo_workspace.load_year(2024)
     assert stored.unit_targets.annual_goal == "调整后的目标"
-    [saved_goal, adjusted] = _audit(session, 2)
+    saved_goal, adjusted = _audit(session, 2)
     assert saved_goal[:2] == ("save", "year")
     assert adjusted[:3] == ("adjust", "stage", "targets")
     assert adjusted[3]["reason"] == "会员代表大会调整年度目标"
     assert panel.lock.adjusting
     assert "会员代表大会调整年度目标" in panel.lock_label.text()
+    # the adjustment withdrew the chair's and the audit chair's signatures, visibly
+    for role in (SignoffRole.CHAIR, SignoffRole.AUDIT_CHAIR):
+        assert panel.rows[role].state.text() == "not signed yet"
+        assert panel.rows[role].button.text() == "Sign off"
+    assert panel.rows[SignoffRole.PREPARER].state.text() == "Signed"
     # the chair's new sign-off locks it again; its undo reopens the adjustment
     _click(qtbot, panel, SignoffRole.CHAIR)
     assert panel.lock.locked
-    assert locks.stage_lock(demo_workspace, NEW_YEAR, "targets").locked
+    assert locks.stage_lock(demo_workspace, 2024, "targets").locked
     session.undo_stack.undo()
-    lock = locks.stage_lock(demo_workspace, NEW_YEAR, "targets")
+    lock = locks.stage_lock(demo_workspace, 2024, "targets")
     assert (lock.adjusting, lock.reason) == (True, "会员代表大会调整年度目标")
     assert panel.lock.adjusting
+    assert panel.rows[SignoffRole.CHAIR].state.text() == "not signed yet"
 
 
 def test_a_refused_adjustment_saves_nothing(qtbot, session, demo_workspace):
@@ -189,15 +218,16 @@ def test_an_adjusted_edit_of_the_signed_demo_is_saved_with_its_reason(
     assert stored == indicator
 
 
-def test_an_empty_name_is_refused(qtbot, session, demo_workspace, failures):
-    editing.add_year(demo_workspace, NEW_YEAR)
-    session.open_year(NEW_YEAR)
+def test_an_empty_name_is_refused(qtbot, session, errors):
+    _unsign(session, "self-evaluation", SignoffRole.AUDIT_CHAIR)
     panel = _panel(qtbot, session, "self-evaluation")
     panel.rows[SignoffRole.AUDIT_CHAIR].name.clear()
     _click(qtbot, panel, SignoffRole.AUDIT_CHAIR)
-    assert failures
-    assert "签字人姓名" in failures[0]
-    assert _stored(session, "self-evaluation") == {}
+    [(title, message)] = errors
+    assert title == "Not signed"
+    assert "签字人姓名" in message
+    assert SignoffRole.AUDIT_CHAIR not in _stored(session, "self-evaluation")
+    assert session.undo_stack.count() == 0
 
 
 def test_set_stage_shows_another_stage(qtbot, session):

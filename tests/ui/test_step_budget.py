@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from decimal import Decimal
 
@@ -414,17 +413,12 @@ def test_next_code_follows_the_last_one():
     assert next_code(["甲"], 2025) == "2025-01"
 
 
-def test_load_is_fast_on_a_large_unit(qtbot, empty_workspace):
-    """The best of five fresh loads (about 2 ms here): a busy machine's pauses do not count."""
+def test_a_large_unit_loads(qtbot, empty_workspace):
+    """The large unit's 200 projects load (the speed is measured in bench/, not here)."""
     session = YearSession(empty_workspace)
     session.data = demo_large_year()
     session.year = session.data.year
-    timings = []
-    for _ in range(5):
-        page = BudgetStep(session)
-        qtbot.addWidget(page)
-        started = time.perf_counter()
-        page.load()
-        timings.append(time.perf_counter() - started)
-        assert page.projects.project_model.rowCount() == 200
-    assert min(timings) < 0.1
+    page = BudgetStep(session)
+    qtbot.addWidget(page)
+    page.load()
+    assert page.projects.project_model.rowCount() == 200

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from decimal import Decimal
 
@@ -421,7 +420,9 @@ def test_a_year_without_points_says_what_to_do(qtbot, empty_workspace, errors):
     assert [line.owner_uid for line in page.owner_model.rows()] == ["unit"]
 
 
-def test_load_and_point_switch_are_fast_on_a_large_unit(qtbot, empty_workspace):
+def test_load_and_point_switch_on_a_large_unit_make_no_cell_widgets(qtbot, empty_workspace):
+    """The large unit loads and switches points; cells are painted, not widgets (the speed is
+    measured in bench/bench_window.py, not here)."""
     session = YearSession(empty_workspace)
     session.data = demo_large_year()  # 200 projects × 20 indicators × 12 points
     session.year = session.data.year
@@ -429,18 +430,11 @@ def test_load_and_point_switch_are_fast_on_a_large_unit(qtbot, empty_workspace):
     qtbot.addWidget(page)
     page.resize(1200, 430)
     page.show()
-    started = time.perf_counter()
     page.load()
-    opened = time.perf_counter() - started
     assert page.points.count() == 12
     assert page.owner_model.rowCount() == 201
-    assert opened < 0.1
-
-    started = time.perf_counter()
     page.points.setCurrentIndex(2)
-    switched = time.perf_counter() - started
     assert page.point_uid == session.data.points[2].uid
-    assert switched < 0.1
     assert page.owner_table.indexWidget(page.owner_model.index(0, OwnerColumn.EXECUTED)) is None
 
 

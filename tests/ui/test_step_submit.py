@@ -131,7 +131,7 @@ def usb(tmp_path, monkeypatch) -> Path:
     """The folder the user picks, and the demo passphrase typed."""
     out = tmp_path / "usb"
     monkeypatch.setattr(submit_page, "choose_folder", lambda _parent, _title: out)
-    monkeypatch.setattr(submit_page, "ask_passphrase", lambda _parent: PASSPHRASE)
+    monkeypatch.setattr(submit_page, "ask_passphrase", lambda _parent, _problem="": PASSPHRASE)
     return out
 
 
@@ -171,8 +171,8 @@ def test_export_writes_a_verified_package_and_the_forms_off_the_gui_thread(
     assert verified.sha256 == logged.sha256
     assert verified.meta["stage"] == "targets"
     written = sorted(path.name for path in out.iterdir())
-    assert f"{YEAR}_cover-targets.pdf" in written
-    assert f"{YEAR}_targets_forms.xlsx" in written
+    assert f"{YEAR}年绩效目标报送回执.pdf" in written
+    assert f"{YEAR}年绩效目标表格.xlsx" in written
     assert sum(1 for name in written if name.endswith(".pdf")) >= 3
     assert page.session.submitted == {"targets"}
     assert logged.sha256 in page.written.text()
@@ -191,16 +191,55 @@ def test_the_log_and_feedback_models_pass_the_model_tester(qtbot, demo_workspace
     qtmodeltester.check(page.log_model)
 
 
-def test_a_wrong_passphrase_is_a_chinese_error_and_writes_nothing(
+class Typist:
+    """The user at the passphrase dialog: types each answer in turn (``None``: cancel)."""
+
+    def __init__(self, *answers: str | None) -> None:
+        self.answers = list(answers)
+        self.reasons: list[str] = []
+        """Why the dialog asked, each time ("" the first time)."""
+
+    def __call__(self, _parent, problem: str = "") -> str | None:
+        self.reasons.append(problem)
+        return self.answers.pop(0)
+
+
+def test_a_wrong_passphrase_is_asked_again_and_the_export_goes_on(
+    qtbot, demo_workspace, tmp_path, monkeypatch, shown
+):
+    out = tmp_path / "usb"
+    folders: list[str] = []
+    monkeypatch.setattr(
+        submit_page, "choose_folder", lambda _parent, title: folders.append(title) or out
+    )
+    typist = Typist("not-the-passphrase", PASSPHRASE)
+    monkeypatch.setattr(submit_page, "ask_passphrase", typist)
+    page = _page(qtbot, demo_workspace)
+    _pick_stage(page, "targets")
+    _click(qtbot, page.export_button)
+    qtbot.waitUntil(
+        lambda: page.log_model.rowCount() == 1 or bool(shown["errors"]), timeout=JOB_TIMEOUT_MS
+    )
+    assert shown["errors"] == []
+    assert len(folders) == 1  # the folder was not asked again
+    assert typist.reasons[0] == ""
+    assert "签名口令不正确" in typist.reasons[1]
+    [logged] = submit_service.submissions(demo_workspace, YEAR)
+    assert (out / logged.file_name).is_file()
+
+
+def test_a_wrong_passphrase_then_cancel_writes_nothing(
     qtbot, demo_workspace, tmp_path, monkeypatch, shown
 ):
     out = tmp_path / "usb"
     monkeypatch.setattr(submit_page, "choose_folder", lambda _parent, _title: out)
-    monkeypatch.setattr(submit_page, "ask_passphrase", lambda _parent: "not-the-passphrase")
+    typist = Typist("not-the-passphrase", None)
+    monkeypatch.setattr(submit_page, "ask_passphrase", typist)
     page = _page(qtbot, demo_workspace)
     _click(qtbot, page.export_button)
-    qtbot.waitUntil(lambda: bool(shown["errors"]), timeout=JOB_TIMEOUT_MS)
-    assert "签名口令不正确" in shown["errors"][0]
+    qtbot.waitUntil(lambda: len(typist.reasons) == 2, timeout=JOB_TIMEOUT_MS)
+    assert "签名口令不正确" in typist.reasons[1]
+    assert shown["errors"] == []
     assert submit_service.submissions(demo_workspace, YEAR) == []
     assert not out.exists() or not any(out.iterdir())
     assert page.session.submitted == set()
@@ -262,7 +301,7 @@ def test_print_cover_sheet_writes_the_pdf_and_opens_it(
     qtbot.waitUntil(lambda: bool(opened), timeout=JOB_TIMEOUT_MS)
     assert shown["errors"] == []
     [path] = opened
-    assert path == tmp_path / f"{YEAR}_cover-monitoring-2024-07-31.pdf"
+    assert path == tmp_path / f"{YEAR}年运行监控（截至2024-07-31）报送回执.pdf"
     assert path.read_bytes().startswith(b"%PDF")
 
 

@@ -22,9 +22,9 @@ from unionperf.domain.problems import ProblemCode
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.locks import open_adjustment
+from unionperf.services.cycle.params import active_library
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
-from unionperf.ui.steps.targets import library_dialog
 from unionperf.ui.steps.targets.copy_dialog import matching_owner
 from unionperf.ui.steps.targets.indicator_edits import edited_indicator
 from unionperf.ui.steps.targets.library_dialog import LibraryDialog
@@ -477,7 +477,7 @@ def test_pick_from_library_adds_the_chosen_entries(qtbot, page):
 
 
 def test_library_dialog_model_passes_the_model_tester(qtbot, qtmodeltester, page):
-    library = library_dialog.default_library()
+    library = active_library(page.session.workspace)  # the bundled one: no parameters received
     entries = library.entries_for(page.session.data.framework, OUTPUT, "质量指标")
     dialog = LibraryDialog(entries, "产出指标 › 质量指标", {"活动安全责任事故"})
     qtbot.addWidget(dialog)

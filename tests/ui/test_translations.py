@@ -10,13 +10,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from unionperf.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "unionperf_zh_CN.ts"
 QM = ROOT / "resources" / "translations" / "unionperf_zh_CN.qm"
+QT_EXTRA_TS = ROOT / "resources" / "translations" / "qtbase_extra_zh_CN.ts"
+QT_EXTRA_QM = ROOT / "resources" / "translations" / "qtbase_extra_zh_CN.qm"
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
@@ -103,3 +105,21 @@ def test_the_app_finds_and_loads_the_catalogue():
     translator = QTranslator()
     assert translator.load(str(path))
     assert translator.translate("Steps", "Unit profile") == "单位信息"
+
+
+def test_the_strings_qt_lacks_are_translated_and_compiled(tmp_path):
+    assert _messages(QT_EXTRA_TS)
+    assert _unfinished(QT_EXTRA_TS) == []
+    fresh = tmp_path / QT_EXTRA_QM.name
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(QT_EXTRA_TS), "-qm", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert QT_EXTRA_QM.read_bytes() == fresh.read_bytes(), "run installer/translations.sh --qm"
+
+
+def test_the_app_makes_qt_s_file_dialog_speak_chinese(qapp, zh_cn):
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+    assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
+    assert QCoreApplication.translate("QFileDialog", "File &name:") == "文件名称(&N)："

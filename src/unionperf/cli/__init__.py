@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from unionperf import __version__
+from unionperf.cli.backup_commands import add_backup_commands
 from unionperf.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -29,7 +30,10 @@ from unionperf.cli.common import add_passphrase_option as add_passphrase_option
 from unionperf.cli.disclose_command import add_disclose_command
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
+from unionperf.cli.params_commands import add_params_commands
+from unionperf.cli.review_commands import add_review_commands
 from unionperf.cli.selftest_command import add_selftest_command
+from unionperf.cli.signoff_commands import add_signoff_commands
 from unionperf.cli.year_commands import add_year_commands
 
 log = logging.getLogger(__name__)
@@ -149,12 +153,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--year", type=int, required=True, help="年度，如 2024")
         sub.add_argument("--json", action="store_true", help="输出 JSON")
     command("backup", _backup, "立即备份工作区数据库")
-    command("backups", _list_backups, "列出工作区的备份")
-    restore = command("restore", _restore, "从备份恢复工作区（恢复前先备份当前数据）")
-    restore.add_argument("backup", type=Path, help="备份文件（见 unionperf backups）")
+    add_backup_commands(command)
     add_package_commands(command)
+    add_review_commands(command)
+    add_params_commands(command)
     add_form_commands(command)
     add_disclose_command(command)
+    add_signoff_commands(command)
     add_year_commands(command)
     add_selftest_command(commands)
     return parser
@@ -219,12 +224,14 @@ def _score(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from unionperf.domain.problems import SEVERITY_LABELS, Severity  # noqa: PLC0415
+    from unionperf.services.cycle.params import stage_deadlines  # noqa: PLC0415
     from unionperf.services.views.reports import problem_report  # noqa: PLC0415
 
     with open_workspace(args, writer=False) as workspace:
         data = workspace.load_year(args.year)
         problems = workspace.check(args.year)
         breaks = workspace.audit_breaks()
+        deadlines = stage_deadlines(workspace, args.year)
     hard = [p for p in problems if p.severity is Severity.HARD]
     if args.json:
         _print_json(
@@ -232,6 +239,15 @@ def _check(args: argparse.Namespace) -> int:
                 "year": args.year,
                 "problems": [problem_report(p, data.explanation_for(p.key)) for p in problems],
                 "audit": [{"seq": item.seq, "message": item.message} for item in breaks],
+                "deadlines": [
+                    {
+                        "stage": deadline.stage,
+                        "due": deadline.due.isoformat(),
+                        "sent": deadline.sent,
+                        "overdue": deadline.overdue,
+                    }
+                    for deadline in deadlines
+                ],
                 "hard": len(hard),
                 "soft": len(problems) - len(hard),
             }
@@ -246,6 +262,12 @@ def _check(args: argparse.Namespace) -> int:
             )
         for item in breaks:
             print(f"AUDIT [强制] 审计日志：{item.message}")
+        for deadline in deadlines:
+            state = "已报送" if deadline.sent else "已逾期" if deadline.overdue else "待报送"
+            print(
+                f"截止日期 [{state}] {deadline.label}：{deadline.due.isoformat()}前报送"
+                "（上级工会下发）"
+            )
         print(
             f"共 {len(hard)} 个强制问题，{len(problems) - len(hard)} 个提示问题；"
             f"审计日志{'完整' if not breaks else '被改动'}"
@@ -257,21 +279,6 @@ def _backup(args: argparse.Namespace) -> int:
     with open_workspace(args, writer=True) as workspace:
         made = workspace.back_up("manual")
     print(f"已备份：{made.path}")
-    return EXIT_OK
-
-
-def _list_backups(args: argparse.Namespace) -> int:
-    with open_workspace(args, writer=False) as workspace:
-        for item in workspace.backups():
-            print(f"{item.taken_at:%Y-%m-%d %H:%M:%S}  {item.reason:<18} {item.path}")
-    return EXIT_OK
-
-
-def _restore(args: argparse.Namespace) -> int:
-    from unionperf.services.common.workspace import restore  # noqa: PLC0415
-
-    safety = restore(workspace_path(args), args.backup, program=program_name(args))
-    print(f"已恢复：{args.backup.name}（恢复前的数据已备份为 {safety.path.name}）")
     return EXIT_OK
 
 

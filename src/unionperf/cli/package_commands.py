@@ -21,11 +21,16 @@ Adder = Callable[..., argparse.ArgumentParser]
 
 def add_package_commands(command: Adder) -> None:
     """Register the package commands on the main parser's ``command`` helper."""
-    key = command("key", _key_help, "签名密钥：show（显示）、export（导出公钥）、rotate（更换）")
+    key = command(
+        "key",
+        _key_help,
+        "签名密钥：show（显示）、export（导出公钥）、sheet（登记表）、rotate（更换）",
+    )
     key_commands = key.add_subparsers(title="key commands", metavar="ACTION")
     for name, handler, text in (
         ("show", _key_show, "显示密钥编号（指纹）与单位"),
         ("export", _key_export, "导出 minisign 格式的公钥"),
+        ("sheet", _key_sheet, "生成公钥登记表（PDF，上级工会工作区为公钥告知表）"),
         ("rotate", _key_rotate, "更换签名密钥（旧密钥签署更换声明）"),
     ):
         sub = key_commands.add_parser(name, help=text, description=text)
@@ -33,6 +38,8 @@ def add_package_commands(command: Adder) -> None:
         sub.add_argument("--workspace", type=Path, help="工作区文件夹")
         if name == "export":
             sub.add_argument("--out", type=Path, required=True, help="公钥文件（.pub）")
+        if name == "sheet":
+            sub.add_argument("--out", type=Path, required=True, help="输出文件夹")
         if name == "rotate":
             add_passphrase_option(sub)
     export = command("export", _export, "生成并签名报送数据包")
@@ -60,9 +67,13 @@ def add_package_commands(command: Adder) -> None:
     feedback.add_argument("--opinions", type=Path, required=True, help="意见文件（JSON）")
     feedback.add_argument("--out", type=Path, required=True)
     add_passphrase_option(feedback)
-    trust = command("trust-upper", _trust_upper, "基层工会：导入上级工会的公钥")
+    trust = command("trust-upper", _trust_upper, "基层工会：导入上级工会的公钥（核对告知表）")
     trust.add_argument("--key", type=Path, required=True)
+    trust.add_argument(
+        "--key-id", required=True, help="上级工会公钥告知表上的密钥编号（与公钥文件核对）"
+    )
     trust.add_argument("--name", default="", help="上级工会名称")
+    trust.add_argument("--replace", action="store_true", help="更换已信任的上级工会公钥")
     evidence = command("evidence", _evidence_list, "佐证材料：列出，或用 --add 附加文件")
     evidence.add_argument("--year", type=int, required=True)
     evidence.add_argument("--stage", help="阶段（附加时必填）")
@@ -76,7 +87,7 @@ def add_package_commands(command: Adder) -> None:
 def _key_help(args: argparse.Namespace) -> int:
     from unionperf.services.common.errors import ServiceError  # noqa: PLC0415
 
-    raise ServiceError("请指定 key show、key export 或 key rotate")
+    raise ServiceError("请指定 key show、key export、key sheet 或 key rotate")
 
 
 def _key_show(args: argparse.Namespace) -> int:
@@ -98,6 +109,17 @@ def _key_export(args: argparse.Namespace) -> int:
         path = export_public_key(workspace, args.out)
         info = key_info(workspace)
     print(f"已导出公钥：{path}（密钥编号 {info.key_id}）")
+    return EXIT_OK
+
+
+def _key_sheet(args: argparse.Namespace) -> int:
+    from unionperf.services.common.signing import key_info  # noqa: PLC0415
+    from unionperf.services.cycle.key_sheet import print_key_sheet  # noqa: PLC0415
+
+    with open_workspace(args, writer=False) as workspace:
+        info = key_info(workspace)
+        path = print_key_sheet(workspace, args.out)
+    print(f"已生成公钥登记表：{path}（密钥编号 {info.key_id}）")
     return EXIT_OK
 
 
@@ -213,7 +235,7 @@ def _trust_upper(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.feedback import trust_upper  # noqa: PLC0415
 
     with open_workspace(args, writer=True) as workspace:
-        key = trust_upper(workspace, args.key, args.name)
+        key = trust_upper(workspace, args.key, args.name, args.key_id, replace=args.replace)
     print(f"已导入上级工会公钥，密钥编号 {key.key_id_hex}")
     return EXIT_OK
 

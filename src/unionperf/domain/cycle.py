@@ -74,7 +74,8 @@ def step_statuses(
     """Each step's status from the year, its problems and the stages submitted or adjusted.
 
     A step is *not started* while it holds nothing, *in progress* while it has a problem (or,
-    for targets and self-evaluation, lacks the chair's sign-off or has an adjustment open),
+    for targets, each monitoring point with figures and the self-evaluation, lacks the chair's
+    sign-off or has an adjustment open),
     *done* otherwise, and *submitted* once its stage has been exported in a package.
     """
     if data is None:
@@ -115,8 +116,18 @@ def _started(data: YearData) -> dict[Step, bool]:
 
 
 def _awaits_signoff(data: YearData, step: Step, adjusting: set[str]) -> bool:
-    stage = _STAGE_OF_STEP.get(step)
-    return stage is not None and (not chair_signed(data, stage) or stage in adjusting)
+    if step is Step.MONITORING:
+        stages = _monitoring_stages(data)
+    else:
+        stage = _STAGE_OF_STEP.get(step)
+        stages = [stage] if stage is not None else []
+    return any(not chair_signed(data, stage) or stage in adjusting for stage in stages)
+
+
+def _monitoring_stages(data: YearData) -> list[str]:
+    """The stage names of the monitoring points that hold figures (each is signed off)."""
+    entered = {entry.point_uid for entry in data.monitoring}
+    return [point.stage for point in data.points if point.uid in entered]
 
 
 def _any_monitoring_sent(sent: set[str]) -> bool:

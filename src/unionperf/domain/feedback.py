@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.item_paths import BUDGET_OWNER, path_of, resolve
 from unionperf.domain.year import YearData
 
 
@@ -29,12 +30,24 @@ class Opinion:
     """One opinion of the upper level on an item of the unit's data."""
 
     owner: str
-    """Project uid, ``unit``, or empty for the whole stage."""
+    """Project uid, ``unit``, ``budget`` (a budget line), or empty for the whole stage."""
     item: str
-    """Uid of an indicator of the owner, or empty for the owner as a whole."""
+    """Uid of an indicator of the owner (a category code for a budget line), or empty for the
+    owner as a whole."""
     field: str
     label: str
-    """The upper level's own description of the item."""
+    """The upper level's own description of the item: its readable path (``item_paths``)."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PathOpinion:
+    """An opinion that names its item by readable path (``{"path": …, "text": …}``).
+
+    The path is resolved against the unit's data with :func:`opinion_at` (see ``item_paths``).
+    """
+
+    path: str
     text: str
 
 
@@ -69,7 +82,7 @@ def unknown_reference(opinion: Opinion, data: YearData) -> str | None:
     """Why an opinion names something the unit's data does not hold, or ``None``.
 
     An opinion may name an owner (``unit`` or a project uid of ``data``) and, with it, one of that
-    owner's indicators.
+    owner's indicators; or a budget line (owner ``budget``, item its category code).
 
     Args:
         opinion: the upper level's opinion.
@@ -83,6 +96,8 @@ def unknown_reference(opinion: Opinion, data: YearData) -> str | None:
         if opinion.item:
             return f"指标（{opinion.item}）未指明所属的项目或单位整体（owner）"
         return None
+    if opinion.owner == BUDGET_OWNER:
+        return _unknown_budget_line(opinion.item, data)
     targets = data.targets_of(opinion.owner)
     if targets is None:
         return f"项目（{opinion.owner}）不在该单位报送的数据中"
@@ -90,3 +105,26 @@ def unknown_reference(opinion: Opinion, data: YearData) -> str | None:
         owner = "单位整体" if opinion.owner == UNIT_OWNER else f"项目（{opinion.owner}）"
         return f"指标（{opinion.item}）不在该单位报送的{owner}的绩效目标中"
     return None
+
+
+def _unknown_budget_line(code: str, data: YearData) -> str | None:
+    if any(line.category_code == code for line in data.budget):
+        return None
+    return f"预算科目（{code or '未指明'}）不在该单位报送的预算中"
+
+
+def opinion_at(data: YearData, path: str, text: str) -> Opinion | None:
+    """The opinion on the item a readable path names, or ``None`` when the data holds no such item.
+
+    The opinion's label is the path as :func:`unionperf.domain.item_paths.item_refs` spells it.
+    """
+    ref = resolve(data, path)
+    return None if ref is None else Opinion(ref.owner, ref.item, "", ref.path, text)
+
+
+def labelled(opinion: Opinion, data: YearData) -> Opinion:
+    """The opinion with its item's readable path as label, when it names an item by uid only."""
+    if opinion.label.strip():
+        return opinion
+    path = path_of(data, opinion.owner, opinion.item)
+    return opinion if path is None else replace(opinion, label=path)

@@ -112,6 +112,7 @@ class ProblemCode(StrEnum):
     EVALUATION_IMPROVEMENT_MISSING = "E013"
     EVALUATION_EXECUTED_MISSING = "E014"
     SIGNOFF_MISSING = "G001"
+    SIGNOFF_AGAIN = "G002"
 
 
 _H, _S = Severity.HARD, Severity.SOFT
@@ -257,6 +258,7 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
         "全年确实没有支出的，在同页“资金执行偏差原因分析”中说明",
     ),
     ProblemCode.SIGNOFF_MISSING: (_H, "{stage}尚未由{role}签字确认"),
+    ProblemCode.SIGNOFF_AGAIN: (_H, "{stage}正在调整，调整后须由{role}重新签字确认"),
 }
 
 

@@ -47,6 +47,12 @@ class Stage:
             return f"monitoring-{self.cutoff.isoformat()}"
         return self.kind.value
 
+    @property
+    def title(self) -> str:
+        """绩效目标, 运行监控（截至2024-07-31） or 绩效自评: how forms and file names name it."""
+        label = STAGE_LABELS[self.kind]
+        return f"{label}（截至{self.cutoff.isoformat()}）" if self.cutoff else label
+
     @classmethod
     def parse(cls, text: str) -> Stage:
         """Read a stage name as the command line writes it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, TargetSet
@@ -9,6 +10,7 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.revenue import RevenueArrival
+from unionperf.domain.settings import SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 
@@ -30,6 +32,7 @@ __all__ = [
     "without_point",
     "without_project",
     "without_signoff",
+    "without_signoffs",
 ]
 
 
@@ -184,6 +187,13 @@ def with_signoff(data: YearData, signoff: Signoff) -> YearData:
 def without_signoff(data: YearData, stage: str) -> YearData:
     """The year with every sign-off of a stage withdrawn (a returned stage)."""
     return replace(data, signoffs=tuple(item for item in data.signoffs if item.stage != stage))
+
+
+def without_signoffs(data: YearData, stage: str, roles: Iterable[SignoffRole]) -> YearData:
+    """The year with some roles' sign-offs of a stage withdrawn (an undo, an adjustment)."""
+    gone = set(roles)
+    kept = tuple(item for item in data.signoffs if item.stage != stage or item.role not in gone)
+    return replace(data, signoffs=kept)
 
 
 def with_explanation(data: YearData, explanation: Explanation) -> YearData:

@@ -47,6 +47,10 @@ class KeyFileError(Exception):
     """A key that is missing, unreadable or locked with another passphrase (message in Chinese)."""
 
 
+class WrongPassphraseError(KeyFileError):
+    """The passphrase does not unlock the key (or the key file is damaged): ask it again."""
+
+
 @dataclass(frozen=True, slots=True)
 class Announcement:
     """A statement, signed by the old key, that a unit's signing key is now the new one."""
@@ -158,6 +162,8 @@ def load_private_key(folder: Path, passphrase: str, name: str = PRIVATE_NAME) ->
         return _load_legacy(text, passphrase)
     try:
         return secret_key.decode(text, passphrase)
+    except secret_key.WrongPassphraseError as error:
+        raise WrongPassphraseError(str(error)) from error
     except SecretKeyError as error:
         raise KeyFileError(str(error)) from error
 
@@ -207,7 +213,9 @@ def _load_legacy(text: str, passphrase: str) -> Ed25519PrivateKey:
     try:
         key = load_pem_private_key(text.encode("ascii"), passphrase.encode("utf-8"))
     except ValueError as error:
-        raise KeyFileError("签名口令不正确（或密钥文件已损坏），无法解锁签名密钥") from error
+        raise WrongPassphraseError(
+            "签名口令不正确（或密钥文件已损坏），无法解锁签名密钥"
+        ) from error
     except TypeError as error:
         raise KeyFileError("密钥文件未加密或格式不正确") from error
     if not isinstance(key, Ed25519PrivateKey):

@@ -25,6 +25,7 @@ from unionperf.exchange.bag import BagError
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError
 from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.errors import PackageError, shown
+from unionperf.exchange.file_names import SUFFIX  # noqa: F401 - re-exported for the callers
 from unionperf.exchange.minisign import PublicKey, SignatureError
 
 FORMAT_VERSION = "1.0"
@@ -32,12 +33,13 @@ SUPPORTED_MAJOR = 1
 PACKAGE_JSON = "data/package.json"
 DATA_JSON = "data/data.json"
 FEEDBACK_JSON = "data/feedback.json"
+PARAMS_JSON = "data/params.json"
+PARAMS_KIND = "params"
 SIGNER_PUB = "data/keys/signer.pub"
 ANNOUNCEMENTS_JSON = rotation.ANNOUNCEMENTS_JSON
 EVIDENCE_FOLDER = "data/evidence/"
 SUPPORTED_DATA_MAJOR = 1
 _VERSION_CHARS = 9
-SUFFIX = ".upkg"
 _COMMENT = re.compile(r"(\w+):(\S+)")
 
 
@@ -55,6 +57,8 @@ class VerifiedPackage:
     """The year's data of a submission; ``None`` for feedback."""
     feedback: dict[str, Any] | None
     payload: Mapping[str, bytes]
+    params: dict[str, Any] | None = None
+    """The upper level's parameters (``params.json``) of a parameter package."""
 
     @property
     def unit_code(self) -> str:
@@ -146,7 +150,8 @@ def verify_package(
     if ANNOUNCEMENTS_JSON in files.files:
         rotation.read_chain(files.files[ANNOUNCEMENTS_JSON], meta["unit"]["code"])
     _check_evidence(meta, files.files)
-    data, feedback = _content(files.files, meta)
+    params = _params(files.files) if meta["kind"] == PARAMS_KIND else None
+    data, feedback = _content(files.files, meta) if params is None else (None, None)
     return VerifiedPackage(
         sha256=bag.sha256(blob),
         meta=meta,
@@ -156,6 +161,7 @@ def verify_package(
         data=data,
         feedback=feedback,
         payload=files.payload,
+        params=params,
     )
 
 
@@ -207,6 +213,14 @@ def _check_version(meta: Any) -> None:
             f"数据包格式版本 {version} 高于本程序（UnionPerf {__version__}）支持的 "
             f"{FORMAT_VERSION}：请安装{needed}后再打开",
         )
+
+
+def _params(files: Mapping[str, bytes]) -> dict[str, Any]:
+    """A parameter package's ``params.json``, checked against its schema."""
+    document = _json(files, PARAMS_JSON)
+    schemas.validate("params", document, "params.json")
+    checked: dict[str, Any] = document
+    return checked
 
 
 def _check_data_version(version: Any, label: str) -> None:

@@ -26,6 +26,7 @@ SCHEMAS = {
     "data": "data.schema.json",
     "feedback": "feedback.schema.json",
     "announcements": "announcements.schema.json",
+    "params": "params.schema.json",
 }
 _UPPER_LIMITS = frozenset({"maxLength", "maxItems", "maxProperties", "maximum", "exclusiveMaximum"})
 _NUMBER = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?")
@@ -37,7 +38,7 @@ _SHOWN_BITS = 64
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    """The schema document called ``package``, ``data``, ``feedback`` or ``announcements``."""
+    """The schema document of that name (a key of :data:`SCHEMAS`)."""
     text = (files("unionperf.exchange") / "schemas" / SCHEMAS[name]).read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

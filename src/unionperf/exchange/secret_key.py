@@ -43,6 +43,10 @@ class SecretKeyError(ValueError):
     """A secret-key file that is malformed or a passphrase that does not open it (Chinese)."""
 
 
+class WrongPassphraseError(SecretKeyError):
+    """The passphrase does not open the file (or the file is damaged): it may be typed again."""
+
+
 @dataclass(frozen=True, slots=True)
 class ScryptCost:
     """libsodium's scrypt limits as minisign stores them: operations and memory in bytes."""
@@ -125,7 +129,7 @@ def decode(text: str, passphrase: str) -> Ed25519PrivateKey:
     secret = material[_KEY_ID_BYTES : _KEY_ID_BYTES + _SECRET_BYTES]
     checksum = material[_KEY_ID_BYTES + _SECRET_BYTES :]
     if not hmac.compare_digest(checksum, _checksum(key_id, secret)):
-        raise SecretKeyError("签名口令不正确（或密钥文件已损坏），无法解锁签名密钥")
+        raise WrongPassphraseError("签名口令不正确（或密钥文件已损坏），无法解锁签名密钥")
     private_key = Ed25519PrivateKey.from_private_bytes(secret[:32])
     if minisign.public_key_of(private_key).key != secret[32:]:
         raise SecretKeyError("密钥文件已损坏（私钥与公钥不符）")

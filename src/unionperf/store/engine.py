@@ -12,22 +12,39 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from unionperf.store.storage_faults import StorageKind, storage_kind
+
+BUSY_TIMEOUT_MS = 5000
+"""How long a connection waits for another program's write to end before "database is locked"."""
+
 
 class StoreError(RuntimeError):
-    """The database refused a write; nothing of the transaction was saved (message in Chinese)."""
+    """The database refused a write; nothing of the transaction was saved (message in Chinese).
+
+    ``kind`` says why: a full disk, a read-only folder, a database another program holds, or
+    something else (:class:`~unionperf.store.storage_faults.StorageKind`).
+    """
+
+    def __init__(self, message: str, kind: StorageKind = StorageKind.OTHER) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def storage_message(error: OperationalError) -> str:
     """A Chinese sentence for a failed database write."""
-    text = str(error.orig or error).lower()
-    if "full" in text:
-        reason = "磁盘空间不足"
-    elif "locked" in text or "busy" in text:
-        reason = "数据库正被另一个程序使用"
-    elif "readonly" in text or "read-only" in text:
-        reason = "工作区文件夹是只读的"
-    else:
-        reason = f"数据库写入失败（{error.orig or error}）"
+    return _write_message(storage_kind(error), error)
+
+
+def _write_message(kind: StorageKind, error: OperationalError) -> str:
+    match kind:
+        case StorageKind.DISK_FULL:
+            reason = "磁盘空间不足"
+        case StorageKind.LOCKED:
+            reason = "数据库正被另一个程序使用"
+        case StorageKind.READ_ONLY:
+            reason = "工作区文件夹是只读的（或没有写入权限）"
+        case StorageKind.OTHER:
+            reason = f"数据库写入失败（{error.orig or error}）"
     return f"{reason}，本次修改未保存，之前保存的数据不受影响"
 
 
@@ -56,7 +73,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     # FULL: a committed edit survives a power cut, not just a killed process (product.md §7).
     cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     cursor.close()
 
 
@@ -81,7 +98,8 @@ class SessionFactory:
             with self._factory() as session, session.begin():
                 yield session
         except OperationalError as error:
-            raise StoreError(storage_message(error)) from error
+            kind = storage_kind(error)
+            raise StoreError(_write_message(kind, error), kind) from error
         except SQLAlchemyError as error:
             raise StoreError(f"数据库拒绝了本次修改（{error}），本次修改未保存") from error
 

@@ -39,7 +39,8 @@ OPEN = "open"
 RETURNED = "returned"
 """The upper level returned the stage; its sign-offs were withdrawn."""
 ADJUSTING = "adjusting"
-"""The chair signed the stage off, then an adjustment was opened with a reason."""
+"""The chair signed the stage off, then an adjustment was opened with a reason (the chair's and
+the audit chair's sign-offs were withdrawn; the chair's next sign-off closes it)."""
 
 _LOCKS = "unionperf.locked_stages"
 """Key of the per-session cache of lock answers in ``Session.info``."""
@@ -69,8 +70,12 @@ class StageState:
 
     @property
     def adjusting(self) -> bool:
-        """An adjustment is open (edits allowed until the chair signs off again)."""
-        return self.signed and self.status == ADJUSTING
+        """An adjustment is open (edits allowed until the chair signs off again).
+
+        Opening it withdrew the chair's and the audit chair's sign-offs of the stage, so the
+        stage shows as unsigned until they sign it again.
+        """
+        return self.status == ADJUSTING
 
     @property
     def returned(self) -> bool:

@@ -1,9 +1,9 @@
 """The unit of work: one transaction and the named repositories that work inside it.
 
 A service opens one with :meth:`OpenStore.unit_of_work` (or reads with :meth:`OpenStore.reading`)
-and reaches ``years``, ``arrivals``, ``submissions``, ``register``, ``evidence`` and ``audit``;
-each takes and returns domain objects or plain records. Nothing outside the store sees a
-SQLAlchemy session.
+and reaches ``years``, ``arrivals``, ``submissions``, ``register``, ``evidence``, ``audit``,
+``review`` and ``params``; each takes and returns domain objects or plain records. Nothing outside
+the store sees a SQLAlchemy session.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from unionperf.store.arrivals import ArrivalRecords
 from unionperf.store.audit import AuditLog
 from unionperf.store.evidence_records import EvidenceRecords
+from unionperf.store.params_records import ParamsRecords
 from unionperf.store.register import RegisterRecords
 from unionperf.store.repository import YearRepository
+from unionperf.store.review_records import ReviewRecords
 from unionperf.store.submissions import SubmissionRecords
 
 
@@ -32,6 +34,8 @@ class UnitOfWork:
         self.register = RegisterRecords(session)
         self.evidence = EvidenceRecords(session)
         self.audit = AuditLog(session)
+        self.review = ReviewRecords(session)
+        self.params = ParamsRecords(session)
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from unionperf.store import backup, migrate
+from unionperf.store.backup_contents import ensure_workspace_id
 from unionperf.store.engine import SessionFactory, sqlite_engine
+from unionperf.store.storage_faults import StorageKind, fault_from, storage_kind
 from unionperf.store.unit_of_work import UnitOfWork
 
 DATABASE_NAME = "unionperf.sqlite"
@@ -21,6 +23,10 @@ DATABASE_NAME = "unionperf.sqlite"
 
 class WorkspaceError(RuntimeError):
     """A workspace cannot be created or opened (the message says why, in Chinese)."""
+
+
+class DamagedDatabaseError(WorkspaceError):
+    """``PRAGMA integrity_check`` found the workspace database damaged (and only then)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +103,22 @@ class OpenStore:
         self.engine.dispose()
 
 
-def open_store(root: Path, *, create: bool = False, writer: bool = True) -> OpenStore:
-    """Open (or with ``create``, make) the workspace at ``root``: back up, then migrate.
+def open_store(
+    root: Path, *, create: bool = False, writer: bool = True, back_up: bool = True
+) -> OpenStore:
+    """Open (or with ``create``, make) the workspace at ``root``: check, back up, then migrate.
+
+    ``back_up=False`` skips the backup on opening (right after a restore, which took one).
 
     A reader (``writer=False``, for a program that does not hold the writer lock) takes no
     backup and migrates nothing: a database that needs migrating raises
     :class:`MigrationNeededError`, and the caller migrates it under the lock first.
 
     Raises:
-        WorkspaceError: no workspace there, a file from a newer app, or an unreadable database.
+        WorkspaceError: no workspace there, a file from a newer app, or an unreadable database;
+            :class:`DamagedDatabaseError` when ``PRAGMA integrity_check`` finds damage.
+        StorageAccessError: the disk is full, the folder read-only or the database held by another
+            program (each with its own message).
     """
     paths = WorkspacePaths(root)
     exists = paths.database.exists()
@@ -113,25 +126,32 @@ def open_store(root: Path, *, create: bool = False, writer: bool = True) -> Open
         raise WorkspaceError(f"工作区不存在：{root}（找不到 {DATABASE_NAME}）")
     if exists and create:
         raise WorkspaceError(f"工作区已存在：{root}")
-    try:
-        for folder in paths.folders():
+    for folder in paths.folders():
+        try:
             folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise WorkspaceError(f"无法创建工作区文件夹 {root}：{error.strerror}") from error
+        except OSError as error:
+            raise fault_from(error, "创建工作区文件夹", folder) from error
     if exists:
         _check_readable(paths.database)
-        if writer:
+        if writer and back_up:
             backup.take_backup(paths.database, paths.backups, "open")
     engine = sqlite_engine(paths.database)
     try:
         if writer:
             _migrate(engine, paths, fresh=not exists)
+            ensure_workspace_id(engine)
         else:
             _check_current(engine)
+    except OperationalError as error:
+        engine.dispose()
+        kind = storage_kind(error, paths.database)
+        if kind is StorageKind.OTHER:
+            raise WorkspaceError(f"无法打开工作区 {root}：{error.orig or error}") from error
+        raise fault_from(error, "打开工作区数据库", paths.database) from error
     except SQLAlchemyError as error:
         engine.dispose()
         raise WorkspaceError(f"无法打开工作区 {root}：{error}") from error
-    except WorkspaceError:
+    except BaseException:
         engine.dispose()
         raise
     return OpenStore(paths, engine, SessionFactory(engine))
@@ -157,7 +177,9 @@ def _check_current(engine: Engine) -> None:
 def _check_readable(database: Path) -> None:
     result = backup.integrity(database)
     if result != "ok":
-        raise WorkspaceError(f"工作区数据库已损坏（{result}）：请从 backups 文件夹中的备份恢复")
+        raise DamagedDatabaseError(
+            f"工作区数据库已损坏（完整性检查：{result}）：请从备份恢复（unionperf restore）"
+        )
 
 
 def _migrate(engine: Engine, paths: WorkspacePaths, *, fresh: bool) -> None:

@@ -19,14 +19,14 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from unionperf.resources import resource_path
-from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.errors import DamagedWorkspaceError, ServiceError
 from unionperf.services.common.open_requests import post_open_request, wait_until_taken, withdraw
 from unionperf.services.common.workspace import (
     Workspace,
     default_workspace_path,
     holds_workspace,
 )
-from unionperf.services.common.writer_lock import WorkspaceInUseError
+from unionperf.services.common.writer_lock import WorkspaceInUseError, WriterLock
 from unionperf.ui import crash
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.first_run import FirstRunWizard
@@ -59,6 +59,10 @@ NO_DISPLAY_MESSAGE = (
 )
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 CATALOGUE = ("translations", "unionperf_zh_CN.qm")
+QT_CATALOGUE = "qtbase_zh_CN.qm"
+"""Qt's own catalogue (stock buttons, file dialogs), from PySide6's translations folder."""
+QT_EXTRA_CATALOGUE = ("translations", "qtbase_extra_zh_CN.qm")
+"""Qt's strings that ``qtbase_zh_CN.qm`` lacks (the file dialog's "Look in", "Files of type")."""
 FONT_POINT_SIZE = 10
 """Small screens (1366×768) and older eyes: never below 10 pt."""
 LOG_NAME = "unionperf.log"
@@ -122,14 +126,18 @@ def _open_and_show(
     if path is None:
         return EXIT_OK  # the wizard was cancelled: nothing was made
     try:
-        opened = Workspace.open(path, create=True, program=WINDOW_PROGRAM)
+        opened: Workspace | None = Workspace.open(path, create=True, program=WINDOW_PROGRAM)
     except WorkspaceInUseError as error:
         if open_package is not None and _hand_over(path, open_package):
             return EXIT_OK  # the window that has the workspace open shows the package
         _cannot_open(error)
         return EXIT_ERROR
+    except DamagedWorkspaceError as error:
+        opened = _restore_damaged(path, error)
     except ServiceError as error:
         _cannot_open(error)
+        return EXIT_ERROR
+    if opened is None:
         return EXIT_ERROR
     try:
         crashes.move_to(opened.paths.logs)
@@ -140,6 +148,23 @@ def _open_and_show(
         return _show_window(app, opened, settings, folders, open_package)
     finally:
         opened.close()  # also gives the writer lock up
+
+
+def _restore_damaged(path: Path, damage: DamagedWorkspaceError) -> Workspace | None:
+    """A damaged database at start: offer the restore dialog, then open the restored workspace.
+
+    ``None`` when the user chose not to restore or it still cannot be opened (told why).
+    """
+    from unionperf.ui.restore_dialog import offer_restore  # noqa: PLC0415 - rarely needed
+
+    try:
+        with WriterLock(path, WINDOW_PROGRAM):
+            if not offer_restore(path, damage):
+                return None
+        return Workspace.open(path, program=WINDOW_PROGRAM)
+    except ServiceError as error:
+        _cannot_open(error)
+        return None
 
 
 def _show_window(
@@ -296,14 +321,16 @@ def load_font(app: QApplication) -> str | None:
 
 
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
-    """Install our zh_CN catalogue and Qt's own (so stock buttons read 确定/取消).
+    """Install our zh_CN catalogue, Qt's own, and the strings Qt's own lacks.
 
-    The translators are returned so that the caller (and tests) can remove them again.
+    So stock buttons read 确定/取消 and the file dialogs 查找范围/文件类型. The translators are
+    returned so that the caller (and tests) can remove them again.
     """
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     sources = (
         resource_path(*CATALOGUE),
-        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_zh_CN.qm",
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / QT_CATALOGUE,
+        resource_path(*QT_EXTRA_CATALOGUE),
     )
     installed = []
     for source in sources:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from unionperf.services.common.progress import Progress
 from unionperf.ui import messages
+from unionperf.ui.file_dialogs import choose_existing_folder
 from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.year_session import YearSession
 
@@ -22,9 +23,11 @@ __all__ = ["choose_folder", "write_disclosure_sheet"]
 
 
 def choose_folder(parent: QWidget, title: str) -> Path | None:
-    """Ask for the folder the sheet goes into; ``None`` when cancelled."""
-    chosen = QFileDialog.getExistingDirectory(parent, title)
-    return Path(chosen) if chosen else None
+    """Ask for the folder the sheet goes into; ``None`` when cancelled.
+
+    The dialog opens in the folder chosen last (``ui/file_dialogs.py``).
+    """
+    return choose_existing_folder(parent, title)
 
 
 def write_disclosure_sheet(parent: QWidget, session: YearSession) -> Job | None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +39,7 @@ from unionperf.services.common.workspace import (
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.demo import create_demo
 from unionperf.ui import messages
+from unionperf.ui.file_dialogs import choose_existing_folder
 from unionperf.ui.first_run_pages import (
     GREEN,
     GREY,
@@ -56,9 +56,8 @@ __all__ = ["FirstRunWizard", "KeyPage", "WorkspacePage", "choose_folder", "open_
 
 
 def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
-    """Ask for a folder; ``None`` when cancelled."""
-    chosen = QFileDialog.getExistingDirectory(parent, title, str(start))
-    return Path(chosen) if chosen else None
+    """Ask for a folder, starting in ``start``; ``None`` when cancelled."""
+    return choose_existing_folder(parent, title, start=start)
 
 
 def open_file(path: Path) -> bool:

@@ -114,6 +114,16 @@ class UnitPage(QWizardPage):
         self.upper_union = self._line("upperUnion")
         self.accountant = self._line("accountant")
         self.chair = self._line("chair")
+        self.audit_chair = self._line("auditChair")
+        self.names_hint = hint_label("signoffNamesHint")
+        hint(
+            self.names_hint,
+            self.tr(
+                "The three names are filled in whenever a stage is signed off; "
+                "they can be changed later under Unit profile."
+            ),
+            GREY,
+        )
         self.contact = self._line("contactPhone")
         self.problem = hint_label("unitProblem")
         form = QFormLayout(self)
@@ -122,8 +132,10 @@ class UnitPage(QWizardPage):
         form.addRow("", self.code_hint)
         form.addRow(self.tr("Level"), self.level)
         form.addRow(self.tr("Upper-level union"), self.upper_union)
-        form.addRow(self.tr("Accountant"), self.accountant)
+        form.addRow(self.tr("Preparer (accountant)"), self.accountant)
         form.addRow(self.tr("Union chair"), self.chair)
+        form.addRow(self.tr("Audit committee chair"), self.audit_chair)
+        form.addRow("", self.names_hint)
         form.addRow(self.tr("Contact phone"), self.contact)
         form.addRow("", self.problem)
         for edit in (self.name, self.credit_code):
@@ -145,6 +157,7 @@ class UnitPage(QWizardPage):
             upper_union=self.upper_union.text().strip(),
             accountant=self.accountant.text().strip(),
             chair=self.chair.text().strip(),
+            audit_chair=self.audit_chair.text().strip(),
             contact_phone=self.contact.text().strip(),
         )
 

@@ -30,6 +30,7 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.fillin_actions import FillinActions
 from unionperf.ui.guidance import GuidanceCard
 from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.new_year_dialog import NewYearDialog
@@ -39,7 +40,11 @@ from unionperf.ui.steps.base import StepPage, step_title
 from unionperf.ui.year_session import Area, YearSession
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from unionperf.services.common.workspace import RestoreResult
     from unionperf.ui.about_dialog import AboutDialog
+    from unionperf.ui.restore_dialog import RestoreDialog
 
 __all__ = ["MainWindow", "status_text"]
 
@@ -53,8 +58,6 @@ STATUS_COLOURS = {
 }
 PAGE_BUILD_PAUSE_MS = 50
 """Pause between building the other step pages after start (the first paint comes first)."""
-PROBLEMS_HEIGHT_LINES = 8
-"""The problems panel starts this many text lines high; the step pages get the rest."""
 NAVIGATOR_WIDTH_CHARS = 11
 """Wide enough for the longest step name at 1366×768, no wider."""
 
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.guidance = GuidanceCard()
         """The current step in one sentence, opening its guidance (under the navigator)."""
         self._build_actions()
+        self.fillin = FillinActions(self)
         self._build_toolbar()
         self.navigator = QListWidget()
         self.navigator.setObjectName("navigator")
@@ -121,11 +125,10 @@ class MainWindow(QMainWindow):
         self.session.problems_changed.connect(self._problems_changed)
         self.session.changed.connect(self._session_changed)
         self.session.failed.connect(self._edit_failed)
+        self.session.locate.connect(self.show_problem)
         self.resize(1366, 768)
         self.resizeDocks(
-            [self.problems_dock],
-            [PROBLEMS_HEIGHT_LINES * self.fontMetrics().height()],
-            Qt.Orientation.Vertical,
+            [self.problems_dock], [self.problems.height_for_rows()], Qt.Orientation.Vertical
         )
         self.refresh_years()
         self.navigator.setCurrentRow(0)
@@ -152,6 +155,9 @@ class MainWindow(QMainWindow):
         self.disclosure_action = QAction(self.tr("Disclosure sheet…"), self)
         self.disclosure_action.setObjectName("disclosureAction")
         self.disclosure_action.triggered.connect(self.write_disclosure)
+        self.restore_action = QAction(self.tr("Restore from backup…"), self)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(self.show_restore)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -159,6 +165,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.add_year_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.disclosure_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -403,6 +410,30 @@ class MainWindow(QMainWindow):
 
         write_disclosure_sheet(self, self.session)
 
+    def show_restore(self) -> RestoreDialog:
+        """Open 文件 › 从备份恢复… (window-modal); after a restore the window shows the data."""
+        from unionperf.ui.restore_dialog import RestoreDialog  # noqa: PLC0415 - when first asked
+
+        dialog = RestoreDialog(
+            self.workspace.backup_entries, self._restore_file, self.workspace.paths.backups, self
+        )
+        dialog.restored.connect(self._restored)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _restore_file(self, path: Path) -> RestoreResult:
+        self.session.wait_for_checks()
+        return self.workspace.restore_from(path)
+
+    def _restored(self, result: RestoreResult) -> None:
+        log.info("workspace restored from %s", result.restored)
+        self.refresh_years()
+        self._show_last_backup()
+        self.statusBar().showMessage(
+            self.tr("Restored from {name}").format(name=result.restored.name)
+        )
+
     def show_about(self) -> None:
         """Open Help → About (window-modal; the same dialog again on a second click)."""
         if self.about_dialog is None:
@@ -418,7 +449,7 @@ class MainWindow(QMainWindow):
             held = []
         if held:
             self.backup_label.setText(
-                self.tr("Last backup: {when}").format(when=messages.backup_time(held[-1]))
+                self.tr("Last backup: {when}").format(when=messages.backup_time(held[0]))
             )
         else:
             self.backup_label.setText(self.tr("No backup yet"))

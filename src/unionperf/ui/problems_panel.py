@@ -1,10 +1,15 @@
-"""The problems panel: every validation problem of the year, clickable to its field."""
+"""The problems panel: every validation problem of the year, clickable to its field.
+
+What the user can fix comes first (hard problems, then soft ones), the sign-offs still missing
+come last. The table's rows are one text line high, so that at 1366×768 the panel shows
+:data:`VISIBLE_ROWS` of them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,16 +19,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionperf.domain.problems import Problem, Severity
+from unionperf.domain.problems import Problem, Section, Severity
 from unionperf.domain.year import YearData
 from unionperf.ui.widgets.table_model import Column, RowTableModel
 
-__all__ = ["ProblemsModel", "ProblemsPanel", "problem_columns"]
+__all__ = ["VISIBLE_ROWS", "ProblemsModel", "ProblemsPanel", "problem_columns", "shown_order"]
 
 HARD_COLOUR = "#f6d5d3"
 """Hard problems block submission: a red tint."""
 SOFT_COLOUR = "#fdf0c8"
 """Soft problems need an explanation: a yellow tint."""
+VISIBLE_ROWS = 6
+"""The panel opens tall enough for this many problems."""
+ROW_PADDING = 6
+"""Pixels a row adds to its line of text."""
+
+
+def shown_order(problems: list[Problem]) -> list[Problem]:
+    """Problems the user can fix first (hard, then soft, by code), missing sign-offs last."""
+    return sorted(
+        problems,
+        key=lambda p: (
+            p.where.section is Section.SIGNOFF,
+            p.severity is not Severity.HARD,
+            p.code.value,
+        ),
+    )
 
 
 def _severity(problem: Problem) -> str:
@@ -64,7 +85,7 @@ def problem_columns(data: YearData | None) -> list[Column[Problem]]:
 
 
 class ProblemsModel(RowTableModel[Problem]):
-    """The year's problems, hard ones first."""
+    """The year's problems in :func:`shown_order`."""
 
 
 class ProblemsPanel(QWidget):
@@ -85,7 +106,11 @@ class ProblemsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(self.row_height())
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
@@ -94,15 +119,39 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
+    def row_height(self) -> int:
+        """One line of text with a little room."""
+        return self.fontMetrics().height() + ROW_PADDING
+
+    def height_for_rows(self, rows: int = VISIBLE_ROWS) -> int:
+        """The dock height that shows the summary, the header and ``rows`` problems."""
+        line = self.fontMetrics().height()
+        title = line + 8  # the dock's title bar
+        summary = self.summary.sizeHint().height() + 4
+        header = self.table.horizontalHeader().sizeHint().height()
+        frame = 2 * self.table.frameWidth()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        return (
+            title
+            + margins.top()
+            + summary
+            + header
+            + rows * self.row_height()
+            + frame
+            + margins.bottom()
+            + line // 2
+        )
+
     def show_problems(
         self, data: YearData | None, problems: list[Problem], not_started: Sequence[str] = ()
     ) -> None:
-        """Show ``problems`` (hard first) and count them in the summary line.
+        """Show ``problems`` (fixable first, sign-offs last) and count them in the summary.
 
         ``not_started`` names the steps with nothing in them yet: with no problem, the summary
         says those are still to do instead of claiming that every check passes.
         """
-        ordered = sorted(problems, key=lambda p: (p.severity is not Severity.HARD, p.code.value))
+        ordered = shown_order(problems)
         self.model.columns = tuple(problem_columns(data))
         self.model.set_rows(ordered)
         hard = sum(1 for p in problems if p.severity is Severity.HARD)

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
+from unionperf.services.common.indicator_library import default_library
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.demo import create_demo
-from unionperf.services.cycle.indicator_library import default_library
 from unionperf.services.views import year_review
 from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.main_window import MainWindow
@@ -77,6 +77,9 @@ def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
             written.append(_grab(view, out / f"{name}.png"))
             view.close()
         written += _grab_details(window, out)
+        restore = window.show_restore()  # 文件 › 从备份恢复…
+        written.append(_grab(restore, out / "restore-dialog.png"))
+        restore.close()
         window.close()
     finally:
         workspace.close()

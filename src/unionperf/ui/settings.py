@@ -1,8 +1,8 @@
 """The window's own settings: an INI file in the user's settings folder (style.md §2.8).
 
 Only what belongs to this computer and user lives here: the last workspace, the window's
-geometry, the last crash report offered. A workspace's rule settings live in its database and
-travel in its packages.
+geometry, the last crash report offered, the folder last chosen in a file dialog. A workspace's
+rule settings live in its database and travel in its packages.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _LAST_WORKSPACE = "workspace/last"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _CRASH_OFFERED = "crash/last_offered"
+_LAST_FOLDER = "dialogs/last_folder"
 _VERSION = "meta/version"
 
 
@@ -78,6 +79,16 @@ class AppSettings:
     def set_last_crash_offered(self, mtime_ns: int) -> None:
         """Remember that crash reports up to this modification time were offered."""
         self.qsettings.setValue(_CRASH_OFFERED, str(mtime_ns))
+        self.qsettings.sync()
+
+    def last_folder(self) -> Path | None:
+        """The folder last chosen in a file or folder dialog (``None`` before the first)."""
+        value = self.qsettings.value(_LAST_FOLDER)
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_last_folder(self, path: Path) -> None:
+        """Remember the folder chosen now: the next file dialog starts there."""
+        self.qsettings.setValue(_LAST_FOLDER, str(path))
         self.qsettings.sync()
 
     def _bytes(self, key: str) -> QByteArray | None:

@@ -69,6 +69,8 @@ class YearSession(QObject):
     """:attr:`problems` and :attr:`statuses` were recomputed."""
     failed = Signal(str)
     """An edit was refused; the argument is the Chinese message for the user."""
+    locate = Signal(object)
+    """A :class:`Problem` to show: the main window opens its step and selects its field."""
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +128,8 @@ class YearSession(QObject):
     def recheck(self) -> None:
         """Recompute problems and step statuses now."""
         self._recheck.stop()
-        self.problems = year_review.problems_of(self.data) if self.data is not None else []
+        data, adjusting = self.data, frozenset(self.adjusting)
+        self.problems = year_review.problems_of(data, adjusting) if data is not None else []
         self.statuses = self._statuses()
         self.problems_changed.emit()
 
@@ -141,7 +144,8 @@ class YearSession(QObject):
             self.recheck()
             return
         self._running_checks = [job for job in self._running_checks if not job.done.is_set()]
-        job = Job(lambda _progress: (data, year_review.problems_of(data)))
+        adjusting = frozenset(self.adjusting)
+        job = Job(lambda _progress: (data, year_review.problems_of(data, adjusting)))
         job.relay.finished.connect(self._checked)  # a bound slot: dropped if the session goes
         job.relay.failed.connect(self._check_failed)
         self._running_checks.append(job)
@@ -197,8 +201,11 @@ class YearSession(QObject):
             if not reason or self.year is None:
                 return False
             try:
-                locks.open_adjustment(self.workspace, self.year, locked.stage, reason)
-                self._read_adjusting()
+                stage = locked.stage
+                withdrawn = locks.open_adjustment(self.workspace, self.year, stage, reason)
+                self.patch(
+                    Area.SIGNOFFS, lambda data: edits.without_signoffs(data, stage, withdrawn)
+                )
                 call()
             except ServiceError as error:
                 self.failed.emit(str(error))

@@ -7,6 +7,7 @@ from unionperf.domain.validation.checks import (
     blocking_problems,
     check_stage,
     check_year,
+    signoff_blockers,
 )
 
-__all__ = ["active_stages", "blocking_problems", "check_stage", "check_year"]
+__all__ = ["active_stages", "blocking_problems", "check_stage", "check_year", "signoff_blockers"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from decimal import Decimal
 
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
@@ -42,8 +43,18 @@ def active_stages(data: YearData) -> list[Stage]:
     return stages
 
 
-def check_stage(data: YearData, stage: Stage, *, signoffs: bool = True) -> list[Problem]:
-    """Every problem that must be settled before ``stage`` is submitted."""
+def check_stage(
+    data: YearData,
+    stage: Stage,
+    *,
+    signoffs: bool = True,
+    adjusting: Set[str] = frozenset(),
+) -> list[Problem]:
+    """Every problem that must be settled before ``stage`` is submitted.
+
+    ``adjusting`` names the stages with an adjustment open: their missing sign-offs are asked
+    for again (G002) rather than for the first time.
+    """
     problems = check_unit(data) + check_weights(data) + check_budget(data) + check_projects(data)
     sets = target_sets(data)
     is_evaluation = stage.kind is StageKind.SELF_EVALUATION
@@ -59,21 +70,38 @@ def check_stage(data: YearData, stage: Stage, *, signoffs: bool = True) -> list[
             budget, executed = _funds_of(data, targets.owner_uid)
             problems += check_evaluation(data, targets, budget, executed)
     if signoffs:
-        problems += check_signoffs(data, stage)
+        problems += check_signoffs(data, stage, adjusting=stage.name in adjusting)
     return _unique(problems)
 
 
-def check_year(data: YearData) -> list[Problem]:
+def check_year(data: YearData, adjusting: Set[str] = frozenset()) -> list[Problem]:
     """Every problem of every stage the year has reached (what ``unionperf check`` prints)."""
     problems: list[Problem] = []
     for stage in active_stages(data):
-        problems += check_stage(data, stage)
+        problems += check_stage(data, stage, adjusting=adjusting)
     return _unique(problems)
 
 
-def check_signoffs(data: YearData, stage: Stage) -> list[Problem]:
-    """Each required role has signed the stage off (domain.md §6.4, §9)."""
+def signoff_blockers(data: YearData, stage: Stage) -> list[Problem]:
+    """The hard problems that stop any role from signing ``stage`` off (sign-offs aside).
+
+    A stage is signed off as finished: while one of these is open nobody may sign it, so the
+    chair never locks targets that still miss indicators.
+    """
+    return [
+        problem
+        for problem in check_stage(data, stage, signoffs=False)
+        if problem.severity is Severity.HARD
+    ]
+
+
+def check_signoffs(data: YearData, stage: Stage, *, adjusting: bool = False) -> list[Problem]:
+    """Each required role has signed the stage off (domain.md §6.4, §9).
+
+    During an adjustment (``adjusting``) the withdrawn sign-offs are asked for again (G002).
+    """
     done = data.signoffs_for(stage.name)
+    code = ProblemCode.SIGNOFF_AGAIN if adjusting else ProblemCode.SIGNOFF_MISSING
     problems = []
     for role in data.settings.required_signoffs:
         if role in done:
@@ -89,7 +117,7 @@ def check_signoffs(data: YearData, stage: Stage) -> list[Problem]:
             f"签字确认 › {stage_label} › {SIGNOFF_LABELS[role]}",
         )
         params = {"stage": stage_label, "role": SIGNOFF_LABELS[role]}
-        problems.append(Problem(ProblemCode.SIGNOFF_MISSING, where, params))
+        problems.append(Problem(code, where, params))
     return problems
 
 

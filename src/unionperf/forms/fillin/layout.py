@@ -17,8 +17,10 @@ from unionperf.domain.monitoring import LIKELIHOOD_LABELS, REASON_LABELS
 from unionperf.domain.year import YearData
 from unionperf.forms.safe import safe_text
 
-FORMAT_MARK = "UnionPerf 填报表 v1"
-"""Written to 说明!B6; a workbook without it is not one of ours."""
+FORMAT_MARK = "工会预算绩效管理填报表（第1版）"
+"""Written to 说明!B6; a workbook without it (or the earlier mark) is not one of ours."""
+EARLIER_MARKS = frozenset({"UnionPerf 填报表 v1"})
+"""The marks of workbooks exported by earlier versions, of the same layout: still read."""
 
 GUIDE = "说明"
 BUDGET = "预算"

@@ -76,11 +76,12 @@ def read_template(blob: bytes, current: YearData) -> layout.ImportResult:
 def _check_identity(grid: Grid, current: YearData) -> None:
     """The 说明 sheet must carry our mark, this workspace's unit and this year."""
     add = grid.problems.add
-    if as_text(fixed(grid, layout.MARK_CELL)).strip() != layout.FORMAT_MARK:
+    mark = as_text(fixed(grid, layout.MARK_CELL)).strip()
+    if mark != layout.FORMAT_MARK and mark not in layout.EARLIER_MARKS:
         add(
             grid.name,
             layout.MARK_CELL,
-            f"不是 UnionPerf 导出的填报表（此处应为“{layout.FORMAT_MARK}”）",
+            f"不是本软件导出的填报表（此处应为“{layout.FORMAT_MARK}”）",
         )
         return
     raw_year = fixed(grid, layout.YEAR_CELL)

@@ -21,6 +21,34 @@ class InputError(ServiceError):
         self.where = where
 
 
+class StorageError(ServiceError):
+    """The disk or the database refused; nothing was changed. Subclasses say why."""
+
+
+class DiskFullError(StorageError):
+    """The disk is full."""
+
+
+class ReadOnlyError(StorageError):
+    """The folder is read-only (write-protected stick, no write permission)."""
+
+
+class DatabaseBusyError(StorageError):
+    """Another program holds the database (SQLite "database is locked")."""
+
+
+class DamagedWorkspaceError(ServiceError):
+    """``PRAGMA integrity_check`` found the workspace database damaged; restore a backup."""
+
+
+class BackupRefusedError(ServiceError):
+    """A file offered for restore failed a check; ``test`` names which (store.backup_restore)."""
+
+    def __init__(self, message: str, test: str) -> None:
+        super().__init__(message)
+        self.test = test
+
+
 def local_today() -> date:
     """Today's date on this computer's clock (forms and sign-offs use local dates)."""
     return datetime.now().astimezone().date()

@@ -10,7 +10,9 @@ from unionperf.services.common.ports import (
     ArrivalsPort,
     AuditPort,
     EvidencePort,
+    ParamsPort,
     RegisterPort,
+    ReviewPort,
     StorePort,
     SubmissionsPort,
     UnitOfWorkPort,
@@ -21,8 +23,10 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.store.arrivals import ArrivalRecords
 from unionperf.store.audit import AuditLog
 from unionperf.store.evidence_records import EvidenceRecords
+from unionperf.store.params_records import ParamsRecords
 from unionperf.store.register import RegisterRecords
 from unionperf.store.repository import YearRepository
+from unionperf.store.review_records import ReviewRecords
 from unionperf.store.submissions import SubmissionRecords
 from unionperf.store.unit_of_work import UnitOfWork
 from unionperf.store.workspace import OpenStore
@@ -71,3 +75,13 @@ def evidence_fits(evidence: EvidenceRecords) -> EvidencePort:
 def audit_fits(audit: AuditLog) -> AuditPort:
     """The audit log."""
     return audit
+
+
+def review_fits(review: ReviewRecords) -> ReviewPort:
+    """The upper level's review records."""
+    return review
+
+
+def params_fits(params: ParamsRecords) -> ParamsPort:
+    """The parameter package records."""
+    return params

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import date
+from decimal import Decimal
 from typing import Any, Protocol
 
 from unionperf.domain.budget import BudgetLine, Project
@@ -28,7 +29,9 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.store.audit import ChainBreak
 from unionperf.store.evidence_records import Evidence
+from unionperf.store.params_records import ParamsApplied, ParamsSent, UpperParams
 from unionperf.store.register import FeedbackSent, Received, Subordinate
+from unionperf.store.review_records import DecisionRecord, OwnerTotal, RescoreRecord
 from unionperf.store.submissions import StageState, Submission
 from unionperf.store.workspace import WorkspacePaths
 
@@ -36,7 +39,9 @@ __all__ = [
     "ArrivalsPort",
     "AuditPort",
     "EvidencePort",
+    "ParamsPort",
     "RegisterPort",
+    "ReviewPort",
     "StorePort",
     "SubmissionsPort",
     "UnitOfWorkPort",
@@ -311,6 +316,103 @@ class RegisterPort(Protocol):
         ...
 
 
+class ReviewPort(Protocol):
+    """The upper level's review records: what its decisions said, its re-scores."""
+
+    def note_feedback(
+        self,
+        *,
+        unit_code: str,
+        year: int,
+        stage: str,
+        sequence: int,
+        summary: str,
+        opinions: Sequence[Opinion],
+    ) -> None:
+        """Keep what a feedback package said."""
+        ...
+
+    def decisions(self, unit_code: str, year: int | None = None) -> list[DecisionRecord]:
+        """Every decision sent on a unit's stages, oldest first."""
+        ...
+
+    def add_rescore(self, record: RescoreRecord, totals: Sequence[OwnerTotal]) -> None:
+        """Keep a re-score and the owners' totals it leads to."""
+        ...
+
+    def rescores(
+        self, unit_code: str, year: int, package_sha256: str | None = None
+    ) -> list[RescoreRecord]:
+        """A unit's re-scores of a year, oldest first."""
+        ...
+
+    def owner_totals(self, unit_code: str, year: int) -> list[OwnerTotal]:
+        """The owners' totals with the upper level's scores, for a unit's year."""
+        ...
+
+    def unit_totals(self, year: int) -> dict[str, Decimal]:
+        """Each re-scored unit's total with the upper level's scores (current packages)."""
+        ...
+
+
+class ParamsPort(Protocol):
+    """Parameter packages: the upper level's parameters and packages sent, a unit's applied."""
+
+    def upper_params(self) -> UpperParams:
+        """The parameters the upper level has set to send down."""
+        ...
+
+    def set_upper_params(
+        self,
+        *,
+        library: str | None = None,
+        settings: str | None = None,
+        deadlines: str | None = None,
+    ) -> None:
+        """Set some of the parameters to send down (``None`` keeps one)."""
+        ...
+
+    def last_sent_sequence(self) -> int:
+        """The highest sequence of the parameter packages written (0 when none)."""
+        ...
+
+    def log_sent(self, item: ParamsSent) -> None:
+        """Record a written parameter package."""
+        ...
+
+    def sent(self) -> list[ParamsSent]:
+        """The parameter packages written, oldest first."""
+        ...
+
+    def last_applied_sequence(self) -> int:
+        """The highest sequence of the parameter packages applied (0 when none)."""
+        ...
+
+    def has_applied(self, sha256: str) -> bool:
+        """Whether this parameter package was applied already."""
+        ...
+
+    def log_applied(self, item: ParamsApplied) -> None:
+        """Record an applied parameter package."""
+        ...
+
+    def applied(self) -> list[ParamsApplied]:
+        """The parameter packages applied, oldest first."""
+        ...
+
+    def applied_library(self) -> str | None:
+        """The library of the newest applied package that holds one."""
+        ...
+
+    def applied_settings(self) -> str | None:
+        """The settings of the newest applied package that holds them."""
+        ...
+
+    def applied_deadlines(self) -> str | None:
+        """The deadlines of the newest applied package."""
+        ...
+
+
 class EvidencePort(Protocol):
     """Records of attached evidence files."""
 
@@ -374,6 +476,16 @@ class UnitOfWorkPort(Protocol):
     @property
     def audit(self) -> AuditPort:
         """The audit log."""
+        ...
+
+    @property
+    def review(self) -> ReviewPort:
+        """The upper level's review records."""
+        ...
+
+    @property
+    def params(self) -> ParamsPort:
+        """Parameter packages sent (upper level) and applied (unit)."""
         ...
 
     def savepoint(self) -> AbstractContextManager[None]:

@@ -11,12 +11,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from unionperf.exchange import keys
 from unionperf.exchange.keys import Announcement, KeyFileError
+from unionperf.exchange.keys import WrongPassphraseError as WrongKeyPassphraseError
 from unionperf.exchange.minisign import PublicKey
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+
+class WrongPassphraseError(ServiceError):
+    """The passphrase does not unlock the workspace's key; the user may type it again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +77,20 @@ def create_key(workspace: Workspace, passphrase: str) -> PublicKey:
 
 
 def unlock(workspace: Workspace, passphrase: str) -> Ed25519PrivateKey:
-    """The private key, unlocked with the passphrase (a wrong one is a clear error).
+    """The private key, unlocked with the passphrase.
 
     Keys still in the old PKCS#8 format (PBKDF2) are rewritten in minisign's scrypt format on
     this unlock, and every secret-key file is made readable by its owner only.
+
+    Raises:
+        WrongPassphraseError: the passphrase is wrong (a Chinese sentence says so).
+        ServiceError: the workspace has no key, or its key file is not one.
     """
     folder = workspace.paths.keys
     try:
         key = keys.load_private_key(folder, passphrase)
+    except WrongKeyPassphraseError as error:
+        raise WrongPassphraseError(str(error)) from error
     except KeyFileError as error:
         raise ServiceError(str(error)) from error
     if not workspace.read_only:

@@ -21,7 +21,15 @@ from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData, stage_label
 from unionperf.services.common import inputs
-from unionperf.services.common.errors import InputError, ServiceError
+from unionperf.services.common.backups import (
+    BackupEntry,
+    RestoreResult,
+    list_backups,
+    restore,
+    restore_locked,
+    storage_error,
+)
+from unionperf.services.common.errors import DamagedWorkspaceError, InputError, ServiceError
 from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.ports import StorePort, UnitOfWorkPort
 from unionperf.services.common.stages import StageLockedError
@@ -30,8 +38,10 @@ from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
+from unionperf.store.storage_faults import StorageAccessError
 from unionperf.store.submissions import LockedStageError
 from unionperf.store.workspace import (
+    DamagedDatabaseError,
     MigrationNeededError,
     OpenStore,
     WorkspaceError,
@@ -41,8 +51,10 @@ from unionperf.store.workspace import (
 )
 
 __all__ = [
+    "BackupEntry",
     "BackupFile",
     "ReadOnlyWorkspaceError",
+    "RestoreResult",
     "Workspace",
     "default_workspace_path",
     "holds_workspace",
@@ -201,7 +213,7 @@ class Workspace:
         except LockedStageError as error:
             raise StageLockedError(error.stage, stage_label(error.stage)) from error
         except StoreError as error:
-            raise ServiceError(str(error)) from error
+            raise storage_error(error) from error
 
     @contextmanager
     def reading(self) -> Iterator[UnitOfWorkPort]:
@@ -236,8 +248,14 @@ class Workspace:
         return score_year(self.load_year(year))
 
     def check(self, year: int) -> list[Problem]:
-        """Every validation problem of every stage the year has reached."""
-        return check_year(self.load_year(year))
+        """Every validation problem of every stage the year has reached.
+
+        A stage with an adjustment open asks for its withdrawn sign-offs again (G002).
+        """
+        with self.reading() as uow:
+            data = found(lambda: uow.years.load(year))
+            adjusting = uow.submissions.stages_adjusting(year)
+        return check_year(data, adjusting)
 
     def audit_breaks(self) -> list[audit.ChainBreak]:
         """Where the audit log's hash chain does not hold (empty when intact)."""
@@ -259,31 +277,44 @@ class Workspace:
         """The workspace's backups, newest first."""
         return backup.list_backups(self.paths.backups)
 
+    def backup_entries(self) -> list[BackupEntry]:
+        """The backups, newest first, each with what it holds (unit, years, projects)."""
+        return list_backups(self.paths.root)
+
     def back_up(self, reason: str = "manual") -> backup.BackupFile:
-        """Take a backup now (a workspace opened for reading refuses)."""
+        """Take a backup now (a workspace opened for reading refuses).
+
+        Raises:
+            StorageError: the disk is full, the folder read-only or the database held.
+        """
         if self._read_only:
             raise ReadOnlyWorkspaceError(self.paths.root)
-        return backup.take_backup(self.paths.database, self.paths.backups, reason)
-
-
-def restore(path: Path, backup_file: Path, *, program: str = DEFAULT_PROGRAM) -> backup.BackupFile:
-    """Restore a closed workspace from one of its backups (the current state is backed up first).
-
-    It holds the workspace's writer lock while it works, so it is refused while another program
-    has the workspace open for writing.
-
-    Raises:
-        WorkspaceInUseError: another program holds the workspace.
-        ServiceError: the backup is damaged or the workspace is missing.
-    """
-    paths = WorkspacePaths(path)
-    if not paths.database.exists():
-        raise ServiceError(f"工作区不存在：{path}")
-    with WriterLock(path, program):
         try:
-            return backup.restore_backup(backup_file, paths.database, paths.backups)
-        except ValueError as error:
-            raise ServiceError(str(error)) from error
+            return backup.take_backup(self.paths.database, self.paths.backups, reason)
+        except StorageAccessError as error:
+            raise storage_error(error) from error
+
+    def restore_from(self, backup_file: Path) -> RestoreResult:
+        """Restore this workspace, open for writing, from a backup file, then open it again.
+
+        The window does this: it holds the writer lock throughout. The database is closed, the
+        file checked and restored (the current state backed up first), and the restored
+        database opened (migrated when it is from an earlier version). On a refusal nothing
+        changed.
+
+        Raises:
+            ReadOnlyWorkspaceError: the workspace was opened for reading.
+            BackupRefusedError: the file failed a check (``test`` says which).
+            StorageError: the disk is full, a folder read-only or the database held.
+        """
+        if self._read_only or self._lock is None:
+            raise ReadOnlyWorkspaceError(self.paths.root)
+        root = self.paths.root
+        self._store.close()
+        try:
+            return restore_locked(root, backup_file)
+        finally:
+            self._store = _open(root, create=False, back_up=False)
 
 
 class ReadOnlyWorkspaceError(ServiceError):
@@ -299,13 +330,17 @@ def _take_lock(path: Path, program: str) -> WriterLock:
     return lock
 
 
-def _open(path: Path, *, create: bool, writer: bool = True) -> OpenStore:
+def _open(path: Path, *, create: bool, writer: bool = True, back_up: bool = True) -> OpenStore:
     try:
-        return open_store(path, create=create, writer=writer)
+        return open_store(path, create=create, writer=writer, back_up=back_up)
     except MigrationNeededError:
         raise
+    except DamagedDatabaseError as error:
+        raise DamagedWorkspaceError(str(error)) from error
     except WorkspaceError as error:
         raise ServiceError(str(error)) from error
+    except StorageAccessError as error:
+        raise storage_error(error) from error
     except OSError as error:
         raise ServiceError(f"无法打开工作区 {path}：{error}") from error
 

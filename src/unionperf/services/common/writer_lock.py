@@ -25,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.storage_errors import os_error
 
 __all__ = [
     "DEFAULT_PROGRAM",
@@ -157,18 +158,13 @@ class WriterLock:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ServiceError(
-                f"无法创建工作区文件夹 {self.root}：{error.strerror or error}"
-            ) from error
+            raise os_error(error, "创建工作区文件夹", self.root) from error
         try:
             for _ in range(_ATTEMPTS):
                 if self._try_acquire():
                     return
         except OSError as error:
-            raise ServiceError(
-                f"无法写入工作区锁文件 {self.path}：{error.strerror or error}"
-                "（请确认对该文件夹有写入权限）"
-            ) from error
+            raise os_error(error, "写入工作区锁文件", self.path) from error
         raise WorkspaceInUseError(self.root, read_lock_info(self.root))
 
     def release(self) -> None:

@@ -23,15 +23,24 @@ from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace, found
-from unionperf.store import backup
+from unionperf.services.cycle import signoffs
+from unionperf.services.cycle.params import received_settings
 
 
 def add_year(workspace: Workspace, year: int, settings: RuleSettings | None = None) -> None:
-    """Start a fiscal year with the given rule settings (default: the previous year's)."""
+    """Start a fiscal year with the given rule settings.
+
+    By default the settings the upper level sent down in its newest parameter package, else the
+    previous year's, else the defaults.
+    """
     with workspace.unit_of_work() as uow:
         repository = uow.years
         earlier = [held for held in repository.years() if held < year]
-        chosen = settings or (repository.settings(earlier[-1]) if earlier else RuleSettings())
+        chosen = (
+            settings
+            or received_settings(uow)
+            or (repository.settings(earlier[-1]) if earlier else RuleSettings())
+        )
         inputs.check_settings(chosen, framework_by_code(chosen.framework_code))
         repository.ensure_year(year, chosen)
 
@@ -196,11 +205,12 @@ def save_evaluation_texts(workspace: Workspace, year: int, evaluation: Evaluatio
 
 
 def sign_off(workspace: Workspace, year: int, signoff: Signoff) -> None:
-    """Record a sign-off of a stage."""
-    if not signoff.name.strip():
-        raise InputError("请填写签字人姓名", "签字确认")
-    with workspace.unit_of_work() as uow:
-        uow.years.save_signoff(year, signoff)
+    """Record a sign-off of a stage; refused while a hard problem of the stage is open.
+
+    Raises:
+        SignoffRefusedError: no name, or the stage's open hard problems (listed).
+    """
+    signoffs.sign_off(workspace, year, signoff)
 
 
 def explain(workspace: Workspace, year: int, problem_key: str, text: str) -> None:
@@ -211,6 +221,6 @@ def explain(workspace: Workspace, year: int, problem_key: str, text: str) -> Non
 
 def replace_year(workspace: Workspace, data: YearData) -> None:
     """Replace a whole year (demo data, whole-year imports), backing up first."""
-    backup.take_backup(workspace.paths.database, workspace.paths.backups, "before-import")
+    workspace.back_up("before-import")  # a full disk or read-only folder: a StorageError
     with workspace.unit_of_work() as uow:
         uow.years.replace_year(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from unionperf.domain.year import Stage, YearData
@@ -12,6 +13,7 @@ from unionperf.forms.builders import families_for
 from unionperf.forms.cover import CoverFacts, cover_family
 from unionperf.forms.fonts import GlyphError
 from unionperf.forms.model import FormFamily
+from unionperf.forms.names import family_file_name, workbook_file_name
 from unionperf.forms.pdf import write_pdf
 from unionperf.forms.xlsx import write_workbook
 from unionperf.services.common.errors import ServiceError
@@ -51,17 +53,20 @@ def write_forms(
         raise ServiceError(str(error)) from error
     if stage is not None:
         families.append(cover(workspace, data, stage))
-    files = {f"{year}_{family.key}.pdf": _pdf(family) for family in families}
-    files[f"{year}_{stage.name if stage else 'all'}_forms.xlsx"] = write_workbook(
-        families, sheet_per_form=True
-    )
+    files = {family_file_name(year, family): _pdf(family) for family in families}
+    files[workbook_file_name(year, stage)] = write_workbook(families, sheet_per_form=True)
     return WrittenForms(
         tuple(write_atomically(out_dir, name, blob) for name, blob in files.items())
     )
 
 
-def cover(workspace: Workspace, data: YearData, stage: Stage) -> FormFamily:
-    """The cover sheet of a stage with its latest package's facts."""
+def cover(
+    workspace: Workspace, data: YearData, stage: Stage, zone: tzinfo | None = None
+) -> FormFamily:
+    """The cover sheet of a stage with its latest package's facts.
+
+    The package's time is printed in ``zone`` (default: this computer's time zone).
+    """
     with workspace.reading() as uow:
         last = uow.submissions.last_submission(data.year, stage.name)
     try:
@@ -76,15 +81,24 @@ def cover(workspace: Workspace, data: YearData, stage: Stage) -> FormFamily:
         file_name=last.file_name if last else "",
         sha256=last.sha256 if last else "",
         sequence=last.sequence if last else 0,
-        created_at=last.created_at if last else "",
+        created_at=_local_time(last.created_at, zone) if last else None,
     )
     return cover_family(facts, data.settings)
 
 
 def write_cover(workspace: Workspace, data: YearData, stage: Stage, folder: Path) -> Path:
-    """Write the stage's cover sheet (报送回执) as ``<year>_<form>.pdf`` in ``folder``."""
+    """Write the stage's cover sheet (报送回执) into ``folder`` (``2024年绩效自评报送回执.pdf``)."""
     family = cover(workspace, data, stage)
-    return write_atomically(folder, f"{data.year}_{family.key}.pdf", _pdf(family))
+    return write_atomically(folder, family_file_name(data.year, family), _pdf(family))
+
+
+def _local_time(stamp: str, zone: tzinfo | None) -> datetime | None:
+    """A package's UTC time (ISO 8601) in the local time zone; ``None`` when unreadable."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return moment.astimezone(zone)
 
 
 def _pdf(family: FormFamily) -> bytes:

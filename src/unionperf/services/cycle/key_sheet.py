@@ -1,9 +1,13 @@
-"""The key registration sheet (公钥登记表): the unit's public key on paper, for the upper union.
+"""The key registration sheet (公钥登记表): a public key on paper, to anchor the first trust.
 
 The upper union registers a unit's key from this signed and sealed sheet before it trusts the
-unit's first package (product.md §5 Keys). It is one A4 page written with the forms' PDF writer
-(bundled font, reproducible bytes): unit, credit code, key id, the public key text and a QR code
-of it, and the sign-off lines.
+unit's first package (product.md §5 Keys). Written on an upper-level workspace, the sheet is the
+upper union's own key for its units (上级工会签名公钥告知表): they check it before they trust its
+feedback and parameter packages (``unionperf trust-upper --key-id``). It is one A4 page written
+with the forms' PDF writer (bundled font, reproducible bytes): unit, credit code, key id, the
+public key (its base64 line: the key itself, without the ``.pub`` file's English comment line)
+and a QR code of it, and the sign-off lines. After a key rotation the sheet is printed again
+for the new key and names the key it replaces.
 """
 
 from __future__ import annotations
@@ -11,16 +15,27 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from unionperf.domain.unit import UnitProfile
+from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.forms.fonts import GlyphError
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Kind
 from unionperf.forms.pdf import write_pdf
+from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.signing import KeyInfo
+from unionperf.services.common.workspace import Workspace
 
-__all__ = ["TITLE", "key_sheet_family", "key_sheet_name", "write_key_sheet"]
+__all__ = [
+    "TITLE",
+    "UPPER_TITLE",
+    "key_line",
+    "key_sheet_family",
+    "key_sheet_name",
+    "print_key_sheet",
+    "write_key_sheet",
+]
 
 TITLE = "工会数据包签名公钥登记表"
+UPPER_TITLE = "上级工会签名公钥告知表"
 
 
 def key_sheet_name(info: KeyInfo) -> str:
@@ -28,8 +43,17 @@ def key_sheet_name(info: KeyInfo) -> str:
     return f"公钥登记表_{info.key_id}.pdf"
 
 
-def key_sheet_family(info: KeyInfo, unit: UnitProfile | None, today: date) -> FormFamily:
-    """The sheet as a one-form family (the unit may be missing in a workspace without one)."""
+def key_sheet_family(
+    info: KeyInfo, unit: UnitProfile | None, today: date, replaces: str = ""
+) -> FormFamily:
+    """The sheet as a one-form family (the unit may be missing in a workspace without one).
+
+    ``replaces`` is the id of the key this one replaced (after a rotation), printed so that the
+    upper union updates the registration instead of adding a unit. An upper union's sheet (its
+    profile's level is 上级工会) tells its units its key.
+    """
+    if unit is not None and unit.level is UnitLevel.UPPER:
+        return _upper_family(info, unit, today, replaces)
     name = unit.name if unit else info.unit_name
     code = unit.credit_code if unit else info.unit_code
     rows = [
@@ -37,10 +61,14 @@ def key_sheet_family(info: KeyInfo, unit: UnitProfile | None, today: date) -> Fo
         ("统一社会信用代码", code or "—"),
         ("上级工会", (unit.upper_union if unit else "") or "—"),
         ("签名密钥编号（指纹）", _grouped(info.key_id)),
-        ("公钥（minisign 格式）", info.public_key.strip()),
+        ("公钥", key_line(info.public_key)),
+    ]
+    if replaces:
+        rows.append(("替换的原密钥编号", f"{_grouped(replaces)}（原密钥自本表登记之日起停用）"))
+    rows += [
         ("经办人（会计）", (unit.accountant if unit else "") or ""),
         ("联系电话", (unit.contact_phone if unit else "") or ""),
-        ("登记表生成日期", today.isoformat()),
+        ("登记表生成日期", f"{today.year}年{today.month}月{today.day}日"),
     ]
     block = Block(
         columns=(1.0, 3.0),
@@ -62,13 +90,73 @@ def key_sheet_family(info: KeyInfo, unit: UnitProfile | None, today: date) -> Fo
             "上级工会收到数据包时，核对数据包的签名密钥编号与本表一致；"
             "密钥更换或遗失时，须重新填报本表。",
         ),
-        qr=f"UnionPerf;code={code};key={info.key_id};pub={_key_line(info.public_key)}",
+        qr=f"工会签名公钥;信用代码={code};密钥={info.key_id};公钥={key_line(info.public_key)}",
     )
     return FormFamily(key="key-registration", title=TITLE, forms=(form,))
 
 
+def _upper_family(info: KeyInfo, unit: UnitProfile, today: date, replaces: str) -> FormFamily:
+    rows = [
+        ("上级工会名称", unit.name or "—"),
+        ("统一社会信用代码", unit.credit_code or "—"),
+        ("签名密钥编号（指纹）", _grouped(info.key_id)),
+        ("公钥", key_line(info.public_key)),
+    ]
+    if replaces:
+        rows.append(("替换的原密钥编号", f"{_grouped(replaces)}（原密钥自本表下发之日起停用）"))
+    rows += [
+        ("经办人", unit.accountant or ""),
+        ("联系电话", unit.contact_phone or ""),
+        ("告知表生成日期", f"{today.year}年{today.month}月{today.day}日"),
+    ]
+    block = Block(
+        columns=(1.0, 3.0),
+        rows=tuple(
+            (Cell(label, Kind.LABEL, bold=True), Cell(value, Kind.TEXT)) for label, value in rows
+        ),
+    )
+    form = Form(
+        key="key-registration",
+        title=UPPER_TITLE,
+        sheet="公钥告知表",
+        unit_name=unit.name,
+        year=today.year,
+        meta=(("签发单位（盖章）", unit.name),),
+        blocks=(block,),
+        signoff=("经办人", "负责人"),
+        notes=(
+            "本表告知下级基层工会：本会签发的审核意见（反馈数据包）和参数包（指标库、规则设置、"
+            "报送截止日期）均用上述公钥签名。",
+            "基层工会导入本会公钥时（unionperf trust-upper --key 公钥文件 --key-id 密钥编号），"
+            "须核对密钥编号与本表一致；不一致的公钥不得导入。密钥更换时，本会将重新下发本表。",
+        ),
+        qr=(
+            f"上级工会签名公钥;信用代码={unit.credit_code};密钥={info.key_id};"
+            f"公钥={key_line(info.public_key)}"
+        ),
+    )
+    return FormFamily(key="key-registration", title=UPPER_TITLE, forms=(form,))
+
+
+def print_key_sheet(workspace: Workspace, folder: Path, today: date | None = None) -> Path:
+    """Write the sheet of the workspace's current key (after a rotation: the new one) to ``folder``.
+
+    Raises:
+        ServiceError: the workspace has no key, or the sheet cannot be written.
+    """
+    info = signing.key_info(workspace)
+    chain = signing.announcements(workspace)
+    replaces = chain[-1].old_key_id if chain else ""
+    return write_key_sheet(info, workspace.unit(), folder, today, replaces=replaces)
+
+
 def write_key_sheet(
-    info: KeyInfo, unit: UnitProfile | None, folder: Path, today: date | None = None
+    info: KeyInfo,
+    unit: UnitProfile | None,
+    folder: Path,
+    today: date | None = None,
+    *,
+    replaces: str = "",
 ) -> Path:
     """Write the sheet as a PDF into ``folder`` and return its path.
 
@@ -76,7 +164,7 @@ def write_key_sheet(
         ServiceError: the folder cannot be written, or a name holds characters the bundled font
             cannot print.
     """
-    family = key_sheet_family(info, unit, today or local_today())
+    family = key_sheet_family(info, unit, today or local_today(), replaces)
     try:
         data = write_pdf(family)
     except GlyphError as error:
@@ -90,8 +178,8 @@ def write_key_sheet(
     return path
 
 
-def _key_line(public_key: str) -> str:
-    """The base64 line of a minisign public key file (its last non-empty line)."""
+def key_line(public_key: str) -> str:
+    """The base64 line of a minisign public key file (its last non-empty line): the key itself."""
     lines = [line.strip() for line in public_key.splitlines() if line.strip()]
     return lines[-1] if lines else ""
 

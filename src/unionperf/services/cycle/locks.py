@@ -14,7 +14,8 @@ Not locked: the budget and the projects' money and data (the budget is changed t
 profile and the explanations of soft problems (they are part of the submission, not of a stage's
 content).
 
-:func:`open_adjustment` unlocks a signed-off stage for a reason that goes into the audit log;
+:func:`open_adjustment` unlocks a signed-off stage for a reason that goes into the audit log
+and withdraws the chair's and the audit chair's sign-offs of the stage (the history keeps them);
 the chair's next sign-off locks it again and closes the adjustment. The adjustment is its own
 transaction, committed before the edit that needed it: if that edit then fails, the adjustment
 stays open (no data changed) until the chair signs off again. The history of what changed,
@@ -30,10 +31,15 @@ from unionperf.services.common.errors import InputError
 from unionperf.services.common.ports import UnitOfWorkSource
 from unionperf.store.submissions import StageState
 
+WITHDRAWN_BY_ADJUSTMENT = (SignoffRole.CHAIR, SignoffRole.AUDIT_CHAIR)
+"""The sign-offs an adjustment withdraws: the chair and the audit chair sign the change again."""
+
 __all__ = [
+    "WITHDRAWN_BY_ADJUSTMENT",
     "StageState",
     "feedback_of",
     "open_adjustment",
+    "resume_adjustment",
     "stage_lock",
     "stages_adjusting",
     "withdraw_signoff",
@@ -52,8 +58,14 @@ def stages_adjusting(workspace: UnitOfWorkSource, year: int) -> set[str]:
         return uow.submissions.stages_adjusting(year)
 
 
-def open_adjustment(workspace: UnitOfWorkSource, year: int, stage: str, reason: str) -> None:
+def open_adjustment(
+    workspace: UnitOfWorkSource, year: int, stage: str, reason: str
+) -> tuple[SignoffRole, ...]:
     """Open an adjustment of a signed-off stage, recording the reason in the audit log.
+
+    The chair's and the audit chair's sign-offs of the stage are withdrawn (each withdrawal is
+    in the audit log with the name and date it had): after the adjustment they sign again, and
+    the chair's new sign-off locks the stage. Returns the roles whose sign-off was withdrawn.
 
     Raises:
         InputError: no reason was given, or the chair has not signed the stage off.
@@ -66,7 +78,20 @@ def open_adjustment(workspace: UnitOfWorkSource, year: int, stage: str, reason: 
         records = uow.submissions
         if not records.stage_state(year, stage).signed:
             raise InputError(f"“{label}”尚未经工会主席签字确认，可直接修改，无需调整", "调整")
+        withdrawn = tuple(
+            role for role in WITHDRAWN_BY_ADJUSTMENT if uow.years.delete_signoff(year, stage, role)
+        )
         records.open_adjustment(year, stage, reason)
+    return withdrawn
+
+
+def resume_adjustment(workspace: UnitOfWorkSource, year: int, stage: str, reason: str) -> None:
+    """Open again the adjustment that the chair's sign-off closed (the undo of that sign-off).
+
+    The withdrawn sign-offs stay withdrawn; only the stage's state goes back to adjusting.
+    """
+    with workspace.unit_of_work() as uow:
+        uow.submissions.open_adjustment(year, stage, reason)
 
 
 def withdraw_signoff(workspace: UnitOfWorkSource, year: int, stage: str, role: SignoffRole) -> None:

@@ -9,7 +9,7 @@ sign-offs or explanations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from unionperf.domain.budget import UNIT_OWNER
@@ -19,6 +19,7 @@ from unionperf.services.common.errors import InputError
 from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
 from unionperf.services.common.workspace import Workspace, new_uid
 from unionperf.services.cycle import editing
+from unionperf.services.cycle.params import received_settings
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "NewYear", "check_new_year", "start_year"]
 
@@ -83,6 +84,9 @@ def start_year(
 ) -> NewYear:
     """Start ``year``: empty with the latest earlier year's settings, or carried from ``copy_from``.
 
+    The rule settings the upper level sent down in a parameter package, when there are some, are
+    taken instead of the earlier year's.
+
     One transaction: the year, its budget lines, projects with funding, goals and indicators are
     all saved, each with its audit entry, or nothing is. ``progress`` counts the projects (the
     largest unit carries 200 projects with 4,000 indicators in about 10 s).
@@ -97,6 +101,10 @@ def start_year(
         return NewYear(year)
     carried = carry_forward(workspace.load_year(copy_from), year, new_uid)
     data = carried.data
+    with workspace.reading() as uow:
+        upper = received_settings(uow)
+    if upper is not None:  # the upper level's settings sent down win over the copied ones
+        data = replace(data, settings=upper)
     inputs.check_settings(data.settings, data.framework)
     with workspace.unit_of_work() as uow:
         repository = uow.years

@@ -16,11 +16,11 @@ from unionperf.exchange import minisign
 from unionperf.exchange.bag import sha256
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, for_stage
 from unionperf.exchange.codec_write import year_to_json
+from unionperf.exchange.file_names import package_file_name
 from unionperf.exchange.package import (
     ANNOUNCEMENTS_JSON,
     DATA_JSON,
     FORMAT_VERSION,
-    SUFFIX,
     build_package,
     dumps,
     score_summary,
@@ -101,7 +101,7 @@ def export_package(
         for path, content in sorted(evidence.items())
     ]
     blob = build_package(private_key, meta, payload, _bag_info(data, meta))
-    name = f"{data.unit.credit_code}_{year}_{stage.name}_{meta['sequence']}{SUFFIX}"
+    name = package_file_name(data.unit.credit_code, year, stage, meta["sequence"])
     path = write_atomically(out_dir, name, blob)
     submission = Submission(
         year,

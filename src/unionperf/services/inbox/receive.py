@@ -1,7 +1,8 @@
 """Receiving packages at either level: verify, dispatch, or refuse into quarantine.
 
 A subordinate's package goes to :mod:`unionperf.services.upper.intake`; the upper level's feedback
-arriving at a unit goes to :mod:`unionperf.services.cycle.feedback`.
+arriving at a unit goes to :mod:`unionperf.services.cycle.feedback`, its parameter package to
+:mod:`unionperf.services.cycle.params`.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ from pathlib import Path
 
 from unionperf.exchange import bag
 from unionperf.exchange.errors import PackageError
-from unionperf.exchange.package import (
-    comment_fields,
-)
+from unionperf.exchange.package import PARAMS_KIND, comment_fields
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.ports import UnitOfWorkPort
 from unionperf.services.common.verify import read_package
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import receive_feedback
+from unionperf.services.cycle.params import receive_params
 from unionperf.services.upper.intake import package_signature, take_in
 
 RECEIVED_FOLDER = "received"
@@ -112,14 +112,21 @@ def _receive_one(
     blob = read_package(path)
     digest = bag.sha256(blob)
     records, own_records = uow.register, uow.submissions
-    if records.is_received(digest) or own_records.has_feedback(digest):
+    if (
+        records.is_received(digest)
+        or own_records.has_feedback(digest)
+        or uow.params.has_applied(digest)
+    ):
         return Outcome(path, "already received", "该数据包已接收过（内容完全相同）")
     try:
         members = bag.read_zip(blob)
     except bag.BagError as error:
         raise PackageError(error.code, str(error)) from error
     signature = package_signature(members)
-    claimed = comment_fields(signature.trusted_comment).get("unit", "")
+    fields = comment_fields(signature.trusted_comment)
+    if fields.get("kind") == PARAMS_KIND:
+        return Outcome(path, "received", receive_params(uow, blob, members))
+    claimed = fields.get("unit", "")
     if not claimed:
         raise PackageError("signature", "签名中没有单位代码")
     if claimed == own_code:

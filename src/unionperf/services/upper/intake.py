@@ -11,16 +11,16 @@ from typing import Any
 
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.results import score_year
-from unionperf.domain.year import YearData
+from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import bag, minisign, rotation
 from unionperf.exchange.codec import CodecError
 from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.errors import PackageError
+from unionperf.exchange.file_names import package_file_name
 from unionperf.exchange.minisign import PublicKey, SignatureError
 from unionperf.exchange.package import (
     ANNOUNCEMENTS_JSON,
     DATA_JSON,
-    SUFFIX,
     VerifiedPackage,
     verify_package,
 )
@@ -149,7 +149,7 @@ def _store(
         workspace.paths.root
         / "received"
         / unit_code
-        / f"{unit_code}_{year}_{stage}_{sequence}{SUFFIX}"
+        / package_file_name(unit_code, year, Stage.parse(stage), sequence)
     )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -38,7 +38,7 @@ FEEDBACK = "feedback"
 SUBMISSION = "submission"
 UNTRUSTED_UPPER = (
     "尚未导入上级工会的公钥，无法核验这个反馈数据包是否确由上级工会签发。"
-    "请先导入上级工会提供的公钥文件（.pub）（命令：unionperf trust-upper --key 公钥文件），"
+    "请先在“单位信息”中点“导入上级工会公钥…”，导入上级工会提供的公钥文件并核对密钥编号，"
     "再打开这个数据包"
 )
 

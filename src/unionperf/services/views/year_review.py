@@ -15,9 +15,12 @@ from unionperf.services.cycle.submit import submissions
 __all__ = ["blocking", "problems_of", "scores_of", "statuses_of", "submitted_stages"]
 
 
-def problems_of(data: YearData) -> list[Problem]:
-    """Every validation problem of the year (hard and soft)."""
-    return check_year(data)
+def problems_of(data: YearData, adjusting: Set[str] = frozenset()) -> list[Problem]:
+    """Every validation problem of the year (hard and soft).
+
+    ``adjusting`` names the stages with an adjustment open (their sign-offs are asked again).
+    """
+    return check_year(data, adjusting)
 
 
 def blocking(data: YearData, problems: list[Problem]) -> list[Problem]:

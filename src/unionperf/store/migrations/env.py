@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from unionperf.store import params_rows, review_rows  # noqa: F401 - their tables join Base
 from unionperf.store.rows import Base
 
 connection = context.config.attributes.get("connection")

@@ -1,7 +1,7 @@
 """revenue_arrival: revenue of each category arrived by a monitoring point (收入到位)
 
 Revision ID: 20261207_0301
-Revises: 20261128_0005
+Revises: 20261207_0201
 Create Date: 2026-12-07
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "20261207_0301"
-down_revision = "20261128_0005"
+down_revision = "20261207_0201"
 branch_labels = None
 depends_on = None
 

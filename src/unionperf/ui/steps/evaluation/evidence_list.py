@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.progress import Progress
 from unionperf.services.cycle import evidence
 from unionperf.ui import messages
+from unionperf.ui.file_dialogs import choose_open_files
 from unionperf.ui.jobs import run_with_progress
 
 if TYPE_CHECKING:
@@ -33,17 +34,15 @@ FILENAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 def choose_files(parent: QWidget) -> list[Path]:
     """Ask the user for files to attach (tests replace this function)."""
-    names, _selected = QFileDialog.getOpenFileNames(
+    return choose_open_files(
         parent,
         QCoreApplication.translate("EvidenceList", "Attach evidence files"),
-        "",
         QCoreApplication.translate(
             "EvidenceList",
             "Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx "
             "*.xls *.xlsx *.ofd);;All files (*)",
         ),
     )
-    return [Path(name) for name in names]
 
 
 def local_files(mime: QMimeData) -> list[Path]:

@@ -5,8 +5,10 @@ the first tab lists every project and the unit as a whole with budget, executed 
 against time progress, deviation flag, warning light, the 暂缓/停止 flag and the explanations;
 the second tab shows the selected project's indicators with their progress, expected value,
 warning, reason, likelihood and measure; the third its execution chart (product.md §2 step 4);
-the fourth the revenue arrived by the point, per revenue category, with its chart (seed §二.9).
-The project picker beside the tabs follows the row selected in the first tab, and back.
+the fourth the revenue arrived by the point per revenue category, with its chart (seed §二.9,
+``arrival_tab.py``); the fifth the point's sign-off (preparer, chair, audit chair), whose tab
+says whether the chair has signed. The project picker beside the tabs follows the row selected
+in the first tab, and back.
 """
 
 from __future__ import annotations
@@ -23,19 +25,18 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from unionperf.domain.arrival_lines import arrival_lines
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
 from unionperf.domain.monitoring import MonitoringPoint, time_progress
 from unionperf.domain.problems import Location
 from unionperf.domain.revenue import REVENUE_ITEM
+from unionperf.domain.settings import SignoffRole
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.views.monitoring_view import (
     new_point,
@@ -46,11 +47,7 @@ from unionperf.services.views.monitoring_view import (
 )
 from unionperf.ui import messages
 from unionperf.ui.steps.base import StepPage
-from unionperf.ui.steps.monitoring.arrival_models import (
-    ARRIVAL_FIELDS,
-    ArrivalColumn,
-    ArrivalModel,
-)
+from unionperf.ui.steps.monitoring.arrival_tab import ArrivalTab
 from unionperf.ui.steps.monitoring.edits import MonitoringEdits
 from unionperf.ui.steps.monitoring.funds_models import OWNER_FIELDS, OwnerColumn, OwnerModel
 from unionperf.ui.steps.monitoring.progress_models import (
@@ -58,11 +55,11 @@ from unionperf.ui.steps.monitoring.progress_models import (
     IndicatorColumn,
     ProgressModel,
 )
-from unionperf.ui.widgets.arrival_chart import ArrivalChart
 from unionperf.ui.widgets.charts import ExecutionChart
 from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.delegates import ColumnDelegate
 from unionperf.ui.widgets.formatting import percent
+from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.widgets.table_model import RowTableModel
 from unionperf.ui.year_session import Area, YearSession
 
@@ -72,9 +69,7 @@ FUNDS_TAB = 0
 INDICATORS_TAB = 1
 CHART_TAB = 2
 ARRIVAL_TAB = 3
-ARRIVAL_ROWS = 6
-"""Rows the arrival table shows without scrolling (the demo's five revenue categories, and one
-more for a unit with 事业收入 or 投资收益)."""
+SIGNOFF_TAB = 4
 ROW_HEIGHT_LINES = 1.6
 """Row height in text lines: a single line of text with room for an editor."""
 
@@ -83,7 +78,7 @@ class MonitoringStep(StepPage):
     """The monitoring step: a point selector over the owners' and the indicators' tables."""
 
     step = Step.MONITORING
-    areas = frozenset({Area.MONITORING, Area.PROJECTS, Area.TARGETS, Area.BUDGET})
+    areas = frozenset({Area.MONITORING, Area.PROJECTS, Area.TARGETS, Area.BUDGET, Area.SIGNOFFS})
 
     def __init__(self, session: YearSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -157,30 +152,22 @@ class MonitoringStep(StepPage):
         self.progress_table = self._table("progressTable", self.progress_model)
         self.chart = ExecutionChart()
         self.chart.setObjectName("executionChart")
-        self.arrival_model = ArrivalModel(self.edits, self)
-        self.arrival_table = self._table("arrivalTable", self.arrival_model)
-        rows = self.arrival_table.verticalHeader().defaultSectionSize()
-        header = self.arrival_table.horizontalHeader().sizeHint().height()
-        frame = 2 * self.arrival_table.frameWidth()
-        # every revenue category of the catalogue in view, without scrolling
-        self.arrival_table.setMinimumHeight(header + ARRIVAL_ROWS * rows + frame)
-        self.arrival_chart = ArrivalChart()
-        self.arrival_chart.setObjectName("arrivalChart")
-        self.arrival_chart.setMinimumSize(480, 220)
-        arrivals = QSplitter(Qt.Orientation.Vertical)
-        arrivals.setObjectName("arrivalSplitter")
-        arrivals.setChildrenCollapsible(False)
-        arrivals.addWidget(self.arrival_table)
-        arrivals.addWidget(self.arrival_chart)
-        arrivals.setStretchFactor(0, 0)
-        arrivals.setStretchFactor(1, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("monitoringTabs")
         self.tabs.addTab(self.owner_table, self.tr("Funds and warnings"))
         self.tabs.addTab(self.progress_table, self.tr("Indicators"))
         self.tabs.addTab(self.chart, self.tr("Execution chart"))
-        self.tabs.addTab(arrivals, self.tr("Revenue arrival"))
+        self.arrivals = ArrivalTab(self.edits, self._table)
+        self.tabs.addTab(self.arrivals, self.tr("Revenue arrival"))
+        self.signoff = SignoffPanel(self.session, "")
+        self.signoff.setObjectName("monitoringSignoff")
+        signoff_tab = QWidget()
+        signoff_column = QVBoxLayout(signoff_tab)
+        signoff_column.setContentsMargins(4, 4, 4, 4)
+        signoff_column.addWidget(self.signoff)
+        signoff_column.addStretch(1)
+        self.tabs.addTab(signoff_tab, self.tr("Sign-off"))
         self.tabs.setCornerWidget(self._owner_corner(), Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -239,6 +226,9 @@ class MonitoringStep(StepPage):
         if data is None:
             self.load()
             return
+        if area == Area.SIGNOFFS:
+            self._show_signoff_state()
+            return
         shown = [self.points.itemData(index) for index in range(self.points.count())]
         if shown != [point.uid for point in data.points]:
             self._fill_points()
@@ -288,11 +278,15 @@ class MonitoringStep(StepPage):
         """Rebuild the tables for the point shown (models only: no per-cell widgets)."""
         data = self.session.data
         point = point_of(data, self.point_uid) if data is not None else None
+        self.signoff.setEnabled(point is not None)
+        if point is not None:
+            self.signoff.set_stage(point.stage, lazy=True)
+        self._show_signoff_state()
         if data is None or point is None:
             with QSignalBlocker(self.owner_picker):
                 self.owner_model.set_rows([])
             self.progress_model.set_rows([])
-            self.arrival_model.set_rows([])
+            self.arrivals.show_point(None, None)
             self.time_label.clear()
             self.hint.setText(self._empty_hint())
             return
@@ -308,14 +302,21 @@ class MonitoringStep(StepPage):
         self._indicators_stale = True
         self._update_indicators()
 
+    def _show_signoff_state(self) -> None:
+        """The sign-off tab says whether the chair has signed the point shown."""
+        data = self.session.data
+        point = point_of(data, self.point_uid) if data is not None else None
+        if data is None or point is None:
+            text = self.tr("Sign-off")
+        elif SignoffRole.CHAIR in data.signoffs_for(point.stage):
+            text = self.tr("Sign-off (signed)")
+        else:
+            text = self.tr("Sign-off (not signed)")
+        self.tabs.setTabText(SIGNOFF_TAB, text)
+
     def _hint(self) -> str:
         if self.tabs.currentIndex() == ARRIVAL_TAB:
-            return self.tr(
-                "Enter for each revenue category the amount received from 1 January to the "
-                "cut-off and the date of the latest arrival (double-click a cell). Allocated funds "
-                "and upper-level subsidies more than the set points behind time progress are "
-                "flagged red: write the reason. Every edit is saved at once (Ctrl+Z undoes)."
-            )
+            return self.arrivals.hint()
         return self.tr(
             "Enter each project's cumulative executed amount to the cut-off (double-click a "
             "cell); explain a lag, then on the Indicators tab enter each indicator's progress "
@@ -352,15 +353,16 @@ class MonitoringStep(StepPage):
     def _update_indicators(self) -> None:
         """Show the selected project's indicators or chart, or the point's revenue arrival.
 
-        Only the tab shown is drawn.
+        Only the tab shown is drawn; the project picker hides on the arrival tab.
         """
         data = self.session.data
         shown = self.tabs.currentIndex()
         corner = self.tabs.cornerWidget(Qt.Corner.TopRightCorner)
         if corner is not None:
-            corner.setVisible(shown != ARRIVAL_TAB)  # the project picker: not for revenue
+            corner.setVisible(shown != ARRIVAL_TAB)
         if shown == ARRIVAL_TAB:
-            self._update_arrivals()
+            point = point_of(data, self.point_uid) if data is not None else None
+            self.arrivals.show_point(data, point)
             return
         if shown == CHART_TAB and data is not None and self.owner_uid:
             self.chart.show_owner(data, self.owner_uid)
@@ -377,16 +379,6 @@ class MonitoringStep(StepPage):
         else:
             self.progress_model.update_rows(lines)
         self._indicators_stale = False
-
-    def _update_arrivals(self) -> None:
-        """The revenue-arrival table and chart of the point shown."""
-        data = self.session.data
-        point = point_of(data, self.point_uid) if data is not None else None
-        if data is None or point is None:
-            self.arrival_model.set_rows([])
-            return
-        self.arrival_model.update_rows(arrival_lines(data, point))
-        self.arrival_chart.show_point(data, point.uid)
 
     # -- user actions --------------------------------------------------------------------------
 
@@ -456,7 +448,10 @@ class MonitoringStep(StepPage):
             if index >= 0:
                 self.points.setCurrentIndex(index)
         if indicator_uid.startswith(REVENUE_ITEM):
-            self._show_arrival(indicator_uid.removeprefix(REVENUE_ITEM), location.field)
+            self.tabs.setCurrentIndex(ARRIVAL_TAB)
+            cell = self.arrivals.cell(indicator_uid.removeprefix(REVENUE_ITEM), location.field)
+            if cell.isValid():
+                self._focus(self.arrivals.table, cell)
             return
         owner = location.owner_uid or UNIT_OWNER
         self._select_owner(owner)
@@ -476,15 +471,6 @@ class MonitoringStep(StepPage):
         if row >= 0:
             column = OWNER_FIELDS.get(location.field, OwnerColumn.NAME)
             self._focus(self.owner_table, self.owner_model.index(row, column))
-
-    def _show_arrival(self, category_code: str, field: str) -> None:
-        """Select the revenue-arrival tab and the category's cell a problem names."""
-        self.tabs.setCurrentIndex(ARRIVAL_TAB)
-        self._update_arrivals()
-        row = self.arrival_model.row_of(category_code)
-        if row >= 0:
-            column = ARRIVAL_FIELDS.get(field, ArrivalColumn.CATEGORY)
-            self._focus(self.arrival_table, self.arrival_model.index(row, column))
 
     def _focus(self, table: QTableView, index: QModelIndex) -> None:
         table.setCurrentIndex(index)

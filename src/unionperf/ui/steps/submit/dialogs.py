@@ -10,36 +10,47 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from unionperf.domain.problems import Problem
+from unionperf.ui.file_dialogs import choose_existing_folder, choose_open_file
 
-__all__ = ["ask_explanation", "ask_passphrase", "choose_folder", "choose_package_file", "open_path"]
+__all__ = [
+    "ask_explanation",
+    "ask_passphrase",
+    "choose_folder",
+    "choose_package_file",
+    "open_path",
+]
 
 
 def choose_folder(parent: QWidget, title: str) -> Path | None:
     """Ask for a folder (a USB stick); ``None`` when cancelled."""
-    chosen = QFileDialog.getExistingDirectory(parent, title)
-    return Path(chosen) if chosen else None
+    return choose_existing_folder(parent, title)
 
 
 def choose_package_file(parent: QWidget, title: str) -> Path | None:
     """Ask for a feedback package file; ``None`` when cancelled."""
-    chosen, _ = QFileDialog.getOpenFileName(
+    return choose_open_file(
         parent,
         title,
-        "",
         QCoreApplication.translate("SubmitStep", "Packages (*.upkg);;All files (*)"),
     )
-    return Path(chosen) if chosen else None
 
 
-def ask_passphrase(parent: QWidget) -> str | None:
-    """Ask for the signing key's passphrase (hidden as it is typed); ``None`` when cancelled."""
+def ask_passphrase(parent: QWidget, problem: str = "") -> str | None:
+    """Ask for the signing key's passphrase (hidden as it is typed); ``None`` when cancelled.
+
+    ``problem`` says why it is asked again (the passphrase typed before was wrong).
+    """
+    prompt = QCoreApplication.translate("SubmitStep", "Passphrase of the unit's signing key:")
+    if problem:
+        again = QCoreApplication.translate("SubmitStep", "Type it again.")
+        prompt = f"{problem}\n{again}\n\n{prompt}"
     text, accepted = QInputDialog.getText(
         parent,
         QCoreApplication.translate("SubmitStep", "Signing passphrase"),
-        QCoreApplication.translate("SubmitStep", "Passphrase of the unit's signing key:"),
+        prompt,
         QLineEdit.EchoMode.Password,
     )
     return text if accepted and text else None

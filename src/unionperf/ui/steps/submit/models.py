@@ -7,6 +7,7 @@ and the feedback); the models only show them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -78,10 +79,15 @@ def stage_choices(data: YearData | None) -> list[tuple[str, str]]:
     return choices
 
 
-def checklist(data: YearData, stage: Stage) -> list[CheckItem]:
-    """Every problem of the stage, grouped: must fix, to explain, sign-offs, explained."""
+def checklist(
+    data: YearData, stage: Stage, adjusting: AbstractSet[str] = frozenset()
+) -> list[CheckItem]:
+    """Every problem of the stage, grouped: must fix, to explain, sign-offs, explained.
+
+    A stage in ``adjusting`` asks for its withdrawn sign-offs again.
+    """
     items = []
-    for problem in check_stage(data, stage):
+    for problem in check_stage(data, stage, adjusting=adjusting):
         explanation = data.explanation_for(problem.key).strip()
         if problem.where.section is Section.SIGNOFF:
             group = CheckGroup.SIGNOFF

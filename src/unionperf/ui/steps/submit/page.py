@@ -28,6 +28,7 @@ from unionperf.domain.validation.checks import active_stages
 from unionperf.domain.year import Stage, stage_label
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.progress import Progress
+from unionperf.services.common.signing import WrongPassphraseError
 from unionperf.services.cycle import locks
 from unionperf.services.cycle import submit as submit_service
 from unionperf.services.cycle.submit import ExportRefusedError
@@ -254,7 +255,7 @@ class SubmitStep(StepPage):
             self.ready.clear()
             return
         stage = Stage.parse(self.stage())
-        self.items = checklist(data, stage)
+        self.items = checklist(data, stage, self.session.adjusting)
         selected = self._selected_item()
         self.checklist_model.set_rows(self.items)
         if selected is not None:
@@ -362,8 +363,11 @@ class SubmitStep(StepPage):
         if folder is None:
             return
         passphrase = ask_passphrase(self)
-        if passphrase is None:
-            return
+        if passphrase is not None:
+            self._write(year, stage, folder, passphrase)
+
+    def _write(self, year: int, stage: str, folder: Path, passphrase: str) -> None:
+        """Write off the GUI thread; a wrong passphrase is asked again, the folder kept."""
         workspace = self.session.workspace
 
         def call(progress: Progress) -> ExportOutcome:
@@ -371,13 +375,21 @@ class SubmitStep(StepPage):
                 workspace, year, stage, folder, passphrase=passphrase, progress=progress
             )
 
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, WrongPassphraseError):
+                self._export_failed(error)
+            elif (again := ask_passphrase(self, str(error))) is not None:
+                self._write(year, stage, folder, again)
+            else:
+                self.export_button.setEnabled(True)
+
         self.export_button.setEnabled(False)
         run_with_progress(
             self,
             self.tr("Writing the package and the forms…"),
             call,
             lambda result: self._exported(stage, folder, result),
-            self._export_failed,
+            failed,
         )
 
     def _exported(self, stage: str, folder: Path, result: object) -> None:

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.year import YearData
-from unionperf.services.common.workspace import new_uid
-from unionperf.services.cycle.indicator_library import (
+from unionperf.services.common.indicator_library import (
     IndicatorLibrary,
     LibraryEntry,
     LibraryError,
     Scope,
-    default_library,
 )
+from unionperf.services.common.workspace import new_uid
+from unionperf.services.cycle.params import active_library
 from unionperf.ui import messages
 from unionperf.ui.steps.targets.tree_nodes import TreeColumn
 from unionperf.ui.widgets.column_width import column_width
@@ -196,7 +196,7 @@ def pick_indicators(
 def _library(page: TargetsStep) -> IndicatorLibrary | None:
     if page.library is None:
         try:
-            page.library = default_library()
+            page.library = active_library(page.session.workspace)
         except LibraryError as error:
             messages.show_error(
                 page,

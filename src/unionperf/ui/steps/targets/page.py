@@ -30,8 +30,8 @@ from unionperf.domain.cycle import Step
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.problems import Location
 from unionperf.domain.year import YearData
+from unionperf.services.common.indicator_library import IndicatorLibrary
 from unionperf.services.common.workspace import new_uid
-from unionperf.services.cycle.indicator_library import IndicatorLibrary
 from unionperf.ui.steps.base import StepPage
 from unionperf.ui.steps.targets.copy_dialog import copy_from_last_year
 from unionperf.ui.steps.targets.deleted_indicator import (

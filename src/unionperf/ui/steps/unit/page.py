@@ -10,6 +10,7 @@ from unionperf.domain.problems import Location
 from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError
 from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.unit.keys_box import KeysBox
 from unionperf.ui.steps.unit.profile_form import UnitForm, UnitFormView
 from unionperf.ui.year_session import Area, YearSession
 
@@ -34,11 +35,13 @@ class UnitStep(StepPage):
         self.hint.setWordWrap(True)
         self.view = UnitFormView()
         self.form = UnitForm(session, self.view)
+        self.keys = KeysBox(session)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(12)
         layout.addWidget(self.hint)
         layout.addWidget(self.view)
+        layout.addWidget(self.keys)
         layout.addStretch(1)
 
     def load(self) -> None:
@@ -49,6 +52,7 @@ class UnitStep(StepPage):
         except ServiceError:
             key_id = None
         self.form.show_key(key_id)
+        self.keys.load()
 
     def changed(self, area: str) -> None:
         """The profile was saved or undone: show it again (the key does not change here)."""

@@ -108,8 +108,8 @@ class UnitFormView(QWidget):
         right = QFormLayout()
         right.addRow(self.tr("Members"), self.member_count)
         right.addRow(self.tr("Staff"), self.staff_count)
+        right.addRow(self.tr("Preparer (accountant)"), self.accountant)
         right.addRow(self.tr("Union chair"), self.chair)
-        right.addRow(self.tr("Accountant"), self.accountant)
         right.addRow(self.tr("Audit committee chair"), self.audit_chair)
         right.addRow(self.tr("Contact phone"), self.contact_phone)
         for form in (left, right):
