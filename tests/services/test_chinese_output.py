@@ -3,7 +3,8 @@
 Every stage of the demo year is exported as the accountant does it (package, forms, cover sheet),
 with the key registration sheet, the fill-in workbook and the disclosure sheet, into one
 folder; then the names of the files written there, the text of every PDF (read back with
-poppler) and every visible cell of every workbook are scanned for English words (``tests/chinese.py`` says what is allowed).
+poppler) and every visible cell of every workbook are scanned for English words
+(``tests/chinese.py`` says what is allowed).
 """
 
 from __future__ import annotations
