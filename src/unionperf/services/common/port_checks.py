@@ -6,8 +6,8 @@ method that drifts from its port (a renamed method, a changed argument) fails ``
 
 from __future__ import annotations
 
+from unionperf.services.common.arrival_port import ArrivalsPort
 from unionperf.services.common.ports import (
-    ArrivalsPort,
     AuditPort,
     EvidencePort,
     ParamsPort,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -23,10 +22,10 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
-from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
+from unionperf.services.common.arrival_port import ArrivalsPort
 from unionperf.store.audit import ChainBreak
 from unionperf.store.evidence_records import Evidence
 from unionperf.store.params_records import ParamsApplied, ParamsSent, UpperParams
@@ -36,7 +35,6 @@ from unionperf.store.submissions import StageState, Submission
 from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
-    "ArrivalsPort",
     "AuditPort",
     "EvidencePort",
     "ParamsPort",
@@ -157,26 +155,6 @@ class YearsPort(Protocol):
 
     def replace_year(self, data: YearData) -> None:
         """Replace everything held for ``data.year`` with ``data``."""
-        ...
-
-
-class ArrivalsPort(Protocol):
-    """Revenue arrival per monitoring point and category; a locked point's change is refused."""
-
-    def for_year(self, year: int) -> tuple[RevenueArrival, ...]:
-        """Every arrival of a year."""
-        ...
-
-    def cutoff_of(self, point_uid: str) -> date | None:
-        """The cut-off date of a monitoring point, or ``None`` when there is no such point."""
-        ...
-
-    def save_arrival(self, arrival: RevenueArrival) -> None:
-        """Create or update one category's arrival at one point."""
-        ...
-
-    def delete_arrival(self, point_uid: str, category_code: str) -> None:
-        """Remove one category's arrival at one point (nothing held: no change)."""
         ...
 
 
