@@ -193,6 +193,7 @@ READS = {
     "key show": ["key", "show"],
     "evidence": ["evidence", "--year", "2024"],
     "forms": ["forms", "--year", "2024", "--stage", "targets", "--out", "{tmp}/forms"],
+    "disclose": ["disclose", "--year", "2024", "--out", "{tmp}/disclosure"],
     "template": ["template", "--year", "2024", "--out", "{tmp}/t.xlsx"],
     "unit": ["unit"],
     "params show": ["params", "show"],

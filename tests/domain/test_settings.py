@@ -84,6 +84,7 @@ def test_default_to_json():
         "monitoring_cutoffs": ["03-31", "06-30", "07-31", "09-30"],
         "unit_wide": True,
         "required_signoffs": ["preparer", "chair", "audit_chair"],
+        "arrival_lag_points": "10",
     }
 
 

@@ -28,6 +28,7 @@ from unionperf.domain.monitoring import (
 )
 from unionperf.domain.problems import Problem, ProblemCode, Section, Severity
 from unionperf.domain.results import score_project
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation import active_stages, blocking_problems, check_stage, check_year
@@ -466,6 +467,13 @@ CASES = [
         M,
         S,
         (MONITORING, "p1", "m1", "lag_reason"),
+    ),
+    _case(
+        C.MONITORING_REVENUE_LAG,
+        lambda: _year(arrivals=(RevenueArrival("m1", "402", D(90000)),)),
+        M,
+        S,
+        (MONITORING, "", "m1/revenue-402", "note"),
     ),
     _case(
         C.MONITORING_PROGRESS_MISSING,

@@ -27,7 +27,8 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
     Suspension,
 )
-from unionperf.domain.settings import SignoffRole
+from unionperf.domain.revenue import RevenueArrival
+from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitLevel
 from unionperf.domain.year import Explanation, Stage, StageKind, YearData
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError, for_stage
@@ -48,6 +49,7 @@ TOP_KEYS = [
     "unit_targets",
     "points",
     "monitoring",
+    "arrivals",
     "evaluations",
     "signoffs",
     "explanations",
@@ -120,7 +122,7 @@ def test_written_form_is_plain_json_without_floats_in_a_fixed_order(name):
     data = _years()[name]
     document = year_to_json(data)
     assert list(document) == TOP_KEYS
-    assert document["format_version"] == DATA_FORMAT_VERSION == "1.1"
+    assert document["format_version"] == DATA_FORMAT_VERSION == "1.2"
     assert not any(isinstance(value, float) for value in _walk(document))
     assert json.dumps(document, ensure_ascii=False) == json.dumps(
         year_to_json(data), ensure_ascii=False
@@ -207,6 +209,48 @@ def test_a_1_0_document_without_upper_bounds_still_reads():
     assert not list(_validator().iter_errors(document))
 
 
+def test_revenue_arrival_round_trips_and_matches_the_schema():
+    data = replace(_years()["2024"], settings=RuleSettings(arrival_lag_points=D("7.5")))
+    assert len(data.arrivals) == 20  # 5 revenue categories × 4 points
+    document = year_to_json(data)
+    late = next(
+        item
+        for item in document["arrivals"]
+        if item["point_uid"] == "m2024-06-30" and item["category_code"] == "403"
+    )
+    assert late == {
+        "point_uid": "m2024-06-30",
+        "category_code": "403",
+        "amount": "12500.00",
+        "received_on": "2024-03-15",
+        "note": late["note"],
+    }
+    assert late["note"].startswith("上级工会二季度回拨补助")
+    assert document["settings"]["arrival_lag_points"] == "7.5"
+    assert not list(_validator().iter_errors(document))
+    assert year_from_json(document) == _sorted_progress(data)
+
+
+def test_arrival_without_a_date_is_null():
+    data = replace(_years()["2024"], arrivals=(RevenueArrival("m2024-03-31", "402", D(5)),))
+    (written,) = year_to_json(data)["arrivals"]
+    assert written["received_on"] is None
+    assert year_from_json(year_to_json(data)).arrivals == data.arrivals
+
+
+def test_a_1_1_document_without_arrivals_still_reads():
+    data = _years()["2024"]
+    document = year_to_json(data)
+    document["format_version"] = "1.1"
+    del document["arrivals"]
+    del document["settings"]["arrival_lag_points"]
+    assert not list(_validator().iter_errors(document))
+    read = year_from_json(document)
+    assert read.arrivals == ()
+    assert read.settings.arrival_lag_points == D(10)
+    assert read == replace(_sorted_progress(data), arrivals=())
+
+
 def test_indicators_are_written_in_canonical_order():
     """Added 满意度 first and 效益 last: the package lists 产出, 效益, 满意度."""
     data = _years()["2024"]
@@ -268,6 +312,34 @@ def _broken(change) -> dict[str, Any]:
             lambda d: d["projects"][1]["targets"]["indicators"][0].update(operator="≥"),
             "data.json 中 projects[1].targets.indicators[0].operator 不是允许的值"
             "（>=、>、=、<=、<、interval、qualitative）：“≥”",
+        ),
+        (
+            lambda d: d["arrivals"][0].update(category_code="501"),
+            "data.json 中 arrivals[0].category_code 不是收入科目：“501”",
+        ),
+        (
+            lambda d: d["arrivals"][1].update(point_uid="m1999"),
+            "data.json 中 arrivals[1].point_uid 不是本年度的监控时点：“m1999”",
+        ),
+        (
+            lambda d: d["arrivals"][1].update(category_code="401"),
+            "data.json 中 arrivals[1] 与 arrivals[0] 重复（同一监控时点的同一收入科目）",
+        ),
+        (
+            lambda d: d["arrivals"][0].update(amount=100),
+            "data.json 中 arrivals[0].amount 不是金额：100",
+        ),
+        (
+            lambda d: d["arrivals"][0].update(received_on="2024-13-01"),
+            "data.json 中 arrivals[0].received_on 不是有效日期：“2024-13-01”",
+        ),
+        (
+            lambda d: d["settings"].update(arrival_lag_points="ten"),
+            "data.json 中 settings.arrival_lag_points 不是数值：“ten”",
+        ),
+        (
+            lambda d: d.update(arrivals={}),
+            "data.json 中 arrivals 不是数组：对象",
         ),
         (
             lambda d: d["points"][0].update(cutoff="2024-02-30"),
@@ -366,7 +438,7 @@ def _full_year() -> YearData:
 def test_targets_stage_carries_no_monitoring_or_evaluation():
     data = _full_year()
     cut = for_stage(data, Stage(StageKind.TARGETS))
-    assert (cut.points, cut.monitoring, cut.evaluations) == ((), (), ())
+    assert (cut.points, cut.monitoring, cut.arrivals, cut.evaluations) == ((), (), (), ())
     assert cut.signoffs
     assert {item.stage for item in cut.signoffs} == {"targets"}
     assert cut.budget == data.budget
@@ -393,6 +465,8 @@ def test_monitoring_stage_carries_the_points_up_to_its_cutoff(cutoff, points):
     uids = {point.uid for point in cut.points}
     assert cut.monitoring == tuple(item for item in data.monitoring if item.point_uid in uids)
     assert cut.monitoring
+    assert cut.arrivals == tuple(item for item in data.arrivals if item.point_uid in uids)
+    assert len(cut.arrivals) == 5 * points
     assert cut.evaluations == ()
     assert cut.signoffs == tuple(item for item in data.signoffs if item.stage == stage.name)
     assert cut.explanations == data.explanations
@@ -438,7 +512,7 @@ def test_schema_is_a_valid_draft_2020_12_schema():
     Draft7Validator.check_schema(schema)
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["$id"] == "https://unionperf.invalid/schemas/data-1.0.json"
-    assert schema["required"] == TOP_KEYS
+    assert schema["required"] == [key for key in TOP_KEYS if key != "arrivals"]  # since 1.2
 
 
 @pytest.mark.parametrize("name", ["2023", "2024", "large"])
@@ -465,7 +539,7 @@ def test_schema_documents_every_key_written(name):
     assert not errors, errors[0].message
 
 
-ADDED_IN_MINOR_VERSIONS = {"target_upper"}
+ADDED_IN_MINOR_VERSIONS = {"target_upper", "arrivals", "arrival_lag_points"}
 """Keys a later 1.x added: optional, so that documents of 1.0 stay valid."""
 
 
@@ -521,6 +595,10 @@ def test_schema_enums_are_the_domain_enums(name, kind: type[Enum]):
         lambda d: d.update(budget=None),
         lambda d: d["settings"].update(reverse_formula=3),
         lambda d: d["settings"]["weights"].update(execution="ten"),
+        lambda d: d["arrivals"][0].update(amount="1e3"),
+        lambda d: d["arrivals"][0].pop("note"),
+        lambda d: d["settings"].update(arrival_lag_points=10),
+        lambda d: d.update(arrivals=[{}] * 1001),
     ],
 )
 def test_broken_documents_fail_the_schema_and_the_reader(change):

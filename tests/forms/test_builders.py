@@ -78,7 +78,11 @@ def test_families_per_stage(year: YearData) -> None:
         "budget",
         "project-targets",
         "unit-targets",
-        *(f"monitoring-{point.cutoff.isoformat()}" for point in year.points),
+        *(
+            key
+            for point in year.points
+            for key in (f"monitoring-{point.cutoff}", f"revenue-{point.cutoff}")
+        ),
         "self-evaluation",
         "evaluation-summary",
     ]
@@ -88,7 +92,7 @@ def test_families_per_stage(year: YearData) -> None:
     assert [family.key for family in evaluation] == ["self-evaluation", "evaluation-summary"]
     point = year.points[2]
     monitoring = families_for(year, Stage(StageKind.MONITORING, point.cutoff))
-    assert [family.key for family in monitoring] == ["monitoring-2024-07-31"]
+    assert [family.key for family in monitoring] == ["monitoring-2024-07-31", "revenue-2024-07-31"]
     with pytest.raises(ValueError, match="监控时点"):
         families_for(year, Stage.parse("monitoring-2024-05-15"))
 

@@ -27,6 +27,7 @@ from unionperf.cli.common import (
     workspace_path,
 )
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
+from unionperf.cli.disclose_command import add_disclose_command
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.params_commands import add_params_commands
@@ -164,6 +165,7 @@ def _parser() -> argparse.ArgumentParser:
     add_params_commands(command)
     add_upper_commands(command)
     add_form_commands(command)
+    add_disclose_command(command)
     add_signoff_commands(command)
     add_year_commands(command)
     add_transport_commands(command)

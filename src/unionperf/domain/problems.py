@@ -96,6 +96,7 @@ class ProblemCode(StrEnum):
     MONITORING_LIKELIHOOD_MISSING = "M007"
     MONITORING_MEASURE_MISSING = "M008"
     MONITORING_EXECUTED_DECREASED = "M009"
+    MONITORING_REVENUE_LAG = "M010"
     EVALUATION_ACTUAL_MISSING = "E001"
     EVALUATION_SCORE_OUT_OF_BAND = "E002"
     EVALUATION_NA_REASON_MISSING = "E003"
@@ -207,6 +208,11 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ProblemCode.MONITORING_EXECUTED_DECREASED: (
         _S,
         "{point}：累计执行数{executed}元低于上一监控时点的{previous}元",
+    ),
+    ProblemCode.MONITORING_REVENUE_LAG: (
+        _S,
+        "{point}：“{category}”累计到位{amount}元，到位率{rate}落后时间进度{progress}超过{lag}个"
+        "百分点，请说明原因",
     ),
     ProblemCode.EVALUATION_ACTUAL_MISSING: (_H, "未填写实际完成值"),
     ProblemCode.EVALUATION_SCORE_OUT_OF_BAND: (

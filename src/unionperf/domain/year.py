@@ -13,6 +13,7 @@ from unionperf.domain.evaluation import Evaluation
 from unionperf.domain.framework import Framework, framework_by_code
 from unionperf.domain.money import ZERO
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 
@@ -102,6 +103,8 @@ class YearData:
     unit_targets: TargetSet = field(default_factory=lambda: TargetSet(owner_uid=UNIT_OWNER))
     points: tuple[MonitoringPoint, ...] = ()
     monitoring: tuple[MonitoringEntry, ...] = ()
+    arrivals: tuple[RevenueArrival, ...] = ()
+    """Revenue arrived by each monitoring point, per revenue category (收入到位)."""
     evaluations: tuple[Evaluation, ...] = ()
     signoffs: tuple[Signoff, ...] = ()
     explanations: tuple[Explanation, ...] = ()

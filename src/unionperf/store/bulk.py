@@ -12,6 +12,7 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.categories import DEFAULT_CATALOGUE
 from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.year import YearData
+from unionperf.store.arrivals import arrival_values
 from unionperf.store.mapping import (
     budget_values,
     entry_values,
@@ -22,6 +23,7 @@ from unionperf.store.mapping import (
     result_values,
 )
 from unionperf.store.rows import (
+    ArrivalRow,
     Base,
     BudgetLineRow,
     EntryRow,
@@ -61,6 +63,7 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
             PointRow,
             EntryRow,
             ProgressRow,
+            ArrivalRow,
             EvaluationRow,
             ResultRow,
             SignoffRow,
@@ -122,6 +125,9 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
         rows[ProgressRow] += [
             {"entry_id": next_id[EntryRow], **progress_values(item)} for item in entry.progress
         ]
+    rows[ArrivalRow] = [
+        {"point_id": point_ids[item.point_uid], **arrival_values(item)} for item in data.arrivals
+    ]
     for evaluation in data.evaluations:
         rows[EvaluationRow].append(
             {

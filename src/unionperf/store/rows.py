@@ -211,6 +211,19 @@ class ProgressRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class ArrivalRow(Base):
+    """Revenue of one category arrived by a monitoring point (收入到位)."""
+
+    __tablename__ = "revenue_arrival"
+    __table_args__ = (UniqueConstraint("point_id", "category_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("monitoring_point.id", ondelete="CASCADE"))
+    category_code: Mapped[str] = mapped_column(String(20))
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class EvaluationRow(Base):
     """Self-evaluation texts of a project or of the unit."""
 

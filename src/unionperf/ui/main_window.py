@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         self.add_year_action.triggered.connect(self.add_year)
         self.backup_action = QAction(self.tr("Back up now"), self)
         self.backup_action.triggered.connect(self.back_up)
+        self.disclosure_action = QAction(self.tr("Disclosure sheet…"), self)
+        self.disclosure_action.setObjectName("disclosureAction")
+        self.disclosure_action.triggered.connect(self.write_disclosure)
         self.restore_action = QAction(self.tr("Restore from backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(self.show_restore)
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.add_year_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.disclosure_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -404,6 +408,12 @@ class MainWindow(QMainWindow):
             self.tr("Backed up at {when}").format(when=messages.backup_time(made))
         )
         self.show_last_backup()
+
+    def write_disclosure(self) -> None:
+        """File → 生成绩效信息公开表…: the open year's sheet into a folder the user picks."""
+        from unionperf.ui.disclosure import write_disclosure_sheet  # noqa: PLC0415
+
+        write_disclosure_sheet(self, self.session)
 
     def show_restore(self) -> RestoreDialog:
         """Open 文件 › 从备份恢复… (window-modal); after a restore the window shows the data."""

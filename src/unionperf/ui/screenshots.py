@@ -30,6 +30,7 @@ from unionperf.services.views import year_review
 from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.steps.evaluation.page import EvaluationStep
+from unionperf.ui.steps.monitoring.page import ARRIVAL_TAB, MonitoringStep
 from unionperf.ui.steps.targets.library_dialog import LibraryDialog
 from unionperf.ui.upper.screenshots import grab_upper
 from unionperf.ui.widgets.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
@@ -95,8 +96,17 @@ def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
 
 
 def _grab_details(window: MainWindow, out: Path) -> list[Path]:
-    """The self-evaluation's funds tab and second chart, the library, a guidance window."""
+    """Details: revenue arrival at 30 June, the self-evaluation's funds and grades, and more.
+
+    Also the indicator library and a step's guidance window.
+    """
     written: list[Path] = []
+    monitoring = window.open_step(Step.MONITORING)
+    if isinstance(monitoring, MonitoringStep):
+        june = monitoring.points.findData(f"m{YEAR}-06-30")
+        monitoring.points.setCurrentIndex(max(june, 0))
+        monitoring.tabs.setCurrentIndex(ARRIVAL_TAB)
+        written.append(_grab(window, out / "04-monitoring-arrival.png"))
     page = window.open_step(Step.EVALUATION)
     if isinstance(page, EvaluationStep):
         page.tabs.setCurrentWidget(page.funds_page)

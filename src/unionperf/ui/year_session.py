@@ -24,6 +24,7 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.problems import Problem
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common.errors import ServiceError
@@ -306,6 +307,18 @@ class YearSession(QObject):
         """Save one owner's monitoring at one point."""
         editing.save_entry(self.workspace, entry)
         self.patch(Area.MONITORING, lambda data: edits.with_entry(data, entry))
+
+    def save_arrival(self, arrival: RevenueArrival) -> None:
+        """Save one revenue category's arrival at one point."""
+        editing.save_arrival(self.workspace, self.held_year(), arrival)
+        self.patch(Area.MONITORING, lambda data: edits.with_arrival(data, arrival))
+
+    def delete_arrival(self, point_uid: str, category_code: str) -> None:
+        """Remove one revenue category's arrival at one point (undo of a first entry)."""
+        editing.delete_arrival(self.workspace, point_uid, category_code)
+        self.patch(
+            Area.MONITORING, lambda data: edits.without_arrival(data, point_uid, category_code)
+        )
 
     def save_result(self, owner_uid: str, result: IndicatorResult) -> None:
         """Save an indicator's year-end result."""

@@ -139,6 +139,8 @@ class SettingsForm(QObject):
         view.over_delivery_ratio.editingFinished.connect(self._commit_fields)
         view.lag_points.setKeyboardTracking(False)
         view.lag_points.editingFinished.connect(self._commit_fields)
+        view.arrival_lag_points.setKeyboardTracking(False)
+        view.arrival_lag_points.editingFinished.connect(self._commit_fields)
         view.exemption_threshold.editingFinished.connect(self._commit_threshold)
         view.monitoring_cutoffs.editingFinished.connect(self._commit_cutoffs)
         view.unit_wide.toggled.connect(self._commit_fields)
@@ -184,6 +186,8 @@ class SettingsForm(QObject):
             view.over_delivery_ratio.setValue(_percent(settings.over_delivery_ratio))
         with QSignalBlocker(view.lag_points):
             view.lag_points.setValue(_whole(settings.lag_points))
+        with QSignalBlocker(view.arrival_lag_points):
+            view.arrival_lag_points.setValue(_whole(settings.arrival_lag_points))
         view.exemption_threshold.setText(amount(settings.exemption_threshold))
         view.monitoring_cutoffs.setText(cutoff_text(settings.monitoring_cutoffs))
         with QSignalBlocker(view.unit_wide):
@@ -311,6 +315,8 @@ class SettingsForm(QObject):
             )
         if view.lag_points.value() != _whole(settings.lag_points):
             new = replace(new, lag_points=Decimal(view.lag_points.value()))
+        if view.arrival_lag_points.value() != _whole(settings.arrival_lag_points):
+            new = replace(new, arrival_lag_points=Decimal(view.arrival_lag_points.value()))
         self.commit(self.tr("Edit the rule settings"), new)
 
     def _commit_threshold(self) -> None:
