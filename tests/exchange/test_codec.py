@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from unionperf.demo.data import demo_large_year, demo_years
+from unionperf.domain.assessment import Conclusion, ExAnteAssessment
 from unionperf.domain.budget import FundingSource, ProjectAttribute
 from unionperf.domain.indicators import Indicator, Operator, Period, StandardBasis, Tier
 from unionperf.domain.monitoring import (
@@ -53,6 +54,7 @@ TOP_KEYS = [
     "evaluations",
     "signoffs",
     "explanations",
+    "assessments",
 ]
 
 
@@ -122,7 +124,7 @@ def test_written_form_is_plain_json_without_floats_in_a_fixed_order(name):
     data = _years()[name]
     document = year_to_json(data)
     assert list(document) == TOP_KEYS
-    assert document["format_version"] == DATA_FORMAT_VERSION == "1.2"
+    assert document["format_version"] == DATA_FORMAT_VERSION == "1.3"
     assert not any(isinstance(value, float) for value in _walk(document))
     assert json.dumps(document, ensure_ascii=False) == json.dumps(
         year_to_json(data), ensure_ascii=False
@@ -249,6 +251,93 @@ def test_a_1_1_document_without_arrivals_still_reads():
     assert read.arrivals == ()
     assert read.settings.arrival_lag_points == D(10)
     assert read == replace(_sorted_progress(data), arrivals=())
+
+
+def _assessed() -> YearData:
+    data = _years()["2024"]
+    first, second = data.projects[0].uid, data.projects[1].uid
+    return replace(
+        data,
+        settings=replace(data.settings, assessment_threshold=D("150000")),
+        assessments=(
+            ExAnteAssessment(
+                first,
+                necessity="会员需求调查",
+                feasibility="场地已落实",
+                expected_performance="覆盖会员800人次",
+                funding_soundness="三家询价",
+                risks="天气，备室内场地",
+                conclusion=Conclusion.PASS_ADJUSTED,
+                assessor="财务委员会",
+                assessed_on=date(2023, 11, 20),
+                evidence="会议纪要",
+            ),
+            ExAnteAssessment(second),  # begun: no conclusion, no date yet
+        ),
+    )
+
+
+def test_assessments_round_trip_and_match_the_schema():
+    data = _assessed()
+    document = year_to_json(data)
+    assert document["format_version"] == "1.3"
+    assert document["settings"]["assessment_threshold"] == "150000"
+    first, begun = document["assessments"]
+    assert first["conclusion"] == "pass_adjusted"
+    assert first["assessed_on"] == "2023-11-20"
+    assert begun["conclusion"] is None
+    assert begun["assessed_on"] is None
+    assert not list(_validator().iter_errors(document))
+    assert _through_text(data) == _sorted_progress(data)
+
+
+def test_a_1_2_document_without_assessments_still_reads():
+    data = _assessed()
+    document = year_to_json(data)
+    document["format_version"] = "1.2"
+    del document["assessments"]
+    del document["settings"]["assessment_threshold"]
+    assert not list(_validator().iter_errors(document))
+    read = year_from_json(document)
+    assert read.assessments == ()
+    assert read.settings.assessment_threshold == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["assessments"][0].update(project_uid="p-none"),
+            "data.json 中 assessments[0].project_uid 不是本年度的项目：“p-none”",
+        ),
+        (
+            lambda d: d["assessments"][1].update(project_uid=d["assessments"][0]["project_uid"]),
+            "data.json 中 assessments[1] 与 assessments[0] 重复（同一项目只有一份事前绩效评估）",
+        ),
+        (
+            lambda d: d["assessments"][0].update(conclusion="通过"),
+            "data.json 中 assessments[0].conclusion 不是允许的值",
+        ),
+        (
+            lambda d: d["assessments"][0].update(assessed_on="2023-11-31"),
+            "data.json 中 assessments[0].assessed_on 不是有效日期：“2023-11-31”",
+        ),
+        (
+            lambda d: d["assessments"][0].pop("risks"),
+            "data.json 中 assessments[0].risks 缺失",
+        ),
+        (
+            lambda d: d["settings"].update(assessment_threshold="many"),
+            "data.json 中 settings.assessment_threshold 不是数值：“many”",
+        ),
+    ],
+)
+def test_a_bad_assessment_is_refused_with_its_path(change, message):
+    document = year_to_json(_assessed())
+    change(document)
+    with pytest.raises(CodecError) as raised:
+        year_from_json(document)
+    assert str(raised.value).startswith(message)
 
 
 def test_indicators_are_written_in_canonical_order():
@@ -512,7 +601,8 @@ def test_schema_is_a_valid_draft_2020_12_schema():
     Draft7Validator.check_schema(schema)
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["$id"] == "https://unionperf.invalid/schemas/data-1.0.json"
-    assert schema["required"] == [key for key in TOP_KEYS if key != "arrivals"]  # since 1.2
+    later = {"arrivals", "assessments"}  # since 1.2 and 1.3
+    assert schema["required"] == [key for key in TOP_KEYS if key not in later]
 
 
 @pytest.mark.parametrize("name", ["2023", "2024", "large"])
@@ -539,7 +629,13 @@ def test_schema_documents_every_key_written(name):
     assert not errors, errors[0].message
 
 
-ADDED_IN_MINOR_VERSIONS = {"target_upper", "arrivals", "arrival_lag_points"}
+ADDED_IN_MINOR_VERSIONS = {
+    "target_upper",
+    "arrivals",
+    "arrival_lag_points",
+    "assessments",
+    "assessment_threshold",
+}
 """Keys a later 1.x added: optional, so that documents of 1.0 stay valid."""
 
 

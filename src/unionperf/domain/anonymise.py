@@ -16,7 +16,7 @@ scores look at is kept:
   points, weights and indicator values are kept: they hold no name, and the scores depend on them.
 
 Amounts are scaled, never shifted, so zero stays zero and signs stay; the exemption threshold is
-scaled with them. Rounding to 分 can still move a sum or a rate across a boundary: the service
+scaled with them, and so is the ex-ante assessment threshold. Rounding to 分 can still move a sum or a rate across a boundary: the service
 compares the problems and scores of the copy with the original's and draws another factor when
 they differ (:mod:`unionperf.services.common.support_export`).
 """
@@ -28,6 +28,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
 from typing import Any
 
+from unionperf.domain.assessment import ExAnteAssessment
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, FundingLine, Project, TargetSet
 from unionperf.domain.credit_code import ALPHABET, check_character, is_valid_credit_code
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
@@ -40,6 +41,7 @@ from unionperf.domain.monitoring import (
     MonitoringPoint,
 )
 from unionperf.domain.results import score_year
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation import check_year
@@ -55,7 +57,8 @@ MONEY_FIELDS: dict[type, frozenset[str]] = {
     FundingLine: frozenset({"initial", "adjusted", "executed"}),
     Project: frozenset({"midterm_budget"}),
     MonitoringEntry: frozenset({"executed", "forecast"}),
-    RuleSettings: frozenset({"exemption_threshold"}),
+    RuleSettings: frozenset({"exemption_threshold", "assessment_threshold"}),
+    RevenueArrival: frozenset({"amount"}),
 }
 """Amounts of money: multiplied by the factor, rounded to 分."""
 
@@ -101,6 +104,16 @@ TEXT_FIELDS: dict[type, dict[str, str]] = {
     },
     Signoff: {"name": "人员"},
     Explanation: {"text": "文字"},
+    RevenueArrival: {"note": "文字"},
+    ExAnteAssessment: {
+        "necessity": "文字",
+        "feasibility": "文字",
+        "expected_performance": "文字",
+        "funding_soundness": "文字",
+        "risks": "文字",
+        "assessor": "人员",
+        "evidence": "文字",
+    },
 }
 """Texts a person typed, by the kind of placeholder that replaces them (``项目3``, ``人员1``…)."""
 
@@ -117,7 +130,11 @@ KEPT_FIELDS: dict[type, frozenset[str]] = {
     IndicatorResult: frozenset({"indicator_uid", "actual", "score", "deduction"}),
     Signoff: frozenset({"stage"}),
     Explanation: frozenset({"problem_key"}),
-    RuleSettings: frozenset({"framework_code", "over_delivery_ratio", "lag_points"}),
+    RuleSettings: frozenset(
+        {"framework_code", "over_delivery_ratio", "lag_points", "arrival_lag_points"}
+    ),
+    RevenueArrival: frozenset({"point_uid", "category_code"}),
+    ExAnteAssessment: frozenset({"project_uid"}),
 }
 """Texts and numbers that hold no name and that the rules and scores read as they are."""
 

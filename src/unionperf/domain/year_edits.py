@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from unionperf.domain.assessment import ExAnteAssessment
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, TargetSet
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
@@ -16,6 +17,7 @@ from unionperf.domain.year import Explanation, Signoff, YearData
 
 __all__ = [
     "with_arrival",
+    "with_assessment",
     "with_budget_line",
     "with_entry",
     "with_evaluation_texts",
@@ -65,6 +67,7 @@ def without_project(data: YearData, uid: str) -> YearData:
         projects=tuple(item for item in data.projects if item.uid != uid),
         monitoring=tuple(item for item in data.monitoring if item.owner_uid != uid),
         evaluations=tuple(item for item in data.evaluations if item.owner_uid != uid),
+        assessments=tuple(item for item in data.assessments if item.project_uid != uid),
     )
 
 
@@ -137,6 +140,12 @@ def with_entry(data: YearData, entry: MonitoringEntry) -> YearData:
         if (item.point_uid, item.owner_uid) != (entry.point_uid, entry.owner_uid)
     )
     return replace(data, monitoring=(*kept, entry))
+
+
+def with_assessment(data: YearData, assessment: ExAnteAssessment) -> YearData:
+    """The year with one project's ex-ante assessment replaced or added."""
+    kept = tuple(item for item in data.assessments if item.project_uid != assessment.project_uid)
+    return replace(data, assessments=(*kept, assessment))
 
 
 def with_arrival(data: YearData, arrival: RevenueArrival) -> YearData:

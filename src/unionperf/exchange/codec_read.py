@@ -38,6 +38,7 @@ from unionperf.domain.settings import ReverseFormula, RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.exchange.codec import CATALOGUES, DATA_FORMAT_VERSION, CodecError
+from unionperf.exchange.codec_assessment import assessments_from
 
 _MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -206,6 +207,7 @@ def year_from_json(obj: Any) -> YearData:
     _check_version(root.field("format_version"))
     catalogue = _catalogue(root.field("catalogue"))
     points = tuple(_point(item) for item in root.field("points").items())
+    projects = tuple(_project(item) for item in root.field("projects").items())
     return YearData(
         year=root.field("year").integer(*_YEARS),
         unit=_unit(root.field("unit")),
@@ -213,7 +215,7 @@ def year_from_json(obj: Any) -> YearData:
         catalogue=catalogue,
         opening_balance=root.field("opening_balance").money(),
         budget=tuple(_budget_line(item) for item in root.field("budget").items()),
-        projects=tuple(_project(item) for item in root.field("projects").items()),
+        projects=projects,
         unit_targets=_targets(root.field("unit_targets")),
         points=points,
         monitoring=tuple(_entry(item) for item in root.field("monitoring").items()),
@@ -221,6 +223,7 @@ def year_from_json(obj: Any) -> YearData:
         evaluations=tuple(_evaluation(item) for item in root.field("evaluations").items()),
         signoffs=tuple(_signoff(item) for item in root.field("signoffs").items()),
         explanations=tuple(_explanation(item) for item in root.field("explanations").items()),
+        assessments=assessments_from(root.later("assessments"), (p.uid for p in projects)),
     )
 
 
@@ -270,6 +273,7 @@ def _settings(node: _At) -> RuleSettings:
     for key in ("over_delivery_ratio", "lag_points", "exemption_threshold"):
         node.field(key).decimal()
     node.later("arrival_lag_points").optional(_At.decimal)
+    node.later("assessment_threshold").optional(_At.decimal)
     for item in node.field("monitoring_cutoffs").items():
         item.matching(_CUTOFF, "监控时点（MM-DD）")
     node.field("unit_wide").boolean()

@@ -17,6 +17,7 @@ from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Signoff, YearData
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError
+from unionperf.exchange.codec_assessment import assessment_json
 
 _T = TypeVar("_T")
 
@@ -52,6 +53,7 @@ def year_to_json(data: YearData) -> dict[str, Any]:
         "explanations": [
             {"problem_key": item.problem_key, "text": item.text} for item in data.explanations
         ],
+        "assessments": [assessment_json(item) for item in data.assessments],
     }
 
 

@@ -10,6 +10,7 @@ from unionperf.domain.categories import Flow
 from unionperf.domain.money import ZERO
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section, Severity
 from unionperf.domain.settings import SIGNOFF_LABELS
+from unionperf.domain.validation.assessment_rules import check_assessments
 from unionperf.domain.validation.budget_rules import check_budget, check_projects, is_exempt
 from unionperf.domain.validation.evaluation_rules import check_evaluation
 from unionperf.domain.validation.monitoring_rules import check_point
@@ -56,6 +57,7 @@ def check_stage(
     for again (G002) rather than for the first time.
     """
     problems = check_unit(data) + check_weights(data) + check_budget(data) + check_projects(data)
+    problems += check_assessments(data)
     sets = target_sets(data)
     is_evaluation = stage.kind is StageKind.SELF_EVALUATION
     for targets in sets:
