@@ -1,4 +1,4 @@
-"""事前绩效评估: which projects need one, what makes it complete and positive, and the sign-off gate."""
+"""事前绩效评估: which projects need one, what makes it complete and positive, the sign-off gate."""
 
 from __future__ import annotations
 

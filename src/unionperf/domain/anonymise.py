@@ -15,10 +15,11 @@ scores look at is kept:
 - uids, category codes, indicator categories, units of measure, dates, enumerations, counts,
   points, weights and indicator values are kept: they hold no name, and the scores depend on them.
 
-Amounts are scaled, never shifted, so zero stays zero and signs stay; the exemption threshold is
-scaled with them, and so is the ex-ante assessment threshold. Rounding to 分 can still move a sum or a rate across a boundary: the service
-compares the problems and scores of the copy with the original's and draws another factor when
-they differ (:mod:`unionperf.services.common.support_export`).
+Amounts are scaled, never shifted, so zero stays zero and signs stay; the exemption threshold and
+the ex-ante assessment threshold are scaled with them. Rounding to 分 can still move a sum or a
+rate across a boundary: the service compares the problems and scores of the copy with the
+original's and draws another factor when they differ
+(:mod:`unionperf.services.common.support_export`).
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ __all__ = [
     "with_targets",
     "with_unit",
     "without_arrival",
+    "without_assessment",
     "without_indicator",
     "without_point",
     "without_project",
@@ -146,6 +147,12 @@ def with_assessment(data: YearData, assessment: ExAnteAssessment) -> YearData:
     """The year with one project's ex-ante assessment replaced or added."""
     kept = tuple(item for item in data.assessments if item.project_uid != assessment.project_uid)
     return replace(data, assessments=(*kept, assessment))
+
+
+def without_assessment(data: YearData, project_uid: str) -> YearData:
+    """The year without a project's ex-ante assessment."""
+    kept = tuple(item for item in data.assessments if item.project_uid != project_uid)
+    return replace(data, assessments=kept)
 
 
 def with_arrival(data: YearData, arrival: RevenueArrival) -> YearData:

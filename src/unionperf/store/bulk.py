@@ -13,6 +13,7 @@ from unionperf.domain.categories import DEFAULT_CATALOGUE
 from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.year import YearData
 from unionperf.store.arrivals import arrival_values
+from unionperf.store.assessments import assessment_values
 from unionperf.store.mapping import (
     budget_values,
     entry_values,
@@ -24,6 +25,7 @@ from unionperf.store.mapping import (
 )
 from unionperf.store.rows import (
     ArrivalRow,
+    AssessmentRow,
     Base,
     BudgetLineRow,
     EntryRow,
@@ -68,6 +70,7 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
             ResultRow,
             SignoffRow,
             ExplanationRow,
+            AssessmentRow,
         )
     }
     next_id = {table: _max_id(session, table) for table in (ProjectRow, PointRow, EntryRow)}
@@ -154,6 +157,7 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
         {"year": year, "problem_key": item.problem_key, "text": item.text}
         for item in data.explanations
     ]
+    rows[AssessmentRow] = [{"year": year, **assessment_values(item)} for item in data.assessments]
     counts = {}
     for table, values in rows.items():
         if values:

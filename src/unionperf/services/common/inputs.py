@@ -84,6 +84,9 @@ def check_settings(settings: RuleSettings, framework: Framework) -> None:
             f"应在0到100个百分点之间，现为{format_plain(settings.arrival_lag_points)}",
             "规则设置 › 收入到位滞后预警",
         )
+    threshold = money(settings.assessment_threshold, "规则设置 › 事前绩效评估门槛")
+    if threshold > _LARGEST:
+        raise InputError(f"金额过大（{format_plain(threshold)}元）", "规则设置 › 事前绩效评估门槛")
 
 
 def check_budget_line(line: BudgetLine, category_name: str) -> None:

@@ -26,6 +26,7 @@ from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common.arrival_port import ArrivalsPort
+from unionperf.services.common.assessment_port import AssessmentsPort
 from unionperf.services.common.upper_ports import BoardPort, ParamsPort, RegisterPort, ReviewPort
 from unionperf.store.audit import ChainBreak
 from unionperf.store.evidence_records import Evidence
@@ -274,6 +275,11 @@ class UnitOfWorkPort(Protocol):
     @property
     def arrivals(self) -> ArrivalsPort:
         """Revenue arrival at the monitoring points."""
+        ...
+
+    @property
+    def assessments(self) -> AssessmentsPort:
+        """Ex-ante assessments of new major projects."""
         ...
 
     @property

@@ -100,13 +100,14 @@ def delete_project(workspace: Workspace, year: int, uid: str) -> None:
     """Delete a project of a year with everything under it (its other years keep theirs)."""
     with workspace.unit_of_work() as uow:
         found(lambda: uow.years.delete_project(year, uid))
+        uow.assessments.delete_assessment(year, uid)
 
 
 def restore_project(workspace: Workspace, year: int, deleted: DeletedProject) -> None:
     """Save a deleted project again, whole, as the year's last project (undo of a delete).
 
-    Its indicators, monitoring entries, results and evaluation texts come back in the same
-    transaction: all of it, or nothing when a stage it touches is locked or a write fails.
+    Its indicators, monitoring entries, results, evaluation texts and assessment come back in the
+    same transaction: all of it, or nothing when a stage it touches is locked or a write fails.
     """
     project = deleted.project
     inputs.check_project(project)
@@ -125,6 +126,8 @@ def restore_project(workspace: Workspace, year: int, deleted: DeletedProject) ->
                     inputs.check_result(result, indicators[result.indicator_uid])
                 uow.years.save_result(result)
             uow.years.save_evaluation_texts(year, deleted.evaluation)
+        if deleted.assessment is not None:
+            uow.assessments.save_assessment(year, deleted.assessment)
 
 
 def save_indicator(
