@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from typing import TypeVar
 
+from unionperf.demo.assessment import with_demo_assessment
 from unionperf.domain.budget import (
     UNIT_OWNER,
     BudgetLine,
@@ -2048,6 +2049,7 @@ def _year_2024() -> YearData:
         monitoring=_monitoring(data, PROJECTS_2024, UNIT_2024),
         arrivals=_arrivals(points, ARRIVALS_2024),
     )
+    data = with_demo_assessment(data)
     stages = _stage_dates(data, date(2024, 1, 15), date(2025, 2, 24))
     return replace(data, signoffs=_signoffs(unit, settings, stages))
 

@@ -10,6 +10,7 @@ from unionperf.domain.monitoring import MonitoringPoint
 from unionperf.domain.results import score_year
 from unionperf.domain.year import Stage, StageKind, YearData
 from unionperf.forms.builders.arrival import arrival_family
+from unionperf.forms.builders.assessment import assessment_family
 from unionperf.forms.builders.budget import budget_family
 from unionperf.forms.builders.evaluation import evaluation_family
 from unionperf.forms.builders.monitoring import monitoring_family
@@ -19,6 +20,7 @@ from unionperf.forms.model import FormFamily
 
 __all__ = [
     "arrival_family",
+    "assessment_family",
     "budget_family",
     "evaluation_family",
     "evaluation_summary_family",
@@ -32,7 +34,8 @@ __all__ = [
 def families_for(data: YearData, stage: Stage | None = None) -> list[FormFamily]:
     """The form families filed at a stage, or every family of the year for ``None``.
 
-    targets → budget table, project targets, unit targets; ``monitoring-YYYY-MM-DD`` → that
+    targets → budget table, project targets, unit targets and, when a project needs or holds
+    one, the ex-ante assessments; ``monitoring-YYYY-MM-DD`` → that
     point's monitoring forms and its revenue-arrival form; self-evaluation → the self-evaluation
     forms and their summary.
 
@@ -60,7 +63,9 @@ def _monitoring(data: YearData, point: MonitoringPoint) -> list[FormFamily]:
 
 
 def _targets(data: YearData) -> list[FormFamily]:
-    return [budget_family(data), project_target_family(data), unit_target_family(data)]
+    families = [budget_family(data), project_target_family(data), unit_target_family(data)]
+    assessments = assessment_family(data)
+    return [*families, assessments] if assessments.forms else families
 
 
 def _evaluation(data: YearData) -> list[FormFamily]:
