@@ -445,6 +445,57 @@
     </message>
 </context>
 <context>
+    <name>AssessmentBar</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/targets/assessment.py" line="+58"/>
+        <source>Ex-ante assessment: the project&apos;s budget of {budget} yuan reaches the threshold of {threshold} yuan; none is recorded yet (needed before the sign-off)</source>
+        <translation>事前绩效评估：项目预算{budget}元，达到门槛{threshold}元，尚未填写（签字确认前须完成）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ex-ante assessment: still to fill in: {names}</source>
+        <translation>事前绩效评估：尚未填写{names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ex-ante assessment: concluded “{word}”: the project&apos;s targets cannot be signed off</source>
+        <translation>事前绩效评估：结论为“{word}”，该项目的绩效目标不能签字确认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ex-ante assessment: {word} ({assessor}, {date})</source>
+        <translation>事前绩效评估：{word}（{assessor}，{date}）</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Ex-ante assessment of {name}</source>
+        <translation>事前绩效评估：{name}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ex-ante assessment…</source>
+        <translation>事前绩效评估…</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location line="-99"/>
+        <source>Ex-ante assessment — {name}</source>
+        <translation>事前绩效评估 — {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(no conclusion yet)</source>
+        <translation>（尚未作出结论）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+</context>
+<context>
     <name>BoardPage</name>
     <message>
         <location filename="../../src/unionperf/ui/upper/board/models.py" line="+38"/>
@@ -4662,17 +4713,17 @@ Restore it from a backup?</source>
     <name>SettingsForm</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/budget/settings_form.py" line="+76"/>
-        <location line="+222"/>
+        <location line="+224"/>
         <source>Switch the indicator framework</source>
         <translation>切换指标体系</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-223"/>
         <source>Switch the indicator framework to “{title}”? The self-evaluation points return to its defaults, and indicators whose level-1 or level-2 category it does not have are listed as problems to fix. Ctrl+Z switches back.</source>
         <translation>将指标体系切换为“{title}”？自评分值将恢复为该体系的默认值，一级、二级指标不在该体系中的三级指标将列为问题，需逐一修改。按 Ctrl+Z 可切换回来。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>Total {total} points</source>
         <translation>合计 {total} 分</translation>
     </message>
@@ -4705,17 +4756,23 @@ Restore it from a backup?</source>
     <message>
         <location line="+36"/>
         <location line="+13"/>
-        <location line="+19"/>
+        <location line="+14"/>
+        <location line="+20"/>
         <source>Edit the rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-39"/>
         <source>The exemption threshold cannot be negative.</source>
         <translation>项目免报门槛不能为负数。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>The ex-ante assessment threshold cannot be negative.</source>
+        <translation>事前绩效评估门槛不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>“{text}” is not a month and day such as 06-30.</source>
         <translation>“{text}”不是有效的月-日（如 06-30）。</translation>
     </message>
@@ -4728,7 +4785,7 @@ Restore it from a backup?</source>
 <context>
     <name>SettingsFormView</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+61"/>
+        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+62"/>
         <source>These rules apply to this year and travel with the submitted package. Each change is saved at once; Ctrl+Z undoes it.</source>
         <translation>以下规则适用于本年度，并随报送数据包一并报送。每项修改即时保存，按 Ctrl+Z 可撤销。</translation>
     </message>
@@ -4769,6 +4826,16 @@ Restore it from a backup?</source>
         <translation>拨缴经费或上级补助到位率落后时间进度超过该百分点时提示。</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Ex-ante assessment threshold</source>
+        <translation>事前绩效评估门槛</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new project budgeted at or above this amount needs an ex-ante assessment before its targets are signed off; 0: none is asked for.</source>
+        <translation>预算达到此金额的新增项目，须先完成事前绩效评估，其绩效目标方可签字确认；0 表示不要求。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Exemption threshold</source>
         <translation>“项目免报门槛”</translation>
@@ -4804,7 +4871,7 @@ Restore it from a backup?</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Indicator framework and self-evaluation points</source>
         <translation>指标体系与自评分值</translation>
     </message>
@@ -4847,6 +4914,11 @@ Restore it from a backup?</source>
         <location line="+1"/>
         <source>Exempt projects below (yuan)</source>
         <translation>项目免报门槛（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ex-ante assessment from (yuan)</source>
+        <translation>事前绩效评估门槛（元）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5552,7 +5624,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+81"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+79"/>
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
@@ -5593,7 +5665,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>
