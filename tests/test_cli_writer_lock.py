@@ -134,6 +134,15 @@ WRITES = {
         "{passphrase}",
     ],
     "encryption-key": ["encryption-key", "--passphrase-file", "{passphrase}"],
+    "assessment --file": [
+        "assessment",
+        "--year",
+        "2024",
+        "--project",
+        "p2024-02",
+        "--file",
+        "{base}/assessment.json",
+    ],
     "backup": ["backup"],
     "receive": ["receive", "{package}"],
     "register": [
@@ -203,6 +212,7 @@ READS = {
     "board": ["board", "--year", "2024", "--stage", "targets", "--json"],
     "aggregate": ["aggregate", "--year", "2024", "--stage", "targets", "--out", "{tmp}/a.xlsx"],
     "support-export": ["support-export", "--out", "{tmp}/support.zip"],
+    "assessment (list)": ["assessment", "--year", "2024"],
 }
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from unionperf import __version__
+from unionperf.cli.assessment_commands import add_assessment_commands
 from unionperf.cli.backup_commands import add_backup_commands
 from unionperf.cli.common import (
     EXIT_ERROR,
@@ -170,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     add_year_commands(command)
     add_transport_commands(command)
     add_support_commands(command)
+    add_assessment_commands(command)
     add_selftest_command(commands)
     return parser
 

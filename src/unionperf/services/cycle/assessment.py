@@ -7,12 +7,16 @@ than a spreadsheet cell, a date after the year's end or long before it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from unionperf.domain.assessment import (
     ASSESSMENT_FIELDS,
+    CONCLUSION_LABELS,
+    Conclusion,
     ExAnteAssessment,
     assessment_budget,
     requires_assessment,
@@ -22,7 +26,13 @@ from unionperf.domain.year import YearData
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace, found
 
-__all__ = ["MajorProject", "delete_assessment", "major_projects", "save_assessment"]
+__all__ = [
+    "MajorProject",
+    "delete_assessment",
+    "major_projects",
+    "read_assessment_file",
+    "save_assessment",
+]
 
 MAX_TEXT = 32767
 """The longest text kept (an Excel cell's limit, as everywhere in data.json)."""
@@ -94,3 +104,62 @@ def delete_assessment(workspace: Workspace, year: int, project_uid: str) -> None
     """Remove a project's assessment (undo of its first entry); none held is no change."""
     with workspace.unit_of_work() as uow:
         uow.assessments.delete_assessment(year, project_uid)
+
+
+def read_assessment_file(path: Path, project_uid: str) -> ExAnteAssessment:
+    """An assessment typed in a JSON file (``unionperf assessment --file``).
+
+    The file is an object with the record's fields (``necessity``, ``feasibility``,
+    ``expected_performance``, ``funding_soundness``, ``risks``, ``assessor``, ``evidence`` as
+    texts; ``conclusion`` as 通过/调整后通过/不予通过 or ``pass``/``pass_adjusted``/``reject``;
+    ``assessed_on`` as ``YYYY-MM-DD``); a field left out is empty.
+
+    Raises:
+        InputError: the file cannot be read, is not a JSON object, names an unknown field or
+            holds a value of the wrong kind (the message names the field).
+    """
+    where = f"事前绩效评估文件 {path.name}"
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"无法读取：{error.strerror or error}", where) from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"不是 UTF-8 编码的 JSON 文件（{error}）", where) from error
+    if not isinstance(loaded, dict):
+        raise InputError("应为一个 JSON 对象（{…}）", where)
+    unknown = sorted(set(loaded) - set(ASSESSMENT_FIELDS))
+    if unknown:
+        raise InputError(f"不认识的字段：{'、'.join(unknown)}", where)
+    values: dict[str, object] = {}
+    for name, value in loaded.items():
+        label = f"{where} › {ASSESSMENT_FIELDS[name]}（{name}）"
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputError("应为文字", label)
+        values[name] = value
+    conclusion = _conclusion(str(values.pop("conclusion", "")), where)
+    day = _day(str(values.pop("assessed_on", "")), where)
+    texts = {name: str(value) for name, value in values.items()}
+    return ExAnteAssessment(project_uid, **texts, conclusion=conclusion, assessed_on=day)
+
+
+def _conclusion(text: str, where: str) -> Conclusion | None:
+    if not text.strip():
+        return None
+    words = {label: kind for kind, label in CONCLUSION_LABELS.items()}
+    found = words.get(text.strip()) or next((k for k in Conclusion if k.value == text), None)
+    if found is None:
+        raise InputError(
+            f"“{text}”不是评估结论：应为通过、调整后通过或不予通过", f"{where} › 评估结论"
+        )
+    return found
+
+
+def _day(text: str, where: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as error:
+        raise InputError(f"“{text}”不是日期（YYYY-MM-DD）", f"{where} › 评估日期") from error
