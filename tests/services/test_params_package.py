@@ -83,7 +83,11 @@ def _files(folder: Path) -> tuple[Path, Path, Path]:
     )
     library = {**bundled, "title": "某区总工会指标库", "version": "2026.1"}
     library["entries"] = [*bundled["entries"][:10], NEW_ENTRY]
-    settings = RuleSettings(lag_points=Decimal(15), over_delivery_ratio=Decimal("1.30"))
+    settings = RuleSettings(
+        lag_points=Decimal(15),
+        over_delivery_ratio=Decimal("1.30"),
+        assessment_threshold=Decimal(300000),
+    )
     paths = (folder / "library.json", folder / "settings.json", folder / "deadlines.json")
     for path, document in zip(paths, (library, settings.to_json(), DEADLINES), strict=True):
         path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
@@ -160,6 +164,7 @@ def test_a_unit_sees_what_changes_then_applies_it(upper, own, tmp_path, capsys):
     changed = {item.label: (item.old, item.new) for item in preview.years[0].changes}
     assert changed["执行进度偏差阈值（百分点）"] == ("10", "15")
     assert changed["超额完成判定比例"] == ("120%", "130%")
+    assert changed["事前绩效评估门槛（元，0为不要求）"] == ("500000", "300000")
     assert preview.added == (NEW_ENTRY["name"],)
     assert len(preview.removed) == len(default_library().entries) - 10
     text = "\n".join(preview.lines())
@@ -177,6 +182,7 @@ def test_a_unit_sees_what_changes_then_applies_it(upper, own, tmp_path, capsys):
     assert library.title == "某区总工会指标库"
     assert library.entry(NEW_ENTRY["id"]) is not None
     assert own.load_year(NEW_YEAR).settings.lag_points == Decimal(15)
+    assert own.load_year(NEW_YEAR).settings.assessment_threshold == Decimal(300000)
     assert own.load_year(YEAR).settings == before_2024
     due = stage_deadlines(own, NEW_YEAR, today=date(NEW_YEAR, 2, 1))
     assert [(item.stage, item.due, item.overdue) for item in due] == [
