@@ -78,6 +78,7 @@ def test_families_per_stage(year: YearData) -> None:
         "budget",
         "project-targets",
         "unit-targets",
+        "assessments",  # the demo's new major project
         *(
             key
             for point in year.points
@@ -87,7 +88,12 @@ def test_families_per_stage(year: YearData) -> None:
         "evaluation-summary",
     ]
     targets = families_for(year, Stage(StageKind.TARGETS))
-    assert [family.key for family in targets] == ["budget", "project-targets", "unit-targets"]
+    assert [family.key for family in targets] == [
+        "budget",
+        "project-targets",
+        "unit-targets",
+        "assessments",
+    ]
     evaluation = families_for(year, Stage(StageKind.SELF_EVALUATION))
     assert [family.key for family in evaluation] == ["self-evaluation", "evaluation-summary"]
     point = year.points[2]
