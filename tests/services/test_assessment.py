@@ -43,7 +43,7 @@ def _record(uid: str, **changes: object) -> ExAnteAssessment:
 @pytest.fixture
 def workspace(tmp_path):
     """An unsigned year whose first project is new and above a threshold of 100,000 元."""
-    data = replace(demo_year(2024), year=YEAR, signoffs=())
+    data = replace(demo_year(2024), year=YEAR, signoffs=(), assessments=())
     data = replace(data, settings=replace(data.settings, assessment_threshold=D(100000)))
     opened = Workspace.create(tmp_path / "ws", data.unit)
     editing.replace_year(opened, data)
