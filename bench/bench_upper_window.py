@@ -10,6 +10,18 @@ page open), and the review of one unit's self-evaluation (``upper_review_open``,
 with the process's peak memory (``upper_window_peak_memory``, < 300 MB).
 
 Run alone: ``python bench/bench_upper_window.py`` (``UNIONPERF_BENCH_UNITS`` sets the count).
+
+汇总's page open (issue 14, wave 2): it measured 180–410 ms, of which the aggregation's queries
+alone were 85–170 ms. cProfile showed the whole ``aggregate`` (status board, category sums, two
+project sums, units with projects, execution rates, ranking, distributions) and filling all
+seven tables run on opening. The page now opens on ``aggregate_summary`` (board, counts, score
+statistics, revenue and expenditure) and fills the projects, the distributions with their charts
+and the ranking when their tab is first shown; execution rates are computed only for those, and
+the board's local days are looked up by the stored time's text. Measured on the 3,000-unit
+workspace (process CPU time of open + paint, best of six, on a 2-core machine at load 11–13):
+before 135 ms, after 71 ms; wall time on that loaded machine before 470–975 ms, after 220–360 ms.
+The service alone: ``aggregate`` 114–119 ms CPU (unchanged: it still computes everything),
+``aggregate_summary`` 56 ms, of which the status board 38–40 ms.
 """
 
 from __future__ import annotations

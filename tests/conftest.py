@@ -5,8 +5,11 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,6 +32,31 @@ def pytest_configure(config):
     """Under LANG=C (or no LANG, as on many CI machines) Qt warns once that it uses C.UTF-8 instead
     of the non-UTF-8 locale; that is not a failure of the test that happens to start Qt first."""
     config.addinivalue_line("qt_log_ignore", r"^Detected locale .* which is not UTF-8\.")
+
+
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Keep the session's exit status for :func:`pytest_unconfigure`."""
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """After a session that loaded Qt, leave without the interpreter's finalisation.
+
+    Every result is reported by now. What is left is Python tearing down PySide6's module
+    objects, which now and then aborts the process ("Fatal Python error: bool_dealloc") after a
+    green run, turning it red for no fault of the code under test. The temporary home is removed
+    here because ``atexit`` does not run.
+    """
+    if not _EXIT_STATUS or "PySide6.QtCore" not in sys.modules:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    shutil.rmtree(HOME, ignore_errors=True)
+    os._exit(_EXIT_STATUS[-1])
 
 
 def _cheap_signing_keys() -> None:

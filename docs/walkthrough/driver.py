@@ -75,7 +75,7 @@ class Walk:
         if QApplication.activeWindow() is None:  # what a window manager does after a dialog
             target = QApplication.activeModalWidget() or next(
                 (w for w in QApplication.topLevelWidgets()
-                 if w.isVisible() and type(w).__name__ == "MainWindow"), None)
+                 if w.isVisible() and type(w).__name__ in ("MainWindow", "UpperWindow")), None)
             if target is not None:
                 target.activateWindow()
         if now < self.wait_until:

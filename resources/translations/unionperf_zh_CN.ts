@@ -101,7 +101,7 @@
         <location line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+272"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+325"/>
         <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
@@ -135,7 +135,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-185"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-220"/>
         <source>Projects</source>
         <translation>项目汇总</translation>
     </message>
@@ -240,7 +240,7 @@
         <translation>单位范围：</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Revenue and expenditure</source>
         <translation>收支汇总</translation>
     </message>
@@ -250,13 +250,13 @@
         <translation>执行率与等级分布</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+293"/>
+        <location line="+2"/>
+        <location line="+327"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-321"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>导出本表…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+80"/>
         <source>every unit</source>
         <translation>全部单位</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>已选 {count} 个单位</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
         <translation>{year}年度 {stage}：纳入 {included} 个单位（应报 {expected} 个）{only}。</translation>
     </message>
@@ -301,7 +301,12 @@
         <translation>{count} 个单位得分：平均 {mean}，中位数 {median}，最低 {low}，最高 {high}。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source> Nothing to sum yet: no unit&apos;s package of this stage is counted. Receive the packages under “2. Receive”, or choose another year or stage above.</source>
+        <translation>尚无可汇总的数据：本阶段还没有计入任何单位的数据包。请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Units by execution rate</source>
         <translation>各单位预算执行率分布</translation>
     </message>
@@ -311,7 +316,7 @@
         <translation>各单位评价等级分布</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Cannot read the register</source>
         <translation>无法读取下级单位登记表</translation>
     </message>
@@ -646,6 +651,11 @@
         <location line="+8"/>
         <source>{shown} of {total} units shown</source>
         <translation>显示 {shown} 个单位（共 {total} 个）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No unit registered yet: register the units under “1. Units” first, then receive their packages under “2. Receive”.</source>
+        <translation>尚未登记下级单位：请先在“1. 下级单位”中登记，再在“2. 接收”中导入其数据包。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1068,6 +1078,153 @@
     </message>
 </context>
 <context>
+    <name>DeadlineDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/deadline_dialog.py" line="+57"/>
+        <source>New deadline</source>
+        <translation>新增截止日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the deadline</source>
+        <translation>修改截止日期</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitoring cut-off day:</source>
+        <translation>监控时点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day to report:</source>
+        <translation>报送截止日期：</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <location filename="../../src/unionperf/ui/deadlines.py" line="+44"/>
+        <source>{stage}: sent (due {date})</source>
+        <translation>{stage}已报送（截止 {date}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{stage} due {date}, {days} days left</source>
+        <translation>{stage}报送截止 {date}，还有 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{stage} due today ({date})</source>
+        <translation>{stage}今天报送截止（{date}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{stage} was due {date}: {days} days overdue</source>
+        <translation>{stage}报送截止 {date}，已逾期 {days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="+68"/>
+        <source>New deadline…</source>
+        <translation>新增截止日期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a deadlines file…</source>
+        <translation>导入截止日期文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send no deadlines</source>
+        <translation>不下发截止日期</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>To send: {count} deadlines.</source>
+        <translation>将下发：{count}个截止日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No deadlines set to send: add one, or take those set on the status board.</source>
+        <translation>尚未设置要下发的截止日期：可逐条新增，或采用报送情况中设置的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the deadlines of {year} from the status board</source>
+        <translation>采用报送情况中{year}年度的截止日期</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Deadline added.</source>
+        <translation>已新增截止日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deadline changed.</source>
+        <translation>已修改截止日期。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The deadline was not removed</source>
+        <translation>截止日期未删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline of {what} removed.</source>
+        <translation>已删除{what}的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No deadline</source>
+        <translation>没有截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadline is set for {year} on the status board: set them there first, stage by stage, or add them here one by one.</source>
+        <translation>报送情况中尚未设置{year}年度的截止日期：请先在报送情况中逐个阶段设置，或在此逐条新增。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+9"/>
+        <source>The deadlines were not set</source>
+        <translation>截止日期未设置</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+12"/>
+        <source>{count} deadlines set to send.</source>
+        <translation>已设置下发{count}个截止日期。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No deadlines will be sent.</source>
+        <translation>将不下发截止日期。</translation>
+    </message>
+</context>
+<context>
     <name>Disclosure</name>
     <message>
         <location filename="../../src/unionperf/ui/disclosure.py" line="+39"/>
@@ -1114,7 +1271,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+102"/>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+104"/>
         <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
         <translation>把数据包文件（.upkg）或整个文件夹拖到这里——子文件夹也会查找</translation>
     </message>
@@ -1135,6 +1292,89 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <location line="+26"/>
         <source>The package is encrypted for the upper level: send only the .upkg.age file by email. The forms are not encrypted; print them.</source>
         <translation>数据包已为上级工会加密：通过电子邮件只发送 .upkg.age 文件。表格未加密，请打印后报送，不要随邮件发送。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/entry_dialog.py" line="+69"/>
+        <source>New indicator</source>
+        <translation>新增指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the indicator</source>
+        <translation>修改指标</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>e.g. 场, 人次, %, 元</source>
+        <translation>如 场、人次、%、元</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expenditure codes it suits, e.g. 501；502</source>
+        <translation>适用的支出科目代码，如 501；502</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Category:</source>
+        <translation>所属指标：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicator name:</source>
+        <translation>指标名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator:</source>
+        <translation>计算符号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target:</source>
+        <translation>指标值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit of measure:</source>
+        <translation>计量单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explanation:</source>
+        <translation>指标解释：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard:</source>
+        <translation>标准依据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure categories:</source>
+        <translation>支出科目：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The wording, e.g. 达到预期</source>
+        <translation>定性表述，如 达到预期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A number, e.g. 12</source>
+        <translation>数字，如 12</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The target “{text}” is not a number.</source>
+        <translation>指标值“{text}”不是数字。</translation>
     </message>
 </context>
 <context>
@@ -1954,7 +2194,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+46"/>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+47"/>
         <source>Folder for the key registration sheet</source>
         <translation>公钥登记表的保存位置</translation>
     </message>
@@ -1969,7 +2209,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>公钥文件 (*.pub);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+106"/>
         <source>Signing keys</source>
         <translation>签名密钥</translation>
     </message>
@@ -2035,7 +2275,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
     </message>
     <message>
         <location line="+12"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The public key was not imported</source>
         <translation>公钥未导入</translation>
     </message>
@@ -2094,6 +2334,107 @@ It holds no personal data: print it for the members&apos; assembly and the notic
     </message>
 </context>
 <context>
+    <name>LibraryTab</name>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="+117"/>
+        <source>New indicator…</source>
+        <translation>新增指标…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the bundled library</source>
+        <translation>使用软件自带指标库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a library file…</source>
+        <translation>导入指标库文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import Excel…</source>
+        <translation>导入Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No library set: the units keep the library bundled with the program. Add an indicator (the bundled ones are kept) or import one to send.</source>
+        <translation>尚未设置指标库：各单位沿用软件自带的指标库。可新增指标（在自带指标库的基础上修改）或导入指标库后下发。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To send: {title} {version}, {count} indicators.</source>
+        <translation>将下发：{title} {version}，共{count}个指标。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot read the library</source>
+        <translation>无法读取指标库</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Indicator “{name}” added.</source>
+        <translation>已新增指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Indicator “{name}” changed.</source>
+        <translation>已修改指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The indicator was not removed</source>
+        <translation>指标未删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Indicator “{name}” removed.</source>
+        <translation>已删除指标“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+12"/>
+        <source>The library was not set</source>
+        <translation>指标库未设置</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <location line="+12"/>
+        <source>{count} indicators set to send.</source>
+        <translation>已设置下发{count}个指标。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The library was not imported</source>
+        <translation>指标库未导入</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The library was not exported</source>
+        <translation>指标库未导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Library written to {path}</source>
+        <translation>指标库已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>LicenceDialog</name>
     <message>
         <location filename="../../src/unionperf/ui/about_dialog.py" line="+37"/>
@@ -2104,7 +2445,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+89"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+86"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -2114,7 +2455,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>问题清单</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -2144,7 +2485,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Import a parameter package of the upper level…</source>
+        <translation>导入上级工会参数包…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2154,12 +2500,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../src/unionperf/ui/help_menu.py" line="+28"/>
         <source>About UnionPerf…</source>
         <translation>关于工会预算绩效管理…</translation>
     </message>
@@ -2169,17 +2515,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>本步说明</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export anonymised support data…</source>
         <translation>导出匿名支持数据…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+28"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -2194,7 +2540,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Cannot read the workspace</source>
         <translation>无法读取工作区</translation>
     </message>
@@ -2219,7 +2565,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>正在新建{year}年度…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -2249,7 +2595,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-211"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -2902,7 +3248,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/open_package.py" line="+80"/>
+        <location filename="../../src/unionperf/ui/open_package.py" line="+87"/>
         <source>Cannot open the package</source>
         <translation>无法打开数据包</translation>
     </message>
@@ -3185,6 +3531,225 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>ParamsDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/params_dialog.py" line="+75"/>
+        <source>Parameter package of the upper level</source>
+        <translation>上级工会参数包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packages (*.upkg);;All files (*)</source>
+        <translation>数据包 (*.upkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+322"/>
+        <source>The parameter package cannot be applied</source>
+        <translation>参数包不能应用</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>Checking the parameter package…</source>
+        <translation>正在核验参数包…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Import the upper level&apos;s key first</source>
+        <translation>请先导入上级工会公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This workspace does not trust the upper-level union&apos;s public key yet, so the parameter package cannot be checked. Choose the public key file the upper-level union gave you and type the key id from its sealed key sheet; the package is shown once the key is imported.</source>
+        <translation>本工作区尚未导入上级工会的公钥，无法核验这个参数包是否确由上级工会签发。请选择上级工会提供的公钥文件，并按盖章的公钥告知表输入密钥编号；公钥导入后即显示参数包的内容。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No longer offered</source>
+        <translation>不再提供</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{year}</source>
+        <translation>{year}年度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no change)</source>
+        <translation>（无变化）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(new)</source>
+        <translation>（新增）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(unchanged)</source>
+        <translation>（未变）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Parameter package No. {number}</source>
+        <translation>第{number}次参数包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parameters of {sender}, No. {number}</source>
+        <translation>{sender}下发的参数包（第{number}次）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid, checked with the upper level&apos;s public key this unit trusts (key id {key})</source>
+        <translation>有效：已用本单位导入的上级工会公钥核验（密钥编号 {key}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Indicator library (+{added} ~{changed} −{removed})</source>
+        <translation>指标库（新增{added}、修改{changed}、不再提供{removed}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library the targets step offers becomes “{title} {version}” ({count} indicators). Indicators already in the targets are kept.</source>
+        <translation>应用后，“绩效目标”步骤“从指标库选取”提供的指标库改为“{title} {version}”（{count}个指标）。已填入绩效目标的指标不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule settings</source>
+        <translation>规则设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After applying</source>
+        <translation>应用后</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deadlines</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The upper level expects each stage by these dates; the window and the problems panel show how many days are left.</source>
+        <translation>上级工会要求各阶段在以下日期前报送；应用后，窗口底部状态栏和问题面板显示还有几天。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Year and stage</source>
+        <translation>年度与阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>原截止日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Applies to the years not signed yet: {years}.</source>
+        <translation>用于尚未签字确认的年度：{years}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No year here is open: the settings apply to years started later.</source>
+        <translation>本工作区没有尚未签字确认的年度：规则设置用于以后新建的年度。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{years}: signed off or sent, their settings stay as they were signed.</source>
+        <translation>{years}年度已签字确认或已报送，规则设置保持签字时的设置不变。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The package changes nothing here.</source>
+        <translation>这个参数包对本工作区没有任何变化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply changes this workspace as listed; a later parameter package of the upper level replaces it, an older one is refused.</source>
+        <translation>点“应用”即按上表修改本工作区；上级工会以后下发的参数包会替换它，较早的参数包将被拒收。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Applying the parameter package…</source>
+        <translation>正在应用参数包…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Parameter package applied</source>
+        <translation>参数包已应用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The parameter package was not applied</source>
+        <translation>参数包未应用</translation>
+    </message>
+</context>
+<context>
     <name>ParamsPage</name>
     <message>
         <location filename="../../src/unionperf/ui/upper/params/models.py" line="+22"/>
@@ -3217,7 +3782,7 @@ Nothing was imported.</source>
         <translation>参考指标值</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>For</source>
         <translation>适用于</translation>
     </message>
@@ -3262,12 +3827,14 @@ Nothing was imported.</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+65"/>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="-181"/>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="-244"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+61"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>参数文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+23"/>
         <source>Indicator library</source>
         <translation>指标库</translation>
     </message>
@@ -3277,7 +3844,7 @@ Nothing was imported.</source>
         <translation>规则设置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Deadlines</source>
         <translation>报送截止日期</translation>
     </message>
@@ -3312,44 +3879,19 @@ Nothing was imported.</source>
         <translation>下级单位应使用的指标库、规则设置和报送截止日期。参数包用本会的密钥签名；下级单位核对纸质公钥告知表、信任本会公钥后即可导入应用。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Use the bundled library</source>
-        <translation>使用软件自带的指标库</translation>
+        <location line="+67"/>
+        <source>Nothing is set to send yet: add indicators, change a rule setting or add deadlines in the tabs above, then write the parameter package.</source>
+        <translation>尚未设置任何要下发的参数：请在上方各页新增指标、修改规则设置或新增截止日期，然后点击“生成参数包…”。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Import a library file…</source>
-        <translation>导入指标库文件…</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="-51"/>
         <source>Import a settings file…</source>
         <translation>导入规则设置文件…</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Import a deadlines file…</source>
-        <translation>导入截止日期文件…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Send no deadlines</source>
-        <translation>不下发截止日期</translation>
-    </message>
-    <message>
-        <location line="+24"/>
         <source>Cannot read the parameters</source>
         <translation>无法读取下发参数</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No library set: the units keep the library bundled with the program.</source>
-        <translation>尚未设置：各单位继续使用软件自带的指标库。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>To send: {title} {version}, {count} indicators.</source>
-        <translation>将下发：{title} {version}，共 {count} 个指标。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3363,21 +3905,6 @@ Nothing was imported.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>To send: {count} deadlines.</source>
-        <translation>将下发：{count} 个截止日期。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No deadlines set to send.</source>
-        <translation>尚未设置要下发的截止日期。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Use the deadlines of {year} from the status board</source>
-        <translation>取用报送情况中{year}年度的截止日期</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>library</source>
         <translation>指标库</translation>
     </message>
@@ -3397,29 +3924,37 @@ Nothing was imported.</source>
         <translation>下一个参数包（第{sequence}次）将下发：{what}。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Nothing is set to send yet.</source>
-        <translation>尚未设置任何要下发的参数。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+12"/>
-        <source>The library was not set</source>
-        <translation>指标库未设置</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+12"/>
-        <source>{count} indicators set to send.</source>
-        <translation>已设置下发 {count} 个指标。</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location filename="../../src/unionperf/ui/upper/params/library_tab.py" line="-1"/>
         <source>Indicator library file</source>
         <translation>指标库文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Import the library</source>
+        <translation>导入指标库</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the library</source>
+        <translation>导出指标库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>indicator library.xlsx</source>
+        <translation>指标库.xlsx</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove the indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove “{name}” from the library to send?</source>
+        <translation>从要下发的指标库中删除“{name}”？</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+20"/>
         <source>Rule settings file</source>
         <translation>规则设置文件</translation>
     </message>
@@ -3434,40 +3969,12 @@ Nothing was imported.</source>
         <translation>已设置下发规则设置。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>No deadline</source>
-        <translation>没有截止日期</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No deadline is set for {year} on the status board: set them there first, stage by stage.</source>
-        <translation>报送情况中尚未设置{year}年度的截止日期：请先在“报送情况”中逐阶段设置。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+12"/>
-        <location line="+9"/>
-        <source>The deadlines were not set</source>
-        <translation>截止日期未设置</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+12"/>
-        <source>{count} deadlines set to send.</source>
-        <translation>已设置下发 {count} 个截止日期。</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location filename="../../src/unionperf/ui/upper/params/deadlines_tab.py" line="-1"/>
         <source>Deadlines file</source>
         <translation>截止日期文件</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>No deadlines will be sent.</source>
-        <translation>将不下发截止日期。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../src/unionperf/ui/upper/params/page.py" line="+16"/>
         <source>Credit code missing</source>
         <translation>缺少统一社会信用代码</translation>
     </message>
@@ -3520,7 +4027,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+214"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+222"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -3593,7 +4100,7 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+52"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+58"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -3631,7 +4138,7 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>{count} problems must be fixed</source>
         <translation>{count}个问题必须修改</translation>
     </message>
@@ -3654,6 +4161,16 @@ Nothing was imported.</source>
         <location line="+7"/>
         <source>No problems: every check passes. A stage signed off is sent from the step “Submit”.</source>
         <translation>没有问题：全部检查通过。已签字确认的阶段可在“报送”中生成数据包报送。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{items}; {more} more</source>
+        <translation>{items}；另有{more}项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deadlines of the upper level: {items}</source>
+        <translation>上级工会报送截止：{items}</translation>
     </message>
 </context>
 <context>
@@ -3828,7 +4345,12 @@ Nothing was imported.</source>
         <translation>最近一批（{when}）：共 {count} 个数据包——{parts}。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
+        <source> The packages are of {year}: the toolbar now shows {year} {stage}.</source>
+        <translation>收到的是{year}年度的数据包：上方已切换到{year}年度 {stage}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cancelled: nothing of this batch was received. Receive it again later.</source>
         <translation>已取消：这一批数据包都没有接收，稍后请重新接收。</translation>
     </message>
@@ -4119,7 +4641,12 @@ Nothing was imported.</source>
         <translation>；显示 {count} 个</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+3"/>
+        <source>No unit registered yet. Click “Register a unit…” with the unit&apos;s public key file (.pub) and its sealed key registration sheet, or import a roster from Excel.</source>
+        <translation>尚未登记下级单位。请点击“登记单位…”，用单位交来的公钥文件（.pub）和盖章的公钥登记表登记；或点击“从Excel导入…”导入单位名册。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Key of {name} replaced; the old key is kept in its history.</source>
         <translation>已更换{name}的公钥；原公钥保留在更换记录中。</translation>
     </message>
@@ -4424,12 +4951,12 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+96"/>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Item</source>
         <translation>审核项</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-82"/>
         <source>Light</source>
         <translation>预警</translation>
     </message>
@@ -4445,17 +4972,17 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+167"/>
         <source>Opinions</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>What</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
@@ -4510,7 +5037,7 @@ Restore it from a backup?</source>
         <translation>退回原因或总体意见</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+90"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+84"/>
         <source>Choose a unit, then an item of its data: write an opinion on it, or re-score an indicator. Approve the stage, or return it with the reason; the signed feedback package goes back to the unit.</source>
         <translation>先选单位，再选其数据中的某一项：可对它提出意见，或复评指标得分。最后给出结论——通过，或写明原因退回；签名的反馈数据包交回该单位。</translation>
     </message>
@@ -4600,12 +5127,17 @@ Restore it from a backup?</source>
         <translation>无法显示该单位的数据</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose a unit on the left.</source>
         <translation>请在左侧选择单位。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>No unit has sent this stage yet: receive the packages under “2. Receive”, or choose another year or stage above.</source>
+        <translation>尚无单位报送本阶段：请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{name} ({code}) · {year} {stage} · package {sequence}, received {when}</source>
         <translation>{name}（{code}）· {year}年度 {stage} · 第{sequence}次报送，{when} 接收</translation>
     </message>
@@ -5052,7 +5584,7 @@ Restore it from a backup?</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-203"/>
+        <location filename="../../src/unionperf/ui/steps/base.py" line="+19"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -5072,7 +5604,7 @@ Restore it from a backup?</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/base.py" line="+19"/>
+        <location line="+7"/>
         <source>Unit profile</source>
         <translation>单位信息</translation>
     </message>
@@ -5275,7 +5807,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+101"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+102"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -5434,12 +5966,12 @@ SHA-256 {sha256}
         <translation>选择上级反馈数据包</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Checking the feedback package…</source>
         <translation>正在校验反馈数据包…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The feedback package was refused</source>
         <translation>反馈数据包被拒收</translation>
     </message>
@@ -5940,13 +6472,13 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-209"/>
-        <location line="+58"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-217"/>
+        <location line="+66"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-63"/>
         <source>As on the union&apos;s registration certificate. Everything but the name and the credit code can be completed later.</source>
         <translation>请按工会法人资格证书填写。除工会名称和统一社会信用代码外，其他项目可以以后补充。</translation>
     </message>
@@ -6011,7 +6543,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Your union (upper level)</source>
         <translation>本会信息（上级工会）</translation>
     </message>
@@ -6047,19 +6579,29 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 <context>
     <name>UpperKeyDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-160"/>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-200"/>
         <source>Import the upper-level union&apos;s public key</source>
         <translation>导入上级工会公钥</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Compare this key id, character by character, with the key id on the paper the upper-level union gave you (its key registration sheet, signed and sealed). Import the key only when they are the same: feedback packages are then accepted only when this key signed them.</source>
-        <translation>请将下面的密钥编号与上级工会提供的纸质公钥登记表（签字盖章）上的密钥编号逐位核对，完全一致才导入。导入后，只接收由这把密钥签发的反馈数据包。</translation>
+        <location line="+4"/>
+        <source>Type the key id printed on the paper the upper-level union gave you (its key registration sheet, signed and sealed). The key is imported only when the id typed is the same as the file&apos;s: feedback and parameter packages are then accepted only when this key signed them.</source>
+        <translation>请输入上级工会交给你的纸质公钥告知表（已签字盖章）上印的密钥编号。只有输入的编号与公钥文件的编号一致时才导入；导入后，只接受用这个公钥签名的反馈数据包和参数包。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Key id (fingerprint):</source>
-        <translation>密钥编号（指纹）：</translation>
+        <location line="+16"/>
+        <source>16 characters, as on the sheet</source>
+        <translation>16位，按告知表输入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Key id on the sheet:</source>
+        <translation>告知表上的密钥编号：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key id of the file:</source>
+        <translation>公钥文件的密钥编号：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6070,6 +6612,16 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <location line="+3"/>
         <source>Same as on the paper: import</source>
         <translation>核对一致，导入</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The same as the file&apos;s key id.</source>
+        <translation>与公钥文件的密钥编号一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not the same as the file&apos;s key id: do not import it; ask the upper-level union.</source>
+        <translation>与公钥文件的密钥编号不一致：请不要导入，向上级工会核实。</translation>
     </message>
 </context>
 <context>

@@ -346,3 +346,15 @@ def test_nothing_is_written_while_reading(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     bag.check_bag(bag.read_zip(bag.write_zip(_files())))
     assert list(Path(tmp_path).iterdir()) == []
+
+
+def test_one_member_is_read_while_another_is_damaged():
+    """A refused package still says whose it claims to be: its signature file alone is read."""
+    entries = [("data/big.json", b"x" * 400), (bag.SIGNATURE, b"signed")]
+    blob = bytearray(zip_of(entries, zipfile.ZIP_STORED))
+    start = blob.index(b"x" * 400)
+    blob[start + 10] ^= 0xFF  # stored, not compressed: the damage is in data/big.json only
+    _refused(lambda: bag.read_zip(bytes(blob)), "corrupt-member")
+    assert bag.read_member(bytes(blob), bag.SIGNATURE) == b"signed"
+    _refused(lambda: bag.read_member(bytes(blob), "data/missing"), "missing-file")
+    _refused(lambda: bag.read_member(zip_of([("../x", b"1")]), "../x"), "unsafe-path")

@@ -166,3 +166,39 @@ def test_the_stage_defaults_to_the_self_evaluation_and_targets_have_no_execution
     assert targets.ranking[0].entry.score is None
     with pytest.raises(InputError, match="尚未接收任何数据包"):
         aggregation_stage(workspace, 2023)
+
+
+@pytest.mark.parametrize(
+    "choice", [{}, {"approved_only": True}, {"units": "first two"}, {"upper": True}]
+)
+def test_the_summary_and_its_parts_make_the_whole_aggregation(upper, choice):
+    """What the 汇总 page opens on, then fills tab by tab, is the aggregation itself."""
+    from unionperf.domain.aggregation import rank  # noqa: PLC0415
+    from unionperf.services.upper.aggregate import (  # noqa: PLC0415
+        aggregate_summary,
+        complete,
+        distributions,
+        project_tables,
+        rank_entries,
+    )
+
+    workspace, units = upper
+    arguments = {
+        "approved_only": choice.get("approved_only", False),
+        "units": [unit.code for unit in units[:2]] if "units" in choice else None,
+        "upper_scores": {units[1].code: D("61.50")} if "upper" in choice else None,
+    }
+    whole = aggregate(workspace, YEAR, STAGE, **arguments)
+    summary = aggregate_summary(workspace, YEAR, STAGE, **arguments)
+    assert (summary.units_expected, summary.units_included, summary.scores) == (
+        whole.units_expected,
+        whole.units_included,
+        whole.scores,
+    )
+    assert (summary.revenue, summary.expenditure) == (whole.revenue, whole.expenditure)
+    assert project_tables(workspace, summary) == (whole.by_category, whole.by_attribute)
+    assert distributions(summary) == (whole.execution, whole.grades)
+    assert rank(rank_entries(summary)) == whole.ranking
+    assert complete(workspace, summary, project_tables(workspace, summary)) == whole
+    if "upper" in choice:
+        assert whole.scores.lowest == D("61.50")

@@ -263,6 +263,9 @@ def test_an_upper_level_union_is_chosen_on_the_first_page(
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     page = wizard.unit_page
     assert page.profile().level is UnitLevel.UPPER  # taken from the first page
+    assert not page.chair.isVisible()  # no sign-off names at an upper level (the walk)
+    assert not page.names_hint.isVisible()
+    assert page.upper_union.isVisible()
     type_into(qtbot, page.name, "福州市鼓楼区总工会")
     click(qtbot, wizard, QWizard.WizardButton.NextButton)  # the credit code may wait
     type_into(qtbot, wizard.passphrase_page.first, PASSPHRASE)

@@ -21,7 +21,14 @@ from unionperf.services.upper.aggregate import aggregate
 from unionperf.services.upper.rescore import rescore
 from unionperf.services.upper.review import review
 from unionperf.ui.upper.aggregate import page as aggregate_page
-from unionperf.ui.upper.aggregate.page import RANKING, REVENUE, AggregatePage
+from unionperf.ui.upper.aggregate.page import (
+    BY_ATTRIBUTE,
+    BY_CATEGORY,
+    GRADES,
+    RANKING,
+    REVENUE,
+    AggregatePage,
+)
 from unionperf.ui.upper.steps import UpperStep
 from unionperf.ui.upper.window import UpperWindow
 
@@ -45,26 +52,44 @@ def page(qtbot, demo_upper, told) -> Iterator[AggregatePage]:
     window.close()
 
 
+def _ranking(page: AggregatePage):
+    """The ranking's model, its tab shown (the page fills it then)."""
+    page.tabs.setCurrentWidget(page.ranking)
+    model, _view = page.tables[RANKING]
+    return model
+
+
 def test_the_season_summed_across_the_units(qtbot, page, demo_upper):
     expected = aggregate(demo_upper, 2024, STAGE, today=page.context.today())
     assert f"{expected.units_included} of {expected.units_expected} units" in page.summary.text()
     revenue, _view = page.tables[REVENUE]
     assert [row.code for row in revenue.rows()] == [row.code for row in expected.revenue]
     ranking, _view = page.tables[RANKING]
-    assert ranking.rowCount() == len(expected.ranking)
+    assert ranking.rowCount() == 0  # filled when its tab is first shown
+    assert page.tables[BY_CATEGORY][0].rowCount() == 0
+    page.tabs.setCurrentWidget(page.projects)
+    assert list(page.tables[BY_CATEGORY][0].rows()) == expected.by_category
+    assert list(page.tables[BY_ATTRIBUTE][0].rows()) == expected.by_attribute
+    ranking = _ranking(page)
+    assert list(ranking.rows()) == expected.ranking
     assert ranking.index(0, 0).data() == "1"
+    assert page.result == expected  # the whole aggregation, as the service gives it
     assert not page.grade_chart.chart().series()  # drawn when its tab is shown
     page.tabs.setCurrentWidget(page.distributions)
     assert page.grade_chart.chart().series()
+    assert list(page.tables[GRADES][0].rows()) == expected.grades
     qtbot.mouseClick(page.approved_only, Qt.MouseButton.LeftButton)
     approved = aggregate(demo_upper, 2024, STAGE, approved_only=True, today=page.context.today())
     assert approved.units_included < expected.units_included
     assert f"{approved.units_included} of" in page.summary.text()
+    assert list(page.tables[GRADES][0].rows()) == approved.grades  # the tab shown fills again
+    ranking = _ranking(page)
+    assert list(ranking.rows()) == approved.ranking
     assert {row.entry.status for row in ranking.rows()} == {BoardStatus.APPROVED}
 
 
 def test_a_chosen_group_is_summed_alone(qtbot, page, monkeypatch):
-    ranking, _view = page.tables[RANKING]
+    ranking = _ranking(page)
     chosen = frozenset(row.entry.code for row in ranking.rows()[:3])
     monkeypatch.setattr(aggregate_page, "choose_group", lambda _parent, _held, _now: chosen)
     qtbot.mouseClick(page.group_button, Qt.MouseButton.LeftButton)
@@ -77,7 +102,7 @@ def test_a_chosen_group_is_summed_alone(qtbot, page, monkeypatch):
 
 
 def test_the_ranking_takes_the_upper_levels_rescore(qtbot, page, demo_upper):
-    ranking, _view = page.tables[RANKING]
+    ranking = _ranking(page)
     first = ranking.row(0).entry
     seen = review(demo_upper, first.code, 2024, STAGE)
     item = next(

@@ -179,3 +179,64 @@ def test_a_batch_without_encrypted_packages_asks_no_passphrase(  # noqa: PLR0917
     _wait(qtbot, page)
     assert told["errors"] == []
     assert [line.kind for line in page.results.rows()] == [OutcomeKind.RECEIVED]
+
+
+def _cells(page: ReceivePage, row: int) -> list[str]:
+    model = page.results
+    return [str(model.index(row, column).data() or "") for column in range(model.columnCount())]
+
+
+def test_every_result_row_names_its_unit_year_stage_and_sequence(
+    qtbot, upper_window, sub_units, told, tmp_path
+):
+    """Renamed files (e-mail attachments): only the package itself can name the unit."""
+    page = _page(upper_window)
+    unit = sub_units[1]
+    first = unit.send("targets", tmp_path / "一")
+    second = unit.send("targets", tmp_path / "二")
+    renamed = {}
+    for label, path in (("旧", first), ("新", second)):
+        renamed[label] = path.rename(tmp_path / f"附件{label}.upkg")
+    damaged = tmp_path / "附件坏.upkg"
+    blob = bytearray(renamed["新"].read_bytes())
+    blob[len(blob) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(blob))
+    page.receive_paths([renamed["新"]])
+    _wait(qtbot, page)
+    page.receive_paths([renamed["新"], renamed["旧"], damaged])
+    _wait(qtbot, page)
+    kinds = [line.kind for line in page.results.rows()]
+    assert kinds[:2] == [OutcomeKind.ALREADY_RECEIVED, OutcomeKind.REFUSED]
+    sequences = {0: second.name, 1: first.name}
+    for row, original in sequences.items():
+        cells = _cells(page, row)
+        assert unit.name in cells, cells
+        assert "2024" in cells, cells
+        assert "绩效目标" in cells, cells
+        assert original.rsplit("_", 1)[1].removesuffix(".upkg") in cells, cells
+    assert kinds[2] is OutcomeKind.QUARANTINED
+    damaged_cells = _cells(page, 2)  # damaged in its data: its signature still says whose
+    assert unit.name in damaged_cells, damaged_cells
+    assert "绩效目标" in damaged_cells, damaged_cells
+    assert told["errors"] == []
+
+
+def test_the_toolbar_follows_the_first_packages_of_another_year(
+    qtbot, upper_window, sub_units, told, tmp_path
+):
+    """Seen in the walk: a new workspace shows this year; the first packages were of 2024 and
+    the board said 未报 for the unit that had just sent them."""
+    context = upper_window.context
+    context.choose(2030, "targets")
+    page = _page(upper_window)
+    page.receive_paths([sub_units[0].send("self-evaluation", tmp_path / "一")])
+    _wait(qtbot, page)
+    assert (context.year, context.stage) == (2024, "self-evaluation")
+    assert upper_window.year.currentData() == 2024
+    assert upper_window.stage.currentData() == "self-evaluation"
+    assert "toolbar now shows 2024" in page.summary.text()
+    page.receive_paths([sub_units[1].send("targets", tmp_path / "二")])  # the year shown
+    _wait(qtbot, page)
+    assert (context.year, context.stage) == (2024, "self-evaluation")
+    assert "toolbar" not in page.summary.text()
+    assert told["errors"] == []

@@ -125,6 +125,32 @@ def read_zip(blob: bytes) -> dict[str, bytes]:
         BagError: not a zip, too many members, unsafe names, links or special files, duplicate
             names, encrypted members, or sizes and ratios beyond the limits.
     """
+    with _checked_archive(blob) as archive:
+        return {
+            info.filename: _read_member(archive, info)
+            for info in archive.infolist()
+            if not info.is_dir()
+        }
+
+
+def read_member(blob: bytes, name: str) -> bytes:
+    """One member of a package zip, after the same safety checks (the others are not read).
+
+    A package damaged elsewhere still gives its signature file, so its refusal can say whose
+    package it claims to be.
+
+    Raises:
+        BagError: as :func:`read_zip`, or ``missing-file`` when there is no such member.
+    """
+    with _checked_archive(blob) as archive:
+        info = next((item for item in archive.infolist() if item.filename == name), None)
+        if info is None or info.is_dir():
+            raise BagError("missing-file", f"包内缺少文件：{shown(name)}")
+        return _read_member(archive, info)
+
+
+def _checked_archive(blob: bytes) -> zipfile.ZipFile:
+    """The package zip opened, its directory checked (the caller closes it)."""
     # A package starts with a member and ends with the end-of-directory record (no comment).
     # Without this, a truncated package could be read as the workbook stored inside it.
     if blob[:4] != _LOCAL_HEADER or blob[-22:-18] != _END_RECORD:
@@ -133,12 +159,15 @@ def read_zip(blob: bytes) -> dict[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(blob))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as error:
         raise BagError("not-a-zip", f"不是有效的 zip 文件（{error}）") from error
-    with archive:
+    try:
         infos = archive.infolist()
         if infos and min(info.header_offset for info in infos) != 0:
             raise BagError("not-a-zip", "zip 文件开头有多余的数据（不是完整的数据包）")
         _check_members(infos, len(blob))
-        return {info.filename: _read_member(archive, info) for info in infos if not info.is_dir()}
+    except BagError:
+        archive.close()
+        raise
+    return archive
 
 
 def _check_members(infos: list[zipfile.ZipInfo], archive_size: int) -> None:

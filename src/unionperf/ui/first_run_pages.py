@@ -138,10 +138,18 @@ class UnitPage(QWizardPage):
         form.addRow("", self.names_hint)
         form.addRow(self.tr("Contact phone"), self.contact)
         form.addRow("", self.problem)
+        self.form = form
         for edit in (self.name, self.credit_code):
             edit.textChanged.connect(self._update)
         self.level.currentIndexChanged.connect(self._update)
+        self.level.currentIndexChanged.connect(self._level_rows)
         self._update()
+
+    def _level_rows(self, _index: int = 0) -> None:
+        """The sign-off names are a grassroots union's: an upper union does not see them."""
+        grassroots = self.level.currentData() == UnitLevel.GRASSROOTS.value
+        for widget in (self.accountant, self.chair, self.audit_chair, self.names_hint):
+            self.form.setRowVisible(widget, grassroots)
 
     def initializePage(self) -> None:
         """Take the level chosen on the first page (the combo can still change it)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from unionperf.exchange import bag
 from unionperf.exchange.errors import PackageError
@@ -270,7 +271,7 @@ def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outc
         code = error.code if isinstance(error, PackageError) else "file"
         if code == "replay":
             status = "refused (older than the one received)"
-        return Outcome(path, status, str(error), code)
+        return Outcome(path, status, str(error), code, **_named(path))
 
 
 def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
@@ -290,7 +291,9 @@ def _receive_plain(batch: _Batch, source: tuple[Path, bytes], received_at: str |
         or own_records.has_feedback(digest)
         or batch.uow.params.has_applied(digest)
     ):
-        return Outcome(path, "already received", "该数据包已接收过（内容完全相同）")
+        return Outcome(
+            path, "already received", "该数据包已接收过（内容完全相同）", **_named(path, blob)
+        )
     try:
         members = bag.read_zip(blob)
     except bag.BagError as error:
@@ -322,6 +325,32 @@ def _receive_plain(batch: _Batch, source: tuple[Path, bytes], received_at: str |
         sequence=taken.sequence,
         supersedes=taken.supersedes,
     )
+
+
+def _named(path: Path, blob: bytes | None = None) -> dict[str, Any]:
+    """Unit, year, stage and sequence as the package's signed comment names them.
+
+    For a package already received the comment is the one verified when it was first taken
+    in; for a refused one it is what the package claims (nothing when it cannot be read).
+    """
+    try:
+        data = blob if blob is not None else read_package(path)
+        members = {bag.SIGNATURE: bag.read_member(data, bag.SIGNATURE)}
+        fields = comment_fields(package_signature(members).trusted_comment)
+    except (bag.BagError, PackageError, ServiceError):
+        return {}
+    if fields.get("kind") == PARAMS_KIND:
+        return {"sequence": _number(fields.get("seq", ""))}
+    return {
+        "unit_code": fields.get("unit", ""),
+        "year": _number(fields.get("year", "")),
+        "stage": fields.get("stage", ""),
+        "sequence": _number(fields.get("seq", "")),
+    }
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
 
 
 def _quarantine(workspace: Workspace, path: Path, reason: str) -> list[Path]:

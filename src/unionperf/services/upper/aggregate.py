@@ -37,7 +37,7 @@ from unionperf.domain.year import StageKind, stage_label
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.deadlines import check_stage_name, season_order
-from unionperf.services.upper.status import BoardFilter, status_board
+from unionperf.services.upper.status import BoardFilter, BoardLine, status_board
 
 SELF_EVALUATION = StageKind.SELF_EVALUATION.value
 
@@ -92,6 +92,35 @@ def aggregation_stage(workspace: Workspace, year: int) -> str:
     return SELF_EVALUATION if SELF_EVALUATION in received else max(received, key=season_order)
 
 
+@dataclass(frozen=True, slots=True)
+class AggregateSummary:
+    """The cheap part of an aggregation: what the 汇总 page shows on opening.
+
+    The counts, the score statistics and the revenue and expenditure tables; the projects, the
+    distributions and the ranking follow from it (:func:`complete`) when they are asked for.
+    """
+
+    year: int
+    stage: str
+    units_expected: int
+    units_included: int
+    approved_only: bool
+    revenue: list[CategoryTotal]
+    expenditure: list[CategoryTotal]
+    scores: ScoreStatistics
+    lines: list[BoardLine]
+    """The units counted, in code order, as the status board has them."""
+    rescored: Mapping[str, Decimal]
+    """The upper level's score by unit code, where it re-scored the unit."""
+    included: frozenset[str] | None
+    """The units the sums are restricted to (``None``: every current package)."""
+
+    @property
+    def stage_label(self) -> str:
+        """The stage in Chinese."""
+        return stage_label(self.stage)
+
+
 def aggregate(
     workspace: Workspace,
     year: int,
@@ -117,6 +146,33 @@ def aggregate(
         InputError: a bad stage, an unknown unit code in the group, or nothing to aggregate
             when no stage is given.
     """
+    summary = aggregate_summary(
+        workspace,
+        year,
+        stage,
+        units=units,
+        approved_only=approved_only,
+        upper_scores=upper_scores,
+        today=today,
+    )
+    return complete(workspace, summary)
+
+
+def aggregate_summary(
+    workspace: Workspace,
+    year: int,
+    stage: str | None = None,
+    *,
+    units: Collection[str] | None = None,
+    approved_only: bool = False,
+    upper_scores: Mapping[str, Decimal] | None = None,
+    today: date | None = None,
+) -> AggregateSummary:
+    """The counts, score statistics and category tables of :func:`aggregate` (same arguments).
+
+    Raises:
+        InputError: as :func:`aggregate`.
+    """
     chosen = stage if stage is not None else aggregation_stage(workspace, year)
     check_stage_name(chosen)
     group = frozenset(units) if units is not None else None
@@ -131,16 +187,36 @@ def aggregate(
         if line.status is not BoardStatus.MISSING
         and (not approved_only or line.status is BoardStatus.APPROVED)
     ]
-    included = None if group is None and not approved_only else {line.code for line in counted}
+    included = (
+        None if group is None and not approved_only else frozenset(line.code for line in counted)
+    )
     with workspace.reading() as uow:
-        records = uow.board
-        categories = records.category_sums(year, chosen, included)
-        by_category = records.project_sums(year, chosen, "category_code", included)
-        by_attribute = records.project_sums(year, chosen, "attribute", included)
-        with_projects = records.units_with_projects(year, chosen, included)
+        categories = uow.board.category_sums(year, chosen, included)
     tables = category_tables(categories, DEFAULT_CATALOGUE, executed=chosen == SELF_EVALUATION)
-    rescored = upper_scores or {}
-    entries = [
+    rescored = dict(upper_scores or {})
+    final = (rescored.get(line.code) for line in counted)
+    return AggregateSummary(
+        year,
+        chosen,
+        board.rates.expected,
+        len(counted),
+        approved_only,
+        tables[Flow.REVENUE],
+        tables[Flow.EXPENDITURE],
+        score_statistics(
+            upper if upper is not None else line.score
+            for upper, line in zip(final, counted, strict=True)
+        ),
+        counted,
+        rescored,
+        included,
+    )
+
+
+def rank_entries(summary: AggregateSummary) -> list[RankEntry]:
+    """The units counted with their own and final scores, status and execution rate."""
+    rescored = summary.rescored
+    return [
         RankEntry(
             line.code,
             line.name,
@@ -151,21 +227,56 @@ def aggregate(
             line.on_time,
             line.execution_rate,
         )
-        for line in counted
+        for line in summary.lines
     ]
-    execution = chosen != StageKind.TARGETS.value
-    return Aggregate(
-        year,
-        chosen,
-        board.rates.expected,
-        len(counted),
-        approved_only,
-        tables[Flow.REVENUE],
-        tables[Flow.EXPENDITURE],
+
+
+def project_tables(
+    workspace: Workspace, summary: AggregateSummary
+) -> tuple[list[ProjectTotal], list[ProjectTotal]]:
+    """The projects of the units counted, by expenditure category and by attribute."""
+    year, stage, included = summary.year, summary.stage, summary.included
+    with workspace.reading() as uow:
+        records = uow.board
+        by_category = records.project_sums(year, stage, "category_code", included)
+        by_attribute = records.project_sums(year, stage, "attribute", included)
+        with_projects = records.units_with_projects(year, stage, included)
+    return (
         project_table(by_category, category_labels(DEFAULT_CATALOGUE), with_projects),
         project_table(by_attribute, attribute_labels(), with_projects),
+    )
+
+
+def distributions(summary: AggregateSummary) -> tuple[list[Bucket], list[Bucket]]:
+    """The units by execution-rate band (none at the targets stage) and by grade."""
+    entries = rank_entries(summary)
+    execution = summary.stage != StageKind.TARGETS.value
+    return (
         rate_distribution([entry.execution_rate for entry in entries]) if execution else [],
         grade_distribution([entry.final_grade for entry in entries]),
-        score_statistics(entry.final_score for entry in entries),
-        rank(entries),
+    )
+
+
+def complete(
+    workspace: Workspace,
+    summary: AggregateSummary,
+    projects: tuple[list[ProjectTotal], list[ProjectTotal]] | None = None,
+) -> Aggregate:
+    """The whole aggregation from its summary (``projects``: the project tables, if read)."""
+    by_category, by_attribute = projects or project_tables(workspace, summary)
+    execution, grades = distributions(summary)
+    return Aggregate(
+        summary.year,
+        summary.stage,
+        summary.units_expected,
+        summary.units_included,
+        summary.approved_only,
+        summary.revenue,
+        summary.expenditure,
+        by_category,
+        by_attribute,
+        execution,
+        grades,
+        summary.scores,
+        rank(rank_entries(summary)),
     )

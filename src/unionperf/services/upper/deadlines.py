@@ -67,6 +67,17 @@ def set_deadline(workspace: Workspace, year: int, stage: str, due: date | None) 
     """Set the deadline of a year's stage (``None`` removes it).
 
     Raises:
+        InputError: as :func:`check_deadline`.
+    """
+    parsed = check_deadline(year, stage, due)
+    with workspace.unit_of_work() as uow:
+        uow.board.set_deadline(year, parsed.name, due)
+
+
+def check_deadline(year: int, stage: str, due: date | None) -> Stage:
+    """The stage of a deadline that may be set (``due`` ``None``: only year and stage checked).
+
+    Raises:
         InputError: a year outside 2000–2100, a bad stage, a monitoring point of another year,
             a deadline before the point's cut-off or more than a year after the year ends.
     """
@@ -80,8 +91,7 @@ def set_deadline(workspace: Workspace, year: int, stage: str, due: date | None) 
             raise InputError(f"截止日期 {due} 早于监控时点 {parsed.cutoff}：应在时点之后", WHERE)
         if not date(year - 1, 1, 1) <= due <= date(year + 1, 12, 31):
             raise InputError(f"截止日期 {due} 应在{year - 1}年至{year + 1}年之间", WHERE)
-    with workspace.unit_of_work() as uow:
-        uow.board.set_deadline(year, parsed.name, due)
+    return parsed
 
 
 def deadlines(workspace: Workspace, year: int) -> list[StageDeadline]:

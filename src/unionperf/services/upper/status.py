@@ -208,8 +208,12 @@ def _lines(
     return lines
 
 
+@lru_cache(maxsize=8192)
 def _local_day(moment: str) -> date:
-    """The local calendar day of a stored UTC time (deadlines are local days)."""
+    """The local calendar day of a stored UTC time (deadlines are local days).
+
+    Kept by text: a batch's packages share their times of receipt, so most calls are a look-up.
+    """
     instant = datetime.fromisoformat(moment)
     return _day_of_minute(instant.replace(second=0, microsecond=0))
 

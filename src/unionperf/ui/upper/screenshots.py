@@ -5,7 +5,8 @@ made in the folder given, the window is shown at 1366×768, and each page is gra
 finance officer would see it in use: the register with the register dialog filled in, a batch
 received again (already received, and a damaged copy quarantined), the board of the
 self-evaluation, the review of a returned unit with an opinion written, 汇总's tables, charts
-and ranking, the parameters with the bundled library and the settings form.
+and ranking, the parameters with the bundled library, a new indicator's form, the settings
+form and the deadlines.
 """
 
 from __future__ import annotations
@@ -137,8 +138,18 @@ def _params(window: UpperWindow, workspace: Workspace, out: Path, grab: Grab) ->
     assert isinstance(page, ParamsPage)
     page.load()
     written = [grab(window, out / "upper-06-params.png")]
+    page.library_tab.view.selectRow(0)
+    dialog = page.library_tab.add()
+    if dialog is not None:
+        dialog.name.setText("职工志愿服务时长")
+        dialog.target.setText("200")
+        dialog.unit.setText("小时")
+        written.append(grab(dialog, out / "upper-06-params-entry.png"))
+        dialog.reject()
     page.tabs.setCurrentIndex(1)
     written.append(grab(window, out / "upper-06-params-settings.png"))
+    page.tabs.setCurrentWidget(page.deadlines_tab)
+    written.append(grab(window, out / "upper-06-params-deadlines.png"))
     page.tabs.setCurrentIndex(0)
     return written
 

@@ -7,6 +7,10 @@ charts too), and the ranking by score, where the upper level's re-score stands i
 unit's own. Every table exports to Excel on its own; the whole workbook exports at once; the
 考核结果通报 (``services.upper.notice``) is written as PDF and workbook off the GUI thread.
 
+The page opens on the cheap part (counts, score statistics, revenue and expenditure:
+``aggregate_summary``); the projects, the distributions and the ranking are filled when their
+tab is first shown, so the page of 3,000 units opens in well under 200 ms (bench_upper_window).
+
 The pickers (``dialogs.py``) are imported by name, so tests replace them in this module.
 """
 
@@ -29,9 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionperf.domain.aggregation import rank
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.progress import Cancelled, Progress
-from unionperf.services.upper.aggregate import Aggregate, aggregate
+from unionperf.services.upper.aggregate import (
+    Aggregate,
+    AggregateSummary,
+    aggregate_summary,
+    complete,
+    distributions,
+    project_tables,
+    rank_entries,
+)
 from unionperf.services.upper.aggregate_export import export_aggregate_table
 from unionperf.services.upper.register import units
 from unionperf.services.upper.rescore import upper_scores
@@ -72,7 +85,11 @@ class AggregatePage(UpperPage):
 
     def __init__(self, context: UpperContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.result: Aggregate | None = None
+        self.opened: AggregateSummary | None = None
+        """What the page shows on opening: counts, scores, revenue and expenditure."""
+        self._result: Aggregate | None = None
+        self._filled: set[int] = set()
+        """The tabs whose tables are filled for :attr:`opened` (the others wait to be shown)."""
         self.group: frozenset[str] | None = None
         """The units chosen (``None``: every unit)."""
         self.job: Job | None = None
@@ -85,14 +102,15 @@ class AggregatePage(UpperPage):
             self._pair(REVENUE, CategoryModel(self), EXPENDITURE, CategoryModel(self), 1),
             self.tr("Revenue and expenditure"),
         )
-        self.tabs.addTab(
-            self._pair(BY_CATEGORY, ProjectModel(self), BY_ATTRIBUTE, ProjectModel(self), 0),
-            self.tr("Projects"),
+        self.projects = self._pair(
+            BY_CATEGORY, ProjectModel(self), BY_ATTRIBUTE, ProjectModel(self), 0
         )
+        self.tabs.addTab(self.projects, self.tr("Projects"))
         self.distributions = self._distributions()
         self._charts_drawn = False
         self.tabs.addTab(self.distributions, self.tr("Execution and grades"))
-        self.tabs.addTab(self._box(RANKING, RankingModel(self), stretch=1), self.tr("Ranking"))
+        self.ranking = self._box(RANKING, RankingModel(self), stretch=1)
+        self.tabs.addTab(self.ranking, self.tr("Ranking"))
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -194,11 +212,14 @@ class AggregatePage(UpperPage):
     # -- showing -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Aggregate the stage chosen for the group chosen."""
+        """Sum the stage chosen for the group chosen; the other tabs fill when shown."""
         context = self.context
+        self._result = None
+        self._filled = set()
+        self._charts_drawn = False
         try:
             rescored = upper_scores(self.workspace, context.year)
-            self.result = aggregate(
+            self.opened = aggregate_summary(
                 self.workspace,
                 context.year,
                 context.stage,
@@ -208,57 +229,89 @@ class AggregatePage(UpperPage):
                 today=context.today(),
             )
         except ServiceError as error:
-            self.result = None
+            self.opened = None
             self.summary.setText(str(error))
             self._show(None)
             return
-        self._show(self.result)
+        self._show(self.opened)
 
-    def _show(self, result: Aggregate | None) -> None:
+    @property
+    def result(self) -> Aggregate | None:
+        """The whole aggregation shown (read in full the first time it is asked for)."""
+        if self._result is None and self.opened is not None:
+            projects = None
+            if self.tabs.indexOf(self.projects) in self._filled:
+                projects = (
+                    list(self.tables[BY_CATEGORY][0].rows()),
+                    list(self.tables[BY_ATTRIBUTE][0].rows()),
+                )
+            self._result = complete(self.workspace, self.opened, projects)
+        return self._result
+
+    def _show(self, opened: AggregateSummary | None) -> None:
         self.group_label.setText(
             self.tr("every unit")
             if self.group is None
             else self.tr("{count} units chosen").format(count=len(self.group))
         )
         self.all_button.setEnabled(self.group is not None)
-        self.export_button.setEnabled(result is not None)
-        self.notice_button.setEnabled(result is not None)
-        rows: dict[str, list[Any]] = {title: [] for title in self.tables}
-        if result is not None:
-            rows = {
-                REVENUE: list(result.revenue),
-                EXPENDITURE: list(result.expenditure),
-                BY_CATEGORY: list(result.by_category),
-                BY_ATTRIBUTE: list(result.by_attribute),
-                EXECUTION: list(result.execution),
-                GRADES: list(result.grades),
-                RANKING: list(result.ranking),
-            }
-            scores = result.scores
-            text = self.tr("{year} {stage}: {included} of {expected} units counted{only}.").format(
-                year=result.year,
-                stage=result.stage_label,
-                included=result.units_included,
-                expected=result.units_expected,
-                only=self.tr(" (approved only)") if result.approved_only else "",
+        self.export_button.setEnabled(opened is not None)
+        self.notice_button.setEnabled(opened is not None)
+        for model, _table in self.tables.values():
+            model.set_rows([])
+        if opened is None:
+            return
+        scores = opened.scores
+        text = self.tr("{year} {stage}: {included} of {expected} units counted{only}.").format(
+            year=opened.year,
+            stage=opened.stage_label,
+            included=opened.units_included,
+            expected=opened.units_expected,
+            only=self.tr(" (approved only)") if opened.approved_only else "",
+        )
+        if scores.count:
+            text += self.tr(
+                " Scores of {count} units: mean {mean}, median {median}, "
+                "lowest {low}, highest {high}."
+            ).format(
+                count=scores.count,
+                mean=score_text(scores.mean),
+                median=score_text(scores.median),
+                low=score_text(scores.lowest),
+                high=score_text(scores.highest),
             )
-            if scores.count:
-                text += self.tr(
-                    " Scores of {count} units: mean {mean}, median {median}, "
-                    "lowest {low}, highest {high}."
-                ).format(
-                    count=scores.count,
-                    mean=score_text(scores.mean),
-                    median=score_text(scores.median),
-                    low=score_text(scores.lowest),
-                    high=score_text(scores.highest),
-                )
-            self.summary.setText(text)
-        for title, (model, _table) in self.tables.items():
-            model.set_rows(rows[title])
-        self._charts_drawn = False
-        if self.tabs.currentWidget() is self.distributions:
+        if not opened.units_included:
+            text += self.tr(
+                " Nothing to sum yet: no unit's package of this stage is counted. Receive the "
+                "packages under “2. Receive”, or choose another year or stage above."
+            )
+            self.export_button.setEnabled(False)
+            self.notice_button.setEnabled(False)
+        self.summary.setText(text)
+        self.tables[REVENUE][0].set_rows(list(opened.revenue))
+        self.tables[EXPENDITURE][0].set_rows(list(opened.expenditure))
+        self._filled.add(0)
+        self._fill(self.tabs.currentIndex())
+
+    def _fill(self, index: int) -> None:
+        """Fill the tables of a tab for the aggregation shown, the first time it is shown."""
+        opened = self.opened
+        if opened is None or index in self._filled:
+            return
+        self._filled.add(index)
+        widget = self.tabs.widget(index)
+        if widget is self.projects:
+            by_category, by_attribute = project_tables(self.workspace, opened)
+            self.tables[BY_CATEGORY][0].set_rows(by_category)
+            self.tables[BY_ATTRIBUTE][0].set_rows(by_attribute)
+        elif widget is self.distributions:
+            execution, grades = distributions(opened)
+            self.tables[EXECUTION][0].set_rows(execution)
+            self.tables[GRADES][0].set_rows(grades)
             self._draw_charts()
+        elif widget is self.ranking:
+            rows = self._result.ranking if self._result is not None else rank(rank_entries(opened))
+            self.tables[RANKING][0].set_rows(list(rows))
 
     def _draw_charts(self) -> None:
         """Draw the two charts (when their tab is shown: QtCharts is slow to build)."""
@@ -274,9 +327,8 @@ class AggregatePage(UpperPage):
         grades = list(self.tables[GRADES][0].rows())
         self.grade_chart.show_buckets(self.tr("Units by grade"), self.tr("Units"), grades)
 
-    def _tab_shown(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.distributions:
-            self._draw_charts()
+    def _tab_shown(self, index: int) -> None:
+        self._fill(index)
 
     # -- the group -----------------------------------------------------------------------------
 

@@ -223,6 +223,11 @@ class BoardPage(UpperPage):
             self.tr("{shown} of {total} units shown").format(
                 shown=len(board.lines), total=rates.expected
             )
+            if rates.expected
+            else self.tr(
+                "No unit registered yet: register the units under “1. Units” first, then "
+                "receive their packages under “2. Receive”."
+            )
         )
         self._show_deadline(board)
 

@@ -46,12 +46,13 @@ class LibraryModel(RowTableModel[LibraryEntry]):
                 Column(
                     QCoreApplication.translate("ParamsPage", "Category"),
                     _placement,
-                    width_chars=12,
+                    width_chars=17,  # 满意度指标 › 服务对象满意度指标 whole at 1366 px
                 ),
                 Column(
                     QCoreApplication.translate("ParamsPage", "Typical target"),
                     lambda entry: entry.display_target(),
-                    width_chars=8,
+                    tooltip=lambda entry: entry.display_target(),
+                    width_chars=12,
                 ),
                 Column(
                     QCoreApplication.translate("ParamsPage", "For"),

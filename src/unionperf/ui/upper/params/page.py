@@ -1,9 +1,10 @@
 """参数下发: what the upper level sends its units, and the signed parameter package.
 
-Three things can be sent, each optional: the indicator library (imported from a library file,
-or the one bundled with the program), the rule settings (edited here with the same form a unit
-has on its budget page, or imported) and the deadlines (taken from those set on the status
-board, or imported). 生成参数包… writes the signed package with the next sequence off the GUI
+Three things can be sent, each optional: the indicator library (edited entry by entry, imported
+from a library file or an Excel workbook, or the one bundled with the program: ``library_tab``),
+the rule settings (edited here with the same form a unit has on its budget page, or imported)
+and the deadlines (set one by one, taken from those set on the status board, or imported:
+``deadlines_tab``). 生成参数包… writes the signed package with the next sequence off the GUI
 thread; the units verify it against this union's key, which they trusted from its key sheet
 (打印本会公钥告知表…).
 
@@ -34,14 +35,7 @@ from unionperf.services.upper.params import (
     UpperParameters,
     export_params,
     parameters,
-    set_deadlines,
-    set_library,
     set_settings,
-)
-from unionperf.services.upper.params_edit import (
-    board_deadlines,
-    store_deadlines,
-    use_bundled_library,
 )
 from unionperf.ui import messages
 from unionperf.ui.file_dialogs import choose_existing_folder, choose_open_file
@@ -49,7 +43,9 @@ from unionperf.ui.first_run_pages import GREEN, GREY, hint
 from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.upper.base import UpperPage, fit_columns, intro_label, read_only_table
 from unionperf.ui.upper.context import Area, UpperContext
-from unionperf.ui.upper.params.models import DeadlineModel, LibraryModel, SentModel
+from unionperf.ui.upper.params.deadlines_tab import DeadlinesTab
+from unionperf.ui.upper.params.library_tab import LibraryTab
+from unionperf.ui.upper.params.models import SentModel
 from unionperf.ui.upper.params.settings_editor import UpperSettingsForm
 from unionperf.ui.upper.review.dialogs import ask_upper_passphrase
 from unionperf.ui.upper.review.extra_tabs import open_file
@@ -83,11 +79,16 @@ class ParamsPage(UpperPage):
         self.last_export: ParamsExport | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("paramsTabs")
-        self.tabs.addTab(self._library_tab(), self.tr("Indicator library"))
+        self.library_tab = LibraryTab(self.workspace, self._after)
+        self.library = self.library_tab.model
+        self.tabs.addTab(self.library_tab, self.tr("Indicator library"))
         self.settings_form = UpperSettingsForm(self.workspace)
         self.settings_form.saved.connect(self._settings_saved)
         self.tabs.addTab(self._settings_tab(), self.tr("Rule settings"))
-        self.tabs.addTab(self._deadlines_tab(), self.tr("Deadlines"))
+        self.deadlines_tab = DeadlinesTab(self.workspace, lambda: self.context.year, self._after)
+        self.deadlines = self.deadlines_tab.model
+        self.board_button = self.deadlines_tab.board_button
+        self.tabs.addTab(self.deadlines_tab, self.tr("Deadlines"))
         self.sent = SentModel(self)
         self.sent_view = read_only_table(self.sent, "paramsSent")
         fit_columns(self.sent_view, self.sent.columns, stretch=3)
@@ -125,29 +126,6 @@ class ParamsPage(UpperPage):
 
     # -- building ------------------------------------------------------------------------------
 
-    def _library_tab(self) -> QWidget:
-        self.library_state = QLabel()
-        self.library_state.setObjectName("libraryState")
-        self.library_state.setWordWrap(True)
-        bundled = QPushButton(self.tr("Use the bundled library"))
-        bundled.setObjectName("useBundledLibrary")
-        bundled.clicked.connect(self.use_bundled)
-        imported = QPushButton(self.tr("Import a library file…"))
-        imported.setObjectName("importLibrary")
-        imported.clicked.connect(self.import_library)
-        self.library = LibraryModel(self)
-        self.library_view = read_only_table(self.library, "paramsLibrary")
-        fit_columns(self.library_view, self.library.columns, stretch=4)
-        row = QHBoxLayout()
-        row.addWidget(self.library_state, 1)
-        row.addWidget(bundled)
-        row.addWidget(imported)
-        widget = QWidget()
-        layout = QVBoxLayout(widget)
-        layout.addLayout(row)
-        layout.addWidget(self.library_view, 1)
-        return widget
-
     def _settings_tab(self) -> QWidget:
         self.settings_state = QLabel()
         self.settings_state.setObjectName("settingsState")
@@ -164,33 +142,6 @@ class ParamsPage(UpperPage):
         layout.addWidget(self.settings_form.view, 1)
         return widget
 
-    def _deadlines_tab(self) -> QWidget:
-        self.deadlines_state = QLabel()
-        self.deadlines_state.setObjectName("deadlinesState")
-        self.deadlines_state.setWordWrap(True)
-        self.board_button = QPushButton()
-        self.board_button.setObjectName("useBoardDeadlines")
-        self.board_button.clicked.connect(self.use_board_deadlines)
-        imported = QPushButton(self.tr("Import a deadlines file…"))
-        imported.setObjectName("importDeadlines")
-        imported.clicked.connect(self.import_deadlines)
-        cleared = QPushButton(self.tr("Send no deadlines"))
-        cleared.setObjectName("clearDeadlines")
-        cleared.clicked.connect(self.clear_deadlines)
-        self.deadlines = DeadlineModel(self)
-        self.deadlines_view = read_only_table(self.deadlines, "paramsDeadlines")
-        fit_columns(self.deadlines_view, self.deadlines.columns, stretch=1)
-        row = QHBoxLayout()
-        row.addWidget(self.deadlines_state, 1)
-        row.addWidget(self.board_button)
-        row.addWidget(imported)
-        row.addWidget(cleared)
-        widget = QWidget()
-        layout = QVBoxLayout(widget)
-        layout.addLayout(row)
-        layout.addWidget(self.deadlines_view, 1)
-        return widget
-
     # -- showing -------------------------------------------------------------------------------
 
     def load(self) -> None:
@@ -202,21 +153,7 @@ class ParamsPage(UpperPage):
             return
         self.held = held
         library = held.library
-        self.library.set_rows(list(library.entries) if library else [])
-        if library is None:
-            hint(
-                self.library_state,
-                self.tr("No library set: the units keep the library bundled with the program."),
-                GREY,
-            )
-        else:
-            hint(
-                self.library_state,
-                self.tr("To send: {title} {version}, {count} indicators.").format(
-                    title=library.title, version=library.version, count=len(library.entries)
-                ),
-                GREEN,
-            )
+        self.library_tab.show_library(library)
         self.settings_form.show_settings(held.settings)
         hint(
             self.settings_state,
@@ -228,19 +165,7 @@ class ParamsPage(UpperPage):
             ),
             GREEN if held.settings is not None else GREY,
         )
-        self.deadlines.set_rows(list(held.deadlines))
-        hint(
-            self.deadlines_state,
-            self.tr("To send: {count} deadlines.").format(count=len(held.deadlines))
-            if held.deadlines
-            else self.tr("No deadlines set to send."),
-            GREEN if held.deadlines else GREY,
-        )
-        self.board_button.setText(
-            self.tr("Use the deadlines of {year} from the status board").format(
-                year=self.context.year
-            )
-        )
+        self.deadlines_tab.show_deadlines(held.deadlines)
         self.sent.set_rows(list(held.sent))
         parts = [
             self.tr("library") if library is not None else "",
@@ -255,7 +180,10 @@ class ParamsPage(UpperPage):
                 sequence=held.next_sequence, what=chosen
             )
             if chosen
-            else self.tr("Nothing is set to send yet.")
+            else self.tr(
+                "Nothing is set to send yet: add indicators, change a rule setting or add "
+                "deadlines in the tabs above, then write the parameter package."
+            )
         )
         self.export_button.setEnabled(bool(chosen))
 
@@ -265,27 +193,6 @@ class ParamsPage(UpperPage):
         self.context.notify(Area.PARAMS)
         self.load()
         self.say(done)
-
-    def use_bundled(self) -> None:
-        """Send the library bundled with the program."""
-        try:
-            library = use_bundled_library(self.workspace)
-        except ServiceError as error:
-            messages.show_error(self, self.tr("The library was not set"), error)
-            return
-        self._after(self.tr("{count} indicators set to send.").format(count=len(library.entries)))
-
-    def import_library(self) -> None:
-        """Send the library of a file (the bundled file's format)."""
-        path = choose_params_file(self, self.tr("Indicator library file"))
-        if path is None:
-            return
-        try:
-            library = set_library(self.workspace, path)
-        except ServiceError as error:
-            messages.show_error(self, self.tr("The library was not set"), error)
-            return
-        self._after(self.tr("{count} indicators set to send.").format(count=len(library.entries)))
 
     def import_settings(self) -> None:
         """Send the settings of a file."""
@@ -302,48 +209,6 @@ class ParamsPage(UpperPage):
     def _settings_saved(self) -> None:
         self.context.notify(Area.PARAMS)
         self.load()
-
-    def use_board_deadlines(self) -> None:
-        """Send the deadlines set on the status board for the year chosen."""
-        year = self.context.year
-        try:
-            chosen = board_deadlines(self.workspace, [year])
-            if not chosen:
-                messages.show_info(
-                    self,
-                    self.tr("No deadline"),
-                    self.tr(
-                        "No deadline is set for {year} on the status board: set them there "
-                        "first, stage by stage."
-                    ).format(year=year),
-                )
-                return
-            store_deadlines(self.workspace, chosen)
-        except ServiceError as error:
-            messages.show_error(self, self.tr("The deadlines were not set"), error)
-            return
-        self._after(self.tr("{count} deadlines set to send.").format(count=len(chosen)))
-
-    def import_deadlines(self) -> None:
-        """Send the deadlines of a file."""
-        path = choose_params_file(self, self.tr("Deadlines file"))
-        if path is None:
-            return
-        try:
-            chosen = set_deadlines(self.workspace, path)
-        except ServiceError as error:
-            messages.show_error(self, self.tr("The deadlines were not set"), error)
-            return
-        self._after(self.tr("{count} deadlines set to send.").format(count=len(chosen)))
-
-    def clear_deadlines(self) -> None:
-        """Send no deadlines."""
-        try:
-            store_deadlines(self.workspace, [])
-        except ServiceError as error:
-            messages.show_error(self, self.tr("The deadlines were not set"), error)
-            return
-        self._after(self.tr("No deadlines will be sent."))
 
     # -- the package and the key sheet ---------------------------------------------------------
 

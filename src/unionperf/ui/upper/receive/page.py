@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionperf.domain.year import stage_label
 from unionperf.services.common import transport
 from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.inbox.receive import (
@@ -40,6 +41,7 @@ from unionperf.services.inbox.receive import (
     quarantine_list,
     receive,
 )
+from unionperf.services.upper.deadlines import season_order
 from unionperf.services.upper.register import units
 from unionperf.ui import messages
 from unionperf.ui.file_dialogs import choose_existing_folder, choose_open_files
@@ -74,8 +76,8 @@ def choose_package_folder(parent: QWidget) -> Path | None:
 def _unit_name(outcome: Outcome, names: dict[str, str]) -> str:
     """The unit a package came from: as received, else as its file name begins.
 
-    A package already received, or refused before it was read, says no unit; its file name
-    begins with the unit's credit code.
+    A package refused before its signature could be read says no unit; its file name begins
+    with the unit's credit code.
     """
     if outcome.unit_code:
         return names.get(outcome.unit_code, outcome.unit_code)
@@ -296,9 +298,33 @@ class ReceivePage(UpperPage):
             )
         )
         self.load()
-        if any(line.kind in {OutcomeKind.RECEIVED, OutcomeKind.SUPERSEDED} for line in lines):
+        taken = [
+            line.outcome
+            for line in lines
+            if line.kind in {OutcomeKind.RECEIVED, OutcomeKind.SUPERSEDED} and line.outcome.year
+        ]
+        if taken:
+            self._show_season_of(taken)
             self.context.notify(Area.RECEIVED)
         self.say(self.summary.text())
+
+    def _show_season_of(self, taken: list[Outcome]) -> None:
+        """When nothing received is of the year shown, show the latest year and stage received.
+
+        A new workspace shows this year's targets; the first packages are often of last year.
+        """
+        if any(outcome.year == self.context.year for outcome in taken):
+            return
+        latest = max(taken, key=lambda outcome: (outcome.year or 0, season_order(outcome.stage)))
+        if latest.year is None:
+            return
+        self.context.choose(latest.year, latest.stage)
+        self.summary.setText(
+            self.summary.text()
+            + self.tr(" The packages are of {year}: the toolbar now shows {year} {stage}.").format(
+                year=latest.year, stage=stage_label(latest.stage)
+            )
+        )
 
     def _failed(self, error: BaseException) -> None:
         self._finished()

@@ -135,6 +135,12 @@ class RegisterPage(UpperPage):
             summary += self.tr(", {count} of them without a registered key").format(count=without)
         if len(shown) != len(self.held):
             summary += self.tr("; {count} shown").format(count=len(shown))
+        if not self.held:
+            summary = self.tr(
+                "No unit registered yet. Click “Register a unit…” with the unit's public key "
+                "file (.pub) and its sealed key registration sheet, or import a roster from "
+                "Excel."
+            )
         self.count.setText(summary)
         if chosen is not None:
             self.select(chosen.code)

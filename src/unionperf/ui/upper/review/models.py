@@ -245,6 +245,10 @@ class ItemTreeModel(QAbstractItemModel):
         return f"✎ {count}" if count else ""
 
 
+LABEL_WIDTH_CHARS = 10
+"""The longest labels (统一社会信用代码, 单位整体自评得分…) whole, not cut to “统一社会信用…”."""
+
+
 class ValuesModel(RowTableModel[ReviewValue]):
     """The values of the item selected: label and text."""
 
@@ -254,7 +258,8 @@ class ValuesModel(RowTableModel[ReviewValue]):
                 Column(
                     QCoreApplication.translate("ReviewPage", "What"),
                     lambda value: value.label,
-                    width_chars=8,
+                    tooltip=lambda value: value.label,
+                    width_chars=LABEL_WIDTH_CHARS,
                 ),
                 Column(
                     QCoreApplication.translate("ReviewPage", "Value"),

@@ -17,13 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QLabel,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from unionperf.domain.board import BoardStatus
 from unionperf.domain.feedback import Decision
@@ -256,7 +250,14 @@ class ReviewPage(UpperPage):
         for widget in (self.tabs, self.write_button, self.approve, self.send_back, self.summary):
             widget.setEnabled(enabled)
         if opened is None:
-            self.heading.setText(self.tr("Choose a unit on the left."))
+            self.heading.setText(
+                self.tr("Choose a unit on the left.")
+                if self.lines
+                else self.tr(
+                    "No unit has sent this stage yet: receive the packages under “2. Receive”, "
+                    "or choose another year or stage above."
+                )
+            )
             self.tree_model.set_items([])
             self.values.set_rows([])
             self.history.set_rows([])
