@@ -9,6 +9,7 @@ tests replace them in this module.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -378,16 +379,10 @@ class SubmitStep(StepPage):
         """Write off the GUI thread; a wrong passphrase is asked again, the folder kept."""
         workspace, encrypt = self.session.workspace, self.encrypt_box.wanted()
 
+        write = partial(write_package_and_forms, workspace, year, stage, folder, encrypt=encrypt)
+
         def call(progress: Progress) -> ExportOutcome:
-            return write_package_and_forms(
-                workspace,
-                year,
-                stage,
-                folder,
-                passphrase=passphrase,
-                progress=progress,
-                encrypt=encrypt,
-            )
+            return write(passphrase=passphrase, progress=progress)
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, WrongPassphraseError):
