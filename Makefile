@@ -29,8 +29,15 @@ contracts: $(STAMP)
 
 # The tests marked `bundle` run the bundle and the .deb just built; they fail (not skip) when
 # UNIONPERF_REQUIRE_BUNDLE is set and either is missing.
+# The upper level's tests run a second time with its stores on PostgreSQL (a throw-away cluster
+# in a temporary folder, tests/pg_cluster.py); UNIONPERF_REQUIRE_POSTGRESQL makes a missing
+# PostgreSQL fail them instead of skipping.
+UPPER_TESTS := tests/services/test_upper_*.py tests/services/test_receive_*.py \
+	tests/services/test_hostile_receive.py tests/services/test_register_book.py \
+	tests/services/test_feedback_replay.py tests/test_cli_upper*.py
 pytest: system $(STAMP)
-	UNIONPERF_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	UNIONPERF_REQUIRE_BUNDLE=1 UNIONPERF_REQUIRE_POSTGRESQL=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	UNIONPERF_REQUIRE_POSTGRESQL=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --postgresql $(UPPER_TESTS)
 
 bench: system $(STAMP) bundle
 	$(BIN)/python bench/run.py
@@ -63,7 +70,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -e ".[dev,bundle]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,bundle,postgresql]"
 	@touch $(STAMP)
 
 clean:

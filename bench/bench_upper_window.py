@@ -7,7 +7,8 @@ its first page filled and painted, target < 1 s), then — with the window open 
 in which it builds its other pages without their data — each page clicked in the navigator
 until painted, its data read then (``upper_page_open_<page>``, target < 200 ms: the issue's
 page open), and the review of one unit's self-evaluation (``upper_review_open``, < 200 ms),
-with the process's peak memory (``upper_window_peak_memory``, < 300 MB).
+with the process's peak memory (``upper_window_peak_memory``, < 300 MB; ``VmHWM`` of the
+child's own address space, see bench/peak_memory.py).
 
 Run alone: ``python bench/bench_upper_window.py`` (``UNIONPERF_BENCH_UNITS`` sets the count).
 
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -36,6 +36,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from peak_memory import peak_mb
 
 ROOT = Path(__file__).resolve().parents[1]
 Record = Callable[[str, float, "float | None", float, str], None]
@@ -114,7 +116,7 @@ def _pages(workspace_folder: Path) -> dict[str, Any]:
     review.show_unit(code)
     QCoreApplication.processEvents()
     opened = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     window.close()
     workspace.close()
     return {"window": shown, "pages": pages, "review": opened, "peak_mb": peak}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages that Qt, the bundled font, Xvfb, poppler and the installer checks
-# (makensis, desktop-file-validate) need — only those missing.
+# (makensis, desktop-file-validate) need, and PostgreSQL for the tests — only those missing.
 # Called by `make run` and `make test`; a second run is instant.
 set -euo pipefail
 packages=(
@@ -15,6 +15,12 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# PostgreSQL's server programs, for the tests' throw-away cluster (issue 15): any version will do,
+# found through pg_config or Debian's /usr/lib/postgresql/*/bin.
+pg_bindir="$(pg_config --bindir 2>/dev/null || true)"
+if ! { [ -n "$pg_bindir" ] && [ -x "$pg_bindir/initdb" ]; } && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "system-packages: installing ${missing[*]}"
 sudo=""

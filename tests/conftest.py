@@ -74,3 +74,81 @@ def _cheap_signing_keys() -> None:
 
 
 _cheap_signing_keys()
+
+
+# -- PostgreSQL ------------------------------------------------------------------------------
+# The upper level's store also runs on PostgreSQL (issue 15). A throw-away cluster is started
+# the first time a test asks for one (tests/pg_cluster.py) and stopped at the end of the session.
+# With ``--postgresql`` every upper-level workspace the tests create (Workspace.create with an
+# upper unit, so also ``unionperf init --upper`` run in-process) gets a fresh PostgreSQL database
+# instead of its SQLite file: `make test` runs the upper-level tests a second time that way.
+
+REQUIRE_POSTGRESQL = "UNIONPERF_REQUIRE_POSTGRESQL"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--postgresql",
+        action="store_true",
+        help="upper-level workspaces made by the tests keep their store on PostgreSQL",
+    )
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A running throw-away PostgreSQL cluster (skipped when PostgreSQL is not installed, unless
+    UNIONPERF_REQUIRE_POSTGRESQL is set, as `make test` does: then it fails)."""
+    from tests.pg_cluster import ClusterError, start_cluster  # noqa: PLC0415
+
+    try:
+        cluster = start_cluster()
+    except ClusterError as error:
+        if os.environ.get(REQUIRE_POSTGRESQL):
+            pytest.fail(str(error))
+        pytest.skip(str(error))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a fresh database holding the migrated schema and nothing else."""
+    return pg_cluster.new_database()
+
+
+@pytest.fixture
+def pg_empty_url(pg_cluster):
+    """The URL of a fresh, empty database (no schema)."""
+    return pg_cluster.new_database(template=None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _upper_stores_on_postgresql(request):
+    if not request.config.getoption("--postgresql"):
+        yield
+        return
+    from unionperf.domain.unit import UnitLevel  # noqa: PLC0415
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
+
+    cluster = request.getfixturevalue("pg_cluster")
+    original = Workspace.create.__func__
+
+    def create(cls, path, unit=None, passphrase=None, *, database=None, **options):
+        if database is None and unit is not None and unit.level is UnitLevel.UPPER:
+            database = cluster.new_database()
+        return original(cls, path, unit, passphrase, database=database, **options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Workspace, "create", classmethod(create))
+        yield
+
+
+def pytest_collection_modifyitems(config, items):
+    """With ``--postgresql``, tests of SQLite-only behaviour are skipped (their marker says why)."""
+    if not config.getoption("--postgresql"):
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else "SQLite only"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))

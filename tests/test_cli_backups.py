@@ -71,7 +71,7 @@ def test_restore_by_file_name_restores_and_names_the_safety_backup(workspace, ca
     out = capsys.readouterr().out
     assert budget_of(workspace) == Decimal(100)
     assert "已恢复" in out
-    assert "-before-restore.sqlite" in out
+    assert "_恢复前.sqlite" in out
 
 
 @pytest.mark.parametrize("kind", ["empty", "unrelated"])

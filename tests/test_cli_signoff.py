@@ -84,6 +84,8 @@ def test_adjust_withdraws_the_signatures_and_sign_gives_them_again(demo, capsys)
     assert code == 0
     assert "已开始调整2024年度“绩效目标”：会员代表大会调整目标" in out
     assert "已撤回工会主席、经审会主任的签字" in out
+    assert len(list((demo / "backups").glob("备份_*_调整前.sqlite"))) == 1
+    assert "调整之前已备份" in out
     assert set(_signed(demo, "targets")) == {SignoffRole.PREPARER}
     code, out, _ = _run(capsys, "check", "--workspace", str(demo), "--year", YEAR)
     assert code == 1

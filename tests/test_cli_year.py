@@ -62,6 +62,8 @@ def test_year_add_carries_budget_lines_and_the_running_project(demo, capsys):
     assert "从2024年度复制了10个预算科目、1个延续项目" in out
     assert "延续项目：职工之家设备购置及改造（2023—2025年）" in out
     assert "未复制（项目期已结束）：2024年职工文体活动经费" in out
+    assert len(list((demo / "backups").glob("备份_*_新建年度前.sqlite"))) == 1
+    assert "新建之前已备份" in out
     with Workspace.open(demo) as workspace:
         before, after = workspace.load_year(2024), workspace.load_year(2025)
     [home] = after.projects
@@ -75,6 +77,68 @@ def test_year_add_carries_budget_lines_and_the_running_project(demo, capsys):
     assert all(line.executed == line.adjustment == 0 for line in after.budget)
     assert (after.points, after.monitoring, after.evaluations, after.signoffs) == ((), (), (), ())
     assert after.settings == before.settings
+
+
+def test_year_add_runs_ticked_ended_projects_again_as_new_projects(demo, capsys):
+    code, out, _ = run(
+        capsys,
+        "year",
+        "add",
+        "--workspace",
+        str(demo),
+        "--year",
+        "2025",
+        "--copy-from",
+        "2024",
+        "--renew",
+        "GH2024-01",
+        "p2024-04",
+    )
+    assert code == 0, out
+    assert "另将2个已结束的项目作为新项目复制" in out
+    assert "新增项目（上年已结束，再次开展）：2025年职工文体活动经费" in out
+    assert "未复制（项目期已结束）：2024年节日慰问及会员集体福利" in out
+    with Workspace.open(demo) as workspace:
+        before, after = workspace.load_year(2024), workspace.load_year(2025)
+    sports = next(p for p in after.projects if p.name == "2025年职工文体活动经费")
+    old = before.project("p2024-01")
+    assert sports.uid not in {p.uid for p in before.projects}
+    assert sports.code == "GH2025-01"
+    assert (sports.start, sports.end) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert sports.initial_budget == old.initial_budget
+    assert [(i.name, i.target) for i in sports.targets.indicators] == [
+        (i.name, i.target) for i in old.targets.indicators
+    ]
+    assert "2025年工会干部培训" in {p.name for p in after.projects}
+
+
+def test_year_add_renews_every_ended_project_with_blank_amounts(demo, capsys):
+    code, out, _ = run(
+        capsys,
+        "year", "add", "--workspace", str(demo), "--year", "2025", "--copy-from", "2024",
+        "--renew-ended", "--blank-amounts",
+    )  # fmt: skip
+    assert code == 0, out
+    with Workspace.open(demo) as workspace:
+        after = workspace.load_year(2025)
+    assert len(after.projects) == 6
+    renewed = [p for p in after.projects if p.name.startswith("2025年")]
+    assert len(renewed) == 5
+    assert all(p.initial_budget == 0 and p.funding for p in renewed)
+    assert "未复制" not in out
+
+
+def test_year_add_refuses_to_renew_what_did_not_end(demo, capsys):
+    code, _, err = run(
+        capsys,
+        "year", "add", "--workspace", str(demo), "--year", "2025", "--copy-from", "2024",
+        "--renew", "GH2024-05",
+    )  # fmt: skip
+    assert code == 2
+    assert "GH2024-05" in err
+    assert "不是2024年度已结束的项目" in err
+    with Workspace.open(demo) as workspace:
+        assert 2025 not in workspace.years()
 
 
 @pytest.mark.parametrize(

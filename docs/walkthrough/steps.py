@@ -857,6 +857,14 @@ def new_year_part(walk: Walk, window) -> Script:
     yield 0.4
     walk.shot("new-year-dialog", dialog)
     walk.log(f"   new year: {dialog.chosen()} preview={dialog.preview.text()!r}")
+    listed = dialog.ended
+    walk.log("   ended projects: " + " | ".join(listed.item(r).text() for r in range(listed.count())))
+    if listed.count():  # the yearly project runs again: tick it (click, space bar)
+        click(listed.viewport(), listed.visualItemRect(listed.item(0)).center())
+        key(listed, Qt.Key.Key_Space)
+        yield 0.4
+        walk.shot("new-year-dialog-renew", dialog)
+        walk.log(f"   renewal: {dialog.renewal()} preview={dialog.preview.text()!r}")
     click(dialog.ok)
     yield lambda: window.session.year == 2027
     yield 1.0
@@ -872,6 +880,8 @@ def new_year_part(walk: Walk, window) -> Script:
     click(bar, bar.tabRect(1).center())
     yield 0.4
     walk.shot("new-year-2027-projects", window)
+    backups = sorted(path.name for path in window.workspace.paths.backups.glob("*.sqlite"))
+    walk.log("   backups: " + " | ".join(backups))
     click(bar, bar.tabRect(0).center())
     yield 0.3
 

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40"/>
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+49"/>
         <source>About UnionPerf</source>
         <translation>关于工会预算绩效管理</translation>
     </message>
@@ -15,12 +15,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Font licence:</source>
         <translation>字体许可证：</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-77"/>
         <source>UnionPerf works offline and sends nothing anywhere: your data stays in the workspace folder on this computer until you export a package yourself.</source>
         <translation>本软件完全离线运行，不会向任何地方发送数据：您的资料保存在本机的工作区文件夹中，只有您自己导出数据包时才会带出本机。</translation>
     </message>
@@ -83,6 +83,11 @@
         <location line="+1"/>
         <source>Font:</source>
         <translation>字体：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspace folder:</source>
+        <translation>工作区文件夹：</translation>
     </message>
 </context>
 <context>
@@ -409,7 +414,8 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/unionperf/ui/app.py" line="+250"/>
+        <location filename="../../src/unionperf/ui/app.py" line="+306"/>
+        <location filename="../../src/unionperf/ui/start_shell.py" line="+40"/>
         <source>UnionPerf</source>
         <translation>工会预算绩效管理</translation>
     </message>
@@ -1047,7 +1053,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/crash.py" line="+290"/>
+        <location filename="../../src/unionperf/ui/crash_dialog.py" line="+34"/>
         <source>UnionPerf – unexpected error</source>
         <translation>工会预算绩效管理 · 程序错误</translation>
     </message>
@@ -1067,12 +1073,12 @@
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/unionperf/ui/crash.py" line="+289"/>
         <source>An unexpected error happened. Your data is safe: every change made before it was saved. The details were written to a report; please send it to whoever supports you, with what you were doing.</source>
         <translation>程序发生了意外错误。您的数据是安全的：出错之前的每一处修改都已保存。详细信息已写入错误报告，请将报告连同当时的操作一并发给技术支持人员。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The last session ended with an error. Your saved data is safe. The report below helps whoever supports you to find the cause.</source>
         <translation>上次运行时程序因错误而结束。已保存的数据是安全的。下面的错误报告可帮助技术支持人员查找原因。</translation>
     </message>
@@ -1604,7 +1610,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+102"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+105"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -1719,7 +1725,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>请先在第2、3步编制项目和绩效目标。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>{name} (below the exemption threshold: optional)</source>
         <translation>{name}（低于免报金额，可不自评）</translation>
     </message>
@@ -1759,7 +1765,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+52"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
@@ -2134,7 +2140,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+176"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+183"/>
         <source>Your signing key is ready</source>
         <translation>签名密钥已生成</translation>
     </message>
@@ -2437,7 +2443,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/about_dialog.py" line="+37"/>
+        <location filename="../../src/unionperf/ui/about_dialog.py" line="+40"/>
         <source>Licence: {name}</source>
         <translation>许可证：{name}</translation>
     </message>
@@ -2445,7 +2451,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+86"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+99"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -2485,7 +2491,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Open the workspace folder</source>
+        <translation>打开工作区所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Import a parameter package of the upper level…</source>
         <translation>导入上级工会参数包…</translation>
     </message>
@@ -2500,7 +2511,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2540,7 +2551,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>Workspace folder: {path}</source>
+        <translation>工作区文件夹：{path}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Cannot read the workspace</source>
         <translation>无法读取工作区</translation>
     </message>
@@ -2555,17 +2571,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚无年度</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+331"/>
         <source>Cannot start the year</source>
         <translation>无法新建年度</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Starting the year {year}…</source>
         <translation>正在新建{year}年度…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+113"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -2595,7 +2611,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-200"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -3175,7 +3191,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+50"/>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="-271"/>
         <source>New year</source>
         <translation>新建年度</translation>
     </message>
@@ -3190,22 +3206,37 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>从上一年度复制</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>Projects whose period has ended: tick those that run again this year; they are copied as new projects with their funding sources, goals and indicators.</source>
+        <translation>以下项目的项目期已结束：勾选本年度再次开展的项目，将作为新增项目复制（含资金来源、绩效目标和指标）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With last year&apos;s budgeted amounts (年初预算数)</source>
+        <translation>同时带上年的年初预算数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Untick to leave the amounts of the projects run again blank, to type them</source>
+        <translation>不勾选时，再次开展的项目年初预算数留空，由您填写</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Start the year</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>Fiscal year to start:</source>
         <translation>新建的预算年度：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+40"/>
         <source>The year {year} exists already.</source>
         <translation>{year}年度已存在。</translation>
     </message>
@@ -3220,22 +3251,37 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>复制后作为新年度的初稿，可再修改：各预算科目及其本年预算数（年初），仍在项目期内的项目（作为延续项目，仍是同一个项目）及其绩效目标和指标，单位整体绩效目标，规则设置。不复制：执行数、运行监控、绩效自评、签字和问题说明。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>From {source}: {lines} budget lines, {projects} continuing projects and {indicators} indicators.</source>
         <translation>从{source}年度复制：{lines}个预算科目、{projects}个延续项目和{indicators}个绩效指标。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>with last year&apos;s budgeted amounts</source>
+        <translation>带上年年初预算数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>budgeted amounts left blank</source>
+        <translation>年初预算数留空</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also copied as new projects, {count} ended project(s): {names} ({amounts}).</source>
+        <translation>另作为新增项目复制{count}个已结束的项目：{names}（{amounts}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not copied, their period has ended: {names}. To run one again, tick it above.</source>
+        <translation>项目期已结束、不复制：{names}。如仍需开展，请在上方勾选。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{names} and {more} more</source>
         <translation>{names}等（另有{more}个）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Not copied, their period has ended: {names}. To run one again, add it in the new year and copy last year&apos;s indicators in the targets step.</source>
-        <translation>项目期已结束、不复制：{names}。如仍需开展，请在新年度新增该项目，并在“绩效目标”中用“复制上年指标”。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-13"/>
         <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
         <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>
@@ -5582,6 +5628,19 @@ Restore it from a backup?</source>
     </message>
 </context>
 <context>
+    <name>StartShell</name>
+    <message>
+        <location filename="../../src/unionperf/ui/start_shell.py" line="+15"/>
+        <source>Opening the workspace…</source>
+        <translation>正在打开工作区……</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Workspace: {path}</source>
+        <translation>工作区：{path}</translation>
+    </message>
+</context>
+<context>
     <name>Steps</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/base.py" line="+19"/>
@@ -5807,7 +5866,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+102"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+103"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -5898,17 +5957,17 @@ Why is this so? (travels with the package)</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+56"/>
+        <location line="+50"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-47"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
@@ -6130,7 +6189,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>复制上年哪一项的绩效指标？</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+66"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
@@ -6809,9 +6868,22 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
     </message>
 </context>
 <context>
+    <name>WorkspaceFolder</name>
+    <message>
+        <location filename="../../src/unionperf/ui/workspace_folder.py" line="+29"/>
+        <source>The folder was not opened</source>
+        <translation>文件夹未打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot open the folder: {folder}</source>
+        <translation>无法打开文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-231"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="-238"/>
         <source>Welcome to UnionPerf</source>
         <translation>欢迎使用工会预算绩效管理</translation>
     </message>
@@ -6891,12 +6963,14 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>工作区文件将保存到该文件夹中。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The folder will be created.</source>
-        <translation>将新建该文件夹。</translation>
+        <location line="+5"/>
+        <source>The folder will be created: {folder}
+You find it later with File › Open the workspace folder.</source>
+        <translation>将新建文件夹：{folder}
+以后可通过“文件 › 打开工作区所在文件夹”找到它。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>

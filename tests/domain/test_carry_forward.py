@@ -162,3 +162,50 @@ def test_without_revenue_actuals_the_opening_balance_is_left_to_type_not_made_a_
     assert not carried.opening_carried
     assert carried.data.opening_balance == 0
     assert [line.last_year_actual for line in carried.data.budget] == [D(0), D(240000)]
+
+
+def test_an_ended_project_ticked_is_carried_as_a_new_project_of_the_new_year():
+    """A yearly project runs again: a new project (new uid) for the new year, not a continuation."""
+    annual = replace(ANNUAL, code="GH2024-01")
+    carried = carry_forward(_source(projects=(annual, HOME)), 2025, _uids(), renew={"annual"})
+    assert carried.ended == ()
+    [renewed] = carried.renewed
+    assert [p.uid for p in carried.data.projects] == ["home", renewed.uid]
+    assert renewed.uid not in {"annual", "home"}
+    assert renewed.attribute is ProjectAttribute.NEW
+    assert (renewed.name, renewed.code) == ("2025年职工文体活动经费", "GH2025-01")
+    assert (renewed.start, renewed.end) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert renewed.targets.owner_uid == renewed.uid
+    assert renewed.targets.annual_goal == annual.targets.annual_goal
+    assert [replace(i, uid="") for i in renewed.targets.indicators] == [
+        replace(i, uid="") for i in annual.targets.indicators
+    ]
+    assert {i.uid for i in renewed.targets.indicators}.isdisjoint({"i1", "i2"})
+    assert [(f.source, f.initial, f.adjusted, f.executed) for f in renewed.funding] == [
+        (FundingSource.OWN, D(200000), D(200000), 0)
+    ]
+    assert carried.indicator_count == 1 + 2 * len(worked_example.INDICATORS)
+
+
+def test_an_ended_project_can_be_carried_with_its_amounts_left_blank():
+    carried = carry_forward(_source(), 2025, _uids(), renew={"annual"}, renew_amounts=False)
+    [renewed] = carried.renewed
+    assert [(f.source, f.initial, f.adjusted) for f in renewed.funding] == [
+        (FundingSource.OWN, 0, 0)
+    ]
+
+
+def test_ended_projects_not_ticked_stay_behind_and_names_never_pick_them():
+    """Ticking is by uid: a continuing project of the same name is no reason to renew."""
+    twin = replace(
+        ANNUAL, uid="twin", name=ANNUAL.name, start=date(2022, 1, 1), end=date(2022, 12, 31)
+    )
+    carried = carry_forward(_source(projects=(ANNUAL, twin, HOME)), 2025, _uids(), renew={"twin"})
+    assert [p.uid for p in carried.ended] == ["annual"]
+    [renewed] = carried.renewed
+    assert (renewed.start, renewed.end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_only_ended_projects_are_renewed():
+    with pytest.raises(ValueError, match="不是已结束的项目"):
+        carry_forward(_source(), 2025, _uids(), renew={"home"})

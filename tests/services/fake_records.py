@@ -293,6 +293,9 @@ class FakeRegister:
         """Whether a package with this hash is stored."""
         return any(item.sha256 == sha256 for item in self.state.received)
 
+    def lock_unit(self, unit_code: str) -> None:
+        """Nothing to lock: the fake has one writer."""
+
     def feedback_count(self, unit_code: str, year: int, stage: str) -> int:
         """How many feedback packages were written for a unit's stage."""
         key = (unit_code, year, stage)

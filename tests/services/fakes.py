@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tests.services.fake_arrivals import FakeArrivals
@@ -33,7 +33,8 @@ from tests.services.fake_years import FakeYears
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import Signoff
 from unionperf.services.common.workspace import Workspace
-from unionperf.store.workspace import WorkspacePaths
+from unionperf.store.backup import BackupFile
+from unionperf.store.paths import WorkspacePaths
 
 
 class FakeUnitOfWork:
@@ -88,6 +89,9 @@ class FakeStore:
         """A unit of work for reads: whatever it does is dropped."""
         yield FakeUnitOfWork(self.state.copy())
 
+    database_url: str | None = None
+    """The fake stands in for a SQLite workspace."""
+
     def schema_revision(self) -> str | None:
         """No schema: the fake holds objects, not tables."""
         return None
@@ -102,7 +106,14 @@ class FakeWorkspace(Workspace):
 
     def __init__(self, store: FakeStore | None = None) -> None:
         self.store = store or FakeStore()
+        self.backed_up: list[str] = []
+        """The reasons of the backups asked for, in order (the fake holds no database file)."""
         super().__init__(self.store)
+
+    def back_up(self, reason: str = "manual") -> BackupFile:
+        """Record the backup asked for; the in-memory store has no file to copy."""
+        self.backed_up.append(reason)
+        return BackupFile(self.paths.backups / reason, datetime(2000, 1, 1, tzinfo=UTC), reason)
 
     @property
     def state(self) -> FakeState:

@@ -125,7 +125,8 @@ def scenario(workspace: Workspace) -> list[object]:
     )
     seen.append(_outcome(lambda: editing.delete_project(workspace, YEAR, "nope")))
 
-    seen.append(new_year.start_year(workspace, YEAR + 1, copy_from=YEAR))
+    # the backup taken first is the store's own (a file, or the fake's record): not compared
+    seen.append(replace(new_year.start_year(workspace, YEAR + 1, copy_from=YEAR), backup=None))
     seen.append(_outcome(lambda: new_year.start_year(workspace, YEAR + 1, copy_from=YEAR)))
     later = workspace.load_year(YEAR + 1)
     seen.append([(p.uid, p.name, p.attribute, p.funding) for p in later.projects])

@@ -86,7 +86,8 @@ def test_an_unsigned_stage_needs_no_adjustment(workspace, unchanged):
     with pytest.raises(InputError, match="尚未经工会主席签字确认"):
         locks.open_adjustment(workspace, YEAR, TARGETS, "上级要求调整")
     unchanged()
-    assert workspace.store.rollbacks == 1
+    assert workspace.store.rollbacks == 0  # refused on reading, before any transaction
+    assert workspace.backed_up == []  # and before the backup taken for an adjustment
     assert locks.stage_lock(workspace, YEAR, TARGETS).status == "open"
 
 

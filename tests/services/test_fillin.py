@@ -98,7 +98,7 @@ def test_edits_change_exactly_those_records(workspace, tmp_path):
     assert (report.budget_lines, report.indicators_added, report.total) == (1, 1, 5)
     assert report.backup is not None
     assert report.backup.exists()
-    assert "before-import" in report.backup.name
+    assert report.backup.name.endswith("_导入前.sqlite")
     after = workspace.load_year(YEAR)
     new = [
         item

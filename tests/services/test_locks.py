@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
@@ -319,3 +320,23 @@ def test_a_refused_restore_saves_nothing(workspace):
         editing.restore_project(workspace, YEAR, deleted)
     assert workspace.load_year(YEAR).project(uid) is None
     assert len(_newest(workspace, 100_000)) == audits
+
+
+def test_opening_an_adjustment_backs_the_workspace_up_first(workspace):
+    """The state as signed is kept in a backup named 调整前 before anything can change."""
+    before = {item.path for item in workspace.backups()}
+    open_adjustment(workspace, YEAR, TARGETS, "上级批复调减活动场次")
+    made = [item for item in workspace.backups() if item.path not in before]
+    assert [item.reason for item in made] == ["before-adjustment"]
+    assert made[0].path.name.endswith("_调整前.sqlite")
+    query = "SELECT role FROM signoff WHERE year = ? AND stage = ? AND role = 'chair'"
+    with contextlib.closing(sqlite3.connect(made[0].path)) as connection:
+        kept = connection.execute(query, (YEAR, TARGETS)).fetchall()
+    assert kept == [("chair",)]  # taken before the chair's sign-off was withdrawn
+
+
+def test_an_adjustment_refused_takes_no_backup(workspace):
+    before = {item.path for item in workspace.backups()}
+    with pytest.raises(InputError):
+        open_adjustment(workspace, YEAR, TARGETS, "  ")
+    assert {item.path for item in workspace.backups()} == before

@@ -24,6 +24,10 @@ from unionperf.services.inbox.receive import receive
 from unionperf.services.upper import intake
 from unionperf.services.upper.register import register
 
+pytestmark = pytest.mark.sqlite_only(
+    "one SQLite transaction per batch, and a copied folder names the same PostgreSQL database"
+)
+
 KILLER = """
 import os, signal, sys
 from pathlib import Path

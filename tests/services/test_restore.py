@@ -52,7 +52,7 @@ def _own_backup(workspace: Path) -> Path:
 def test_own_backup_is_restored_after_the_current_state_is_backed_up(workspace):
     result = restore(workspace, _own_backup(workspace))
     assert budget_of(workspace) == Decimal(100)
-    assert result.safety.name.endswith("-before-restore.sqlite")
+    assert result.safety.name.endswith("_恢复前.sqlite")
     listed = {item.path: item for item in list_backups(workspace)}
     assert listed[result.safety].refusal == ""
     restore(workspace, result.safety)  # and back again

@@ -38,6 +38,7 @@ from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.verify import EncryptedPackageError, verify_file
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.submit import export_package, submissions
+from unionperf.services.inbox import fanout
 from unionperf.services.inbox.receive import receive
 from unionperf.services.upper.register import register
 from unionperf.services.views.package_info import Relation, describe_package
@@ -275,3 +276,32 @@ def test_decrypt_writes_the_signed_package_beside(unit, unit_copy, upper, tmp_pa
     with pytest.raises(PackageError) as refused:
         transport.decrypt_file(upper, written, UPPER_PASSPHRASE, tmp_path / "again")
     assert refused.value.code == "not-encrypted"
+
+
+def test_with_workers_the_writer_decrypts_and_verifies_the_encrypted_packages(
+    unit, unit_copy, upper, tmp_path
+):
+    path = _sealed(unit_copy, upper, tmp_path / "mail")
+    with upper.reading() as uow:
+        snapshot = {item.unit_code: item for item in uow.register.subordinates()}
+    fanout._start_worker(snapshot)
+    try:
+        assert fanout.verify_file(path) is None  # a worker holds no identity: left to the writer
+    finally:
+        fanout._start_worker({})
+    again = tmp_path / "mail" / "again.upkg.age"
+    again.write_bytes(path.read_bytes())
+    plain = tmp_path / "mail" / "plain.upkg"
+    plain.write_bytes(transport.plain_package(path.read_bytes(), _identity(upper))[0])
+    files = [path, again, plain, plain]
+    outcomes = receive(upper, files, passphrase=UPPER_PASSPHRASE, workers=2)
+    assert [item.status for item in outcomes] == ["received"] + ["already received"] * 3
+    assert outcomes[0].message.endswith("（加密传送，已解密）")
+    assert outcomes[0].unit_code == unit.unit_code
+    with upper.reading() as uow:
+        [held] = uow.register.received()
+    assert held.sha256 == hashlib.sha256(plain.read_bytes()).hexdigest()
+
+
+def _identity(workspace: Workspace) -> str:
+    return transport.unlock_identity(workspace, UPPER_PASSPHRASE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from dataclasses import replace
 from decimal import Decimal as D
 
@@ -194,3 +196,29 @@ def test_qualitative_score_rounding_out_of_its_tier_is_rejected(workspace):
         editing.save_result(
             workspace, 2024, IndicatorResult("i7", tier=Tier.PARTIAL, score=D("11.999"))
         )
+
+
+def test_a_new_year_is_started_after_a_backup_named_for_it(workspace):
+    before = {item.path for item in workspace.backups()}
+    made = new_year.start_year(workspace, 2025, copy_from=2024)
+    taken = [item for item in workspace.backups() if item.path not in before]
+    assert [item.reason for item in taken] == ["before-new-year"]
+    assert taken[0].path.name.endswith("_新建年度前.sqlite")
+    assert made.backup == taken[0]
+    with contextlib.closing(sqlite3.connect(taken[0].path)) as connection:
+        years = connection.execute("SELECT year FROM fiscal_year ORDER BY year").fetchall()
+    assert years == [(2024,)]  # the state before the year was added
+
+
+def test_an_empty_new_year_is_started_after_a_backup_too(workspace):
+    made = new_year.start_year(workspace, 2025)
+    assert made.backup is not None
+    assert made.backup.reason == "before-new-year"
+    assert made.backup.path.exists()
+
+
+def test_a_refused_new_year_takes_no_backup(workspace):
+    before = {item.path for item in workspace.backups()}
+    with pytest.raises(InputError):
+        new_year.start_year(workspace, 2024)
+    assert {item.path for item in workspace.backups()} == before

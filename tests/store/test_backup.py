@@ -42,9 +42,68 @@ def test_a_backup_is_named_by_its_utc_time(store):
     made = backup.take_backup(
         store.paths.database, store.paths.backups, "manual", now=taken, tz=SHANGHAI
     )
-    assert made.path.name == "unionperf-20260507T063012-123456Z-manual.sqlite"
+    assert made.path.name == "备份_2026-05-07_063012-123456Z_手动备份.sqlite"
+    assert made.reason == "manual"
     assert made.taken_at == datetime(2026, 5, 7, 6, 30, 12, 123456, tzinfo=UTC)
     assert backup.list_backups(store.paths.backups, SHANGHAI) == [made]
+
+
+@pytest.mark.parametrize(
+    ("reason", "shown"),
+    [
+        ("open", "打开时"),
+        ("before-import", "导入前"),
+        ("before-restore", "恢复前"),
+        ("before-migration", "升级前"),
+        ("before-new-year", "新建年度前"),
+        ("before-adjustment", "调整前"),
+    ],
+)
+def test_every_reason_is_named_in_chinese_and_read_back(store, reason, shown):
+    taken = datetime(2026, 12, 7, 14, 30, tzinfo=UTC)
+    made = backup.take_backup(store.paths.database, store.paths.backups, reason, now=taken)
+    assert made.path.name == f"备份_2026-12-07_143000-000000Z_{shown}.sqlite"
+    listed = backup.list_backups(store.paths.backups)
+    assert [(item.path, item.taken_at, item.reason) for item in listed] == [
+        (made.path, taken, reason)
+    ]
+
+
+def test_old_english_utc_names_are_listed_kept_by_the_policy_and_restorable(store):
+    """A folder of an earlier version: its backups sort among the new ones by time, the policy
+    thins them as it thins the new ones, and one restores."""
+    database, folder = store.paths.database, store.paths.backups
+    folder.mkdir(exist_ok=True)
+    with store.sessions.transaction() as session:
+        YearRepository(session).ensure_year(2024)
+        YearRepository(session).save_budget_line(2024, BudgetLine("501", budget=Decimal("5")))
+    old_names = [
+        "unionperf-20260301T010000-000000Z-open.sqlite",  # March has a newer one: goes
+        "unionperf-20260302T010000-000000Z-manual.sqlite",  # the newest of March: kept
+        "unionperf-20260407T010000-000000Z-before-import.sqlite",  # 7 April has a newer one
+        "unionperf-20260407T020000-000000Z-open.sqlite",
+    ]
+    for name in old_names:
+        backup.copy_database(database, folder / name, journal="DELETE")
+    new = backup.take_backup(
+        database, folder, "manual", now=datetime(2026, 4, 8, 3, tzinfo=UTC), tz=UTC
+    )
+    listed = backup.list_backups(folder, UTC)
+    assert [item.path.name for item in listed] == [
+        new.path.name,
+        "unionperf-20260407T020000-000000Z-open.sqlite",
+        "unionperf-20260302T010000-000000Z-manual.sqlite",
+    ]
+    assert [item.reason for item in listed] == ["manual", "open", "manual"]
+    with store.sessions.transaction() as session:
+        YearRepository(session).save_budget_line(2024, BudgetLine("501", budget=Decimal("9")))
+    store.close()
+    restore_backup(listed[1].path, database, folder, now=datetime(2026, 4, 8, 4, tzinfo=UTC))
+    reopened = open_store(store.paths.root)
+    try:
+        assert _budget(reopened) == Decimal("5")
+    finally:
+        reopened.close()
 
 
 def test_a_backup_is_one_file_that_reads_without_side_files(store):

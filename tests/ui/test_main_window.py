@@ -178,3 +178,21 @@ def test_an_adjustment_puts_its_step_back_in_progress_until_the_chair_signs_agai
         session.sign_off(replace(preparer, role=role, name="陈建国"))
     session.recheck()
     assert session.statuses[Step.TARGETS] is StepStatus.DONE
+
+
+def test_an_adjustment_is_started_after_a_backup_the_status_bar_shows(
+    window, demo_workspace, zh_cn
+):
+    session = window.session
+    before = {item.path for item in demo_workspace.backups()}
+    session.adjustment_reason = lambda _locked: "上级批复调整"
+    goal = session.data.unit_targets.annual_goal
+    assert session.change(
+        "goal",
+        lambda: session.save_year_facts(unit_annual_goal=goal + "（调整）"),
+        lambda: session.save_year_facts(unit_annual_goal=goal),
+    )
+    taken = [item for item in demo_workspace.backups() if item.path not in before]
+    assert len(taken) == 1
+    assert taken[0].path.name.endswith("_调整前.sqlite")
+    assert window.backup_label.text() == f"最近备份：{messages.backup_time(taken[0])}"

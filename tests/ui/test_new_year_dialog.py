@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from unionperf.domain.cycle import Step
 from unionperf.ui import messages
@@ -127,3 +127,69 @@ def test_a_refused_year_is_reported_and_the_shown_year_stays(window, demo_worksp
     assert errors == ["新建年度：2024年度已存在（工作区现有年度：2023、2024）"]
     assert window.session.year == 2024
     assert demo_workspace.years() == [2023, 2024]
+
+
+def _ended_rows(dialog: NewYearDialog) -> list[tuple[str, str, bool]]:
+    listed = dialog.ended
+    return [
+        (
+            listed.item(row).text(),
+            listed.item(row).data(Qt.ItemDataRole.UserRole),
+            listed.item(row).checkState() == Qt.CheckState.Checked,
+        )
+        for row in range(listed.count())
+    ]
+
+
+def _tick(dialog: NewYearDialog, qtbot, name: str) -> None:
+    """Tick an ended project as a user does: click it, press the space bar."""
+    listed = dialog.ended
+    row = next(row for row in range(listed.count()) if listed.item(row).text().startswith(name))
+    rect = listed.visualItemRect(listed.item(row))
+    qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(listed, Qt.Key.Key_Space)
+
+
+def test_ended_projects_ticked_run_again_as_new_projects(window, demo_workspace, qtbot, errors):
+    dialog = _open_dialog(window, qtbot)
+    before = demo_workspace.load_year(2024)
+    ended = [p for p in before.projects if p.end is not None and p.end.year < 2025]
+    rows = _ended_rows(dialog)
+    assert [uid for _, uid, _ in rows] == [p.uid for p in ended]  # by uid, not by name
+    assert not any(ticked for _, _, ticked in rows)  # nothing runs again unless ticked
+    assert dialog.renew_amounts.isChecked()
+    assert not dialog.renew_amounts.isEnabled()
+    _tick(dialog, qtbot, "2024年职工文体活动经费")
+    assert [ticked for _, _, ticked in _ended_rows(dialog)] == [True] + [False] * (len(ended) - 1)
+    assert dialog.renew_amounts.isEnabled()
+    box = QPoint(dialog.renew_amounts.height() // 2, dialog.renew_amounts.height() // 2)
+    qtbot.mouseClick(dialog.renew_amounts, Qt.MouseButton.LeftButton, pos=box)  # blank amounts
+    assert not dialog.renew_amounts.isChecked()
+    preview = dialog.preview.text()
+    assert "另作为新增项目复制1个已结束的项目：2024年职工文体活动经费（年初预算数留空）" in preview
+    assert "项目期已结束、不复制：2024年节日慰问及会员集体福利" in preview
+    with qtbot.waitSignal(window.year_shown, timeout=SAVED_MS):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert not errors
+    after = demo_workspace.load_year(2025)
+    assert [p.name for p in after.projects] == [HOME, "2025年职工文体活动经费"]
+    sports, old = after.projects[1], before.project(ended[0].uid)
+    assert sports.uid not in {p.uid for p in before.projects}
+    assert sports.attribute.value == "new"
+    assert sports.initial_budget == 0
+    assert [f.source for f in sports.funding] == [f.source for f in old.funding]
+    assert [(i.name, i.target, i.points) for i in sports.targets.indicators] == [
+        (i.name, i.target, i.points) for i in old.targets.indicators
+    ]
+    assert "另将1个已结束的项目作为新项目复制" in window.statusBar().currentMessage()
+
+
+def test_a_new_year_leaves_a_backup_taken_before_it(window, demo_workspace, qtbot):
+    before = {item.path for item in demo_workspace.backups()}
+    dialog = _open_dialog(window, qtbot)
+    with qtbot.waitSignal(window.year_shown, timeout=SAVED_MS):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    taken = [item for item in demo_workspace.backups() if item.path not in before]
+    assert len(taken) == 1
+    assert taken[0].path.name.endswith("_新建年度前.sqlite")
+    assert window.backup_label.text() == f"最近备份：{messages.backup_time(taken[0])}"

@@ -405,7 +405,7 @@ def test_picking_another_owner_shows_its_indicators_from_the_names(
     last = model.index(0, model.columnCount() - 1)
     view.setCurrentIndex(last)
     view.scrollTo(last)  # the user fills in the improvement measures, far right
-    assert view.horizontalScrollBar().value() > 0
+    assert view.columnViewportPosition(2) >= 0  # the table fits: the names stay in sight
     other = page.owners.index(1, 0)
     qtbot.mouseClick(
         page.owner_view.viewport(),

@@ -125,7 +125,11 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(handler=handler, command_name=name)
         if workspace:
-            sub.add_argument("--workspace", type=Path, help="工作区文件夹（默认：用户数据文件夹）")
+            sub.add_argument(
+                "--workspace",
+                type=Path,
+                help="工作区文件夹（默认：“文档”中的“工会预算绩效工作区”）",
+            )
         return sub
 
     gui = command("gui", _run_window, "打开窗口")
@@ -150,6 +154,13 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--name", default="", help="工会名称")
     init.add_argument("--credit-code", default="", help="统一社会信用代码")
     init.add_argument("--upper", metavar="NAME", help="创建上级工会工作区（接收、审核下级数据包）")
+    init.add_argument(
+        "--database",
+        metavar="URL",
+        help="上级工会工作区的数据保存在 PostgreSQL 数据库中"
+        "（postgresql+psycopg://用户名@服务器/库名；地址中不写密码，密码放在 ~/.pgpass、"
+        "连接服务文件或环境变量 PGPASSWORD）；默认使用本机数据库文件",
+    )
     add_passphrase_option(init)
     add_passphrase_option(demo)
     for name, handler, text in (
@@ -212,9 +223,13 @@ def _init(args: argparse.Namespace) -> int:
 
         check_unit(unit)
     passphrase = passphrase_from(args)
-    with Workspace.create(path, unit, passphrase, program=program_name(args)) as workspace:
+    with Workspace.create(
+        path, unit, passphrase, program=program_name(args), database=args.database
+    ) as workspace:
         info = key_info(workspace)
     print(f"已创建工作区：{path}")
+    if args.database:
+        print(f"数据保存在 PostgreSQL 数据库：{args.database}")
     print(f"签名密钥编号（指纹）：{info.key_id}")
     if info.recipient:
         print(f"加密收件人（age）：{info.recipient}")

@@ -15,7 +15,7 @@ PASSPHRASE_VARIABLE = "UNIONPERF_PASSPHRASE"
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
-    """The ``--workspace`` folder, or the default one in the user data folder."""
+    """The ``--workspace`` folder, or the default one (the same as the window's wizard)."""
     from unionperf.services.common.workspace import default_workspace_path  # noqa: PLC0415
 
     return args.workspace if args.workspace is not None else default_workspace_path()

@@ -104,8 +104,11 @@ def _adjust(args: argparse.Namespace) -> int:
     with open_workspace(args, writer=True) as workspace:
         stage = parse_stage(workspace.load_year(args.year), args.stage.strip()).name
         withdrawn = open_adjustment(workspace, args.year, stage, args.reason)
+        taken = workspace.backups()[0]
     label = stage_label(stage)
     print(f"已开始调整{args.year}年度“{label}”：{args.reason.strip()}（已记入审计日志）")
+    when = taken.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    print(f"调整之前已备份（{when}，{taken.path.name}）；可用 unionperf restore 恢复")
     if withdrawn:
         roles = "、".join(SIGNOFF_LABELS[role] for role in withdrawn)
         print(f"已撤回{roles}的签字；修改完成后请重新签字（unionperf sign）")

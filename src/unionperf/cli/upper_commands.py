@@ -72,6 +72,13 @@ def add_upper_commands(command: Adder) -> None:
     )
     receive.add_argument("--json", action="store_true", help="输出 JSON")
     add_passphrase_option(receive)  # for encrypted packages (.upkg.age) only
+    receive.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="用 N 个进程并行校验数据包（大批量接收时；写入仍由本进程完成），默认 1",
+    )
 
     deadline = command("deadline", _deadline, "上级工会：设置或列出各阶段的报送截止日期")
     deadline.add_argument("--year", type=int, required=True)
@@ -228,6 +235,17 @@ def _key_history(args: argparse.Namespace) -> int:
 # -- receive -----------------------------------------------------------------------------------
 
 
+def _workers(text: str) -> int:
+    """``--workers``: a whole number of processes from 1 to 64."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:  # noqa: PLR2004 - the documented range
+        raise argparse.ArgumentTypeError(f"进程数应为 1 到 64 之间的整数，现为“{text}”")
+    return value
+
+
 def _receive(args: argparse.Namespace) -> int:
     from unionperf.services.common import transport  # noqa: PLC0415
     from unionperf.services.inbox.receive import (  # noqa: PLC0415
@@ -242,7 +260,7 @@ def _receive(args: argparse.Namespace) -> int:
     encrypted = transport.encrypted_paths(files)
     passphrase = (passphrase_from(args, default="") or None) if encrypted else None
     with open_workspace(args, writer=True) as workspace:
-        outcomes = receive(workspace, args.packages, passphrase=passphrase)
+        outcomes = receive(workspace, args.packages, passphrase=passphrase, workers=args.workers)
     counts = {kind: sum(1 for item in outcomes if item.kind is kind) for kind in OutcomeKind}
     if args.json:
         _print_json(

@@ -16,6 +16,7 @@ from unionperf.cli.common import EXIT_OK, open_workspace
 
 if TYPE_CHECKING:
     from unionperf.domain.unit import UnitProfile
+    from unionperf.services.common.workspace import Workspace
 
 Adder = Callable[..., argparse.ArgumentParser]
 
@@ -46,9 +47,26 @@ def add_year_commands(command: Adder) -> None:
         "规则设置（不复制执行数、监控、自评、签字和说明）",
     )
     add.set_defaults(handler=_year_add, command_name="year add")
-    add.add_argument("--workspace", type=Path, help="工作区文件夹（默认：用户数据文件夹）")
+    add.add_argument(
+        "--workspace", type=Path, help="工作区文件夹（默认：“文档”中的“工会预算绩效工作区”）"
+    )
     add.add_argument("--year", type=int, required=True, help="新年度，如 2026")
     add.add_argument("--copy-from", type=int, metavar="Y0", help="从这个年度复制，如 2025")
+    add.add_argument(
+        "--renew",
+        nargs="+",
+        action="extend",
+        metavar="项目",
+        help="把这些已结束的项目（项目代码或标识）作为新年度的新增项目复制，可写多个",
+    )
+    add.add_argument(
+        "--renew-ended", action="store_true", help="把所有已结束的项目都作为新增项目复制"
+    )
+    add.add_argument(
+        "--blank-amounts",
+        action="store_true",
+        help="作为新增项目复制时不带年初预算数（留空待填）；默认带上年的年初预算数",
+    )
     explain = command("explain", _explain, "说明一个提示问题（与窗口中“说明…”相同）")
     explain.add_argument("--year", type=int, required=True)
     explain.add_argument("--code", required=True, help="问题代码，如 P007（见 unionperf check）")
@@ -73,12 +91,23 @@ def _year_add(args: argparse.Namespace) -> int:
     from unionperf.services.cycle.new_year import start_year  # noqa: PLC0415
 
     with open_workspace(args, writer=True) as workspace:
-        made = start_year(workspace, args.year, args.copy_from)
+        made = start_year(
+            workspace,
+            args.year,
+            args.copy_from,
+            renew=_renewals(workspace, args),
+            renew_amounts=not args.blank_amounts,
+        )
     print(made.summary())
+    if made.backup is not None:
+        when = made.backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"  新建之前已备份（{when}，{made.backup.path.name}）；可用 unionperf restore 恢复")
     if made.source is None:
         return EXIT_OK
     for name in made.projects:
         print(f"  延续项目：{name}")
+    for name in made.renewed:
+        print(f"  新增项目（上年已结束，再次开展）：{name}")
     for name in made.ended:
         print(f"  未复制（项目期已结束）：{name}")
     if made.opening_balance is not None:
@@ -88,6 +117,18 @@ def _year_add(args: argparse.Namespace) -> int:
     else:
         print(f"  上年决算数和上年结余未填：{made.source}年度不是上一年度，请在年度预算中填写")
     return EXIT_OK
+
+
+def _renewals(workspace: Workspace, args: argparse.Namespace) -> tuple[str, ...]:
+    """The ended projects to run again: those named, or with ``--renew-ended`` all of them."""
+    if not args.renew_ended or args.copy_from is None:
+        return tuple(args.renew or ())
+    from unionperf.services.cycle.new_year import renewable  # noqa: PLC0415
+
+    if args.copy_from not in workspace.years():
+        return ()  # start_year refuses the missing year with the years held
+    ended = renewable(workspace.load_year(args.copy_from), args.year)
+    return tuple(project.uid for project in ended)
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -11,7 +11,13 @@ The rules (also in ``docs/cli.md`` under ``year add``):
   上年结余 needs both sides: when only the spending was typed (the self-evaluation asks for
   nothing else), it stays 0 for the user too, never a deficit made of missing revenue.
 - **Projects**: a project whose period ended before the new year (结束日期 in the earlier year or
-  before) is not carried; the report names it. Every other project — a multi-year project still
+  before) is not carried, unless the user ticked it to run again (``renew``, by uid); the report
+  names those left behind. A ticked one becomes a **new project** of the new year (项目属性
+  新增项目, a new uid — it is not the same project continuing): its period moved so that it
+  starts in the new year (an annual project runs 1 January – 31 December again), the earlier
+  year in its name (``2024年``) and code (``GH2024-01``) replaced by the new one, its funding
+  sources with their 年初预算数 as the proposal (or 0 with ``renew_amounts=False``), its goals
+  and indicators (new uids) as proposals. Every other project — a multi-year project still
   running, or one without an end date — continues: same uid (it stays one project across its
   years), code, name, period, responsible person, 中期资金总额 and goals; 项目属性 becomes
   延续项目; each funding source keeps its 年初预算数 as the proposal, with 全年预算数 equal to
@@ -24,8 +30,10 @@ The rules (also in ``docs/cli.md`` under ``year add``):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import calendar
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from unionperf.domain.budget import (
@@ -40,7 +48,7 @@ from unionperf.domain.categories import Flow
 from unionperf.domain.money import ZERO
 from unionperf.domain.year import YearData
 
-__all__ = ["CarriedYear", "carry_forward", "continues_into"]
+__all__ = ["CarriedYear", "carry_forward", "continues_into", "renewed_project"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +58,8 @@ class CarriedYear:
     data: YearData
     ended: tuple[Project, ...] = ()
     """Projects of the earlier year whose period ended before the new year (not carried)."""
+    renewed: tuple[Project, ...] = ()
+    """New projects of the new year made from ended ones the user ticked (also in ``data``)."""
     opening_carried: bool = False
     """Whether 上年结余 was taken from the earlier year's executed revenue and spending."""
     actuals_carried: bool = False
@@ -67,16 +77,30 @@ def continues_into(project: Project, year: int) -> bool:
     return project.end is None or project.end.year >= year
 
 
-def carry_forward(source: YearData, year: int, new_uid: Callable[[], str]) -> CarriedYear:
+def carry_forward(
+    source: YearData,
+    year: int,
+    new_uid: Callable[[], str],
+    renew: Collection[str] = (),
+    *,
+    renew_amounts: bool = True,
+) -> CarriedYear:
     """The year ``year`` started from ``source`` (an earlier year), by the rules of this module.
 
-    ``new_uid`` makes the indicators' new identifiers (the caller's, so tests can fix them).
+    ``new_uid`` makes the new identifiers (the caller's, so tests can fix them). ``renew`` holds
+    the uids of ended projects to carry as new projects; ``renew_amounts`` whether their
+    年初预算数 are carried too (else 0, for the user to type).
 
     Raises:
-        ValueError: ``year`` is not after ``source.year``.
+        ValueError: ``year`` is not after ``source.year``, or a uid of ``renew`` is not an ended
+            project of ``source``.
     """
     if year <= source.year:
         raise ValueError(f"只能从更早的年度结转：{source.year}年度不早于{year}年度")
+    ended_uids = {p.uid for p in source.projects if not continues_into(p, year)}
+    unknown = sorted(set(renew) - ended_uids)
+    if unknown:
+        raise ValueError(f"不是已结束的项目，不能作为新项目复制：{'、'.join(unknown)}")
     follows = year == source.year + 1
     actuals_carried = follows and any(line.executed != ZERO for line in source.budget)
     opening_carried = actuals_carried and all(
@@ -84,7 +108,16 @@ def carry_forward(source: YearData, year: int, new_uid: Callable[[], str]) -> Ca
     )
     budget = tuple(_carried_line(line, follows=actuals_carried) for line in source.budget)
     kept = [project for project in source.projects if continues_into(project, year)]
-    ended = tuple(project for project in source.projects if not continues_into(project, year))
+    ended = tuple(
+        project
+        for project in source.projects
+        if project.uid in ended_uids and project.uid not in renew
+    )
+    renewed = tuple(
+        renewed_project(project, source.year, year, new_uid, amounts=renew_amounts)
+        for project in source.projects
+        if project.uid in renew
+    )
     data = YearData(
         year=year,
         unit=source.unit,
@@ -92,10 +125,47 @@ def carry_forward(source: YearData, year: int, new_uid: Callable[[], str]) -> Ca
         catalogue=source.catalogue,
         opening_balance=_closing_balance(source) if opening_carried else ZERO,
         budget=budget,
-        projects=tuple(_carried_project(project, new_uid) for project in kept),
+        projects=(*(_carried_project(project, new_uid) for project in kept), *renewed),
         unit_targets=_carried_targets(source.unit_targets, UNIT_OWNER, new_uid),
     )
-    return CarriedYear(data, ended, opening_carried, actuals_carried)
+    return CarriedYear(data, ended, renewed, opening_carried, actuals_carried)
+
+
+def renewed_project(
+    project: Project,
+    source_year: int,
+    year: int,
+    new_uid: Callable[[], str],
+    *,
+    amounts: bool = True,
+) -> Project:
+    """An ended project of ``source_year`` run again as a new project of ``year`` (see above)."""
+    uid = new_uid()
+    shift = year - (project.start.year if project.start is not None else source_year)
+    old, new = str(source_year), str(year)
+    return replace(
+        project,
+        uid=uid,
+        code=project.code.replace(old, new),
+        name=project.name.replace(f"{old}年", f"{new}年"),
+        attribute=ProjectAttribute.NEW,
+        start=_years_later(project.start, shift),
+        end=_years_later(project.end, shift),
+        funding=tuple(
+            FundingLine(line.source, initial=amount, adjusted=amount)
+            for line in project.funding
+            for amount in [line.initial if amounts else ZERO]
+        ),
+        targets=_carried_targets(project.targets, uid, new_uid),
+    )
+
+
+def _years_later(day: date | None, years: int) -> date | None:
+    if day is None:
+        return None
+    year = day.year + years
+    last = calendar.monthrange(year, day.month)[1]  # 29 February in a common year: the 28th
+    return date(year, day.month, min(day.day, last))
 
 
 def _has_actuals(source: YearData, flow: Flow) -> bool:

@@ -22,10 +22,11 @@ from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Stage, StageKind, YearData
 from unionperf.exchange import bag, json_limits, minisign, rotation, schemas
 from unionperf.exchange.bag import BagError
-from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError
-from unionperf.exchange.codec_read import year_from_json
+from unionperf.exchange.codec import DATA_FORMAT_VERSION
+from unionperf.exchange.data_reader import read_data
 from unionperf.exchange.errors import PackageError, shown
 from unionperf.exchange.file_names import SUFFIX  # noqa: F401 - re-exported for the callers
+from unionperf.exchange.gc_pause import without_automatic_collection
 from unionperf.exchange.minisign import PublicKey, SignatureError
 
 FORMAT_VERSION = "1.0"
@@ -126,6 +127,13 @@ def verify_package(
     Raises:
         PackageError: the first check that failed, with a code and a Chinese sentence.
     """
+    with without_automatic_collection():
+        return _verify(blob, key, members)
+
+
+def _verify(
+    blob: bytes, key: PublicKey | None, members: Mapping[str, bytes] | None
+) -> VerifiedPackage:
     try:
         files = bag.check_bag(bag.read_zip(blob) if members is None else members)
     except BagError as error:
@@ -276,11 +284,7 @@ def _content(
     document = _json(files, DATA_JSON)
     version = document.get("format_version") if isinstance(document, dict) else None
     _check_data_version(version, "data.json 的 format_version")
-    schemas.validate("data", document, "data.json")
-    try:
-        data = year_from_json(document)
-    except CodecError as error:
-        raise PackageError("schema", str(error)) from error
+    data = read_data(document, "data.json")  # the schema and the reader, as one pass
     _check_identity(meta, document, data)
     _check_rules(meta, data)
     return data, None

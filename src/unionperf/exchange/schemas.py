@@ -10,6 +10,7 @@ is refused with the code ``limit``; any other violation with ``schema``.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Callable
@@ -46,7 +47,11 @@ def schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> Callable[[Any], Any]:
-    compiled: Callable[[Any], Any] = fastjsonschema.compile(schema(name), use_formats=False)
+    # fastjsonschema rewrites the ``$ref``s of the document it compiles: give it a copy, so that
+    # ``schema(name)`` stays the document as written.
+    compiled: Callable[[Any], Any] = fastjsonschema.compile(
+        copy.deepcopy(schema(name)), use_formats=False
+    )
     return compiled
 
 

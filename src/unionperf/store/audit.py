@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -77,8 +77,13 @@ def record(
     year: int | None = None,
     actor: str | None = None,
 ) -> AuditRow:
-    """Append one entry (in the caller's transaction)."""
-    head = session.get(MetaRow, _HEAD)
+    """Append one entry (in the caller's transaction).
+
+    The head row is read ``FOR UPDATE`` (PostgreSQL; SQLite renders nothing and has one writer):
+    concurrent writers append one after another, each chained to the entry the previous one
+    committed, and hold the head only from their first entry to their commit.
+    """
+    head = session.get(MetaRow, _HEAD, with_for_update=True, populate_existing=True)
     seq, prev = (0, GENESIS) if head is None else _parse_head(head.value)
     row = AuditRow(
         seq=seq + 1,
@@ -101,6 +106,21 @@ def record(
         head.value = value
     session.flush()
     return row
+
+
+def ensure_head(connection: Connection) -> None:
+    """Write the chain's head row when there is none (the chain then starts at the genesis).
+
+    On PostgreSQL the head row must exist before writers lock it: two first entries would
+    otherwise both insert it.
+    """
+    connection.execute(
+        text(
+            "INSERT INTO workspace_meta (key, value) VALUES (:key, :value)"
+            " ON CONFLICT (key) DO NOTHING"
+        ),
+        {"key": _HEAD, "value": f"0:{GENESIS}"},
+    )
 
 
 def entry_hash(row: AuditRow) -> str:

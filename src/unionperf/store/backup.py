@@ -1,9 +1,11 @@
 """Backups of the workspace database through SQLite's online backup API, and the integrity check.
 
-A backup is ``backups/unionperf-<UTC time>Z-<reason>.sqlite`` (e.g.
-``unionperf-20260507T063012-123456Z-open.sqlite``): named by UTC time, so a clock set back for
-daylight saving never makes the newest look oldest. Names of earlier versions, in local time
-(``unionperf-20260507-143012-123456-open.sqlite``), are still read. A backup is written under a
+A backup is ``backups/备份_<UTC date>_<UTC time>Z_<reason>.sqlite`` (e.g.
+``备份_2026-05-07_063012-123456Z_打开时.sqlite``): a Chinese name the user can read in the
+folder, named by UTC time, so a clock set back for daylight saving never makes the newest look
+oldest. Names of earlier versions are still read, listed, thinned and restored: English UTC
+names (``unionperf-20260507T063012-123456Z-open.sqlite``) and local-time ones
+(``unionperf-20260507-143012-123456-open.sqlite``). A backup is written under a
 temporary name and renamed when complete; which backups are kept is
 :mod:`unionperf.store.backup_retention`. Restore is :mod:`unionperf.store.backup_restore`.
 """
@@ -32,6 +34,7 @@ from unionperf.store.storage_faults import (
 
 __all__ = [
     "BUSY_TIMEOUT",
+    "REASON_NAMES",
     "BackupFile",
     "copy_database",
     "integrity",
@@ -48,6 +51,18 @@ BUSY_TIMEOUT = 5.0
 """Seconds a backup or check waits for another program's write to end before giving up."""
 PARTIAL_PREFIX = ".partial-"
 """A backup being written has this prefix; it is renamed when complete (and never listed)."""
+REASON_NAMES = {
+    "open": "打开时",
+    "manual": "手动备份",
+    "before-restore": "恢复前",
+    "before-migration": "升级前",
+    "before-import": "导入前",
+    "before-new-year": "新建年度前",
+    "before-adjustment": "调整前",
+}
+"""The reason of a backup (its code) as its file name says it."""
+_REASONS_BY_NAME = {name: reason for reason, name in REASON_NAMES.items()}
+_CHINESE_NAME = re.compile(r"^备份_(\d{4}-\d{2}-\d{2}_\d{6}-\d{6})Z_([^_/\\]+)\.sqlite$")
 _NAME = re.compile(r"^unionperf-(\d{8}T\d{6}-\d{6})Z-([a-z0-9-]+)\.sqlite$")
 _LOCAL_NAME = re.compile(r"^unionperf-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite$")
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -245,10 +260,15 @@ def _give_up_when_busy(source: Path) -> Callable[[int, int, int], None]:
 
 
 def _name(moment: datetime, slug: str) -> str:
-    return f"unionperf-{moment:%Y%m%dT%H%M%S-%f}Z-{slug}.sqlite"
+    reason = REASON_NAMES.get(slug, slug)
+    return f"备份_{moment:%Y-%m-%d_%H%M%S-%f}Z_{reason}.sqlite"
 
 
 def _taken_at(name: str, tz: tzinfo | None) -> tuple[datetime, str] | None:
+    match = _CHINESE_NAME.match(name)
+    if match:
+        taken = datetime.strptime(match.group(1), "%Y-%m-%d_%H%M%S-%f").replace(tzinfo=UTC)
+        return taken, _REASONS_BY_NAME.get(match.group(2), match.group(2))
     match = _NAME.match(name)
     if match:
         taken = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S-%f").replace(tzinfo=UTC)

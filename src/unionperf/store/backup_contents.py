@@ -66,7 +66,10 @@ def ensure_workspace_id(engine: Engine) -> str:
     """The workspace's id, written first when it has none (a new or an older workspace)."""
     with engine.begin() as connection:
         connection.execute(
-            text("INSERT OR IGNORE INTO workspace_meta (key, value) VALUES (:key, :value)"),
+            text(
+                "INSERT INTO workspace_meta (key, value) VALUES (:key, :value)"
+                " ON CONFLICT (key) DO NOTHING"
+            ),
             {"key": WORKSPACE_ID, "value": uuid.uuid4().hex},
         )
         value = connection.execute(

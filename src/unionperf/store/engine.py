@@ -62,6 +62,18 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+def database_engine(url: str) -> Engine:
+    """An engine on a workspace database named by URL: a SQLite file or a PostgreSQL database.
+
+    PostgreSQL runs at READ COMMITTED: the writes that must not race (the replay ratchet, the
+    audit chain's head) take row locks (``SELECT … FOR UPDATE``); connections are checked
+    before use so a restarted server costs no failed command.
+    """
+    if url.startswith("sqlite"):
+        return sqlite_engine(Path(url.split(":///", 1)[1]))
+    return create_engine(url, future=True, pool_pre_ping=True, isolation_level="READ COMMITTED")
+
+
 def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 

@@ -267,7 +267,7 @@ def result_from_values(values: Sequence[Any]) -> IndicatorResult:
         uid,
         _decimal(actual),
         text,
-        _TIERS[tier] if tier else None,
+        TIERS[tier] if tier else None,
         _decimal(score),
         bool(applicable),
         reason,
@@ -337,8 +337,10 @@ PROGRESS_COLUMNS = (
 )
 """The progress columns in the order :func:`progress_from_values` reads them."""
 
-_TIERS = {item.value: item for item in Tier}
-_LIKELIHOODS = {item.value: item for item in Likelihood}
+TIERS = {item.value: item for item in Tier}
+"""Stored tier text → tier."""
+LIKELIHOODS = {item.value: item for item in Likelihood}
+"""Stored likelihood text → likelihood."""
 
 
 def progress_from_values(values: Sequence[Any], *, decimals: bool = False) -> IndicatorProgress:
@@ -355,20 +357,23 @@ def progress_from_values(values: Sequence[Any], *, decimals: bool = False) -> In
     return IndicatorProgress(
         uid,
         actual,
-        _TIERS[tier] if tier else None,
+        TIERS[tier] if tier else None,
         actual_text,
         forecast,
         forecast_text,
-        _reasons(reasons),
-        _LIKELIHOODS[likelihood] if likelihood else None,
+        reasons_of(reasons),
+        LIKELIHOODS[likelihood] if likelihood else None,
         measure,
         note,
     )
 
 
 @lru_cache(maxsize=4096)
-def _reasons(text: str | None) -> tuple[DeviationReason, ...]:
-    # Reasons repeat across indicators and points; equal texts share one immutable tuple.
+def reasons_of(text: str | None) -> tuple[DeviationReason, ...]:
+    """The deviation reasons of a stored ``reasons_json`` text.
+
+    Reasons repeat across indicators and points; equal texts share one immutable tuple.
+    """
     if not text or text == "[]":
         return ()
     return tuple(

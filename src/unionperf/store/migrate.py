@@ -82,6 +82,9 @@ def upgrade(engine: Engine) -> None:
     from alembic import command  # noqa: PLC0415 - slow import, only when migrating
 
     config = alembic_config()
+    if engine.dialect.name == "postgresql":
+        _upgrade_postgresql(engine, config)
+        return
     with engine.connect() as connection:
         driver = connection.connection.driver_connection  # no transaction is open on it yet
         assert driver is not None
@@ -97,6 +100,24 @@ def upgrade(engine: Engine) -> None:
                     )
         finally:
             driver.execute("PRAGMA foreign_keys = ON")
+
+
+MIGRATION_LOCK = 0x756E696F6E706572  # "unionper"
+"""The advisory lock key that lets one program at a time migrate a PostgreSQL database."""
+
+
+def _upgrade_postgresql(engine: Engine, config: Config) -> None:
+    """PostgreSQL: DDL is transactional and foreign keys stay on; one migrator at a time.
+
+    Programs opening the same database at once wait for each other on an advisory lock held for
+    the transaction; the second finds the schema current and runs nothing.
+    """
+    from alembic import command  # noqa: PLC0415 - slow import, only when migrating
+
+    with engine.connect() as connection, connection.begin():
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
 
 
 class MigrationError(RuntimeError):

@@ -278,6 +278,20 @@ class RegisterRecords:
             )
         )
 
+    def lock_unit(self, unit_code: str) -> None:
+        """Hold the unit's register row until the transaction ends (PostgreSQL row lock).
+
+        Receivers of the same unit's packages then take turns between reading the stage's
+        current sequence and storing the next one, so the replay ratchet never skips or
+        repeats; other units' packages go on at once. SQLite renders no ``FOR UPDATE``: there
+        the one writer at a time is the workspace's writer lock.
+        """
+        self.session.execute(
+            select(SubordinateRow.unit_code)
+            .where(SubordinateRow.unit_code == unit_code)
+            .with_for_update()
+        )
+
     def current(self, unit_code: str, year: int, stage: str) -> Received | None:
         """The current (highest-sequence) package of a unit's stage, if any."""
         row = self.session.scalar(

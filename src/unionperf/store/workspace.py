@@ -8,17 +8,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_path
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from unionperf.store import backup, migrate
-from unionperf.store.backup_contents import ensure_workspace_id
-from unionperf.store.engine import SessionFactory, sqlite_engine
+from unionperf.store import audit, backup, migrate
+from unionperf.store.backup_contents import WORKSPACE_ID, ensure_workspace_id
+from unionperf.store.database_settings import (
+    DatabaseSettingsError,
+    check_url,
+    display_url,
+    read_url,
+    write_url,
+)
+from unionperf.store.engine import SessionFactory, database_engine, sqlite_engine
+from unionperf.store.paths import DATABASE_NAME, WorkspacePaths
 from unionperf.store.storage_faults import StorageKind, fault_from, storage_kind
 from unionperf.store.unit_of_work import UnitOfWork
-
-DATABASE_NAME = "unionperf.sqlite"
 
 
 class WorkspaceError(RuntimeError):
@@ -29,47 +34,6 @@ class DamagedDatabaseError(WorkspaceError):
     """``PRAGMA integrity_check`` found the workspace database damaged (and only then)."""
 
 
-@dataclass(frozen=True, slots=True)
-class WorkspacePaths:
-    """Where a workspace keeps its files."""
-
-    root: Path
-
-    @property
-    def database(self) -> Path:
-        """The SQLite file."""
-        return self.root / DATABASE_NAME
-
-    @property
-    def backups(self) -> Path:
-        """Rotating database backups."""
-        return self.root / "backups"
-
-    @property
-    def evidence(self) -> Path:
-        """Evidence attachments (佐证材料)."""
-        return self.root / "evidence"
-
-    @property
-    def keys(self) -> Path:
-        """The unit's encrypted signing key and known public keys."""
-        return self.root / "keys"
-
-    @property
-    def logs(self) -> Path:
-        """Log files and crash reports."""
-        return self.root / "logs"
-
-    def folders(self) -> tuple[Path, ...]:
-        """Every folder of the workspace."""
-        return (self.root, self.backups, self.evidence, self.keys, self.logs)
-
-
-def default_workspace_path() -> Path:
-    """The default workspace in the user's data folder (platformdirs)."""
-    return user_data_path("UnionPerf", appauthor=False) / "workspace"
-
-
 @dataclass
 class OpenStore:
     """An opened workspace database: its paths, its engine and the units of work on it."""
@@ -77,6 +41,8 @@ class OpenStore:
     paths: WorkspacePaths
     engine: Engine
     sessions: SessionFactory
+    database_url: str | None = None
+    """The PostgreSQL database's URL (``None``: the workspace's SQLite file)."""
 
     @contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
@@ -104,7 +70,12 @@ class OpenStore:
 
 
 def open_store(
-    root: Path, *, create: bool = False, writer: bool = True, back_up: bool = True
+    root: Path,
+    *,
+    create: bool = False,
+    writer: bool = True,
+    back_up: bool = True,
+    database: str | None = None,
 ) -> OpenStore:
     """Open (or with ``create``, make) the workspace at ``root``: check, back up, then migrate.
 
@@ -121,6 +92,17 @@ def open_store(
             program (each with its own message).
     """
     paths = WorkspacePaths(root)
+    try:
+        named = read_url(root)
+    except DatabaseSettingsError as error:
+        raise WorkspaceError(str(error)) from error
+    if named is not None or database is not None:
+        return _open_postgresql(paths, named, database, create=create, writer=writer)
+    return _open_sqlite(paths, create=create, writer=writer, back_up=back_up)
+
+
+def _open_sqlite(paths: WorkspacePaths, *, create: bool, writer: bool, back_up: bool) -> OpenStore:
+    root = paths.root
     exists = paths.database.exists()
     if not exists and not create:
         raise WorkspaceError(f"工作区不存在：{root}（找不到 {DATABASE_NAME}）")
@@ -196,3 +178,78 @@ def _migrate(engine: Engine, paths: WorkspacePaths, *, fresh: bool) -> None:
     if not fresh:
         backup.take_backup(paths.database, paths.backups, "before-migration")
     migrate.upgrade(engine)
+
+
+def _open_postgresql(
+    paths: WorkspacePaths, named: str | None, database: str | None, *, create: bool, writer: bool
+) -> OpenStore:
+    """Open (or make) a workspace whose store is a PostgreSQL database.
+
+    No SQLite backup is taken (the database's own tools back it up, ``pg_dump``); concurrent
+    migrators wait for each other (:func:`migrate.upgrade`). Creating refuses a database that
+    already holds a workspace.
+    """
+    if create and paths.holds_workspace():
+        raise WorkspaceError(f"工作区已存在：{paths.root}")
+    if not create and named is None:
+        raise WorkspaceError(f"工作区不存在：{paths.root}")
+    try:
+        url = check_url(database) if create and database is not None else named
+    except DatabaseSettingsError as error:
+        raise WorkspaceError(str(error)) from error
+    assert url is not None
+    engine = _postgresql_engine(url)
+    try:
+        if create:
+            _refuse_used_database(engine, url)
+        if writer:
+            _migrate(engine, paths, fresh=True)  # fresh: no SQLite backup (pg_dump's job)
+            ensure_workspace_id(engine)
+            with engine.begin() as connection:
+                audit.ensure_head(connection)
+        else:
+            _check_current(engine)
+    except OperationalError as error:
+        engine.dispose()
+        reason = str(error.orig or error).strip().splitlines()[0]
+        raise WorkspaceError(f"无法连接工作区数据库 {display_url(url)}：{reason}") from error
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise WorkspaceError(f"无法打开工作区数据库 {display_url(url)}：{error}") from error
+    except BaseException:
+        engine.dispose()
+        raise
+    if create:
+        for folder in paths.folders():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                engine.dispose()
+                raise fault_from(error, "创建工作区文件夹", folder) from error
+        write_url(paths.root, url)
+    return OpenStore(paths, engine, SessionFactory(engine), url)
+
+
+def _postgresql_engine(url: str) -> Engine:
+    try:
+        return database_engine(url)
+    except ImportError as error:  # psycopg is the optional extra ``unionperf[postgresql]``
+        raise WorkspaceError(
+            "本程序未安装 PostgreSQL 驱动（psycopg），不能使用数据库工作区："
+            "请安装 unionperf[postgresql]"
+        ) from error
+
+
+def _refuse_used_database(engine: Engine, url: str) -> None:
+    """A new workspace needs a database no other workspace uses (empty, or only migrated)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("workspace_meta"):
+            return
+        found = connection.execute(
+            text("SELECT value FROM workspace_meta WHERE key = :key"), {"key": WORKSPACE_ID}
+        ).scalar()
+    if found is not None:
+        raise WorkspaceError(
+            f"数据库 {display_url(url)} 已是另一个工作区（{found}）的数据库："
+            "请为新工作区新建一个空数据库"
+        )

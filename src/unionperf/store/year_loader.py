@@ -17,7 +17,7 @@ from unionperf.domain.categories import DEFAULT_CATALOGUE
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.money import fen_to_yuan
-from unionperf.domain.monitoring import IndicatorProgress, MonitoringEntry, MonitoringPoint
+from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
@@ -32,11 +32,11 @@ from unionperf.store.mapping import (
     entry_from,
     funding_from,
     indicator_from_values,
-    progress_from_values,
     project_from,
     result_from_values,
     unit_from,
 )
+from unionperf.store.progress_rows import progress_by_entry
 from unionperf.store.rows import (
     Base,
     BudgetLineRow,
@@ -169,13 +169,11 @@ class YearLoader:
         )
         points = tuple(MonitoringPoint(row.uid, row.cutoff, row.label) for row in point_rows)
         uid_of = {row.id: row.uid for row in point_rows}
-        progress: dict[int, list[IndicatorProgress]] = defaultdict(list)
         # The largest table of a year (indicators × points, 48,000 rows in the large demo) is read
         # on the driver's cursor and built positionally: SQLAlchemy's per-row processing would
         # double the cost of opening a year (bench/run.py, store_load_year).
         cursor = self.session.connection().exec_driver_sql(_PROGRESS_SQL, (year,))
-        for row in cursor.fetchall():
-            progress[row[0]].append(progress_from_values(row[1:], decimals=True))
+        progress = progress_by_entry(cursor.fetchall())
         query = (
             select(entries_t)
             .join(points_t, entries_t.c.point_id == points_t.c.id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import PySide6
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QFont, QGuiApplication
@@ -31,10 +33,17 @@ TITLE_SCALE = 1.3
 class AboutDialog(QDialog):
     """The product name, every version a support request needs, the font licence, "offline"."""
 
-    def __init__(self, parent: QWidget | None = None, facts: AboutFacts | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        facts: AboutFacts | None = None,
+        workspace: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.facts = facts if facts is not None else about_facts()
+        self.workspace = workspace
+        """The open workspace's folder, shown (and copied) so the user can find the data."""
         self.licence_dialog: LicenceDialog | None = None
         """The full licence text, once "Show licence…" was clicked."""
         self.setWindowTitle(self.tr("About UnionPerf"))
@@ -119,6 +128,11 @@ class AboutDialog(QDialog):
             ("pythonVersion", self.tr("Python:"), facts.python_version),
             ("system", self.tr("Operating system:"), facts.system),
             ("font", self.tr("Font:"), facts.font.name or "—"),
+            *(
+                [("workspace", self.tr("Workspace folder:"), str(self.workspace))]
+                if self.workspace is not None
+                else []
+            ),
         ]
 
     def _value(self, name: str, text: str) -> QLabel:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -20,21 +20,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from unionperf.resources import resource_path
 from unionperf.services.common.errors import DamagedWorkspaceError, ServiceError
+from unionperf.services.common.locations import default_workspace_path, holds_workspace
 from unionperf.services.common.open_requests import post_open_request, wait_until_taken, withdraw
-from unionperf.services.common.workspace import (
-    Workspace,
-    default_workspace_path,
-    holds_workspace,
-)
-from unionperf.services.common.writer_lock import WorkspaceInUseError, WriterLock
-from unionperf.ui import crash
+from unionperf.ui import crash, start_shell
 from unionperf.ui.app_icon import app_icon
-from unionperf.ui.first_run import FirstRunWizard
 from unionperf.ui.gc_guard import GarbageCollector
 from unionperf.ui.input_method import use_available_input_method
-from unionperf.ui.main_window import MainWindow
 from unionperf.ui.settings import AppSettings
-from unionperf.ui.upper.window import UpperWindow, is_upper_workspace
+
+if TYPE_CHECKING:
+    # The store (SQLAlchemy), the services and the step pages are imported after the first
+    # paint (ui/start_shell.py): at run time only inside the functions that need them.
+    from unionperf.services.common.workspace import Workspace
+    from unionperf.ui.main_window import MainWindow
+    from unionperf.ui.upper.window import UpperWindow
 
 __all__ = [
     "NO_DISPLAY_MESSAGE",
@@ -95,10 +94,16 @@ def run(
     app.setApplicationName("UnionPerf")
     app.setOrganizationName("UnionPerf")
     app.setDesktopFileName("unionperf")  # Wayland: the window belongs to unionperf.desktop
-    app.setWindowIcon(app_icon())
     load_font(app)
     translators = install_translators(app)
     settings = settings if settings is not None else AppSettings()
+    # Paint first when the workspace is known without asking: the shell shows its name while
+    # logging, the crash handler, the store and the steps load (ui/start_shell.py).
+    known = workspace if workspace is not None else _last_workspace(settings)
+    shell = (
+        None if known is None else start_shell.show_start_shell(known, settings.window_geometry())
+    )
+    app.setWindowIcon(app_icon())
     early_logs = crash.fallback_log_folder()
     level = logging.getLogger().level
     configure_logging(early_logs)
@@ -106,8 +111,11 @@ def run(
     crashes.install()
     collector = GarbageCollector(app)
     try:
-        return _open_and_show(app, workspace, settings, crashes, open_package)
+        return _open_and_show(app, workspace, settings, crashes, open_package, shell=shell)
     finally:
+        if shell is not None:
+            shell.close()
+            shell.deleteLater()
         collector.stop()
         crashes.uninstall()
         remove_logging()
@@ -116,26 +124,61 @@ def run(
             app.removeTranslator(translator)
 
 
+def _last_workspace(settings: AppSettings) -> Path | None:
+    """The last workspace opened, when it is still there (the window then opens it)."""
+    last = settings.last_workspace()
+    return last if last is not None and holds_workspace(last) else None
+
+
 def _open_and_show(
     app: QApplication,
     workspace: Path | None,
     settings: AppSettings,
     crashes: crash.CrashHandler,
     open_package: Path | None = None,
+    *,
+    shell: start_shell.StartShell | None = None,
 ) -> int:
     path = workspace if workspace is not None else _chosen_workspace(settings)
     if path is None:
         return EXIT_OK  # the wizard was cancelled: nothing was made
+    if shell is not None:
+        return _open_path(app, path, settings, crashes, open_package=open_package, shell=shell)
+    # After the first-run wizard: paint before the store loads all the same.
+    made = start_shell.show_start_shell(path, settings.window_geometry())
+    try:
+        return _open_path(app, path, settings, crashes, open_package=open_package, shell=made)
+    finally:
+        made.close()
+        made.deleteLater()
+
+
+def _open_path(
+    app: QApplication,
+    path: Path,
+    settings: AppSettings,
+    crashes: crash.CrashHandler,
+    *,
+    open_package: Path | None,
+    shell: start_shell.StartShell,
+) -> int:
+    """Open the workspace (importing the store now, the shell painted) and show its window."""
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.writer_lock import WorkspaceInUseError  # noqa: PLC0415
+
     try:
         opened: Workspace | None = Workspace.open(path, create=True, program=WINDOW_PROGRAM)
     except WorkspaceInUseError as error:
+        shell.close()
         if open_package is not None and _hand_over(path, open_package):
             return EXIT_OK  # the window that has the workspace open shows the package
         _cannot_open(error)
         return EXIT_ERROR
     except DamagedWorkspaceError as error:
+        shell.close()
         opened = _restore_damaged(path, error)
     except ServiceError as error:
+        shell.close()
         _cannot_open(error)
         return EXIT_ERROR
     if opened is None:
@@ -146,7 +189,7 @@ def _open_and_show(
         settings.set_last_workspace(path)
         log.info("workspace opened: %s", path)
         folders = [opened.paths.logs, crash.fallback_log_folder()]
-        return _show_window(app, opened, settings, folders, open_package)
+        return _show_window(app, opened, settings, folders, open_package, shell=shell)
     finally:
         opened.close()  # also gives the writer lock up
 
@@ -156,6 +199,8 @@ def _restore_damaged(path: Path, damage: DamagedWorkspaceError) -> Workspace | N
 
     ``None`` when the user chose not to restore or it still cannot be opened (told why).
     """
+    from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
+    from unionperf.services.common.writer_lock import WriterLock  # noqa: PLC0415
     from unionperf.ui.restore_dialog import offer_restore  # noqa: PLC0415 - rarely needed
 
     try:
@@ -174,7 +219,12 @@ def _show_window(
     settings: AppSettings,
     log_folders: list[Path],
     open_package: Path | None = None,
+    *,
+    shell: start_shell.StartShell | None = None,
 ) -> int:
+    from unionperf.ui.main_window import MainWindow  # noqa: PLC0415 - after the first paint
+    from unionperf.ui.upper.window import UpperWindow, is_upper_workspace  # noqa: PLC0415
+
     window: MainWindow | UpperWindow = (
         UpperWindow(opened) if is_upper_workspace(opened) else MainWindow(opened)
     )
@@ -184,6 +234,8 @@ def _show_window(
     if state is not None:
         window.restoreState(state)
     window.show()
+    if shell is not None:
+        shell.close()  # the real window is up, in the shell's place
     crash.offer_previous_crash(window, log_folders, settings)
     if open_package is not None:
         QTimer.singleShot(0, window, lambda: _show_package(window, open_package))
@@ -199,6 +251,8 @@ def _show_package(window: MainWindow | UpperWindow, path: Path) -> None:
 
     The upper level's window receives it on its 接收 page, with the result in its list.
     """
+    from unionperf.ui.upper.window import UpperWindow  # noqa: PLC0415
+
     if isinstance(window, UpperWindow):
         window.receive_files([path])
         return
@@ -239,6 +293,8 @@ def _chosen_workspace(settings: AppSettings) -> Path | None:
 
 def ask_first_run() -> Path | None:
     """Run the first-run wizard; the workspace it made or chose (``None``: cancelled)."""
+    from unionperf.ui.first_run import FirstRunWizard  # noqa: PLC0415 - the first start only
+
     wizard = FirstRunWizard(default_workspace_path())
     accepted = wizard.exec() == QDialog.DialogCode.Accepted
     return wizard.chosen_path() if accepted else None
@@ -271,6 +327,8 @@ def configure_logging(folder: Path) -> logging.Handler | None:
                 root.removeHandler(handler)
             elif handler.level == logging.NOTSET:
                 handler.setLevel(logging.WARNING)
+    from logging.handlers import RotatingFileHandler  # noqa: PLC0415 - after the first paint
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(

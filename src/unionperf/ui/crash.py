@@ -17,7 +17,6 @@ import contextlib
 import faulthandler
 import logging
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -27,27 +26,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from platformdirs import user_log_path
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QWidget
 
 from unionperf import __version__
-from unionperf.services.common.writer_lock import process_alive
 from unionperf.ui.settings import AppSettings
 
 __all__ = [
-    "CrashDialog",
     "CrashHandler",
     "collect_fatal_logs",
     "crash_reports",
@@ -62,12 +49,27 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+
+def __getattr__(name: str) -> object:
+    """``CrashDialog`` lives in ui/crash_dialog.py, imported when first asked for.
+
+    Its widgets cost Qt's type set-up at start, before the window's first paint.
+    """
+    if name == "CrashDialog":
+        from unionperf.ui.crash_dialog import CrashDialog  # noqa: PLC0415
+
+        return CrashDialog
+    raise AttributeError(name)
+
+
 CRASH_PREFIX = "crash-"
 FATAL_PREFIX = "fatal-"
 
 
 def fallback_log_folder() -> Path:
     """The user log folder, for crashes and logs before a workspace is open."""
+    from platformdirs import user_log_path  # noqa: PLC0415 - after the first paint
+
     return user_log_path("UnionPerf", appauthor=False)
 
 
@@ -80,6 +82,8 @@ def report_text(
 
 
 def _header() -> str:
+    import platform  # noqa: PLC0415 - only for a report
+
     now = datetime.now().astimezone().isoformat(timespec="seconds")
     return (
         f"unionperf {__version__}\n"
@@ -120,6 +124,9 @@ def collect_fatal_logs(folder: Path) -> list[Path]:
             pid = int(path.stem.removeprefix(FATAL_PREFIX))
         except ValueError:
             continue
+        # Imported here: the writer lock's module pulls in the store, after the first paint.
+        from unionperf.services.common.writer_lock import process_alive  # noqa: PLC0415
+
         if pid == os.getpid() or process_alive(pid):
             continue  # still in use by a running window
         try:
@@ -277,53 +284,6 @@ def _can_show_dialog() -> bool:
     )
 
 
-class CrashDialog(QDialog):
-    """An error happened: where its report is, with "copy details" and "open log folder"."""
-
-    def __init__(
-        self, intro: str, details: str, report: Path, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("crashDialog")
-        self.report = report
-        self.details = details
-        self.setWindowTitle(self.tr("UnionPerf – unexpected error"))
-        layout = QVBoxLayout(self)
-        message = QLabel(intro)
-        message.setWordWrap(True)
-        layout.addWidget(message)
-        where = QLabel(self.tr("Report: {path}").format(path=report))
-        where.setObjectName("crashReportPath")
-        where.setWordWrap(True)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(where)
-        text = QPlainTextEdit(details)
-        text.setObjectName("crashDetails")
-        text.setReadOnly(True)
-        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        layout.addWidget(text, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(self.tr("Copy details"))
-        self.copy_button.setObjectName("copyDetails")
-        self.folder_button = QPushButton(self.tr("Open log folder"))
-        self.folder_button.setObjectName("openLogFolder")
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.copy_button.clicked.connect(self.copy_details)
-        self.folder_button.clicked.connect(self.open_log_folder)
-        layout.addWidget(buttons)
-        self.resize(720, 420)
-
-    def copy_details(self) -> None:
-        """Put the report path and the details on the clipboard (for an email to support)."""
-        QGuiApplication.clipboard().setText(f"{self.report}\n\n{self.details}")
-
-    def open_log_folder(self) -> None:
-        """Show the folder holding the report in the file manager."""
-        open_folder(self.report.parent)
-
-
 def show_crash_dialog(parent: QWidget | None, details: str, report: Path) -> None:
     """Tell the user an unexpected error happened now (modal)."""
     intro = QApplication.translate(
@@ -332,6 +292,8 @@ def show_crash_dialog(parent: QWidget | None, details: str, report: Path) -> Non
         "saved. The details were written to a report; please send it to whoever supports "
         "you, with what you were doing.",
     )
+    from unionperf.ui.crash_dialog import CrashDialog  # noqa: PLC0415 - only when shown
+
     CrashDialog(intro, details, report, parent).exec()
 
 
@@ -346,6 +308,8 @@ def show_previous_crash(parent: QWidget | None, report: Path) -> None:
         details = report.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
         details = str(error)
+    from unionperf.ui.crash_dialog import CrashDialog  # noqa: PLC0415 - only when shown
+
     CrashDialog(intro, details, report, parent).exec()
 
 

@@ -292,7 +292,14 @@ class WorkspacePage(QWizardPage):
         elif folder is not None and folder.is_dir() and any(folder.iterdir()):
             hint(self.hint, self.tr("The workspace files will be added to this folder."), GREY)
         else:
-            hint(self.hint, self.tr("The folder will be created."), GREY)
+            hint(
+                self.hint,
+                self.tr(
+                    "The folder will be created: {folder}\nYou find it later with File › Open the"
+                    " workspace folder."
+                ).format(folder=folder),
+                GREY,
+            )
         opening = self.choice() is Choice.OPEN
         for widget in (self.level_label, self.grassroots_radio, self.upper_radio):
             widget.setEnabled(not opening)  # an existing workspace has its own

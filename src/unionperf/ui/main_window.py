@@ -31,22 +31,21 @@ from PySide6.QtWidgets import (
 from unionperf.domain.cycle import Step, StepStatus, step_for_section
 from unionperf.domain.problems import Problem
 from unionperf.services.common.errors import ServiceError, local_today
-from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle import new_year
 from unionperf.ui import messages, support_export
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.deadlines import refresh_deadlines
 from unionperf.ui.fillin_actions import FillinActions
 from unionperf.ui.guidance import GuidanceCard
 from unionperf.ui.help_menu import build_help_menu
-from unionperf.ui.jobs import Job, run_with_progress
-from unionperf.ui.new_year_dialog import NewYearDialog
+from unionperf.ui.jobs import Job
+from unionperf.ui.new_year_dialog import NewYearDialog, start_year_job
 from unionperf.ui.params_dialog import ParamsDialog, dropped_packages, import_params
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, status_text, step_title
+from unionperf.ui.workspace_folder import open_workspace_folder
 from unionperf.ui.year_session import Area, YearSession
 
 if TYPE_CHECKING:
@@ -156,6 +155,11 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction(self.tr("Restore from backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(self.show_restore)
+        self.open_folder_action = QAction(self.tr("Open the workspace folder"), self)
+        self.open_folder_action.setObjectName("openWorkspaceFolder")
+        self.open_folder_action.triggered.connect(
+            lambda: open_workspace_folder(self, self.workspace.paths.root)
+        )
         self.params_action = QAction(
             self.tr("Import a parameter package of the upper level…"), self
         )
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.disclosure_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.open_folder_action)
         file_menu.addAction(self.params_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -231,6 +236,9 @@ class MainWindow(QMainWindow):
             self.tr("Workspace: {path}").format(path=self.workspace.paths.root)
         )
         self.path_label.setObjectName("workspacePath")
+        self.path_label.setToolTip(
+            self.tr("Workspace folder: {path}").format(path=self.workspace.paths.root)
+        )
         self.year_label = QLabel()
         self.year_label.setObjectName("statusYear")
         self.backup_label = QLabel()
@@ -285,36 +293,23 @@ class MainWindow(QMainWindow):
         suggested = (years[-1] + 1) if years else messages.this_year()
         dialog = NewYearDialog(self.workspace, suggested, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.start_year(*dialog.chosen()))
+        dialog.accepted.connect(lambda: self.start_year(*dialog.chosen(), *dialog.renewal()))
         dialog.open()
         return dialog
 
-    def start_year(self, year: int, copy_from: int | None = None) -> Job:
+    def start_year(
+        self,
+        year: int,
+        copy_from: int | None = None,
+        renew: tuple[str, ...] = (),
+        renew_amounts: bool = True,
+    ) -> Job:
         """Start a year, empty or carried forward from ``copy_from`` (on the job thread).
 
-        The year is shown when it is saved, with what was copied in the status bar.
+        ``renew``: the uids of ended projects run again as new projects (with their amounts
+        unless ``renew_amounts`` is false). See :func:`new_year_dialog.start_year_job`.
         """
-        workspace = self.workspace
-
-        def call(progress: Progress) -> object:
-            return new_year.start_year(workspace, year, copy_from, progress)
-
-        def done(made: object) -> None:
-            self.refresh_years(year)
-            if isinstance(made, new_year.NewYear):
-                self.statusBar().showMessage(made.summary())
-
-        def failed(error: BaseException) -> None:
-            if not isinstance(error, Cancelled):
-                messages.show_error(self, self.tr("Cannot start the year"), error)
-
-        return run_with_progress(
-            self,
-            self.tr("Starting the year {year}…").format(year=year),
-            call,
-            done,
-            failed,
-        )
+        return start_year_job(self, year, copy_from, renew, renew_amounts)
 
     def _year_picked(self, index: int) -> None:
         year = self.year.itemData(index)
@@ -393,6 +388,8 @@ class MainWindow(QMainWindow):
     def _session_changed(self, area: str) -> None:
         if area == Area.UNIT and self.session.data is not None:
             self.unit_name.setText(self.session.data.unit.name)
+        elif area == Area.SIGNOFFS:  # an adjustment opened: the backup taken before it
+            self.show_last_backup()
 
     # -- messages and dialogs ------------------------------------------------------------------
 
@@ -455,7 +452,7 @@ class MainWindow(QMainWindow):
         if self.about_dialog is None:
             from unionperf.ui.about_dialog import AboutDialog  # noqa: PLC0415 - when first asked
 
-            self.about_dialog = AboutDialog(self)
+            self.about_dialog = AboutDialog(self, workspace=self.workspace.paths.root)
         self.about_dialog.open()
 
     def show_last_backup(self) -> None:

@@ -2,12 +2,16 @@
 
 Carrying forward is :func:`unionperf.services.cycle.new_year.start_year` with a source year, the
 same as ``unionperf year add --copy-from``; the dialog shows beforehand what it will copy (the
-rules are :mod:`unionperf.domain.carry_forward`).
+rules are :mod:`unionperf.domain.carry_forward`). The projects of the source year whose period
+has ended are listed, unticked: the ones the user ticks (by uid) run again as new projects of the
+new year (``--renew``), with their 年初预算数 or with them left blank (``--blank-amounts``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +20,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,10 +30,17 @@ from PySide6.QtWidgets import (
 from unionperf.domain.carry_forward import CarriedYear, carry_forward
 from unionperf.domain.year import YearData
 from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.common.workspace import Workspace
-from unionperf.services.cycle.new_year import FIRST_YEAR, LAST_YEAR
+from unionperf.services.cycle import new_year
+from unionperf.services.cycle.new_year import FIRST_YEAR, LAST_YEAR, renewable
+from unionperf.ui import messages
+from unionperf.ui.jobs import Job, run_with_progress
 
-__all__ = ["NewYearDialog"]
+if TYPE_CHECKING:
+    from unionperf.ui.main_window import MainWindow
+
+__all__ = ["NewYearDialog", "start_year_job"]
 
 WIDTH_CHARS = 40
 """The dialog's width in characters of the font: room for the explanation, no wider."""
@@ -37,6 +50,8 @@ SHOWN_NAMES = 3
 """How many names of ended projects the preview lists."""
 YEAR_CHARS = 7
 """The year box's width in characters: 2025年 and its arrows."""
+ENDED_ROWS = 5
+"""Rows of the ended projects' list shown before it scrolls."""
 HINT_COLOUR = "#555555"
 WARNING_COLOUR = "#b3261e"
 
@@ -64,6 +79,21 @@ class NewYearDialog(QDialog):
         self.rules = QLabel()
         self.rules.setWordWrap(True)
         self.rules.setTextFormat(Qt.TextFormat.PlainText)
+        self.ended_label = QLabel(
+            self.tr(
+                "Projects whose period has ended: tick those that run again this year; they are"
+                " copied as new projects with their funding sources, goals and indicators."
+            )
+        )
+        self.ended_label.setWordWrap(True)
+        self.ended = QListWidget()
+        self.ended.setObjectName("endedProjects")
+        self.renew_amounts = QCheckBox(self.tr("With last year's budgeted amounts (年初预算数)"))
+        self.renew_amounts.setObjectName("renewAmounts")
+        self.renew_amounts.setChecked(True)
+        self.renew_amounts.setToolTip(
+            self.tr("Untick to leave the amounts of the projects run again blank, to type them")
+        )
         self.preview = QLabel()
         self.preview.setObjectName("copyPreview")
         self.preview.setWordWrap(True)
@@ -78,7 +108,9 @@ class NewYearDialog(QDialog):
         self._lay_out()
         self.year.valueChanged.connect(self._year_changed)
         self.copy.toggled.connect(self._refresh)
-        self.source.currentIndexChanged.connect(self._refresh)
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self.ended.itemChanged.connect(self._refresh)
+        self.renew_amounts.toggled.connect(self._refresh)
         self._year_changed()
         self.copy.setChecked(self.source.count() > 0)
 
@@ -86,6 +118,17 @@ class NewYearDialog(QDialog):
         """The year to start and the year to copy from (``None``: start it empty)."""
         source = self.source.currentData() if self.copy.isChecked() else None
         return self.year.value(), source if isinstance(source, int) else None
+
+    def renewal(self) -> tuple[tuple[str, ...], bool]:
+        """The uids of the ended projects ticked to run again, and whether with their amounts."""
+        if self.chosen()[1] is None:
+            return (), True
+        ticked = tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in map(self.ended.item, range(self.ended.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        )
+        return ticked, self.renew_amounts.isChecked()
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -98,6 +141,9 @@ class NewYearDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.rules)
+        layout.addWidget(self.ended_label)
+        layout.addWidget(self.ended)
+        layout.addWidget(self.renew_amounts)
         layout.addWidget(self.preview)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -105,6 +151,8 @@ class NewYearDialog(QDialog):
         self.setMinimumWidth(metrics.horizontalAdvance("中") * WIDTH_CHARS)
         self.rules.setMinimumHeight(metrics.lineSpacing() * RULES_LINES)
         self.preview.setMinimumHeight(metrics.lineSpacing() * PREVIEW_LINES)
+        rows = self.ended.sizeHintForRow(0) if self.ended.count() else metrics.lineSpacing() + 4
+        self.ended.setFixedHeight(rows * ENDED_ROWS + 2 * self.ended.frameWidth())
 
     def _year_changed(self) -> None:
         """Offer the years before the chosen one, newest first (the newest is picked)."""
@@ -118,11 +166,37 @@ class NewYearDialog(QDialog):
         self.copy.setEnabled(bool(earlier))
         if not earlier:
             self.copy.setChecked(False)
+        self._source_changed()
+
+    def _source_changed(self) -> None:
+        """List the source year's ended projects by uid, keeping the ticks of those still listed."""
+        ticked = set(self.renewal()[0]) if self.ended.count() else set()
+        year, source = self.year.value(), self.source.currentData()
+        data = self._source_data(source) if isinstance(source, int) else None
+        self.ended.blockSignals(True)
+        self.ended.clear()
+        for project in renewable(data, year) if data is not None else ():
+            item = QListWidgetItem(project.name or project.code)
+            item.setData(Qt.ItemDataRole.UserRole, project.uid)
+            item.setToolTip(f"{project.code} {project.name}".strip())
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = project.uid in ticked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.ended.addItem(item)
+        self.ended.blockSignals(False)
         self._refresh()
 
     def _refresh(self) -> None:
         year, source = self.chosen()
         self.source.setEnabled(self.copy.isChecked())
+        listed = source is not None and self.ended.count() > 0 and year not in self.held
+        for widget in (self.ended_label, self.ended):
+            widget.setVisible(listed)
+        self.renew_amounts.setVisible(listed)
+        self.renew_amounts.setEnabled(listed and bool(self.renewal()[0]))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the list shown or hidden: place the rows below it now
         exists = year in self.held
         self.ok.setEnabled(not exists)
         self.rules.setStyleSheet(f"color: {WARNING_COLOUR if exists else HINT_COLOUR}")
@@ -151,14 +225,20 @@ class NewYearDialog(QDialog):
         carried = self._carried(source, year)
         self._say(self._preview(carried, source) if carried else "")
 
-    def _carried(self, source: int, year: int) -> CarriedYear | None:
+    def _source_data(self, source: int) -> YearData | None:
         if source not in self._years:
             try:
                 self._years[source] = self.workspace.load_year(source)
             except ServiceError:
                 self._years[source] = None
-        data = self._years[source]
-        return carry_forward(data, year, str) if data is not None else None
+        return self._years[source]
+
+    def _carried(self, source: int, year: int) -> CarriedYear | None:
+        data = self._source_data(source)
+        if data is None:
+            return None
+        ticked, amounts = self.renewal()
+        return carry_forward(data, year, str, ticked, renew_amounts=amounts)
 
     def _preview(self, carried: CarriedYear, source: int) -> str:
         data = carried.data
@@ -168,19 +248,26 @@ class NewYearDialog(QDialog):
         ).format(
             source=source,
             lines=len(data.budget),
-            projects=len(data.projects),
+            projects=len(data.projects) - len(carried.renewed),
             indicators=carried.indicator_count,
         )
-        if carried.ended:
-            names = "、".join(project.name for project in carried.ended[:SHOWN_NAMES])
-            if len(carried.ended) > SHOWN_NAMES:
-                names = self.tr("{names} and {more} more").format(
-                    names=names, more=len(carried.ended) - SHOWN_NAMES
-                )
+        if carried.renewed:
+            amounts = (
+                self.tr("with last year's budgeted amounts")
+                if self.renew_amounts.isChecked()
+                else self.tr("budgeted amounts left blank")
+            )
             text += "\n" + self.tr(
-                "Not copied, their period has ended: {names}. To run one again, add it in the new"
-                " year and copy last year's indicators in the targets step."
-            ).format(names=names)
+                "Also copied as new projects, {count} ended project(s): {names} ({amounts})."
+            ).format(
+                count=len(carried.renewed),
+                names=self._names(self._ticked_names()),
+                amounts=amounts,
+            )
+        if carried.ended:
+            text += "\n" + self.tr(
+                "Not copied, their period has ended: {names}. To run one again, tick it above."
+            ).format(names=self._names(tuple(project.name for project in carried.ended)))
         if carried.opening_carried:
             text += "\n" + self.tr(
                 "Last year's actuals and the opening balance come from {source}'s amounts executed."
@@ -193,7 +280,61 @@ class NewYearDialog(QDialog):
             ).format(source=source)
         return text
 
+    def _names(self, names: tuple[str, ...]) -> str:
+        shown = "、".join(names[:SHOWN_NAMES])
+        if len(names) > SHOWN_NAMES:
+            shown = self.tr("{names} and {more} more").format(
+                names=shown, more=len(names) - SHOWN_NAMES
+            )
+        return shown
+
+    def _ticked_names(self) -> tuple[str, ...]:
+        """The ticked ended projects as listed (their names in the source year)."""
+        return tuple(
+            item.text()
+            for item in map(self.ended.item, range(self.ended.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
     def _say(self, text: str) -> None:
         self.preview.setText(text)
         if self.isVisible():  # a longer text than the lines kept: grow, never clip
             self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+
+def start_year_job(
+    window: MainWindow,
+    year: int,
+    copy_from: int | None = None,
+    renew: tuple[str, ...] = (),
+    renew_amounts: bool = True,
+) -> Job:
+    """Start a year on the job thread for ``window``; show it when saved, with what was copied.
+
+    The strings are the main window's (its translation context).
+    """
+    workspace = window.workspace
+
+    def call(progress: Progress) -> object:
+        return new_year.start_year(
+            workspace, year, copy_from, progress, renew=renew, renew_amounts=renew_amounts
+        )
+
+    def done(made: object) -> None:
+        window.refresh_years(year)
+        window.show_last_backup()
+        if isinstance(made, new_year.NewYear):
+            window.statusBar().showMessage(made.summary())
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            title = QCoreApplication.translate("MainWindow", "Cannot start the year")
+            messages.show_error(window, title, error)
+
+    return run_with_progress(
+        window,
+        QCoreApplication.translate("MainWindow", "Starting the year {year}…").format(year=year),
+        call,
+        done,
+        failed,
+    )

@@ -27,8 +27,8 @@ from unionperf.store.backup_restore import (
 )
 from unionperf.store.backup_retention import DAILY_DAYS, MONTHLY_MONTHS, TODAY_CAP
 from unionperf.store.engine import StoreError
+from unionperf.store.paths import WorkspacePaths
 from unionperf.store.storage_faults import StorageAccessError
-from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "REASON_LABELS",
@@ -49,6 +49,8 @@ REASON_LABELS = {
     "before-restore": "恢复备份之前",
     "before-migration": "升级数据库之前",
     "before-import": "导入整年数据之前",
+    "before-new-year": "新建年度之前",
+    "before-adjustment": "开始调整之前",
 }
 """What each reason of a backup's file name means, as the user reads it."""
 
@@ -63,8 +65,14 @@ RETENTION_TEXT = (
 
 
 def reason_label(reason: str) -> str:
-    """The Chinese label of a backup's reason (``自动备份`` for one this version does not know)."""
-    return REASON_LABELS.get(reason, "自动备份")
+    """The Chinese label of a backup's reason.
+
+    A reason this version does not know reads ``自动备份``, or as its file name has it when that
+    is Chinese (a newer version's backup).
+    """
+    if reason in REASON_LABELS:
+        return REASON_LABELS[reason]
+    return reason if reason and not reason.isascii() else "自动备份"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +140,24 @@ class RestoreResult:
     safety_taken_at: datetime
 
 
+POSTGRESQL_BACKUP_TEXT = (
+    "该工作区的数据保存在 PostgreSQL 数据库中，本程序不备份、不恢复它：请由信息技术人员用数据库"
+    "自带的工具备份（pg_dump -Fc）和恢复（pg_restore），见 docs/upper-level.md"
+    "“大型工会的数据库”一节；工作区文件夹（received、keys 等）另用文件备份"
+)
+"""What ``backup``, ``backups`` and ``restore`` say on a workspace stored on PostgreSQL."""
+
+
+def refuse_on_postgresql(root: Path) -> None:
+    """The app's SQLite backups are not used on PostgreSQL: say which tools are.
+
+    Raises:
+        ServiceError: the workspace at ``root`` keeps its store on PostgreSQL.
+    """
+    if WorkspacePaths(root).database_settings.exists():
+        raise ServiceError(POSTGRESQL_BACKUP_TEXT)
+
+
 def backups_folder(root: Path) -> Path:
     """The backups folder of the workspace at ``root``."""
     return WorkspacePaths(root).backups
@@ -146,6 +172,7 @@ def list_backups(root: Path, tz: tzinfo | None = None) -> list[BackupEntry]:
     Raises:
         ServiceError: there is no workspace at ``root``.
     """
+    refuse_on_postgresql(root)
     paths = WorkspacePaths(root)
     if not paths.database.exists() and not paths.backups.is_dir():
         raise ServiceError(f"工作区不存在：{root}（找不到 {paths.database.name}）")
@@ -173,6 +200,7 @@ def restore(
         BackupRefusedError: the file failed a check (``test`` says which); nothing changed.
         StorageError: the disk is full, a folder read-only or the database held.
     """
+    refuse_on_postgresql(root)
     if not WorkspacePaths(root).database.exists():
         raise ServiceError(f"工作区不存在：{root}")
     with WriterLock(root, program):
@@ -186,6 +214,7 @@ def restore_locked(root: Path, backup_file: Path, *, now: datetime | None = None
         BackupRefusedError: the file failed a check (``test`` says which); nothing changed.
         StorageError: the disk is full, a folder read-only or the database held.
     """
+    refuse_on_postgresql(root)
     paths = WorkspacePaths(root)
     if not paths.database.exists():
         raise ServiceError(f"工作区不存在：{root}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from pathlib import Path
 
 from unionperf.services.common.errors import ServiceError
@@ -43,6 +42,8 @@ def post_open_request(workspace_root: Path, package: Path) -> Path:
         ServiceError: the request cannot be written.
     """
     folder = requests_folder(workspace_root)
+    import uuid  # noqa: PLC0415 - the window imports this module before its first paint
+
     final = folder / f"{uuid.uuid4().hex}{SUFFIX}"
     partial = final.with_suffix(".partial")
     try:

@@ -29,12 +29,14 @@ from unionperf.services.common.arrival_port import ArrivalsPort
 from unionperf.services.common.assessment_port import AssessmentsPort
 from unionperf.services.common.upper_ports import BoardPort, ParamsPort, RegisterPort, ReviewPort
 from unionperf.store.audit import ChainBreak
+from unionperf.store.backup import BackupFile
 from unionperf.store.evidence_records import Evidence
+from unionperf.store.paths import WorkspacePaths
 from unionperf.store.submissions import StageState, Submission
-from unionperf.store.workspace import WorkspacePaths
 
 __all__ = [
     "AuditPort",
+    "BackedUpSource",
     "BoardPort",
     "EvidencePort",
     "ParamsPort",
@@ -334,12 +336,25 @@ class UnitOfWorkSource(Protocol):
         ...
 
 
+class BackedUpSource(UnitOfWorkSource, Protocol):
+    """A workspace that can also back itself up before a bulk change."""
+
+    def back_up(self, reason: str = "manual") -> BackupFile:
+        """Take a backup now, named for ``reason`` (e.g. ``before-adjustment``)."""
+        ...
+
+
 class StorePort(UnitOfWorkSource, Protocol):
     """An open store as :class:`~unionperf.services.common.workspace.Workspace` wraps it."""
 
     @property
     def paths(self) -> WorkspacePaths:
         """The workspace's folders and files."""
+        ...
+
+    @property
+    def database_url(self) -> str | None:
+        """The PostgreSQL database's URL (``None``: the workspace's SQLite file)."""
         ...
 
     def schema_revision(self) -> str | None:

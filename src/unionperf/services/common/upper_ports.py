@@ -71,6 +71,10 @@ class RegisterPort(Protocol):
         """Whether a package with this hash is stored."""
         ...
 
+    def lock_unit(self, unit_code: str) -> None:
+        """Hold the unit's register entry until the transaction ends (other writers wait)."""
+        ...
+
     def feedback_count(self, unit_code: str, year: int, stage: str) -> int:
         """How many feedback packages were written for a unit's stage."""
         ...

@@ -25,11 +25,13 @@ from unionperf.services.common.backups import (
     BackupEntry,
     RestoreResult,
     list_backups,
+    refuse_on_postgresql,
     restore,
     restore_locked,
     storage_error,
 )
 from unionperf.services.common.errors import DamagedWorkspaceError, InputError, ServiceError
+from unionperf.services.common.locations import default_workspace_path, holds_workspace
 from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.ports import StorePort, UnitOfWorkPort
 from unionperf.services.common.stages import StageLockedError
@@ -38,6 +40,7 @@ from unionperf.store import audit, backup
 from unionperf.store.backup import BackupFile
 from unionperf.store.engine import StoreError
 from unionperf.store.errors import NotFoundError
+from unionperf.store.paths import WorkspacePaths
 from unionperf.store.storage_faults import StorageAccessError
 from unionperf.store.submissions import LockedStageError
 from unionperf.store.workspace import (
@@ -45,8 +48,6 @@ from unionperf.store.workspace import (
     MigrationNeededError,
     OpenStore,
     WorkspaceError,
-    WorkspacePaths,
-    default_workspace_path,
     open_store,
 )
 
@@ -63,11 +64,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-def holds_workspace(path: Path) -> bool:
-    """Whether the folder at ``path`` holds a workspace database."""
-    return WorkspacePaths(path).database.exists()
 
 
 def new_uid() -> str:
@@ -100,6 +96,7 @@ class Workspace:
         *,
         program: str = DEFAULT_PROGRAM,
         throwaway: bool = False,
+        database: str | None = None,
     ) -> Workspace:
         """Make a new workspace folder; save the unit profile and make the signing key when given.
 
@@ -107,16 +104,27 @@ class Workspace:
         one leaves nothing behind; ``throwaway`` workspaces (the demo, the self-test) skip the
         policy, their passphrases being documented. The new workspace is open for writing (it
         holds the writer lock).
+
+        ``database`` names a PostgreSQL database (URL without password) for an upper-level
+        workspace: the folder then keeps the URL instead of a SQLite file, and several programs
+        may write at once (the database's locks, not the folder's writer lock, keep them apart).
+        A grassroots workspace is SQLite only.
         """
+        if database is not None and (unit is None or unit.level is not UnitLevel.UPPER):
+            raise InputError(
+                "只有上级工会工作区（--upper）可以使用 PostgreSQL 数据库；"
+                "基层工会工作区使用本机数据库文件，请去掉 --database"
+            )
         if passphrase is not None and not throwaway:
             check_new_passphrase(passphrase)
-        if WorkspacePaths(path).database.exists():
+        if holds_workspace(path):
             raise ServiceError(f"工作区已存在：{path}")
-        lock = _take_lock(path, program)
+        lock = None if database is not None else _take_lock(path, program)
         try:
-            workspace = cls(_open(path, create=True), lock)
+            workspace = cls(_open(path, create=True, database=database), lock)
         except BaseException:
-            lock.release()
+            if lock is not None:
+                lock.release()
             raise
         try:
             if unit is not None:
@@ -151,11 +159,18 @@ class Workspace:
             WorkspaceInUseError: another program holds the workspace for writing.
             ServiceError: no workspace there, or it cannot be opened.
         """
-        missing = not WorkspacePaths(path).database.exists()
+        paths = WorkspacePaths(path)
+        missing = not paths.holds_workspace()
         if missing and not (create and writer):
             raise ServiceError(
                 f"工作区不存在：{path}（找不到 {WorkspacePaths(path).database.name}）"
             )
+        if paths.database_settings.exists():  # PostgreSQL: the database keeps writers apart
+            try:
+                return cls(_open(path, create=False, writer=writer), read_only=not writer)
+            except MigrationNeededError:  # a reader: migrate (one migrator at a time), reopen
+                _open(path, create=False).close()
+                return cls(_open(path, create=False, writer=False), read_only=True)
         if not writer:
             try:
                 return cls(_open(path, create=False, writer=False), read_only=True)
@@ -189,6 +204,11 @@ class Workspace:
             lock, self._lock = self._lock, None
             if lock is not None:
                 lock.release()
+
+    @property
+    def database_url(self) -> str | None:
+        """The PostgreSQL database of the workspace (``None``: its SQLite file)."""
+        return self._store.database_url
 
     @property
     def read_only(self) -> bool:
@@ -276,7 +296,9 @@ class Workspace:
     # -- backups -------------------------------------------------------------------------------
 
     def backups(self) -> list[backup.BackupFile]:
-        """The workspace's backups, newest first."""
+        """The workspace's backups, newest first (none on PostgreSQL: ``pg_dump`` backs it up)."""
+        if self.database_url is not None:
+            return []
         return backup.list_backups(self.paths.backups)
 
     def backup_entries(self) -> list[BackupEntry]:
@@ -291,6 +313,7 @@ class Workspace:
         """
         if self._read_only:
             raise ReadOnlyWorkspaceError(self.paths.root)
+        refuse_on_postgresql(self.paths.root)
         try:
             return backup.take_backup(self.paths.database, self.paths.backups, reason)
         except StorageAccessError as error:
@@ -309,6 +332,7 @@ class Workspace:
             BackupRefusedError: the file failed a check (``test`` says which).
             StorageError: the disk is full, a folder read-only or the database held.
         """
+        refuse_on_postgresql(self.paths.root)
         if self._read_only or self._lock is None:
             raise ReadOnlyWorkspaceError(self.paths.root)
         root = self.paths.root
@@ -332,9 +356,16 @@ def _take_lock(path: Path, program: str) -> WriterLock:
     return lock
 
 
-def _open(path: Path, *, create: bool, writer: bool = True, back_up: bool = True) -> OpenStore:
+def _open(
+    path: Path,
+    *,
+    create: bool,
+    writer: bool = True,
+    back_up: bool = True,
+    database: str | None = None,
+) -> OpenStore:
     try:
-        return open_store(path, create=create, writer=writer, back_up=back_up)
+        return open_store(path, create=create, writer=writer, back_up=back_up, database=database)
     except MigrationNeededError:
         raise
     except DamagedDatabaseError as error:

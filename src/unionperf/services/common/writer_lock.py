@@ -25,7 +25,6 @@ from pathlib import Path
 from types import TracebackType
 
 from unionperf.services.common.errors import ServiceError
-from unionperf.services.common.storage_errors import os_error
 
 __all__ = [
     "DEFAULT_PROGRAM",
@@ -158,13 +157,13 @@ class WriterLock:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise os_error(error, "创建工作区文件夹", self.root) from error
+            raise _os_error(error, "创建工作区文件夹", self.root) from error
         try:
             for _ in range(_ATTEMPTS):
                 if self._try_acquire():
                     return
         except OSError as error:
-            raise os_error(error, "写入工作区锁文件", self.path) from error
+            raise _os_error(error, "写入工作区锁文件", self.path) from error
         raise WorkspaceInUseError(self.root, read_lock_info(self.root))
 
     def release(self) -> None:
@@ -396,3 +395,14 @@ def _unlink_quietly(path: Path) -> None:
 def _close_quietly(fd: int) -> None:
     with contextlib.suppress(OSError):
         os.close(fd)
+
+
+def _os_error(error: OSError, action: str, path: Path) -> ServiceError:
+    """``storage_errors.os_error``, imported when needed.
+
+    That module pulls in the store (SQLAlchemy), which the window's crash handler, importing
+    this module, must not load before the first paint.
+    """
+    from unionperf.services.common.storage_errors import os_error  # noqa: PLC0415
+
+    return os_error(error, action, path)

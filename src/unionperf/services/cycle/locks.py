@@ -28,13 +28,14 @@ from unionperf.domain.feedback import Feedback
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import stage_label
 from unionperf.services.common.errors import InputError
-from unionperf.services.common.ports import UnitOfWorkSource
+from unionperf.services.common.ports import BackedUpSource, UnitOfWorkSource
 from unionperf.store.submissions import StageState
 
 WITHDRAWN_BY_ADJUSTMENT = (SignoffRole.CHAIR, SignoffRole.AUDIT_CHAIR)
 """The sign-offs an adjustment withdraws: the chair and the audit chair sign the change again."""
 
 __all__ = [
+    "ADJUSTMENT_BACKUP",
     "WITHDRAWN_BY_ADJUSTMENT",
     "StageState",
     "feedback_of",
@@ -58,10 +59,17 @@ def stages_adjusting(workspace: UnitOfWorkSource, year: int) -> set[str]:
         return uow.submissions.stages_adjusting(year)
 
 
+ADJUSTMENT_BACKUP = "before-adjustment"
+"""The reason of the backup taken before an adjustment opens (its file name says 调整前)."""
+
+
 def open_adjustment(
-    workspace: UnitOfWorkSource, year: int, stage: str, reason: str
+    workspace: BackedUpSource, year: int, stage: str, reason: str
 ) -> tuple[SignoffRole, ...]:
     """Open an adjustment of a signed-off stage, recording the reason in the audit log.
+
+    The workspace is backed up first (``before-adjustment``), so the state as signed can be
+    restored; a refused adjustment takes no backup.
 
     The chair's and the audit chair's sign-offs of the stage are withdrawn (each withdrawal is
     in the audit log with the name and date it had): after the adjustment they sign again, and
@@ -69,20 +77,28 @@ def open_adjustment(
 
     Raises:
         InputError: no reason was given, or the chair has not signed the stage off.
+        StorageError: the backup could not be written (disk full, read-only); nothing changed.
     """
     reason = reason.strip()
     label = stage_label(stage)
     if not reason:
         raise InputError("请填写调整原因", f"调整 › {label}")
+    with workspace.reading() as uow:
+        _check_signed(uow.submissions.stage_state(year, stage), label)
+    workspace.back_up(ADJUSTMENT_BACKUP)
     with workspace.unit_of_work() as uow:
         records = uow.submissions
-        if not records.stage_state(year, stage).signed:
-            raise InputError(f"“{label}”尚未经工会主席签字确认，可直接修改，无需调整", "调整")
+        _check_signed(records.stage_state(year, stage), label)
         withdrawn = tuple(
             role for role in WITHDRAWN_BY_ADJUSTMENT if uow.years.delete_signoff(year, stage, role)
         )
         records.open_adjustment(year, stage, reason)
     return withdrawn
+
+
+def _check_signed(state: StageState, label: str) -> None:
+    if not state.signed:
+        raise InputError(f"“{label}”尚未经工会主席签字确认，可直接修改，无需调整", "调整")
 
 
 def resume_adjustment(workspace: UnitOfWorkSource, year: int, stage: str, reason: str) -> None:

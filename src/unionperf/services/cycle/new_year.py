@@ -9,23 +9,37 @@ sign-offs or explanations.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from unionperf.domain.budget import UNIT_OWNER
-from unionperf.domain.carry_forward import carry_forward
+from unionperf.domain.budget import UNIT_OWNER, Project
+from unionperf.domain.carry_forward import carry_forward, continues_into
+from unionperf.domain.year import YearData
 from unionperf.services.common import inputs
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
 from unionperf.services.common.workspace import Workspace, new_uid
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.params import received_settings
+from unionperf.store.backup import BackupFile
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "NewYear", "check_new_year", "start_year"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "NEW_YEAR_BACKUP",
+    "NewYear",
+    "check_new_year",
+    "renewable",
+    "renewal_uids",
+    "start_year",
+]
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 """The fiscal years a workspace accepts."""
 WHERE = "新建年度"
+NEW_YEAR_BACKUP = "before-new-year"
+"""The reason of the backup taken before a year is added (its file name says 新建年度前)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +55,12 @@ class NewYear:
     indicators: int = 0
     ended: tuple[str, ...] = field(default=())
     """Names of the projects not carried because their period ended."""
+    renewed: tuple[str, ...] = ()
+    """Names of the new projects made from ended ones the user ticked (run again)."""
     opening_balance: Decimal | None = None
     """上年结余 taken from the source year's executed amounts (``None``: not taken)."""
+    backup: BackupFile | None = None
+    """The backup taken right before the year was added (``新建年度前``)."""
 
     def summary(self) -> str:
         """One Chinese sentence for the window's status bar and the command line."""
@@ -52,6 +70,8 @@ class NewYear:
             f"已新建{self.year}年度，从{self.source}年度复制了{self.budget_lines}个预算科目、"
             f"{len(self.projects)}个延续项目和{self.indicators}个绩效指标"
         )
+        if self.renewed:
+            text += f"，另将{len(self.renewed)}个已结束的项目作为新项目复制"
         if self.ended:
             text += f"；{len(self.ended)}个项目已于{self.source}年度或之前结束，未复制"
         return text
@@ -76,11 +96,43 @@ def check_new_year(years: list[int], year: int, copy_from: int | None) -> None:
         raise InputError(f"只能从更早的年度复制：{copy_from}年度不早于{year}年度", WHERE)
 
 
+def renewable(source: YearData, year: int) -> tuple[Project, ...]:
+    """The projects of ``source`` whose period ended before ``year``: those that can run again."""
+    return tuple(project for project in source.projects if not continues_into(project, year))
+
+
+def renewal_uids(source: YearData, year: int, keys: Collection[str] | None) -> frozenset[str]:
+    """The uids of the ended projects named by ``keys`` (uid or project code; ``None``: all).
+
+    Raises:
+        InputError: a key names no ended project of ``source`` (with the ones that ended).
+    """
+    ended = renewable(source, year)
+    if keys is None:
+        return frozenset(project.uid for project in ended)
+    found: set[str] = set()
+    for typed in keys:
+        key = typed.strip()
+        match = [p.uid for p in ended if p.uid == key] or [p.uid for p in ended if p.code == key]
+        if not match:
+            names = "、".join(f"{p.code} {p.name}".strip() for p in ended) or "无"
+            raise InputError(
+                f"“{key}”不是{source.year}年度已结束的项目，不能作为新项目复制"
+                f"（已结束的项目：{names}）",
+                WHERE,
+            )
+        found.update(match)
+    return frozenset(found)
+
+
 def start_year(
     workspace: Workspace,
     year: int,
     copy_from: int | None = None,
     progress: Progress = NO_PROGRESS,
+    *,
+    renew: Collection[str] = (),
+    renew_amounts: bool = True,
 ) -> NewYear:
     """Start ``year``: empty with the latest earlier year's settings, or carried from ``copy_from``.
 
@@ -91,21 +143,33 @@ def start_year(
     all saved, each with its audit entry, or nothing is. ``progress`` counts the projects (the
     largest unit carries 200 projects with 4,000 indicators in about 10 s).
 
+    ``renew`` names ended projects of ``copy_from`` (uid or code, see :func:`renewal_uids`) to
+    run again as new projects, with their 年初预算数 unless ``renew_amounts`` is false.
+
+    The workspace is backed up first (``before-new-year``); a refused year takes no backup.
+
     Raises:
         InputError: the year is out of range or exists; ``copy_from`` is missing or not earlier.
         Cancelled: the user cancelled; nothing was saved.
+        StorageError: the backup could not be written (disk full, read-only); nothing changed.
     """
     check_new_year(workspace.years(), year, copy_from)
+    if copy_from is None and renew:
+        raise InputError("只有从更早的年度复制时，才能把已结束的项目作为新项目复制", WHERE)
     if copy_from is None:
+        taken = workspace.back_up(NEW_YEAR_BACKUP)
         editing.add_year(workspace, year)
-        return NewYear(year)
-    carried = carry_forward(workspace.load_year(copy_from), year, new_uid)
+        return NewYear(year, backup=taken)
+    source = workspace.load_year(copy_from)
+    ticked = renewal_uids(source, year, renew)
+    carried = carry_forward(source, year, new_uid, ticked, renew_amounts=renew_amounts)
     data = carried.data
     with workspace.reading() as uow:
         upper = received_settings(uow)
     if upper is not None:  # the upper level's settings sent down win over the copied ones
         data = replace(data, settings=upper)
     inputs.check_settings(data.settings, data.framework)
+    taken = workspace.back_up(NEW_YEAR_BACKUP)
     with workspace.unit_of_work() as uow:
         repository = uow.years
         if not repository.ensure_year(year, data.settings):
@@ -131,8 +195,10 @@ def start_year(
         year,
         copy_from,
         budget_lines=len(data.budget),
-        projects=tuple(project.name for project in data.projects),
+        projects=tuple(project.name for project in data.projects if project not in carried.renewed),
         indicators=carried.indicator_count,
         ended=tuple(project.name for project in carried.ended),
+        renewed=tuple(project.name for project in carried.renewed),
         opening_balance=data.opening_balance if carried.opening_carried else None,
+        backup=taken,
     )

@@ -35,7 +35,7 @@ from unionperf.services.cycle import editing
 from unionperf.services.cycle.evidence import listing
 from unionperf.store import audit
 from unionperf.store.evidence_records import Evidence
-from unionperf.store.workspace import WorkspacePaths
+from unionperf.store.paths import WorkspacePaths
 
 __all__ = ["ACTOR", "SupportCopy", "default_name", "random_factor", "support_export"]
 

@@ -19,7 +19,7 @@ from typing import Any
 from unionperf.exchange import bag
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.file_names import SUFFIX
-from unionperf.exchange.package import PARAMS_KIND, comment_fields
+from unionperf.exchange.package import PARAMS_KIND, VerifiedPackage, comment_fields
 from unionperf.services.common import transport
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.ports import UnitOfWorkPort
@@ -28,6 +28,7 @@ from unionperf.services.common.verify import read_package
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import receive_feedback
 from unionperf.services.cycle.params import receive_params
+from unionperf.services.inbox.fanout import verified_files
 from unionperf.services.upper.intake import package_signature, take_in
 
 RECEIVED_FOLDER = "received"
@@ -145,6 +146,7 @@ def receive(
     progress: Progress = NO_PROGRESS,
     clock: Callable[[], str] | None = None,
     passphrase: str | None = None,
+    workers: int = 1,
 ) -> list[Outcome]:
     """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
 
@@ -165,12 +167,18 @@ def receive(
         clock: the time of receipt recorded for each package (UTC ISO; default: now).
         passphrase: unlocks the workspace's age identity once for the batch's encrypted
             packages (``.upkg.age``); needed only when there are some.
+        workers: processes that verify packages ahead of the writer (:mod:`.fanout`); this
+            process alone writes. Workers leave encrypted packages alone: the writer decrypts
+            and verifies them itself.
 
     Raises:
         ServiceError: encrypted packages and no or a wrong passphrase (before anything is done).
 
     Returns:
         One outcome per package file, in the order received.
+
+    On PostgreSQL, where several programs may receive at once, each package is its own short
+    transaction instead (see :func:`_receive_each`).
     """
     files = collect_packages(paths)
     outcomes: list[Outcome] = []
@@ -179,14 +187,19 @@ def receive(
     identity = transport.identity_for_batch(workspace, files, passphrase)
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
+    verified = verified_files(workspace, files, workers)
+    if workspace.database_url is not None:
+        return _receive_each(
+            workspace, verified, (len(files), own_code, identity), progress=progress, clock=clock
+        )
     remove_orphan_copies(workspace)
     try:
         with workspace.unit_of_work() as uow:
-            for done, path in enumerate(files):
+            for done, (path, checked) in enumerate(verified):
                 if progress.cancelled():
                     raise Cancelled
                 received_at = clock() if clock is not None else None
-                batch = _Batch(workspace, uow, own_code, stored, quarantined, identity)
+                batch = _Batch(workspace, uow, own_code, stored, quarantined, checked, identity)
                 outcome = _receive_guarded(batch, path, received_at)
                 outcomes.append(outcome)
                 progress.step(done + 1, len(files))
@@ -197,6 +210,43 @@ def receive(
             for item in quarantined:
                 item.unlink(missing_ok=True)
         raise
+    return outcomes
+
+
+def _receive_each(
+    workspace: Workspace,
+    files: Iterable[tuple[Path, VerifiedPackage | None]],
+    batch_of: tuple[int, str, str | None],
+    *,
+    progress: Progress,
+    clock: Callable[[], str] | None,
+) -> list[Outcome]:
+    """Receive into a PostgreSQL store: one transaction per package, committed at once.
+
+    Other programs may receive into the same database meanwhile: a package holds its unit's
+    register row and the audit chain's head only from storing it to its commit, so receivers
+    of other units never wait on each other for long and no lock is held while verifying.
+    Cancelling stops before the next package; the packages already received stay received.
+    ``batch_of`` is the number of files, the receiving unit's code and the unlocked age identity.
+    Copies under ``received/`` are removed only by their own failed package (while it still
+    holds its unit's lock), never as another program's "orphans".
+    """
+    count, own_code, identity = batch_of
+    outcomes: list[Outcome] = []
+    for done, (path, checked) in enumerate(files):
+        if progress.cancelled():
+            raise Cancelled
+        received_at = clock() if clock is not None else None
+        stored: list[Path] = []
+        try:
+            with workspace.unit_of_work() as uow:
+                batch = _Batch(workspace, uow, own_code, stored, [], checked, identity)
+                outcomes.append(_receive_guarded(batch, path, received_at))
+        except BaseException:
+            for item in stored:
+                item.unlink(missing_ok=True)
+            raise
+        progress.step(done + 1, count)
     return outcomes
 
 
@@ -252,6 +302,8 @@ class _Batch:
     """Copies under ``received/`` (deleted if the batch fails)."""
     quarantined: list[Path]
     """Quarantine copies and reasons (deleted if the batch is cancelled)."""
+    verified: VerifiedPackage | None = None
+    """The package as a worker process verified it (:mod:`.fanout`), if it did."""
     identity: str | None = None
     """The workspace's age identity, unlocked for the batch's encrypted packages."""
 
@@ -314,6 +366,7 @@ def _receive_plain(batch: _Batch, source: tuple[Path, bytes], received_at: str |
         claimed,
         batch.stored,
         received_at=received_at,
+        verified=batch.verified,
     )
     return Outcome(
         path,

@@ -36,7 +36,8 @@ class Intake:
     """A unit's package taken in: what it is and whether it replaced an earlier one."""
 
     status: str
-    """``received`` or ``received (supersedes N)``."""
+    """``received``, ``received (supersedes N)`` or ``already received`` (by another receiver
+    while this one verified it)."""
     message: str
     unit_code: str
     year: int
@@ -117,6 +118,7 @@ def take_in(
     stored: list[Path],
     *,
     received_at: str | None = None,
+    verified: VerifiedPackage | None = None,
 ) -> Intake:
     """Verify a registered unit's package with the key that must have signed it, and store it.
 
@@ -127,6 +129,8 @@ def take_in(
         unit_code: the unit the signature's trusted comment names.
         stored: files written so far in this batch (appended to; deleted if the batch fails).
         received_at: the time of receipt recorded (UTC ISO; default: now).
+        verified: the package as a worker process verified it; used only when it was verified
+            with the key that must have signed and is this very file, else verified again.
 
     Returns:
         What was taken in.
@@ -148,7 +152,14 @@ def take_in(
             "请核对其公钥登记表后用 unionperf register 登记",
         )
     key, rotated = signing_key(members, signature, registered)
-    package = verify_package(blob, key, members=members)
+    if (
+        verified is not None
+        and verified.signer.key_id_hex == key.key_id_hex
+        and verified.sha256 == bag.sha256(blob)
+    ):
+        package = verified
+    else:
+        package = verify_package(blob, key, members=members)
     if package.meta["kind"] != "submission":
         raise PackageError("kind", "这不是下级单位的报送数据包")
     if not rotated and package.signer.key_id_hex != registered.key_id:
@@ -195,6 +206,17 @@ def _store(
     meta = package.meta
     unit_code, year, stage = package.unit_code, int(meta["year"]), package.stage
     sequence = int(meta["sequence"])
+    records.lock_unit(unit_code)  # concurrent receivers of this unit wait here (PostgreSQL)
+    if records.is_received(package.sha256):  # another receiver took it while we verified
+        return Intake(
+            "already received",
+            "该数据包已接收过（内容完全相同）",
+            unit_code,
+            year,
+            stage,
+            sequence,
+            None,
+        )
     current = records.current(unit_code, year, stage)
     if current is not None and sequence <= current.sequence:
         raise PackageError(

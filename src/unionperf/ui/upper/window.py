@@ -339,7 +339,7 @@ class UpperWindow(QMainWindow):
         if self.about_dialog is None:
             from unionperf.ui.about_dialog import AboutDialog  # noqa: PLC0415 - when first asked
 
-            self.about_dialog = AboutDialog(self)
+            self.about_dialog = AboutDialog(self, workspace=self.workspace.paths.root)
         self.about_dialog.open()
 
     def _show_last_backup(self) -> None:

@@ -160,7 +160,7 @@ def indicator_columns(commit: Commit) -> list[Column[IndicatorRow]]:
         Column(
             QCoreApplication.translate("EvaluationModels", "Level 2"),
             lambda row: row.indicator.level2,
-            tooltip=lambda row: row.indicator.level2,
+            tooltip=lambda row: f"{row.indicator.level1} › {row.indicator.level2}",
             width_chars=6,
         ),
         Column(

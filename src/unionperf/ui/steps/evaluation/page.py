@@ -49,9 +49,12 @@ from unionperf.ui.steps.evaluation.texts import (
     lay_out_texts,
     with_text,
 )
-from unionperf.ui.steps.evaluation.views import indicator_table, table_view
+from unionperf.ui.steps.evaluation.views import (
+    fit_indicator_columns,
+    indicator_table,
+    table_view,
+)
 from unionperf.ui.steps.evaluation.working_pane import WorkingPane
-from unionperf.ui.widgets.column_width import column_width
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
@@ -312,6 +315,7 @@ class EvaluationStep(StepPage):
         rows = view.indicator_rows(owner_uid, score)
         if owner_uid == self._shown_rows_of:
             self.indicators.update_rows(rows)
+            self._size_columns()  # a row ticked not applicable shows the column of its reason
         else:
             self.indicators.set_rows(rows)
             self._shown_rows_of = owner_uid
@@ -351,12 +355,7 @@ class EvaluationStep(StepPage):
             box.set_saved(getattr(evaluation, field) if evaluation is not None else "")
 
     def _size_columns(self) -> None:
-        width = self.indicator_view.fontMetrics().horizontalAdvance("中")
-        header = self.indicator_view.horizontalHeader()
-        for number, column in enumerate(self.indicators.columns):
-            if column.width_chars:
-                size = column_width(header, column.title, column.width_chars, width) + 12
-                self.indicator_view.setColumnWidth(number, size)
+        fit_indicator_columns(self.indicator_view, self.indicators)
 
     # -- tabs ------------------------------------------------------------------------------------
 

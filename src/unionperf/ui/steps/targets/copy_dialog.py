@@ -43,16 +43,20 @@ def ask_source(parent: QWidget, items: list[str], current: int) -> int | None:
 
 
 def matching_owner(previous: YearData, data: YearData, owner_uid: str) -> str | None:
-    """Last year's owner matching ``owner_uid``: the unit, or the project of the same name.
+    """Last year's owner matching ``owner_uid``: the unit, the same project, or one of its name.
 
-    A name carrying the year (2024年职工文体活动经费) also matches last year's name with last
-    year's number (2023年职工文体活动经费).
+    A project continuing from last year keeps its uid, whatever it is called now: the uid is
+    matched first. Only a project last year did not have (a new one) is matched by name; a name
+    carrying the year (2024年职工文体活动经费) also matches last year's name with last year's
+    number (2023年职工文体活动经费).
     """
     if owner_uid == UNIT_OWNER:
         return UNIT_OWNER
     project = data.project(owner_uid)
     if project is None:
         return None
+    if previous.project(owner_uid) is not None:
+        return owner_uid
     by_name = {item.name.strip(): item.uid for item in previous.projects}
     name = project.name.strip()
     if name in by_name:
