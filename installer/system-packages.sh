@@ -7,7 +7,7 @@ packages=(
   libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
-  xvfb xauth poppler-utils poppler-data minisign
+  xvfb xauth poppler-utils poppler-data minisign age
   nsis desktop-file-utils
 )
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-packages: not a Debian system; install Qt's libraries by hand" >&2; exit 0; }

@@ -32,6 +32,7 @@ ALLOWED_WORDS = frozenset(
         "pdf",  # a file suffix, when a printed file name wraps before it
         "xlsx",
         "upkg",
+        "age",  # the encryption format (age-encryption.org) and the suffix of .upkg.age files
     }
 )
 """Units, codes and names a user reads as they are written."""

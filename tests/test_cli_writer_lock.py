@@ -133,6 +133,16 @@ WRITES = {
         "--passphrase-file",
         "{passphrase}",
     ],
+    "encryption-key": ["encryption-key", "--passphrase-file", "{passphrase}"],
+    "assessment --file": [
+        "assessment",
+        "--year",
+        "2024",
+        "--project",
+        "p2024-02",
+        "--file",
+        "{base}/assessment.json",
+    ],
     "backup": ["backup"],
     "receive": ["receive", "{package}"],
     "register": [
@@ -192,6 +202,7 @@ READS = {
     "key show": ["key", "show"],
     "evidence": ["evidence", "--year", "2024"],
     "forms": ["forms", "--year", "2024", "--stage", "targets", "--out", "{tmp}/forms"],
+    "disclose": ["disclose", "--year", "2024", "--out", "{tmp}/disclosure"],
     "template": ["template", "--year", "2024", "--out", "{tmp}/t.xlsx"],
     "unit": ["unit"],
     "params show": ["params", "show"],
@@ -200,6 +211,8 @@ READS = {
     "deadline (list)": ["deadline", "--year", "2024"],
     "board": ["board", "--year", "2024", "--stage", "targets", "--json"],
     "aggregate": ["aggregate", "--year", "2024", "--stage", "targets", "--out", "{tmp}/a.xlsx"],
+    "support-export": ["support-export", "--out", "{tmp}/support.zip"],
+    "assessment (list)": ["assessment", "--year", "2024"],
 }
 
 

@@ -428,6 +428,85 @@
     </message>
 </context>
 <context>
+    <name>ArrivalChart</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/arrival_chart.py" line="+52"/>
+        <source>No monitoring point</source>
+        <translation>没有监控时点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revenue arrival by category to {date} (time progress {progress}%)</source>
+        <translation>截至{date}各项收入到位率（时间进度{progress}%）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Red: behind time progress by more than {points} pts</source>
+        <translation>红色：落后时间进度超过{points}个百分点</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Time progress</source>
+        <translation>时间进度</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Arrival rate</source>
+        <translation>到位率</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentBar</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/targets/assessment.py" line="+58"/>
+        <source>Ex-ante assessment: the project&apos;s budget of {budget} yuan reaches the threshold of {threshold} yuan; none is recorded yet (needed before the sign-off)</source>
+        <translation>事前绩效评估：项目预算{budget}元，达到门槛{threshold}元，尚未填写（签字确认前须完成）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ex-ante assessment: still to fill in: {names}</source>
+        <translation>事前绩效评估：尚未填写{names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ex-ante assessment: concluded “{word}”: the project&apos;s targets cannot be signed off</source>
+        <translation>事前绩效评估：结论为“{word}”，该项目的绩效目标不能签字确认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ex-ante assessment: {word} ({assessor}, {date})</source>
+        <translation>事前绩效评估：{word}（{assessor}，{date}）</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Ex-ante assessment of {name}</source>
+        <translation>事前绩效评估：{name}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ex-ante assessment…</source>
+        <translation>事前绩效评估…</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location line="-99"/>
+        <source>Ex-ante assessment — {name}</source>
+        <translation>事前绩效评估 — {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(no conclusion yet)</source>
+        <translation>（尚未作出结论）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+</context>
+<context>
     <name>BoardPage</name>
     <message>
         <location filename="../../src/unionperf/ui/upper/board/models.py" line="+38"/>
@@ -1152,11 +1231,73 @@
     </message>
 </context>
 <context>
+    <name>Disclosure</name>
+    <message>
+        <location filename="../../src/unionperf/ui/disclosure.py" line="+39"/>
+        <source>No disclosure sheet</source>
+        <translation>无法生成绩效信息公开表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open or start a year first.</source>
+        <translation>请先打开或新建一个年度。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder for the disclosure sheet</source>
+        <translation>选择保存绩效信息公开表的文件夹</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Disclosure sheet written</source>
+        <translation>绩效信息公开表已生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written to {folder}:
+{names}
+
+It holds no personal data: print it for the members&apos; assembly and the notice board.</source>
+        <translation>已保存到 {folder}：
+{names}
+
+表中不含个人信息，可打印后提交会员（代表）大会并在公开栏公布。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The disclosure sheet was not written</source>
+        <translation>未能生成绩效信息公开表</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Writing the disclosure sheet…</source>
+        <translation>正在生成绩效信息公开表…</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+99"/>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+104"/>
         <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
         <translation>把数据包文件（.upkg）或整个文件夹拖到这里——子文件夹也会查找</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptOption</name>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/submit/encryption.py" line="+25"/>
+        <source>Encrypt before sending</source>
+        <translation>加密后发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypt the package for the upper level (age): only the upper level can open it. Send the .upkg.age file by email; the forms are not encrypted, they are for printing.</source>
+        <translation>用上级工会的加密收件人加密数据包（age 格式），只有上级工会能打开。通过电子邮件发送 .upkg.age 文件；表格不加密，用于打印。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The package is encrypted for the upper level: send only the .upkg.age file by email. The forms are not encrypted; print them.</source>
+        <translation>数据包已为上级工会加密：通过电子邮件只发送 .upkg.age 文件。表格未加密，请打印后报送，不要随邮件发送。</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1610,7 @@
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+104"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+105"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -1497,6 +1638,16 @@
         <location line="+2"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disclosure sheet…</source>
+        <translation>生成绩效信息公开表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The year on one page for the members&apos; assembly and the notice board</source>
+        <translation>本年度预算绩效信息一页汇总，供会员（代表）大会和公开栏使用（不含个人信息）</translation>
     </message>
     <message>
         <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="+100"/>
@@ -1549,7 +1700,7 @@
         <translation>年度总体目标（取自绩效目标）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+91"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+93"/>
         <source>Supporting evidence (scans, photos, sign-in sheets): drop files on the list or click “Attach files…”. Double-click a file to open it.</source>
         <translation>佐证材料（扫描件、照片、签到表等）：把文件拖到下方列表，或点击“添加文件…”。双击文件可打开查看。</translation>
     </message>
@@ -2300,7 +2451,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+97"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+99"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -2331,6 +2482,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Disclosure sheet…</source>
+        <translation>生成绩效信息公开表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -2355,12 +2511,12 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../src/unionperf/ui/help_menu.py" line="+28"/>
         <source>About UnionPerf…</source>
         <translation>关于工会预算绩效管理…</translation>
     </message>
@@ -2370,12 +2526,17 @@
         <translation>本步说明</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Export anonymised support data…</source>
+        <translation>导出匿名支持数据…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+28"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -2435,12 +2596,12 @@
         <translation>已备份（{when}）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Restored from a backup; the data before it is in the backup of {when}</source>
         <translation>已从备份恢复；恢复之前的数据在 {when} 的备份中</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -2450,7 +2611,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-200"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -2573,7 +2734,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/edits.py" line="+67"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/edits.py" line="+87"/>
         <source>Add monitoring point {date}</source>
         <translation>添加监控时点 {date}</translation>
     </message>
@@ -2583,12 +2744,13 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>单位整体</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/arrival_models.py" line="+73"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+8"/>
         <source>Behind by {points} pts</source>
         <translation>滞后{points}个百分点</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+3"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
@@ -2638,18 +2800,120 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>执行率</translation>
     </message>
     <message>
+        <location filename="../../src/unionperf/ui/steps/monitoring/arrival_models.py" line="-20"/>
+        <source>{name} (watched)</source>
+        <translation>{name}（重点关注）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Allocated funds and upper-level subsidies are watched: arriving more than the set number of points behind time progress is a warning to explain.</source>
+        <translation>拨缴经费和上级补助为重点关注收入：到位率落后时间进度超过设定的百分点时提示，需说明原因。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{points} pts behind</source>
+        <translation>落后{points}个百分点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Revenue category</source>
+        <translation>收入科目</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Approved budget</source>
+        <translation>批复预算数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Arrived to date</source>
+        <translation>累计到位数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit arrived amount</source>
+        <translation>修改累计到位数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cumulative amount received from 1 January to the cut-off (yuan).</source>
+        <translation>1月1日至截止日累计到账金额（元）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrival rate</source>
+        <translation>到位率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+6"/>
         <source>Time progress</source>
         <translation>时间进度</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+6"/>
         <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+214"/>
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Arrival rate {rate} against time progress {progress}.</source>
+        <translation>到位率{rate}，时间进度{progress}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Share of budget</source>
+        <translation>占收入预算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The category&apos;s share of the revenue budget.</source>
+        <translation>该科目批复预算数占收入预算合计的比重。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Share arrived</source>
+        <translation>占已到位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The category&apos;s share of all revenue arrived by the point.</source>
+        <translation>该科目累计到位数占截至本时点全部已到位收入的比重。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Latest arrival</source>
+        <translation>最近到账日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit date of arrival</source>
+        <translation>修改到账日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The day the latest amount counted here arrived.</source>
+        <translation>计入累计到位数的最近一笔款项的到账日期。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason for late arrival</source>
+        <translation>到位滞后原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit reason for late arrival</source>
+        <translation>修改到位滞后原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+7"/>
         <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="+5"/>
         <source>Warning</source>
         <translation>警示灯</translation>
@@ -2813,7 +3077,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+90"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/page.py" line="+94"/>
         <source>Monitoring point:</source>
         <translation>监控时点：</translation>
     </message>
@@ -2858,13 +3122,18 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>执行进度图</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Revenue arrival</source>
+        <translation>收入到位</translation>
+    </message>
+    <message>
         <location line="+8"/>
-        <location line="+144"/>
+        <location line="+139"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-103"/>
         <source>Project:</source>
         <translation>项目：</translation>
     </message>
@@ -2879,17 +3148,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>{months}（截至{date}）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Time progress {progress}</source>
         <translation>时间进度 {progress}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+27"/>
         <source>Enter each project&apos;s cumulative executed amount to the cut-off (double-click a cell); explain a lag, then on the Indicators tab enter each indicator&apos;s progress and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes).</source>
         <translation>双击单元格填写各项目截至截止日的累计执行数，执行滞后的说明原因；再到“指标完成情况”页填写各指标完成值，并说明红、黄预警的原因。每次修改即时保存（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-9"/>
         <source>Sign-off (signed)</source>
         <translation>签字确认（已签字）</translation>
     </message>
@@ -2899,7 +3168,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>签字确认（未签字）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Open or start a year first.</source>
         <translation>请先打开或新建年度。</translation>
     </message>
@@ -2909,9 +3178,14 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>本年度还没有监控时点：请在右上角选择截止日期，再点“添加时点”。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+99"/>
         <source>Cannot add the monitoring point</source>
         <translation>无法添加监控时点</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/steps/monitoring/arrival_tab.py" line="+60"/>
+        <source>Enter for each revenue category the amount received from 1 January to the cut-off and the date of the latest arrival (double-click a cell). Allocated funds and upper-level subsidies more than the set points behind time progress are flagged red: write the reason. Every edit is saved at once (Ctrl+Z undoes).</source>
+        <translation>逐个收入科目填写1月1日至截止日的累计到位数和最近到账日期（双击单元格）。拨缴经费、上级补助到位率落后时间进度超过设定百分点的标红，请写明原因。每次修改立即保存（Ctrl+Z 撤销）。</translation>
     </message>
 </context>
 <context>
@@ -4038,8 +4312,8 @@ Nothing was imported.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Packages (*.upkg);;All files (*)</source>
-        <translation>数据包 (*.upkg);;所有文件 (*)</translation>
+        <source>Packages (*.upkg *.upkg.age);;All files (*)</source>
+        <translation>数据包 (*.upkg *.upkg.age);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4102,7 +4376,7 @@ Nothing was imported.</source>
         <translation>正在接收一批数据包，请等它完成。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Receiving packages…</source>
         <translation>正在接收数据包…</translation>
     </message>
@@ -5017,17 +5291,17 @@ Restore it from a backup?</source>
     <name>SettingsForm</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/budget/settings_form.py" line="+76"/>
-        <location line="+218"/>
+        <location line="+224"/>
         <source>Switch the indicator framework</source>
         <translation>切换指标体系</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-223"/>
         <source>Switch the indicator framework to “{title}”? The self-evaluation points return to its defaults, and indicators whose level-1 or level-2 category it does not have are listed as problems to fix. Ctrl+Z switches back.</source>
         <translation>将指标体系切换为“{title}”？自评分值将恢复为该体系的默认值，一级、二级指标不在该体系中的三级指标将列为问题，需逐一修改。按 Ctrl+Z 可切换回来。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+134"/>
         <source>Total {total} points</source>
         <translation>合计 {total} 分</translation>
     </message>
@@ -5058,19 +5332,25 @@ Restore it from a backup?</source>
         <translation>修改自评分值</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <location line="+13"/>
-        <location line="+19"/>
+        <location line="+14"/>
+        <location line="+20"/>
         <source>Edit the rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-39"/>
         <source>The exemption threshold cannot be negative.</source>
         <translation>项目免报门槛不能为负数。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>The ex-ante assessment threshold cannot be negative.</source>
+        <translation>事前绩效评估门槛不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>“{text}” is not a month and day such as 06-30.</source>
         <translation>“{text}”不是有效的月-日（如 06-30）。</translation>
     </message>
@@ -5083,7 +5363,7 @@ Restore it from a backup?</source>
 <context>
     <name>SettingsFormView</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+60"/>
+        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+62"/>
         <source>These rules apply to this year and travel with the submitted package. Each change is saved at once; Ctrl+Z undoes it.</source>
         <translation>以下规则适用于本年度，并随报送数据包一并报送。每项修改即时保存，按 Ctrl+Z 可撤销。</translation>
     </message>
@@ -5109,16 +5389,32 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+6"/>
         <source> percentage points</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Warn when the execution rate is this far behind the time progress.</source>
         <translation>预算执行率落后时间进度达到该百分点时预警。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Warn when allocated funds or the upper-level subsidy arrive this far behind the time progress.</source>
+        <translation>拨缴经费或上级补助到位率落后时间进度超过该百分点时提示。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ex-ante assessment threshold</source>
+        <translation>事前绩效评估门槛</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new project budgeted at or above this amount needs an ex-ante assessment before its targets are signed off; 0: none is asked for.</source>
+        <translation>预算达到此金额的新增项目，须先完成事前绩效评估，其绩效目标方可签字确认；0 表示不要求。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Exemption threshold</source>
         <translation>“项目免报门槛”</translation>
     </message>
@@ -5153,7 +5449,7 @@ Restore it from a backup?</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Indicator framework and self-evaluation points</source>
         <translation>指标体系与自评分值</translation>
     </message>
@@ -5189,8 +5485,18 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Late revenue warning</source>
+        <translation>收入到位滞后预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Exempt projects below (yuan)</source>
         <translation>项目免报门槛（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ex-ante assessment from (yuan)</source>
+        <translation>事前绩效评估门槛（元）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5337,7 +5643,7 @@ Restore it from a backup?</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-222"/>
+        <location filename="../../src/unionperf/ui/steps/base.py" line="+19"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -5357,7 +5663,7 @@ Restore it from a backup?</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/base.py" line="+19"/>
+        <location line="+7"/>
         <source>Unit profile</source>
         <translation>单位信息</translation>
     </message>
@@ -5565,7 +5871,7 @@ Why is this so? (travels with the package)</source>
         <translation>报送阶段：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Pre-flight checklist</source>
         <translation>报送前检查</translation>
     </message>
@@ -5595,7 +5901,7 @@ Why is this so? (travels with the package)</source>
         <translation>生成表格和数据包…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Print cover sheet</source>
         <translation>打印报送回执</translation>
     </message>
@@ -5645,18 +5951,18 @@ Why is this so? (travels with the package)</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+152"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+153"/>
         <source>Explanation of {code}</source>
         <translation>{code}出错说明</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
@@ -5666,7 +5972,7 @@ Why is this so? (travels with the package)</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/writing.py" line="+59"/>
+        <location filename="../../src/unionperf/ui/steps/submit/writing.py" line="+65"/>
         <source>Written to {folder}:
 Package {file} (No. {sequence})
 SHA-256 {sha256}
@@ -5689,7 +5995,7 @@ SHA-256 {sha256}
         <translation>下一步：打印《{cover}》，由填报人、工会主席、经审会主任签字并加盖单位公章后，连同数据包文件（用U盘或按上级工会要求的方式）一并交上级工会。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+28"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+29"/>
         <source>Folder for the cover sheet</source>
         <translation>选择保存报送回执的文件夹</translation>
     </message>
@@ -5737,6 +6043,53 @@ SHA-256 {sha256}
         <location line="+3"/>
         <source>The feedback package was not imported</source>
         <translation>未导入反馈数据包</translation>
+    </message>
+</context>
+<context>
+    <name>SupportExport</name>
+    <message>
+        <location filename="../../src/unionperf/ui/support_export.py" line="+31"/>
+        <source>Export anonymised support data</source>
+        <translation>导出匿名支持数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zip archives (*.zip)</source>
+        <translation>压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the anonymised support data…</source>
+        <translation>正在生成匿名支持数据…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The support data was not written</source>
+        <translation>匿名支持数据未能生成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Written to {path}.
+
+Names, people, phone numbers, addresses, texts and the credit code are replaced by placeholders, amounts are scaled by a random factor, evidence files are placeholders. Years: {years}.</source>
+        <translation>已保存到 {path}。
+
+单位、项目和人员的名称，电话、地址、文字说明和统一社会信用代码已换成占位文字，金额已按随机系数缩放，佐证材料换成了占位文件。年度：{years}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The problems or scores of these years differ from yours: {years}.</source>
+        <translation>以下年度的审核问题或得分与原数据不完全一致：{years}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It shows the same problems and scores as your data.</source>
+        <translation>其中的审核问题和得分与您的数据一致，可直接发给技术支持。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anonymised support data written</source>
+        <translation>已导出匿名支持数据</translation>
     </message>
 </context>
 <context>
@@ -5862,7 +6215,7 @@ SHA-256 {sha256}
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+81"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+79"/>
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
@@ -5903,7 +6256,7 @@ SHA-256 {sha256}
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>

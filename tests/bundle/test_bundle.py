@@ -19,6 +19,7 @@ CHECKS = (
     "运行审核规则",
     "生成全部标准表格（PDF、Excel）",
     "生成并校验签名数据包",
+    "加密并解密数据包（age）",
     "显示主窗口（中文界面）",
 )
 
@@ -54,7 +55,7 @@ def test_bundled_selftest_passes_every_check(bundle, tmp_path):
     assert f"UnionPerf {VERSION}" in text
     assert f"安装包 {bundle}" in text  # the frozen program ran, not the checkout
     assert "显示平台 offscreen" in text
-    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：7 项")
+    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：8 项")
     assert done.stdout.strip() == text.strip()
 
 

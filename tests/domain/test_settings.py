@@ -84,6 +84,8 @@ def test_default_to_json():
         "monitoring_cutoffs": ["03-31", "06-30", "07-31", "09-30"],
         "unit_wide": True,
         "required_signoffs": ["preparer", "chair", "audit_chair"],
+        "arrival_lag_points": "10",
+        "assessment_threshold": "0",
     }
 
 
@@ -141,3 +143,11 @@ def test_leap_day_cutoff_is_accepted():
 def test_invalid_values_are_rejected(key, value, message):
     with pytest.raises(ValueError, match=message):
         RuleSettings.from_json({key: value})
+
+
+def test_the_assessment_threshold_round_trips_and_defaults_to_none_asked():
+    settings = RuleSettings(assessment_threshold=Decimal("500000"))
+    assert RuleSettings.from_json(settings.to_json()).assessment_threshold == Decimal(500000)
+    older = RuleSettings().to_json()
+    del older["assessment_threshold"]  # settings written before the field existed
+    assert RuleSettings.from_json(older).assessment_threshold == 0

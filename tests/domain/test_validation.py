@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 
 from tests.domain import worked_example
+from unionperf.domain.assessment import Conclusion, ExAnteAssessment
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, FundingLine, FundingSource, TargetSet
 from unionperf.domain.evaluation import Evaluation
 from unionperf.domain.indicators import Operator, Tier
@@ -28,6 +29,7 @@ from unionperf.domain.monitoring import (
 )
 from unionperf.domain.problems import Problem, ProblemCode, Section, Severity
 from unionperf.domain.results import score_project
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation import active_stages, blocking_problems, check_stage, check_year
@@ -127,6 +129,27 @@ def _funding(initial: int, adjusted: int, executed: int) -> YearData:
 def _targets(**changes: object) -> YearData:
     targets = replace(worked_example.project().targets, **changes)
     return _project(targets=targets)
+
+
+def _assessed(**changes: object) -> YearData:
+    """Project p1 (全年预算数 220,000) above a threshold of 200,000, with its assessment changed."""
+    settings = RuleSettings(assessment_threshold=D(200000))
+    assessment = replace(
+        ExAnteAssessment(
+            "p1",
+            necessity="职工需求调查显示参与意愿高",
+            feasibility="场地与人员已落实",
+            expected_performance="覆盖职工不少于700人次",
+            funding_soundness="按市场询价三家取中",
+            risks="天气影响，已备室内场地",
+            conclusion=Conclusion.PASS,
+            assessor="区总工会财务部",
+            assessed_on=date(2023, 11, 20),
+            evidence="职工代表大会决议、询价单",
+        ),
+        **changes,
+    )
+    return _year(settings=settings, assessments=(assessment,))
 
 
 def _indicators(changes: dict[str, dict[str, object]], drop: tuple[str, ...] = ()) -> YearData:
@@ -468,6 +491,13 @@ CASES = [
         (MONITORING, "p1", "m1", "lag_reason"),
     ),
     _case(
+        C.MONITORING_REVENUE_LAG,
+        lambda: _year(arrivals=(RevenueArrival("m1", "402", D(90000)),)),
+        M,
+        S,
+        (MONITORING, "", "m1/revenue-402", "note"),
+    ),
+    _case(
         C.MONITORING_PROGRESS_MISSING,
         lambda: _progress("i2", drop=True),
         M,
@@ -615,6 +645,27 @@ CASES = [
         E,
         H,
         (EVALUATION, "p1", "i3", "actual"),
+    ),
+    _case(
+        C.ASSESSMENT_MISSING,
+        lambda: replace(_assessed(), assessments=()),
+        T,
+        H,
+        (TARGETS, "p1", "assessment", ""),
+    ),
+    _case(
+        C.ASSESSMENT_NOT_POSITIVE,
+        lambda: _assessed(conclusion=Conclusion.REJECT),
+        T,
+        H,
+        (TARGETS, "p1", "assessment", "conclusion"),
+    ),
+    _case(
+        C.ASSESSMENT_INCOMPLETE,
+        lambda: _assessed(risks="  ", assessed_on=None),
+        T,
+        H,
+        (TARGETS, "p1", "assessment", "risks"),
     ),
     _case(
         C.SIGNOFF_MISSING,

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from unionperf.demo.data import demo_large_year, demo_years
+from unionperf.domain.assessment import Conclusion, ExAnteAssessment
 from unionperf.domain.budget import FundingSource, ProjectAttribute
 from unionperf.domain.indicators import Indicator, Operator, Period, StandardBasis, Tier
 from unionperf.domain.monitoring import (
@@ -27,7 +28,8 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
     Suspension,
 )
-from unionperf.domain.settings import SignoffRole
+from unionperf.domain.revenue import RevenueArrival
+from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitLevel
 from unionperf.domain.year import Explanation, Stage, StageKind, YearData
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError, for_stage
@@ -48,9 +50,11 @@ TOP_KEYS = [
     "unit_targets",
     "points",
     "monitoring",
+    "arrivals",
     "evaluations",
     "signoffs",
     "explanations",
+    "assessments",
 ]
 
 
@@ -120,7 +124,7 @@ def test_written_form_is_plain_json_without_floats_in_a_fixed_order(name):
     data = _years()[name]
     document = year_to_json(data)
     assert list(document) == TOP_KEYS
-    assert document["format_version"] == DATA_FORMAT_VERSION == "1.1"
+    assert document["format_version"] == DATA_FORMAT_VERSION == "1.3"
     assert not any(isinstance(value, float) for value in _walk(document))
     assert json.dumps(document, ensure_ascii=False) == json.dumps(
         year_to_json(data), ensure_ascii=False
@@ -207,6 +211,135 @@ def test_a_1_0_document_without_upper_bounds_still_reads():
     assert not list(_validator().iter_errors(document))
 
 
+def test_revenue_arrival_round_trips_and_matches_the_schema():
+    data = replace(_years()["2024"], settings=RuleSettings(arrival_lag_points=D("7.5")))
+    assert len(data.arrivals) == 20  # 5 revenue categories × 4 points
+    document = year_to_json(data)
+    late = next(
+        item
+        for item in document["arrivals"]
+        if item["point_uid"] == "m2024-06-30" and item["category_code"] == "403"
+    )
+    assert late == {
+        "point_uid": "m2024-06-30",
+        "category_code": "403",
+        "amount": "12500.00",
+        "received_on": "2024-03-15",
+        "note": late["note"],
+    }
+    assert late["note"].startswith("上级工会二季度回拨补助")
+    assert document["settings"]["arrival_lag_points"] == "7.5"
+    assert not list(_validator().iter_errors(document))
+    assert year_from_json(document) == _sorted_progress(data)
+
+
+def test_arrival_without_a_date_is_null():
+    data = replace(_years()["2024"], arrivals=(RevenueArrival("m2024-03-31", "402", D(5)),))
+    (written,) = year_to_json(data)["arrivals"]
+    assert written["received_on"] is None
+    assert year_from_json(year_to_json(data)).arrivals == data.arrivals
+
+
+def test_a_1_1_document_without_arrivals_still_reads():
+    data = _years()["2024"]
+    document = year_to_json(data)
+    document["format_version"] = "1.1"
+    del document["arrivals"]
+    del document["settings"]["arrival_lag_points"]
+    assert not list(_validator().iter_errors(document))
+    read = year_from_json(document)
+    assert read.arrivals == ()
+    assert read.settings.arrival_lag_points == D(10)
+    assert read == replace(_sorted_progress(data), arrivals=())
+
+
+def _assessed() -> YearData:
+    data = _years()["2024"]
+    first, second = data.projects[0].uid, data.projects[1].uid
+    return replace(
+        data,
+        settings=replace(data.settings, assessment_threshold=D("150000")),
+        assessments=(
+            ExAnteAssessment(
+                first,
+                necessity="会员需求调查",
+                feasibility="场地已落实",
+                expected_performance="覆盖会员800人次",
+                funding_soundness="三家询价",
+                risks="天气，备室内场地",
+                conclusion=Conclusion.PASS_ADJUSTED,
+                assessor="财务委员会",
+                assessed_on=date(2023, 11, 20),
+                evidence="会议纪要",
+            ),
+            ExAnteAssessment(second),  # begun: no conclusion, no date yet
+        ),
+    )
+
+
+def test_assessments_round_trip_and_match_the_schema():
+    data = _assessed()
+    document = year_to_json(data)
+    assert document["format_version"] == "1.3"
+    assert document["settings"]["assessment_threshold"] == "150000"
+    first, begun = document["assessments"]
+    assert first["conclusion"] == "pass_adjusted"
+    assert first["assessed_on"] == "2023-11-20"
+    assert begun["conclusion"] is None
+    assert begun["assessed_on"] is None
+    assert not list(_validator().iter_errors(document))
+    assert _through_text(data) == _sorted_progress(data)
+
+
+def test_a_1_2_document_without_assessments_still_reads():
+    data = _assessed()
+    document = year_to_json(data)
+    document["format_version"] = "1.2"
+    del document["assessments"]
+    del document["settings"]["assessment_threshold"]
+    assert not list(_validator().iter_errors(document))
+    read = year_from_json(document)
+    assert read.assessments == ()
+    assert read.settings.assessment_threshold == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["assessments"][0].update(project_uid="p-none"),
+            "data.json 中 assessments[0].project_uid 不是本年度的项目：“p-none”",
+        ),
+        (
+            lambda d: d["assessments"][1].update(project_uid=d["assessments"][0]["project_uid"]),
+            "data.json 中 assessments[1] 与 assessments[0] 重复（同一项目只有一份事前绩效评估）",
+        ),
+        (
+            lambda d: d["assessments"][0].update(conclusion="通过"),
+            "data.json 中 assessments[0].conclusion 不是允许的值",
+        ),
+        (
+            lambda d: d["assessments"][0].update(assessed_on="2023-11-31"),
+            "data.json 中 assessments[0].assessed_on 不是有效日期：“2023-11-31”",
+        ),
+        (
+            lambda d: d["assessments"][0].pop("risks"),
+            "data.json 中 assessments[0].risks 缺失",
+        ),
+        (
+            lambda d: d["settings"].update(assessment_threshold="many"),
+            "data.json 中 settings.assessment_threshold 不是数值：“many”",
+        ),
+    ],
+)
+def test_a_bad_assessment_is_refused_with_its_path(change, message):
+    document = year_to_json(_assessed())
+    change(document)
+    with pytest.raises(CodecError) as raised:
+        year_from_json(document)
+    assert str(raised.value).startswith(message)
+
+
 def test_indicators_are_written_in_canonical_order():
     """Added 满意度 first and 效益 last: the package lists 产出, 效益, 满意度."""
     data = _years()["2024"]
@@ -268,6 +401,34 @@ def _broken(change) -> dict[str, Any]:
             lambda d: d["projects"][1]["targets"]["indicators"][0].update(operator="≥"),
             "data.json 中 projects[1].targets.indicators[0].operator 不是允许的值"
             "（>=、>、=、<=、<、interval、qualitative）：“≥”",
+        ),
+        (
+            lambda d: d["arrivals"][0].update(category_code="501"),
+            "data.json 中 arrivals[0].category_code 不是收入科目：“501”",
+        ),
+        (
+            lambda d: d["arrivals"][1].update(point_uid="m1999"),
+            "data.json 中 arrivals[1].point_uid 不是本年度的监控时点：“m1999”",
+        ),
+        (
+            lambda d: d["arrivals"][1].update(category_code="401"),
+            "data.json 中 arrivals[1] 与 arrivals[0] 重复（同一监控时点的同一收入科目）",
+        ),
+        (
+            lambda d: d["arrivals"][0].update(amount=100),
+            "data.json 中 arrivals[0].amount 不是金额：100",
+        ),
+        (
+            lambda d: d["arrivals"][0].update(received_on="2024-13-01"),
+            "data.json 中 arrivals[0].received_on 不是有效日期：“2024-13-01”",
+        ),
+        (
+            lambda d: d["settings"].update(arrival_lag_points="ten"),
+            "data.json 中 settings.arrival_lag_points 不是数值：“ten”",
+        ),
+        (
+            lambda d: d.update(arrivals={}),
+            "data.json 中 arrivals 不是数组：对象",
         ),
         (
             lambda d: d["points"][0].update(cutoff="2024-02-30"),
@@ -366,7 +527,7 @@ def _full_year() -> YearData:
 def test_targets_stage_carries_no_monitoring_or_evaluation():
     data = _full_year()
     cut = for_stage(data, Stage(StageKind.TARGETS))
-    assert (cut.points, cut.monitoring, cut.evaluations) == ((), (), ())
+    assert (cut.points, cut.monitoring, cut.arrivals, cut.evaluations) == ((), (), (), ())
     assert cut.signoffs
     assert {item.stage for item in cut.signoffs} == {"targets"}
     assert cut.budget == data.budget
@@ -393,6 +554,8 @@ def test_monitoring_stage_carries_the_points_up_to_its_cutoff(cutoff, points):
     uids = {point.uid for point in cut.points}
     assert cut.monitoring == tuple(item for item in data.monitoring if item.point_uid in uids)
     assert cut.monitoring
+    assert cut.arrivals == tuple(item for item in data.arrivals if item.point_uid in uids)
+    assert len(cut.arrivals) == 5 * points
     assert cut.evaluations == ()
     assert cut.signoffs == tuple(item for item in data.signoffs if item.stage == stage.name)
     assert cut.explanations == data.explanations
@@ -438,7 +601,8 @@ def test_schema_is_a_valid_draft_2020_12_schema():
     Draft7Validator.check_schema(schema)
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["$id"] == "https://unionperf.invalid/schemas/data-1.0.json"
-    assert schema["required"] == TOP_KEYS
+    later = {"arrivals", "assessments"}  # since 1.2 and 1.3
+    assert schema["required"] == [key for key in TOP_KEYS if key not in later]
 
 
 @pytest.mark.parametrize("name", ["2023", "2024", "large"])
@@ -465,7 +629,13 @@ def test_schema_documents_every_key_written(name):
     assert not errors, errors[0].message
 
 
-ADDED_IN_MINOR_VERSIONS = {"target_upper"}
+ADDED_IN_MINOR_VERSIONS = {
+    "target_upper",
+    "arrivals",
+    "arrival_lag_points",
+    "assessments",
+    "assessment_threshold",
+}
 """Keys a later 1.x added: optional, so that documents of 1.0 stay valid."""
 
 
@@ -521,6 +691,10 @@ def test_schema_enums_are_the_domain_enums(name, kind: type[Enum]):
         lambda d: d.update(budget=None),
         lambda d: d["settings"].update(reverse_formula=3),
         lambda d: d["settings"]["weights"].update(execution="ten"),
+        lambda d: d["arrivals"][0].update(amount="1e3"),
+        lambda d: d["arrivals"][0].pop("note"),
+        lambda d: d["settings"].update(arrival_lag_points=10),
+        lambda d: d.update(arrivals=[{}] * 1001),
     ],
 )
 def test_broken_documents_fail_the_schema_and_the_reader(change):

@@ -195,6 +195,7 @@ def test_layout_name_and_sequence_chain(unit):
             TAGMANIFEST,
             SIGNATURE,
             "data/data.json",
+            "data/forms/assessments.pdf",  # the demo's new major project (事前绩效评估)
             "data/forms/budget.pdf",
             "data/forms/forms-targets.xlsx",
             "data/forms/project-targets.pdf",

@@ -78,17 +78,27 @@ def test_families_per_stage(year: YearData) -> None:
         "budget",
         "project-targets",
         "unit-targets",
-        *(f"monitoring-{point.cutoff.isoformat()}" for point in year.points),
+        "assessments",  # the demo's new major project
+        *(
+            key
+            for point in year.points
+            for key in (f"monitoring-{point.cutoff}", f"revenue-{point.cutoff}")
+        ),
         "self-evaluation",
         "evaluation-summary",
     ]
     targets = families_for(year, Stage(StageKind.TARGETS))
-    assert [family.key for family in targets] == ["budget", "project-targets", "unit-targets"]
+    assert [family.key for family in targets] == [
+        "budget",
+        "project-targets",
+        "unit-targets",
+        "assessments",
+    ]
     evaluation = families_for(year, Stage(StageKind.SELF_EVALUATION))
     assert [family.key for family in evaluation] == ["self-evaluation", "evaluation-summary"]
     point = year.points[2]
     monitoring = families_for(year, Stage(StageKind.MONITORING, point.cutoff))
-    assert [family.key for family in monitoring] == ["monitoring-2024-07-31"]
+    assert [family.key for family in monitoring] == ["monitoring-2024-07-31", "revenue-2024-07-31"]
     with pytest.raises(ValueError, match="监控时点"):
         families_for(year, Stage.parse("monitoring-2024-05-15"))
 

@@ -158,6 +158,15 @@ class FakeSubmissions:
         self.state.upper = (public_key, name)
         self.audit.record("trust", "upper_key", key_id, {"name": name})
 
+    def upper_recipient(self) -> str | None:
+        """The upper level's age recipient (``age1…``) packages are encrypted to, if given."""
+        return self.state.upper_recipient
+
+    def trust_upper_recipient(self, recipient: str) -> None:
+        """Keep the upper level's age recipient for encrypted packages (audited)."""
+        old, self.state.upper_recipient = self.state.upper_recipient, recipient
+        self.audit.record("trust", "upper_recipient", recipient, {"recipient": [old, recipient]})
+
 
 class FakeRegister:
     """The upper level's register: units, keys, received packages (one current per stage)."""

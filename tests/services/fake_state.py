@@ -60,6 +60,7 @@ class FakeState:
     submissions: list[Submission] = field(default_factory=list)
     feedback: list[HeldFeedback] = field(default_factory=list)
     upper: tuple[str, str] | None = None
+    upper_recipient: str | None = None
     subordinates: dict[str, Subordinate] = field(default_factory=dict)
     key_history: dict[str, list[RetiredKey]] = field(default_factory=dict)
     received: list[Received] = field(default_factory=list)

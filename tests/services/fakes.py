@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from tests.services.fake_arrivals import FakeArrivals
+from tests.services.fake_assessments import FakeAssessments
 from tests.services.fake_params import FakeParams
 from tests.services.fake_records import FakeEvidence, FakeRegister, FakeSubmissions
 from tests.services.fake_state import FakeAudit, FakeState
@@ -43,6 +45,8 @@ class FakeUnitOfWork:
         self.audit = FakeAudit(state)
         self.submissions = FakeSubmissions(state, self.audit)
         self.years = FakeYears(state, self.submissions, self.audit)
+        self.arrivals = FakeArrivals(state, self.submissions, self.audit)
+        self.assessments = FakeAssessments(state, self.submissions, self.audit)
         self.register = FakeRegister(state, self.audit)
         self.evidence = FakeEvidence(state, self.audit)
         self.params = FakeParams(state, self.audit)

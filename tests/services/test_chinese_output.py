@@ -1,9 +1,10 @@
 """No English reaches the user in what the app writes: file names, PDF text, workbook cells.
 
 Every stage of the demo year is exported as the accountant does it (package, forms, cover sheet),
-with the key registration sheet and the fill-in workbook, into one folder; then the names of the
-files written there, the text of every PDF (read back with poppler) and every visible cell of
-every workbook are scanned for English words (``tests/chinese.py`` says what is allowed).
+with the key registration sheet, the fill-in workbook and the disclosure sheet, into one
+folder; then the names of the files written there, the text of every PDF (read back with
+poppler) and every visible cell of every workbook are scanned for English words
+(``tests/chinese.py`` says what is allowed).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tests.chinese import english_in, english_words
 from tests.forms.pdfread import needs_poppler, text
 from unionperf.domain.validation.checks import active_stages
 from unionperf.services.common import signing
-from unionperf.services.cycle import fillin, forms, submit
+from unionperf.services.cycle import disclosure, fillin, forms, submit
 from unionperf.services.cycle.demo import create_demo
 from unionperf.services.cycle.key_sheet import write_key_sheet
 
@@ -40,6 +41,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
         forms.write_forms(workspace, YEAR, None, out)
         write_key_sheet(signing.key_info(workspace), workspace.unit(), out)
         fillin.export_template(workspace, YEAR, out)
+        disclosure.write_disclosure(workspace, YEAR, out)
     finally:
         workspace.close()
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -13,6 +14,7 @@ from tests.services.fakes import FakeWorkspace, chair_signs
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.monitoring import MonitoringEntry
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.year import YearData
 from unionperf.services.common.errors import InputError, ServiceError
@@ -92,7 +94,27 @@ def scenario(workspace: Workspace) -> list[object]:
     seen.append(_outcome(lambda: editing.delete_indicator(workspace, SATISFACTION.uid)))
 
     seen.append(_outcome(lambda: editing.save_entry(workspace, MonitoringEntry("m1", "p1", D(5)))))
+    arrival = RevenueArrival("m1", "403", D(12500), date(YEAR, 3, 15), "7月下拨")
+    seen.append(_outcome(lambda: editing.save_arrival(workspace, YEAR, arrival)))
+    for bad in (
+        replace(arrival, category_code="501"),
+        replace(arrival, received_on=date(YEAR, 8, 1)),
+        replace(arrival, amount=D("-1")),
+        replace(arrival, amount=D("0.001")),
+        replace(arrival, point_uid="zz"),
+    ):
+        seen.append(_outcome(lambda bad=bad: editing.save_arrival(workspace, YEAR, bad)))
+    dues = RevenueArrival("m1", "401", D(100))
+    editing.save_arrival(workspace, YEAR, dues)
+    editing.delete_arrival(workspace, "m1", "401")  # undo of a first entry
     chair_signs(workspace, YEAR, POINT.stage)
+    seen.append(_outcome(lambda: editing.delete_arrival(workspace, "m1", "403")))
+    seen.append(_outcome(lambda: editing.save_arrival(workspace, YEAR, arrival)))
+    seen.append(
+        _outcome(lambda: editing.save_arrival(workspace, YEAR, replace(arrival, amount=D(25000))))
+    )
+    with workspace.reading() as uow:
+        seen.append(uow.arrivals.for_year(YEAR))
     seen.append(_outcome(lambda: editing.save_entry(workspace, MonitoringEntry("m1", "p1", D(6)))))
     seen.append(_outcome(lambda: editing.save_entry(workspace, MonitoringEntry("m1", "p1", D(5)))))
     seen.append(_outcome(lambda: editing.delete_point(workspace, YEAR, "m1")))
@@ -146,6 +168,22 @@ def test_the_scenario_runs_alike(workspace, tmp_path):
     assert seen[9] == ((False, "adjusting", "上级要求"), {TARGETS})
     assert seen[11] == ((True, "open", ""), set())
     assert seen[-2] == (3, f"{3:064}")
+    first = next(i for i, item in enumerate(seen) if "不是收入科目" in str(item))
+    arrivals = seen[first - 1 :]
+    assert arrivals[:6] == [
+        "ok",
+        "InputError: 运行监控 › 收入到位：“501”不是收入科目",
+        "InputError: 运行监控 › 收入到位 › 上级补助收入 › 最近到账日期："
+        "到账日期2024-08-01应在2024-01-01至监控截止日2024-07-31之间",
+        "InputError: 运行监控 › 收入到位 › 上级补助收入 › 累计到位数：金额不能为负数（-1元）",
+        "InputError: 运行监控 › 收入到位 › 上级补助收入 › 累计到位数："
+        "“0.001”不是有效金额（元，最多两位小数）",
+        "InputError: 运行监控：2024年度没有这个监控时点（zz）",
+    ]
+    assert arrivals[6].startswith("StageLockedError")  # taking back the subsidy
+    assert arrivals[7] == "ok"  # the same values again: no change, not refused
+    assert arrivals[8].startswith("StageLockedError")  # changing it
+    assert arrivals[9] == (RevenueArrival("m1", "403", D(12500), date(YEAR, 3, 15), "7月下拨"),)
 
 
 def test_fake_and_sqlite_give_the_same_transcript_and_year(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -92,3 +93,14 @@ def test_a_character_the_font_lacks_is_refused(tmp_path):
     with pytest.raises(ServiceError, match="无法生成公钥登记表"):
         write_key_sheet(INFO, unit, tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+def test_an_upper_level_sheet_carries_its_encryption_recipient_and_a_unit_sheet_none():
+    recipient = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
+    upper = replace(INFO, recipient=recipient)
+    (form,) = key_sheet_family(upper, UNIT, date(2025, 3, 1)).forms
+    texts = "\n".join(text for _, text in form_texts(form))
+    assert "加密收件人（age，用于加密后发送）" in texts
+    assert recipient in texts
+    (plain,) = key_sheet_family(INFO, UNIT, date(2025, 3, 1)).forms
+    assert "加密收件人" not in "\n".join(text for _, text in form_texts(plain))

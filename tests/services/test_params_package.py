@@ -32,7 +32,7 @@ from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.exchange.package import verify_package
 from unionperf.forms.fonts import form_texts
-from unionperf.services.common import signing
+from unionperf.services.common import signing, transport
 from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.indicator_library import default_library
 from unionperf.services.common.workspace import Workspace
@@ -89,7 +89,11 @@ def _files(folder: Path) -> tuple[Path, Path, Path]:
     library = {**bundled, "title": "某区总工会指标库", "version": "2026.1"}
     raised = {**bundled["entries"][9], "target": "30"}  # 疗休养人数 ≥20 → ≥30
     library["entries"] = [*bundled["entries"][:9], raised, NEW_ENTRY]
-    settings = RuleSettings(lag_points=Decimal(15), over_delivery_ratio=Decimal("1.30"))
+    settings = RuleSettings(
+        lag_points=Decimal(15),
+        over_delivery_ratio=Decimal("1.30"),
+        assessment_threshold=Decimal(300000),
+    )
     paths = (folder / "library.json", folder / "settings.json", folder / "deadlines.json")
     for path, document in zip(paths, (library, settings.to_json(), DEADLINES), strict=True):
         path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
@@ -166,6 +170,7 @@ def test_a_unit_sees_what_changes_then_applies_it(upper, own, tmp_path, capsys):
     changed = {item.label: (item.old, item.new) for item in preview.years[0].changes}
     assert changed["执行进度偏差阈值（百分点）"] == ("10", "15")
     assert changed["超额完成判定比例"] == ("120%", "130%")
+    assert changed["事前绩效评估门槛（元，0为不要求）"] == ("500000", "300000")
     assert preview.added == (NEW_ENTRY["name"],)
     assert preview.changed == ("组织劳模及先进职工疗休养人数",)
     assert len(preview.removed) == len(default_library().entries) - 10
@@ -173,6 +178,10 @@ def test_a_unit_sees_what_changes_then_applies_it(upper, own, tmp_path, capsys):
     assert f"{NEW_YEAR}年度规则设置" in text
     assert "已签字确认或已报送，规则设置不变" in text
     assert f"报送截止日期：{NEW_YEAR}年度 绩效目标 {NEW_YEAR}-01-31" in text
+    recipient = transport.own_recipient(upper)
+    assert recipient is not None
+    assert f"上级工会加密收件人：{recipient}（可加密后发送）" in text
+    assert transport.upper_recipient(own) is None  # nothing applied by looking
     # nothing was applied by looking
     assert active_library(own).title == default_library().title
     assert stage_deadlines(own, NEW_YEAR) == []
@@ -184,6 +193,8 @@ def test_a_unit_sees_what_changes_then_applies_it(upper, own, tmp_path, capsys):
     assert library.title == "某区总工会指标库"
     assert library.entry(NEW_ENTRY["id"]) is not None
     assert own.load_year(NEW_YEAR).settings.lag_points == Decimal(15)
+    assert own.load_year(NEW_YEAR).settings.assessment_threshold == Decimal(300000)
+    assert transport.upper_recipient(own) == recipient  # 加密后发送 is offered from now on
     assert own.load_year(YEAR).settings == before_2024
     due = stage_deadlines(own, NEW_YEAR, today=date(NEW_YEAR, 2, 1))
     assert [(item.stage, item.due, item.overdue, item.days_left) for item in due] == [

@@ -216,6 +216,8 @@ def test_the_other_rules_save_and_undo_restores(qtbot, opened, demo_workspace, e
     before = _stored(demo_workspace)
     _retype(qtbot, view.lag_points.lineEdit(), "15")
     assert _stored(demo_workspace).lag_points == Decimal(15)
+    _retype(qtbot, view.arrival_lag_points.lineEdit(), "20")
+    assert _stored(demo_workspace).arrival_lag_points == Decimal(20)
     _retype(qtbot, view.over_delivery_ratio.lineEdit(), "130")
     assert _stored(demo_workspace).over_delivery_ratio == Decimal("1.3")
     _retype(qtbot, view.exemption_threshold, "5000")
@@ -231,12 +233,13 @@ def test_the_other_rules_save_and_undo_restores(qtbot, opened, demo_workspace, e
     assert _stored(demo_workspace).unit_wide is False
     qtbot.mouseClick(view.signoffs[SignoffRole.AUDIT_CHAIR], Qt.MouseButton.LeftButton)
     assert _stored(demo_workspace).required_signoffs == (SignoffRole.PREPARER, SignoffRole.CHAIR)
-    assert window.session.undo_stack.count() == 7
+    assert window.session.undo_stack.count() == 8
     assert errors == []
-    for _ in range(7):
+    for _ in range(8):
         window.session.undo_stack.undo()
     assert _stored(demo_workspace) == before
     assert view.lag_points.value() == 10
+    assert view.arrival_lag_points.value() == 10
     assert view.unit_wide.isChecked()
     assert view.signoffs[SignoffRole.AUDIT_CHAIR].isChecked()
 

@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from tests.ui.upper_fixtures import JOB_TIMEOUT_MS
+from tests.ui.upper_fixtures import JOB_TIMEOUT_MS, UPPER_PASSPHRASE
+from unionperf.services.common import transport
 from unionperf.services.inbox.receive import OutcomeKind
 from unionperf.services.upper.received import received_packages
 from unionperf.ui.jobs import run_job
@@ -137,6 +138,47 @@ def test_a_cancelled_batch_keeps_nothing(qtbot, upper_window, district, sub_unit
     assert page.results.rowCount() == 0
     assert received_packages(district) == []
     assert page.quarantine.rowCount() == 0
+
+
+def test_an_encrypted_package_asks_the_passphrase_once_and_is_received(  # noqa: PLR0917 - fixtures
+    qtbot, upper_window, district, sub_units, told, tmp_path, monkeypatch
+):
+    page = _page(upper_window)
+    folder = tmp_path / "邮件附件"
+    plain = sub_units[0].send("targets", folder)
+    recipient = transport.own_recipient(district)
+    assert recipient is not None
+    sealed = plain.with_name(plain.name + ".age")
+    sealed.write_bytes(transport.encrypt_to(recipient, plain.read_bytes()))
+    plain.unlink()
+    asked: list[str] = []
+
+    def passphrase(_parent, problem: str = "") -> str:
+        asked.append(problem)
+        return UPPER_PASSPHRASE
+
+    monkeypatch.setattr(receive_page, "ask_upper_passphrase", passphrase)
+    page.receive_paths([folder])
+    _wait(qtbot, page)
+    assert told["errors"] == []
+    assert asked == [""]
+    [line] = page.results.rows()
+    assert line.kind is OutcomeKind.RECEIVED
+    assert "已解密" in line.outcome.message
+    assert len(received_packages(district)) == 1
+
+
+def test_a_batch_without_encrypted_packages_asks_no_passphrase(  # noqa: PLR0917 - fixtures
+    qtbot, upper_window, sub_units, told, tmp_path, monkeypatch
+):
+    page = _page(upper_window)
+    folder = tmp_path / "U盘"
+    sub_units[1].send("targets", folder)
+    monkeypatch.setattr(receive_page, "ask_upper_passphrase", lambda *_args: pytest.fail("asked"))
+    page.receive_paths([folder])
+    _wait(qtbot, page)
+    assert told["errors"] == []
+    assert [line.kind for line in page.results.rows()] == [OutcomeKind.RECEIVED]
 
 
 def _cells(page: ReceivePage, row: int) -> list[str]:

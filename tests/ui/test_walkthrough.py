@@ -21,6 +21,7 @@ from unionperf.services.cycle import editing
 from unionperf.ui import messages
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.steps.evaluation.funds_models import FUNDS_FIELDS
+from unionperf.ui.steps.monitoring.page import SIGNOFF_TAB
 from unionperf.ui.steps.targets.tree_nodes import TreeColumn
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -377,7 +378,7 @@ def test_a_year_without_points_shows_no_sign_off_of_another_years_point(qtbot, w
     page = window.open_step(Step.MONITORING)
     page.new_cutoff.setDate(QDate(YEAR, 6, 30))
     _click(qtbot, page.add_point_button)
-    page.tabs.setCurrentIndex(3)  # 签字确认
+    page.tabs.setCurrentIndex(SIGNOFF_TAB)  # 签字确认 (after 收入到位)
     assert "2026-06-30" in page.signoff.lock_label.text()
     editing.add_year(window.workspace, YEAR + 1)
     window.refresh_years(YEAR + 1)  # the user picks 2027 in the year list

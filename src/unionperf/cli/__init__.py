@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from unionperf import __version__
+from unionperf.cli.assessment_commands import add_assessment_commands
 from unionperf.cli.backup_commands import add_backup_commands
 from unionperf.cli.common import (
     EXIT_ERROR,
@@ -27,12 +28,15 @@ from unionperf.cli.common import (
     workspace_path,
 )
 from unionperf.cli.common import add_passphrase_option as add_passphrase_option
+from unionperf.cli.disclose_command import add_disclose_command
 from unionperf.cli.form_commands import add_form_commands
 from unionperf.cli.package_commands import add_package_commands
 from unionperf.cli.params_commands import add_params_commands
 from unionperf.cli.review_commands import add_review_commands
 from unionperf.cli.selftest_command import add_selftest_command
 from unionperf.cli.signoff_commands import add_signoff_commands
+from unionperf.cli.support_commands import add_support_commands
+from unionperf.cli.transport_commands import add_transport_commands
 from unionperf.cli.upper_commands import add_upper_commands
 from unionperf.cli.year_commands import add_year_commands
 
@@ -173,8 +177,12 @@ def _parser() -> argparse.ArgumentParser:
     add_params_commands(command)
     add_upper_commands(command)
     add_form_commands(command)
+    add_disclose_command(command)
     add_signoff_commands(command)
     add_year_commands(command)
+    add_transport_commands(command)
+    add_support_commands(command)
+    add_assessment_commands(command)
     add_selftest_command(commands)
     return parser
 
@@ -223,6 +231,8 @@ def _init(args: argparse.Namespace) -> int:
     if args.database:
         print(f"数据保存在 PostgreSQL 数据库：{args.database}")
     print(f"签名密钥编号（指纹）：{info.key_id}")
+    if info.recipient:
+        print(f"加密收件人（age）：{info.recipient}")
     return EXIT_OK
 
 

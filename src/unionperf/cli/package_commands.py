@@ -52,6 +52,9 @@ def add_package_commands(command: Adder) -> None:
         "--stage", required=True, help="targets、monitoring-YYYY-MM-DD 或 self-evaluation"
     )
     export.add_argument("--out", type=Path, required=True, help="输出文件夹（如U盘）")
+    export.add_argument(
+        "--encrypt", action="store_true", help="加密后发送：用上级工会的加密收件人加密（.upkg.age）"
+    )
     add_passphrase_option(export)
     verify = command("verify", _verify, "校验数据包（不修改任何数据）", workspace=False)
     verify.add_argument("package", type=Path)
@@ -72,6 +75,7 @@ def add_package_commands(command: Adder) -> None:
     )
     trust.add_argument("--name", default="", help="上级工会名称")
     trust.add_argument("--replace", action="store_true", help="更换已信任的上级工会公钥")
+    trust.add_argument("--recipient", help="上级工会的加密收件人（age1…），用于加密后发送")
     evidence = command("evidence", _evidence_list, "佐证材料：列出，或用 --add 附加文件")
     evidence.add_argument("--year", type=int, required=True)
     evidence.add_argument("--stage", help="阶段（附加时必填）")
@@ -97,6 +101,8 @@ def _key_show(args: argparse.Namespace) -> int:
     print(f"单位：{info.unit_name} {info.unit_code}".rstrip())
     if info.rotations:
         print(f"已更换密钥 {info.rotations} 次")
+    if info.recipient:
+        print(f"加密收件人（age）：{info.recipient}")
     return EXIT_OK
 
 
@@ -107,6 +113,8 @@ def _key_export(args: argparse.Namespace) -> int:
         path = export_public_key(workspace, args.out)
         info = key_info(workspace)
     print(f"已导出公钥：{path}（密钥编号 {info.key_id}）")
+    if info.recipient:
+        print(f"加密收件人（age）：{info.recipient}")
     return EXIT_OK
 
 
@@ -138,15 +146,18 @@ def _export(args: argparse.Namespace) -> int:
 
     passphrase = passphrase_from(args)
     with open_workspace(args, writer=True) as workspace:
-        result = export_package(workspace, args.year, args.stage, args.out, passphrase)
+        result = export_package(
+            workspace, args.year, args.stage, args.out, passphrase, encrypt=args.encrypt
+        )
     item = result.submission
-    print(f"已生成数据包：{result.path}")
+    print(f"已生成{'加密' if args.encrypt else ''}数据包：{result.path}")
     print(f"序号 {item.sequence}；SHA-256 {item.sha256}；密钥编号 {item.key_id}")
     return EXIT_OK
 
 
 def _verify(args: argparse.Namespace) -> int:
     from unionperf.services.common.verify import (  # noqa: PLC0415
+        EncryptedPackageError,
         PackageError,
         summary,
         verify_file,
@@ -155,13 +166,14 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         package = verify_file(args.package, args.key)
     except PackageError as error:
+        sealed = error.header if isinstance(error, EncryptedPackageError) else None
         if args.json:
-            print(
-                json.dumps(
-                    {"valid": False, "check": error.code, "reason": str(error)}, ensure_ascii=False
-                )
-            )
-        print(f"unionperf: 校验失败 (invalid) [{error.code}]：{error}", file=sys.stderr)
+            refusal: dict[str, object] = {"valid": False, "check": error.code, "reason": str(error)}
+            if sealed is not None:
+                refusal["encryption"] = {"format": "age", "recipients": [*sealed.recipient_types]}
+            print(json.dumps(refusal, ensure_ascii=False))
+        what = "已加密 (encrypted)" if sealed is not None else "校验失败 (invalid)"
+        print(f"unionperf: {what} [{error.code}]：{error}", file=sys.stderr)
         return EXIT_PROBLEMS
     report = summary(package)
     if args.json:
@@ -210,11 +222,17 @@ def _feedback(args: argparse.Namespace) -> int:
 
 
 def _trust_upper(args: argparse.Namespace) -> int:
+    from unionperf.services.common import transport  # noqa: PLC0415
     from unionperf.services.cycle.feedback import trust_upper  # noqa: PLC0415
 
+    recipient = transport.recipient_given(args.recipient, args.key)  # checked before anything
     with open_workspace(args, writer=True) as workspace:
         key = trust_upper(workspace, args.key, args.name, args.key_id, replace=args.replace)
+        if recipient is not None:
+            transport.trust_upper_recipient(workspace, recipient)
     print(f"已导入上级工会公钥，密钥编号 {key.key_id_hex}")
+    if recipient is not None:
+        print(f"已导入上级工会加密收件人：{recipient}（导出时可用 --encrypt 加密后发送）")
     return EXIT_OK
 
 

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from unionperf.cli.common import EXIT_OK, EXIT_PROBLEMS, open_workspace
+from unionperf.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_passphrase_option,
+    open_workspace,
+    passphrase_from,
+)
 from unionperf.cli.upper_output import (
     aggregate_json,
     board_json,
@@ -65,6 +71,7 @@ def add_upper_commands(command: Adder) -> None:
         help="数据包文件，或文件夹（含子文件夹中的 .upkg）",
     )
     receive.add_argument("--json", action="store_true", help="输出 JSON")
+    add_passphrase_option(receive)  # for encrypted packages (.upkg.age) only
     receive.add_argument(
         "--workers",
         type=_workers,
@@ -240,16 +247,20 @@ def _workers(text: str) -> int:
 
 
 def _receive(args: argparse.Namespace) -> int:
+    from unionperf.services.common import transport  # noqa: PLC0415
     from unionperf.services.inbox.receive import (  # noqa: PLC0415
         OutcomeKind,
         collect_packages,
         receive,
     )
 
-    if not collect_packages(args.packages):
+    files = collect_packages(args.packages)
+    if not files:
         _fail(f"没有找到数据包（.upkg）：{'、'.join(str(path) for path in args.packages)}")
+    encrypted = transport.encrypted_paths(files)
+    passphrase = (passphrase_from(args, default="") or None) if encrypted else None
     with open_workspace(args, writer=True) as workspace:
-        outcomes = receive(workspace, args.packages, workers=args.workers)
+        outcomes = receive(workspace, args.packages, passphrase=passphrase, workers=args.workers)
     counts = {kind: sum(1 for item in outcomes if item.kind is kind) for kind in OutcomeKind}
     if args.json:
         _print_json(

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from typing import TypeVar
 
+from unionperf.demo.assessment import with_demo_assessment
 from unionperf.domain.budget import (
     UNIT_OWNER,
     BudgetLine,
@@ -42,6 +43,7 @@ from unionperf.domain.monitoring import (
     traffic_light,
 )
 from unionperf.domain.problems import Location, ProblemCode, Section
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.domain.year import Explanation, Signoff, Stage, StageKind, YearData
@@ -1511,6 +1513,48 @@ BUDGET_2024 = (
     ("508", "3900", "10000", "0", "4300"),
 )
 
+# Revenue arrival at each 2024 point: (category, cumulative amounts, latest arrival dates, notes).
+# 上级补助 (the 回拨补助 of 50,000) is late at 30 June: half was due by mid-year, only the first
+# quarter's share had come; the reason is written down and it arrived in July.
+ARRIVALS_2024: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "401",
+        ("72000", "144000", "168000", "216000"),
+        ("2024-03-25", "2024-06-25", "2024-07-25", "2024-09-25"),
+        (),
+    ),
+    (
+        "402",
+        ("232500", "465000", "542500", "697500"),
+        ("2024-03-20", "2024-06-20", "2024-07-22", "2024-09-20"),
+        (),
+    ),
+    (
+        "403",
+        ("12500", "12500", "37500", "37500"),
+        ("2024-03-15", "2024-03-15", "2024-07-16", "2024-07-16"),
+        (
+            "",
+            "上级工会二季度回拨补助因核拨流程调整推迟下拨，已与区总工会财务部确认7月中旬到账；"
+            "相关活动支出先由本级经费周转，不影响项目进度。",
+            "",
+            "",
+        ),
+    ),
+    (
+        "405",
+        ("65000", "130000", "130000", "195000"),
+        ("2024-03-28", "2024-06-27", "2024-06-27", "2024-09-26"),
+        (),
+    ),
+    (
+        "408",
+        ("1500", "3000", "3000", "4500"),
+        ("2024-03-21", "2024-06-21", "2024-06-21", "2024-09-21"),
+        (),
+    ),
+)
+
 # ---------------------------------------------------------------------------------------------
 # 2023 (history: targets and self-evaluation, no monitoring)
 # ---------------------------------------------------------------------------------------------
@@ -1960,7 +2004,8 @@ def demo_unit() -> UnitProfile:
 def demo_years() -> list[YearData]:
     """The demo union's years in order: a smaller 2023 for history, then a complete 2024.
 
-    2024 holds the budget, six projects, the unit-wide targets, four monitoring points, the
+    2024 holds the budget, six projects, the unit-wide targets, four monitoring points with the
+    revenue arrived by each (上级补助 late at 30 June, its reason written down), the
     self-evaluation and every sign-off; its validation leaves nothing blocking.
     """
     return [_year_2023(), _year_2024()]
@@ -1999,7 +2044,12 @@ def _year_2024() -> YearData:
         points=points,
         evaluations=_evaluations(PROJECTS_2024, projects, UNIT_2024, unit_targets),
     )
-    data = replace(data, monitoring=_monitoring(data, PROJECTS_2024, UNIT_2024))
+    data = replace(
+        data,
+        monitoring=_monitoring(data, PROJECTS_2024, UNIT_2024),
+        arrivals=_arrivals(points, ARRIVALS_2024),
+    )
+    data = with_demo_assessment(data)
     stages = _stage_dates(data, date(2024, 1, 15), date(2025, 2, 24))
     return replace(data, signoffs=_signoffs(unit, settings, stages))
 
@@ -2026,6 +2076,24 @@ def _year_2023() -> YearData:
 
 def _point(cutoff: date) -> MonitoringPoint:
     return MonitoringPoint(f"m{cutoff.isoformat()}", cutoff, f"1–{cutoff.month}月")
+
+
+def _arrivals(
+    points: Sequence[MonitoringPoint],
+    specs: Iterable[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]],
+) -> tuple[RevenueArrival, ...]:
+    """Each revenue category's cumulative arrival at each point, with its date and note."""
+    return tuple(
+        RevenueArrival(
+            point.uid,
+            code,
+            D(amounts[index]),
+            date.fromisoformat(dates[index]),
+            notes[index] if notes else "",
+        )
+        for index, point in enumerate(points)
+        for code, amounts, dates, notes in specs
+    )
 
 
 def _budget(rows: Iterable[tuple[str, str, str, str, str]]) -> tuple[BudgetLine, ...]:

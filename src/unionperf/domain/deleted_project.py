@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from unionperf.domain.assessment import ExAnteAssessment
 from unionperf.domain.budget import Project
 from unionperf.domain.evaluation import Evaluation
 from unionperf.domain.monitoring import MonitoringEntry
@@ -19,6 +20,7 @@ class DeletedProject:
     project: Project
     entries: tuple[MonitoringEntry, ...] = ()
     evaluation: Evaluation | None = None
+    assessment: ExAnteAssessment | None = None
 
 
 def snapshot_project(data: YearData, uid: str) -> DeletedProject | None:
@@ -28,7 +30,7 @@ def snapshot_project(data: YearData, uid: str) -> DeletedProject | None:
         return None
     entries = tuple(item for item in data.monitoring if item.owner_uid == uid)
     evaluation = next((item for item in data.evaluations if item.owner_uid == uid), None)
-    return DeletedProject(project, entries, evaluation)
+    return DeletedProject(project, entries, evaluation, data.assessment_of(uid))
 
 
 def with_restored(data: YearData, deleted: DeletedProject) -> YearData:
@@ -41,4 +43,9 @@ def with_restored(data: YearData, deleted: DeletedProject) -> YearData:
         projects=(*data.projects, deleted.project),
         monitoring=(*data.monitoring, *deleted.entries),
         evaluations=evaluations,
+        assessments=(
+            (*data.assessments, deleted.assessment)
+            if deleted.assessment is not None
+            else data.assessments
+        ),
     )

@@ -66,9 +66,19 @@ def settings_changes(old: RuleSettings, new: RuleSettings) -> tuple[SettingChang
             format_plain(new.lag_points),
         ),
         (
+            "收入到位滞后预警（百分点）",
+            format_plain(old.arrival_lag_points),
+            format_plain(new.arrival_lag_points),
+        ),
+        (
             "免于自评的项目金额门槛（元）",
             format_plain(old.exemption_threshold),
             format_plain(new.exemption_threshold),
+        ),
+        (
+            "事前绩效评估门槛（元，0为不要求）",
+            format_plain(old.assessment_threshold),
+            format_plain(new.assessment_threshold),
         ),
         ("监控时点", _cutoffs(old), _cutoffs(new)),
         ("开展单位整体绩效评价", _yes(old.unit_wide), _yes(new.unit_wide)),

@@ -96,6 +96,7 @@ class ProblemCode(StrEnum):
     MONITORING_LIKELIHOOD_MISSING = "M007"
     MONITORING_MEASURE_MISSING = "M008"
     MONITORING_EXECUTED_DECREASED = "M009"
+    MONITORING_REVENUE_LAG = "M010"
     EVALUATION_ACTUAL_MISSING = "E001"
     EVALUATION_SCORE_OUT_OF_BAND = "E002"
     EVALUATION_NA_REASON_MISSING = "E003"
@@ -110,6 +111,9 @@ class ProblemCode(StrEnum):
     EVALUATION_EXECUTION_ANALYSIS_MISSING = "E012"
     EVALUATION_IMPROVEMENT_MISSING = "E013"
     EVALUATION_EXECUTED_MISSING = "E014"
+    ASSESSMENT_MISSING = "A001"
+    ASSESSMENT_NOT_POSITIVE = "A002"
+    ASSESSMENT_INCOMPLETE = "A003"
     SIGNOFF_MISSING = "G001"
     SIGNOFF_AGAIN = "G002"
 
@@ -208,6 +212,11 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
         _S,
         "{point}：累计执行数{executed}元低于上一监控时点的{previous}元",
     ),
+    ProblemCode.MONITORING_REVENUE_LAG: (
+        _S,
+        "{point}：“{category}”累计到位{amount}元，到位率{rate}落后时间进度{progress}超过{lag}个"
+        "百分点，请说明原因",
+    ),
     ProblemCode.EVALUATION_ACTUAL_MISSING: (_H, "未填写实际完成值"),
     ProblemCode.EVALUATION_SCORE_OUT_OF_BAND: (
         _H,
@@ -251,6 +260,17 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
         "尚未填写全年执行数：请在“绩效自评 › 预算执行”中逐行填写{rows}的全年执行数；"
         "全年确实没有支出的，在同页“资金执行偏差原因分析”中说明",
     ),
+    ProblemCode.ASSESSMENT_MISSING: (
+        _H,
+        "新增项目预算{budget}元，达到事前绩效评估门槛{threshold}元，尚无事前绩效评估："
+        "请在“绩效目标”中为该项目填写事前绩效评估",
+    ),
+    ProblemCode.ASSESSMENT_NOT_POSITIVE: (
+        _H,
+        "事前绩效评估结论为“不予通过”，不能为该项目设定绩效目标并签字确认："
+        "请调整项目后重新评估，或不安排该项目预算",
+    ),
+    ProblemCode.ASSESSMENT_INCOMPLETE: (_H, "事前绩效评估未填写{fields}"),
     ProblemCode.SIGNOFF_MISSING: (_H, "{stage}尚未由{role}签字确认"),
     ProblemCode.SIGNOFF_AGAIN: (_H, "{stage}正在调整，调整后须由{role}重新签字确认"),
 }

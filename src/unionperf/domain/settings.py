@@ -63,6 +63,10 @@ class RuleSettings:
         SignoffRole.CHAIR,
         SignoffRole.AUDIT_CHAIR,
     )
+    arrival_lag_points: Decimal = Decimal(10)
+    """拨缴经费 or 上级补助 arriving more than this many points behind time progress is warned."""
+    assessment_threshold: Decimal = Decimal(0)
+    """A new project budgeted at or above this many 元 needs an ex-ante assessment (0: none)."""
 
     def cutoff_dates(self, year: int) -> list[date]:
         """The monitoring cut-off dates of ``year``, in order (29 Feb falls back to 28 Feb)."""
@@ -90,6 +94,8 @@ class RuleSettings:
             "monitoring_cutoffs": [f"{m:02d}-{d:02d}" for m, d in self.monitoring_cutoffs],
             "unit_wide": self.unit_wide,
             "required_signoffs": [role.value for role in self.required_signoffs],
+            "arrival_lag_points": format_plain(self.arrival_lag_points),
+            "assessment_threshold": format_plain(self.assessment_threshold),
         }
 
     @classmethod
@@ -114,6 +120,8 @@ class RuleSettings:
             reverse_formula=ReverseFormula(int(data.get("reverse_formula", 1))),
             over_delivery_ratio=parse_decimal(str(data.get("over_delivery_ratio", "1.20"))),
             lag_points=parse_decimal(str(data.get("lag_points", "10"))),
+            arrival_lag_points=parse_decimal(str(data.get("arrival_lag_points", "10"))),
+            assessment_threshold=parse_decimal(str(data.get("assessment_threshold", "0"))),
             exemption_threshold=parse_decimal(str(data.get("exemption_threshold", "0"))),
             monitoring_cutoffs=(
                 tuple(_parse_cutoff(str(item)) for item in cutoffs)

@@ -7,12 +7,14 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from unionperf.domain.assessment import ExAnteAssessment
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, TargetSet
 from unionperf.domain.categories import DEFAULT_CATALOGUE, CategoryCatalogue, Flow
 from unionperf.domain.evaluation import Evaluation
 from unionperf.domain.framework import Framework, framework_by_code
 from unionperf.domain.money import ZERO
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 
@@ -102,9 +104,13 @@ class YearData:
     unit_targets: TargetSet = field(default_factory=lambda: TargetSet(owner_uid=UNIT_OWNER))
     points: tuple[MonitoringPoint, ...] = ()
     monitoring: tuple[MonitoringEntry, ...] = ()
+    arrivals: tuple[RevenueArrival, ...] = ()
+    """Revenue arrived by each monitoring point, per revenue category (收入到位)."""
     evaluations: tuple[Evaluation, ...] = ()
     signoffs: tuple[Signoff, ...] = ()
     explanations: tuple[Explanation, ...] = ()
+    assessments: tuple[ExAnteAssessment, ...] = ()
+    """Ex-ante assessments of new major projects (事前绩效评估), one per project at most."""
 
     @property
     def framework(self) -> Framework:
@@ -121,6 +127,10 @@ class YearData:
             return self.unit_targets
         project = self.project(owner_uid)
         return project.targets if project else None
+
+    def assessment_of(self, project_uid: str) -> ExAnteAssessment | None:
+        """The ex-ante assessment of a project, if one was recorded."""
+        return next((item for item in self.assessments if item.project_uid == project_uid), None)
 
     def evaluation_of(self, owner_uid: str) -> Evaluation:
         """The self-evaluation of a project or the unit (empty when nothing is entered yet)."""

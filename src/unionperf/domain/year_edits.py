@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from unionperf.domain.assessment import ExAnteAssessment
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project, TargetSet
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 
 __all__ = [
+    "with_arrival",
+    "with_assessment",
     "with_budget_line",
     "with_entry",
     "with_evaluation_texts",
@@ -25,6 +29,8 @@ __all__ = [
     "with_signoff",
     "with_targets",
     "with_unit",
+    "without_arrival",
+    "without_assessment",
     "without_indicator",
     "without_point",
     "without_project",
@@ -62,6 +68,7 @@ def without_project(data: YearData, uid: str) -> YearData:
         projects=tuple(item for item in data.projects if item.uid != uid),
         monitoring=tuple(item for item in data.monitoring if item.owner_uid != uid),
         evaluations=tuple(item for item in data.evaluations if item.owner_uid != uid),
+        assessments=tuple(item for item in data.assessments if item.project_uid != uid),
     )
 
 
@@ -122,6 +129,7 @@ def without_point(data: YearData, point_uid: str) -> YearData:
         data,
         points=tuple(point for point in data.points if point.uid != point_uid),
         monitoring=tuple(entry for entry in data.monitoring if entry.point_uid != point_uid),
+        arrivals=tuple(item for item in data.arrivals if item.point_uid != point_uid),
     )
 
 
@@ -133,6 +141,32 @@ def with_entry(data: YearData, entry: MonitoringEntry) -> YearData:
         if (item.point_uid, item.owner_uid) != (entry.point_uid, entry.owner_uid)
     )
     return replace(data, monitoring=(*kept, entry))
+
+
+def with_assessment(data: YearData, assessment: ExAnteAssessment) -> YearData:
+    """The year with one project's ex-ante assessment replaced or added."""
+    kept = tuple(item for item in data.assessments if item.project_uid != assessment.project_uid)
+    return replace(data, assessments=(*kept, assessment))
+
+
+def without_assessment(data: YearData, project_uid: str) -> YearData:
+    """The year without a project's ex-ante assessment."""
+    kept = tuple(item for item in data.assessments if item.project_uid != project_uid)
+    return replace(data, assessments=kept)
+
+
+def with_arrival(data: YearData, arrival: RevenueArrival) -> YearData:
+    """The year with one revenue category's arrival at one point replaced or added."""
+    key = (arrival.point_uid, arrival.category_code)
+    kept = tuple(item for item in data.arrivals if (item.point_uid, item.category_code) != key)
+    return replace(data, arrivals=(*kept, arrival))
+
+
+def without_arrival(data: YearData, point_uid: str, category_code: str) -> YearData:
+    """The year without one revenue category's arrival at one point."""
+    key = (point_uid, category_code)
+    kept = tuple(item for item in data.arrivals if (item.point_uid, item.category_code) != key)
+    return replace(data, arrivals=kept)
 
 
 def with_result(data: YearData, owner_uid: str, result: IndicatorResult) -> YearData:

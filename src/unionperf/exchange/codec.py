@@ -1,12 +1,13 @@
 """``data/data.json``: a year's data as stable, documented JSON (product.md §5).
 
-The layout (format 1.1) is described by ``docs/schemas/data.schema.json``. One object holds the
+The layout (format 1.3) is described by ``docs/schemas/data.schema.json``. One object holds the
 whole :class:`~unionperf.domain.year.YearData` of a stage::
 
-    {"format_version": "1.1", "year": 2024, "unit": {...}, "settings": {...},
+    {"format_version": "1.3", "year": 2024, "unit": {...}, "settings": {...},
      "catalogue": "acftu-2021", "opening_balance": "385600.00", "budget": [...],
      "projects": [...], "unit_targets": {...}, "points": [...], "monitoring": [...],
-     "evaluations": [...], "signoffs": [...], "explanations": [...]}
+     "arrivals": [...], "evaluations": [...], "signoffs": [...], "explanations": [...],
+     "assessments": [...]}
 
 Conventions: money is a string with exactly two decimals (``"1200.00"``), other decimals are
 strings as held (``"1.20"``, ``"95"``), dates are ``YYYY-MM-DD``, enums are their values, a missing
@@ -29,11 +30,15 @@ from datetime import date
 from unionperf.domain.categories import NATIONAL_2021, CategoryCatalogue
 from unionperf.domain.year import Stage, StageKind, YearData
 
-DATA_FORMAT_VERSION = "1.1"
+DATA_FORMAT_VERSION = "1.3"
 """The version of the data.json layout written by ``codec_write.year_to_json``.
 
 1.1 added interval targets (operator ``interval`` with ``target_upper``); a 1.0 document reads as
-before (no upper bounds)."""
+before (no upper bounds). 1.2 added revenue arrival (``arrivals``, per monitoring point and
+revenue category) and the setting ``arrival_lag_points``; a 1.1 document reads with no arrivals
+and the default setting. 1.3 added the ex-ante assessments of new major projects
+(``assessments``) and the setting ``assessment_threshold``; a 1.2 document reads with none and the
+threshold 0 (no assessment asked for)."""
 
 CATALOGUES: dict[str, CategoryCatalogue] = {NATIONAL_2021.code: NATIONAL_2021}
 """The category catalogues a data.json may name, by code."""
@@ -46,8 +51,9 @@ class CodecError(ValueError):
 def for_stage(data: YearData, stage: Stage) -> YearData:
     """What a package of ``stage`` carries of the year.
 
-    Targets: everything but monitoring and self-evaluation. A monitoring point: the points up to
-    its cut-off with their entries, no self-evaluation. Self-evaluation: everything. Each keeps
+    Targets: everything but monitoring (entries and revenue arrival) and self-evaluation. A
+    monitoring point: the points up to its cut-off with their entries and arrivals, no
+    self-evaluation. Self-evaluation: everything. Each keeps
     only the sign-offs of its own stage and every explanation.
 
     Args:
@@ -62,7 +68,9 @@ def for_stage(data: YearData, stage: Stage) -> YearData:
     """
     signoffs = tuple(item for item in data.signoffs if item.stage == stage.name)
     if stage.kind is StageKind.TARGETS:
-        return replace(data, points=(), monitoring=(), evaluations=(), signoffs=signoffs)
+        return replace(
+            data, points=(), monitoring=(), arrivals=(), evaluations=(), signoffs=signoffs
+        )
     if stage.kind is StageKind.MONITORING:
         if stage.cutoff is None:
             raise ValueError("监控阶段缺少截止日期")
@@ -74,4 +82,5 @@ def _monitoring_stage(data: YearData, cutoff: date) -> YearData:
     points = tuple(point for point in data.points if point.cutoff <= cutoff)
     uids = {point.uid for point in points}
     entries = tuple(entry for entry in data.monitoring if entry.point_uid in uids)
-    return replace(data, points=points, monitoring=entries, evaluations=())
+    arrivals = tuple(item for item in data.arrivals if item.point_uid in uids)
+    return replace(data, points=points, monitoring=entries, arrivals=arrivals, evaluations=())

@@ -16,6 +16,7 @@ from typing import Any
 from unionperf.domain.parameters import StageDeadline
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.year import Stage
+from unionperf.exchange import age
 from unionperf.exchange.errors import PackageError
 
 FORMAT = 1
@@ -30,6 +31,8 @@ class ParamsContent:
     settings: RuleSettings | None
     deadlines: tuple[StageDeadline, ...]
     note: str = ""
+    recipient: str = ""
+    """The upper level's age recipient (``age1…``) for encrypted packages; empty: none sent."""
 
 
 def params_to_json(content: ParamsContent) -> dict[str, Any]:
@@ -40,6 +43,7 @@ def params_to_json(content: ParamsContent) -> dict[str, Any]:
         "library": content.library,
         "settings": content.settings.to_json() if content.settings is not None else None,
         "deadlines": deadlines_to_json(content.deadlines),
+        "encryption_recipient": content.recipient or None,
     }
 
 
@@ -83,6 +87,18 @@ def params_from_json(document: dict[str, Any]) -> ParamsContent:
             else None
         )
         deadlines = deadlines_from_json(document["deadlines"])
+        recipient = _recipient(document.get("encryption_recipient"))
     except (ValueError, KeyError, TypeError) as error:
         raise PackageError("schema", f"params.json 无效：{error}") from error
-    return ParamsContent(document["library"], settings, deadlines, str(document.get("note", "")))
+    note = str(document.get("note", ""))
+    return ParamsContent(document["library"], settings, deadlines, note, recipient)
+
+
+def _recipient(value: Any) -> str:
+    """The upper level's age recipient of a parameter package (absent or ``null``: none)."""
+    if value is None:
+        return ""
+    try:
+        return age.check_recipient(str(value))
+    except age.AgeKeyError as error:
+        raise ValueError(f"encryption_recipient：{error}") from error

@@ -21,7 +21,7 @@ from unionperf.domain.budget import (
     ProjectAttribute,
     TargetSet,
 )
-from unionperf.domain.categories import CategoryCatalogue
+from unionperf.domain.categories import CategoryCatalogue, Flow
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator, Period, StandardBasis, Tier
 from unionperf.domain.monitoring import (
@@ -33,10 +33,12 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
     Suspension,
 )
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import ReverseFormula, RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.exchange.codec import CATALOGUES, DATA_FORMAT_VERSION, CodecError
+from unionperf.exchange.codec_assessment import assessments_from
 
 _MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -203,20 +205,25 @@ def year_from_json(obj: Any) -> YearData:
     """
     root = _At(obj)
     _check_version(root.field("format_version"))
+    catalogue = _catalogue(root.field("catalogue"))
+    points = tuple(_point(item) for item in root.field("points").items())
+    projects = tuple(_project(item) for item in root.field("projects").items())
     return YearData(
         year=root.field("year").integer(*_YEARS),
         unit=_unit(root.field("unit")),
         settings=_settings(root.field("settings")),
-        catalogue=_catalogue(root.field("catalogue")),
+        catalogue=catalogue,
         opening_balance=root.field("opening_balance").money(),
         budget=tuple(_budget_line(item) for item in root.field("budget").items()),
-        projects=tuple(_project(item) for item in root.field("projects").items()),
+        projects=projects,
         unit_targets=_targets(root.field("unit_targets")),
-        points=tuple(_point(item) for item in root.field("points").items()),
+        points=points,
         monitoring=tuple(_entry(item) for item in root.field("monitoring").items()),
+        arrivals=_arrivals(root.later("arrivals"), catalogue, points),
         evaluations=tuple(_evaluation(item) for item in root.field("evaluations").items()),
         signoffs=tuple(_signoff(item) for item in root.field("signoffs").items()),
         explanations=tuple(_explanation(item) for item in root.field("explanations").items()),
+        assessments=assessments_from(root.later("assessments"), (p.uid for p in projects)),
     )
 
 
@@ -265,6 +272,8 @@ def _settings(node: _At) -> RuleSettings:
         )
     for key in ("over_delivery_ratio", "lag_points", "exemption_threshold"):
         node.field(key).decimal()
+    node.later("arrival_lag_points").optional(_At.decimal)
+    node.later("assessment_threshold").optional(_At.decimal)
     for item in node.field("monitoring_cutoffs").items():
         item.matching(_CUTOFF, "监控时点（MM-DD）")
     node.field("unit_wide").boolean()
@@ -382,6 +391,40 @@ def _reason(node: _At) -> DeviationReason:
     return DeviationReason(
         category=node.field("category").enum(ReasonCategory),
         text=node.field("text").text(),
+    )
+
+
+def _arrivals(
+    node: _At, catalogue: CategoryCatalogue, points: tuple[MonitoringPoint, ...]
+) -> tuple[RevenueArrival, ...]:
+    """Revenue arrival (since 1.2; ``null`` or absent in older documents: none)."""
+    if node.value is None:
+        return ()
+    revenue = {item.code for item in catalogue.of_flow(Flow.REVENUE)}
+    point_uids = {point.uid for point in points}
+    seen: dict[tuple[str, str], int] = {}
+    arrivals = []
+    for index, item in enumerate(node.items()):
+        arrival = _arrival(item)
+        if arrival.point_uid not in point_uids:
+            raise item.field("point_uid").error(f"不是本年度的监控时点：{_show(arrival.point_uid)}")
+        if arrival.category_code not in revenue:
+            raise item.field("category_code").error(f"不是收入科目：{_show(arrival.category_code)}")
+        key = (arrival.point_uid, arrival.category_code)
+        if key in seen:
+            raise item.error(f"与 arrivals[{seen[key]}] 重复（同一监控时点的同一收入科目）")
+        seen[key] = index
+        arrivals.append(arrival)
+    return tuple(arrivals)
+
+
+def _arrival(node: _At) -> RevenueArrival:
+    return RevenueArrival(
+        point_uid=node.field("point_uid").text(),
+        category_code=node.field("category_code").text(),
+        amount=node.field("amount").money(),
+        received_on=node.field("received_on").optional(_At.day),
+        note=node.field("note").text(),
     )
 
 

@@ -13,9 +13,11 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.framework import Framework
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import IndicatorProgress, MonitoringEntry, MonitoringPoint
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Signoff, YearData
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError
+from unionperf.exchange.codec_assessment import assessment_json
 
 _T = TypeVar("_T")
 
@@ -45,11 +47,13 @@ def year_to_json(data: YearData) -> dict[str, Any]:
         "unit_targets": _targets_json(data.unit_targets, data.framework),
         "points": [_point_json(item) for item in data.points],
         "monitoring": [_entry_json(item) for item in data.monitoring],
+        "arrivals": [_arrival_json(item) for item in data.arrivals],
         "evaluations": [_evaluation_json(item) for item in data.evaluations],
         "signoffs": [_signoff_json(item) for item in data.signoffs],
         "explanations": [
             {"problem_key": item.problem_key, "text": item.text} for item in data.explanations
         ],
+        "assessments": [assessment_json(item) for item in data.assessments],
     }
 
 
@@ -196,6 +200,16 @@ def _progress_json(progress: IndicatorProgress) -> dict[str, Any]:
         "likelihood": _optional(progress.likelihood, _enum_json),
         "measure": progress.measure,
         "note": progress.note,
+    }
+
+
+def _arrival_json(arrival: RevenueArrival) -> dict[str, Any]:
+    return {
+        "point_uid": arrival.point_uid,
+        "category_code": arrival.category_code,
+        "amount": _money_json(arrival.amount),
+        "received_on": _optional(arrival.received_on, _date_json),
+        "note": arrival.note,
     }
 
 

@@ -204,7 +204,7 @@ def protect_keys(folder: Path) -> None:
     for path in [folder, folder / RETIRED_FOLDER]:
         if path.is_dir():
             _owner_only(path, directory=True)
-    for path in [folder / PRIVATE_NAME, *(folder / RETIRED_FOLDER).glob("*.key")]:
+    for path in [*folder.glob("*.key"), *(folder / RETIRED_FOLDER).glob("*.key")]:
         if path.is_file():
             _owner_only(path, directory=False)
 
@@ -277,6 +277,17 @@ def _write_pair(
     _owner_only(folder, directory=True)
     _write_secret(folder / private_name, secret_key.encode(key, passphrase, KEY_COST))
     _write_atomic(folder / public_name, minisign.public_key_of(key).to_file())
+
+
+def write_secret(path: Path, text: str) -> None:
+    """Write a secret-key file atomically, owner-only, in an owner-only folder."""
+    _owner_only(path.parent, directory=True)
+    _write_secret(path, text)
+
+
+def write_public(path: Path, text: str) -> None:
+    """Write a public file of the key folder atomically (a public key, a recipient)."""
+    _write_atomic(path, text)
 
 
 def _write_secret(path: Path, text: str) -> None:

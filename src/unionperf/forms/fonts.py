@@ -180,6 +180,8 @@ def form_texts(form: Form) -> Iterator[tuple[str, str]]:
         yield f"说明第{number}行", note
     if form.qr:
         yield "二维码文字", form.qr
+    if form.continued:
+        yield "续页提示", form.continued
 
 
 def family_glyph_problems(family: FormFamily) -> list[GlyphProblem]:

@@ -107,6 +107,11 @@ class Form:
     qr: str = ""
     """Text to print as a QR code beside the sign-off block (the cover sheet: file name,
     SHA-256 and key id); the workbook writes the text itself."""
+    dense: bool = False
+    """Print the tables in smaller type (8 pt instead of 9 pt): a sheet meant to fit one page."""
+    continued: str = ""
+    """Printed prominently at the top of each page after the form's first, when the form runs
+    over (the one-page disclosure sheet of a large unit says so); empty: nothing printed."""
 
 
 @dataclass(frozen=True, slots=True)

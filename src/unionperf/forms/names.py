@@ -26,7 +26,9 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 """Characters Windows does not allow in a file name (and control characters)."""
 _MONITORING = "monitoring-"
 _COVER = "cover-"
+_REVENUE = "revenue-"
 _MONITORING_TITLE = "项目支出绩效目标执行监控表"
+_REVENUE_TITLE = "工会经费收入到位情况表"
 
 
 def safe_file_name(name: str) -> str:
@@ -37,11 +39,13 @@ def safe_file_name(name: str) -> str:
 def family_file_title(family: FormFamily) -> str:
     """What a form family's file is called after its year, e.g. ``绩效自评结果汇总表``.
 
-    A monitoring family is named by its cut-off date (two points may share a month), a cover
-    sheet by its stage; every other family by its title.
+    A monitoring family and a revenue-arrival family are named by their cut-off date (two points
+    may share a month), a cover sheet by its stage; every other family by its title.
     """
     if family.key.startswith(_MONITORING):
         return f"{_MONITORING_TITLE}（截至{family.key.removeprefix(_MONITORING)}）"
+    if family.key.startswith(_REVENUE):
+        return f"{_REVENUE_TITLE}（截至{family.key.removeprefix(_REVENUE)}）"
     if family.key.startswith(_COVER):
         return f"{Stage.parse(family.key.removeprefix(_COVER)).title}报送回执"
     return family.title

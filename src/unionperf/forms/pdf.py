@@ -32,6 +32,8 @@ __all__ = ["GlyphError", "GridError", "page_size", "write_pdf"]
 _HEADER_SIZE = 8.0
 _FOOTER_SIZE = 9.0
 _GREY_TEXT = colors.HexColor("#404040")
+_NOTICE_SIZE = 9.5
+_NOTICE_COLOUR = colors.HexColor("#9C0006")
 
 
 def write_pdf(family: FormFamily) -> bytes:
@@ -105,6 +107,8 @@ class _FamilyDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             for orientation in orientations
         ]
         self.current: Form | None = None
+        self.form_page = 0
+        """The page the current form started on."""
         super().__init__(
             buffer,
             pagesize=page_size(first.orientation),
@@ -126,11 +130,13 @@ class _FamilyDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         """Note the start of each form (the header is drawn when its page ends)."""
         if isinstance(flowable, FormStart):
             self.current = flowable.form
+            self.form_page = self.page
 
 
 def _on_page_end(canvas: Canvas, doc: _FamilyDoc) -> None:
     if doc.current is not None:
-        _draw_header(canvas, doc.current)
+        continued = doc.current.continued if doc.page > doc.form_page else ""
+        _draw_header(canvas, doc.current, continued)
 
 
 def _fit(text: str, size: float, width: float) -> str:
@@ -142,8 +148,12 @@ def _fit(text: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def _draw_header(canvas: Canvas, form: Form) -> None:
-    """Unit and year on the left, the form's title (and subtitle) on the right, a rule below."""
+def _draw_header(canvas: Canvas, form: Form, continued: str = "") -> None:
+    """Unit and year on the left, the form's title (and subtitle) on the right, a rule below.
+
+    On a page that continues a form with a continuation notice, the notice takes the left
+    side, larger, in bold dark red.
+    """
     page_width, page_height = canvas._pagesize
     left, right, top, _bottom = PAGE_MARGINS
     usable = page_width - left - right
@@ -152,13 +162,26 @@ def _draw_header(canvas: Canvas, form: Form) -> None:
     if form.year:
         who = f"{who} · {form.year}年度" if who else f"{form.year}年度"
     what = f"{form.title} · {form.subtitle}" if form.subtitle else form.title
-    who = _fit(who, _HEADER_SIZE, usable * 0.5)
-    what = _fit(what, _HEADER_SIZE, usable - stringWidth(who, FONT_NAME, _HEADER_SIZE) - 24)
+    size = _NOTICE_SIZE if continued else _HEADER_SIZE
+    who = _fit(continued or who, size, usable * (0.7 if continued else 0.5))
+    space = usable - stringWidth(who, FONT_NAME, size) - 24
+    what = _fit(what, _HEADER_SIZE, space)
     canvas.saveState()
     canvas.setFont(FONT_NAME, _HEADER_SIZE)
     canvas.setFillColor(_GREY_TEXT)
-    canvas.drawString(left, y, who)
     canvas.drawRightString(page_width - right, y, what)
+    if continued:
+        canvas.setFillColor(_NOTICE_COLOUR)
+        canvas.setStrokeColor(_NOTICE_COLOUR)
+        canvas.setLineWidth(size / 30)
+        drawn = canvas.beginText()
+        drawn.setTextRenderMode(2)  # filled and stroked: the bundled font has no bold
+        drawn.setFont(FONT_NAME, size)
+        drawn.setTextOrigin(left, y)
+        drawn.textLine(who)
+        canvas.drawText(drawn)
+    else:
+        canvas.drawString(left, y, who)
     canvas.setStrokeColor(colors.HexColor("#808080"))
     canvas.setLineWidth(0.5)
     canvas.line(left, y - 4, page_width - right, y - 4)

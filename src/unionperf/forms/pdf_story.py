@@ -17,6 +17,7 @@ from unionperf.forms.fonts import FONT_NAME
 from unionperf.forms.model import Form
 from unionperf.forms.pdf_style import (
     BODY_SIZE,
+    DENSE_SIZE,
     QR_SIZE,
     SEAL_SIZE,
     TITLE_SIZE,
@@ -134,7 +135,12 @@ def form_story(form: Form) -> list[Any]:
     for index, block in enumerate(form.blocks, start=1):
         if not block.columns:
             continue
-        table = block_table(block, width, f"{form.title}（{form.key}）表{index}：")
+        table = block_table(
+            block,
+            width,
+            f"{form.title}（{form.key}）表{index}：",
+            size=DENSE_SIZE if form.dense else BODY_SIZE,
+        )
         caption = para(block.caption, shared.caption) if block.caption else Spacer(1, 4)
         # the caption, the header and the first row group start on the same page; a group
         # taller than a page is cut by the table, so asking for more would only waste paper

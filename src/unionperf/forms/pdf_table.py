@@ -23,7 +23,6 @@ from unionperf.forms.grid import Placed, place_cells
 from unionperf.forms.model import Block, Cell, Kind, Light
 from unionperf.forms.pdf_style import (
     ALIGNMENTS,
-    BODY_LEADING,
     BODY_SIZE,
     GRID,
     HEADER_GREY,
@@ -31,6 +30,7 @@ from unionperf.forms.pdf_style import (
     LIGHT_COLOURS,
     cell_style,
     escaped_text,
+    leading_for,
     may_hang,
 )
 
@@ -55,6 +55,8 @@ class _Layout:
     body: tuple[Placed, ...]
     n_header: int
     n_body: int
+    size: float = BODY_SIZE
+    """The text size of the cells (:data:`~unionperf.forms.pdf_style.DENSE_SIZE` when dense)."""
     paragraphs: dict[int, Any] = field(default_factory=dict)
     """Each cell's paragraph (by ``id`` of its :class:`Placed`), made once for all table parts."""
 
@@ -68,7 +70,7 @@ class _Layout:
             self.paragraphs[key] = (
                 _paragraph(
                     escaped_text(text),
-                    cell_style(_alignment(item.cell, item.header), may_hang(text)),
+                    cell_style(_alignment(item.cell, item.header), may_hang(text), self.size),
                 )
                 if text
                 else ""
@@ -132,8 +134,11 @@ def _parsed(markup: str, style: Any) -> tuple[str, Any, tuple[Any, ...]] | None:
     return made.text, made.style, tuple(frag.clone() for frag in made.frags)
 
 
-def block_table(block: Block, width: float, where: str = "") -> Table:
-    """``block`` as a table ``width`` points wide (column widths scaled from ``block.columns``)."""
+def block_table(block: Block, width: float, where: str = "", *, size: float = BODY_SIZE) -> Table:
+    """``block`` as a table ``width`` points wide, its text in ``size`` points.
+
+    Column widths are scaled from ``block.columns``.
+    """
     placed = place_cells(block, where)
     n_cols = len(block.columns)
     total = sum(block.columns)
@@ -148,6 +153,7 @@ def block_table(block: Block, width: float, where: str = "") -> Table:
         body=tuple(p for p in placed if not p.header),
         n_header=len(block.header),
         n_body=len(block.rows),
+        size=size,
     )
     return _table(layout, 0, layout.n_body)
 
@@ -167,7 +173,7 @@ def opening_height(table: Table, width: float, page: float) -> float:
     if height - header > page * KEEP_SHARE:
         _, height = _table(layout, 0, 1).wrap(width, 1e9)
         if height - header > page:
-            height = header + 3 * BODY_LEADING + _PAD_TOP + _PAD_BOTTOM
+            height = header + 3 * leading_for(layout.size) + _PAD_TOP + _PAD_BOTTOM
     return float(height)
 
 
@@ -207,7 +213,7 @@ def _table(
     n_cols = len(layout.widths)
     data: list[list[Any]] = [[""] * n_cols for _ in range(n_header + end - start)]
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT_NAME, BODY_SIZE, BODY_LEADING),
+        ("FONT", (0, 0), (-1, -1), FONT_NAME, layout.size, leading_for(layout.size)),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 0.9, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -98,6 +98,7 @@ def service_checks(folder: Path, report: Callable[[Check], None]) -> Iterator[Se
         step("运行审核规则", lambda: _check(run.opened()))
         step("生成全部标准表格（PDF、Excel）", lambda: _forms(run.opened(), folder / "forms"))
         step("生成并校验签名数据包", lambda: _package(run.opened(), folder / "packages"))
+        step("加密并解密数据包（age）", lambda: _private_transport(folder / "packages"))
         yield run
     finally:
         run.opened().close()
@@ -178,3 +179,19 @@ def _package(workspace: Workspace, out: Path) -> str:
     with zipfile.ZipFile(result.path) as archive:
         members = len(archive.namelist())
     return f"{result.path.name}：{members} 个文件，签名与内容校验通过"
+
+
+def _private_transport(out: Path) -> str:
+    from unionperf.exchange import age  # noqa: PLC0415 - pyrage: a compiled module of the bundle
+
+    package = next(out.glob("*.upkg"), None)
+    if package is None:
+        raise SelftestFailedError("没有可加密的数据包")
+    blob = package.read_bytes()
+    identity, recipient = age.generate()
+    sealed = age.encrypt(blob, recipient)
+    if age.read_header(sealed).recipient_types != (age.X25519,):
+        raise SelftestFailedError("加密文件头不正确")
+    if age.decrypt(sealed, identity) != blob:
+        raise SelftestFailedError("解密后与签名数据包不一致")
+    return f"{len(sealed)} 字节，解密后与签名数据包逐字节一致"

@@ -10,6 +10,9 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -32,8 +35,27 @@ class ChainBreak:
     message: str
 
 
+_ACTOR: ContextVar[str | None] = ContextVar("unionperf_audit_actor", default=None)
+
+
+@contextmanager
+def acting_as(actor: str) -> Iterator[None]:
+    """Record ``actor`` instead of the operating-system user while the block runs.
+
+    The support copy is written this way, so that it does not carry the user's login name.
+    """
+    token = _ACTOR.set(actor)
+    try:
+        yield
+    finally:
+        _ACTOR.reset(token)
+
+
 def current_actor() -> str:
     """The operating-system user, the best "who" a single-user desktop app knows."""
+    chosen = _ACTOR.get()
+    if chosen is not None:
+        return chosen
     try:
         return getpass.getuser()
     except (OSError, KeyError):

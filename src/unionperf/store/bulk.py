@@ -12,6 +12,8 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.categories import DEFAULT_CATALOGUE
 from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.year import YearData
+from unionperf.store.arrivals import arrival_values
+from unionperf.store.assessments import assessment_values
 from unionperf.store.mapping import (
     budget_values,
     entry_values,
@@ -22,6 +24,8 @@ from unionperf.store.mapping import (
     result_values,
 )
 from unionperf.store.rows import (
+    ArrivalRow,
+    AssessmentRow,
     Base,
     BudgetLineRow,
     EntryRow,
@@ -61,10 +65,12 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
             PointRow,
             EntryRow,
             ProgressRow,
+            ArrivalRow,
             EvaluationRow,
             ResultRow,
             SignoffRow,
             ExplanationRow,
+            AssessmentRow,
         )
     }
     next_id = {table: _max_id(session, table) for table in (ProjectRow, PointRow, EntryRow)}
@@ -122,6 +128,9 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
         rows[ProgressRow] += [
             {"entry_id": next_id[EntryRow], **progress_values(item)} for item in entry.progress
         ]
+    rows[ArrivalRow] = [
+        {"point_id": point_ids[item.point_uid], **arrival_values(item)} for item in data.arrivals
+    ]
     for evaluation in data.evaluations:
         rows[EvaluationRow].append(
             {
@@ -148,6 +157,7 @@ def write_year(session: Session, data: YearData) -> dict[str, int]:
         {"year": year, "problem_key": item.problem_key, "text": item.text}
         for item in data.explanations
     ]
+    rows[AssessmentRow] = [{"year": year, **assessment_values(item)} for item in data.assessments]
     counts = {}
     for table, values in rows.items():
         if values:

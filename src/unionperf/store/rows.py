@@ -211,6 +211,38 @@ class ProgressRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class ArrivalRow(Base):
+    """Revenue of one category arrived by a monitoring point (收入到位)."""
+
+    __tablename__ = "revenue_arrival"
+    __table_args__ = (UniqueConstraint("point_id", "category_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("monitoring_point.id", ondelete="CASCADE"))
+    category_code: Mapped[str] = mapped_column(String(20))
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AssessmentRow(Base):
+    """The ex-ante assessment of a project of a year (事前绩效评估), by the project's uid."""
+
+    __tablename__ = "ex_ante_assessment"
+    __table_args__ = (UniqueConstraint("year", "project_uid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(ForeignKey("fiscal_year.year", ondelete="CASCADE"))
+    project_uid: Mapped[str] = mapped_column(String(64))
+    necessity: Mapped[str] = mapped_column(Text, default="")
+    feasibility: Mapped[str] = mapped_column(Text, default="")
+    expected_performance: Mapped[str] = mapped_column(Text, default="")
+    funding_soundness: Mapped[str] = mapped_column(Text, default="")
+    risks: Mapped[str] = mapped_column(Text, default="")
+    conclusion: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    assessor: Mapped[str] = mapped_column(String(200), default="")
+    assessed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+
+
 class EvaluationRow(Base):
     """Self-evaluation texts of a project or of the unit."""
 

@@ -33,6 +33,7 @@ from unionperf.store.rows import FeedbackRow, MetaRow, SignoffRow, StageStateRow
 
 UPPER_KEY = "upper_public_key"
 UPPER_NAME = "upper_name"
+UPPER_RECIPIENT = "upper_age_recipient"
 
 OPEN = "open"
 """A stage anyone may edit until the chair signs it off."""
@@ -342,6 +343,23 @@ class SubmissionRecords:
             else:
                 row.value = value
         audit.record(self.session, "trust", "upper_key", key_id, {"name": name})
+
+    def upper_recipient(self) -> str | None:
+        """The upper level's age recipient (``age1…``) packages are encrypted to, if given."""
+        row = self.session.get(MetaRow, UPPER_RECIPIENT)
+        return row.value if row is not None else None
+
+    def trust_upper_recipient(self, recipient: str) -> None:
+        """Keep the upper level's age recipient for encrypted packages (audited)."""
+        row = self.session.get(MetaRow, UPPER_RECIPIENT)
+        old = row.value if row is not None else None
+        if row is None:
+            self.session.add(MetaRow(key=UPPER_RECIPIENT, value=recipient))
+        else:
+            row.value = recipient
+        audit.record(
+            self.session, "trust", "upper_recipient", recipient, {"recipient": [old, recipient]}
+        )
 
 
 def _fields(item: Any) -> dict[str, Any]:

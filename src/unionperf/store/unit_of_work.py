@@ -1,9 +1,9 @@
 """The unit of work: one transaction and the named repositories that work inside it.
 
 A service opens one with :meth:`OpenStore.unit_of_work` (or reads with :meth:`OpenStore.reading`)
-and reaches ``years``, ``submissions``, ``register``, ``board``, ``evidence``, ``audit``,
-``review`` and ``params``; each takes and returns domain objects or plain records. Nothing
-outside the store sees a SQLAlchemy session.
+and reaches ``years``, ``arrivals``, ``assessments``, ``submissions``, ``register``, ``board``,
+``evidence``, ``audit``, ``review`` and ``params``; each takes and returns domain objects or plain
+records. Nothing outside the store sees a SQLAlchemy session.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from unionperf.store.arrivals import ArrivalRecords
+from unionperf.store.assessments import AssessmentRecords
 from unionperf.store.audit import AuditLog
 from unionperf.store.board import BoardRecords
 from unionperf.store.evidence_records import EvidenceRecords
@@ -29,6 +31,8 @@ class UnitOfWork:
     def __init__(self, session: Session) -> None:
         self._session = session
         self.years = YearRepository(session)
+        self.arrivals = ArrivalRecords(session)
+        self.assessments = AssessmentRecords(session)
         self.submissions = SubmissionRecords(session)
         self.register = RegisterRecords(session)
         self.board = BoardRecords(session)

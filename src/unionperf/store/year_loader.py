@@ -21,6 +21,8 @@ from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
+from unionperf.store.arrivals import load_arrivals
+from unionperf.store.assessments import load_assessments
 from unionperf.store.errors import NotFoundError
 from unionperf.store.mapping import (
     INDICATOR_COLUMNS,
@@ -109,6 +111,8 @@ class YearLoader:
             ),
             points=points,
             monitoring=monitoring,
+            arrivals=load_arrivals(self.session, year),
+            assessments=load_assessments(self.session, year),
             evaluations=self._evaluations(year),
             signoffs=tuple(
                 Signoff(row.stage, SignoffRole(row.role), row.name, row.signed_on)

@@ -129,9 +129,15 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 
+    # A modal dialog's setValue processes events: the job's outcome may arrive inside it. The
+    # dialog is then deleted only once that setValue has returned, never under its feet.
+    state = {"closed": False, "updating": False}
+
     def close() -> None:
-        dialog.reset()
-        dialog.deleteLater()
+        state["closed"] = True
+        if not state["updating"]:
+            dialog.reset()
+            dialog.deleteLater()
 
     def done(result: object) -> None:
         close()
@@ -144,8 +150,17 @@ def run_with_progress(
     job = run_job(call, done, error)
 
     def progressed(step: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(step, max(total, 1)))
+        if state["closed"] or state["updating"]:
+            return
+        state["updating"] = True
+        try:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(step, max(total, 1)))
+        finally:
+            state["updating"] = False
+        if state["closed"]:
+            dialog.reset()
+            dialog.deleteLater()
 
     job.relay.progressed.connect(progressed, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(job.cancel)

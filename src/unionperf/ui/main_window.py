@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,17 +33,18 @@ from unionperf.domain.problems import Problem
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
-from unionperf.ui import messages
+from unionperf.ui import messages, support_export
 from unionperf.ui.app_icon import app_icon
 from unionperf.ui.deadlines import refresh_deadlines
 from unionperf.ui.fillin_actions import FillinActions
 from unionperf.ui.guidance import GuidanceCard
+from unionperf.ui.help_menu import build_help_menu
 from unionperf.ui.jobs import Job
 from unionperf.ui.new_year_dialog import NewYearDialog, start_year_job
 from unionperf.ui.params_dialog import ParamsDialog, dropped_packages, import_params
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
-from unionperf.ui.steps.base import StepPage, step_title
+from unionperf.ui.steps.base import StepPage, status_text, step_title
 from unionperf.ui.workspace_folder import open_workspace_folder
 from unionperf.ui.year_session import Area, YearSession
 
@@ -68,19 +69,6 @@ PAGE_BUILD_PAUSE_MS = 50
 """Pause between building the other step pages after start (the first paint comes first)."""
 NAVIGATOR_WIDTH_CHARS = 11
 """Wide enough for the longest step name at 1366×768, no wider."""
-
-
-def status_text(status: StepStatus) -> str:
-    """未开始 / 进行中 / 已完成 / 已报送."""
-    match status:
-        case StepStatus.NOT_STARTED:
-            return QCoreApplication.translate("Steps", "Not started")
-        case StepStatus.IN_PROGRESS:
-            return QCoreApplication.translate("Steps", "In progress")
-        case StepStatus.DONE:
-            return QCoreApplication.translate("Steps", "Done")
-        case StepStatus.SUBMITTED:
-            return QCoreApplication.translate("Steps", "Submitted")
 
 
 class MainWindow(QMainWindow):
@@ -161,6 +149,9 @@ class MainWindow(QMainWindow):
         self.add_year_action.triggered.connect(self.add_year)
         self.backup_action = QAction(self.tr("Back up now"), self)
         self.backup_action.triggered.connect(self.back_up)
+        self.disclosure_action = QAction(self.tr("Disclosure sheet…"), self)
+        self.disclosure_action.setObjectName("disclosureAction")
+        self.disclosure_action.triggered.connect(self.write_disclosure)
         self.restore_action = QAction(self.tr("Restore from backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(self.show_restore)
@@ -180,6 +171,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.add_year_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.disclosure_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.open_folder_action)
         file_menu.addAction(self.params_action)
@@ -190,16 +182,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.edit_menu = edit_menu
-        self.about_action = QAction(self.tr("About UnionPerf…"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        self.guidance_action = QAction(self.tr("Guidance for this step"), self)
-        self.guidance_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.guidance_action.triggered.connect(self.guidance.open_guidance)
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_menu.addAction(self.guidance_action)
-        self.help_menu.addSeparator()
-        self.help_menu.addAction(self.about_action)
+        help_menu = build_help_menu(self)
+        self.help_menu, self.guidance_action = help_menu.menu, help_menu.guidance
+        self.support_action, self.about_action = help_menu.support, help_menu.about
         self.about_dialog: AboutDialog | None = None
         """The About dialog, once it was opened."""
         self.addActions([self.undo_action, self.redo_action])
@@ -426,6 +411,12 @@ class MainWindow(QMainWindow):
         )
         self.show_last_backup()
 
+    def write_disclosure(self) -> None:
+        """File → 生成绩效信息公开表…: the open year's sheet into a folder the user picks."""
+        from unionperf.ui.disclosure import write_disclosure_sheet  # noqa: PLC0415
+
+        write_disclosure_sheet(self, self.session)
+
     def show_restore(self) -> RestoreDialog:
         """Open 文件 › 从备份恢复… (window-modal); after a restore the window shows the data."""
         from unionperf.ui.restore_dialog import RestoreDialog  # noqa: PLC0415 - when first asked
@@ -451,6 +442,10 @@ class MainWindow(QMainWindow):
                 when=messages.local_time(result.safety_taken_at)
             )
         )
+
+    def export_support_data(self) -> None:
+        """Help → 导出匿名支持数据…: the anonymised copy of the workspace, for support."""
+        support_export.export_support_data(self, self.workspace)
 
     def show_about(self) -> None:
         """Open Help → About (window-modal; the same dialog again on a second click)."""

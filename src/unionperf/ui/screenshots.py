@@ -22,18 +22,23 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from unionperf.domain.assessment import ExAnteAssessment
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
 from unionperf.services.common.indicator_library import default_library
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing
+from unionperf.services.cycle.assessment import major_projects
 from unionperf.services.cycle.demo import create_demo
 from unionperf.services.views import year_review
 from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.params_screenshots import grab_params
 from unionperf.ui.steps.evaluation.page import EvaluationStep
+from unionperf.ui.steps.monitoring.page import ARRIVAL_TAB, MonitoringStep
+from unionperf.ui.steps.targets.assessment import AssessmentDialog
 from unionperf.ui.steps.targets.library_dialog import LibraryDialog
+from unionperf.ui.steps.targets.page import TargetsStep
 from unionperf.ui.upper.screenshots import grab_upper
 from unionperf.ui.widgets.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
 
@@ -101,8 +106,17 @@ def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
 
 
 def _grab_details(window: MainWindow, out: Path) -> list[Path]:
-    """The self-evaluation's funds tab and second chart, the library, a guidance window."""
+    """Details: revenue arrival at 30 June, the self-evaluation's funds and grades, and more.
+
+    Also the indicator library and a step's guidance window.
+    """
     written: list[Path] = []
+    monitoring = window.open_step(Step.MONITORING)
+    if isinstance(monitoring, MonitoringStep):
+        june = monitoring.points.findData(f"m{YEAR}-06-30")
+        monitoring.points.setCurrentIndex(max(june, 0))
+        monitoring.tabs.setCurrentIndex(ARRIVAL_TAB)
+        written.append(_grab(window, out / "04-monitoring-arrival.png"))
     page = window.open_step(Step.EVALUATION)
     if isinstance(page, EvaluationStep):
         page.tabs.setCurrentWidget(page.funds_page)
@@ -119,12 +133,30 @@ def _grab_details(window: MainWindow, out: Path) -> list[Path]:
         library.show()
         written.append(_grab(library, out / "03-targets-library.png"))
         library.close()
+    written += _grab_assessment(window, out)
     window.open_step(Step.TARGETS)
     window.guidance.open_guidance()
     dialog = window.guidance.dialog
     if dialog is not None:
         written.append(_grab(dialog, out / "03-targets-guidance.png"))
         dialog.close()
+    return written
+
+
+def _grab_assessment(window: MainWindow, out: Path) -> list[Path]:
+    """The targets step on the demo's major project with its 事前绩效评估, and the dialog."""
+    targets, data = window.open_step(Step.TARGETS), window.session.data
+    major = [item for item in major_projects(data) if item.required] if data else []
+    if not isinstance(targets, TargetsStep) or not major or data is None:
+        return []
+    project = major[0].project
+    targets.select_owner(project.uid)
+    written = [_grab(window, out / "03-targets-assessment.png")]
+    held = data.assessment_of(project.uid) or ExAnteAssessment(project.uid)
+    dialog = AssessmentDialog(project, held, window)
+    dialog.show()
+    written.append(_grab(dialog, out / "03-targets-assessment-dialog.png"))
+    dialog.close()
     return written
 
 

@@ -18,17 +18,19 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from unionperf.domain import year_edits as edits
+from unionperf.domain.assessment import ExAnteAssessment
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project
 from unionperf.domain.cycle import Step, StepStatus
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.problems import Problem
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.stages import StageLockedError
-from unionperf.services.cycle import editing, locks
+from unionperf.services.cycle import assessment, editing, locks
 from unionperf.services.views import year_review
 from unionperf.ui.jobs import Job
 from unionperf.ui.undo import EditCommand
@@ -306,6 +308,28 @@ class YearSession(QObject):
         """Save one owner's monitoring at one point."""
         editing.save_entry(self.workspace, entry)
         self.patch(Area.MONITORING, lambda data: edits.with_entry(data, entry))
+
+    def save_arrival(self, arrival: RevenueArrival) -> None:
+        """Save one revenue category's arrival at one point."""
+        editing.save_arrival(self.workspace, self.held_year(), arrival)
+        self.patch(Area.MONITORING, lambda data: edits.with_arrival(data, arrival))
+
+    def delete_arrival(self, point_uid: str, category_code: str) -> None:
+        """Remove one revenue category's arrival at one point (undo of a first entry)."""
+        editing.delete_arrival(self.workspace, point_uid, category_code)
+        self.patch(
+            Area.MONITORING, lambda data: edits.without_arrival(data, point_uid, category_code)
+        )
+
+    def save_assessment(self, item: ExAnteAssessment) -> None:
+        """Save a project's ex-ante assessment (事前绩效评估)."""
+        assessment.save_assessment(self.workspace, self.held_year(), item)
+        self.patch(Area.TARGETS, lambda data: edits.with_assessment(data, item))
+
+    def delete_assessment(self, project_uid: str) -> None:
+        """Remove a project's ex-ante assessment (undo of its first entry)."""
+        assessment.delete_assessment(self.workspace, self.held_year(), project_uid)
+        self.patch(Area.TARGETS, lambda data: edits.without_assessment(data, project_uid))
 
     def save_result(self, owner_uid: str, result: IndicatorResult) -> None:
         """Save an indicator's year-end result."""

@@ -10,10 +10,12 @@ from unionperf.domain.categories import Flow
 from unionperf.domain.money import ZERO
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section, Severity
 from unionperf.domain.settings import SIGNOFF_LABELS
+from unionperf.domain.validation.assessment_rules import check_assessments
 from unionperf.domain.validation.budget_rules import check_budget, check_projects, is_exempt
 from unionperf.domain.validation.evaluation_rules import check_evaluation
 from unionperf.domain.validation.monitoring_rules import check_point
 from unionperf.domain.validation.profile_rules import check_unit, check_weights
+from unionperf.domain.validation.revenue_rules import check_arrivals
 from unionperf.domain.validation.target_rules import check_targets
 from unionperf.domain.year import STAGE_LABELS, Stage, StageKind, YearData
 
@@ -30,7 +32,9 @@ def active_stages(data: YearData) -> list[Stage]:
     """The stages a year has reached: targets always, each point with data, the evaluation."""
     stages = [Stage(StageKind.TARGETS)]
     for point in sorted(data.points, key=lambda item: item.cutoff):
-        if any(entry.point_uid == point.uid for entry in data.monitoring):
+        if any(entry.point_uid == point.uid for entry in data.monitoring) or any(
+            item.point_uid == point.uid for item in data.arrivals
+        ):
             stages.append(Stage(StageKind.MONITORING, point.cutoff))
     evaluated = any(evaluation.results for evaluation in data.evaluations) or any(
         line.executed > ZERO for line in data.budget
@@ -53,6 +57,7 @@ def check_stage(
     for again (G002) rather than for the first time.
     """
     problems = check_unit(data) + check_weights(data) + check_budget(data) + check_projects(data)
+    problems += check_assessments(data)
     sets = target_sets(data)
     is_evaluation = stage.kind is StageKind.SELF_EVALUATION
     for targets in sets:
@@ -61,6 +66,7 @@ def check_stage(
         point = next((p for p in data.points if p.cutoff == stage.cutoff), None)
         if point is not None:
             problems += check_point(data, point, sets)
+            problems += check_arrivals(data, point)
     if is_evaluation:
         for targets in sets:
             budget, executed = _funds_of(data, targets.owner_uid)

@@ -18,6 +18,11 @@ from unionperf.domain.year import YearData
 _BOILERPLATE = re.compile(r"^(继续努力|无|暂无|没有|见上|同上|略|加强管理)[。.！!]?$")
 
 
+def is_boilerplate(text: str) -> bool:
+    """A deviation analysis that is only a stock phrase (无, 同上, 继续努力…)."""
+    return bool(_BOILERPLATE.match(text.strip()))
+
+
 def check_evaluation(
     data: YearData, targets: TargetSet, budget: Decimal, executed: Decimal
 ) -> list[Problem]:
@@ -116,7 +121,7 @@ def _check_explained(item: IndicatorScore, add: Callable[..., None]) -> None:
     result = item.result
     assert result is not None
     text = result.deviation.strip()
-    if text and _BOILERPLATE.match(text):
+    if text and is_boilerplate(text):
         add(ProblemCode.EVALUATION_BOILERPLATE, "deviation", text=text)
     if text:
         if not result.improvement.strip():

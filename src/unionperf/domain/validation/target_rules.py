@@ -20,6 +20,11 @@ from unionperf.domain.year import YearData
 _VAGUE = re.compile(r"^(进一步|不断|持续|逐步)?(提高|提升|加强|改善|完善|增强)")
 
 
+def is_vague_target(text: str) -> bool:
+    """A qualitative target that only says "further improve", without a number (rule 6)."""
+    return bool(_VAGUE.match(text.strip())) and not re.search(r"\d", text)
+
+
 def check_targets(data: YearData, targets: TargetSet, *, points_hard: bool) -> list[Problem]:
     """Goals, indicators and points of one target set.
 
@@ -72,9 +77,7 @@ def check_indicator(
     if indicator.kind is IndicatorKind.QUALITATIVE:
         if not indicator.target_text.strip():
             add(ProblemCode.INDICATOR_TARGET_MISSING, "target")
-        elif _VAGUE.match(indicator.target_text.strip()) and not re.search(
-            r"\d", indicator.target_text
-        ):
+        elif is_vague_target(indicator.target_text):
             add(ProblemCode.INDICATOR_VAGUE_TARGET, "target", text=indicator.target_text.strip())
     else:
         _check_quantitative(indicator, add)

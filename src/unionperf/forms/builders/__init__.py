@@ -6,8 +6,11 @@ I/O and know nothing of openpyxl or reportlab: the writers in ``unionperf.forms`
 
 from __future__ import annotations
 
+from unionperf.domain.monitoring import MonitoringPoint
 from unionperf.domain.results import score_year
 from unionperf.domain.year import Stage, StageKind, YearData
+from unionperf.forms.builders.arrival import arrival_family
+from unionperf.forms.builders.assessment import assessment_family
 from unionperf.forms.builders.budget import budget_family
 from unionperf.forms.builders.evaluation import evaluation_family
 from unionperf.forms.builders.monitoring import monitoring_family
@@ -16,6 +19,8 @@ from unionperf.forms.builders.targets import project_target_family, unit_target_
 from unionperf.forms.model import FormFamily
 
 __all__ = [
+    "arrival_family",
+    "assessment_family",
     "budget_family",
     "evaluation_family",
     "evaluation_summary_family",
@@ -29,8 +34,10 @@ __all__ = [
 def families_for(data: YearData, stage: Stage | None = None) -> list[FormFamily]:
     """The form families filed at a stage, or every family of the year for ``None``.
 
-    targets → budget table, project targets, unit targets; ``monitoring-YYYY-MM-DD`` → that
-    point's monitoring forms; self-evaluation → the self-evaluation forms and their summary.
+    targets → budget table, project targets, unit targets and, when a project needs or holds
+    one, the ex-ante assessments; ``monitoring-YYYY-MM-DD`` → that
+    point's monitoring forms and its revenue-arrival form; self-evaluation → the self-evaluation
+    forms and their summary.
 
     Raises:
         ValueError: a monitoring stage whose cut-off is not one of the year's points.
@@ -38,7 +45,7 @@ def families_for(data: YearData, stage: Stage | None = None) -> list[FormFamily]
     if stage is None:
         return [
             *_targets(data),
-            *(monitoring_family(data, point) for point in data.points),
+            *(family for point in data.points for family in _monitoring(data, point)),
             *_evaluation(data),
         ]
     if stage.kind is StageKind.TARGETS:
@@ -48,11 +55,17 @@ def families_for(data: YearData, stage: Stage | None = None) -> list[FormFamily]
     point = next((item for item in data.points if item.cutoff == stage.cutoff), None)
     if point is None:
         raise ValueError(f"{data.year}年度没有截至{stage.cutoff}的监控时点")
-    return [monitoring_family(data, point)]
+    return _monitoring(data, point)
+
+
+def _monitoring(data: YearData, point: MonitoringPoint) -> list[FormFamily]:
+    return [monitoring_family(data, point), arrival_family(data, point)]
 
 
 def _targets(data: YearData) -> list[FormFamily]:
-    return [budget_family(data), project_target_family(data), unit_target_family(data)]
+    families = [budget_family(data), project_target_family(data), unit_target_family(data)]
+    assessments = assessment_family(data)
+    return [*families, assessments] if assessments.forms else families
 
 
 def _evaluation(data: YearData) -> list[FormFamily]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from unionperf.domain.budget import FUNDING_LABELS, BudgetLine, Project
+from unionperf.domain.categories import CategoryCatalogue, Flow
 from unionperf.domain.credit_code import credit_code_error
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.framework import Framework
@@ -17,10 +19,14 @@ from unionperf.domain.money import (
     parse_money,
     round2,
 )
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.scoring import in_tier_band, tier_band
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.services.common.errors import InputError
+
+_LARGEST = Decimal(10) ** 12
+"""An amount beyond 一万亿元 is a typing slip (the fill-in workbook refuses it too)."""
 
 
 def number(text: str | int | Decimal, where: str) -> Decimal:
@@ -73,6 +79,14 @@ def check_settings(settings: RuleSettings, framework: Framework) -> None:
         )
     if settings.over_delivery_ratio <= Decimal(1):
         raise InputError("超额完成提示比例应大于100%", "规则设置 › 超额完成比例")
+    if not ZERO <= settings.arrival_lag_points <= Decimal(100):
+        raise InputError(
+            f"应在0到100个百分点之间，现为{format_plain(settings.arrival_lag_points)}",
+            "规则设置 › 收入到位滞后预警",
+        )
+    threshold = money(settings.assessment_threshold, "规则设置 › 事前绩效评估门槛")
+    if threshold > _LARGEST:
+        raise InputError(f"金额过大（{format_plain(threshold)}元）", "规则设置 › 事前绩效评估门槛")
 
 
 def check_budget_line(line: BudgetLine, category_name: str) -> None:
@@ -104,6 +118,27 @@ def check_project(project: Project) -> None:
                 raise InputError(f"{source}的{label}不能为负数（{format_plain(amount)}元）", where)
     if project.start and project.end and project.end < project.start:
         raise InputError("项目期结束日期早于开始日期", where)
+
+
+def check_arrival(arrival: RevenueArrival, cutoff: date, catalogue: CategoryCatalogue) -> None:
+    """Reject an arrival of another than a revenue category, with a bad amount, or late.
+
+    The amount must be whole fen, not negative, at most 一万亿; the date of arrival must lie
+    between 1 January and the point's cut-off.
+    """
+    category = catalogue.by_code(arrival.category_code)
+    if category is None or category.flow is not Flow.REVENUE:
+        raise InputError(f"“{arrival.category_code}”不是收入科目", "运行监控 › 收入到位")
+    where = f"运行监控 › 收入到位 › {category.name}"
+    amount = money(arrival.amount, f"{where} › 累计到位数")
+    if amount > _LARGEST:
+        raise InputError(f"金额过大（{format_plain(amount)}元）", f"{where} › 累计到位数")
+    day = arrival.received_on
+    if day is not None and not date(cutoff.year, 1, 1) <= day <= cutoff:
+        raise InputError(
+            f"到账日期{day.isoformat()}应在{cutoff.year}-01-01至监控截止日{cutoff.isoformat()}之间",
+            f"{where} › 最近到账日期",
+        )
 
 
 def check_indicator(indicator: Indicator, framework: Framework) -> None:

@@ -6,6 +6,8 @@ method that drifts from its port (a renamed method, a changed argument) fails ``
 
 from __future__ import annotations
 
+from unionperf.services.common.arrival_port import ArrivalsPort
+from unionperf.services.common.assessment_port import AssessmentsPort
 from unionperf.services.common.ports import (
     AuditPort,
     BoardPort,
@@ -20,6 +22,8 @@ from unionperf.services.common.ports import (
     YearsPort,
 )
 from unionperf.services.common.workspace import Workspace
+from unionperf.store.arrivals import ArrivalRecords
+from unionperf.store.assessments import AssessmentRecords
 from unionperf.store.audit import AuditLog
 from unionperf.store.board import BoardRecords
 from unionperf.store.evidence_records import EvidenceRecords
@@ -50,6 +54,16 @@ def unit_of_work_fits(uow: UnitOfWork) -> UnitOfWorkPort:
 def years_fit(years: YearRepository) -> YearsPort:
     """The year repository."""
     return years
+
+
+def arrivals_fit(arrivals: ArrivalRecords) -> ArrivalsPort:
+    """The revenue arrival records."""
+    return arrivals
+
+
+def assessments_fit(assessments: AssessmentRecords) -> AssessmentsPort:
+    """The ex-ante assessment records."""
+    return assessments
 
 
 def submissions_fit(submissions: SubmissionRecords) -> SubmissionsPort:

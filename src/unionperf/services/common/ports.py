@@ -5,37 +5,33 @@ A service opens a unit of work (one transaction) from something that satisfies
 an in-memory fake in the tests — and reaches the store only through the named repositories of
 :class:`UnitOfWorkPort`. The protocols list only the methods the services call; the store's
 classes (``store.unit_of_work.UnitOfWork`` and its repositories) satisfy them structurally, and
-mypy checks that they do (see the end of ``workspace.py``).
+mypy checks that they do (see the end of ``workspace.py``). The upper level's repositories are
+in :mod:`unionperf.services.common.upper_ports` and re-exported here.
 
 Repositories take and return domain objects or the store's plain frozen records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from datetime import date
-from decimal import Decimal
 from typing import Any, Protocol
 
-from unionperf.domain.aggregation import CategorySum, ProjectSum
 from unionperf.domain.budget import BudgetLine, Project
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
 from unionperf.domain.settings import RuleSettings, SignoffRole
-from unionperf.domain.stage_facts import StageFacts
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Explanation, Signoff, YearData
+from unionperf.services.common.arrival_port import ArrivalsPort
+from unionperf.services.common.assessment_port import AssessmentsPort
+from unionperf.services.common.upper_ports import BoardPort, ParamsPort, RegisterPort, ReviewPort
 from unionperf.store.audit import ChainBreak
 from unionperf.store.backup import BackupFile
-from unionperf.store.board import BoardFacts, UnitFigures
 from unionperf.store.evidence_records import Evidence
-from unionperf.store.params_records import ParamsApplied, ParamsSent, UpperParams
 from unionperf.store.paths import WorkspacePaths
-from unionperf.store.register import FeedbackSent, Received, RetiredKey, Subordinate
-from unionperf.store.review_records import DecisionRecord, OwnerTotal, RescoreRecord
 from unionperf.store.submissions import StageState, Submission
 
 __all__ = [
@@ -229,241 +225,12 @@ class SubmissionsPort(Protocol):
         """Trust the upper level's public key for feedback packages."""
         ...
 
-
-class RegisterPort(Protocol):
-    """The upper level's register: its units, their keys, the packages received from them."""
-
-    def subordinate(self, unit_code: str) -> Subordinate | None:
-        """A registered unit, if any."""
+    def upper_recipient(self) -> str | None:
+        """The upper level's age recipient (``age1…``) packages are encrypted to, if given."""
         ...
 
-    def register(
-        self,
-        unit_code: str,
-        name: str,
-        public_key: str,
-        key_id: str,
-        *,
-        contact: str | None = None,
-        reason: str = "",
-    ) -> None:
-        """Register a unit and its key, or change it (a replaced key goes to the history)."""
-        ...
-
-    def key_owner(self, key_id: str) -> str | None:
-        """The unit whose current or replaced key has this id, if any."""
-        ...
-
-    def key_history(self, unit_code: str) -> list[RetiredKey]:
-        """A unit's replaced keys, oldest first."""
-        ...
-
-    def current(self, unit_code: str, year: int, stage: str) -> Received | None:
-        """The current (highest-sequence) package of a unit's stage, if any."""
-        ...
-
-    def add_received(
-        self,
-        record: Received,
-        *,
-        package_id: str,
-        key_id: str,
-        meta: dict[str, Any],
-        data_json: str,
-        facts: StageFacts | None = None,
-    ) -> None:
-        """Store a package as the current one of its stage; the previous one is superseded."""
-        ...
-
-    def is_received(self, sha256: str) -> bool:
-        """Whether a package with this hash is stored."""
-        ...
-
-    def lock_unit(self, unit_code: str) -> None:
-        """Hold the unit's register entry until the transaction ends (other writers wait)."""
-        ...
-
-    def feedback_count(self, unit_code: str, year: int, stage: str) -> int:
-        """How many feedback packages were written for a unit's stage."""
-        ...
-
-    def log_feedback(
-        self,
-        *,
-        unit_code: str,
-        year: int,
-        stage: str,
-        sequence: int,
-        decision: Decision,
-        sha256: str,
-        file_name: str,
-        responds_to: str,
-    ) -> None:
-        """Record a written feedback package (``responds_to``: the received package's hash)."""
-        ...
-
-    def feedback_sent(self, year: int, stage: str) -> list[FeedbackSent]:
-        """The feedback packages written for a year's stage, every unit, oldest first."""
-        ...
-
-    def subordinates(self) -> list[Subordinate]:
-        """Every registered unit."""
-        ...
-
-    def received(
-        self, unit_code: str | None = None, *, year: int | None = None, stage: str | None = None
-    ) -> list[Received]:
-        """Every received package record (of a unit, a year, a stage when given), oldest first."""
-        ...
-
-    def received_data(self, unit_code: str, year: int, stage: str) -> str | None:
-        """The ``data.json`` text of a unit's current package of a stage, if one was received."""
-        ...
-
-
-class ReviewPort(Protocol):
-    """The upper level's review records: what its decisions said, its re-scores."""
-
-    def note_feedback(
-        self,
-        *,
-        unit_code: str,
-        year: int,
-        stage: str,
-        sequence: int,
-        summary: str,
-        opinions: Sequence[Opinion],
-    ) -> None:
-        """Keep what a feedback package said."""
-        ...
-
-    def decisions(self, unit_code: str, year: int | None = None) -> list[DecisionRecord]:
-        """Every decision sent on a unit's stages, oldest first."""
-        ...
-
-    def add_rescore(self, record: RescoreRecord, totals: Sequence[OwnerTotal]) -> None:
-        """Keep a re-score and the owners' totals it leads to."""
-        ...
-
-    def rescores(
-        self, unit_code: str, year: int, package_sha256: str | None = None
-    ) -> list[RescoreRecord]:
-        """A unit's re-scores of a year, oldest first."""
-        ...
-
-    def owner_totals(self, unit_code: str, year: int) -> list[OwnerTotal]:
-        """The owners' totals with the upper level's scores, for a unit's year."""
-        ...
-
-    def unit_totals(self, year: int) -> dict[str, Decimal]:
-        """Each re-scored unit's total with the upper level's scores (current packages)."""
-        ...
-
-
-class ParamsPort(Protocol):
-    """Parameter packages: the upper level's parameters and packages sent, a unit's applied."""
-
-    def upper_params(self) -> UpperParams:
-        """The parameters the upper level has set to send down."""
-        ...
-
-    def set_upper_params(
-        self,
-        *,
-        library: str | None = None,
-        settings: str | None = None,
-        deadlines: str | None = None,
-    ) -> None:
-        """Set some of the parameters to send down (``None`` keeps one)."""
-        ...
-
-    def last_sent_sequence(self) -> int:
-        """The highest sequence of the parameter packages written (0 when none)."""
-        ...
-
-    def log_sent(self, item: ParamsSent) -> None:
-        """Record a written parameter package."""
-        ...
-
-    def sent(self) -> list[ParamsSent]:
-        """The parameter packages written, oldest first."""
-        ...
-
-    def last_applied_sequence(self) -> int:
-        """The highest sequence of the parameter packages applied (0 when none)."""
-        ...
-
-    def has_applied(self, sha256: str) -> bool:
-        """Whether this parameter package was applied already."""
-        ...
-
-    def log_applied(self, item: ParamsApplied) -> None:
-        """Record an applied parameter package."""
-        ...
-
-    def applied(self) -> list[ParamsApplied]:
-        """The parameter packages applied, oldest first."""
-        ...
-
-    def applied_library(self) -> str | None:
-        """The library of the newest applied package that holds one."""
-        ...
-
-    def applied_settings(self) -> str | None:
-        """The settings of the newest applied package that holds them."""
-        ...
-
-    def applied_deadlines(self) -> str | None:
-        """The deadlines of the newest applied package."""
-
-
-class BoardPort(Protocol):
-    """The upper level's season: deadlines, the status board's facts, 汇总's sums."""
-
-    def deadlines(self, year: int) -> dict[str, date]:
-        """Every deadline set for the year's stages, by stage name."""
-        ...
-
-    def set_deadline(self, year: int, stage: str, due: date | None) -> None:
-        """Set (or with ``None`` remove) the deadline of a year's stage."""
-        ...
-
-    def stages_received(self, year: int) -> list[str]:
-        """The stage names of the year of which any package was received."""
-        ...
-
-    def season_years(self) -> list[int]:
-        """The years of which a package was received or a deadline set, oldest first."""
-        ...
-
-    def latest_received_year(self) -> int | None:
-        """The year of the package received last (``None`` before any)."""
-        ...
-
-    def board_facts(self, year: int, stage: str) -> BoardFacts:
-        """The units, the stage's packages and decisions, each current package's figures."""
-        ...
-
-    def unit_figures(self, year: int, stage: str) -> dict[str, UnitFigures]:
-        """Each unit's own row of its current package of the stage, by unit code."""
-        ...
-
-    def category_sums(
-        self, year: int, stage: str, units: Collection[str] | None = None
-    ) -> list[CategorySum]:
-        """The budget lines of the current packages summed by category."""
-        ...
-
-    def project_sums(
-        self, year: int, stage: str, by: str, units: Collection[str] | None = None
-    ) -> list[ProjectSum]:
-        """The projects of the current packages summed by ``category_code`` or ``attribute``."""
-        ...
-
-    def units_with_projects(
-        self, year: int, stage: str, units: Collection[str] | None = None
-    ) -> int:
-        """How many units' current packages of the stage hold at least one project."""
+    def trust_upper_recipient(self, recipient: str) -> None:
+        """Keep the upper level's age recipient for encrypted packages (audited)."""
         ...
 
 
@@ -505,6 +272,16 @@ class UnitOfWorkPort(Protocol):
     @property
     def years(self) -> YearsPort:
         """The years: profile, budget, projects, targets, monitoring, evaluation, sign-offs."""
+        ...
+
+    @property
+    def arrivals(self) -> ArrivalsPort:
+        """Revenue arrival at the monitoring points."""
+        ...
+
+    @property
+    def assessments(self) -> AssessmentsPort:
+        """Ex-ante assessments of new major projects."""
         ...
 
     @property

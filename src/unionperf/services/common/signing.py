@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from unionperf.exchange import keys
+from unionperf.exchange import age_keys, keys
 from unionperf.exchange.keys import Announcement, KeyFileError
 from unionperf.exchange.keys import WrongPassphraseError as WrongKeyPassphraseError
 from unionperf.exchange.minisign import PublicKey
@@ -33,6 +33,8 @@ class KeyInfo:
     unit_code: str
     public_key: str
     rotations: int
+    recipient: str = ""
+    """The workspace's own age recipient (``age1…``, upper level), empty when it has none."""
 
 
 def public_key(workspace: Workspace) -> PublicKey:
@@ -47,12 +49,17 @@ def key_info(workspace: Workspace) -> KeyInfo:
     """The key id (fingerprint), the unit and the public key text."""
     key = public_key(workspace)
     unit = workspace.unit()
+    try:
+        recipient = age_keys.recipient(workspace.paths.keys) or ""
+    except age_keys.IdentityFileError as error:
+        raise ServiceError(str(error)) from error
     return KeyInfo(
         key.key_id_hex,
         unit.name if unit else "",
         unit.credit_code if unit else "",
         key.to_file(),
         len(announcements(workspace)),
+        recipient,
     )
 
 

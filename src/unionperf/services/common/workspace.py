@@ -131,6 +131,8 @@ class Workspace:
                 workspace.save_unit(unit)
             if passphrase is not None:
                 _create_key(workspace.paths.keys, passphrase)
+                if unit is not None and unit.level is UnitLevel.UPPER:
+                    _create_identity(workspace.paths.keys, passphrase)
         except BaseException:
             workspace.close()
             raise
@@ -382,6 +384,16 @@ def _create_key(folder: Path, passphrase: str) -> None:
     try:
         create_key(folder, passphrase)
     except KeyFileError as error:
+        raise ServiceError(str(error)) from error
+
+
+def _create_identity(folder: Path, passphrase: str) -> None:
+    """The upper level's age identity, for the packages units encrypt to it (private transport)."""
+    from unionperf.exchange.age_keys import IdentityFileError, create_identity  # noqa: PLC0415
+
+    try:
+        create_identity(folder, passphrase)
+    except IdentityFileError as error:
         raise ServiceError(str(error)) from error
 
 

@@ -17,6 +17,7 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.framework import framework_by_code
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.year import Explanation, Signoff, YearData
 from unionperf.services.common import inputs
@@ -99,13 +100,14 @@ def delete_project(workspace: Workspace, year: int, uid: str) -> None:
     """Delete a project of a year with everything under it (its other years keep theirs)."""
     with workspace.unit_of_work() as uow:
         found(lambda: uow.years.delete_project(year, uid))
+        uow.assessments.delete_assessment(year, uid)
 
 
 def restore_project(workspace: Workspace, year: int, deleted: DeletedProject) -> None:
     """Save a deleted project again, whole, as the year's last project (undo of a delete).
 
-    Its indicators, monitoring entries, results and evaluation texts come back in the same
-    transaction: all of it, or nothing when a stage it touches is locked or a write fails.
+    Its indicators, monitoring entries, results, evaluation texts and assessment come back in the
+    same transaction: all of it, or nothing when a stage it touches is locked or a write fails.
     """
     project = deleted.project
     inputs.check_project(project)
@@ -124,6 +126,8 @@ def restore_project(workspace: Workspace, year: int, deleted: DeletedProject) ->
                     inputs.check_result(result, indicators[result.indicator_uid])
                 uow.years.save_result(result)
             uow.years.save_evaluation_texts(year, deleted.evaluation)
+        if deleted.assessment is not None:
+            uow.assessments.save_assessment(year, deleted.assessment)
 
 
 def save_indicator(
@@ -168,6 +172,22 @@ def save_entry(workspace: Workspace, entry: MonitoringEntry) -> None:
             raise InputError(f"{label}不能为负数", "运行监控")
     with workspace.unit_of_work() as uow:
         found(lambda: uow.years.save_entry(entry))
+
+
+def save_arrival(workspace: Workspace, year: int, arrival: RevenueArrival) -> None:
+    """Save what of one revenue category had arrived by a monitoring point (收入到位)."""
+    with workspace.unit_of_work() as uow:
+        cutoff = uow.arrivals.cutoff_of(arrival.point_uid)
+        if cutoff is None or cutoff.year != year:
+            raise InputError(f"{year}年度没有这个监控时点（{arrival.point_uid}）", "运行监控")
+        inputs.check_arrival(arrival, cutoff, DEFAULT_CATALOGUE)
+        uow.arrivals.save_arrival(arrival)
+
+
+def delete_arrival(workspace: Workspace, point_uid: str, category_code: str) -> None:
+    """Remove what was entered for one revenue category at a point (undo of its first entry)."""
+    with workspace.unit_of_work() as uow:
+        uow.arrivals.delete_arrival(point_uid, category_code)
 
 
 def save_result(workspace: Workspace, year: int, result: IndicatorResult) -> None:

@@ -70,6 +70,8 @@ def key_sheet_family(
         ("联系电话", (unit.contact_phone if unit else "") or ""),
         ("登记表生成日期", f"{today.year}年{today.month}月{today.day}日"),
     ]
+    if info.recipient:  # the upper level's: units encrypt their packages to it (private transport)
+        rows.insert(5, ("加密收件人（age，用于加密后发送）", info.recipient))
     block = Block(
         columns=(1.0, 3.0),
         rows=tuple(

@@ -110,6 +110,8 @@ class ParamsPreview:
     deadlines: tuple[StageDeadline, ...]
     moved: tuple[tuple[StageDeadline, date | None], ...]
     """The deadlines that are new or moved, with the date held before (``None``: new)."""
+    recipient: str = ""
+    """The upper level's encryption recipient sent with the package (empty: none)."""
 
     def lines(self) -> list[str]:
         """What changes, in Chinese, one line each."""
@@ -136,6 +138,8 @@ class ParamsPreview:
         for deadline, before in self.moved:
             was = f"（原为 {before.isoformat()}）" if before else ""
             lines.append(f"报送截止日期：{deadline.label} {deadline.due.isoformat()}{was}")
+        if self.recipient:
+            lines.append(f"上级工会加密收件人：{self.recipient}（可加密后发送）")
         return lines
 
 
@@ -195,6 +199,8 @@ def receive_params(uow: UnitOfWorkPort, blob: bytes, members: dict[str, bytes]) 
     if content.settings is not None:
         for item in preview.years:
             uow.years.save_settings(item.year, content.settings)
+    if content.recipient and content.recipient != uow.submissions.upper_recipient():
+        uow.submissions.trust_upper_recipient(content.recipient)
     uow.params.log_applied(
         ParamsApplied(
             preview.sequence,
@@ -337,6 +343,7 @@ def _preview(
         skipped=tuple(skipped),
         deadlines=content.deadlines,
         moved=deadline_changes(before, content.deadlines),
+        recipient=content.recipient,
     )
 
 

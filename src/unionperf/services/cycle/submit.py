@@ -25,7 +25,7 @@ from unionperf.exchange.package import (
     dumps,
     score_summary,
 )
-from unionperf.services.common import signing
+from unionperf.services.common import signing, transport
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.files import write_atomically
 from unionperf.services.common.stages import parse_stage
@@ -80,8 +80,16 @@ def export_package(
     stage_name: str,
     out_dir: Path,
     passphrase: str,
+    *,
+    encrypt: bool = False,
 ) -> ExportResult:
-    """Check, sign and write the package of one stage into ``out_dir`` and log it."""
+    """Check, sign and write the package of one stage into ``out_dir`` and log it.
+
+    With ``encrypt``, only ``<name>.upkg.age`` is written: the signed package encrypted to the
+    upper level's age recipient (refused before anything is signed when the unit has none). The
+    log keeps the signed package's SHA-256, which the upper level sees after decrypting.
+    """
+    recipient = transport.require_upper_recipient(workspace) if encrypt else None
     data = workspace.load_year(year)
     stage = parse_stage(data, stage_name)
     problems = check_stage(data, stage)
@@ -106,7 +114,11 @@ def export_package(
     ]
     blob = build_package(private_key, meta, payload, _bag_info(data, meta))
     name = package_file_name(data.unit.credit_code, year, stage, meta["sequence"])
-    path = write_atomically(out_dir, name, blob)
+    written = blob
+    if recipient is not None:
+        name += transport.ENCRYPTED_SUFFIX
+        written = transport.encrypt_to(recipient, blob)
+    path = write_atomically(out_dir, name, written)
     submission = Submission(
         year,
         stage.name,

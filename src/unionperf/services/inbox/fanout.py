@@ -7,7 +7,9 @@ register (units and their keys) taken when the batch starts; the writer still de
 against the store itself — which key must have signed, replays, duplicates — and uses a worker's
 result only when it was verified with that very key and is the very file (same SHA-256).
 Anything a worker could not verify is verified again by the writer, which then reports the
-refusal in its own words: the outcome is the same as without workers.
+refusal in its own words: the outcome is the same as without workers. Encrypted packages
+(``.upkg.age``) are left to the writer too: only it holds the unlocked age identity, so it
+decrypts and verifies them in-process.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from unionperf.exchange import bag
+from unionperf.exchange import age, bag
 from unionperf.exchange.package import VerifiedPackage, comment_fields, verify_package
 from unionperf.services.common.verify import read_package
 from unionperf.services.common.workspace import Workspace
@@ -39,6 +41,8 @@ def verify_file(path: Path) -> VerifiedPackage | None:
     """Verify one package file with its unit's registered key (``None``: left to the writer)."""
     try:
         blob = read_package(path)
+        if age.is_encrypted(blob):
+            return None  # the writer decrypts it with the identity only it holds
         members = bag.read_zip(blob)
         signature = package_signature(members)
         registered = _register.get(comment_fields(signature.trusted_comment).get("unit", ""))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +20,7 @@ from unionperf.exchange import bag
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.file_names import SUFFIX
 from unionperf.exchange.package import PARAMS_KIND, VerifiedPackage, comment_fields
+from unionperf.services.common import transport
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.ports import UnitOfWorkPort
 from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
@@ -34,6 +35,7 @@ RECEIVED_FOLDER = "received"
 QUARANTINE_FOLDER = "quarantine"
 REASON_SUFFIX = ".reason.txt"
 _STAMP = "%Y%m%dT%H%M%S%f"
+_SUFFIXES = (SUFFIX, SUFFIX + transport.ENCRYPTED_SUFFIX)
 
 RULE_REFUSALS = frozenset({"replay", "unregistered", "no-key", "kind", "untrusted", "file"})
 """Refusal codes of a package that is not taken for a rule (an older sequence, a unit not
@@ -118,6 +120,8 @@ class QuarantineEntry:
 def collect_packages(paths: Iterable[Path]) -> list[Path]:
     """The package files to receive: files as given, folders searched for ``*.upkg``.
 
+    Encrypted packages (``*.upkg.age``) in folders are taken too.
+
     Folders are walked with their subfolders (symbolic links to folders are not followed),
     files in name order. A path that does not exist is kept, so that its refusal is reported;
     a file named twice is received twice (the second time it is "already received").
@@ -130,7 +134,7 @@ def collect_packages(paths: Iterable[Path]) -> list[Path]:
         for folder, folders, files in os.walk(path):
             folders.sort()
             found += [
-                Path(folder) / name for name in sorted(files) if name.lower().endswith(SUFFIX)
+                Path(folder) / name for name in sorted(files) if name.lower().endswith(_SUFFIXES)
             ]
     return found
 
@@ -141,9 +145,14 @@ def receive(
     *,
     progress: Progress = NO_PROGRESS,
     clock: Callable[[], str] | None = None,
+    passphrase: str | None = None,
     workers: int = 1,
 ) -> list[Outcome]:
     """Verify and import packages; each is all-or-nothing, refused ones go to ``quarantine/``.
+
+    A package encrypted to this workspace (``.upkg.age``, recognised by its content) is
+    decrypted with the workspace's age identity, unlocked once with ``passphrase`` before the
+    batch starts, and then verified as usual; the signed package is what is stored.
 
     The batch runs in one transaction with a savepoint per package: a refused or failing
     package leaves no trace but its quarantine copy, and the others are committed together.
@@ -156,8 +165,14 @@ def receive(
         progress: told after each package; when it asks to stop, :class:`Cancelled` is raised
             and nothing of the batch is kept (its quarantine copies are removed too).
         clock: the time of receipt recorded for each package (UTC ISO; default: now).
+        passphrase: unlocks the workspace's age identity once for the batch's encrypted
+            packages (``.upkg.age``); needed only when there are some.
         workers: processes that verify packages ahead of the writer (:mod:`.fanout`); this
-            process alone writes.
+            process alone writes. Workers leave encrypted packages alone: the writer decrypts
+            and verifies them itself.
+
+    Raises:
+        ServiceError: encrypted packages and no or a wrong passphrase (before anything is done).
 
     Returns:
         One outcome per package file, in the order received.
@@ -169,12 +184,13 @@ def receive(
     outcomes: list[Outcome] = []
     stored: list[Path] = []
     quarantined: list[Path] = []
+    identity = transport.identity_for_batch(workspace, files, passphrase)
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
     verified = verified_files(workspace, files, workers)
     if workspace.database_url is not None:
         return _receive_each(
-            workspace, verified, len(files), own_code, progress=progress, clock=clock
+            workspace, verified, (len(files), own_code, identity), progress=progress, clock=clock
         )
     remove_orphan_copies(workspace)
     try:
@@ -183,7 +199,7 @@ def receive(
                 if progress.cancelled():
                     raise Cancelled
                 received_at = clock() if clock is not None else None
-                batch = _Batch(workspace, uow, own_code, stored, quarantined, checked)
+                batch = _Batch(workspace, uow, own_code, stored, quarantined, checked, identity)
                 outcome = _receive_guarded(batch, path, received_at)
                 outcomes.append(outcome)
                 progress.step(done + 1, len(files))
@@ -200,8 +216,7 @@ def receive(
 def _receive_each(
     workspace: Workspace,
     files: Iterable[tuple[Path, VerifiedPackage | None]],
-    count: int,
-    own_code: str,
+    batch_of: tuple[int, str, str | None],
     *,
     progress: Progress,
     clock: Callable[[], str] | None,
@@ -212,9 +227,11 @@ def _receive_each(
     register row and the audit chain's head only from storing it to its commit, so receivers
     of other units never wait on each other for long and no lock is held while verifying.
     Cancelling stops before the next package; the packages already received stay received.
+    ``batch_of`` is the number of files, the receiving unit's code and the unlocked age identity.
     Copies under ``received/`` are removed only by their own failed package (while it still
     holds its unit's lock), never as another program's "orphans".
     """
+    count, own_code, identity = batch_of
     outcomes: list[Outcome] = []
     for done, (path, checked) in enumerate(files):
         if progress.cancelled():
@@ -223,7 +240,7 @@ def _receive_each(
         stored: list[Path] = []
         try:
             with workspace.unit_of_work() as uow:
-                batch = _Batch(workspace, uow, own_code, stored, [], checked)
+                batch = _Batch(workspace, uow, own_code, stored, [], checked, identity)
                 outcomes.append(_receive_guarded(batch, path, received_at))
         except BaseException:
             for item in stored:
@@ -287,6 +304,8 @@ class _Batch:
     """Quarantine copies and reasons (deleted if the batch is cancelled)."""
     verified: VerifiedPackage | None = None
     """The package as a worker process verified it (:mod:`.fanout`), if it did."""
+    identity: str | None = None
+    """The workspace's age identity, unlocked for the batch's encrypted packages."""
 
 
 def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
@@ -308,7 +327,15 @@ def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outc
 
 
 def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
-    blob = read_package(path)
+    blob, decrypted = transport.plain_package(read_package(path), batch.identity)
+    outcome = _receive_plain(batch, (path, blob), received_at)
+    if decrypted and not outcome.refused:
+        return replace(outcome, message=f"{outcome.message}（加密传送，已解密）")
+    return outcome
+
+
+def _receive_plain(batch: _Batch, source: tuple[Path, bytes], received_at: str | None) -> Outcome:
+    path, blob = source
     digest = bag.sha256(blob)
     records, own_records = batch.uow.register, batch.uow.submissions
     if (

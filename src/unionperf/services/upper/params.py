@@ -38,7 +38,7 @@ from unionperf.exchange.package import (
     build_package,
     dumps,
 )
-from unionperf.services.common import inputs, signing
+from unionperf.services.common import inputs, signing, transport
 from unionperf.services.common.errors import InputError, ServiceError, local_today
 from unionperf.services.common.indicator_library import IndicatorLibrary, parse_library
 from unionperf.services.common.workspace import Workspace
@@ -191,6 +191,7 @@ def export_params(
         RuleSettings.from_json(json.loads(held.settings)) if held.settings else None,
         deadlines_from_json(json.loads(held.deadlines)) if held.deadlines else (),
         note,
+        transport.own_recipient(workspace) or "",
     )
     sequence = max((item.sequence for item in sent), default=0) + 1
     private_key = signing.unlock(workspace, passphrase)

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from unionperf.domain.arrival_lines import arrival_lines
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine
 from unionperf.domain.categories import Flow
 from unionperf.domain.money import ZERO, yuan_to_wan
@@ -24,6 +25,7 @@ from unionperf.domain.year import YearData
 __all__ = [
     "GRADE_FLOORS",
     "SCORE_BAR_LIMIT",
+    "ArrivalBars",
     "CategoryAmounts",
     "CategoryComparison",
     "ExecutionPoint",
@@ -32,6 +34,7 @@ __all__ = [
     "LastYearBasis",
     "ScoreBar",
     "ScoreBars",
+    "arrival_bars",
     "category_comparison",
     "execution_series",
     "grade_counts",
@@ -314,3 +317,44 @@ def _last_amount(line: BudgetLine | None, basis: LastYearBasis) -> Decimal:
             return line.last_year_actual
         case LastYearBasis.NONE:
             return ZERO
+
+
+# --- revenue arrival at a point ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArrivalBar:
+    """One revenue category's bar: its arrival rate and whether it lags."""
+
+    name: str
+    rate: Decimal | None
+    """Arrived ÷ 批复预算数 (``None`` without a budget)."""
+    lags: bool
+    watched: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ArrivalBars:
+    """The revenue-arrival chart of one point: a bar per category, the time-progress line."""
+
+    cutoff: date
+    time_progress: Decimal
+    lag_points: Decimal
+    bars: tuple[ArrivalBar, ...]
+
+
+def arrival_bars(data: YearData, point_uid: str) -> ArrivalBars | None:
+    """The arrival rate of each revenue category at a point, or ``None`` for an unknown point."""
+    point = next((item for item in data.points if item.uid == point_uid), None)
+    if point is None:
+        return None
+    lines = arrival_lines(data, point)
+    return ArrivalBars(
+        point.cutoff,
+        time_progress(point.cutoff),
+        data.settings.arrival_lag_points,
+        tuple(
+            ArrivalBar(line.name, line.rate if line.entered else None, line.lags, line.watched)
+            for line in lines
+        ),
+    )

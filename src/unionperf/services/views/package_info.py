@@ -18,7 +18,7 @@ from pathlib import Path
 
 from unionperf.domain.feedback import Decision
 from unionperf.domain.unit import UnitLevel
-from unionperf.exchange import bag, keys, minisign
+from unionperf.exchange import age, bag, keys, minisign
 from unionperf.exchange.codec_feedback import decision_from_json
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.keys import KeyFileError
@@ -30,7 +30,7 @@ from unionperf.exchange.package import (
     verify_package,
 )
 from unionperf.services.common.errors import ServiceError
-from unionperf.services.common.verify import read_package
+from unionperf.services.common.verify import EncryptedPackageError, read_package
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.intake import package_signature, signing_key
 
@@ -131,6 +131,8 @@ def describe_package(workspace: Workspace, path: Path) -> PackageInfo:
         return PackageInfo(path, Relation.INVALID, reason, "missing")
     try:
         blob = read_package(path)
+        if age.is_encrypted(blob):  # private transport: only receive opens it, with the passphrase
+            raise EncryptedPackageError(age.read_header(blob))
         members = bag.read_zip(blob)
     except ServiceError as error:
         return PackageInfo(path, Relation.INVALID, str(error), "read")

@@ -5,11 +5,24 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from unionperf.domain.cycle import Step
+from unionperf.domain.cycle import Step, StepStatus
 from unionperf.domain.problems import Location
 from unionperf.ui.year_session import Area, YearSession
 
-__all__ = ["StepPage", "step_title"]
+__all__ = ["StepPage", "status_text", "step_title"]
+
+
+def status_text(status: StepStatus) -> str:
+    """未开始 / 进行中 / 已完成 / 已报送."""
+    match status:
+        case StepStatus.NOT_STARTED:
+            return QCoreApplication.translate("Steps", "Not started")
+        case StepStatus.IN_PROGRESS:
+            return QCoreApplication.translate("Steps", "In progress")
+        case StepStatus.DONE:
+            return QCoreApplication.translate("Steps", "Done")
+        case StepStatus.SUBMITTED:
+            return QCoreApplication.translate("Steps", "Submitted")
 
 
 def step_title(step: Step) -> str:

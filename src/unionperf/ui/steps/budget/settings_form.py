@@ -139,7 +139,10 @@ class SettingsForm(QObject):
         view.over_delivery_ratio.editingFinished.connect(self._commit_fields)
         view.lag_points.setKeyboardTracking(False)
         view.lag_points.editingFinished.connect(self._commit_fields)
+        view.arrival_lag_points.setKeyboardTracking(False)
+        view.arrival_lag_points.editingFinished.connect(self._commit_fields)
         view.exemption_threshold.editingFinished.connect(self._commit_threshold)
+        view.assessment_threshold.editingFinished.connect(self._commit_assessment_threshold)
         view.monitoring_cutoffs.editingFinished.connect(self._commit_cutoffs)
         view.unit_wide.toggled.connect(self._commit_fields)
         for box in view.signoffs.values():
@@ -184,7 +187,10 @@ class SettingsForm(QObject):
             view.over_delivery_ratio.setValue(_percent(settings.over_delivery_ratio))
         with QSignalBlocker(view.lag_points):
             view.lag_points.setValue(_whole(settings.lag_points))
+        with QSignalBlocker(view.arrival_lag_points):
+            view.arrival_lag_points.setValue(_whole(settings.arrival_lag_points))
         view.exemption_threshold.setText(amount(settings.exemption_threshold))
+        view.assessment_threshold.setText(amount(settings.assessment_threshold))
         view.monitoring_cutoffs.setText(cutoff_text(settings.monitoring_cutoffs))
         with QSignalBlocker(view.unit_wide):
             view.unit_wide.setChecked(settings.unit_wide)
@@ -311,6 +317,8 @@ class SettingsForm(QObject):
             )
         if view.lag_points.value() != _whole(settings.lag_points):
             new = replace(new, lag_points=Decimal(view.lag_points.value()))
+        if view.arrival_lag_points.value() != _whole(settings.arrival_lag_points):
+            new = replace(new, arrival_lag_points=Decimal(view.arrival_lag_points.value()))
         self.commit(self.tr("Edit the rule settings"), new)
 
     def _commit_threshold(self) -> None:
@@ -325,6 +333,21 @@ class SettingsForm(QObject):
             self.load()
             return
         self.commit(self.tr("Edit the rule settings"), replace(settings, exemption_threshold=typed))
+
+    def _commit_assessment_threshold(self) -> None:
+        settings = self.stored()
+        if settings is None:
+            return
+        typed = typed_amount(self.view, self.view.assessment_threshold.text())
+        if typed is not None and typed < ZERO:
+            self._error(self.tr("The ex-ante assessment threshold cannot be negative."))
+            typed = None
+        if typed is None or typed == settings.assessment_threshold:
+            self.load()
+            return
+        self.commit(
+            self.tr("Edit the rule settings"), replace(settings, assessment_threshold=typed)
+        )
 
     def _commit_cutoffs(self) -> None:
         settings = self.stored()

@@ -41,7 +41,9 @@ SETTING_FIELDS = (
     "reverse_formula",
     "over_delivery_ratio",
     "lag_points",
+    "arrival_lag_points",
     "exemption_threshold",
+    "assessment_threshold",
     "monitoring_cutoffs",
     "unit_wide",
 )
@@ -93,6 +95,28 @@ class SettingsFormView(QWidget):
         self.lag_points.setToolTip(
             self.tr("Warn when the execution rate is this far behind the time progress.")
         )
+        self.arrival_lag_points = QSpinBox()
+        self.arrival_lag_points.setRange(*LAG_RANGE)
+        self.arrival_lag_points.setSuffix(self.tr(" percentage points"))
+        self.arrival_lag_points.setToolTip(
+            self.tr(
+                "Warn when allocated funds or the upper-level subsidy arrive this far behind the"
+                " time progress."
+            )
+        )
+        self.assessment_threshold = QLineEdit()
+        guard_amount(
+            self.assessment_threshold,
+            AMOUNT_PATTERN,
+            lambda: self.tr("Ex-ante assessment threshold"),
+        )
+        self.assessment_threshold.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.assessment_threshold.setToolTip(
+            self.tr(
+                "A new project budgeted at or above this amount needs an ex-ante assessment"
+                " before its targets are signed off; 0: none is asked for."
+            )
+        )
         self.exemption_threshold = QLineEdit()
         guard_amount(
             self.exemption_threshold, AMOUNT_PATTERN, lambda: self.tr("Exemption threshold")
@@ -135,7 +159,9 @@ class SettingsFormView(QWidget):
         for widget, chars in (
             (self.over_delivery_ratio, 8),
             (self.lag_points, 8),
+            (self.arrival_lag_points, 8),
             (self.exemption_threshold, 10),
+            (self.assessment_threshold, 10),
             (self.monitoring_cutoffs, 20),
         ):
             widget.setMaximumWidth(char * chars)
@@ -156,7 +182,9 @@ class SettingsFormView(QWidget):
         right.addRow(self.tr("Reverse indicator missed"), self.reverse_formula)
         right.addRow(self.tr("Flag over-delivery at"), self.over_delivery_ratio)
         right.addRow(self.tr("Execution lag warning"), self.lag_points)
+        right.addRow(self.tr("Late revenue warning"), self.arrival_lag_points)
         right.addRow(self.tr("Exempt projects below (yuan)"), self.exemption_threshold)
+        right.addRow(self.tr("Ex-ante assessment from (yuan)"), self.assessment_threshold)
         right.addRow(self.tr("Monitoring dates (month-day)"), self.monitoring_cutoffs)
         right.addRow("", self.unit_wide)
         right.addRow(self.tr("Sign-offs required"), signoffs)
@@ -183,7 +211,9 @@ class SettingsFormView(QWidget):
             "reverse_formula": self.reverse_formula,
             "over_delivery_ratio": self.over_delivery_ratio,
             "lag_points": self.lag_points,
+            "arrival_lag_points": self.arrival_lag_points,
             "exemption_threshold": self.exemption_threshold,
+            "assessment_threshold": self.assessment_threshold,
             "monitoring_cutoffs": self.monitoring_cutoffs,
             "unit_wide": self.unit_wide,
             "required_signoffs": self.signoffs[SignoffRole.PREPARER],

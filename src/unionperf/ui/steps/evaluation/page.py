@@ -34,6 +34,7 @@ from unionperf.domain.problems import Location, Section
 from unionperf.domain.results import YearScore
 from unionperf.domain.year import StageKind
 from unionperf.services.views import evaluation_view as view
+from unionperf.ui.disclosure import write_disclosure_sheet
 from unionperf.ui.steps.base import StepPage
 from unionperf.ui.steps.evaluation import evidence_list
 from unionperf.ui.steps.evaluation.charts_tab import ChartsTab
@@ -109,6 +110,13 @@ class EvaluationStep(StepPage):
         self.signoff = SignoffPanel(self.session, STAGE)
         self.tabs.addTab(self.signoff, self.tr("Sign-off"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.disclose_button = QPushButton(self.tr("Disclosure sheet…"))
+        self.disclose_button.setObjectName("discloseButton")
+        self.disclose_button.setToolTip(
+            self.tr("The year on one page for the members' assembly and the notice board")
+        )
+        self.disclose_button.clicked.connect(lambda: write_disclosure_sheet(self, self.session))
+        self.tabs.setCornerWidget(self.disclose_button, Qt.Corner.TopRightCorner)
 
         right = QWidget()
         detail = QVBoxLayout(right)

@@ -1,4 +1,4 @@
-"""Committing the monitoring step's edits: an entry, an indicator's progress, a new point.
+"""Committing the monitoring step's edits: entries, progress, revenue arrival, a new point.
 
 Each goes through :meth:`YearSession.change`, so that it is saved at once and can be undone.
 """
@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from unionperf.domain.arrival_lines import ArrivalLine
 from unionperf.domain.monitoring import IndicatorProgress, MonitoringEntry, MonitoringPoint
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.services.views.monitoring_view import ProgressLine, entry_of, with_progress
 from unionperf.ui.year_session import YearSession
 
@@ -59,6 +61,24 @@ class MonitoringEdits:
             return entry if updated == current else with_progress(entry, updated)
 
         return self.entry(text, line.point_uid, line.owner_uid, changed)
+
+    def arrival(self, text: str, line: ArrivalLine, new: RevenueArrival) -> bool:
+        """Save a revenue category's arrival at a point; undo restores the previous record.
+
+        Undoing a first entry removes it, so that the point counts as not entered again.
+        """
+        old = line.arrival if line.entered else None
+        if old == new:
+            return True
+        session = self.session
+
+        def backward() -> None:
+            if old is None:
+                session.delete_arrival(new.point_uid, new.category_code)
+            else:
+                session.save_arrival(old)
+
+        return session.change(text, lambda: session.save_arrival(new), backward)
 
     def add_point(self, point: MonitoringPoint) -> bool:
         """Add a monitoring point (undo removes it again)."""

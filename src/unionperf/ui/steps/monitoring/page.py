@@ -5,9 +5,10 @@ the first tab lists every project and the unit as a whole with budget, executed 
 against time progress, deviation flag, warning light, the 暂缓/停止 flag and the explanations;
 the second tab shows the selected project's indicators with their progress, expected value,
 warning, reason, likelihood and measure; the third its execution chart (product.md §2 step 4);
-the fourth the point's sign-off (preparer, chair, audit chair), whose tab says whether the
-chair has signed. The project picker beside the tabs follows the row selected in the first tab,
-and back.
+the fourth the revenue arrived by the point per revenue category, with its chart (seed §二.9,
+``arrival_tab.py``); the fifth the point's sign-off (preparer, chair, audit chair), whose tab
+says whether the chair has signed. The project picker beside the tabs follows the row selected
+in the first tab, and back.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.cycle import Step
 from unionperf.domain.monitoring import MonitoringPoint, time_progress
 from unionperf.domain.problems import Location
+from unionperf.domain.revenue import REVENUE_ITEM
 from unionperf.domain.settings import SignoffRole
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.views.monitoring_view import (
@@ -45,6 +47,7 @@ from unionperf.services.views.monitoring_view import (
 )
 from unionperf.ui import messages
 from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.monitoring.arrival_tab import ArrivalTab
 from unionperf.ui.steps.monitoring.edits import MonitoringEdits
 from unionperf.ui.steps.monitoring.funds_models import OWNER_FIELDS, OwnerColumn, OwnerModel
 from unionperf.ui.steps.monitoring.progress_models import (
@@ -65,7 +68,8 @@ __all__ = ["MonitoringStep"]
 FUNDS_TAB = 0
 INDICATORS_TAB = 1
 CHART_TAB = 2
-SIGNOFF_TAB = 3
+ARRIVAL_TAB = 3
+SIGNOFF_TAB = 4
 ROW_HEIGHT_LINES = 1.6
 """Row height in text lines: a single line of text with room for an editor."""
 
@@ -154,6 +158,8 @@ class MonitoringStep(StepPage):
         self.tabs.addTab(self.owner_table, self.tr("Funds and warnings"))
         self.tabs.addTab(self.progress_table, self.tr("Indicators"))
         self.tabs.addTab(self.chart, self.tr("Execution chart"))
+        self.arrivals = ArrivalTab(self.edits, self._table)
+        self.tabs.addTab(self.arrivals, self.tr("Revenue arrival"))
         self.signoff = SignoffPanel(self.session, "")
         self.signoff.setObjectName("monitoringSignoff")
         signoff_tab = QWidget()
@@ -279,6 +285,7 @@ class MonitoringStep(StepPage):
             with QSignalBlocker(self.owner_picker):
                 self.owner_model.set_rows([])
             self.progress_model.set_rows([])
+            self.arrivals.show_point(None, None)
             self.time_label.clear()
             self.hint.setText(self._empty_hint())
             return
@@ -287,13 +294,7 @@ class MonitoringStep(StepPage):
                 progress=percent(time_progress(point.cutoff))
             )
         )
-        self.hint.setText(
-            self.tr(
-                "Enter each project's cumulative executed amount to the cut-off (double-click a "
-                "cell); explain a lag, then on the Indicators tab enter each indicator's progress "
-                "and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes)."
-            )
-        )
+        self.hint.setText(self._hint())
         with QSignalBlocker(self.owner_picker):
             self.owner_model.set_rows(owner_lines(data, point.uid))
         self._restore_owner()
@@ -311,6 +312,15 @@ class MonitoringStep(StepPage):
         else:
             text = self.tr("Sign-off (not signed)")
         self.tabs.setTabText(SIGNOFF_TAB, text)
+
+    def _hint(self) -> str:
+        if self.tabs.currentIndex() == ARRIVAL_TAB:
+            return self.arrivals.hint()
+        return self.tr(
+            "Enter each project's cumulative executed amount to the cut-off (double-click a "
+            "cell); explain a lag, then on the Indicators tab enter each indicator's progress "
+            "and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes)."
+        )
 
     def _empty_hint(self) -> str:
         if self.session.data is None:
@@ -340,9 +350,19 @@ class MonitoringStep(StepPage):
             )
 
     def _update_indicators(self) -> None:
-        """Show the selected project's indicators or chart (only the tab shown is drawn)."""
+        """Show the selected project's indicators or chart, or the point's revenue arrival.
+
+        Only the tab shown is drawn; the project picker hides on the arrival tab.
+        """
         data = self.session.data
         shown = self.tabs.currentIndex()
+        corner = self.tabs.cornerWidget(Qt.Corner.TopRightCorner)
+        if corner is not None:
+            corner.setVisible(shown != ARRIVAL_TAB)
+        if shown == ARRIVAL_TAB:
+            point = point_of(data, self.point_uid) if data is not None else None
+            self.arrivals.show_point(data, point)
+            return
         if shown == CHART_TAB and data is not None and self.owner_uid:
             self.chart.show_owner(data, self.owner_uid)
             return
@@ -390,6 +410,9 @@ class MonitoringStep(StepPage):
         self._update_indicators()
 
     def _tab_changed(self, _index: int) -> None:
+        data = self.session.data
+        if data is not None and point_of(data, self.point_uid) is not None:
+            self.hint.setText(self._hint())
         self._update_indicators()
 
     def add_point(self) -> None:
@@ -423,6 +446,12 @@ class MonitoringStep(StepPage):
             index = self.points.findData(point_uid)
             if index >= 0:
                 self.points.setCurrentIndex(index)
+        if indicator_uid.startswith(REVENUE_ITEM):
+            self.tabs.setCurrentIndex(ARRIVAL_TAB)
+            cell = self.arrivals.cell(indicator_uid.removeprefix(REVENUE_ITEM), location.field)
+            if cell.isValid():
+                self._focus(self.arrivals.table, cell)
+            return
         owner = location.owner_uid or UNIT_OWNER
         self._select_owner(owner)
         self._restore_owner()

@@ -9,6 +9,7 @@ tests replace them in this module.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -43,6 +44,7 @@ from unionperf.ui.steps.submit.dialogs import (
     choose_package_file,
     open_path,
 )
+from unionperf.ui.steps.submit.encryption import EncryptOption
 from unionperf.ui.steps.submit.models import (
     CheckGroup,
     CheckItem,
@@ -64,9 +66,7 @@ from unionperf.ui.steps.submit.writing import (
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
-__all__ = [
-    "SubmitStep",
-]
+__all__ = ["SubmitStep"]
 
 
 class SubmitStep(StepPage):
@@ -105,6 +105,7 @@ class SubmitStep(StepPage):
         top.addWidget(stage_caption)
         top.addWidget(self.stage_combo)
         top.addStretch(1)
+        top.addWidget(self.encrypt_box)
         for button in (self.export_button, self.cover_button, self.feedback_button):
             top.addWidget(button)
         buttons = QHBoxLayout()
@@ -150,6 +151,7 @@ class SubmitStep(StepPage):
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
+        self.encrypt_box = EncryptOption()
         self.cover_button = QPushButton(self.tr("Print cover sheet"))
         self.cover_button.setObjectName("coverButton")
         self.cover_button.setToolTip(
@@ -229,6 +231,7 @@ class SubmitStep(StepPage):
         self.refresh_checklist()
         self.refresh_log()
         self.refresh_feedback()
+        self.encrypt_box.refresh(self.session.workspace)
 
     def changed(self, area: str) -> None:
         """Refresh what depends on the area that changed."""
@@ -374,12 +377,12 @@ class SubmitStep(StepPage):
 
     def _write(self, year: int, stage: str, folder: Path, passphrase: str) -> None:
         """Write off the GUI thread; a wrong passphrase is asked again, the folder kept."""
-        workspace = self.session.workspace
+        workspace, encrypt = self.session.workspace, self.encrypt_box.wanted()
+
+        write = partial(write_package_and_forms, workspace, year, stage, folder, encrypt=encrypt)
 
         def call(progress: Progress) -> ExportOutcome:
-            return write_package_and_forms(
-                workspace, year, stage, folder, passphrase=passphrase, progress=progress
-            )
+            return write(passphrase=passphrase, progress=progress)
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, WrongPassphraseError):
@@ -404,7 +407,8 @@ class SubmitStep(StepPage):
             return
         self.folder = folder
         self.last_outcome = result
-        self.written.setText(written_text(folder, result))
+        note = self.encrypt_box.note(result.package.path)
+        self.written.setText(written_text(folder, result, note))
         self.written.setVisible(True)
         self.tabs.setCurrentIndex(1)
         self.session.note_submission(stage)

@@ -34,12 +34,15 @@ def write_package_and_forms(
     *,
     passphrase: str,
     progress: Progress,
+    encrypt: bool = False,
 ) -> ExportOutcome:
-    """Write a stage's signed package, then its forms, into ``folder``."""
+    """Write a stage's signed package (encrypted for the upper level), then its forms."""
     from unionperf.services.cycle import forms  # noqa: PLC0415 - reportlab loads on first use
 
     progress.step(0, 2)
-    package = submit_service.export_package(workspace, year, stage, folder, passphrase)
+    package = submit_service.export_package(
+        workspace, year, stage, folder, passphrase, encrypt=encrypt
+    )
     progress.step(1, 2)
     written = forms.write_forms(workspace, year, stage, folder)
     progress.step(2, 2)
@@ -53,8 +56,11 @@ def write_cover(workspace: Workspace, data: YearData, year: int, stage: str, fol
     return forms.write_cover(workspace, data, Stage.parse(stage), folder)
 
 
-def written_text(folder: Path, result: ExportOutcome) -> str:
-    """What was written where, and what the user does next with it (``SubmitStep`` strings)."""
+def written_text(folder: Path, result: ExportOutcome, note: str = "") -> str:
+    """What was written where, and what the user does next with it (``SubmitStep`` strings).
+
+    ``note`` (the encrypted package's advice, if any) is told after what to do next.
+    """
     item = result.package.submission
     what = QCoreApplication.translate(
         "SubmitStep",
@@ -78,4 +84,4 @@ def written_text(folder: Path, result: ExportOutcome) -> str:
         "Next: print {cover}, have it signed and sealed, and hand it to the upper-level"
         " union with the package file (on a USB stick or as the upper level asks).",
     ).format(cover=cover)
-    return f"{what}\n{then}"
+    return "\n".join(filter(None, (what, then, note)))

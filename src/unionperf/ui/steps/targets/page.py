@@ -33,6 +33,7 @@ from unionperf.domain.year import YearData
 from unionperf.services.common.indicator_library import IndicatorLibrary
 from unionperf.services.common.workspace import new_uid
 from unionperf.ui.steps.base import StepPage
+from unionperf.ui.steps.targets.assessment import ASSESSMENT_ITEM, AssessmentBar
 from unionperf.ui.steps.targets.copy_dialog import copy_from_last_year
 from unionperf.ui.steps.targets.deleted_indicator import (
     neighbour_of,
@@ -40,11 +41,7 @@ from unionperf.ui.steps.targets.deleted_indicator import (
     snapshot_indicator,
 )
 from unionperf.ui.steps.targets.goals import GoalEdit, write_goal
-from unionperf.ui.steps.targets.indicator_edits import (
-    default_operator,
-    fresh_name,
-    refusal_text,
-)
+from unionperf.ui.steps.targets.indicator_edits import default_operator, fresh_name, refusal_text
 from unionperf.ui.steps.targets.library_dialog import pick_from_library
 from unionperf.ui.steps.targets.owner_list import (
     OwnerFilterProxy,
@@ -78,6 +75,7 @@ class TargetsStep(StepPage):
         """The indicator library, read when first needed."""
         self._build_owner_list()
         self._build_goals()
+        self.assessment = AssessmentBar(session, self)
         self.add_button = self._button(self.tr("Add indicator"), "addIndicator")
         self.add_button.clicked.connect(self.add_indicator)
         self.library_button = self._button(self.tr("Pick from library…"), "pickFromLibrary")
@@ -189,6 +187,7 @@ class TargetsStep(StepPage):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(4)
         right_layout.addWidget(self.owner_title)
+        right_layout.addWidget(self.assessment)
         right_layout.addLayout(goals)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.tree, 1)
@@ -262,6 +261,7 @@ class TargetsStep(StepPage):
         for widget in (self.annual_goal, self.midterm_goal, self.tree):
             widget.setEnabled(targets is not None)
         self.owner_title.setText(self._owner_title(data))
+        self.assessment.show_owner(owner_uid)
         self._show_sums()
         self._update_buttons()
 
@@ -478,6 +478,9 @@ class TargetsStep(StepPage):
             return
         if location.owner_uid:
             self.select_owner(location.owner_uid)
+        if location.item_uid == ASSESSMENT_ITEM:
+            self.assessment.button.setFocus()
+            return
         if location.field == "annual_goal":
             self.annual_goal.setFocus()
             return

@@ -5,7 +5,10 @@ that can cancel it: a cancelled batch keeps nothing. The result list of the last
 the page — received, already received, superseded, refused with the reason, quarantined — and
 the quarantine list below shows every package refused as damaged or not genuine, with why.
 
-The pickers are module functions, so tests replace them.
+Encrypted packages (``.upkg.age``) are decrypted on receipt: the passphrase that unlocks the
+workspace's encryption identity is asked once, before the batch.
+
+The pickers and the passphrase are module functions, so tests replace them.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionperf.domain.year import stage_label
+from unionperf.services.common import transport
 from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.inbox.receive import (
     QUARANTINE_FOLDER,
@@ -45,6 +49,7 @@ from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.upper.base import UpperPage, fit_columns, intro_label, read_only_table
 from unionperf.ui.upper.context import Area, UpperContext
 from unionperf.ui.upper.receive.models import OutcomeModel, QuarantineModel, ResultLine
+from unionperf.ui.upper.review.dialogs import ask_upper_passphrase
 
 __all__ = ["DropArea", "ReceivePage", "choose_package_files", "choose_package_folder"]
 
@@ -57,7 +62,7 @@ def choose_package_files(parent: QWidget) -> list[Path]:
     return choose_open_files(
         parent,
         QCoreApplication.translate("ReceivePage", "Choose packages"),
-        QCoreApplication.translate("ReceivePage", "Packages (*.upkg);;All files (*)"),
+        QCoreApplication.translate("ReceivePage", "Packages (*.upkg *.upkg.age);;All files (*)"),
     )
 
 
@@ -239,12 +244,19 @@ class ReceivePage(UpperPage):
             )
             return None
         workspace = self.workspace
+        passphrase = None
+        if transport.encrypted_paths(collect_packages(paths)) and transport.own_recipient(
+            workspace
+        ):
+            passphrase = ask_upper_passphrase(self)  # unlocks the encryption identity too
+            if passphrase is None:
+                return None
 
         def call(progress: Progress) -> object:
             files = collect_packages(paths)
             if not files:
                 return []
-            return receive(workspace, files, progress=progress)
+            return receive(workspace, files, progress=progress, passphrase=passphrase)
 
         self.files_button.setEnabled(False)
         self.folder_button.setEnabled(False)
