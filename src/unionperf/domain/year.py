@@ -13,6 +13,7 @@ from unionperf.domain.evaluation import Evaluation
 from unionperf.domain.framework import Framework, framework_by_code
 from unionperf.domain.money import ZERO
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
 
@@ -105,6 +106,9 @@ class YearData:
     evaluations: tuple[Evaluation, ...] = ()
     signoffs: tuple[Signoff, ...] = ()
     explanations: tuple[Explanation, ...] = ()
+    project_history: tuple[ProjectYear, ...] = ()
+    """Earlier years of this year's multi-year projects (their annual slices), as the workspace
+    or the package holds them: derived from those years, never edited in this one."""
 
     @property
     def framework(self) -> Framework:

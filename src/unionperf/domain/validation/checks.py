@@ -13,6 +13,7 @@ from unionperf.domain.settings import SIGNOFF_LABELS
 from unionperf.domain.validation.budget_rules import check_budget, check_projects, is_exempt
 from unionperf.domain.validation.evaluation_rules import check_evaluation
 from unionperf.domain.validation.monitoring_rules import check_point
+from unionperf.domain.validation.multi_year_rules import check_multi_year
 from unionperf.domain.validation.profile_rules import check_unit, check_weights
 from unionperf.domain.validation.target_rules import check_targets
 from unionperf.domain.year import STAGE_LABELS, Stage, StageKind, YearData
@@ -53,6 +54,7 @@ def check_stage(
     for again (G002) rather than for the first time.
     """
     problems = check_unit(data) + check_weights(data) + check_budget(data) + check_projects(data)
+    problems += check_multi_year(data)
     sets = target_sets(data)
     is_evaluation = stage.kind is StageKind.SELF_EVALUATION
     for targets in sets:
