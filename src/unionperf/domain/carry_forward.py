@@ -107,7 +107,9 @@ def carry_forward(source: YearData, year: int, new_uid: Callable[[], str]) -> Ca
         projects=tuple(_carried_project(project, new_uid) for project in kept),
         unit_targets=_carried_targets(source.unit_targets, UNIT_OWNER, new_uid),
     )
-    return CarriedYear(data, ended, opening_carried, actuals_carried, cleared)
+    return CarriedYear(
+        data, ended, cleared, opening_carried=opening_carried, actuals_carried=actuals_carried
+    )
 
 
 def _has_actuals(source: YearData, flow: Flow) -> bool:
