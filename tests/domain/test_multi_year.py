@@ -44,7 +44,9 @@ def _home(**changes: object) -> Project:
     return replace(base, **changes)
 
 
-FIRST = ProjectYear(2025, "home", "完成一期改造", D(100000), D(110000), D("104500.50"), D("86.5"), "良")
+FIRST = ProjectYear(
+    2025, "home", "完成一期改造", D(100000), D(110000), D("104500.50"), D("86.5"), "良"
+)
 OTHER = ProjectYear(2025, "other", budget=D(999999))
 LATER = ProjectYear(2027, "home", budget=D(777777))
 
@@ -136,7 +138,9 @@ def _year(project: Project, *history: ProjectYear) -> YearData:
     return YearData(2026, UNIT, projects=(project,), project_history=history)
 
 
-@pytest.mark.parametrize(("reason", "flagged"), [("", True), (" \n", True), ("连续两年评价为差", False)])
+@pytest.mark.parametrize(
+    ("reason", "flagged"), [("", True), (" \n", True), ("连续两年评价为差", False)]
+)
 def test_clear_out_needs_a_reason(reason, flagged):
     data = _year(_home(clear_out=True, clear_out_reason=reason))
     assert (ProblemCode.PROJECT_CLEAR_OUT_REASON_MISSING in _codes(data)) is flagged

@@ -111,7 +111,7 @@ class Project:
     clear_out: bool = False
     """清理退出: the unit proposes to end this (poorly performing) project early (seed §二.3)."""
     clear_out_reason: str = ""
-    """Why it should be cleared out (required when ``clear_out`` is set; the upper level sees it)."""
+    """Why it should be cleared out (required with ``clear_out``; the upper level sees it)."""
 
     @property
     def initial_budget(self) -> Decimal:

@@ -139,9 +139,7 @@ def evaluated(data: YearData, owner_uid: str) -> bool:
 def year_slices(data: YearData) -> tuple[ProjectYear, ...]:
     """The annual slice of each project of a year, scored where it was evaluated."""
     scored = any(evaluated(data, project.uid) for project in data.projects)
-    scores = (
-        {item.project.uid: item.score for item in score_year(data).projects} if scored else {}
-    )
+    scores = {item.project.uid: item.score for item in score_year(data).projects} if scored else {}
     slices = []
     for project in data.projects:
         score = scores.get(project.uid) if evaluated(data, project.uid) else None

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect, text
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "20261207_0101"
+HEAD_REVISION = "20261207_0501"
 """The newest schema revision this version of the app knows (the last migration script)."""
 KNOWN_REVISIONS = frozenset(
     {
@@ -25,6 +25,7 @@ KNOWN_REVISIONS = frozenset(
         "20261126_0004",
         "20261128_0005",
         "20261207_0201",
+        "20261207_0101",
         HEAD_REVISION,
     }
 )

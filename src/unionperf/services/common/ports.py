@@ -76,6 +76,10 @@ class YearsPort(Protocol):
         """The whole year as one domain aggregate."""
         ...
 
+    def years_holding_projects(self, uids: Collection[str], before: int) -> list[int]:
+        """The years before ``before`` that hold a project with one of ``uids``, oldest first."""
+        ...
+
     def indicator(self, year: int, uid: str) -> Indicator | None:
         """One indicator of the year, if it exists."""
         ...
