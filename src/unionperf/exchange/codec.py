@@ -1,12 +1,12 @@
 """``data/data.json``: a year's data as stable, documented JSON (product.md §5).
 
-The layout (format 1.1) is described by ``docs/schemas/data.schema.json``. One object holds the
+The layout (format 1.3) is described by ``docs/schemas/data.schema.json``. One object holds the
 whole :class:`~unionperf.domain.year.YearData` of a stage::
 
-    {"format_version": "1.1", "year": 2024, "unit": {...}, "settings": {...},
+    {"format_version": "1.3", "year": 2024, "unit": {...}, "settings": {...},
      "catalogue": "acftu-2021", "opening_balance": "385600.00", "budget": [...],
      "projects": [...], "unit_targets": {...}, "points": [...], "monitoring": [...],
-     "evaluations": [...], "signoffs": [...], "explanations": [...]}
+     "evaluations": [...], "signoffs": [...], "explanations": [...], "project_history": [...]}
 
 Conventions: money is a string with exactly two decimals (``"1200.00"``), other decimals are
 strings as held (``"1.20"``, ``"95"``), dates are ``YYYY-MM-DD``, enums are their values, a missing
@@ -29,11 +29,13 @@ from datetime import date
 from unionperf.domain.categories import NATIONAL_2021, CategoryCatalogue
 from unionperf.domain.year import Stage, StageKind, YearData
 
-DATA_FORMAT_VERSION = "1.1"
+DATA_FORMAT_VERSION = "1.3"
 """The version of the data.json layout written by ``codec_write.year_to_json``.
 
 1.1 added interval targets (operator ``interval`` with ``target_upper``); a 1.0 document reads as
-before (no upper bounds)."""
+before (no upper bounds). 1.3 added multi-year projects: each project's ``clear_out`` and
+``clear_out_reason`` (清理退出) and the top-level ``project_history`` (the earlier years' annual
+slices); an older document reads as not flagged and without history."""
 
 CATALOGUES: dict[str, CategoryCatalogue] = {NATIONAL_2021.code: NATIONAL_2021}
 """The category catalogues a data.json may name, by code."""

@@ -13,6 +13,7 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.framework import Framework
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import IndicatorProgress, MonitoringEntry, MonitoringPoint
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Signoff, YearData
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError
@@ -50,6 +51,7 @@ def year_to_json(data: YearData) -> dict[str, Any]:
         "explanations": [
             {"problem_key": item.problem_key, "text": item.text} for item in data.explanations
         ],
+        "project_history": [_project_year_json(item) for item in data.project_history],
     }
 
 
@@ -131,6 +133,22 @@ def _project_json(project: Project, framework: Framework) -> dict[str, Any]:
         "midterm_budget": _money_json(project.midterm_budget),
         "funding": [_funding_json(item) for item in project.funding],
         "targets": _targets_json(project.targets, framework),
+        "clear_out": project.clear_out,
+        "clear_out_reason": project.clear_out_reason,
+    }
+
+
+def _project_year_json(item: ProjectYear) -> dict[str, Any]:
+    return {
+        "year": item.year,
+        "project_uid": item.project_uid,
+        "annual_goal": item.annual_goal,
+        "initial": _money_json(item.initial),
+        "budget": _money_json(item.budget),
+        "executed": _money_json(item.executed),
+        "score": _optional(item.score, _decimal_json),
+        "grade": item.grade,
+        "clear_out": item.clear_out,
     }
 
 
