@@ -27,9 +27,9 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
     Suspension,
 )
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.settings import SignoffRole
 from unionperf.domain.unit import UnitLevel
-from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.year import Explanation, Stage, StageKind, YearData
 from unionperf.exchange.codec import DATA_FORMAT_VERSION, CodecError, for_stage
 from unionperf.exchange.codec_read import year_from_json
