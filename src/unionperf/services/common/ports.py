@@ -24,6 +24,7 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.multi_year_summary import MultiYearLine
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.stage_facts import StageFacts
 from unionperf.domain.unit import UnitProfile
@@ -462,6 +463,12 @@ class BoardPort(Protocol):
         self, year: int, stage: str, units: Collection[str] | None = None
     ) -> int:
         """How many units' current packages of the stage hold at least one project."""
+        ...
+
+    def multi_year_projects(
+        self, year: int, stage: str, units: Collection[str] | None = None
+    ) -> list[MultiYearLine]:
+        """Every multi-year project (or one flagged for 清理退出) of the current packages."""
         ...
 
 

@@ -3,7 +3,8 @@
 :func:`aggregate` sums the rows kept of each unit's current package of the stage
 (``domain.stage_facts``): budget and execution by revenue and expenditure category, projects by
 expenditure category and by attribute (新增/延续), the units' execution-rate and grade
-distributions and the ranking by score. The upper level's own score of a unit, where it
+distributions, the ranking by score, and the multi-year projects with their cumulative budget
+and execution and any 清理退出 the units propose. The upper level's own score of a unit, where it
 re-scored the self-evaluation, is passed in as ``upper_scores`` (the review service holds them)
 and ranks the unit in place of its own score; both are shown.
 """
@@ -11,7 +12,7 @@ and ranks the unit in place of its own score; both are shown.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -33,6 +34,7 @@ from unionperf.domain.aggregation import (
 )
 from unionperf.domain.board import BoardStatus
 from unionperf.domain.categories import DEFAULT_CATALOGUE, Flow
+from unionperf.domain.multi_year_summary import MultiYearLine, cleared_first
 from unionperf.domain.year import StageKind, stage_label
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace
@@ -65,6 +67,8 @@ class Aggregate:
     """Units by grade (the upper level's where it re-scored)."""
     scores: ScoreStatistics
     ranking: list[RankRow]
+    multi_year: list[MultiYearLine] = field(default_factory=list)
+    """Multi-year projects with their cumulative figures; those proposed for 清理退出 first."""
 
     @property
     def stage_label(self) -> str:
@@ -138,6 +142,7 @@ def aggregate(
         by_category = records.project_sums(year, chosen, "category_code", included)
         by_attribute = records.project_sums(year, chosen, "attribute", included)
         with_projects = records.units_with_projects(year, chosen, included)
+        multi_year = records.multi_year_projects(year, chosen, included)
     tables = category_tables(categories, DEFAULT_CATALOGUE, executed=chosen == SELF_EVALUATION)
     rescored = upper_scores or {}
     entries = [
@@ -168,4 +173,5 @@ def aggregate(
         grade_distribution([entry.final_grade for entry in entries]),
         score_statistics(entry.final_score for entry in entries),
         rank(entries),
+        cleared_first(multi_year),
     )
