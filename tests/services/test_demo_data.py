@@ -171,7 +171,8 @@ def test_points_add_up_to_the_weights(years):
 def test_the_three_year_project_is_in_its_second_year_with_one_identity(years):
     y2023, y2024 = years[2023], years[2024]
     home = y2024.project("p2023-03")
-    assert home is not None and y2023.project("p2023-03") is not None
+    assert home is not None
+    assert y2023.project("p2023-03") is not None
     data = replace(y2024, project_history=history_for(y2024, year_slices(y2023)))
     [cycle] = cycles_of(data)
     assert cycle.project is home
