@@ -989,6 +989,14 @@
     </message>
 </context>
 <context>
+    <name>CycleStrip</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="+280"/>
+        <source>Whole period…</source>
+        <translation>全周期跟踪…</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+97"/>
@@ -1223,7 +1231,7 @@
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+101"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+103"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -1246,6 +1254,11 @@
         <location line="+1"/>
         <source>Charts of the year</source>
         <translation>本年度图表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole period</source>
+        <translation>全周期跟踪</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1368,7 +1381,7 @@
         <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+68"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
@@ -2550,6 +2563,139 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <location line="+86"/>
         <source>Cannot add the monitoring point</source>
         <translation>无法添加监控时点</translation>
+    </message>
+</context>
+<context>
+    <name>MultiYearPanel</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="-234"/>
+        <source>Multi-year project {period} ({stage})</source>
+        <translation>多年期项目 {period}（{stage}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mid-term funds {amount} yuan</source>
+        <translation>中期资金总额 {amount} 元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cumulative budget {budget}, executed {executed}</source>
+        <translation>累计预算数 {budget}，累计执行数 {executed}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>proposed for clear-out</source>
+        <translation>已提出清理退出</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-year budget</source>
+        <translation>全年预算数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Executed</source>
+        <translation>全年执行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative budget</source>
+        <translation>累计预算数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative executed</source>
+        <translation>累计执行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative rate</source>
+        <translation>累计执行率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>自评得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Propose to clear this project out (清理退出)</source>
+        <translation>提出清理退出（本项目不再继续实施，以后年度不再安排预算）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why: what the evaluation showed, and what happens to the project&apos;s funds</source>
+        <translation>清理退出原因：评价发现的问题，以及项目剩余资金如何处理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A project running over more than one year is tracked over its whole period; one that performs poorly is to be cleared out in time (ACFTU opinions §2.3). The upper level sees the flag and the reason when it reviews this year; a new year copied from this one leaves the project out.</source>
+        <translation>实施期超过一年的项目实行全周期跟踪问效，绩效低下的项目要及时清理退出（总工办发〔2019〕25号 二.3）。上级工会审核本年度时可以看到清理退出标记和原因；从本年度复制新建下一年度时，不再复制该项目。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not a multi-year project.</source>
+        <translation>不是多年期项目。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{year} (this year)</source>
+        <translation>{year}（本年度）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> · clear-out</source>
+        <translation> · 清理退出</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not in this workspace: {years}. Their figures are not counted in the totals.</source>
+        <translation>本工作区没有以下年度的数据：{years}，累计数未包含这些年度。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name}: {period}, {stage}</source>
+        <translation>{name}：{period}，{stage}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mid-term funds {midterm} yuan; cumulative budget {budget} yuan</source>
+        <translation>中期资金总额 {midterm} 元；累计预算数 {budget} 元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ({share} of the mid-term funds, {remaining} yuan left)</source>
+        <translation>（占中期资金 {share}，尚余 {remaining} 元）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mid-term goal: {goal}</source>
+        <translation>中期目标：{goal}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mid-term indicators: {indicators}</source>
+        <translation>中期绩效指标：{indicators}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Clear-out of “{name}”</source>
+        <translation>“{name}”的清理退出</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Whole period of {name}</source>
+        <translation>全周期跟踪：{name}</translation>
     </message>
 </context>
 <context>
@@ -5271,7 +5417,7 @@ SHA-256 {sha256}
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+81"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+82"/>
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
@@ -5282,17 +5428,17 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+2"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Copy from last year…</source>
         <translation>复制上年指标…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>What the project (or the unit) is to achieve this year: goal 1, goal 2 …</source>
         <translation>本年度要达到的目标，如：目标1……；目标2……</translation>
     </message>
@@ -5312,7 +5458,7 @@ SHA-256 {sha256}
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>

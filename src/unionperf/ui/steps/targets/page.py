@@ -57,6 +57,7 @@ from unionperf.ui.steps.targets.owner_list import (
 from unionperf.ui.steps.targets.tree_model import TargetTreeModel
 from unionperf.ui.steps.targets.tree_nodes import FIELD_COLUMNS, NodeKind, TreeColumn
 from unionperf.ui.steps.targets.tree_view import indicator_tree, sums_text
+from unionperf.ui.widgets.multi_year import CycleStrip
 from unionperf.ui.widgets.refusal import tell
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
@@ -86,6 +87,7 @@ class TargetsStep(StepPage):
         self.delete_button.clicked.connect(self.delete_indicator)
         self.copy_button = self._button(self.tr("Copy from last year…"), "copyFromLastYear")
         self.copy_button.clicked.connect(self.copy_from_last_year)
+        self.cycle = CycleStrip(session)  # a multi-year project's period and totals
         self.message = QLabel()
         self.message.setObjectName("targetsMessage")
         # A long message is cut at the edge (its tooltip has it all), never widens the page.
@@ -189,6 +191,7 @@ class TargetsStep(StepPage):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(4)
         right_layout.addWidget(self.owner_title)
+        right_layout.addWidget(self.cycle)
         right_layout.addLayout(goals)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.tree, 1)
@@ -262,6 +265,7 @@ class TargetsStep(StepPage):
         for widget in (self.annual_goal, self.midterm_goal, self.tree):
             widget.setEnabled(targets is not None)
         self.owner_title.setText(self._owner_title(data))
+        self.cycle.show_project(owner_uid)
         self._show_sums()
         self._update_buttons()
 
