@@ -2570,17 +2570,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     <message>
         <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="-234"/>
         <source>Multi-year project {period} ({stage})</source>
-        <translation>多年期项目 {period}（{stage}）</translation>
+        <translation>多年期 {period}（{stage}）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>mid-term funds {amount} yuan</source>
-        <translation>中期资金总额 {amount} 元</translation>
+        <translation>中期资金 {amount}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cumulative budget {budget}, executed {executed}</source>
-        <translation>累计预算数 {budget}，累计执行数 {executed}</translation>
+        <translation>累计预算 {budget}，累计执行 {executed}</translation>
     </message>
     <message>
         <location line="+5"/>

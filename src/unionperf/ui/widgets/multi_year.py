@@ -35,7 +35,14 @@ from unionperf.services.views.multi_year_view import CycleView, cycle_view
 from unionperf.ui.widgets.formatting import amount, percent
 from unionperf.ui.year_session import YearSession
 
-__all__ = ["CycleStrip", "MultiYearPanel", "cycle_line", "save_clear_out", "show_cycle_dialog"]
+__all__ = [
+    "CycleStrip",
+    "MultiYearPanel",
+    "cycle_dialog",
+    "cycle_line",
+    "save_clear_out",
+    "show_cycle_dialog",
+]
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -236,10 +243,17 @@ def save_clear_out(session: YearSession, uid: str, flag: bool, reason: str) -> b
 
 def show_cycle_dialog(session: YearSession, uid: str, parent: QWidget) -> None:
     """The whole period of a project in a dialog (the targets step's “Whole period…”)."""
+    dialog = cycle_dialog(session, uid, parent)
+    if dialog is not None:
+        dialog.exec()
+
+
+def cycle_dialog(session: YearSession, uid: str, parent: QWidget) -> QDialog | None:
+    """The dialog of :func:`show_cycle_dialog`, not yet shown (``None``: not multi-year)."""
     data = session.data
     view = cycle_view(data, uid) if data is not None else None
     if view is None:
-        return
+        return None
     dialog = QDialog(parent)
     dialog.setObjectName("cycleDialog")
     dialog.setWindowTitle(
@@ -263,7 +277,7 @@ def show_cycle_dialog(session: YearSession, uid: str, parent: QWidget) -> None:
     layout.addWidget(buttons)
     em = dialog.fontMetrics().horizontalAdvance("中")
     dialog.resize(em * 70, em * 36)
-    dialog.exec()
+    return dialog
 
 
 class CycleStrip(QWidget):
