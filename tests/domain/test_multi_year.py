@@ -22,9 +22,10 @@ from unionperf.domain.multi_year import (
 )
 from unionperf.domain.problems import ProblemCode
 from unionperf.domain.project_years import ProjectYear
+from unionperf.domain.stage_facts import MultiYearFact, stage_facts
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.validation import check_year
-from unionperf.domain.year import YearData
+from unionperf.domain.year import Stage, YearData
 
 UNIT = UnitProfile("华东精密机械有限公司工会委员会", "91350100M000100Y43")
 
@@ -220,3 +221,22 @@ def test_three_years_carried_keep_one_identity_and_add_up():
     # carried years propose the 年初 amount (120,000) as the year's budget
     assert cycle.cumulative_budget == D(140000) + D(120000) + D(120000)
     assert cycle.stage_text == "第3年／共3年"
+
+
+# --- what the upper level keeps of a package -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stage", "executed"),
+    [("targets", D("104500.50")), ("self-evaluation", D("164500.50"))],
+)
+def test_stage_facts_keep_the_period_totals_and_the_clear_out(stage, executed):
+    flagged = _home(clear_out=True, clear_out_reason=" 使用率过低 ")
+    single = replace(worked_example.project(), start=date(2026, 1, 1), end=date(2026, 12, 31))
+    data = YearData(2026, UNIT, projects=(flagged, single), project_history=(FIRST, OTHER))
+    facts = {item.owner_uid: item for item in stage_facts(data, Stage.parse(stage)).owners}
+    home = facts["home"]
+    assert home.multi_year == MultiYearFact(2025, 2027, D(360000), D(250000), executed)
+    assert (home.clear_out, home.clear_out_reason) == (True, "使用率过低")
+    assert facts["p1"].multi_year is None
+    assert (facts["p1"].clear_out, facts["p1"].clear_out_reason) == (False, "")
