@@ -991,7 +991,7 @@
 <context>
     <name>CycleStrip</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="+280"/>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="+294"/>
         <source>Whole period…</source>
         <translation>全周期跟踪…</translation>
     </message>
@@ -2568,7 +2568,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MultiYearPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="-234"/>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="-241"/>
         <source>Multi-year project {period} ({stage})</source>
         <translation>多年期 {period}（{stage}）</translation>
     </message>
@@ -2693,7 +2693,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>“{name}”的清理退出</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Whole period of {name}</source>
         <translation>全周期跟踪：{name}</translation>
     </message>
@@ -2761,7 +2761,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>项目期已结束、不复制：{names}。如仍需开展，请在新年度新增该项目，并在“绩效目标”中用“复制上年指标”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Not copied, {source} proposed to clear them out (清理退出): {names}.</source>
+        <translation>未复制：{source}年度已提出清理退出的项目：{names}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
         <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>
