@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from tests.exchange.packages import copy_workspace, demo_unit, hand_public_key, hand_verify
-from unionperf.exchange import keys, minisign
+from unionperf.exchange import keys, minisign, rotation
+from unionperf.exchange.errors import PackageError
 from unionperf.exchange.keys import Announcement, KeyFileError
 from unionperf.services.common import signing
 from unionperf.services.common.errors import ServiceError
@@ -143,11 +144,11 @@ def test_chain_of_rotations_is_followed_from_any_registered_key(folder):
     third = keys.public_key(folder)
     chain = keys.announcements(folder)
     assert [item.old_key_id for item in chain] == [first.key_id_hex, second.key_id_hex]
-    assert keys.follow_announcements(first, chain) == third
-    assert keys.follow_announcements(second, chain) == third
-    assert keys.follow_announcements(third, chain) == third
+    assert rotation.follow_chain(first, chain, CODE) == third
+    assert rotation.follow_chain(second, chain, CODE) == third
+    assert rotation.follow_chain(third, chain, CODE) == third
     stranger = minisign.public_key_of(Ed25519PrivateKey.generate())
-    assert keys.follow_announcements(stranger, chain) == stranger
+    assert rotation.follow_chain(stranger, chain, CODE) == stranger
 
 
 def _forged(old_key_id: str, signer: Ed25519PrivateKey, new_key: str) -> Announcement:
@@ -165,7 +166,7 @@ def test_announcement_signed_by_an_unrelated_key_is_refused(folder):
     registered = keys.public_key(folder)
     thief = Ed25519PrivateKey.generate()
     forged = _forged(registered.key_id_hex, thief, minisign.public_key_of(thief).to_file())
-    _refused(lambda: keys.follow_announcements(registered, [forged]), "密钥更换声明验证失败")
+    _refused(lambda: rotation.follow_chain(registered, [forged], CODE), "验证失败", PackageError)
 
 
 @pytest.mark.parametrize("field", ["unit_code", "announced_on", "new_public_key"])
@@ -179,7 +180,9 @@ def test_changed_announcement_is_refused(folder, field):
     }[field]
     data = announcement.to_json() | {field: changed}
     tampered = Announcement.from_json(data)
-    _refused(lambda: keys.follow_announcements(registered, [tampered]), "密钥更换声明验证失败")
+    _refused(
+        lambda: rotation.follow_chain(registered, [tampered], CODE), "密钥更换声明", PackageError
+    )
 
 
 @pytest.mark.parametrize(

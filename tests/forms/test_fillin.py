@@ -18,7 +18,7 @@ from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator
 from unionperf.domain.monitoring import Likelihood, ReasonCategory
 from unionperf.domain.year import YearData
-from unionperf.forms.fillin import ImportResult, read_template, write_template
+from unionperf.forms.fillin import ImportResult, layout, read_template, write_template
 from unionperf.forms.fillin.writer import GUIDE_LINES
 
 FORMULA_LIKE = ("=1+1", "+cmd", "@SUM(A1)", "-2")
@@ -430,6 +430,61 @@ def test_new_project_with_its_indicator(blob, year):
     assert project.full_year_budget == D(8000)
     assert [item.name for item in project.targets.indicators] == ["讲座场次"]
     assert project.targets.owner_uid == project.uid
+
+
+def test_a_new_project_typed_with_its_initial_budget_only_gets_it_as_full_year_budget(blob, year):
+    book = Book(blob)
+    book.append(
+        "项目",
+        {
+            "项目名称": "2024年职工心理健康讲座",
+            "支出科目": "501 职工活动支出",
+            "项目属性": "新增项目",
+            "本级工会经费·年初预算数": 8000,
+        },
+    )
+    book.append("指标", new_indicator_row("2024年职工心理健康讲座", "讲座场次"))
+    result = _read(book, year)
+    assert result.ok, result.problems
+    assert result.data is not None
+    project = result.data.projects[-1]
+    assert (project.funding[0].initial, project.full_year_budget) == (D(8000), D(8000))
+
+
+def _project_with_following_budget(year: YearData) -> int:
+    return next(
+        index
+        for index, project in enumerate(year.projects)
+        if len(project.funding) == 1 and project.funding[0].adjusted == project.funding[0].initial
+    )
+
+
+def test_a_changed_initial_budget_carries_a_full_year_budget_that_followed_it(blob, year):
+    index = _project_with_following_budget(year)
+    project = year.projects[index]
+    source = project.funding[0].source
+    header = layout.funding_header(source, "年初预算数")
+    book = Book(blob)
+    book.set("项目", book.row("项目", "项目编号", project.uid), header, 12345)
+    result = _read(book, year)
+    assert result.ok, result.problems
+    assert result.data is not None
+    changed = _project(result.data, project.uid)
+    assert (changed.funding[0].initial, changed.funding[0].adjusted) == (D(12345), D(12345))
+
+
+def test_a_full_year_budget_typed_in_the_workbook_is_kept(blob, year):
+    index = _project_with_following_budget(year)
+    project = year.projects[index]
+    source = project.funding[0].source
+    book = Book(blob)
+    row = book.row("项目", "项目编号", project.uid)
+    book.set("项目", row, layout.funding_header(source, "年初预算数"), 12345)
+    book.set("项目", row, layout.funding_header(source, "全年预算数"), 20000)
+    result = _read(book, year)
+    assert result.data is not None
+    changed = _project(result.data, project.uid)
+    assert (changed.funding[0].initial, changed.funding[0].adjusted) == (D(12345), D(20000))
 
 
 def test_monitoring_edits(blob, year):

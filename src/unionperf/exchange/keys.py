@@ -271,27 +271,6 @@ def announcements(folder: Path) -> list[Announcement]:
     return [Announcement.from_json(item) for item in raw]
 
 
-def follow_announcements(registered: PublicKey, chain: list[Announcement]) -> PublicKey:
-    """The newest key reachable from ``registered`` through verified announcements.
-
-    Raises:
-        KeyFileError: an announcement on the path does not verify.
-    """
-    current = registered
-    for item in chain:
-        if item.old_key_id != current.key_id_hex:
-            continue
-        try:
-            signature = minisign.parse_signature(item.signature)
-            minisign.verify(current, item.statement(), signature)
-            current = minisign.parse_public_key(item.new_public_key)
-        except minisign.SignatureError as error:
-            raise KeyFileError(
-                f"密钥更换声明验证失败（原密钥 {item.old_key_id}）：{error}"
-            ) from error
-    return current
-
-
 def _write_pair(
     folder: Path, private_name: str, public_name: str, key: Ed25519PrivateKey, passphrase: str
 ) -> None:

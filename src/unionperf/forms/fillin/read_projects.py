@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from decimal import Decimal
 
 from unionperf.domain.budget import FundingLine, FundingSource, Project, TargetSet
 from unionperf.domain.categories import Flow
+from unionperf.domain.funding import with_line_amount
 from unionperf.domain.money import ZERO
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import layout, values
@@ -134,16 +136,18 @@ def _category(row: Row, current: YearData) -> str | None:
 
 def _funding(row: Row, old: tuple[FundingLine, ...]) -> tuple[FundingLine, ...]:
     """The funding lines: existing sources in their order, new sources after them."""
+    held = {line.source: line for line in old}
     read: dict[FundingSource, FundingLine | None] = {}
     for source in FundingSource:
         titles = [layout.funding_header(source, part) for part in layout.FUNDING_PARTS]
-        amounts = [row.money(title) for title in titles]
-        if all(amount is None for amount in amounts):
+        initial, adjusted, executed = (row.money(title) for title in titles)
+        if initial is None and adjusted is None and executed is None:
             read[source] = None
             continue
-        read[source] = FundingLine(source, *(amount or ZERO for amount in amounts))
+        read[source] = _typed_line(
+            held.get(source, FundingLine(source)), initial, adjusted, executed
+        )
     lines: list[FundingLine] = []
-    held = {line.source for line in old}
     for line in old:
         new = read.get(line.source)
         if new is not None:
@@ -156,3 +160,25 @@ def _funding(row: Row, old: tuple[FundingLine, ...]) -> tuple[FundingLine, ...]:
         ):
             lines.append(new)
     return tuple(lines)
+
+
+def _typed_line(
+    before: FundingLine,
+    initial: Decimal | None,
+    adjusted: Decimal | None,
+    executed: Decimal | None,
+) -> FundingLine:
+    """A funding line as the row types it, 全年预算数 following 年初预算数 as in the window.
+
+    A blank amount is zero, except a blank 全年预算数 beside a typed 年初预算数, which takes it. A
+    全年预算数 left as it was while it followed the 年初预算数 follows the new one
+    (:func:`unionperf.domain.funding.with_line_amount`); one typed differently is kept.
+    """
+    if initial is None:
+        return FundingLine(before.source, ZERO, adjusted or ZERO, executed or ZERO)
+    line = with_line_amount(before, "initial", initial)
+    if adjusted is None:
+        line = replace(line, adjusted=initial)
+    elif adjusted != before.adjusted:
+        line = replace(line, adjusted=adjusted)
+    return replace(line, executed=executed or ZERO)
