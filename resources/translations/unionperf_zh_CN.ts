@@ -101,7 +101,7 @@
         <location line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+272"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+278"/>
         <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
@@ -135,7 +135,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-185"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-189"/>
         <source>Projects</source>
         <translation>项目汇总</translation>
     </message>
@@ -171,6 +171,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/multi_year_model.py" line="+29"/>
         <source>Union name</source>
         <translation>单位名称</translation>
     </message>
@@ -215,7 +216,7 @@
         <translation>考核结果通报保存位置</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+23"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+26"/>
         <source>Only units whose stage was approved</source>
         <translation>只计已通过的单位</translation>
     </message>
@@ -240,7 +241,7 @@
         <translation>单位范围：</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>Revenue and expenditure</source>
         <translation>收支汇总</translation>
     </message>
@@ -251,12 +252,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+293"/>
+        <location line="+297"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-295"/>
+        <source>Multi-year projects</source>
+        <translation>多年期项目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
@@ -286,7 +292,7 @@
         <translation>已选 {count} 个单位</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
         <translation>{year}年度 {stage}：纳入 {included} 个单位（应报 {expected} 个）{only}。</translation>
     </message>
@@ -399,6 +405,61 @@
         <location line="+1"/>
         <source>Grade bands</source>
         <translation>等级分布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Multi-year projects (clear-outs proposed first)</source>
+        <translation>多年期项目（提出清理退出的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/multi_year_model.py" line="+7"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Period</source>
+        <translation>实施期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mid-term funds</source>
+        <translation>中期资金总额</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative budget</source>
+        <translation>累计预算数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative executed</source>
+        <translation>累计执行数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative rate</source>
+        <translation>累计执行率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear-out</source>
+        <translation>清理退出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed</source>
+        <translation>已提出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>清理退出原因</translation>
     </message>
 </context>
 <context>

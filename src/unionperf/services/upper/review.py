@@ -30,7 +30,11 @@ from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper import review_values as rv
 from unionperf.services.upper.intake import received_year
-from unionperf.services.upper.review_multi_year import cleared_names, multi_year_values
+from unionperf.services.upper.review_multi_year import (
+    clear_out_values,
+    cleared_names,
+    multi_year_values,
+)
 from unionperf.services.upper.review_values import ReviewValue, Values, add
 from unionperf.store.review_records import DecisionRecord, RescoreRecord
 
@@ -341,7 +345,7 @@ class _Builder:
         targets = data.targets_of(ref.owner)
         assert targets is not None  # the ref came from the data
         if project is not None:
-            values = rv.project_values(project)
+            values = clear_out_values(project) + rv.project_values(project)
             values += multi_year_values(data, project, self.owner_scores.get(ref.owner))
         else:
             values = []

@@ -14,7 +14,7 @@ from unionperf.services.upper.review_values import Values, add, money, number, p
 
 
 def multi_year_values(data: YearData, project: Project, score: TargetScore | None) -> Values:
-    """The period, 中期资金总额, cumulative figures, each year side by side, and 清理退出."""
+    """The period, 中期资金总额, cumulative figures and each year side by side."""
     values: Values = []
     if is_multi_year(project, data.project_history):
         current = year_slice(
@@ -39,6 +39,12 @@ def multi_year_values(data: YearData, project: Project, score: TargetScore | Non
             )
         if cycle.missing_years:
             add(values, "missing_years", "缺少年度", "、".join(map(str, cycle.missing_years)))
+    return values
+
+
+def clear_out_values(project: Project) -> Values:
+    """清理退出 and its reason, when the unit proposes it (shown first: it asks for a decision)."""
+    values: Values = []
     if project.clear_out:
         add(values, "clear_out", "清理退出", "是（单位提出清理退出）")
         add(values, "clear_out_reason", "清理退出原因", project.clear_out_reason or "（未填写）")

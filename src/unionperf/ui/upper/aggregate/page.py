@@ -50,6 +50,7 @@ from unionperf.ui.upper.aggregate.models import (
     ProjectModel,
     RankingModel,
 )
+from unionperf.ui.upper.aggregate.multi_year_model import MultiYearModel
 from unionperf.ui.upper.base import UpperPage, fit_columns, intro_label, read_only_table
 from unionperf.ui.upper.board.models import score_text
 from unionperf.ui.upper.context import Area, UpperContext
@@ -62,6 +63,7 @@ EXCEL_FILTER = "Excel (*.xlsx)"
 REVENUE, EXPENDITURE = "收入", "支出"
 BY_CATEGORY, BY_ATTRIBUTE = "项目（按支出类别）", "项目（按项目属性）"
 EXECUTION, GRADES, RANKING = "执行率分布", "等级分布", "排名"
+MULTI_YEAR = "多年期项目"
 """The titles of the service's tables (and of their sheets), by which one is exported."""
 
 
@@ -93,6 +95,9 @@ class AggregatePage(UpperPage):
         self._charts_drawn = False
         self.tabs.addTab(self.distributions, self.tr("Execution and grades"))
         self.tabs.addTab(self._box(RANKING, RankingModel(self), stretch=1), self.tr("Ranking"))
+        self.tabs.addTab(
+            self._box(MULTI_YEAR, MultiYearModel(self), stretch=9), self.tr("Multi-year projects")
+        )
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -233,6 +238,7 @@ class AggregatePage(UpperPage):
                 EXECUTION: list(result.execution),
                 GRADES: list(result.grades),
                 RANKING: list(result.ranking),
+                MULTI_YEAR: list(result.multi_year),
             }
             scores = result.scores
             text = self.tr("{year} {stage}: {included} of {expected} units counted{only}.").format(
@@ -386,5 +392,8 @@ def _title(title: str) -> str:
         EXECUTION: QCoreApplication.translate("AggregatePage", "Execution-rate bands"),
         GRADES: QCoreApplication.translate("AggregatePage", "Grade bands"),
         RANKING: QCoreApplication.translate("AggregatePage", "Ranking"),
+        MULTI_YEAR: QCoreApplication.translate(
+            "AggregatePage", "Multi-year projects (clear-outs proposed first)"
+        ),
     }
     return names.get(title, title)
