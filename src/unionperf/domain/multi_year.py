@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from unionperf.domain.budget import Project
@@ -28,7 +27,6 @@ __all__ = [
     "evaluated",
     "history_for",
     "is_multi_year",
-    "period_of",
     "project_cycle",
     "year_slice",
     "year_slices",
@@ -219,10 +217,3 @@ def cycles_of(data: YearData) -> tuple[ProjectCycle, ...]:
 def is_multi_year(project: Project, history: Iterable[ProjectYear] = ()) -> bool:
     """A period over more than one year, or earlier years held for its uid."""
     return project.multi_year or any(item.project_uid == project.uid for item in history)
-
-
-def period_of(start: date | None, end: date | None) -> str:
-    """``2025-03-01 至 2027-12-31`` (``—`` for an open end), or empty."""
-    if start is None and end is None:
-        return ""
-    return f"{start.isoformat() if start else '—'} 至 {end.isoformat() if end else '—'}"
