@@ -53,6 +53,10 @@ class FakeYears:
             if year < before and any(project.uid in uids for project in data.projects)
         ]
 
+    def load_for_scores(self, year: int) -> YearData:
+        """A year without its monitoring."""
+        return replace(self.load(year), points=(), monitoring=())
+
     def indicator(self, year: int, uid: str) -> Indicator | None:
         """One indicator of the year, if it exists."""
         data = self.state.years.get(year)

@@ -7,7 +7,9 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from unionperf.domain.year import YearData
 from unionperf.store.rows import ProjectRow
+from unionperf.store.year_loader import YearLoader
 
 
 class ProjectYearQueries:
@@ -26,3 +28,7 @@ class ProjectYearQueries:
             .order_by(ProjectRow.year)
         )
         return list(self.session.scalars(query))
+
+    def load_for_scores(self, year: int) -> YearData:
+        """A year without its monitoring (what a score reads: projects, targets, results)."""
+        return YearLoader(self.session).load(year, monitoring=False)

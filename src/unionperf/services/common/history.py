@@ -26,7 +26,7 @@ def earlier_slices(uow: UnitOfWorkPort, data: YearData) -> tuple[ProjectYear, ..
     }
     slices: list[ProjectYear] = []
     for year in uow.years.years_holding_projects(uids, data.year):
-        slices += year_slices(uow.years.load(year))
+        slices += year_slices(uow.years.load_for_scores(year))
     return history_for(data, slices)
 
 

@@ -81,6 +81,10 @@ class YearsPort(Protocol):
         """The years before ``before`` that hold a project with one of ``uids``, oldest first."""
         ...
 
+    def load_for_scores(self, year: int) -> YearData:
+        """A year without its monitoring (what a score reads)."""
+        ...
+
     def indicator(self, year: int, uid: str) -> Indicator | None:
         """One indicator of the year, if it exists."""
         ...
