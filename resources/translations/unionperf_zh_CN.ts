@@ -1058,6 +1058,29 @@
     </message>
 </context>
 <context>
+    <name>Deadlines</name>
+    <message>
+        <location filename="../../src/unionperf/ui/deadlines.py" line="+44"/>
+        <source>{stage}: sent (due {date})</source>
+        <translation>{stage}已报送（截止 {date}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{stage} due {date}, {days} days left</source>
+        <translation>{stage}报送截止 {date}，还有 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{stage} due today ({date})</source>
+        <translation>{stage}今天报送截止（{date}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{stage} was due {date}: {days} days overdue</source>
+        <translation>{stage}报送截止 {date}，已逾期 {days} 天</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+97"/>
@@ -1877,7 +1900,7 @@
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+46"/>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+47"/>
         <source>Folder for the key registration sheet</source>
         <translation>公钥登记表的保存位置</translation>
     </message>
@@ -1892,7 +1915,7 @@
         <translation>公钥文件 (*.pub);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+106"/>
         <source>Signing keys</source>
         <translation>签名密钥</translation>
     </message>
@@ -1958,7 +1981,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The public key was not imported</source>
         <translation>公钥未导入</translation>
     </message>
@@ -2027,7 +2050,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+89"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+98"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -2037,7 +2060,7 @@
         <translation>问题清单</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -2062,7 +2085,12 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Import a parameter package of the upper level…</source>
+        <translation>导入上级工会参数包…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2072,7 +2100,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2092,7 +2120,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -2107,7 +2135,7 @@
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Cannot read the workspace</source>
         <translation>无法读取工作区</translation>
     </message>
@@ -2132,7 +2160,7 @@
         <translation>正在新建{year}年度…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -2162,7 +2190,7 @@
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-201"/>
         <source>{year}</source>
         <translation>{year}年度</translation>
     </message>
@@ -2840,7 +2868,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/open_package.py" line="+80"/>
+        <location filename="../../src/unionperf/ui/open_package.py" line="+87"/>
         <source>Cannot open the package</source>
         <translation>无法打开数据包</translation>
     </message>
@@ -3120,6 +3148,225 @@ Nothing was imported.</source>
         <location line="+6"/>
         <source>Package received</source>
         <translation>已接收数据包</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsDialog</name>
+    <message>
+        <location filename="../../src/unionperf/ui/params_dialog.py" line="+75"/>
+        <source>Parameter package of the upper level</source>
+        <translation>上级工会参数包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packages (*.upkg);;All files (*)</source>
+        <translation>数据包 (*.upkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+322"/>
+        <source>The parameter package cannot be applied</source>
+        <translation>参数包不能应用</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>Checking the parameter package…</source>
+        <translation>正在核验参数包…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Import the upper level&apos;s key first</source>
+        <translation>请先导入上级工会公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This workspace does not trust the upper-level union&apos;s public key yet, so the parameter package cannot be checked. Choose the public key file the upper-level union gave you and type the key id from its sealed key sheet; the package is shown once the key is imported.</source>
+        <translation>本工作区尚未导入上级工会的公钥，无法核验这个参数包是否确由上级工会签发。请选择上级工会提供的公钥文件，并按盖章的公钥告知表输入密钥编号；公钥导入后即显示参数包的内容。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No longer offered</source>
+        <translation>不再提供</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{year}</source>
+        <translation>{year}年度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no change)</source>
+        <translation>（无变化）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(new)</source>
+        <translation>（新增）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(unchanged)</source>
+        <translation>（未变）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Parameter package No. {number}</source>
+        <translation>第{number}次参数包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parameters of {sender}, No. {number}</source>
+        <translation>{sender}下发的参数包（第{number}次）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid, checked with the upper level&apos;s public key this unit trusts (key id {key})</source>
+        <translation>有效：已用本单位导入的上级工会公钥核验（密钥编号 {key}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Indicator library (+{added} ~{changed} −{removed})</source>
+        <translation>指标库（新增{added}、修改{changed}、不再提供{removed}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library the targets step offers becomes “{title} {version}” ({count} indicators). Indicators already in the targets are kept.</source>
+        <translation>应用后，“绩效目标”步骤“从指标库选取”提供的指标库改为“{title} {version}”（{count}个指标）。已填入绩效目标的指标不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule settings</source>
+        <translation>规则设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After applying</source>
+        <translation>应用后</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deadlines</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The upper level expects each stage by these dates; the window and the problems panel show how many days are left.</source>
+        <translation>上级工会要求各阶段在以下日期前报送；应用后，窗口底部状态栏和问题面板显示还有几天。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Year and stage</source>
+        <translation>年度与阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>原截止日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Applies to the years not signed yet: {years}.</source>
+        <translation>用于尚未签字确认的年度：{years}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No year here is open: the settings apply to years started later.</source>
+        <translation>本工作区没有尚未签字确认的年度：规则设置用于以后新建的年度。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{years}: signed off or sent, their settings stay as they were signed.</source>
+        <translation>{years}年度已签字确认或已报送，规则设置保持签字时的设置不变。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The package changes nothing here.</source>
+        <translation>这个参数包对本工作区没有任何变化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply changes this workspace as listed; a later parameter package of the upper level replaces it, an older one is refused.</source>
+        <translation>点“应用”即按上表修改本工作区；上级工会以后下发的参数包会替换它，较早的参数包将被拒收。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Applying the parameter package…</source>
+        <translation>正在应用参数包…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Parameter package applied</source>
+        <translation>参数包已应用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The parameter package was not applied</source>
+        <translation>参数包未应用</translation>
     </message>
 </context>
 <context>
@@ -3531,7 +3778,7 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+52"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+58"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -3569,7 +3816,7 @@ Nothing was imported.</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>{count} problems must be fixed</source>
         <translation>{count}个问题必须修改</translation>
     </message>
@@ -3592,6 +3839,16 @@ Nothing was imported.</source>
         <location line="+7"/>
         <source>No problems: every check passes. A stage signed off is sent from the step “Submit”.</source>
         <translation>没有问题：全部检查通过。已签字确认的阶段可在“报送”中生成数据包报送。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{items}; {more} more</source>
+        <translation>{items}；另有{more}项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deadlines of the upper level: {items}</source>
+        <translation>上级工会报送截止：{items}</translation>
     </message>
 </context>
 <context>
@@ -4958,7 +5215,7 @@ Restore it from a backup?</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="-196"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="-213"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -5181,7 +5438,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+102"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+103"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -5340,12 +5597,12 @@ SHA-256 {sha256}
         <translation>选择上级反馈数据包</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Checking the feedback package…</source>
         <translation>正在校验反馈数据包…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The feedback package was refused</source>
         <translation>反馈数据包被拒收</translation>
     </message>
@@ -5906,19 +6163,29 @@ SHA-256 {sha256}
 <context>
     <name>UpperKeyDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-160"/>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="-200"/>
         <source>Import the upper-level union&apos;s public key</source>
         <translation>导入上级工会公钥</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Compare this key id, character by character, with the key id on the paper the upper-level union gave you (its key registration sheet, signed and sealed). Import the key only when they are the same: feedback packages are then accepted only when this key signed them.</source>
-        <translation>请将下面的密钥编号与上级工会提供的纸质公钥登记表（签字盖章）上的密钥编号逐位核对，完全一致才导入。导入后，只接收由这把密钥签发的反馈数据包。</translation>
+        <location line="+4"/>
+        <source>Type the key id printed on the paper the upper-level union gave you (its key registration sheet, signed and sealed). The key is imported only when the id typed is the same as the file&apos;s: feedback and parameter packages are then accepted only when this key signed them.</source>
+        <translation>请输入上级工会交给你的纸质公钥告知表（已签字盖章）上印的密钥编号。只有输入的编号与公钥文件的编号一致时才导入；导入后，只接受用这个公钥签名的反馈数据包和参数包。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Key id (fingerprint):</source>
-        <translation>密钥编号（指纹）：</translation>
+        <location line="+16"/>
+        <source>16 characters, as on the sheet</source>
+        <translation>16位，按告知表输入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Key id on the sheet:</source>
+        <translation>告知表上的密钥编号：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key id of the file:</source>
+        <translation>公钥文件的密钥编号：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5929,6 +6196,16 @@ SHA-256 {sha256}
         <location line="+3"/>
         <source>Same as on the paper: import</source>
         <translation>核对一致，导入</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The same as the file&apos;s key id.</source>
+        <translation>与公钥文件的密钥编号一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not the same as the file&apos;s key id: do not import it; ask the upper-level union.</source>
+        <translation>与公钥文件的密钥编号不一致：请不要导入，向上级工会核实。</translation>
     </message>
 </context>
 <context>

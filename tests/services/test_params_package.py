@@ -39,7 +39,12 @@ from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.feedback import trust_upper
 from unionperf.services.cycle.key_sheet import UPPER_TITLE, key_sheet_family, write_key_sheet
-from unionperf.services.cycle.params import active_library, preview_params, stage_deadlines
+from unionperf.services.cycle.params import (
+    ParamsRefusedError,
+    active_library,
+    preview_params,
+    stage_deadlines,
+)
 from unionperf.services.inbox.receive import receive
 from unionperf.services.upper import params
 
@@ -82,7 +87,8 @@ def _files(folder: Path) -> tuple[Path, Path, Path]:
         )
     )
     library = {**bundled, "title": "某区总工会指标库", "version": "2026.1"}
-    library["entries"] = [*bundled["entries"][:10], NEW_ENTRY]
+    raised = {**bundled["entries"][9], "target": "30"}  # 疗休养人数 ≥20 → ≥30
+    library["entries"] = [*bundled["entries"][:9], raised, NEW_ENTRY]
     settings = RuleSettings(lag_points=Decimal(15), over_delivery_ratio=Decimal("1.30"))
     paths = (folder / "library.json", folder / "settings.json", folder / "deadlines.json")
     for path, document in zip(paths, (library, settings.to_json(), DEADLINES), strict=True):
@@ -161,6 +167,7 @@ def test_a_unit_sees_what_changes_then_applies_it(upper, own, tmp_path, capsys):
     assert changed["执行进度偏差阈值（百分点）"] == ("10", "15")
     assert changed["超额完成判定比例"] == ("120%", "130%")
     assert preview.added == (NEW_ENTRY["name"],)
+    assert preview.changed == ("组织劳模及先进职工疗休养人数",)
     assert len(preview.removed) == len(default_library().entries) - 10
     text = "\n".join(preview.lines())
     assert f"{NEW_YEAR}年度规则设置" in text
@@ -179,9 +186,9 @@ def test_a_unit_sees_what_changes_then_applies_it(upper, own, tmp_path, capsys):
     assert own.load_year(NEW_YEAR).settings.lag_points == Decimal(15)
     assert own.load_year(YEAR).settings == before_2024
     due = stage_deadlines(own, NEW_YEAR, today=date(NEW_YEAR, 2, 1))
-    assert [(item.stage, item.due, item.overdue) for item in due] == [
-        ("targets", date(NEW_YEAR, 1, 31), True),
-        ("self-evaluation", date(NEW_YEAR + 1, 2, 28), False),
+    assert [(item.stage, item.due, item.overdue, item.days_left) for item in due] == [
+        ("targets", date(NEW_YEAR, 1, 31), True, -1),
+        ("self-evaluation", date(NEW_YEAR + 1, 2, 28), False, 392),
     ]
     [sent] = stage_deadlines(own, YEAR)
     assert sent.sent  # the demo sent its 2024 self-evaluation
@@ -214,6 +221,11 @@ def test_an_older_or_equal_sequence_is_refused(upper, own, tmp_path):
         assert "不新于已应用的第2次参数包" in refused.message
     with own.reading() as uow:
         assert [item.sequence for item in uow.params.applied()] == [2]
+    with pytest.raises(
+        ParamsRefusedError, match=r"^已拒收（不新于已应用的第2次参数包）：第1次"
+    ) as caught:
+        preview_params(own, one)
+    assert caught.value.code == "replay"
 
 
 def test_a_package_signed_by_another_key_is_refused(unit, own, tmp_path):

@@ -82,6 +82,15 @@ def test_the_upper_key_is_trusted_only_after_its_id_was_checked_against_the_pape
     assert dialog.name.text() == demo_workspace.unit().upper_union
     assert english_in(window_texts(dialog)) == []
     assert trusted_upper_key(demo_workspace) is None  # nothing is trusted while it is checked
+    assert not dialog.confirm.isEnabled()  # nothing typed off the paper yet
+    qtbot.keyClicks(dialog.typed, "0000 1111 2222 3333")  # the sheet of another key
+    assert not dialog.confirm.isEnabled()
+    assert "不一致" in dialog.match.text()
+    dialog.typed.clear()
+    qtbot.keyClicks(dialog.typed, grouped(key_id).lower())  # as read off the sheet
+    assert dialog.confirm.isEnabled()
+    assert "一致" in dialog.match.text()
+    assert "不一致" not in dialog.match.text()
     _click(qtbot, dialog.confirm)
     held = trusted_upper_key(demo_workspace)
     assert held is not None

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from unionperf.cli.common import (
     EXIT_OK,
@@ -15,6 +16,9 @@ from unionperf.cli.common import (
     open_workspace,
     passphrase_from,
 )
+
+if TYPE_CHECKING:
+    from unionperf.services.common.workspace import Workspace
 
 Adder = Callable[..., argparse.ArgumentParser]
 
@@ -251,4 +255,24 @@ def _submissions(args: argparse.Namespace) -> int:
                 f"{item.created_at}  {item.year} {item.stage:<26} 第{item.sequence}次  "
                 f"{item.sha256[:16]}…  {item.file_name}"
             )
+        years = [args.year] if args.year is not None else workspace.years()
+        for year in years:
+            _print_feedback(workspace, year)
     return EXIT_OK
+
+
+def _print_feedback(workspace: Workspace, year: int) -> None:
+    """The upper level's feedback the unit imported for a year, each opinion by its item's path."""
+    from unionperf.domain.feedback import Decision  # noqa: PLC0415
+    from unionperf.domain.item_paths import STAGE_PATH  # noqa: PLC0415
+    from unionperf.domain.year import stage_label  # noqa: PLC0415
+    from unionperf.services.cycle.locks import feedback_of  # noqa: PLC0415
+
+    for item in feedback_of(workspace, year):
+        decision = "退回" if item.decision is Decision.RETURN else "通过"
+        print(
+            f"上级反馈：{year}年度 {stage_label(item.stage)} 第{item.sequence}次 {decision}"
+            f"（{item.sender or '上级工会'}，导入于 {item.received_at}）"
+        )
+        for opinion in item.opinions:
+            print(f"    {opinion.label or STAGE_PATH}：{opinion.text}")

@@ -259,7 +259,8 @@ def _receive(args: argparse.Namespace) -> int:
     else:
         for item in outcomes:
             code = f" [{item.code}]" if item.code else ""
-            label = f"{item.kind.label}：" if item.refused else ""
+            said = item.message.startswith(item.kind.label)  # 已拒收（…）: not twice
+            label = f"{item.kind.label}：" if item.refused and not said else ""
             print(f"{item.path.name}: {item.status}{code} — {label}{item.message}")
         if len(outcomes) > 1:
             print(

@@ -1,12 +1,19 @@
-"""The main window: six steps with their status, year selector, problems panel (product.md §2)."""
+"""The main window: six steps with their status, year selector, problems panel (product.md §2).
+
+A package file dropped on it is opened as a double-click opens it (``ui/open_package.py``); the
+upper level's parameter package is also opened from 文件 (``ui/params_dialog.py``), and the
+deadlines it set show in the status bar and the problems panel (``ui/deadlines.py``).
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,17 +30,19 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.cycle import Step, StepStatus, step_for_section
 from unionperf.domain.problems import Problem
-from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import new_year
 from unionperf.ui import messages
 from unionperf.ui.app_icon import app_icon
+from unionperf.ui.deadlines import refresh_deadlines
 from unionperf.ui.fillin_actions import FillinActions
 from unionperf.ui.guidance import GuidanceCard
 from unionperf.ui.jobs import Job, run_with_progress
 from unionperf.ui.new_year_dialog import NewYearDialog
+from unionperf.ui.params_dialog import ParamsDialog, dropped_packages, import_params
 from unionperf.ui.problems_panel import ProblemsPanel
 from unionperf.ui.steps import build_page
 from unionperf.ui.steps.base import StepPage, step_title
@@ -141,6 +150,7 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        self._take_packages()
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -155,6 +165,11 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction(self.tr("Restore from backup…"), self)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(self.show_restore)
+        self.params_action = QAction(
+            self.tr("Import a parameter package of the upper level…"), self
+        )
+        self.params_action.setObjectName("importParamsAction")
+        self.params_action.triggered.connect(lambda: import_params(self))
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -162,6 +177,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.add_year_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.params_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -182,6 +198,13 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         """The About dialog, once it was opened."""
         self.addActions([self.undo_action, self.redo_action])
+
+    def _take_packages(self) -> None:
+        self.today: Callable[[], date] = local_today
+        """The day deadlines are counted from (tests set it)."""
+        self.params_dialog: ParamsDialog | None = None
+        """The parameter package shown, while its dialog is open."""
+        self.setAcceptDrops(True)
 
     def _steps_column(self) -> QVBoxLayout:
         """The navigator over the guidance card, as wide as the step names."""
@@ -227,7 +250,10 @@ class MainWindow(QMainWindow):
         self.year_label.setObjectName("statusYear")
         self.backup_label = QLabel()
         self.backup_label.setObjectName("lastBackup")
+        self.deadline_label = QLabel()
+        self.deadline_label.setObjectName("statusDeadline")
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.deadline_label)
         self.statusBar().addPermanentWidget(self.year_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.show_last_backup()
@@ -377,6 +403,7 @@ class MainWindow(QMainWindow):
             item.setText(f"{row + 1}. {step_title(step)}\n    {status_text(status)}")
             item.setForeground(QColor(STATUS_COLOURS[status]))
             item.setData(Qt.ItemDataRole.UserRole + 1, status.value)
+        refresh_deadlines(self)
 
     def _session_changed(self, area: str) -> None:
         if area == Area.UNIT and self.session.data is not None:
@@ -448,6 +475,19 @@ class MainWindow(QMainWindow):
             )
         else:
             self.backup_label.setText(self.tr("No backup yet"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Take a dragged package file (.upkg)."""
+        if dropped_packages(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Say what a dropped package is and offer what fits it (as a double-click does)."""
+        from unionperf.ui.open_package import show_package  # noqa: PLC0415 - when first dropped
+
+        for path in dropped_packages(event)[:1]:
+            event.acceptProposedAction()
+            show_package(self, path)
 
     def closeEvent(self, event: object) -> None:
         """Nothing to save on close: every edit was committed when it was made."""

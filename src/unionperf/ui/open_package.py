@@ -8,6 +8,8 @@ offers the one action that fits it:
 - the upper level's feedback for this unit: 导入反馈, exactly the submit step's import;
 - a package this unit wrote: open the submit step's log (nothing to import);
 - a subordinate's submission on an upper-level workspace: 接收 (the receive service);
+- the upper level's parameter package on a grassroots workspace: what it changes, 应用
+  (``ui/params_dialog.py``);
 - anything else: what it is, and that it is not for this workspace.
 
 A package that fails a check is reported with the reason, and nothing is imported.
@@ -70,6 +72,11 @@ def show_package(window: MainWindow, path: Path) -> Job:
             return
         if not result.valid:
             _refused(window, result)
+            return
+        if result.relation is Relation.PARAMS_FOR_UNIT:
+            from unionperf.ui.params_dialog import show_params  # noqa: PLC0415
+
+            show_params(window, path)
             return
         dialog = PackageDialog(result, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

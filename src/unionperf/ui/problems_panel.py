@@ -1,8 +1,9 @@
 """The problems panel: every validation problem of the year, clickable to its field.
 
 What the user can fix comes first (hard problems, then soft ones), the sign-offs still missing
-come last. The table's rows are one text line high, so that at 1366×768 the panel shows
-:data:`VISIBLE_ROWS` of them.
+come last. Beside the summary, the deadlines the upper level set for the stages not sent yet
+(days left, or overdue in red; ``ui/deadlines.py``). The table's rows are one text line high,
+so that at 1366×768 the panel shows :data:`VISIBLE_ROWS` of them.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.problems import Problem, Section, Severity
 from unionperf.domain.year import YearData
+from unionperf.ui.deadlines import DUE_COLOUR, OVERDUE_COLOUR, DeadlineLine
 from unionperf.ui.widgets.table_model import Column, RowTableModel
 
 __all__ = ["VISIBLE_ROWS", "ProblemsModel", "ProblemsPanel", "problem_columns", "shown_order"]
@@ -33,6 +37,8 @@ VISIBLE_ROWS = 6
 """The panel opens tall enough for this many problems."""
 ROW_PADDING = 6
 """Pixels a row adds to its line of text."""
+SHOWN_DEADLINES = 2
+"""Deadlines named beside the summary (the earliest; the tooltip names every one)."""
 
 
 def shown_order(problems: list[Problem]) -> list[Problem]:
@@ -98,6 +104,12 @@ class ProblemsPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setObjectName("problemSummary")
+        self.deadlines = QLabel()
+        self.deadlines.setObjectName("deadlineLine")
+        self.deadlines.setVisible(False)
+        self.deadlines.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # a long line must not widen the window past a small screen: the tooltip has it all
+        self.deadlines.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.model = ProblemsModel(problem_columns(None), self)
         self.table = QTableView()
         self.table.setObjectName("problemsTable")
@@ -116,7 +128,10 @@ class ProblemsPanel(QWidget):
         self.table.activated.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary)
+        top.addWidget(self.deadlines, 1)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
     def row_height(self) -> int:
@@ -180,6 +195,23 @@ class ProblemsPanel(QWidget):
                 )
             )
         self._fit()
+
+    def show_deadlines(self, lines: list[DeadlineLine]) -> None:
+        """Show the upper level's deadlines of the stages not sent yet (hidden when none)."""
+        self.deadlines.setVisible(bool(lines))
+        if not lines:
+            self.deadlines.clear()
+            return
+        items = "；".join(line.text for line in lines[:SHOWN_DEADLINES])
+        if len(lines) > SHOWN_DEADLINES:
+            items = self.tr("{items}; {more} more").format(
+                items=items, more=len(lines) - SHOWN_DEADLINES
+            )
+        self.deadlines.setText(self.tr("Deadlines of the upper level: {items}").format(items=items))
+        self.deadlines.setToolTip("\n".join(line.text for line in lines))
+        overdue = any(line.overdue for line in lines)
+        colour = OVERDUE_COLOUR if overdue else DUE_COLOUR
+        self.deadlines.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def _fit(self) -> None:
         header = self.table.horizontalHeader()

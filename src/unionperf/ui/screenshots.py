@@ -5,8 +5,10 @@ a temporary folder, the window is shown at 1366×768 — the small screen produc
 in Simplified Chinese with the bundled font, and each step page is grabbed after it opened.
 Then the same on a brand-new workspace with one empty year (``fresh-*.png``: what a new user
 sees first), and the views issue 12 found cut off or missing: the self-evaluation's funds and
-charts tabs, the indicator library and a step's guidance window. Last, every page of the upper
-level's window on the demo upper workspace (``upper-*.png``, ``ui/upper/screenshots.py``).
+charts tabs, the indicator library and a step's guidance window. Then the unit applying the
+upper level's parameter package (``unit-params-*.png``, ``ui/params_screenshots.py``). Last,
+every page of the upper level's window on the demo upper workspace (``upper-*.png``,
+``ui/upper/screenshots.py``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from unionperf.services.cycle.demo import create_demo
 from unionperf.services.views import year_review
 from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.main_window import MainWindow
+from unionperf.ui.params_screenshots import grab_params
 from unionperf.ui.steps.evaluation.page import EvaluationStep
 from unionperf.ui.steps.targets.library_dialog import LibraryDialog
 from unionperf.ui.steps.targets.page import TargetsStep
@@ -90,6 +93,9 @@ def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
         workspace.close()
     try:
         written += _grab_fresh(out, workspace_folder.with_name(workspace_folder.name + "-fresh"))
+        written += grab_params(
+            out, workspace_folder.with_name(workspace_folder.name + "-params"), _grab
+        )
         upper = workspace_folder.with_name(workspace_folder.name + "-upper")
         written += grab_upper(out, upper, _grab)
     finally:

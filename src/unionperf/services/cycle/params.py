@@ -53,6 +53,7 @@ from unionperf.store.params_records import ParamsApplied
 __all__ = [
     "DeadlineStatus",
     "ParamsPreview",
+    "ParamsRefusedError",
     "YearSettings",
     "active_library",
     "applied",
@@ -61,6 +62,18 @@ __all__ = [
     "received_settings",
     "stage_deadlines",
 ]
+
+
+class ParamsRefusedError(ServiceError):
+    """A parameter package that cannot be applied; ``code`` names the failed check.
+
+    ``untrusted`` (no upper key trusted yet), ``replay`` (not newer than the one applied),
+    ``kind`` (not a parameter package), else a failed verification (docs/package-format.md).
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +93,13 @@ class ParamsPreview:
     sha256: str
     created_at: str
     note: str
+    key_id: str
+    """The id of the upper level's key that signed it (the key the unit trusts)."""
     library: IndicatorLibrary | None
     added: tuple[str, ...]
     """Names of the library's indicators the library in use lacks."""
+    changed: tuple[str, ...]
+    """Names of the indicators both libraries hold (same id) that the new library changes."""
     removed: tuple[str, ...]
     """Names of the library in use that the new library lacks."""
     settings: RuleSettings | None
@@ -103,7 +120,7 @@ class ParamsPreview:
             lines.append(
                 f"指标库：{self.library.title} {self.library.version}，"
                 f"{len(self.library.entries)}个指标（新增{len(self.added)}个，"
-                f"不再提供{len(self.removed)}个）"
+                f"修改{len(self.changed)}个，不再提供{len(self.removed)}个）"
             )
         if self.settings is not None:
             for year in self.years:
@@ -132,6 +149,8 @@ class DeadlineStatus:
     sent: bool
     overdue: bool
     """Not sent and the deadline has passed."""
+    days_left: int
+    """Days from the day judged on to the deadline (negative once it has passed)."""
 
 
 def preview_params(workspace: Workspace, path: Path) -> ParamsPreview:
@@ -140,9 +159,10 @@ def preview_params(workspace: Workspace, path: Path) -> ParamsPreview:
     Nothing is written.
 
     Raises:
-        ServiceError: the file cannot be read; or, with the failed check's code, there is no
-            trusted upper key, it is not a valid parameter package signed with it, or it is not
-            newer than the parameter packages applied.
+        ServiceError: the file cannot be read.
+        ParamsRefusedError: with the failed check's code: there is no trusted upper key, it is not a
+            valid parameter package signed with it, or it is not newer than the parameter
+            packages applied.
     """
     try:
         blob = read_package(path)
@@ -150,7 +170,9 @@ def preview_params(workspace: Workspace, path: Path) -> ParamsPreview:
             package, content = _verified(uow, blob, None)
             return _preview(uow, package, content)
     except PackageError as error:
-        raise ServiceError(f"参数包未通过核验 [{error.code}]：{error}") from error
+        if error.code in {"untrusted", "replay", "kind"}:
+            raise ParamsRefusedError(error.code, str(error)) from error
+        raise ParamsRefusedError(error.code, f"参数包未通过核验 [{error.code}]：{error}") from error
 
 
 def receive_params(uow: UnitOfWorkPort, blob: bytes, members: dict[str, bytes]) -> str:
@@ -237,6 +259,7 @@ def stage_deadlines(
             item.due,
             item.stage in sent,
             item.stage not in sent and day > item.due,
+            (item.due - day).days,
         )
         for item in sorted(held, key=lambda item: (item.due, item.stage))
         if item.year == year
@@ -279,13 +302,14 @@ def _preview(
 ) -> ParamsPreview:
     meta = package.meta
     added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     library = None
     if content.library is not None:
         library = parse_library(json.dumps(content.library, ensure_ascii=False), "参数包中的指标库")
         held = uow.params.applied_library()
         current = parse_library(held, "指标库") if held else default_library()
-        added, removed = _names(library, current)
+        added, changed, removed = _entry_changes(library, current)
     years: list[YearSettings] = []
     skipped: list[int] = []
     if content.settings is not None:
@@ -303,8 +327,10 @@ def _preview(
         sha256=package.sha256,
         created_at=str(meta["created_at"]),
         note=content.note,
+        key_id=package.signer.key_id_hex,
         library=library,
         added=added,
+        changed=changed,
         removed=removed,
         settings=content.settings,
         years=tuple(years),
@@ -319,11 +345,15 @@ def _signed(uow: UnitOfWorkPort, year: int) -> bool:
     return bool(uow.submissions.submissions(year)) or bool(uow.years.load(year).signoffs)
 
 
-def _names(
+def _entry_changes(
     library: IndicatorLibrary, current: IndicatorLibrary
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    new = [item.name for item in library.entries]
-    old = [item.name for item in current.entries]
-    return tuple(name for name in new if name not in old), tuple(
-        name for name in old if name not in new
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Names of the entries added, changed (same id, other content) and removed, in order."""
+    new = {item.id: item for item in library.entries}
+    old = {item.id: item for item in current.entries}
+    added = tuple(item.name for item in library.entries if item.id not in old)
+    changed = tuple(
+        item.name for item in library.entries if item.id in old and old[item.id] != item
     )
+    removed = tuple(item.name for item in current.entries if item.id not in new)
+    return added, changed, removed

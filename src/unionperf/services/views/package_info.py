@@ -4,7 +4,9 @@
 signature against the key this workspace trusts for its signer, schemas, rules) and says what it
 holds and how it relates to the open workspace: the upper level's feedback for this unit, the
 unit's own submission, a subordinate's submission to receive on an upper-level workspace, or a
-package that is not for this workspace. Nothing is written: no quarantine, no record.
+package that is not for this workspace. The upper level's parameter package on a grassroots
+workspace is only named as such: ``services.cycle.params.preview_params`` verifies it and says
+what it changes. Nothing is written: no quarantine, no record.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ __all__ = ["PackageInfo", "Relation", "describe_package"]
 
 FEEDBACK = "feedback"
 SUBMISSION = "submission"
+PARAMS = "params"
 UNTRUSTED_UPPER = (
     "尚未导入上级工会的公钥，无法核验这个反馈数据包是否确由上级工会签发。"
     "请先在“单位信息”中点“导入上级工会公钥…”，导入上级工会提供的公钥文件并核对密钥编号，"
@@ -52,6 +55,8 @@ class Relation(StrEnum):
     """Grassroots: the upper level's feedback addressed to this unit (import it)."""
     OWN_SUBMISSION = "own-submission"
     """Grassroots: a package this unit exported (nothing to import)."""
+    PARAMS_FOR_UNIT = "params-for-unit"
+    """Grassroots: the upper level's parameter package (preview and apply it)."""
     FROM_SUBORDINATE = "from-subordinate"
     """Upper level: a subordinate unit's submission (receive it)."""
     NOT_FOR_WORKSPACE = "not-for-workspace"
@@ -69,7 +74,8 @@ class PackageInfo:
     problem_code: str = ""
     """The failed check's code (``PackageError.code``; ``missing``, ``read`` for the file)."""
     kind: str = ""
-    """``submission`` or ``feedback`` (as the signed package says; empty when unreadable)."""
+    """``submission``, ``feedback`` or ``params`` (as the signed package says; empty when
+    unreadable)."""
     unit_code: str = ""
     unit_name: str = ""
     year: int | None = None
@@ -148,6 +154,8 @@ def _describe(
     claimed_unit, claimed_kind = claim.get("unit", ""), claim.get("kind", "")
     if here.level is UnitLevel.UPPER:
         return _on_upper(workspace, path, blob, members, claim)
+    if claimed_kind == PARAMS:
+        return PackageInfo(path, Relation.PARAMS_FOR_UNIT, kind=PARAMS, unit_code=claimed_unit)
     if claimed_unit and claimed_unit == here.own_code and claimed_kind == FEEDBACK:
         if here.upper_key is None:
             raise PackageError("untrusted", UNTRUSTED_UPPER)

@@ -34,6 +34,7 @@ from unionperf.services.cycle import submit as submit_service
 from unionperf.services.cycle.submit import ExportRefusedError
 from unionperf.ui import messages
 from unionperf.ui.jobs import run_with_progress
+from unionperf.ui.params_dialog import receive_unless_params, show_params_from
 from unionperf.ui.steps.base import StepPage
 from unionperf.ui.steps.submit.dialogs import (
     ask_explanation,
@@ -452,13 +453,14 @@ class SubmitStep(StepPage):
         self.import_feedback_file(path)
 
     def import_feedback_file(self, path: Path) -> None:
-        """Verify and import one feedback package file off the GUI thread, then show it."""
+        """Verify and import one feedback package file off the GUI thread, then show it.
+
+        A parameter package chosen here is shown with what it changes, never applied unseen.
+        """
         workspace = self.session.workspace
 
         def call(_progress: Progress) -> object:
-            from unionperf.services.inbox.receive import receive  # noqa: PLC0415
-
-            return receive(workspace, [path])
+            return receive_unless_params(workspace, path)
 
         run_with_progress(
             self,
@@ -469,6 +471,9 @@ class SubmitStep(StepPage):
         )
 
     def _feedback_imported(self, result: object) -> None:
+        if isinstance(result, Path):  # a parameter package
+            show_params_from(self, result)
+            return
         outcomes = list(result) if isinstance(result, list) else []
         if not outcomes:
             return

@@ -2,8 +2,9 @@
 
 Two jobs of the year that only the command line could do before (issue 12): printing the key
 registration sheet (公钥登记表) again — after a key rotation it shows the new key and the one it
-replaces — and importing the upper-level union's public key, whose key id the user checks
-against the upper level's paper before it is trusted for feedback packages.
+replaces — and importing the upper-level union's public key: the user types the key id printed on
+the upper level's sealed key sheet, and the key is trusted (for feedback and parameter packages)
+only when the file's key id is the same — first trust is anchored on paper.
 
 The dialogs are functions and a class of this module imported by the page's box by name, so
 tests replace the file pickers and answer the confirmation dialog as a user does.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -61,18 +62,28 @@ def open_path(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+MISMATCH_COLOUR = "#b3261e"
+MATCH_COLOUR = "#1e7a34"
+
+
+def typed_key_id(text: str) -> str:
+    """A key id as typed off the paper: blanks dropped, upper case."""
+    return "".join(text.split()).upper()
+
+
 class UpperKeyDialog(QDialog):
-    """Shows the key id of the chosen file to check against the paper, and the upper union."""
+    """Asks for the key id printed on the upper level's sheet; imports only when it matches."""
 
     def __init__(self, key: UpperKey, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("upperKeyDialog")
         self.setWindowTitle(self.tr("Import the upper-level union's public key"))
+        self.key = key
         intro = QLabel(
             self.tr(
-                "Compare this key id, character by character, with the key id on the paper the "
-                "upper-level union gave you (its key registration sheet, signed and sealed). "
-                "Import the key only when they are the same: feedback packages are then "
+                "Type the key id printed on the paper the upper-level union gave you (its key "
+                "registration sheet, signed and sealed). The key is imported only when the id "
+                "typed is the same as the file's: feedback and parameter packages are then "
                 "accepted only when this key signed them."
             )
         )
@@ -84,16 +95,26 @@ class UpperKeyDialog(QDialog):
         font.setPointSizeF(max(font.pointSizeF(), self.font().pointSizeF()) * 1.4)
         font.setWeight(QFont.Weight.Bold)
         self.key_id.setFont(font)
+        self.typed = QLineEdit()
+        self.typed.setObjectName("upperKeyTyped")
+        self.typed.setPlaceholderText(self.tr("16 characters, as on the sheet"))
+        self.typed.textChanged.connect(self._typed_changed)
+        self.match = QLabel()
+        self.match.setObjectName("upperKeyMatch")
+        self.match.setWordWrap(True)
         self.name = QLineEdit(name)
         self.name.setObjectName("upperKeyName")
         form = QFormLayout()
-        form.addRow(self.tr("Key id (fingerprint):"), self.key_id)
+        form.addRow(self.tr("Key id on the sheet:"), self.typed)
+        form.addRow("", self.match)
+        form.addRow(self.tr("Key id of the file:"), self.key_id)
         form.addRow(self.tr("Upper-level union:"), self.name)
         self.buttons = QDialogButtonBox()
         self.confirm = self.buttons.addButton(
             self.tr("Same as on the paper: import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.confirm.setObjectName("confirmUpperKey")
+        self.confirm.setEnabled(False)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -103,9 +124,36 @@ class UpperKeyDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 34)
 
+    def typed_id(self) -> str:
+        """The key id typed off the paper (blanks dropped, upper case)."""
+        return typed_key_id(self.typed.text())
+
+    def _typed_changed(self, _text: str) -> None:
+        typed = self.typed_id()
+        same = typed == self.key.key_id
+        self.confirm.setEnabled(same)
+        if same:
+            self.match.setText(self.tr("The same as the file's key id."))
+            colour = MATCH_COLOUR
+        elif len(typed) >= len(self.key.key_id):
+            self.match.setText(
+                self.tr(
+                    "Not the same as the file's key id: do not import it; ask the upper-level "
+                    "union."
+                )
+            )
+            colour = MISMATCH_COLOUR
+        else:
+            self.match.setText("")
+            colour = MATCH_COLOUR
+        self.match.setStyleSheet(f"color: {colour};")
+
 
 class KeysBox(QGroupBox):
     """The unit's key registration sheet and the upper level's public key, on the profile page."""
+
+    trusted = Signal()
+    """The upper level's key was imported (after its id was typed off the paper)."""
 
     def __init__(self, session: YearSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -217,19 +265,22 @@ class KeysBox(QGroupBox):
         data = self.session.data
         name = data.unit.upper_union if data is not None else ""
         dialog = UpperKeyDialog(key, name, self)
-        dialog.accepted.connect(lambda: self._confirmed(path, dialog.name.text().strip()))
+        dialog.accepted.connect(
+            lambda: self._confirmed(path, dialog.name.text().strip(), dialog.typed_id())
+        )
         dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
         dialog.open()
 
-    def _confirmed(self, path: Path, name: str) -> None:
+    def _confirmed(self, path: Path, name: str, key_id: str) -> None:
         try:
-            # the dialog showed the key id to compare with the paper: the user's confirmation
-            feedback.trust_upper(self.session.workspace, path, name, replace=True)
+            # the key id typed off the paper is checked again; replacing is the user's choice
+            feedback.trust_upper(self.session.workspace, path, name, key_id, replace=True)
         except ServiceError as error:
             messages.show_error(self, self.tr("The public key was not imported"), error)
             return
         self.load()
+        self.trusted.emit()
 
     def _dialog_closed(self, _result: int) -> None:
         if self.dialog is not None:
