@@ -101,7 +101,7 @@
         <location line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+325"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+358"/>
         <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
@@ -135,7 +135,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-220"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-251"/>
         <source>Projects</source>
         <translation>项目汇总</translation>
     </message>
@@ -171,6 +171,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/multi_year_model.py" line="+29"/>
         <source>Union name</source>
         <translation>单位名称</translation>
     </message>
@@ -215,7 +216,7 @@
         <translation>考核结果通报保存位置</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+23"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+30"/>
         <source>Only units whose stage was approved</source>
         <translation>只计已通过的单位</translation>
     </message>
@@ -240,7 +241,7 @@
         <translation>单位范围：</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-62"/>
         <source>Revenue and expenditure</source>
         <translation>收支汇总</translation>
     </message>
@@ -250,13 +251,19 @@
         <translation>执行率与等级分布</translation>
     </message>
     <message>
+        <location line="+3"/>
         <location line="+2"/>
-        <location line="+327"/>
+        <location line="+355"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-353"/>
+        <source>Multi-year projects</source>
+        <translation>多年期项目</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
@@ -286,22 +293,24 @@
         <translation>已选 {count} 个单位</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+33"/>
         <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
         <translation>{year}年度 {stage}：纳入 {included} 个单位（应报 {expected} 个）{only}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-28"/>
+        <location line="+33"/>
         <source> (approved only)</source>
         <translation>，仅计已通过的</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-29"/>
         <source> Scores of {count} units: mean {mean}, median {median}, lowest {low}, highest {high}.</source>
         <translation>{count} 个单位得分：平均 {mean}，中位数 {median}，最低 {low}，最高 {high}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+34"/>
         <source> Nothing to sum yet: no unit&apos;s package of this stage is counted. Receive the packages under “2. Receive”, or choose another year or stage above.</source>
         <translation>尚无可汇总的数据：本阶段还没有计入任何单位的数据包。请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
     </message>
@@ -404,6 +413,61 @@
         <location line="+1"/>
         <source>Grade bands</source>
         <translation>等级分布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Multi-year projects (clear-outs proposed first)</source>
+        <translation>多年期项目（提出清理退出的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/multi_year_model.py" line="+7"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Period</source>
+        <translation>实施期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mid-term funds</source>
+        <translation>中期资金总额</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative budget</source>
+        <translation>累计预算数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative executed</source>
+        <translation>累计执行数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative rate</source>
+        <translation>累计执行率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear-out</source>
+        <translation>清理退出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed</source>
+        <translation>已提出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>清理退出原因</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1142,14 @@
     </message>
 </context>
 <context>
+    <name>CycleStrip</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="+294"/>
+        <source>Whole period…</source>
+        <translation>全周期跟踪…</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineDialog</name>
     <message>
         <location filename="../../src/unionperf/ui/upper/params/deadline_dialog.py" line="+57"/>
@@ -1604,7 +1676,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+102"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+107"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -1627,6 +1699,11 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <location line="+1"/>
         <source>Charts of the year</source>
         <translation>本年度图表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole period</source>
+        <translation>全周期跟踪</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1759,7 +1836,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+57"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+68"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
@@ -3173,6 +3250,139 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
 </context>
 <context>
+    <name>MultiYearPanel</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="-241"/>
+        <source>Multi-year project {period} ({stage})</source>
+        <translation>多年期 {period}（{stage}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mid-term funds {amount} yuan</source>
+        <translation>中期资金 {amount}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cumulative budget {budget}, executed {executed}</source>
+        <translation>累计预算 {budget}，累计执行 {executed}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>proposed for clear-out</source>
+        <translation>已提出清理退出</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-year budget</source>
+        <translation>全年预算数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Executed</source>
+        <translation>全年执行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative budget</source>
+        <translation>累计预算数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative executed</source>
+        <translation>累计执行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative rate</source>
+        <translation>累计执行率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>自评得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Propose to clear this project out (清理退出)</source>
+        <translation>提出清理退出（本项目不再继续实施，以后年度不再安排预算）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why: what the evaluation showed, and what happens to the project&apos;s funds</source>
+        <translation>清理退出原因：评价发现的问题，以及项目剩余资金如何处理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A project running over more than one year is tracked over its whole period; one that performs poorly is to be cleared out in time (ACFTU opinions §2.3). The upper level sees the flag and the reason when it reviews this year; a new year copied from this one leaves the project out.</source>
+        <translation>实施期超过一年的项目实行全周期跟踪问效，绩效低下的项目要及时清理退出（总工办发〔2019〕25号 二.3）。上级工会审核本年度时可以看到清理退出标记和原因；从本年度复制新建下一年度时，不再复制该项目。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not a multi-year project.</source>
+        <translation>不是多年期项目。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{year} (this year)</source>
+        <translation>{year}（本年度）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> · clear-out</source>
+        <translation> · 清理退出</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not in this workspace: {years}. Their figures are not counted in the totals.</source>
+        <translation>本工作区没有以下年度的数据：{years}，累计数未包含这些年度。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name}: {period}, {stage}</source>
+        <translation>{name}：{period}，{stage}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mid-term funds {midterm} yuan; cumulative budget {budget} yuan</source>
+        <translation>中期资金总额 {midterm} 元；累计预算数 {budget} 元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ({share} of the mid-term funds, {remaining} yuan left)</source>
+        <translation>（占中期资金 {share}，尚余 {remaining} 元）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mid-term goal: {goal}</source>
+        <translation>中期目标：{goal}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mid-term indicators: {indicators}</source>
+        <translation>中期绩效指标：{indicators}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Clear-out of “{name}”</source>
+        <translation>“{name}”的清理退出</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Whole period of {name}</source>
+        <translation>全周期跟踪：{name}</translation>
+    </message>
+</context>
+<context>
     <name>NewYearDialog</name>
     <message>
         <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+50"/>
@@ -3235,7 +3445,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>项目期已结束、不复制：{names}。如仍需开展，请在新年度新增该项目，并在“绩效目标”中用“复制上年指标”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Not copied, {source} proposed to clear them out (清理退出): {names}.</source>
+        <translation>未复制：{source}年度已提出清理退出的项目：{names}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
         <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>
@@ -5807,7 +6022,7 @@ Why is this so? (travels with the package)</source>
 请说明原因（说明将随数据包一并报送）：</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+102"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+103"/>
         <source>Stage:</source>
         <translation>报送阶段：</translation>
     </message>
@@ -5898,17 +6113,17 @@ Why is this so? (travels with the package)</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+56"/>
+        <location line="+50"/>
         <source>The package was not written</source>
         <translation>未生成数据包</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-47"/>
         <source>Folder for the package and the forms</source>
         <translation>选择保存数据包和表格的文件夹</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
         <source>Writing the package and the forms…</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
@@ -6156,7 +6371,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+79"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+80"/>
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
@@ -6167,17 +6382,17 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Copy from last year…</source>
         <translation>复制上年指标…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>What the project (or the unit) is to achieve this year: goal 1, goal 2 …</source>
         <translation>本年度要达到的目标，如：目标1……；目标2……</translation>
     </message>
@@ -6197,7 +6412,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+111"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>

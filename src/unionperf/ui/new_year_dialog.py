@@ -181,6 +181,11 @@ class NewYearDialog(QDialog):
                 "Not copied, their period has ended: {names}. To run one again, add it in the new"
                 " year and copy last year's indicators in the targets step."
             ).format(names=names)
+        if carried.cleared:
+            names = "、".join(project.name for project in carried.cleared[:SHOWN_NAMES])
+            text += "\n" + self.tr(
+                "Not copied, {source} proposed to clear them out (清理退出): {names}."
+            ).format(source=source, names=names)
         if carried.opening_carried:
             text += "\n" + self.tr(
                 "Last year's actuals and the opening balance come from {source}'s amounts executed."

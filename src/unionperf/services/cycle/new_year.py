@@ -41,6 +41,8 @@ class NewYear:
     indicators: int = 0
     ended: tuple[str, ...] = field(default=())
     """Names of the projects not carried because their period ended."""
+    cleared: tuple[tuple[str, str], ...] = field(default=())
+    """(name, reason) of the projects not carried because the source year flagged 清理退出."""
     opening_balance: Decimal | None = None
     """上年结余 taken from the source year's executed amounts (``None``: not taken)."""
 
@@ -54,6 +56,8 @@ class NewYear:
         )
         if self.ended:
             text += f"；{len(self.ended)}个项目已于{self.source}年度或之前结束，未复制"
+        if self.cleared:
+            text += f"；{len(self.cleared)}个项目已在{self.source}年度标记清理退出，未复制"
         return text
 
 
@@ -134,5 +138,6 @@ def start_year(
         projects=tuple(project.name for project in data.projects),
         indicators=carried.indicator_count,
         ended=tuple(project.name for project in carried.ended),
+        cleared=tuple((item.name, item.clear_out_reason) for item in carried.cleared),
         opening_balance=data.opening_balance if carried.opening_carried else None,
     )
