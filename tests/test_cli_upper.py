@@ -182,6 +182,7 @@ def test_a_season_on_the_command_line(tmp_path, capsys, monkeypatch):
         "项目（按项目属性）",
         "等级分布",
         "排名",
+        "多年期项目",  # the demo year's 2023—2025 project
     ]
     code, out, _ = _run(capsys, "submissions", "--workspace", up)
     assert code == 0

@@ -106,7 +106,7 @@
         <location line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+325"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+342"/>
         <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
@@ -140,7 +140,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-220"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-232"/>
         <source>Projects</source>
         <translation>项目汇总</translation>
     </message>
@@ -176,6 +176,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/multi_year_model.py" line="+29"/>
         <source>Union name</source>
         <translation>单位名称</translation>
     </message>
@@ -220,7 +221,7 @@
         <translation>考核结果通报保存位置</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+23"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+25"/>
         <source>Only units whose stage was approved</source>
         <translation>只计已通过的单位</translation>
     </message>
@@ -245,7 +246,7 @@
         <translation>单位范围：</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Revenue and expenditure</source>
         <translation>收支汇总</translation>
     </message>
@@ -256,12 +257,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+327"/>
+        <location line="+339"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-337"/>
+        <source>Multi-year projects</source>
+        <translation>多年期项目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
@@ -281,7 +287,7 @@
         <translation>导出本表…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <source>every unit</source>
         <translation>全部单位</translation>
     </message>
@@ -311,7 +317,7 @@
         <translation>尚无可汇总的数据：本阶段还没有计入任何单位的数据包。请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Units by execution rate</source>
         <translation>各单位预算执行率分布</translation>
     </message>
@@ -409,6 +415,61 @@
         <location line="+1"/>
         <source>Grade bands</source>
         <translation>等级分布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Multi-year projects (clear-outs proposed first)</source>
+        <translation>多年期项目（提出清理退出的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/multi_year_model.py" line="+7"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Period</source>
+        <translation>实施期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mid-term funds</source>
+        <translation>中期资金总额</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative budget</source>
+        <translation>累计预算数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative executed</source>
+        <translation>累计执行数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cumulative rate</source>
+        <translation>累计执行率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear-out</source>
+        <translation>清理退出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed</source>
+        <translation>已提出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>清理退出原因</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1145,14 @@
     </message>
 </context>
 <context>
+    <name>CycleStrip</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="+294"/>
+        <source>Whole period…</source>
+        <translation>全周期跟踪…</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineDialog</name>
     <message>
         <location filename="../../src/unionperf/ui/upper/params/deadline_dialog.py" line="+57"/>
@@ -1610,7 +1679,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+105"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+108"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -1633,6 +1702,11 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <location line="+1"/>
         <source>Charts of the year</source>
         <translation>本年度图表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole period</source>
+        <translation>全周期跟踪</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1765,7 +1839,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+52"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+63"/>
         <source>{field} of “{indicator}”</source>
         <translation>指标“{indicator}”的{field}</translation>
     </message>
@@ -1985,7 +2059,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="+77"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="+83"/>
         <source>UnionPerf – getting started</source>
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
@@ -2451,7 +2525,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+99"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+85"/>
         <source>UnionPerf · budget performance for grassroots trade unions</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
@@ -2571,7 +2645,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚无年度</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+331"/>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+338"/>
         <source>Cannot start the year</source>
         <translation>无法新建年度</translation>
     </message>
@@ -3189,9 +3263,142 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
 </context>
 <context>
+    <name>MultiYearPanel</name>
+    <message>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="-241"/>
+        <source>Multi-year project {period} ({stage})</source>
+        <translation>多年期 {period}（{stage}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mid-term funds {amount} yuan</source>
+        <translation>中期资金 {amount}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cumulative budget {budget}, executed {executed}</source>
+        <translation>累计预算 {budget}，累计执行 {executed}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>proposed for clear-out</source>
+        <translation>已提出清理退出</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-year budget</source>
+        <translation>全年预算数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Executed</source>
+        <translation>全年执行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative budget</source>
+        <translation>累计预算数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative executed</source>
+        <translation>累计执行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative rate</source>
+        <translation>累计执行率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>自评得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Propose to clear this project out (清理退出)</source>
+        <translation>提出清理退出（本项目不再继续实施，以后年度不再安排预算）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why: what the evaluation showed, and what happens to the project&apos;s funds</source>
+        <translation>清理退出原因：评价发现的问题，以及项目剩余资金如何处理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A project running over more than one year is tracked over its whole period; one that performs poorly is to be cleared out in time (ACFTU opinions §2.3). The upper level sees the flag and the reason when it reviews this year; a new year copied from this one leaves the project out.</source>
+        <translation>实施期超过一年的项目实行全周期跟踪问效，绩效低下的项目要及时清理退出（总工办发〔2019〕25号 二.3）。上级工会审核本年度时可以看到清理退出标记和原因；从本年度复制新建下一年度时，不再复制该项目。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not a multi-year project.</source>
+        <translation>不是多年期项目。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{year} (this year)</source>
+        <translation>{year}（本年度）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> · clear-out</source>
+        <translation> · 清理退出</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not in this workspace: {years}. Their figures are not counted in the totals.</source>
+        <translation>本工作区没有以下年度的数据：{years}，累计数未包含这些年度。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name}: {period}, {stage}</source>
+        <translation>{name}：{period}，{stage}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mid-term funds {midterm} yuan; cumulative budget {budget} yuan</source>
+        <translation>中期资金总额 {midterm} 元；累计预算数 {budget} 元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ({share} of the mid-term funds, {remaining} yuan left)</source>
+        <translation>（占中期资金 {share}，尚余 {remaining} 元）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mid-term goal: {goal}</source>
+        <translation>中期目标：{goal}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mid-term indicators: {indicators}</source>
+        <translation>中期绩效指标：{indicators}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Clear-out of “{name}”</source>
+        <translation>“{name}”的清理退出</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Whole period of {name}</source>
+        <translation>全周期跟踪：{name}</translation>
+    </message>
+</context>
+<context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="-271"/>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="-278"/>
         <source>New year</source>
         <translation>新建年度</translation>
     </message>
@@ -3276,7 +3483,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>项目期已结束、不复制：{names}。如仍需开展，请在上方勾选。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Not copied, {source} proposed to clear them out (清理退出): {names}.</source>
+        <translation>未复制：{source}年度已提出清理退出的项目：{names}。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>{names} and {more} more</source>
         <translation>{names}等（另有{more}个）</translation>
     </message>
@@ -6215,7 +6427,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>筛选项目…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+79"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+80"/>
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
@@ -6256,7 +6468,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>
@@ -6296,7 +6508,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>修改年度总体目标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Change the mid-term goal</source>
         <translation>修改中期目标</translation>
     </message>

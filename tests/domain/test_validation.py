@@ -28,6 +28,7 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
 )
 from unionperf.domain.problems import Problem, ProblemCode, Section, Severity
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.results import score_project
 from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
@@ -119,6 +120,12 @@ def _weights(weights: dict[str, int]) -> YearData:
 
 def _project(**changes: object) -> YearData:
     return _year(projects=(replace(worked_example.project(), **changes),))
+
+
+def _multi_year(*earlier: ProjectYear, **changes: object) -> YearData:
+    """The worked project as the second year of 2023–2025 (中期 660,000), earlier slices given."""
+    period = {"start": date(2023, 1, 1), "end": date(2025, 12, 31), "midterm_budget": D(660000)}
+    return replace(_project(**(period | changes)), project_history=earlier)
 
 
 def _funding(initial: int, adjusted: int, executed: int) -> YearData:
@@ -351,6 +358,27 @@ CASES = [
         T,
         H,
         (PROJECT, "p1", "", "midterm_budget"),
+    ),
+    _case(
+        C.PROJECT_CLEAR_OUT_REASON_MISSING,
+        lambda: _multi_year(clear_out=True, clear_out_reason="  "),
+        T,
+        H,
+        (PROJECT, "p1", "", "clear_out_reason"),
+    ),
+    _case(
+        C.PROJECT_CUMULATIVE_OVER_MIDTERM,
+        lambda: _multi_year(ProjectYear(2023, "p1", budget=D("440000.01"))),
+        T,
+        S,
+        (PROJECT, "p1", "", "midterm_budget"),
+    ),
+    _case(
+        C.PROJECT_POOR_NOT_CLEARED,
+        lambda: _multi_year(ProjectYear(2023, "p1", budget=D(200000), score=D("59.5"), grade="差")),
+        T,
+        S,
+        (PROJECT, "p1", "", "clear_out"),
     ),
     _case(
         C.TARGET_GOAL_MISSING,

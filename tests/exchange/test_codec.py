@@ -28,6 +28,7 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
     Suspension,
 )
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitLevel
@@ -123,8 +124,8 @@ def test_round_trip_of_demo_years(name):
 def test_written_form_is_plain_json_without_floats_in_a_fixed_order(name):
     data = _years()[name]
     document = year_to_json(data)
-    assert list(document) == TOP_KEYS
-    assert document["format_version"] == DATA_FORMAT_VERSION == "1.3"
+    assert list(document) == [*TOP_KEYS, "project_history"]
+    assert document["format_version"] == DATA_FORMAT_VERSION == "1.4"
     assert not any(isinstance(value, float) for value in _walk(document))
     assert json.dumps(document, ensure_ascii=False) == json.dumps(
         year_to_json(data), ensure_ascii=False
@@ -280,7 +281,7 @@ def _assessed() -> YearData:
 def test_assessments_round_trip_and_match_the_schema():
     data = _assessed()
     document = year_to_json(data)
-    assert document["format_version"] == "1.3"
+    assert document["format_version"] == "1.4"
     assert document["settings"]["assessment_threshold"] == "150000"
     first, begun = document["assessments"]
     assert first["conclusion"] == "pass_adjusted"
@@ -301,6 +302,43 @@ def test_a_1_2_document_without_assessments_still_reads():
     read = year_from_json(document)
     assert read.assessments == ()
     assert read.settings.assessment_threshold == 0
+
+
+def _multi_year(data: YearData) -> YearData:
+    """The first project flagged for 清理退出, with two earlier years (one scored)."""
+    first = data.projects[0]
+    flagged = replace(first, clear_out=True, clear_out_reason="连续两年参与率偏低")
+    history = (
+        ProjectYear(data.year - 2, first.uid, "一期", D("1.00"), D("120000.50"), D(99000)),
+        ProjectYear(
+            data.year - 1, first.uid, "二期", D(0), D(130000), D(125000), D("58.25"), "差", True
+        ),
+    )
+    return replace(data, projects=(flagged, *data.projects[1:]), project_history=history)
+
+
+def test_multi_year_records_round_trip_and_match_the_schema():
+    data = _multi_year(_years()["2024"])
+    document = json.loads(json.dumps(year_to_json(data), ensure_ascii=False))
+    assert document["projects"][0]["clear_out"] is True
+    assert document["project_history"][1]["score"] == "58.25"
+    assert document["project_history"][0]["score"] is None
+    assert not list(_validator(_closed(_schema())).iter_errors(document))
+    assert year_from_json(document) == _sorted_progress(data)
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1", "1.2", "1.3"])
+def test_an_older_document_without_multi_year_records_still_reads(version):
+    data = _years()["2024"]
+    document = year_to_json(_multi_year(data))
+    document["format_version"] = version
+    del document["project_history"]
+    for project in document["projects"]:
+        del project["clear_out"], project["clear_out_reason"]
+    read = year_from_json(document)
+    assert read == _sorted_progress(data)
+    assert (read.projects[0].clear_out, read.project_history) == (False, ())
+    assert not list(_validator().iter_errors(document))
 
 
 @pytest.mark.parametrize(
@@ -338,6 +376,32 @@ def test_a_bad_assessment_is_refused_with_its_path(change, message):
     with pytest.raises(CodecError) as raised:
         year_from_json(document)
     assert str(raised.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["project_history"][0].update(grade="A"),
+            "data.json 中 project_history[0].grade 不是允许的等级（优、良、中、差或空）：“A”",
+        ),
+        (
+            lambda d: d["project_history"][1].update(budget=1.5),
+            "data.json 中 project_history[1].budget 不是金额：1.5",
+        ),
+        (
+            lambda d: d["projects"][0].update(clear_out="是"),
+            "data.json 中 projects[0].clear_out 不是 true 或 false：“是”",
+        ),
+        (lambda d: d.update(project_history={}), "data.json 中 project_history 不是数组：对象"),
+    ],
+)
+def test_bad_multi_year_records_are_refused_with_their_path(change, message):
+    document = year_to_json(_multi_year(_years()["2024"]))
+    change(document)
+    with pytest.raises(CodecError) as refused:
+        year_from_json(document)
+    assert str(refused.value) == message
 
 
 def test_indicators_are_written_in_canonical_order():
@@ -635,6 +699,9 @@ ADDED_IN_MINOR_VERSIONS = {
     "arrival_lag_points",
     "assessments",
     "assessment_threshold",
+    "clear_out",
+    "clear_out_reason",
+    "project_history",
 }
 """Keys a later 1.x added: optional, so that documents of 1.0 stay valid."""
 

@@ -199,7 +199,7 @@ def test_project_target_funds_in_wan(year: YearData) -> None:
 
 
 def test_multi_year_project_shows_midterm(year: YearData) -> None:
-    form = next(f for f in project_target_family(year).forms if f.key == "targets-p2024-05")
+    form = next(f for f in project_target_family(year).forms if f.key == "targets-p2023-03")
     assert form.blocks[1].rows[0][2].value == Decimal("36.00")
     goals = texts(form.blocks[2])
     assert "中期目标（2023—2025年）" in goals

@@ -45,6 +45,18 @@ class FakeYears:
         """The whole year, with the unit profile as it is now."""
         return replace(self._year(year), unit=self.state.unit or NO_UNIT)
 
+    def years_holding_projects(self, uids: Any, before: int) -> list[int]:
+        """The years before ``before`` that hold a project with one of ``uids``, oldest first."""
+        return [
+            year
+            for year, data in sorted(self.state.years.items())
+            if year < before and any(project.uid in uids for project in data.projects)
+        ]
+
+    def load_for_scores(self, year: int) -> YearData:
+        """A year without its monitoring."""
+        return replace(self.load(year), points=(), monitoring=())
+
     def indicator(self, year: int, uid: str) -> Indicator | None:
         """One indicator of the year, if it exists."""
         data = self.state.years.get(year)

@@ -16,6 +16,7 @@ from unionperf.domain.credit_code import is_valid_credit_code
 from unionperf.domain.framework import MonitoringRule
 from unionperf.domain.indicators import Operator
 from unionperf.domain.monitoring import RATE_UNITS, Light, execution_lags, traffic_light
+from unionperf.domain.multi_year import cycles_of, history_for, year_slices
 from unionperf.domain.problems import ProblemCode, Severity
 from unionperf.domain.results import score_year
 from unionperf.domain.scoring import Flag, Grade
@@ -28,7 +29,7 @@ EXPECTED_2024 = {
     "p2024-02": (D("98.31"), Grade.EXCELLENT),
     "p2024-03": (D("99.35"), Grade.EXCELLENT),
     "p2024-04": (D("97.08"), Grade.EXCELLENT),
-    "p2024-05": (D("98.75"), Grade.EXCELLENT),
+    "p2023-03": (D("98.75"), Grade.EXCELLENT),
     "p2024-06": (D("98.50"), Grade.EXCELLENT),
 }
 
@@ -167,6 +168,20 @@ def test_points_add_up_to_the_weights(years):
             assert totals == expected, targets.owner_uid
 
 
+def test_the_three_year_project_is_in_its_second_year_with_one_identity(years):
+    y2023, y2024 = years[2023], years[2024]
+    home = y2024.project("p2023-03")
+    assert home is not None
+    assert y2023.project("p2023-03") is not None
+    data = replace(y2024, project_history=history_for(y2024, year_slices(y2023)))
+    [cycle] = cycles_of(data)
+    assert cycle.project is home
+    assert cycle.stage_text == "第2年／共3年"
+    assert [row.slice.year for row in cycle.rows] == [2023, 2024]
+    assert cycle.cumulative_budget == D(120000) + D(150000)
+    assert all(row.slice.score is not None for row in cycle.rows)
+
+
 def test_unit_targets_cover_the_six_aspects(y2024):
     explanations = " ".join(i.explanation for i in y2024.unit_targets.indicators)
     for aspect in ("运行成本", "管理效率", "履职效能", "社会效应", "可持续发展", "职工满意度"):
@@ -174,7 +189,9 @@ def test_unit_targets_cover_the_six_aspects(y2024):
 
 
 def test_uids_are_stable_and_unique(y2024):
-    assert [p.uid for p in y2024.projects] == [f"p2024-{n:02d}" for n in range(1, 7)]
+    expected = [f"p2024-{n:02d}" for n in range(1, 7)]
+    expected[4] = "p2023-03"  # 职工之家 2023—2025 keeps its first year's uid (one project)
+    assert [p.uid for p in y2024.projects] == expected
     uids = [i.uid for _, targets, _ in _owners(y2024) for i in targets.indicators]
     assert len(uids) == len(set(uids))
     assert uids[0] == "p2024-01-i01"

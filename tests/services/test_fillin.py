@@ -229,7 +229,7 @@ def test_bad_input_is_refused_and_nothing_changes(workspace, tmp_path, case):
     before, audits = workspace.load_year(YEAR), _audit_count(workspace)
     book = _export(workspace, tmp_path)
     # A good edit alongside the bad one must not be saved either (all or nothing).
-    book.set("项目", book.row("项目", "项目编号", "p2024-05"), "项目负责人", "新负责人")
+    book.set("项目", book.row("项目", "项目编号", "p2023-03"), "项目负责人", "新负责人")
     where = edit(book, before)
     with pytest.raises(ImportRefused) as refused:
         _import(workspace, book, tmp_path)

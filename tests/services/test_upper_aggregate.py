@@ -178,6 +178,7 @@ def test_the_summary_and_its_parts_make_the_whole_aggregation(upper, choice):
         aggregate_summary,
         complete,
         distributions,
+        multi_year_lines,
         project_tables,
         rank_entries,
     )
@@ -199,6 +200,8 @@ def test_the_summary_and_its_parts_make_the_whole_aggregation(upper, choice):
     assert project_tables(workspace, summary) == (whole.by_category, whole.by_attribute)
     assert distributions(summary) == (whole.execution, whole.grades)
     assert rank(rank_entries(summary)) == whole.ranking
-    assert complete(workspace, summary, project_tables(workspace, summary)) == whole
+    assert multi_year_lines(workspace, summary) == whole.multi_year
+    parts = project_tables(workspace, summary), multi_year_lines(workspace, summary)
+    assert complete(workspace, summary, *parts) == whole
     if "upper" in choice:
         assert whole.scores.lowest == D("61.50")

@@ -150,6 +150,16 @@ def test_project_uid_per_year_keeps_every_row_that_refers_to_a_project(tmp_path)
     with engine.connect() as connection:
         connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         with connection.begin():
+            # 0003 held a uid once across years: the demo's 2023—2025 project, one uid in both
+            # of its years, takes a uid of its own in 2023 before going back there.
+            for table in ("indicator", "evaluation", "evidence"):
+                connection.exec_driver_sql(
+                    f"UPDATE {table} SET owner_uid = owner_uid || '-2023'"
+                    " WHERE year = 2023 AND owner_uid = 'p2023-03'"
+                )
+            connection.exec_driver_sql(
+                "UPDATE project SET uid = uid || '-2023' WHERE year = 2023 AND uid = 'p2023-03'"
+            )
             config.attributes["connection"] = connection
             command.downgrade(config, "20261126_0003")
     engine.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -193,3 +195,16 @@ def test_a_new_year_leaves_a_backup_taken_before_it(window, demo_workspace, qtbo
     assert len(taken) == 1
     assert taken[0].path.name.endswith("_新建年度前.sqlite")
     assert window.backup_label.text() == f"最近备份：{messages.backup_time(taken[0])}"
+
+
+def test_a_project_proposed_for_clear_out_is_named_and_not_copied(window, demo_workspace, qtbot):
+    home = next(p for p in demo_workspace.load_year(2024).projects if p.name == HOME)
+    with demo_workspace.unit_of_work() as uow:
+        uow.years.save_project(
+            2024, replace(home, clear_out=True, clear_out_reason="第二期使用人次未达目标")
+        )
+    dialog = _open_dialog(window, qtbot)
+    preview = dialog.preview.text()
+    assert f"未复制：2024年度已提出清理退出的项目：{HOME}。" in preview
+    assert "0个延续项目" in preview
+    dialog.reject()

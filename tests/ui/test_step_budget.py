@@ -391,14 +391,14 @@ def test_problems_select_their_cell(qtbot, opened, errors):
     current = page.budget_table.currentIndex()
     assert (current.row(), current.column()) == (_budget_row(page, "503"), BUDGET_COLUMN)
 
-    where = Location(Section.PROJECT, owner_uid="p2024-05", field="responsible")
+    where = Location(Section.PROJECT, owner_uid="p2023-03", field="responsible")
     window.show_problem(Problem(ProblemCode.PROJECT_RESPONSIBLE_MISSING, where))
     assert page.tabs.currentIndex() == 1
     current = page.projects.project_table.currentIndex()
     assert (current.row(), current.column()) == (4, PROJECT_FIELDS.index("responsible"))
 
     where = Location(
-        Section.PROJECT, owner_uid="p2024-05", item_uid="own", field="adjusted", label="x"
+        Section.PROJECT, owner_uid="p2023-03", item_uid="own", field="adjusted", label="x"
     )
     window.show_problem(Problem(ProblemCode.PROJECT_NEGATIVE_AMOUNT, where))
     current = page.projects.funding_table.currentIndex()

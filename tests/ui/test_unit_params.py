@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel
 from tests.chinese import english_in
 from tests.exchange.packages import UPPER_PASSPHRASE
 from tests.ui.test_chinese_window import window_texts
+from unionperf.demo.assessment import DEMO_THRESHOLD
 from unionperf.domain.cycle import Step
 from unionperf.domain.settings import RuleSettings
 from unionperf.domain.unit import UnitLevel, UnitProfile
@@ -98,7 +99,10 @@ def district(tmp_path) -> Iterator[tuple[Path, Path, Path, str]]:
     library["entries"] = [*bundled["entries"][:9], raised, NEW_ENTRY]
     documents = {
         "library.json": library,
-        "settings.json": replace(RuleSettings(), lag_points=Decimal(15)).to_json(),
+        # the demo's threshold kept, so that only the lag points change
+        "settings.json": replace(
+            RuleSettings(), lag_points=Decimal(15), assessment_threshold=DEMO_THRESHOLD
+        ).to_json(),
         "deadlines.json": DEADLINES,
     }
     for name, document in documents.items():

@@ -25,6 +25,7 @@ from unionperf.ui.upper.aggregate.page import (
     BY_ATTRIBUTE,
     BY_CATEGORY,
     GRADES,
+    MULTI_YEAR,
     RANKING,
     REVENUE,
     AggregatePage,
@@ -150,3 +151,13 @@ def test_the_assessment_notice_is_written_and_opened(qtbot, page, tmp_path, monk
     assert opened == [pdf]
     assert pdf.name == "2024年度绩效自评考核结果通报.pdf"
     assert xlsx.exists()
+
+
+def test_the_multi_year_projects_fill_when_their_tab_is_shown(qtbot, page, demo_upper):
+    expected = aggregate(demo_upper, 2024, STAGE, today=page.context.today())
+    assert expected.multi_year  # the demo's 2023—2025 project
+    model, _view = page.tables[MULTI_YEAR]
+    assert model.rowCount() == 0  # filled when its tab is first shown
+    page.tabs.setCurrentWidget(page.multi_year)
+    assert list(model.rows()) == expected.multi_year
+    assert page.result == expected

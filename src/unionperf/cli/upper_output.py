@@ -143,6 +143,27 @@ def aggregate_json(result: Aggregate) -> dict[str, Any]:
             }
             for row in result.ranking
         ],
+        "multi_year_projects": [_multi_year_json(row) for row in result.multi_year],
+    }
+
+
+def _multi_year_json(row: Any) -> dict[str, Any]:
+    """A multi-year project of ``aggregate --json`` (money in yuan, rates 4 decimals)."""
+    return {
+        "unit_code": row.unit_code,
+        "unit_name": row.unit_name,
+        "project_uid": row.project_uid,
+        "project_name": row.project_name,
+        "start_year": row.start_year,
+        "end_year": row.end_year,
+        "midterm_budget": _text(row.midterm_budget),
+        "cumulative_budget": _text(row.cumulative_budget),
+        "cumulative_executed": _text(row.cumulative_executed),
+        "cumulative_rate": _rate(row.cumulative_rate),
+        "score": _text(row.total),
+        "grade": row.grade or None,
+        "clear_out": row.clear_out,
+        "clear_out_reason": row.clear_out_reason or None,
     }
 
 
@@ -182,6 +203,15 @@ def print_aggregate(result: Aggregate) -> None:
             f"{entry.score if entry.score is not None else '—'}  "
             f"{entry.upper_score if entry.upper_score is not None else '—'}  "
             f"{entry.final_grade or '—'}  {entry.status.label}  {on_time}".rstrip()
+        )
+    if result.multi_year:
+        print("多年期项目：单位  项目  实施期  累计预算数  累计执行数  累计执行率  清理退出")
+    for line in result.multi_year:
+        cleared = f"清理退出（{line.clear_out_reason}）" if line.clear_out else ""
+        print(
+            f"  {line.unit_name}  {line.project_name}  {line.period_text}  "
+            f"{line.cumulative_budget}  {line.cumulative_executed}  "
+            f"{_percent(line.cumulative_rate)}  {cleared}".rstrip()
         )
 
 

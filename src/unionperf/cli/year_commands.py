@@ -110,6 +110,8 @@ def _year_add(args: argparse.Namespace) -> int:
         print(f"  新增项目（上年已结束，再次开展）：{name}")
     for name in made.ended:
         print(f"  未复制（项目期已结束）：{name}")
+    for name, reason in made.cleared:
+        print(f"  未复制（已清理退出）：{name}（原因：{reason}）")
     if made.opening_balance is not None:
         print(f"  上年结余：{made.opening_balance}元（按{made.source}年度全年执行数计算）")
     elif made.source == made.year - 1:

@@ -152,6 +152,9 @@ class _ProjectSpec:
     end: date | None = None
     midterm_budget: str = "0"
     midterm_goal: str = ""
+    uid: str = ""
+    """The project's uid when it continues an earlier year's (one project across its years);
+    empty: ``p<year>-<number>``. Indicators are per year either way."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -948,6 +951,9 @@ TRAINING_2024 = _ProjectSpec(
     "节约资金用于工会小组长全员轮训。",
 )
 
+HOME_UID = "p2023-03"
+"""职工之家设备购置及改造 (2023—2025): one project in each of its years, carried from 2023."""
+
 HOME_2024 = _ProjectSpec(
     number=5,
     name="职工之家设备购置及改造（2023—2025年）",
@@ -959,6 +965,7 @@ HOME_2024 = _ProjectSpec(
     funding=(_fund(EMPLOYER, "100000", "100000", "100000"), _fund(OWN, "50000", "50000", "46200")),
     annual_goal="第二期新增健身及文体设备不少于25台（套），改造职工书屋及母婴室120平方米，设备验收"
     "合格率100%，年度成本控制在15万元以内，职工之家年使用不少于9000人次。",
+    uid=HOME_UID,
     start=date(2023, 3, 1),
     end=date(2025, 12, 31),
     midterm_budget="360000",
@@ -2131,7 +2138,8 @@ def _targets(
 
 
 def _project(year: int, spec: _ProjectSpec) -> Project:
-    uid = f"p{year}-{spec.number:02d}"
+    prefix = f"p{year}-{spec.number:02d}"
+    uid = spec.uid or prefix
     return Project(
         uid=uid,
         code=f"GH{year}-{spec.number:02d}",
@@ -2145,7 +2153,7 @@ def _project(year: int, spec: _ProjectSpec) -> Project:
         description=spec.description,
         midterm_budget=D(spec.midterm_budget),
         funding=spec.funding,
-        targets=_targets(uid, uid, spec.annual_goal, spec.rows, spec.midterm_goal),
+        targets=_targets(uid, prefix, spec.annual_goal, spec.rows, spec.midterm_goal),
     )
 
 

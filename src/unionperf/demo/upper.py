@@ -20,11 +20,13 @@ from unionperf.domain.indicators import Operator
 from unionperf.domain.money import ZERO, round2
 from unionperf.domain.monitoring import MonitoringEntry
 from unionperf.domain.problems import Severity
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Explanation, Stage, YearData
 
 __all__ = [
+    "CLEARING_OUT",
     "DEMO_STAGES",
     "UPPER_NAME",
     "DemoSubordinate",
@@ -232,6 +234,8 @@ def varied_year(base: YearData, unit: DemoSubordinate) -> YearData:
     variation that raises a hard problem is left out, so every stage of the result can be sent.
     """
     sized = _scaled(replace(base, unit=replace(unit.profile)), unit.size)
+    if unit.number in CLEARING_OUT:
+        sized = _cleared_out(sized)
     for candidate in (
         _executed(_achieved(sized, unit.achievement), unit.execution),
         _executed(sized, unit.execution),
@@ -241,6 +245,27 @@ def varied_year(base: YearData, unit: DemoSubordinate) -> YearData:
         if explained is not None:
             return explained
     return sized
+
+
+CLEARING_OUT = frozenset({7, 23})
+"""Demo units that propose to clear their three-year 职工之家 project out (清理退出)."""
+CLEAR_OUT_REASON = (
+    "第二期职工之家使用人次仅达目标的一半，经单位评估绩效低下，申请清理退出："
+    "第三期不再安排预算，已购设备并入职工活动室统一管理"
+)
+
+
+def _cleared_out(data: YearData) -> YearData:
+    """Each multi-year project flagged for 清理退出 with :data:`CLEAR_OUT_REASON`."""
+    return replace(
+        data,
+        projects=tuple(
+            replace(item, clear_out=True, clear_out_reason=CLEAR_OUT_REASON)
+            if item.multi_year
+            else item
+            for item in data.projects
+        ),
+    )
 
 
 def _money(value: Decimal, factor: Decimal) -> Decimal:
@@ -282,12 +307,21 @@ def _scaled(data: YearData, factor: Decimal) -> YearData:
             forecast=None if item.forecast is None else _money(item.forecast, factor),
         )
 
+    def earlier(item: ProjectYear) -> ProjectYear:
+        return replace(
+            item,
+            initial=_money(item.initial, factor),
+            budget=_money(item.budget, factor),
+            executed=_money(item.executed, factor),
+        )
+
     return replace(
         data,
         opening_balance=_money(data.opening_balance, factor),
         budget=tuple(line(item) for item in data.budget),
         projects=tuple(project(item) for item in data.projects),
         monitoring=tuple(entry(item) for item in data.monitoring),
+        project_history=tuple(earlier(item) for item in data.project_history),
     )
 
 

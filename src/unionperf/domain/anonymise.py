@@ -41,6 +41,7 @@ from unionperf.domain.monitoring import (
     MonitoringEntry,
     MonitoringPoint,
 )
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.results import score_year
 from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings
@@ -60,6 +61,7 @@ MONEY_FIELDS: dict[type, frozenset[str]] = {
     MonitoringEntry: frozenset({"executed", "forecast"}),
     RuleSettings: frozenset({"exemption_threshold", "assessment_threshold"}),
     RevenueArrival: frozenset({"amount"}),
+    ProjectYear: frozenset({"initial", "budget", "executed"}),
 }
 """Amounts of money: multiplied by the factor, rounded to 分."""
 
@@ -79,6 +81,7 @@ TEXT_FIELDS: dict[type, dict[str, str]] = {
         "responsible": "人员",
         "phone": "电话",
         "description": "文字",
+        "clear_out_reason": "文字",
     },
     TargetSet: {"annual_goal": "目标", "midterm_goal": "目标"},
     Indicator: {"name": "指标", "target_text": "目标", "explanation": "文字"},
@@ -106,6 +109,7 @@ TEXT_FIELDS: dict[type, dict[str, str]] = {
     Signoff: {"name": "人员"},
     Explanation: {"text": "文字"},
     RevenueArrival: {"note": "文字"},
+    ProjectYear: {"annual_goal": "目标"},
     ExAnteAssessment: {
         "necessity": "文字",
         "feasibility": "文字",
@@ -136,6 +140,7 @@ KEPT_FIELDS: dict[type, frozenset[str]] = {
     ),
     RevenueArrival: frozenset({"point_uid", "category_code"}),
     ExAnteAssessment: frozenset({"project_uid"}),
+    ProjectYear: frozenset({"project_uid", "score", "grade"}),
 }
 """Texts and numbers that hold no name and that the rules and scores read as they are."""
 

@@ -108,6 +108,10 @@ class Project:
     """中期资金总额 of a multi-year project (0 when not declared)."""
     funding: tuple[FundingLine, ...] = ()
     targets: TargetSet = field(default_factory=lambda: TargetSet(owner_uid=""))
+    clear_out: bool = False
+    """清理退出: the unit proposes to end this (poorly performing) project early (seed §二.3)."""
+    clear_out_reason: str = ""
+    """Why it should be cleared out (required with ``clear_out``; the upper level sees it)."""
 
     @property
     def initial_budget(self) -> Decimal:

@@ -21,7 +21,8 @@ The rules (also in ``docs/cli.md`` under ``year add``):
   running, or one without an end date — continues: same uid (it stays one project across its
   years), code, name, period, responsible person, 中期资金总额 and goals; 项目属性 becomes
   延续项目; each funding source keeps its 年初预算数 as the proposal, with 全年预算数 equal to
-  it and 全年执行数 0.
+  it and 全年执行数 0. A project the earlier year flagged for 清理退出 is not carried either (it
+  exits at the end of that year); the report names it with its reason.
 - **Targets**: the annual and mid-term goals and every level-3 indicator of the carried projects
   and of the unit as a whole, as proposals; each indicator gets a new uid (results are per year).
 - **Not carried**: monitoring points and entries, self-evaluations and results, sign-offs,
@@ -60,6 +61,8 @@ class CarriedYear:
     """Projects of the earlier year whose period ended before the new year (not carried)."""
     renewed: tuple[Project, ...] = ()
     """New projects of the new year made from ended ones the user ticked (also in ``data``)."""
+    cleared: tuple[Project, ...] = ()
+    """Projects the earlier year flagged for 清理退出 (not carried, whatever their period)."""
     opening_carried: bool = False
     """Whether 上年结余 was taken from the earlier year's executed revenue and spending."""
     actuals_carried: bool = False
@@ -107,11 +110,20 @@ def carry_forward(
         _has_actuals(source, flow) for flow in (Flow.REVENUE, Flow.EXPENDITURE)
     )
     budget = tuple(_carried_line(line, follows=actuals_carried) for line in source.budget)
-    kept = [project for project in source.projects if continues_into(project, year)]
+    kept = [
+        project
+        for project in source.projects
+        if continues_into(project, year) and not project.clear_out
+    ]
     ended = tuple(
         project
         for project in source.projects
         if project.uid in ended_uids and project.uid not in renew
+    )
+    cleared = tuple(
+        project
+        for project in source.projects
+        if project.clear_out and continues_into(project, year)
     )
     renewed = tuple(
         renewed_project(project, source.year, year, new_uid, amounts=renew_amounts)
@@ -128,7 +140,14 @@ def carry_forward(
         projects=(*(_carried_project(project, new_uid) for project in kept), *renewed),
         unit_targets=_carried_targets(source.unit_targets, UNIT_OWNER, new_uid),
     )
-    return CarriedYear(data, ended, renewed, opening_carried, actuals_carried)
+    return CarriedYear(
+        data,
+        ended,
+        renewed,
+        cleared,
+        opening_carried=opening_carried,
+        actuals_carried=actuals_carried,
+    )
 
 
 def renewed_project(

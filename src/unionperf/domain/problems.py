@@ -70,6 +70,9 @@ class ProblemCode(StrEnum):
     PROJECT_PERIOD_INVALID = "P006"
     PROJECT_RESPONSIBLE_MISSING = "P007"
     PROJECT_MIDTERM_BELOW_ANNUAL = "P008"
+    PROJECT_CLEAR_OUT_REASON_MISSING = "P020"
+    PROJECT_CUMULATIVE_OVER_MIDTERM = "P021"
+    PROJECT_POOR_NOT_CLEARED = "P022"
     TARGET_GOAL_MISSING = "T001"
     TARGET_NO_INDICATORS = "T002"
     TARGET_LEVEL1_MISSING = "T003"
@@ -155,6 +158,19 @@ RULES: dict[ProblemCode, tuple[Severity, str]] = {
     ProblemCode.PROJECT_MIDTERM_BELOW_ANNUAL: (
         _H,
         "中期资金总额{midterm}元小于年度资金总额{annual}元",
+    ),
+    ProblemCode.PROJECT_CLEAR_OUT_REASON_MISSING: (
+        _H,
+        "已标记清理退出，但未填写清理退出原因（上级工会审核时会看到原因）",
+    ),
+    ProblemCode.PROJECT_CUMULATIVE_OVER_MIDTERM: (
+        _S,
+        "截至{year}年度累计预算数{cumulative}元超过中期资金总额{midterm}元",
+    ),
+    ProblemCode.PROJECT_POOR_NOT_CLEARED: (
+        _S,
+        "{year}年度自评得分{score}分（差）：绩效低下的多年期项目应及时清理退出，"
+        "请标记清理退出，或说明继续实施的理由",
     ),
     ProblemCode.TARGET_GOAL_MISSING: (_H, "未填写年度总体目标"),
     ProblemCode.TARGET_NO_INDICATORS: (_H, "尚未设置任何三级绩效指标"),

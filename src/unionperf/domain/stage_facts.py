@@ -13,6 +13,10 @@ Execution as the stage reports it:
   projects' entries when it has none. Budget lines report no execution (0).
 - ``self-evaluation``: the year's executed amounts (全年执行数) of projects and budget lines;
   the unit as a whole, its expenditure lines executed, as its score counts them.
+
+A multi-year project (a period over more than one year, or earlier years in the package's
+``project_history``) also keeps its period, 中期资金总额, 清理退出 flag with reason, and the
+cumulative budget and execution: the earlier years' 全年预算数 and 全年执行数 plus this stage's.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.budget import UNIT_OWNER, Project
 from unionperf.domain.categories import Flow
 from unionperf.domain.money import ZERO
 from unionperf.domain.results import score_year
@@ -62,6 +66,21 @@ class OwnerFact:
     total: Decimal | None = None
     """The self-evaluation score (``None`` before the self-evaluation)."""
     grade: str = ""
+    multi_year: MultiYearFact | None = None
+    """The period and cumulative figures of a multi-year project (``None`` otherwise)."""
+    clear_out: bool = False
+    clear_out_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MultiYearFact:
+    """A multi-year project's period, mid-term budget and totals over its years so far (yuan)."""
+
+    start_year: int | None
+    end_year: int | None
+    midterm_budget: Decimal
+    cumulative_budget: Decimal
+    cumulative_executed: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +121,9 @@ def stage_facts(data: YearData, stage: Stage) -> StageFacts:
             executed.get(project.uid, ZERO),
             by_uid[project.uid].total if project.uid in by_uid else None,
             by_uid[project.uid].grade.value if project.uid in by_uid else "",
+            _multi_year(data, project, executed.get(project.uid, ZERO)),
+            project.clear_out,
+            project.clear_out_reason.strip() if project.clear_out else "",
         )
         for project in data.projects
     ]
@@ -120,6 +142,20 @@ def stage_facts(data: YearData, stage: Stage) -> StageFacts:
         )
     )
     return StageFacts(budget, tuple(owners))
+
+
+def _multi_year(data: YearData, project: Project, executed: Decimal) -> MultiYearFact | None:
+    """The period and running totals of a multi-year project (this stage's amounts last)."""
+    earlier = [item for item in data.project_history if item.project_uid == project.uid]
+    if not (project.multi_year or earlier):
+        return None
+    return MultiYearFact(
+        project.start.year if project.start else None,
+        project.end.year if project.end else None,
+        project.midterm_budget,
+        sum((item.budget for item in earlier), ZERO) + project.full_year_budget,
+        sum((item.executed for item in earlier), ZERO) + executed,
+    )
 
 
 def _stage_execution(data: YearData, stage: Stage) -> dict[str, Decimal]:

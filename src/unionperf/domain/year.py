@@ -14,6 +14,7 @@ from unionperf.domain.evaluation import Evaluation
 from unionperf.domain.framework import Framework, framework_by_code
 from unionperf.domain.money import ZERO
 from unionperf.domain.monitoring import MonitoringEntry, MonitoringPoint
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitProfile
@@ -111,6 +112,9 @@ class YearData:
     explanations: tuple[Explanation, ...] = ()
     assessments: tuple[ExAnteAssessment, ...] = ()
     """Ex-ante assessments of new major projects (事前绩效评估), one per project at most."""
+    project_history: tuple[ProjectYear, ...] = ()
+    """Earlier years of this year's multi-year projects (their annual slices), as the workspace
+    or the package holds them: derived from those years, never edited in this one."""
 
     @property
     def framework(self) -> Framework:

@@ -1,13 +1,13 @@
 """``data/data.json``: a year's data as stable, documented JSON (product.md §5).
 
-The layout (format 1.3) is described by ``docs/schemas/data.schema.json``. One object holds the
+The layout (format 1.4) is described by ``docs/schemas/data.schema.json``. One object holds the
 whole :class:`~unionperf.domain.year.YearData` of a stage::
 
-    {"format_version": "1.3", "year": 2024, "unit": {...}, "settings": {...},
+    {"format_version": "1.4", "year": 2024, "unit": {...}, "settings": {...},
      "catalogue": "acftu-2021", "opening_balance": "385600.00", "budget": [...],
      "projects": [...], "unit_targets": {...}, "points": [...], "monitoring": [...],
      "arrivals": [...], "evaluations": [...], "signoffs": [...], "explanations": [...],
-     "assessments": [...]}
+     "assessments": [...], "project_history": [...]}
 
 Conventions: money is a string with exactly two decimals (``"1200.00"``), other decimals are
 strings as held (``"1.20"``, ``"95"``), dates are ``YYYY-MM-DD``, enums are their values, a missing
@@ -30,7 +30,7 @@ from datetime import date
 from unionperf.domain.categories import NATIONAL_2021, CategoryCatalogue
 from unionperf.domain.year import Stage, StageKind, YearData
 
-DATA_FORMAT_VERSION = "1.3"
+DATA_FORMAT_VERSION = "1.4"
 """The version of the data.json layout written by ``codec_write.year_to_json``.
 
 1.1 added interval targets (operator ``interval`` with ``target_upper``); a 1.0 document reads as
@@ -38,7 +38,9 @@ before (no upper bounds). 1.2 added revenue arrival (``arrivals``, per monitorin
 revenue category) and the setting ``arrival_lag_points``; a 1.1 document reads with no arrivals
 and the default setting. 1.3 added the ex-ante assessments of new major projects
 (``assessments``) and the setting ``assessment_threshold``; a 1.2 document reads with none and the
-threshold 0 (no assessment asked for)."""
+threshold 0 (no assessment asked for). 1.4 added multi-year projects: each project's ``clear_out``
+and ``clear_out_reason`` (清理退出) and the top-level ``project_history`` (the earlier years'
+annual slices); an older document reads as not flagged and without history."""
 
 CATALOGUES: dict[str, CategoryCatalogue] = {NATIONAL_2021.code: NATIONAL_2021}
 """The category catalogues a data.json may name, by code."""

@@ -33,6 +33,7 @@ from unionperf.domain.monitoring import (
     ReasonCategory,
     Suspension,
 )
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.settings import ReverseFormula, RuleSettings, SignoffRole
 from unionperf.domain.unit import UnitLevel, UnitProfile
@@ -224,6 +225,9 @@ def year_from_json(obj: Any) -> YearData:
         signoffs=tuple(_signoff(item) for item in root.field("signoffs").items()),
         explanations=tuple(_explanation(item) for item in root.field("explanations").items()),
         assessments=assessments_from(root.later("assessments"), (p.uid for p in projects)),
+        project_history=tuple(
+            _project_year(item) for item in _later_list(root.later("project_history"))
+        ),
     )
 
 
@@ -319,6 +323,33 @@ def _project(node: _At) -> Project:
         midterm_budget=node.field("midterm_budget").money(),
         funding=tuple(_funding(item) for item in node.field("funding").items()),
         targets=_targets(node.field("targets")),
+        clear_out=node.later("clear_out").optional(_At.boolean) or False,
+        clear_out_reason=node.later("clear_out_reason").optional(_At.text) or "",
+    )
+
+
+def _later_list(node: _At) -> list[_At]:
+    """The items of a list a later minor version added (none when an older writer left it out)."""
+    return [] if node.value is None else node.items()
+
+
+_GRADES = ("", "优", "良", "中", "差")
+
+
+def _project_year(node: _At) -> ProjectYear:
+    grade = node.field("grade")
+    if grade.value not in _GRADES:
+        raise grade.error(f"不是允许的等级（优、良、中、差或空）：{_show(grade.value)}")
+    return ProjectYear(
+        year=node.field("year").integer(*_YEARS),
+        project_uid=node.field("project_uid").text(),
+        annual_goal=node.field("annual_goal").text(),
+        initial=node.field("initial").money(),
+        budget=node.field("budget").money(),
+        executed=node.field("executed").money(),
+        score=node.field("score").optional(_At.decimal),
+        grade=grade.text(),
+        clear_out=node.later("clear_out").optional(_At.boolean) or False,
     )
 
 
@@ -398,13 +429,11 @@ def _arrivals(
     node: _At, catalogue: CategoryCatalogue, points: tuple[MonitoringPoint, ...]
 ) -> tuple[RevenueArrival, ...]:
     """Revenue arrival (since 1.2; ``null`` or absent in older documents: none)."""
-    if node.value is None:
-        return ()
     revenue = {item.code for item in catalogue.of_flow(Flow.REVENUE)}
     point_uids = {point.uid for point in points}
     seen: dict[tuple[str, str], int] = {}
     arrivals = []
-    for index, item in enumerate(node.items()):
+    for index, item in enumerate(_later_list(node)):
         arrival = _arrival(item)
         if arrival.point_uid not in point_uids:
             raise item.field("point_uid").error(f"不是本年度的监控时点：{_show(arrival.point_uid)}")

@@ -13,6 +13,7 @@ from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.framework import Framework
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import IndicatorProgress, MonitoringEntry, MonitoringPoint
+from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.unit import UnitProfile
 from unionperf.domain.year import Signoff, YearData
@@ -54,6 +55,7 @@ def year_to_json(data: YearData) -> dict[str, Any]:
             {"problem_key": item.problem_key, "text": item.text} for item in data.explanations
         ],
         "assessments": [assessment_json(item) for item in data.assessments],
+        "project_history": [_project_year_json(item) for item in data.project_history],
     }
 
 
@@ -135,6 +137,22 @@ def _project_json(project: Project, framework: Framework) -> dict[str, Any]:
         "midterm_budget": _money_json(project.midterm_budget),
         "funding": [_funding_json(item) for item in project.funding],
         "targets": _targets_json(project.targets, framework),
+        "clear_out": project.clear_out,
+        "clear_out_reason": project.clear_out_reason,
+    }
+
+
+def _project_year_json(item: ProjectYear) -> dict[str, Any]:
+    return {
+        "year": item.year,
+        "project_uid": item.project_uid,
+        "annual_goal": item.annual_goal,
+        "initial": _money_json(item.initial),
+        "budget": _money_json(item.budget),
+        "executed": _money_json(item.executed),
+        "score": _optional(item.score, _decimal_json),
+        "grade": item.grade,
+        "clear_out": item.clear_out,
     }
 
 

@@ -23,6 +23,7 @@ from unionperf.domain.feedback import Decision
 from unionperf.domain.money import fen_to_yuan
 from unionperf.store import audit
 from unionperf.store.audit import now
+from unionperf.store.multi_year_rows import MultiYearQueries
 from unionperf.store.rows import FeedbackSentRow, ReceivedRow, ReceivedScoreRow, SubordinateRow
 from unionperf.store.upper_rows import DeadlineRow, ReceivedBudgetRow
 
@@ -85,7 +86,7 @@ class BoardFacts:
     """Decisions on packages of the stage that were received (others are left out)."""
 
 
-class BoardRecords:
+class BoardRecords(MultiYearQueries):
     """Reads and writes of the upper level's season inside the caller's transaction."""
 
     def __init__(self, session: Session) -> None:

@@ -117,6 +117,8 @@ def project_values(project: Project) -> Values:
         "midterm_budget_fen": yuan_to_fen(project.midterm_budget),
         "annual_goal": project.targets.annual_goal,
         "midterm_goal": project.targets.midterm_goal,
+        "clear_out": project.clear_out,
+        "clear_out_reason": project.clear_out_reason,
     }
 
 
@@ -159,6 +161,8 @@ def project_from(
         midterm_budget=fen_to_yuan(row.midterm_budget_fen),
         funding=tuple(funding),
         targets=targets,
+        clear_out=bool(row.clear_out),
+        clear_out_reason=row.clear_out_reason or "",
     )
 
 
@@ -466,6 +470,8 @@ def project_snapshot(row: ProjectRow) -> Values:
             "midterm_budget_fen",
             "annual_goal",
             "midterm_goal",
+            "clear_out",
+            "clear_out_reason",
         )
     }
 

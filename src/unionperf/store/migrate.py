@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect, text
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "20261207_0401"
+HEAD_REVISION = "20261207_0501"
 """The newest schema revision this version of the app knows (the last migration script)."""
 KNOWN_REVISIONS = frozenset(
     {
@@ -27,6 +27,7 @@ KNOWN_REVISIONS = frozenset(
         "20261207_0201",
         "20261207_0101",
         "20261207_0301",
+        "20261207_0401",
         HEAD_REVISION,
     }
 )

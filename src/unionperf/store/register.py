@@ -20,6 +20,7 @@ from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.stage_facts import StageFacts
 from unionperf.store import audit
 from unionperf.store.audit import now
+from unionperf.store.multi_year_rows import multi_year_values
 from unionperf.store.rows import (
     Base,
     FeedbackSentRow,
@@ -408,6 +409,7 @@ class RegisterRecords:
                 "executed_fen": yuan_to_fen(owner.executed),
                 "total": owner.total,
                 "grade": owner.grade,
+                **multi_year_values(owner),
             }
             for owner in facts.owners
         ]

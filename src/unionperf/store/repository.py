@@ -52,6 +52,7 @@ from unionperf.store.mapping import (
     unit_values,
     year_facts,
 )
+from unionperf.store.project_years import ProjectYearQueries
 from unionperf.store.rows import (
     BudgetLineRow,
     EntryRow,
@@ -74,7 +75,7 @@ TARGETS = StageKind.TARGETS.value
 SELF_EVALUATION = StageKind.SELF_EVALUATION.value
 
 
-class YearRepository:
+class YearRepository(ProjectYearQueries):
     """Reads and writes a workspace's years inside the caller's transaction."""
 
     def __init__(self, session: Session) -> None:

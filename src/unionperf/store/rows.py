@@ -115,6 +115,9 @@ class ProjectRow(Base):
     midterm_budget_fen: Mapped[int] = mapped_column(Integer, default=0)
     annual_goal: Mapped[str] = mapped_column(Text, default="")
     midterm_goal: Mapped[str] = mapped_column(Text, default="")
+    clear_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    """清理退出 proposed (with ``clear_out_reason``)."""
+    clear_out_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class FundingLineRow(Base):
@@ -462,6 +465,14 @@ class ReceivedScoreRow(Base):
     executed_fen: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
     grade: Mapped[str] = mapped_column(String(4), default="")
+    clear_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    clear_out_reason: Mapped[str] = mapped_column(Text, default="")
+    start_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    midterm_budget_fen: Mapped[int] = mapped_column(Integer, default=0)
+    cumulative_budget_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """累计预算数 over the years the package reports (``None``: not a multi-year project)."""
+    cumulative_executed_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class FeedbackSentRow(Base):

@@ -80,21 +80,24 @@ class YearLoader:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def load(self, year: int) -> YearData:
+    def load(self, year: int, *, monitoring: bool = True) -> YearData:
         """The whole year as one domain aggregate (a handful of set-based queries).
+
+        ``monitoring=False`` leaves the monitoring points and entries out (the largest part of
+        a year, which a score does not read).
 
         Raises:
             NotFoundError: the workspace holds no such year.
         """
         with _no_gc_pauses():
-            return self._load(year)
+            return self._load(year, monitoring=monitoring)
 
-    def _load(self, year: int) -> YearData:
+    def _load(self, year: int, *, monitoring: bool) -> YearData:
         year_row = self._year_row(year)
         unit = self.unit() or UnitProfile(name="", credit_code="")
         indicators = self._indicators(year)
         projects = self._projects(year, indicators)
-        points, monitoring = self._monitoring(year)
+        points, entries = self._monitoring(year) if monitoring else ((), ())
         return YearData(
             year=year,
             unit=unit,
@@ -110,7 +113,7 @@ class YearLoader:
                 tuple(indicators.get(UNIT_OWNER, ())),
             ),
             points=points,
-            monitoring=monitoring,
+            monitoring=entries,
             arrivals=load_arrivals(self.session, year),
             assessments=load_assessments(self.session, year),
             evaluations=self._evaluations(year),

@@ -268,6 +268,13 @@ class NewYearDialog(QDialog):
             text += "\n" + self.tr(
                 "Not copied, their period has ended: {names}. To run one again, tick it above."
             ).format(names=self._names(tuple(project.name for project in carried.ended)))
+        if carried.cleared:
+            text += "\n" + self.tr(
+                "Not copied, {source} proposed to clear them out (清理退出): {names}."
+            ).format(
+                source=source,
+                names=self._names(tuple(project.name for project in carried.cleared)),
+            )
         if carried.opening_carried:
             text += "\n" + self.tr(
                 "Last year's actuals and the opening balance come from {source}'s amounts executed."

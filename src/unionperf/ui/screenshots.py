@@ -41,11 +41,14 @@ from unionperf.ui.steps.targets.library_dialog import LibraryDialog
 from unionperf.ui.steps.targets.page import TargetsStep
 from unionperf.ui.upper.screenshots import grab_upper
 from unionperf.ui.widgets.charts import CategoryChart, ExecutionChart, GradeChart, ScoreChart
+from unionperf.ui.widgets.multi_year import cycle_dialog
 
 __all__ = ["SCREEN", "main", "take_screenshots"]
 
 SCREEN = (1366, 768)
 YEAR = 2024
+HOME_UID = "p2023-03"
+"""The demo's three-year project (2023—2025), in its second year in 2024."""
 
 
 def take_screenshots(out: Path, workspace_folder: Path) -> list[Path]:
@@ -124,6 +127,7 @@ def _grab_details(window: MainWindow, out: Path) -> list[Path]:
         page.tabs.setCurrentWidget(page.charts_page)
         page.charts_page.grade_button.click()
         written.append(_grab(window, out / "05-evaluation-grades.png"))
+        written += _grab_period(window, page, out)
     data = window.session.data
     if data is not None:
         entries = default_library().entries_for(
@@ -157,6 +161,23 @@ def _grab_assessment(window: MainWindow, out: Path) -> list[Path]:
     dialog.show()
     written.append(_grab(dialog, out / "03-targets-assessment-dialog.png"))
     dialog.close()
+    return written
+
+
+def _grab_period(window: MainWindow, page: EvaluationStep, out: Path) -> list[Path]:
+    """The demo's 2023—2025 project in its second year: self-evaluation tab, targets, dialog."""
+    page._select_owner_row(page.owners.find(HOME_UID))
+    page.tabs.setCurrentWidget(page.cycle_panel)
+    written = [_grab(window, out / "05-evaluation-period.png")]
+    targets = window.open_step(Step.TARGETS)
+    if isinstance(targets, TargetsStep):
+        targets._select_owner_row(HOME_UID)
+        written.append(_grab(window, out / "03-targets-period.png"))
+        dialog = cycle_dialog(window.session, HOME_UID, window)
+        if dialog is not None:
+            dialog.show()
+            written.append(_grab(dialog, out / "03-targets-period-dialog.png"))
+            dialog.close()
     return written
 
 

@@ -14,6 +14,7 @@ from unionperf.domain.validation.assessment_rules import check_assessments
 from unionperf.domain.validation.budget_rules import check_budget, check_projects, is_exempt
 from unionperf.domain.validation.evaluation_rules import check_evaluation
 from unionperf.domain.validation.monitoring_rules import check_point
+from unionperf.domain.validation.multi_year_rules import check_multi_year
 from unionperf.domain.validation.profile_rules import check_unit, check_weights
 from unionperf.domain.validation.revenue_rules import check_arrivals
 from unionperf.domain.validation.target_rules import check_targets
@@ -58,6 +59,7 @@ def check_stage(
     """
     problems = check_unit(data) + check_weights(data) + check_budget(data) + check_projects(data)
     problems += check_assessments(data)
+    problems += check_multi_year(data)
     sets = target_sets(data)
     is_evaluation = stage.kind is StageKind.SELF_EVALUATION
     for targets in sets:

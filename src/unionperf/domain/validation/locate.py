@@ -32,6 +32,8 @@ FIELD_LABELS = {
     "lag_reason": "原因说明",
     "end": "项目期",
     "midterm_budget": "中期资金总额",
+    "clear_out": "清理退出",
+    "clear_out_reason": "清理退出原因",
     "funding": "资金来源",
     "initial": "年初预算数",
     "adjusted": "全年预算数",

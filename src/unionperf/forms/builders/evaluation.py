@@ -35,6 +35,7 @@ from unionperf.forms.builders.common import (
     text,
     wan,
 )
+from unionperf.forms.builders.multi_year import cycle_block
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Orientation
 
 PROJECT_TITLE = "项目支出绩效自评表"
@@ -97,6 +98,7 @@ def _project_form(data: YearData, item: ProjectScore, index: int) -> Form:
         sheet=sheet_name(f"自评{index:02d}", short_project_name(project.name, data.year)),
         basic=Block(columns=_COLUMNS, rows=basic),
         funds=(project.initial_budget, sources),
+        extra=cycle_block(data, project, item.score, _COLUMNS),
     )
 
 
@@ -144,12 +146,14 @@ def _form(
     sheet: str,
     basic: Block,
     funds: tuple[Decimal, _Sources],
+    extra: Block | None = None,
 ) -> Form:
     targets = owner[1]
     evaluation = data.evaluation_of(owner[0])
     blocks = [
         basic,
         _funds_block(result, funds[0], funds[1], evaluation),
+        *([extra] if extra is not None else []),
         _goal_block(targets, evaluation),
         _indicator_block(data.framework, targets, result),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from unionperf.domain.budget import ATTRIBUTE_LABELS, FUNDING_LABELS, Project
 from unionperf.domain.categories import Flow
@@ -26,6 +27,7 @@ from unionperf.forms.builders.common import (
     text,
     wan,
 )
+from unionperf.forms.builders.multi_year import earlier_totals, stage_suffix
 from unionperf.forms.model import Block, Cell, Form, FormFamily, Orientation
 
 PROJECT_TITLE = "项目支出绩效目标申报表"
@@ -67,7 +69,7 @@ def _filing_projects(data: YearData) -> list[Project]:
 def _project_form(data: YearData, project: Project, index: int) -> Form:
     blocks = (
         _basic_block(data, project),
-        _funds_block(project),
+        _funds_block(project, earlier_totals(data, project)),
         _goals_block(project),
         *_indicator_blocks(data, project.targets.indicators),
     )
@@ -108,7 +110,7 @@ def _basic_block(data: YearData, project: Project) -> Block:
             label("项目属性"),
             text(ATTRIBUTE_LABELS[project.attribute]),
             label("项目期"),
-            text(project_period(project.start, project.end), 2),
+            text(project_period(project.start, project.end) + stage_suffix(data, project), 2),
         ),
         (label("项目负责人"), text(project.responsible), label("联系电话"), text(project.phone, 2)),
     )
@@ -122,13 +124,16 @@ def project_period(start: date | None, end: date | None) -> str:
     return f"{start.year}年{start.month}月—{end.year}年{end.month}月"
 
 
-def _funds_block(project: Project) -> Block:
-    """中期资金总额 and 年度资金总额 (年初预算数) with a 其中 row per funding source, in 万元."""
+def _funds_block(project: Project, earlier: tuple[Decimal, Decimal] | None = None) -> Block:
+    """中期资金总额 and 年度资金总额 (年初预算数) with a 其中 row per funding source, in 万元.
+
+    A multi-year project in a later year adds the earlier years' budget and execution.
+    """
     midterm = project.midterm_budget if project.midterm_budget > ZERO else None
     sources = [line for line in project.funding]
     rows: list[Row] = [
         (
-            label(f"项目资金（{WAN}）", rowspan=1 + len(sources)),
+            label(f"项目资金（{WAN}）", rowspan=1 + len(sources) + (earlier is not None)),
             label("中期资金总额"),
             wan(midterm, bold=True),
             label("年度资金总额"),
@@ -138,6 +143,15 @@ def _funds_block(project: Project) -> Block:
     for line in sources:
         source = f"其中：{FUNDING_LABELS[line.source]}"
         rows.append((text(source), centred("—"), text(source), wan(line.initial)))
+    if earlier is not None:
+        rows.append(
+            (
+                label("以前年度累计预算数"),
+                wan(earlier[0]),
+                label("以前年度累计执行数"),
+                wan(earlier[1]),
+            )
+        )
     return Block(columns=_COLUMNS, rows=tuple(rows))
 
 

@@ -13,7 +13,7 @@ Repositories take and return domain objects or the store's plain frozen records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -72,6 +72,14 @@ class YearsPort(Protocol):
 
     def load(self, year: int) -> YearData:
         """The whole year as one domain aggregate."""
+        ...
+
+    def years_holding_projects(self, uids: Collection[str], before: int) -> list[int]:
+        """The years before ``before`` that hold a project with one of ``uids``, oldest first."""
+        ...
+
+    def load_for_scores(self, year: int) -> YearData:
+        """A year without its monitoring (what a score reads)."""
         ...
 
     def indicator(self, year: int, uid: str) -> Indicator | None:

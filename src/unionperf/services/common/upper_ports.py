@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from unionperf.domain.aggregation import CategorySum, ProjectSum
 from unionperf.domain.feedback import Decision, Opinion
+from unionperf.domain.multi_year_summary import MultiYearLine
 from unionperf.domain.stage_facts import StageFacts
 from unionperf.store.board import BoardFacts, UnitFigures
 from unionperf.store.params_records import ParamsApplied, ParamsSent, UpperParams
@@ -256,4 +257,10 @@ class BoardPort(Protocol):
         self, year: int, stage: str, units: Collection[str] | None = None
     ) -> int:
         """How many units' current packages of the stage hold at least one project."""
+        ...
+
+    def multi_year_projects(
+        self, year: int, stage: str, units: Collection[str] | None = None
+    ) -> list[MultiYearLine]:
+        """Every multi-year project (or one flagged for 清理退出) of the current packages."""
         ...

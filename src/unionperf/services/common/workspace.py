@@ -31,6 +31,7 @@ from unionperf.services.common.backups import (
     storage_error,
 )
 from unionperf.services.common.errors import DamagedWorkspaceError, InputError, ServiceError
+from unionperf.services.common.history import with_history
 from unionperf.services.common.locations import default_workspace_path, holds_workspace
 from unionperf.services.common.passphrase import check_new_passphrase
 from unionperf.services.common.ports import StorePort, UnitOfWorkPort
@@ -263,7 +264,7 @@ class Workspace:
     def load_year(self, year: int) -> YearData:
         """Everything of a year as one domain aggregate."""
         with self.reading() as uow:
-            return found(lambda: uow.years.load(year))
+            return with_history(uow, found(lambda: uow.years.load(year)))
 
     def score(self, year: int) -> YearScore:
         """The self-evaluation scores of a year."""
@@ -275,7 +276,7 @@ class Workspace:
         A stage with an adjustment open asks for its withdrawn sign-offs again (G002).
         """
         with self.reading() as uow:
-            data = found(lambda: uow.years.load(year))
+            data = with_history(uow, found(lambda: uow.years.load(year)))
             adjusting = uow.submissions.stages_adjusting(year)
         return check_year(data, adjusting)
 

@@ -57,6 +57,8 @@ class NewYear:
     """Names of the projects not carried because their period ended."""
     renewed: tuple[str, ...] = ()
     """Names of the new projects made from ended ones the user ticked (run again)."""
+    cleared: tuple[tuple[str, str], ...] = field(default=())
+    """(name, reason) of the projects not carried because the source year flagged 清理退出."""
     opening_balance: Decimal | None = None
     """上年结余 taken from the source year's executed amounts (``None``: not taken)."""
     backup: BackupFile | None = None
@@ -74,6 +76,8 @@ class NewYear:
             text += f"，另将{len(self.renewed)}个已结束的项目作为新项目复制"
         if self.ended:
             text += f"；{len(self.ended)}个项目已于{self.source}年度或之前结束，未复制"
+        if self.cleared:
+            text += f"；{len(self.cleared)}个项目已在{self.source}年度标记清理退出，未复制"
         return text
 
 
@@ -199,6 +203,7 @@ def start_year(
         indicators=carried.indicator_count,
         ended=tuple(project.name for project in carried.ended),
         renewed=tuple(project.name for project in carried.renewed),
+        cleared=tuple((item.name, item.clear_out_reason) for item in carried.cleared),
         opening_balance=data.opening_balance if carried.opening_carried else None,
         backup=taken,
     )

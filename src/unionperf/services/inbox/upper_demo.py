@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from unionperf.demo.upper import (
     varied_year,
 )
 from unionperf.domain.feedback import Decision, Opinion
+from unionperf.domain.multi_year import history_for, year_slices
 from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import bag, minisign
 from unionperf.services.common import signing
@@ -95,7 +96,9 @@ def fill_upper_demo(workspace: Workspace, passphrase: str) -> None:
         set_deadline(workspace, YEAR, stage, due)
     units = demo_subordinates()
     with _scratch() as folder:
-        season = _Season(workspace, signing.unlock(workspace, passphrase), folder, demo_year(YEAR))
+        base = demo_year(YEAR)  # with its multi-year project's first year, as a unit sends it
+        base = replace(base, project_history=history_for(base, year_slices(demo_year(YEAR - 1))))
+        season = _Season(workspace, signing.unlock(workspace, passphrase), folder, base)
         for unit in units:
             _register(season, unit)
         for body, name, contact in ROSTER_ONLY:

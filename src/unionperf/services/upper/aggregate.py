@@ -3,7 +3,8 @@
 :func:`aggregate` sums the rows kept of each unit's current package of the stage
 (``domain.stage_facts``): budget and execution by revenue and expenditure category, projects by
 expenditure category and by attribute (新增/延续), the units' execution-rate and grade
-distributions and the ranking by score. The upper level's own score of a unit, where it
+distributions, the ranking by score, and the multi-year projects with their cumulative budget
+and execution and any 清理退出 the units propose. The upper level's own score of a unit, where it
 re-scored the self-evaluation, is passed in as ``upper_scores`` (the review service holds them)
 and ranks the unit in place of its own score; both are shown.
 """
@@ -11,7 +12,7 @@ and ranks the unit in place of its own score; both are shown.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -33,6 +34,7 @@ from unionperf.domain.aggregation import (
 )
 from unionperf.domain.board import BoardStatus
 from unionperf.domain.categories import DEFAULT_CATALOGUE, Flow
+from unionperf.domain.multi_year_summary import MultiYearLine, cleared_first
 from unionperf.domain.year import StageKind, stage_label
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace
@@ -65,6 +67,8 @@ class Aggregate:
     """Units by grade (the upper level's where it re-scored)."""
     scores: ScoreStatistics
     ranking: list[RankRow]
+    multi_year: list[MultiYearLine] = field(default_factory=list)
+    """Multi-year projects with their cumulative figures; those proposed for 清理退出 first."""
 
     @property
     def stage_label(self) -> str:
@@ -257,12 +261,20 @@ def distributions(summary: AggregateSummary) -> tuple[list[Bucket], list[Bucket]
     )
 
 
+def multi_year_lines(workspace: Workspace, summary: AggregateSummary) -> list[MultiYearLine]:
+    """The multi-year projects of the units counted; those proposed for 清理退出 first."""
+    with workspace.reading() as uow:
+        lines = uow.board.multi_year_projects(summary.year, summary.stage, summary.included)
+    return cleared_first(lines)
+
+
 def complete(
     workspace: Workspace,
     summary: AggregateSummary,
     projects: tuple[list[ProjectTotal], list[ProjectTotal]] | None = None,
+    multi_year: list[MultiYearLine] | None = None,
 ) -> Aggregate:
-    """The whole aggregation from its summary (``projects``: the project tables, if read)."""
+    """The whole aggregation from its summary (``projects``, ``multi_year``: the parts, if read)."""
     by_category, by_attribute = projects or project_tables(workspace, summary)
     execution, grades = distributions(summary)
     return Aggregate(
@@ -279,4 +291,5 @@ def complete(
         grades,
         summary.scores,
         rank(rank_entries(summary)),
+        multi_year if multi_year is not None else multi_year_lines(workspace, summary),
     )

@@ -30,6 +30,11 @@ from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper import review_values as rv
 from unionperf.services.upper.intake import received_year
+from unionperf.services.upper.review_multi_year import (
+    clear_out_values,
+    cleared_names,
+    multi_year_values,
+)
 from unionperf.services.upper.review_values import ReviewValue, Values, add
 from unionperf.store.review_records import DecisionRecord, RescoreRecord
 
@@ -323,6 +328,7 @@ class _Builder:
         add(values, "stage", "阶段", stage_label(self.stage.name))
         add(values, "budget_lines", "预算科目数", len(data.budget))
         add(values, "projects", "项目数", len(data.projects))
+        add(values, "clear_out_projects", "拟清理退出项目", cleared_names(data))
         unit = self.owner_scores.get(UNIT_OWNER)
         if unit is not None:
             upper = self._upper_total(UNIT_OWNER, unit)
@@ -339,7 +345,8 @@ class _Builder:
         targets = data.targets_of(ref.owner)
         assert targets is not None  # the ref came from the data
         if project is not None:
-            values = rv.project_values(project)
+            values = clear_out_values(project) + rv.project_values(project)
+            values += multi_year_values(data, project, self.owner_scores.get(ref.owner))
         else:
             values = []
             add(values, "annual_goal", "年度总体目标", targets.annual_goal)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from unionperf.domain.aggregation import Bucket, CategoryTotal, ProjectTotal
 from unionperf.domain.board import BoardStatus
+from unionperf.domain.multi_year_summary import MultiYearLine
 from unionperf.forms.tables_xlsx import Column, Kind, Table, write_tables
 from unionperf.services.common.files import write_atomically
 from unionperf.services.upper.aggregate import Aggregate
@@ -155,6 +156,47 @@ def _projects(title: str, rows: list[ProjectTotal]) -> Table:
     )
 
 
+_MULTI_YEAR_COLUMNS = (
+    Column("统一社会信用代码", width=22),
+    Column("单位名称", width=28),
+    Column("项目名称", width=28),
+    Column("实施期", width=14),
+    Column("中期资金总额", Kind.MONEY, 16),
+    Column("累计预算数", Kind.MONEY, 16),
+    Column("累计执行数", Kind.MONEY, 16),
+    Column("累计执行率", Kind.RATE, 10),
+    Column("本年得分", Kind.NUMBER, 9),
+    Column("等级", width=6),
+    Column("清理退出", width=8),
+    Column("清理退出原因", width=36),
+)
+
+
+def multi_year_table(rows: list[MultiYearLine]) -> Table:
+    """多年期项目: each with its period, cumulative figures, score and 清理退出 (flagged first)."""
+    return Table(
+        "多年期项目",
+        _MULTI_YEAR_COLUMNS,
+        [
+            (
+                row.unit_code,
+                row.unit_name,
+                row.project_name,
+                row.period_text,
+                row.midterm_budget,
+                row.cumulative_budget,
+                row.cumulative_executed,
+                row.cumulative_rate,
+                row.total,
+                row.grade,
+                "是" if row.clear_out else "",
+                row.clear_out_reason,
+            )
+            for row in rows
+        ],
+    )
+
+
 def _buckets(title: str, rows: list[Bucket]) -> Table:
     return Table(title, _BUCKET_COLUMNS, [(row.label, row.count, row.share) for row in rows])
 
@@ -207,6 +249,8 @@ def aggregate_tables(result: Aggregate) -> list[Table]:
     if result.execution_reported:
         tables.append(_buckets("执行率分布", result.execution))
     tables += [_buckets("等级分布", result.grades), ranking]
+    if result.multi_year:
+        tables.append(multi_year_table(result.multi_year))
     return [
         Table(table.title, table.columns, table.rows, table.notes or (heading,)) for table in tables
     ]

@@ -125,10 +125,15 @@ def _aggregate(window: UpperWindow, out: Path, grab: Grab) -> list[Path]:
     page = window.open_page(UpperStep.AGGREGATE)
     assert isinstance(page, AggregatePage)
     written = [grab(window, out / "upper-05-aggregate.png")]
-    for index, name in ((1, "projects"), (2, "charts"), (3, "ranking")):
+    for index, name in ((1, "projects"), (2, "charts"), (3, "ranking"), (4, "multi-year")):
         page.tabs.setCurrentIndex(index)
         written.append(grab(window, out / f"upper-05-aggregate-{name}.png"))
     page.tabs.setCurrentIndex(0)
+    cleared = [line for line in page.result.multi_year if line.clear_out] if page.result else []
+    review = window.open_page(UpperStep.REVIEW)
+    if cleared and isinstance(review, ReviewPage) and review.show_unit(cleared[0].unit_code):
+        review.select_path(f"项目/{cleared[0].project_name}")
+        written.append(grab(window, out / "upper-04-review-clear-out.png"))
     return written
 
 

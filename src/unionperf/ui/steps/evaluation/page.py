@@ -34,6 +34,7 @@ from unionperf.domain.problems import Location, Section
 from unionperf.domain.results import YearScore
 from unionperf.domain.year import StageKind
 from unionperf.services.views import evaluation_view as view
+from unionperf.services.views.multi_year_view import cycle_view
 from unionperf.ui.disclosure import write_disclosure_sheet
 from unionperf.ui.steps.base import StepPage
 from unionperf.ui.steps.evaluation import evidence_list
@@ -55,6 +56,7 @@ from unionperf.ui.steps.evaluation.views import (
     table_view,
 )
 from unionperf.ui.steps.evaluation.working_pane import WorkingPane
+from unionperf.ui.widgets.multi_year import MultiYearPanel, save_clear_out
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
 
@@ -107,6 +109,9 @@ class EvaluationStep(StepPage):
         self.tabs.addTab(self.texts_page, self.tr("Overall results"))
         self.tabs.addTab(self._build_evidence(), self.tr("Evidence"))
         self.tabs.addTab(self.charts_page, self.tr("Charts of the year"))
+        self.cycle_panel = MultiYearPanel()  # a multi-year project: its years side by side
+        self.cycle_panel.clear_out_changed.connect(self._clear_out_changed)
+        self.tabs.addTab(self.cycle_panel, self.tr("Whole period"))
         self.signoff = SignoffPanel(self.session, STAGE)
         self.tabs.addTab(self.signoff, self.tr("Sign-off"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -340,6 +345,7 @@ class EvaluationStep(StepPage):
         self.funds.setToolTip(row.execution_working)
         self._load_texts(owner_uid)
         self.funds_tab.show_owner(owner_uid)
+        self._show_cycle(owner_uid)
         self.evidence.set_target(self.session.workspace, self.session.year, owner_uid, STAGE)
         self.attach_button.setEnabled(True)
         self._refresh_tab()
@@ -356,6 +362,16 @@ class EvaluationStep(StepPage):
 
     def _size_columns(self) -> None:
         fit_indicator_columns(self.indicator_view, self.indicators)
+
+    def _show_cycle(self, owner_uid: str) -> None:
+        data = self.session.data
+        shown = cycle_view(data, owner_uid) if data is not None and owner_uid else None
+        self.cycle_panel.show_cycle(shown)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.cycle_panel), shown is not None)
+
+    def _clear_out_changed(self, uid: str, flag: bool, reason: str) -> None:
+        save_clear_out(self.session, uid, flag, reason)
+        self._show_cycle(self._owner)
 
     # -- tabs ------------------------------------------------------------------------------------
 

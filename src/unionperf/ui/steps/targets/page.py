@@ -54,6 +54,7 @@ from unionperf.ui.steps.targets.owner_list import (
 from unionperf.ui.steps.targets.tree_model import TargetTreeModel
 from unionperf.ui.steps.targets.tree_nodes import FIELD_COLUMNS, NodeKind, TreeColumn
 from unionperf.ui.steps.targets.tree_view import indicator_tree, sums_text
+from unionperf.ui.widgets.multi_year import CycleStrip
 from unionperf.ui.widgets.refusal import tell
 from unionperf.ui.widgets.signoff_panel import SignoffPanel
 from unionperf.ui.year_session import Area, YearSession
@@ -84,6 +85,7 @@ class TargetsStep(StepPage):
         self.delete_button.clicked.connect(self.delete_indicator)
         self.copy_button = self._button(self.tr("Copy from last year…"), "copyFromLastYear")
         self.copy_button.clicked.connect(self.copy_from_last_year)
+        self.cycle = CycleStrip(session)  # a multi-year project's period and totals
         self.message = QLabel()
         self.message.setObjectName("targetsMessage")
         # A long message is cut at the edge (its tooltip has it all), never widens the page.
@@ -107,12 +109,11 @@ class TargetsStep(StepPage):
         return button
 
     def _build_owner_list(self) -> None:
-        em = self.fontMetrics().horizontalAdvance("中")
         self.filter = owner_filter()
         self.owner_model = OwnerModel(self)
         self.owner_proxy = OwnerFilterProxy(self.owner_model, self)
         self.filter.textChanged.connect(self.owner_proxy.setFilterFixedString)
-        self.owners = owner_table(self.owner_proxy, em)
+        self.owners = owner_table(self.owner_proxy, self.fontMetrics().horizontalAdvance("中"))
         self.owners.selectionModel().currentRowChanged.connect(self._owner_picked)
 
     def _build_goals(self) -> None:
@@ -186,8 +187,8 @@ class TargetsStep(StepPage):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(4)
-        right_layout.addWidget(self.owner_title)
-        right_layout.addWidget(self.assessment)
+        for widget in (self.owner_title, self.assessment, self.cycle):
+            right_layout.addWidget(widget)
         right_layout.addLayout(goals)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.tree, 1)
@@ -262,6 +263,7 @@ class TargetsStep(StepPage):
             widget.setEnabled(targets is not None)
         self.owner_title.setText(self._owner_title(data))
         self.assessment.show_owner(owner_uid)
+        self.cycle.show_project(owner_uid)
         self._show_sums()
         self._update_buttons()
 
@@ -338,10 +340,8 @@ class TargetsStep(StepPage):
         old = str(getattr(targets, field))
         if text == old:
             return
-        if field == "annual_goal":
-            label = self.tr("Change the annual goal")
-        else:
-            label = self.tr("Change the mid-term goal")
+        annual = field == "annual_goal"
+        label = self.tr("Change the annual goal") if annual else self.tr("Change the mid-term goal")
         saved = self.session.change(
             label,
             lambda: write_goal(self.session, owner, field, text),

@@ -3,13 +3,15 @@
 For the stage chosen in the toolbar, the current packages of every unit (or a chosen group, or
 only those approved) are summed by ``services.upper.aggregate``: revenue and expenditure by
 category, projects by category and by attribute, the units' execution-rate and grade bands (as
-charts too), and the ranking by score, where the upper level's re-score stands in for the
-unit's own. Every table exports to Excel on its own; the whole workbook exports at once; the
-考核结果通报 (``services.upper.notice``) is written as PDF and workbook off the GUI thread.
+charts too), the ranking by score, where the upper level's re-score stands in for the unit's
+own, and the multi-year projects (清理退出 proposals first). Every table exports to Excel on its
+own; the whole workbook exports at once; the 考核结果通报 (``services.upper.notice``) is written
+as PDF and workbook off the GUI thread.
 
 The page opens on the cheap part (counts, score statistics, revenue and expenditure:
-``aggregate_summary``); the projects, the distributions and the ranking are filled when their
-tab is first shown, so the page of 3,000 units opens in well under 200 ms (bench_upper_window).
+``aggregate_summary``); the projects, the distributions, the ranking and the multi-year projects
+are filled when their tab is first shown, so the page of 3,000 units opens in well under 200 ms
+(bench_upper_window).
 
 The pickers (``dialogs.py``) are imported by name, so tests replace them in this module.
 """
@@ -42,6 +44,7 @@ from unionperf.services.upper.aggregate import (
     aggregate_summary,
     complete,
     distributions,
+    multi_year_lines,
     project_tables,
     rank_entries,
 )
@@ -63,6 +66,7 @@ from unionperf.ui.upper.aggregate.models import (
     ProjectModel,
     RankingModel,
 )
+from unionperf.ui.upper.aggregate.multi_year_model import MultiYearModel
 from unionperf.ui.upper.base import UpperPage, fit_columns, intro_label, read_only_table
 from unionperf.ui.upper.board.models import score_text
 from unionperf.ui.upper.context import Area, UpperContext
@@ -75,6 +79,7 @@ EXCEL_FILTER = "Excel (*.xlsx)"
 REVENUE, EXPENDITURE = "收入", "支出"
 BY_CATEGORY, BY_ATTRIBUTE = "项目（按支出类别）", "项目（按项目属性）"
 EXECUTION, GRADES, RANKING = "执行率分布", "等级分布", "排名"
+MULTI_YEAR = "多年期项目"
 """The titles of the service's tables (and of their sheets), by which one is exported."""
 
 
@@ -111,6 +116,8 @@ class AggregatePage(UpperPage):
         self.tabs.addTab(self.distributions, self.tr("Execution and grades"))
         self.ranking = self._box(RANKING, RankingModel(self), stretch=1)
         self.tabs.addTab(self.ranking, self.tr("Ranking"))
+        self.multi_year = self._box(MULTI_YEAR, MultiYearModel(self), stretch=9)
+        self.tabs.addTab(self.multi_year, self.tr("Multi-year projects"))
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -245,7 +252,10 @@ class AggregatePage(UpperPage):
                     list(self.tables[BY_CATEGORY][0].rows()),
                     list(self.tables[BY_ATTRIBUTE][0].rows()),
                 )
-            self._result = complete(self.workspace, self.opened, projects)
+            multi_year = None
+            if self.tabs.indexOf(self.multi_year) in self._filled:
+                multi_year = list(self.tables[MULTI_YEAR][0].rows())
+            self._result = complete(self.workspace, self.opened, projects, multi_year)
         return self._result
 
     def _show(self, opened: AggregateSummary | None) -> None:
@@ -312,6 +322,13 @@ class AggregatePage(UpperPage):
         elif widget is self.ranking:
             rows = self._result.ranking if self._result is not None else rank(rank_entries(opened))
             self.tables[RANKING][0].set_rows(list(rows))
+        elif widget is self.multi_year:
+            lines = (
+                self._result.multi_year
+                if self._result is not None
+                else multi_year_lines(self.workspace, opened)
+            )
+            self.tables[MULTI_YEAR][0].set_rows(list(lines))
 
     def _draw_charts(self) -> None:
         """Draw the two charts (when their tab is shown: QtCharts is slow to build)."""
@@ -438,5 +455,8 @@ def _title(title: str) -> str:
         EXECUTION: QCoreApplication.translate("AggregatePage", "Execution-rate bands"),
         GRADES: QCoreApplication.translate("AggregatePage", "Grade bands"),
         RANKING: QCoreApplication.translate("AggregatePage", "Ranking"),
+        MULTI_YEAR: QCoreApplication.translate(
+            "AggregatePage", "Multi-year projects (clear-outs proposed first)"
+        ),
     }
     return names.get(title, title)
