@@ -21,6 +21,7 @@ from tests.exchange.packages import (
     upper_workspace,
 )
 from unionperf.cli import main
+from unionperf.domain.assessment import ASSESSMENT_ITEM
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.feedback import Decision, Opinion, PathOpinion
 from unionperf.domain.item_paths import BUDGET_OWNER, ItemKind, resolve
@@ -75,6 +76,8 @@ def _expected(data) -> set[tuple[str, str]]:
     expected |= {(UNIT_OWNER, item.uid) for item in data.unit_targets.indicators}
     for project in data.projects:
         expected.add((project.uid, ""))
+        if data.assessment_of(project.uid) is not None:
+            expected.add((project.uid, ASSESSMENT_ITEM))
         expected |= {(project.uid, item.uid) for item in project.targets.indicators}
     return expected
 

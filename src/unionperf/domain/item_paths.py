@@ -11,6 +11,7 @@ path                                       item
 ``单位整体``                                 the unit as a whole (部门（单位）整体)
 ``单位整体/指标/<indicator>``                 an indicator of the unit as a whole
 ``项目/<project>``                           a project
+``项目/<project>/事前绩效评估``                 a project's ex-ante assessment (where it has one)
 ``项目/<project>/指标/<indicator>``           an indicator of a project
 =========================================  ==========================================
 
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from unionperf.domain.assessment import ASSESSMENT_ITEM
 from unionperf.domain.budget import UNIT_OWNER, BudgetLine, Project
 from unionperf.domain.categories import Flow
 from unionperf.domain.indicators import Indicator, Period
@@ -39,6 +41,8 @@ UNIT_PATH = "单位整体"
 PROJECTS = "项目"
 INDICATORS = "指标"
 BUDGET = "预算"
+ASSESSMENT = "事前绩效评估"
+"""The last part of the path of a project's ex-ante assessment."""
 BUDGET_OWNER = "budget"
 """The owner an opinion on a budget line names (its item is the category code)."""
 SEPARATOR = "/"
@@ -55,6 +59,8 @@ class ItemKind(StrEnum):
     BUDGET_LINE = "budget-line"
     UNIT = "unit"
     PROJECT = "project"
+    ASSESSMENT = "assessment"
+    """A project's ex-ante assessment (owner: the project uid, item: ``ASSESSMENT_ITEM``)."""
     INDICATOR = "indicator"
 
 
@@ -75,7 +81,7 @@ def item_refs(data: YearData) -> tuple[ItemRef, ...]:
 
     The stage first, then the budget lines (revenue, then expenditure, in the catalogue's order;
     lines of unknown categories last), the unit as a whole and its indicators, then each project
-    followed by its indicators.
+    followed by its ex-ante assessment (where it has one) and its indicators.
 
     Args:
         data: the unit's year as sent for a stage.
@@ -92,6 +98,15 @@ def item_refs(data: YearData) -> tuple[ItemRef, ...]:
     for project, name in zip(projects, names, strict=True):
         path = f"{PROJECTS}{SEPARATOR}{name}"
         refs.append(ItemRef(path, ItemKind.PROJECT, project.uid, ""))
+        if data.assessment_of(project.uid) is not None:
+            refs.append(
+                ItemRef(
+                    f"{path}{SEPARATOR}{ASSESSMENT}",
+                    ItemKind.ASSESSMENT,
+                    project.uid,
+                    ASSESSMENT_ITEM,
+                )
+            )
         refs += _indicator_refs(path, project.uid, project.targets.indicators)
     return tuple(_unique(refs))
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.feedback import Opinion
 from unionperf.domain.indicators import Indicator
-from unionperf.domain.item_paths import ItemKind, ItemRef, item_refs
+from unionperf.domain.item_paths import ASSESSMENT, ItemKind, ItemRef, item_refs
 from unionperf.domain.monitoring import Light, MonitoringPoint, traffic_light
 from unionperf.domain.rescoring import with_upper_scores
 from unionperf.domain.results import YearScore, score_year
@@ -30,6 +30,7 @@ from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper import review_values as rv
 from unionperf.services.upper.intake import received_year
+from unionperf.services.upper.review_assessment import assessment_summary, assessment_values
 from unionperf.services.upper.review_multi_year import (
     clear_out_values,
     cleared_names,
@@ -237,6 +238,8 @@ class _Builder:
         elif ref.kind is ItemKind.BUDGET_LINE:
             category = self.data.catalogue.by_code(ref.item)
             name = category.name if category else ref.item
+        elif ref.kind is ItemKind.ASSESSMENT:
+            name = ASSESSMENT
         elif ref.kind is ItemKind.INDICATOR:
             indicator = self._indicator(ref)
             name = indicator.name
@@ -314,6 +317,10 @@ class _Builder:
                 made = tuple(rv.budget_values(self.data, line, executed=self.scores is not None))
             elif ref.kind is ItemKind.INDICATOR:
                 made = self._indicator_values(ref)
+            elif ref.kind is ItemKind.ASSESSMENT:
+                project = self.data.project(ref.owner)
+                assert project is not None  # the ref came from the data
+                made = tuple(assessment_values(self.data, project))
             else:
                 made = self._owner_values(ref)
             self.made[ref.path] = made
@@ -346,6 +353,7 @@ class _Builder:
         assert targets is not None  # the ref came from the data
         if project is not None:
             values = clear_out_values(project) + rv.project_values(project)
+            values += assessment_summary(data, project)
             values += multi_year_values(data, project, self.owner_scores.get(ref.owner))
         else:
             values = []

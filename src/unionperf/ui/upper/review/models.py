@@ -104,7 +104,11 @@ class ItemTreeModel(QAbstractItemModel):
                     )
                     nodes.append(budget)
                 budget.children.append(item)
-            elif item.kind is ItemKind.INDICATOR and nodes and nodes[-1].item is not None:
+            elif (
+                item.kind in (ItemKind.INDICATOR, ItemKind.ASSESSMENT)
+                and nodes
+                and nodes[-1].item is not None
+            ):
                 nodes[-1].children.append(item)
             else:
                 nodes.append(_Node(item, item.name, []))
