@@ -1,4 +1,4 @@
-"""The upper level sees a new major project's 事前绩效评估 in review and can attach an opinion to it."""
+"""The upper level sees a new major project's 事前绩效评估 in review; an opinion attaches to it."""
 
 from __future__ import annotations
 

@@ -144,6 +144,15 @@ def aggregate_json(result: Aggregate) -> dict[str, Any]:
             for row in result.ranking
         ],
         "multi_year_projects": [_multi_year_json(row) for row in result.multi_year],
+        "ex_ante_assessments": [
+            {
+                "conclusion": row.conclusion or None,
+                "label": row.label,
+                "projects": row.projects,
+                "units": row.units,
+            }
+            for row in result.assessments
+        ],
     }
 
 
@@ -203,6 +212,11 @@ def print_aggregate(result: Aggregate) -> None:
             f"{entry.score if entry.score is not None else '—'}  "
             f"{entry.upper_score if entry.upper_score is not None else '—'}  "
             f"{entry.final_grade or '—'}  {entry.status.label}  {on_time}".rstrip()
+        )
+    if result.assessments:
+        print(
+            "事前绩效评估（新增重大项目）："
+            + "，".join(f"{row.label} {row.projects}" for row in result.assessments)
         )
     if result.multi_year:
         print("多年期项目：单位  项目  实施期  累计预算数  累计执行数  累计执行率  清理退出")

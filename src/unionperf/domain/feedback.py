@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from unionperf.domain.assessment import ASSESSMENT_ITEM
-from unionperf.domain.budget import UNIT_OWNER
+from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.item_paths import BUDGET_OWNER, path_of, resolve
 from unionperf.domain.year import YearData
 
@@ -102,10 +102,15 @@ def unknown_reference(opinion: Opinion, data: YearData) -> str | None:
     targets = data.targets_of(opinion.owner)
     if targets is None:
         return f"项目（{opinion.owner}）不在该单位报送的数据中"
+    return _unknown_item(opinion, targets, data)
+
+
+def _unknown_item(opinion: Opinion, targets: TargetSet, data: YearData) -> str | None:
+    """Why the indicator or assessment an opinion names under a known owner is unknown."""
     if opinion.item == ASSESSMENT_ITEM and opinion.owner != UNIT_OWNER:
-        if data.assessment_of(opinion.owner) is None:
-            return f"项目（{opinion.owner}）的事前绩效评估不在该单位报送的数据中"
-        return None
+        if data.assessment_of(opinion.owner) is not None:
+            return None
+        return f"项目（{opinion.owner}）的事前绩效评估不在该单位报送的数据中"
     if opinion.item and targets.indicator(opinion.item) is None:
         owner = "单位整体" if opinion.owner == UNIT_OWNER else f"项目（{opinion.owner}）"
         return f"指标（{opinion.item}）不在该单位报送的{owner}的绩效目标中"

@@ -14,7 +14,7 @@ from unionperf.domain.assessment import Conclusion, ExAnteAssessment
 if TYPE_CHECKING:
     from unionperf.exchange.codec_read import _At
 
-__all__ = ["assessment_json", "assessments_from"]
+__all__ = ["assessment_json", "assessments_from", "conclusions_in"]
 
 _TEXTS = (
     "necessity",
@@ -65,3 +65,25 @@ def assessments_from(node: _At, project_uids: Iterable[str]) -> tuple[ExAnteAsse
             )
         )
     return tuple(found)
+
+
+def conclusions_in(document: object) -> list[Conclusion | None]:
+    """The conclusion of each assessment of a ``data.json`` document, read leniently.
+
+    For counting across many received packages without reading each whole year: a document
+    without ``assessments`` (before 1.3) has none; a conclusion that is missing or unknown
+    reads as ``None``. The packages were checked in full when they were received.
+    """
+    items = document.get("assessments") if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [
+        _conclusion(item.get("conclusion") if isinstance(item, dict) else None) for item in items
+    ]
+
+
+def _conclusion(value: object) -> Conclusion | None:
+    return Conclusion(value) if isinstance(value, str) and value in _CONCLUSIONS else None
+
+
+_CONCLUSIONS = frozenset(item.value for item in Conclusion)

@@ -24,6 +24,7 @@ from unionperf.domain.money import fen_to_yuan
 from unionperf.store import audit
 from unionperf.store.audit import now
 from unionperf.store.multi_year_rows import MultiYearQueries
+from unionperf.store.received_documents import ReceivedDocumentQueries
 from unionperf.store.rows import FeedbackSentRow, ReceivedRow, ReceivedScoreRow, SubordinateRow
 from unionperf.store.upper_rows import DeadlineRow, ReceivedBudgetRow
 
@@ -86,7 +87,7 @@ class BoardFacts:
     """Decisions on packages of the stage that were received (others are left out)."""
 
 
-class BoardRecords(MultiYearQueries):
+class BoardRecords(MultiYearQueries, ReceivedDocumentQueries):
     """Reads and writes of the upper level's season inside the caller's transaction."""
 
     def __init__(self, session: Session) -> None:

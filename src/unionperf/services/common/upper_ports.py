@@ -6,7 +6,7 @@ the store's repositories satisfy them structurally, checked by mypy in ``port_ch
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
@@ -263,4 +263,10 @@ class BoardPort(Protocol):
         self, year: int, stage: str, units: Collection[str] | None = None
     ) -> list[MultiYearLine]:
         """Every multi-year project (or one flagged for 清理退出) of the current packages."""
+        ...
+
+    def current_documents(
+        self, year: int, stage: str, units: Collection[str] | None = None
+    ) -> Iterator[tuple[str, str]]:
+        """Each unit's code with the ``data.json`` text of its current package of the stage."""
         ...

@@ -38,6 +38,7 @@ from unionperf.domain.multi_year_summary import MultiYearLine, cleared_first
 from unionperf.domain.year import StageKind, stage_label
 from unionperf.services.common.errors import InputError
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.upper.aggregate_assessment import AssessmentCount, assessment_counts
 from unionperf.services.upper.deadlines import check_stage_name, season_order
 from unionperf.services.upper.status import BoardFilter, BoardLine, status_board
 
@@ -69,6 +70,8 @@ class Aggregate:
     ranking: list[RankRow]
     multi_year: list[MultiYearLine] = field(default_factory=list)
     """Multi-year projects with their cumulative figures; those proposed for 清理退出 first."""
+    assessments: list[AssessmentCount] = field(default_factory=list)
+    """New major projects assessed per conclusion (事前绩效评估; the targets stage only)."""
 
     @property
     def stage_label(self) -> str:
@@ -292,4 +295,5 @@ def complete(
         summary.scores,
         rank(rank_entries(summary)),
         multi_year if multi_year is not None else multi_year_lines(workspace, summary),
+        assessment_counts(workspace, summary.year, summary.stage, summary.included),
     )

@@ -251,6 +251,18 @@ def aggregate_tables(result: Aggregate) -> list[Table]:
     tables += [_buckets("等级分布", result.grades), ranking]
     if result.multi_year:
         tables.append(multi_year_table(result.multi_year))
+    if result.assessments:
+        tables.append(
+            Table(
+                "事前绩效评估",
+                (
+                    Column("评估结论", width=14),
+                    Column("项目数", Kind.NUMBER, 10),
+                    Column("单位数", Kind.NUMBER, 10),
+                ),
+                [(row.label, row.projects, row.units) for row in result.assessments],
+            )
+        )
     return [
         Table(table.title, table.columns, table.rows, table.notes or (heading,)) for table in tables
     ]
