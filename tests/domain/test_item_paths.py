@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from unionperf.demo.data import demo_large_year, demo_year
+from unionperf.domain.assessment import ASSESSMENT_ITEM
 from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.feedback import Opinion, unknown_reference
 from unionperf.domain.item_paths import (
@@ -32,6 +33,8 @@ def _expected(data) -> set[tuple[str, str]]:
     expected |= {(UNIT_OWNER, item.uid) for item in data.unit_targets.indicators}
     for project in data.projects:
         expected.add((project.uid, ""))
+        if data.assessment_of(project.uid) is not None:
+            expected.add((project.uid, ASSESSMENT_ITEM))
         expected |= {(project.uid, item.uid) for item in project.targets.indicators}
     return expected
 
@@ -112,3 +115,19 @@ def test_an_opinion_on_a_budget_line_names_a_line_the_unit_sent():
     assert unknown_reference(Opinion(BUDGET_OWNER, "501", "", "", "请说明"), data) is None
     missing = unknown_reference(Opinion(BUDGET_OWNER, "599", "", "", "请说明"), data)
     assert missing == "预算科目（599）不在该单位报送的预算中"
+
+
+def test_an_assessed_project_has_the_path_of_its_assessment():
+    data = demo_year(2024)
+    [assessment] = data.assessments
+    project = data.project(assessment.project_uid)
+    assert project is not None
+    ref = resolve(data, f"项目/{project.name}/事前绩效评估")
+    assert ref is not None
+    assert (ref.kind, ref.owner, ref.item) == (
+        ItemKind.ASSESSMENT,
+        project.uid,
+        ASSESSMENT_ITEM,
+    )
+    # without the assessment the path names nothing
+    assert resolve(replace(data, assessments=()), ref.path) is None
