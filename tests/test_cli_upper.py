@@ -183,7 +183,9 @@ def test_a_season_on_the_command_line(tmp_path, capsys, monkeypatch):
         "等级分布",
         "排名",
         "多年期项目",  # the demo year's 2023—2025 project
+        "事前绩效评估",  # the demo year's new major project, assessed
     ]
+    assert [row["projects"] for row in result["ex_ante_assessments"]] == [0, 2, 0]
     code, out, _ = _run(capsys, "submissions", "--workspace", up)
     assert code == 0
     assert [line.split()[2] for line in out.splitlines()] == [
