@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal as D
@@ -12,7 +13,7 @@ from tests.exchange.packages import upper_workspace
 from tests.services.upper_units import SubUnit, sub_unit
 from unionperf.cli.upper_output import aggregate_json
 from unionperf.domain.assessment import Conclusion
-from unionperf.exchange.codec_assessment import conclusions_in
+from unionperf.exchange.codec_assessment import conclusions_in, conclusions_in_text
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.inbox.receive import receive
 from unionperf.services.upper.aggregate import aggregate
@@ -122,3 +123,21 @@ def test_conclusions_are_read_leniently_from_a_document():
     assert conclusions_in(
         {"assessments": [{"conclusion": "reject"}, {"conclusion": ["x"]}, {}, "odd"]}
     ) == [Conclusion.REJECT, None, None, None]
+
+
+def test_the_text_reader_agrees_with_the_whole_document():
+    """Only the ``assessments`` value is decoded; a key-like text inside a string is not it."""
+    tricky = {
+        "unit": {"name": '工会 "assessments": [{"conclusion": "pass"}]'},
+        "assessments": [{"conclusion": "reject"}, {"conclusion": None}],
+    }
+    for document in (
+        tricky,
+        {"unit": {"name": '"assessments": []'}},
+        {"assessments": [{"conclusion": "pass"}], "nested": {"assessments": []}},
+    ):
+        for text in (json.dumps(document, ensure_ascii=False), json.dumps(document, indent=2)):
+            assert conclusions_in_text(text) == conclusions_in(document)
+    assert conclusions_in_text(json.dumps(tricky)) == [Conclusion.REJECT, None]
+    with pytest.raises(json.JSONDecodeError, match="Expecting value"):
+        conclusions_in_text('{"assessments": [')

@@ -7,13 +7,12 @@ counted. The counts are read from each package's data as received (no table of t
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 
 from unionperf.domain.assessment import CONCLUSION_LABELS, Conclusion
 from unionperf.domain.year import StageKind
-from unionperf.exchange.codec_assessment import conclusions_in
+from unionperf.exchange.codec_assessment import conclusions_in_text
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.workspace import Workspace
 
@@ -60,12 +59,11 @@ def assessment_counts(
     with workspace.reading() as uow:
         for code, text in uow.board.current_documents(year, stage, units):
             try:
-                document = json.loads(text)
+                conclusions = conclusions_in_text(text)
             except ValueError as error:
-                raise ServiceError(
-                    f"无法读取已接收的 {code} {year} {stage} 数据：{error}"
-                ) from error
-            for conclusion in conclusions_in(document):
+                message = f"无法读取已接收的 {code} {year} {stage} 数据：{error}"
+                raise ServiceError(message) from error
+            for conclusion in conclusions:
                 projects[conclusion] += 1
                 seen.setdefault(conclusion, set()).add(code)
     rows = [
