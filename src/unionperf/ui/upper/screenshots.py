@@ -111,6 +111,12 @@ def _review(window: UpperWindow, out: Path, grab: Grab) -> list[Path]:
     page.send_back.setChecked(True)
     page.summary.setPlainText("预算执行率偏低，请说明原因并补充佐证材料后重新报送。")
     written = [grab(window, out / "upper-04-review.png")]
+    assessed = next(
+        (item for item in page.tree_model.items() if item.kind is ItemKind.ASSESSMENT), None
+    )
+    if assessed is not None:
+        page.select_path(assessed.path)
+        written.append(grab(window, out / "upper-04-review-assessment.png"))
     page.tabs.setCurrentWidget(page.targets_tab)
     page.targets_tab.owner.setCurrentIndex(1)
     written.append(grab(window, out / "upper-04-review-targets.png"))
