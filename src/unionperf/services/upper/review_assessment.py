@@ -41,7 +41,7 @@ def assessment_values(data: YearData, project: Project) -> Values:
         ASSESSMENT_FIELDS["assessed_on"],
         assessment.assessed_on.isoformat() if assessment.assessed_on else "",
     )
-    add(values, "budget", "评估所依预算数（元）", money(assessment_budget(project)))
+    add(values, "budget", "项目预算数（元）", money(assessment_budget(project)))
     threshold = data.settings.assessment_threshold
     add(
         values,
