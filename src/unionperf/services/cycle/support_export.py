@@ -30,12 +30,14 @@ from unionperf.domain.anonymise import Anonymiser, fingerprint
 from unionperf.domain.year import YearData
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.progress import NO_PROGRESS, Progress
+from unionperf.services.common.storage_errors import storage_error
 from unionperf.services.common.workspace import Workspace, new_uid
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.evidence import listing
-from unionperf.store import audit
+from unionperf.store import audit, backup
 from unionperf.store.evidence_records import Evidence
 from unionperf.store.paths import WorkspacePaths
+from unionperf.store.storage_faults import StorageAccessError
 
 __all__ = ["ACTOR", "SupportCopy", "default_name", "random_factor", "support_export"]
 
@@ -191,11 +193,15 @@ def _zip(folder: Path, out: Path, note: str) -> None:
     leftovers = [path.name for path in folder.glob(f"{database.name}-*")]
     if leftovers:
         raise ServiceError(f"匿名副本的数据库未完整关闭：{'、'.join(leftovers)}")
+    try:
+        backup.compact(database)  # no free page or overwritten cell leaves with the copy
+    except StorageAccessError as error:
+        raise storage_error(error) from error
     temporary = out.with_name(f".{out.name}.part")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.write(database, database.name)
+            archive.write(database, database.name)  # backups/, logs/ and keys/ stay out
             evidence = WorkspacePaths(folder).evidence
             for path in sorted(evidence.glob("*")):
                 archive.write(path, f"{evidence.name}/{path.name}")
