@@ -6,7 +6,9 @@ the anonymised years (:mod:`unionperf.domain.anonymise`): a unit can send it to 
 exposing its data, and support opens it to see the same problems on the same items and the same
 scores. Amounts are multiplied by one random factor per copy, which is not recorded; a factor whose
 rounding to 分 would move a problem or a score is drawn again, and after a few draws an integer
-factor (exact) is used. The copy is then read back and checked once more.
+factor (exact) is used. The copy is then read back and checked once more, and its database
+is compacted before it is zipped (:func:`unionperf.store.backup.compact`: no free page, no
+overwritten cell, no ``-wal`` file), so that it holds nothing but its rows.
 
 Not in the copy: signing and encryption keys, the submission log, feedback, the upper level's
 register and received packages, backups, logs, and the audit history (the copy has its own,
