@@ -38,7 +38,7 @@ def test_the_installed_program_passes_its_selftest(installed, tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     text = report.read_text(encoding="utf-8")
     assert f"安装包 {program.parent}" in text
-    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：7 项")
+    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：8 项")
 
 
 def test_the_package_puts_the_command_menu_entry_icon_and_mime_type_in_place(installed, deb):

@@ -11,9 +11,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import sqlite3
+import tempfile
 import typing
 import zipfile
 from collections.abc import Iterator
+from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 
@@ -161,25 +163,82 @@ def test_check_gives_the_same_exit_and_codes(original, copy, capsys):
         assert after == before
 
 
+def _secrets(original: Workspace) -> set[str]:
+    found = _strings(original.unit())
+    for year in original.years():
+        found |= _strings(original.load_year(year))
+    found |= {SECRET_FILE, SECRET_FILE.removesuffix(".pdf"), "张三经手", SECRET_EXPLANATION}
+    assert len(found) > 50
+    return found
+
+
+def _leaks(out: Path, secrets: set[str]) -> list[tuple[str, int, str]]:
+    """Where a secret is found: (member, offset, secret); ``<zip>`` is the archive's own bytes.
+
+    The database's bytes are searched for every text with a character outside ASCII; an ASCII
+    text (a project code such as GH2024-06, a phone, the credit code) is looked for in the
+    database's values instead: a stored integer's bytes next to a kept date can spell one (the
+    amount 477000 分 is ``07 47 48``, "\\x07GH", before an arrival's date 2024-06-21). The
+    database is compacted (no free page, no overwritten cell), so its values are all it holds.
+    UTF-16 is looked for only in texts of four characters or more (shorter ones match by chance).
+    """
+    blobs = {"<zip>": out.read_bytes()}
+    with zipfile.ZipFile(out) as archive:
+        blobs |= {name: archive.read(name) for name in archive.namelist()}
+        blobs["<names>"] = "\n".join(archive.namelist()).encode()
+    found = []
+    for text in sorted(secrets):
+        patterns = [text.encode("utf-8")]
+        if len(text) >= 4:
+            patterns.append(text.encode("utf-16-le"))
+        for member, blob in blobs.items():
+            if member in ("unionperf.sqlite", "<zip>") and text.isascii():
+                continue
+            for pattern in patterns:
+                at = blob.find(pattern)
+                if at >= 0:
+                    found.append((member, at, text))
+    with tempfile.TemporaryDirectory() as scratch:
+        with zipfile.ZipFile(out) as archive:
+            database = Path(archive.extract("unionperf.sqlite", scratch))
+        with closing(sqlite3.connect(database)) as db:
+            tables = [
+                row[0] for row in db.execute("select name from sqlite_master where type='table'")
+            ]
+            for table in tables:
+                for row in db.execute(f'select * from "{table}"'):
+                    for value in row:
+                        hits = [t for t in secrets if isinstance(value, str) and t in value]
+                        found += [(f"unionperf.sqlite:{table}", -1, text) for text in hits]
+    return found
+
+
 def test_no_original_text_appears_in_any_byte(original, copy):
     _result, out, _folder = copy
-    secrets = _strings(original.unit())
-    for year in original.years():
-        secrets |= _strings(original.load_year(year))
-    secrets |= {SECRET_FILE, SECRET_FILE.removesuffix(".pdf"), "张三经手", SECRET_EXPLANATION}
-    assert len(secrets) > 50
     blobs = [out.read_bytes()]
     with zipfile.ZipFile(out) as archive:
         blobs += [archive.read(name) for name in archive.namelist()]
-        blobs += [name.encode() for name in archive.namelist()]
-    leaked = {
-        text
-        for text in secrets
-        for blob in blobs
-        if text.encode("utf-8") in blob or text.encode("utf-16-le") in blob
-    }
-    assert leaked == set()
+    assert _leaks(out, _secrets(original)) == []
     assert not any(SECRET_CONTENT in blob or b"SECRET-EVIDENCE" in blob for blob in blobs)
+
+
+def test_an_amount_whose_bytes_spell_a_code_is_no_leak(original, tmp_path):
+    """×1.59 makes 3000.00 元 477000 分, stored as 07 47 48 ("\\x07GH") before "2024-06-21"."""
+    out = support_export(original, tmp_path / "x.zip", draw=lambda: Decimal("1.59")).path
+    with zipfile.ZipFile(out) as archive:
+        raw = archive.read("unionperf.sqlite")
+    assert b"GH2024-06" in raw  # the coincidence is there...
+    assert _leaks(out, _secrets(original)) == []  # ...and no text of the original
+
+
+def test_the_database_is_compacted_in_one_file(copy):
+    _result, out, _folder = copy
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        header = archive.read("unionperf.sqlite")[:100]
+    assert not [name for name in names if name.startswith("unionperf.sqlite-")]
+    assert header[18:20] == bytes([1, 1])  # rollback journal, not WAL: no -wal file is needed
+    assert int.from_bytes(header[36:40], "big") == 0  # no free page
 
 
 def test_evidence_is_kept_as_placeholders(original, copy):

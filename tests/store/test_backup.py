@@ -226,3 +226,25 @@ def test_a_workspace_gets_an_id_that_its_backups_carry(store):
             "SELECT value FROM workspace_meta WHERE key = 'workspace_id'"
         ).fetchone()
     assert len(value) == 32
+
+
+def test_compact_leaves_no_deleted_text_and_no_wal_file(tmp_path):
+    database = tmp_path / "x.sqlite"
+    secret = "删除了的原文 DELETED-TEXT-0001"
+    db = sqlite3.connect(database, isolation_level=None)
+    db.execute("PRAGMA secure_delete = OFF")  # as many builds are (some have it on by default)
+    db.execute("create table t (id integer primary key, text text)")
+    db.executemany("insert into t (text) values (?)", [(secret * 20,)] * 200)
+    db.execute("insert into t (text) values ('kept')")
+    db.execute("delete from t where text != 'kept'")
+    db.execute("PRAGMA journal_mode = WAL")  # as the workspace's database is
+    db.close()
+    assert secret.encode() in database.read_bytes()  # deleted, but still in the file
+    backup.compact(database)
+    assert secret.encode() not in database.read_bytes()
+    assert not list(tmp_path.glob("x.sqlite-*"))
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert db.execute("PRAGMA freelist_count").fetchone() == (0,)
+        assert db.execute("select text from t").fetchall() == [("kept",)]
+    db.close()

@@ -182,8 +182,6 @@ def test_a_parameter_package_is_shown_applied_and_its_deadlines_counted(  # noqa
     assert ("修改", "组织劳模及先进职工疗休养人数") in library
     assert _rows(dialog, "settings") == [
         ("2025年度", "执行进度偏差阈值（百分点）", "10", "15"),
-        # the demo's year carries its threshold; these settings ask for no assessment
-        ("2025年度", "事前绩效评估门槛（元，0为不要求）", "500000", "0"),
     ]
     texts = " ".join(text for _where, text in window_texts(dialog))
     assert "用于尚未签字确认的年度：2025。" in texts

@@ -6,7 +6,9 @@ the anonymised years (:mod:`unionperf.domain.anonymise`): a unit can send it to 
 exposing its data, and support opens it to see the same problems on the same items and the same
 scores. Amounts are multiplied by one random factor per copy, which is not recorded; a factor whose
 rounding to 分 would move a problem or a score is drawn again, and after a few draws an integer
-factor (exact) is used. The copy is then read back and checked once more.
+factor (exact) is used. The copy is then read back and checked once more, and its database
+is compacted before it is zipped (:func:`unionperf.store.backup.compact`: no free page, no
+overwritten cell, no ``-wal`` file), so that it holds nothing but its rows.
 
 Not in the copy: signing and encryption keys, the submission log, feedback, the upper level's
 register and received packages, backups, logs, and the audit history (the copy has its own,
@@ -30,12 +32,14 @@ from unionperf.domain.anonymise import Anonymiser, fingerprint
 from unionperf.domain.year import YearData
 from unionperf.services.common.errors import ServiceError, local_today
 from unionperf.services.common.progress import NO_PROGRESS, Progress
+from unionperf.services.common.storage_errors import storage_error
 from unionperf.services.common.workspace import Workspace, new_uid
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.evidence import listing
-from unionperf.store import audit
+from unionperf.store import audit, backup
 from unionperf.store.evidence_records import Evidence
 from unionperf.store.paths import WorkspacePaths
+from unionperf.store.storage_faults import StorageAccessError
 
 __all__ = ["ACTOR", "SupportCopy", "default_name", "random_factor", "support_export"]
 
@@ -191,11 +195,15 @@ def _zip(folder: Path, out: Path, note: str) -> None:
     leftovers = [path.name for path in folder.glob(f"{database.name}-*")]
     if leftovers:
         raise ServiceError(f"匿名副本的数据库未完整关闭：{'、'.join(leftovers)}")
+    try:
+        backup.compact(database)  # no free page or overwritten cell leaves with the copy
+    except StorageAccessError as error:
+        raise storage_error(error) from error
     temporary = out.with_name(f".{out.name}.part")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.write(database, database.name)
+            archive.write(database, database.name)  # backups/, logs/ and keys/ stay out
             evidence = WorkspacePaths(folder).evidence
             for path in sorted(evidence.glob("*")):
                 archive.write(path, f"{evidence.name}/{path.name}")
