@@ -111,13 +111,14 @@ def _sheet_title(title: str) -> str:
 
 
 def read_table(
-    blob: bytes, sheet: str | None = None
+    blob: bytes, sheet: str | None = None, *, prefer: str | None = None
 ) -> tuple[str, list[tuple[int, tuple[Any, ...]]]]:
     """The rows of one sheet with their row numbers (1-based), the header row first.
 
     Args:
         blob: the ``.xlsx`` bytes.
         sheet: the sheet's name (default: the first sheet).
+        prefer: without ``sheet``, the sheet to read when the workbook has it (else the first).
 
     Returns:
         The sheet's name and its non-empty rows.
@@ -133,7 +134,12 @@ def read_table(
         raise TableReadError(f"文件不是有效的 Excel 工作簿（.xlsx）：{error}") from error
     try:
         names = list(workbook.sheetnames)
-        name = sheet if sheet is not None else (names[0] if names else "")
+        if sheet is not None:
+            name = sheet
+        elif prefer is not None and prefer in names:
+            name = prefer
+        else:
+            name = names[0] if names else ""
         if name not in names:
             raise TableReadError(f"工作簿中没有工作表“{name}”")
         rows: list[tuple[int, tuple[Any, ...]]] = []
@@ -145,6 +151,30 @@ def read_table(
         return name, rows
     finally:
         workbook.close()
+
+
+def header_columns(
+    name: str,
+    rows: list[tuple[int, tuple[Any, ...]]],
+    required: tuple[str, ...],
+    problems: list[str],
+    expected: str = "",
+) -> dict[str, int] | None:
+    """The column index of each title in the header row (the first of ``rows``).
+
+    An empty sheet, or a header without a ``required`` title, adds one sentence to ``problems``
+    (``expected`` appended, e.g. "（应有 …）") and gives ``None``.
+    """
+    if not rows:
+        problems.append(f"工作表“{name}”是空的")
+        return None
+    header_number, header = rows[0]
+    columns = {str(value).strip(): index for index, value in enumerate(header) if value is not None}
+    missing = [title for title in required if title not in columns]
+    if missing:
+        problems.append(f"工作表“{name}”第{header_number}行缺少列：{'、'.join(missing)}{expected}")
+        return None
+    return columns
 
 
 def cell_address(row: int, column: int) -> str:

@@ -19,6 +19,7 @@ from unionperf.forms.tables_xlsx import (
     Table,
     TableReadError,
     cell_address,
+    header_columns,
     read_table,
     write_tables,
 )
@@ -181,7 +182,7 @@ def import_library(workspace: Workspace, source: Path) -> IndicatorLibrary:
     except OSError as error:
         raise ServiceError(f"无法读取指标库工作簿 {source}：{error.strerror or error}") from error
     try:
-        name, rows = read_table(blob, SHEET if _has_sheet(blob) else None)
+        name, rows = read_table(blob, prefer=SHEET)
     except TableReadError as error:
         raise LibraryImportRefused([f"{source.name}：{error}"]) from error
     problems: list[str] = []
@@ -197,25 +198,11 @@ def import_library(workspace: Workspace, source: Path) -> IndicatorLibrary:
         raise LibraryImportRefused([f"{name}：{reason(error)}"]) from error
 
 
-def _has_sheet(blob: bytes) -> bool:
-    try:
-        read_table(blob, SHEET)
-    except TableReadError:
-        return False
-    return True
-
-
 def _read_rows(
     name: str, rows: list[tuple[int, tuple[Any, ...]]], problems: list[str]
 ) -> list[LibraryEntry]:
-    if not rows:
-        problems.append(f"工作表“{name}”是空的")
-        return []
-    header_number, header = rows[0]
-    columns = {str(value).strip(): index for index, value in enumerate(header) if value is not None}
-    missing = [title for title in REQUIRED if title not in columns]
-    if missing:
-        problems.append(f"工作表“{name}”第{header_number}行缺少列：{'、'.join(missing)}")
+    columns = header_columns(name, rows, REQUIRED, problems)
+    if columns is None:
         return []
     sheet = _Sheet(name, columns)
     entries: list[LibraryEntry] = []

@@ -23,6 +23,7 @@ from unionperf.forms.tables_xlsx import (
     Table,
     TableReadError,
     cell_address,
+    header_columns,
     read_table,
     write_tables,
 )
@@ -133,7 +134,7 @@ def import_register(workspace: Workspace, source: Path) -> RegisterImport:
     except OSError as error:
         raise ServiceError(f"无法读取登记表 {source}：{error.strerror or error}") from error
     try:
-        sheet, rows = read_table(blob, SHEET if _has_sheet(blob) else None)
+        sheet, rows = read_table(blob, prefer=SHEET)
     except TableReadError as error:
         raise RegisterImportRefused([f"{source.name}：{error}"]) from error
     problems: list[str] = []
@@ -153,28 +154,12 @@ def import_register(workspace: Workspace, source: Path) -> RegisterImport:
     return counts
 
 
-def _has_sheet(blob: bytes) -> bool:
-    try:
-        read_table(blob, SHEET)
-    except TableReadError:
-        return False
-    return True
-
-
 def _read_rows(
     sheet: str, rows: list[tuple[int, tuple[Any, ...]]], problems: list[str]
 ) -> list[_Row]:
-    if not rows:
-        problems.append(f"工作表“{sheet}”是空的")
-        return []
-    header_number, header = rows[0]
-    columns = {str(value).strip(): index for index, value in enumerate(header) if value is not None}
-    missing = [title for title in (NAME, CODE) if title not in columns]
-    if missing:
-        problems.append(
-            f"工作表“{sheet}”第{header_number}行缺少列：{'、'.join(missing)}"
-            f"（应有 {NAME}、{CODE}、{CONTACT}、{KEY_ID}、{PUBLIC_KEY}）"
-        )
+    expected = f"（应有 {NAME}、{CODE}、{CONTACT}、{KEY_ID}、{PUBLIC_KEY}）"
+    columns = header_columns(sheet, rows, (NAME, CODE), problems, expected)
+    if columns is None:
         return []
     read: list[_Row] = []
     seen: dict[str, int] = {}
