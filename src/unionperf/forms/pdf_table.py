@@ -16,16 +16,15 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph
 
-from unionperf.forms.fonts import FONT_NAME, cell_text
+from unionperf.forms.fonts import cell_text
 from unionperf.forms.grid import Placed, place_cells
 from unionperf.forms.model import Block, Cell, Kind, Light
+from unionperf.forms.pdf_grid import PAD_BOTTOM, PAD_SIDE, PAD_TOP, GridCell, GridFlowable
 from unionperf.forms.pdf_style import (
     ALIGNMENTS,
     BODY_SIZE,
-    GRID,
-    HEADER_GREY,
     LABEL_GREY,
     LIGHT_COLOURS,
     cell_style,
@@ -40,10 +39,6 @@ _NUMERIC = {Kind.MONEY, Kind.RATE, Kind.NUMBER, Kind.SCORE}
 
 KEEP_SHARE = 1 / 4
 """A row group taller than this share of a page may be cut between rows at a page end."""
-
-_PAD_SIDE = 3.0
-_PAD_TOP = 2.5
-_PAD_BOTTOM = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +129,9 @@ def _parsed(markup: str, style: Any) -> tuple[str, Any, tuple[Any, ...]] | None:
     return made.text, made.style, tuple(frag.clone() for frag in made.frags)
 
 
-def block_table(block: Block, width: float, where: str = "", *, size: float = BODY_SIZE) -> Table:
+def block_table(
+    block: Block, width: float, where: str = "", *, size: float = BODY_SIZE
+) -> GridFlowable:
     """``block`` as a table ``width`` points wide, its text in ``size`` points.
 
     Column widths are scaled from ``block.columns``.
@@ -158,7 +155,7 @@ def block_table(block: Block, width: float, where: str = "", *, size: float = BO
     return _table(layout, 0, layout.n_body)
 
 
-def opening_height(table: Table, width: float, page: float) -> float:
+def opening_height(table: GridFlowable, width: float, page: float) -> float:
     """How much of ``table`` must fit on a page for it to start there.
 
     The header rows and the first row group (rows tied by a cell spanning them); only its first
@@ -173,7 +170,7 @@ def opening_height(table: Table, width: float, page: float) -> float:
     if height - header > page * KEEP_SHARE:
         _, height = _table(layout, 0, 1).wrap(width, 1e9)
         if height - header > page:
-            height = header + 3 * leading_for(layout.size) + _PAD_TOP + _PAD_BOTTOM
+            height = header + 3 * leading_for(layout.size) + PAD_TOP + PAD_BOTTOM
     return float(height)
 
 
@@ -209,76 +206,24 @@ def _table(
     ``first_row`` replaces the contents of cells starting in body row ``start`` (by column):
     the two parts of a row cut by a page break.
     """
-    n_header = layout.n_header
-    n_cols = len(layout.widths)
-    data: list[list[Any]] = [[""] * n_cols for _ in range(n_header + end - start)]
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT_NAME, layout.size, leading_for(layout.size)),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BOX", (0, 0), (-1, -1), 0.9, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD_SIDE),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_SIDE),
-        ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
-    ]
-    if n_header:
-        commands.append(("BACKGROUND", (0, 0), (-1, n_header - 1), HEADER_GREY))
-        commands.append(("LINEBELOW", (0, n_header - 1), (-1, n_header - 1), 0.9, GRID))
-    for item in layout.header:
-        _put(data, commands, item, row=item.row, rowspan=item.rowspan, content=layout.content(item))
-    for item in layout.body:
-        top = item.row - n_header
-        bottom = top + item.rowspan
-        if bottom <= start or top >= end:
-            continue
-        first, last = max(top, start), min(bottom, end)
-        # a label cut by a page break is printed again; other text only where it starts
-        shown = top >= start or item.cell.kind is Kind.LABEL
-        content = layout.content(item, shown)
-        if first_row is not None and top == start and item.col in first_row:
-            content = first_row[item.col]
-        _put(
-            data,
-            commands,
-            item,
-            row=n_header + first - start,
-            rowspan=last - first,
-            content=content,
-        )
-    table = _SplittingTable(
-        data,
-        colWidths=list(layout.widths),
-        repeatRows=n_header,
-        hAlign="LEFT",
-    )
-    table.setStyle(TableStyle(commands))
+    table = _SplittingTable()
     table.layout = layout
     table.body_range = (start, end)
     table.first_row = first_row or {}
+    table.n_header = layout.n_header
+    table.widths = layout.widths
+    table.size = layout.size
     return table
 
 
-def _put(
-    data: list[list[Any]],
-    commands: list[tuple[Any, ...]],
-    item: Placed,
-    *,
-    row: int,
-    rowspan: int,
-    content: Any,
-) -> None:
-    """Put a cell's content at ``row`` (spanning ``rowspan`` rows of this part), with its style."""
+def _background(item: Placed) -> Any:
+    """A cell's own fill: its traffic light, else the label grey of body labels."""
     cell = item.cell
-    data[row][item.col] = content
-    first = (item.col, row)
-    last = (item.col + item.colspan - 1, row + rowspan - 1)
-    if item.colspan > 1 or rowspan > 1:
-        commands.append(("SPAN", first, last))
     if cell.light is not None:
-        commands.append(("BACKGROUND", first, last, LIGHT_COLOURS[Light(cell.light)]))
-    elif not item.header and (cell.kind is Kind.LABEL or cell.bold):
-        commands.append(("BACKGROUND", first, last, LABEL_GREY))
+        return LIGHT_COLOURS[Light(cell.light)]
+    if not item.header and (cell.kind is Kind.LABEL or cell.bold):
+        return LABEL_GREY
+    return None
 
 
 def _frame_height(frame: Any, default: float) -> float:
@@ -288,7 +233,7 @@ def _frame_height(frame: Any, default: float) -> float:
     return float(frame._height - frame._topPadding - frame._bottomPadding)
 
 
-class _SplittingTable(Table):  # type: ignore[misc]  # reportlab is untyped
+class _SplittingTable(GridFlowable):
     """A table that splits itself from its block's grid (see the module docstring)."""
 
     layout: _Layout
@@ -300,13 +245,12 @@ class _SplittingTable(Table):  # type: ignore[misc]  # reportlab is untyped
         frame = getattr(self, "_frame", None)
         at_top = bool(getattr(frame, "_atTop", False))
         page = max(_frame_height(frame, avail_height), avail_height)
-        # row heights are measured only as far as the height asked for (long table optimising)
-        self._calc(avail_width, page)
+        geometry = self.geometry()
         n_header = self.layout.n_header
         start, end = self.body_range
         # rows (header included) that fit, cells spanning rows kept whole; and ignoring spans
-        fit = self._getFirstPossibleSplitRowPosition(avail_height)
-        fit_any = self._getFirstPossibleSplitRowPosition(avail_height, ignoreSpans=1)
+        fit = geometry.split_position(avail_height)
+        fit_any = geometry.split_position(avail_height, ignore_spans=True)
         if fit_any > fit:
             # the page ends inside a row group: cut it between two rows (its label is printed
             # again on the next page) when it is a long one, rather than leave a gap
@@ -331,17 +275,56 @@ class _SplittingTable(Table):  # type: ignore[misc]  # reportlab is untyped
             cut -= 1
         return self._cut_first_row(avail_height) if at_top else []
 
+    def part_cells(self) -> tuple[list[GridCell], int]:
+        """The header cells and the cells of this part's body rows, spans clipped to them."""
+        layout = self.layout
+        n_header = layout.n_header
+        start, end = self.body_range
+        first_row = self.first_row
+        cells = [
+            GridCell(
+                item.row,
+                item.col,
+                item.rowspan,
+                item.colspan,
+                layout.content(item),
+                _background(item),
+            )
+            for item in layout.header
+        ]
+        for item in layout.body:
+            top = item.row - n_header
+            bottom = top + item.rowspan
+            if bottom <= start or top >= end:
+                continue
+            first, last = max(top, start), min(bottom, end)
+            # a label cut by a page break is printed again; other text only where it starts
+            shown = top >= start or item.cell.kind is Kind.LABEL
+            content = layout.content(item, shown)
+            if top == start and item.col in first_row:
+                content = first_row[item.col]
+            cells.append(
+                GridCell(
+                    n_header + first - start,
+                    item.col,
+                    last - first,
+                    item.colspan,
+                    content,
+                    _background(item),
+                )
+            )
+        return cells, n_header + end - start
+
     def _rows_height(self, first: int, last: int) -> float:
-        """The height of body rows ``first`` to ``last`` (exclusive), infinite if unmeasured."""
+        """The height of body rows ``first`` to ``last`` (exclusive)."""
         offset = self.layout.n_header - self.body_range[0]
-        heights = self._rowHeights[first + offset : last + offset]
-        return float("inf") if None in heights else float(sum(heights))
+        return float(sum(self._rowHeights[first + offset : last + offset]))
 
     def _cut_first_row(self, avail_height: float) -> list[Any]:
         """Split the texts of the first body row: what fits here, and the rest on the next page."""
         layout = self.layout
         start, end = self.body_range
-        room = avail_height - sum(self._rowHeights[: layout.n_header]) - _PAD_TOP - _PAD_BOTTOM
+        room = avail_height - sum(self._rowHeights[: layout.n_header]) - PAD_TOP - PAD_BOTTOM
         here: dict[int, Any] = {}
         later: dict[int, Any] = {}
         for item in layout.body:
@@ -350,7 +333,7 @@ class _SplittingTable(Table):  # type: ignore[misc]  # reportlab is untyped
             paragraph = self.first_row.get(item.col, layout.content(item))
             if not paragraph:
                 continue
-            width = sum(layout.widths[item.col : item.col + item.colspan]) - _PAD_SIDE * 2
+            width = self.cell_width(item.col, item.colspan) - PAD_SIDE * 2
             _, height = paragraph.wrap(width, avail_height)
             if height <= room:
                 here[item.col] = paragraph
