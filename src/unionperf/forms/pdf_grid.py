@@ -16,7 +16,7 @@ decided in ``pdf_table``; this module gives it the row heights and split positio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,7 @@ from reportlab.platypus import Flowable
 
 from unionperf.forms.fonts import FONT_NAME
 from unionperf.forms.pdf_style import GRID, HEADER_GREY, leading_for
+from unionperf.forms.pdf_text import CellText
 
 __all__ = ["PAD_BOTTOM", "PAD_SIDE", "PAD_TOP", "GridCell", "GridGeometry", "draw_grid", "measure"]
 
@@ -237,13 +238,12 @@ def _draw_text(
         return
     style = paragraph.style
     alignment = style.alignment
-    font_size = paragraph.blPara.fontSize
+    font_size = style.fontSize
     leading = style.leading
     x += style.leftIndent
     baseline = y + height - font_size
     code = canvas._code
-    for spare, words in lines:
-        text = words[0]
+    for spare, text in lines:
         if text:
             if alignment == TA_CENTER:
                 at = x + 0.5 * spare
@@ -255,18 +255,22 @@ def _draw_text(
         baseline -= leading
 
 
-def _simple_lines(paragraph: Any) -> list[tuple[float, list[str]]] | None:
+def _simple_lines(paragraph: Any) -> Sequence[tuple[float, str]] | None:
     """The paragraph's lines when it is one plain run of text (``None``: let it draw itself)."""
+    if isinstance(paragraph, CellText):
+        return paragraph.lines
     para = paragraph.blPara
     if para.kind != 0 or getattr(para, "us_lines", None) or getattr(para, "link", None):
         return None
     if para.fontName != FONT_NAME or getattr(paragraph, "bulletText", None):
         return None
+    if para.fontSize != paragraph.style.fontSize:
+        return None
     lines: list[tuple[float, list[str]]] = para.lines
     for spare, words in lines:
         if len(words) != 1 or (spare <= -_SQUEEZED and "\xa0" in words[0]):
             return None
-    return lines
+    return [(spare, words[0]) for spare, words in lines]
 
 
 def _draw_lines(

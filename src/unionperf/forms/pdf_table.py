@@ -32,6 +32,7 @@ from unionperf.forms.pdf_style import (
     leading_for,
     may_hang,
 )
+from unionperf.forms.pdf_text import cell_text_or_none
 
 __all__ = ["KEEP_SHARE", "block_table", "opening_height"]
 
@@ -62,14 +63,12 @@ class _Layout:
         key = id(item)
         if key not in self.paragraphs:
             text = cell_text(item.cell)
-            self.paragraphs[key] = (
-                _paragraph(
-                    escaped_text(text),
-                    cell_style(_alignment(item.cell, item.header), may_hang(text), self.size),
-                )
-                if text
-                else ""
-            )
+            if text:
+                style = cell_style(_alignment(item.cell, item.header), may_hang(text), self.size)
+                made = cell_text_or_none(text, style)
+                self.paragraphs[key] = made or _paragraph(escaped_text(text), style)
+            else:
+                self.paragraphs[key] = ""
         return self.paragraphs[key]
 
 
