@@ -6,7 +6,7 @@ import pytest
 
 from unionperf.demo.data import demo_years
 from unionperf.domain.year import Stage
-from unionperf.forms import pdf_table
+from unionperf.forms import pdf_para, pdf_text
 from unionperf.forms.builders import budget_family, families_for
 from unionperf.forms.pdf import write_pdf
 
@@ -17,20 +17,25 @@ def _families():
 
 
 def _without_caches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_table, "_parsed", lambda markup, style: None)
-    monkeypatch.setattr(pdf_table, "_BROKEN_MOST", 0)
-    monkeypatch.setattr(pdf_table, "_BROKEN", {})
+    monkeypatch.setattr(pdf_para, "_parsed", lambda markup, style: None)
+    monkeypatch.setattr(pdf_para, "_BROKEN_MOST", 0)
+    monkeypatch.setattr(pdf_para, "_BROKEN", {})
+    monkeypatch.setattr(pdf_text, "_LINES_MOST", 0)
+    monkeypatch.setattr(pdf_text, "_LINES", {})
+    monkeypatch.setattr(pdf_text, "_WIDTHS", {})
 
 
 def test_the_forms_are_byte_for_byte_those_made_without_the_caches(monkeypatch):
     families = _families()
     assert sum(len(family.forms) for family in families) > 3  # texts repeat across forms
-    pdf_table._BROKEN.clear()
-    pdf_table._parsed.cache_clear()
+    pdf_para._BROKEN.clear()
+    pdf_para._parsed.cache_clear()
+    pdf_text._LINES.clear()
     cached = [write_pdf(family) for family in families]
     again = [write_pdf(family) for family in families]  # every text now from the caches
-    assert pdf_table._parsed.cache_info().hits > 0
-    assert pdf_table._BROKEN
+    assert pdf_para._parsed.cache_info().hits > 0
+    assert pdf_para._BROKEN
+    assert pdf_text._LINES
     with monkeypatch.context() as patch:
         _without_caches(patch)
         plain = [write_pdf(family) for family in families]

@@ -186,6 +186,8 @@ def form_texts(form: Form) -> Iterator[tuple[str, str]]:
 
 def family_glyph_problems(family: FormFamily) -> list[GlyphProblem]:
     """Every text of the family holding characters the font lacks, in print order."""
+    if not missing_glyphs("".join(_family_texts(family))):
+        return []  # the usual case, found without naming every cell's place
     problems: list[GlyphProblem] = []
     for form in family.forms:
         title = f"{form.title}（{form.subtitle}）" if form.subtitle else form.title
@@ -194,6 +196,19 @@ def family_glyph_problems(family: FormFamily) -> list[GlyphProblem]:
             if chars:
                 problems.append(GlyphProblem(form.key, title, where, text, chars))
     return problems
+
+
+def _family_texts(family: FormFamily) -> Iterator[str]:
+    """The texts of :func:`form_texts` for every form, without their places."""
+    for form in family.forms:
+        yield from (form.title, form.subtitle, form.unit_name, form.qr, form.continued)
+        yield from (f"{label}{value}" for label, value in form.meta)
+        for block in form.blocks:
+            yield block.caption
+            yield from (cell_text(cell) for row in (*block.header, *block.rows) for cell in row)
+        yield from form.signoff
+        yield from ("".join(signed) for signed in form.signed)
+        yield from form.notes
 
 
 def check_family_glyphs(family: FormFamily) -> list[str]:

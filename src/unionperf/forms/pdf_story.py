@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -182,10 +183,7 @@ def _meta_table(meta: tuple[tuple[str, str], ...], width: float) -> list[Any]:
             aligns = [TA_LEFT]
         else:
             aligns = [TA_LEFT, *[TA_CENTER] * (len(line) - 2), TA_RIGHT]
-        cells = [
-            para(texts[i], ParagraphStyle(f"meta-{a}", parent=base, alignment=a))
-            for i, a in zip(line, aligns, strict=True)
-        ]
+        cells = [para(texts[i], _aligned(base, a)) for i, a in zip(line, aligns, strict=True)]
         table = Table([cells], colWidths=widths, hAlign="LEFT")
         table.setStyle(
             TableStyle(
@@ -201,6 +199,12 @@ def _meta_table(meta: tuple[tuple[str, str], ...], width: float) -> list[Any]:
         )
         story.append(table)
     return story
+
+
+@lru_cache(maxsize=16)
+def _aligned(base: ParagraphStyle, alignment: int) -> ParagraphStyle:
+    """``base`` aligned ``alignment``, made once (paragraphs repeat by text and style)."""
+    return ParagraphStyle(f"{base.name}-{alignment}", parent=base, alignment=alignment)
 
 
 def _signoff_roles(form: Form) -> list[tuple[str, str, str]]:
@@ -221,12 +225,12 @@ def _signoff_lines(form: Form, width: float) -> Table | str:
     date_label = stringWidth("日期：", FONT_NAME, style.fontSize) + 12
     date_width = 2.8 * cm
     name_width = max(min(width - label_width - date_label - date_width, 5 * cm), 1.5 * cm)
-    centred = ParagraphStyle("signoff-value", parent=style, alignment=TA_CENTER)
+    centred = _aligned(style, TA_CENTER)
     data = [
         [
             para(f"{role}：", style),
             para(name, centred) if name else "",
-            para("日期：", ParagraphStyle("signoff-date", parent=style, alignment=TA_RIGHT)),
+            para("日期：", _aligned(style, TA_RIGHT)),
             para(on, centred) if on else "",
         ]
         for role, name, on in roles

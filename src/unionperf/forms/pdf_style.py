@@ -17,6 +17,7 @@ from reportlab.platypus import Paragraph
 
 from unionperf.forms.fonts import FONT_NAME
 from unionperf.forms.model import Light, Orientation
+from unionperf.forms.pdf_para import cached_paragraph
 
 _CHINESE_CANNOT_START = "，；：！？、。」』）》〉…％"
 """Chinese closing punctuation that must not start a line. reportlab's CJK line breaking only
@@ -142,8 +143,8 @@ def escaped_text(text: str) -> str:
 
 
 def para(text: str, paragraph_style: ParagraphStyle) -> Paragraph:
-    """Plain text (escaped, newlines kept) as a paragraph."""
-    return Paragraph(escaped_text(text), paragraph_style)
+    """Plain text (escaped, newlines kept) as a paragraph (parsed and broken once per repeat)."""
+    return cached_paragraph(escaped_text(text), paragraph_style)
 
 
 ALIGNMENTS = {"left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT}

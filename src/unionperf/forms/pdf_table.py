@@ -12,16 +12,15 @@ cells spanning rows, in 5.1.)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.platypus import Paragraph
 
 from unionperf.forms.fonts import cell_text
 from unionperf.forms.grid import Placed, place_cells
 from unionperf.forms.model import Block, Cell, Kind, Light
 from unionperf.forms.pdf_grid import PAD_BOTTOM, PAD_SIDE, PAD_TOP, GridCell, GridFlowable
+from unionperf.forms.pdf_para import cached_paragraph
 from unionperf.forms.pdf_style import (
     ALIGNMENTS,
     BODY_SIZE,
@@ -66,66 +65,10 @@ class _Layout:
             if text:
                 style = cell_style(_alignment(item.cell, item.header), may_hang(text), self.size)
                 made = cell_text_or_none(text, style)
-                self.paragraphs[key] = made or _paragraph(escaped_text(text), style)
+                self.paragraphs[key] = made or cached_paragraph(escaped_text(text), style)
             else:
                 self.paragraphs[key] = ""
         return self.paragraphs[key]
-
-
-_BROKEN: dict[tuple[str, Any, float], tuple[Any, ...]] = {}
-"""A text's lines at a width, by (text, style, width): the forms repeat their headers and
-labels at the same column widths, and breaking Chinese text into lines is the costly part."""
-_BROKEN_MOST = 20_000
-
-
-class _CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
-    """A paragraph that remembers its layout for the last width.
-
-    A table wraps each cell more than once, and a block's cells are shared by the table parts
-    it is split into: breaking Chinese text into lines is the costly part of the PDF. A text
-    already broken at the same width and style (by any cell) takes those lines (``_BROKEN``);
-    the PDF stays byte for byte the same.
-    """
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped is not None and self._wrapped[0] == avail_width:
-            return self._wrapped[1]
-        key = (self.text, self.style, avail_width)
-        known = _BROKEN.get(key) if self.text else None
-        if known is not None:  # the same text broken into lines at this width before
-            self.width, self._wrapWidths, self.blPara, self.height = known
-            width, height = self.width, self.height
-        else:
-            width, height = super().wrap(avail_width, avail_height)
-            if self.text and len(_BROKEN) < _BROKEN_MOST:
-                _BROKEN[key] = (self.width, self._wrapWidths, self.blPara, self.height)
-        self._wrapped = (avail_width, (float(width), float(height)))
-        return self._wrapped[1]
-
-
-def _paragraph(markup: str, style: Any) -> _CellParagraph:
-    """A cell's paragraph, its markup parsed once per process for every cell that repeats it.
-
-    The 201 self-evaluation forms of a large unit repeat their header and label texts; parsing
-    a paragraph's markup is an eighth of the PDF. Each paragraph gets its own copies of the
-    parsed fragments (reportlab may set attributes on them while it lays the text out).
-    """
-    parsed = _parsed(markup, style)
-    if parsed is None:
-        return _CellParagraph(markup, style)
-    text, parsed_style, frags = parsed
-    return _CellParagraph(text, parsed_style, frags=[frag.clone() for frag in frags])
-
-
-@lru_cache(maxsize=4096)
-def _parsed(markup: str, style: Any) -> tuple[str, Any, tuple[Any, ...]] | None:
-    """The markup parsed as ``Paragraph`` parses it (``None``: let Paragraph itself do it)."""
-    made = Paragraph(markup, style)
-    if made.bulletText is not None or not all(hasattr(frag, "clone") for frag in made.frags):
-        return None
-    return made.text, made.style, tuple(frag.clone() for frag in made.frags)
 
 
 def block_table(
