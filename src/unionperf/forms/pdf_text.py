@@ -112,7 +112,8 @@ def _cuts(
     ``pdf_style`` completes with the Chinese ones: the two differ, and the forms keep that.
     """
     lines: list[tuple[float, int, int, bool]] = []
-    i = width_used = line_start = 0
+    i = line_start = 0
+    width_used = 0.0
     n = len(word)
     while i < n:
         w = widths[i]
@@ -138,7 +139,7 @@ def _cuts(
                 extra += w
             lines.append((extra, line_start, i, True))
             line_start = i
-            width_used = 0
+            width_used = 0.0
     if width_used > 0:
         lines.append((max_width - width_used, line_start, n, False))
     return lines
