@@ -16,19 +16,15 @@ decided in ``pdf_table``; this module gives it the row heights and split positio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
-from unionperf.forms.fonts import FONT_NAME
+from unionperf.forms.pdf_draw import draw_lines
 from unionperf.forms.pdf_style import GRID, HEADER_GREY, leading_for
-from unionperf.forms.pdf_text import CellText
 
 __all__ = ["PAD_BOTTOM", "PAD_SIDE", "PAD_TOP", "GridCell", "GridGeometry", "draw_grid", "measure"]
 
@@ -36,9 +32,7 @@ PAD_SIDE = 3.0
 PAD_TOP = 2.5
 PAD_BOTTOM = 3.0
 _FUZZ = 1e-6  # reportlab's rl_config._FUZZ
-_SQUEEZED = 1e-8
-"""A line wider than its room by more than this is squeezed by word spacing (at no-break
-spaces) when the paragraph draws it: such paragraphs draw themselves."""
+
 _BLACK = colors.black
 
 
@@ -177,10 +171,9 @@ def draw_grid(
             y0, y1 = tops[cell.row + cell.rowspan], tops[cell.row]
             code.append(_rect(x0, y0, x1 - x0, y1 - y0))
     canvas.setFillColor(_BLACK)
-    texts = _texts_of(canvas)
     for cell in cells:
         if cell.content:
-            _draw_text(canvas, texts, cell, (columns, tops))
+            _draw_text(canvas, cell, (columns, tops))
     _draw_lines(canvas, cells, geometry, tops, n_header)
     canvas.restoreState()
 
@@ -189,42 +182,8 @@ def _rect(x: float, y: float, width: float, height: float) -> str:
     return f"n {x:.4f} {y:.4f} {width:.4f} {height:.4f} re f"
 
 
-def _texts_of(canvas: Any) -> Callable[[str, float], str]:
-    """The page operators that show a line of text, made once per document and text."""
-    doc = canvas._doc
-    known: dict[tuple[str, float], str] | None = getattr(doc, "_unionperf_texts", None)
-    if known is None:
-        known = {}
-        doc._unionperf_texts = known
-    font = getFont(FONT_NAME)
-    escape = canvas._escape
-
-    def operators(text: str, size: float) -> str:
-        key = (text, size)
-        made = known.get(key)
-        if made is None:
-            tf = f"{fp_str(size)} Tf"
-            made = " ".join(
-                f"{font.getSubsetInternalName(subset, doc)} {tf} ({escape(part)}) Tj"
-                for subset, part in font.splitString(text, doc)
-            )
-            known[key] = made
-        return made
-
-    return operators
-
-
-def _draw_text(
-    canvas: Any,
-    texts: Callable[[str, float], str],
-    cell: GridCell,
-    grid: tuple[list[float], list[float]],
-) -> None:
-    """The cell's paragraph, middle-aligned as ``Table`` places it.
-
-    Each line is placed as the paragraph places it: left, centred or right in its width less
-    its indents.
-    """
+def _draw_text(canvas: Any, cell: GridCell, grid: tuple[list[float], list[float]]) -> None:
+    """The cell's paragraph, middle-aligned as ``Table`` places it."""
     columns, tops = grid
     paragraph = cell.content
     x = columns[cell.col] + PAD_SIDE
@@ -232,45 +191,8 @@ def _draw_text(
     row_height = tops[cell.row] - bottom
     height = paragraph.height
     y = bottom + (row_height + PAD_BOTTOM - PAD_TOP + height) / 2.0 - height
-    lines = _simple_lines(paragraph)
-    if lines is None:
+    if not draw_lines(canvas, paragraph, x, y):
         paragraph.drawOn(canvas, x, y)
-        return
-    style = paragraph.style
-    alignment = style.alignment
-    font_size = style.fontSize
-    leading = style.leading
-    x += style.leftIndent
-    baseline = y + height - font_size
-    code = canvas._code
-    for spare, text in lines:
-        if text:
-            if alignment == TA_CENTER:
-                at = x + 0.5 * spare
-            elif alignment == TA_RIGHT:
-                at = x + spare
-            else:
-                at = x
-            code.append(f"BT 1 0 0 1 {at:.4f} {baseline:.4f} Tm {texts(text, font_size)} ET")
-        baseline -= leading
-
-
-def _simple_lines(paragraph: Any) -> Sequence[tuple[float, str]] | None:
-    """The paragraph's lines when it is one plain run of text (``None``: let it draw itself)."""
-    if isinstance(paragraph, CellText):
-        return paragraph.lines
-    para = paragraph.blPara
-    if para.kind != 0 or getattr(para, "us_lines", None) or getattr(para, "link", None):
-        return None
-    if para.fontName != FONT_NAME or getattr(paragraph, "bulletText", None):
-        return None
-    if para.fontSize != paragraph.style.fontSize:
-        return None
-    lines: list[tuple[float, list[str]]] = para.lines
-    for spare, words in lines:
-        if len(words) != 1 or (spare <= -_SQUEEZED and "\xa0" in words[0]):
-            return None
-    return [(spare, words[0]) for spare, words in lines]
 
 
 def _draw_lines(

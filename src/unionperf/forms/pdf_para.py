@@ -13,6 +13,8 @@ from typing import Any
 
 from reportlab.platypus import Paragraph
 
+from unionperf.forms.pdf_draw import draw_lines
+
 __all__ = ["CachedParagraph", "cached_paragraph"]
 
 
@@ -52,6 +54,16 @@ class CachedParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
                 _BROKEN[key] = (self.width, self._wrapWidths, self.blPara, self.height)
         self._wrapped = (avail_width, (float(width), float(height)))
         return self._wrapped[1]
+
+    def draw(self) -> None:
+        """Draw the lines straight into the page when it is one plain run of text."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.style.textColor)
+        drawn = draw_lines(canvas, self, 0.0, 0.0)
+        canvas.restoreState()
+        if not drawn:
+            super().draw()
 
 
 def cached_paragraph(markup: str, style: Any) -> CachedParagraph:

@@ -54,6 +54,8 @@ class _Layout:
     """The text size of the cells (:data:`~unionperf.forms.pdf_style.DENSE_SIZE` when dense)."""
     paragraphs: dict[int, Any] = field(default_factory=dict)
     """Each cell's paragraph (by ``id`` of its :class:`Placed`), made once for all table parts."""
+    prepared: list[Any] = field(default_factory=list)
+    """The header cells and body entries (:meth:`header_cells`, :meth:`body_entries`)."""
 
     def content(self, item: Placed, shown: bool = True) -> Any:
         """The paragraph of a cell ("" for no text, or not ``shown``)."""
@@ -69,6 +71,39 @@ class _Layout:
             else:
                 self.paragraphs[key] = ""
         return self.paragraphs[key]
+
+    def header_cells(self) -> list[GridCell]:
+        """The header rows' cells, the same in every part (made once)."""
+        if not self.prepared:
+            self._prepare()
+        cells: list[GridCell] = self.prepared[0]
+        return cells
+
+    def body_entries(self) -> list[tuple[int, int, Placed, Any, Any]]:
+        """Each body cell as (top, bottom, placed cell, paragraph, fill), made once."""
+        if not self.prepared:
+            self._prepare()
+        entries: list[tuple[int, int, Placed, Any, Any]] = self.prepared[1]
+        return entries
+
+    def _prepare(self) -> None:
+        header = [
+            GridCell(item.row, item.col, item.rowspan, item.colspan, self.content(item), fill)
+            for item in self.header
+            for fill in (_background(item),)
+        ]
+        n_header = self.n_header
+        body = [
+            (
+                item.row - n_header,
+                item.row - n_header + item.rowspan,
+                item,
+                self.content(item),
+                _background(item),
+            )
+            for item in self.body
+        ]
+        self.prepared[:] = [header, body]
 
 
 def block_table(
@@ -223,38 +258,19 @@ class _SplittingTable(GridFlowable):
         n_header = layout.n_header
         start, end = self.body_range
         first_row = self.first_row
-        cells = [
-            GridCell(
-                item.row,
-                item.col,
-                item.rowspan,
-                item.colspan,
-                layout.content(item),
-                _background(item),
-            )
-            for item in layout.header
-        ]
-        for item in layout.body:
-            top = item.row - n_header
-            bottom = top + item.rowspan
+        cells = list(layout.header_cells())
+        for top, bottom, item, made, fill in layout.body_entries():
             if bottom <= start or top >= end:
                 continue
             first, last = max(top, start), min(bottom, end)
-            # a label cut by a page break is printed again; other text only where it starts
-            shown = top >= start or item.cell.kind is Kind.LABEL
-            content = layout.content(item, shown)
-            if top == start and item.col in first_row:
+            content = made
+            if top < start and item.cell.kind is not Kind.LABEL:
+                # a label cut by a page break is printed again; other text only where it starts
+                content = ""
+            elif top == start and item.col in first_row:
                 content = first_row[item.col]
-            cells.append(
-                GridCell(
-                    n_header + first - start,
-                    item.col,
-                    last - first,
-                    item.colspan,
-                    content,
-                    _background(item),
-                )
-            )
+            row = n_header + first - start
+            cells.append(GridCell(row, item.col, last - first, item.colspan, content, fill))
         return cells, n_header + end - start
 
     def _rows_height(self, first: int, last: int) -> float:
