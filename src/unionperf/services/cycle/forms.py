@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import NoReturn
 
 from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import keys
 from unionperf.exchange.keys import KeyFileError
+from unionperf.forms.batch import render_all
 from unionperf.forms.builders import families_for
 from unionperf.forms.cover import CoverFacts, cover_family
 from unionperf.forms.fonts import GlyphError
 from unionperf.forms.model import FormFamily
 from unionperf.forms.names import family_file_name, workbook_file_name
 from unionperf.forms.pdf import write_pdf
-from unionperf.forms.xlsx import write_workbook
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.files import write_atomically
 from unionperf.services.common.stages import parse_stage
@@ -34,8 +35,9 @@ class WrittenForms:
 def stage_files(data: YearData, stage: Stage) -> dict[str, bytes]:
     """The forms of a stage as files for a package's ``data/forms/`` folder."""
     families = families_for(data, stage)
-    files = {f"{family.key}.pdf": _pdf(family) for family in families}
-    files[f"forms-{stage.name}.xlsx"] = write_workbook(families, sheet_per_form=True)
+    rendered = render_all(families, on_error=_refuse)
+    files = {f"{family.key}.pdf": pdf for family, pdf in zip(families, rendered.pdfs, strict=True)}
+    files[f"forms-{stage.name}.xlsx"] = rendered.workbook
     return files
 
 
@@ -57,8 +59,12 @@ def write_forms(
     if stage is not None:
         families.append(cover(workspace, data, stage))
         cover_name = family_file_name(year, families[-1])
-    files = {family_file_name(year, family): _pdf(family) for family in families}
-    files[workbook_file_name(year, stage)] = write_workbook(families, sheet_per_form=True)
+    rendered = render_all(families, on_error=_refuse)
+    files = {
+        family_file_name(year, family): pdf
+        for family, pdf in zip(families, rendered.pdfs, strict=True)
+    }
+    files[workbook_file_name(year, stage)] = rendered.workbook
     paths = tuple(write_atomically(out_dir, name, blob) for name, blob in files.items())
     return WrittenForms(paths, next((path for path in paths if path.name == cover_name), None))
 
@@ -108,6 +114,13 @@ def _pdf(family: FormFamily) -> bytes:
     try:
         return write_pdf(family)
     except GlyphError as error:
+        _refuse(family, error)
+
+
+def _refuse(family: FormFamily, error: Exception) -> NoReturn:
+    """A family's PDF could not be written: a glyph the font lacks is the user's to fix."""
+    if isinstance(error, GlyphError):
         raise ServiceError(
             f"“{family.title}”中有字体无法显示的字符，未生成 PDF：{error}"
         ) from error
+    raise error
