@@ -5924,7 +5924,7 @@ Restore it from a backup?</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+153"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+154"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -5975,12 +5975,12 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -6010,7 +6010,12 @@ Restore it from a backup?</source>
         <translation>项目“{name}”</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Ex-ante assessment</source>
+        <translation>事前绩效评估</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Indicator “{name}”</source>
         <translation>指标“{name}”</translation>
     </message>
@@ -6149,7 +6154,7 @@ Why is this so? (travels with the package)</source>
         <translation>上级工会通过反馈数据包下发的审核意见。被退回的阶段已重新打开：请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-241"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-243"/>
         <source>Ready to submit “{stage}”: every check passes and every sign-off is recorded.</source>
         <translation>“{stage}”可以报送：全部检查通过，签字齐全。</translation>
     </message>
