@@ -17,11 +17,10 @@ def test_an_assessment_opinion_is_named_as_the_projects_assessment(qtbot):
     data = demo_year(2024)
     project = data.projects[0]
     indicator = project.targets.indicators[0]
+    path = f"项目/{project.name}/事前绩效评估"
     names = _names(
         (
-            Opinion(
-                project.uid, ASSESSMENT_ITEM, "", f"项目/{project.name}/事前绩效评估", "补充依据"
-            ),
+            Opinion(project.uid, ASSESSMENT_ITEM, "", path, "补充依据"),
             Opinion(project.uid, indicator.uid, "", "", "目标值偏低"),
             Opinion(project.uid, "", "", "", "整体说明"),
         )
