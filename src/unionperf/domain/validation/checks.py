@@ -9,6 +9,7 @@ from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.categories import Flow
 from unionperf.domain.money import ZERO
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section, Severity
+from unionperf.domain.scoring import Scorer, score_targets
 from unionperf.domain.settings import SIGNOFF_LABELS
 from unionperf.domain.validation.assessment_rules import check_assessments
 from unionperf.domain.validation.budget_rules import check_budget, check_projects, is_exempt
@@ -51,11 +52,13 @@ def check_stage(
     *,
     signoffs: bool = True,
     adjusting: Set[str] = frozenset(),
+    scorer: Scorer = score_targets,
 ) -> list[Problem]:
     """Every problem that must be settled before ``stage`` is submitted.
 
     ``adjusting`` names the stages with an adjustment open: their missing sign-offs are asked
-    for again (G002) rather than for the first time.
+    for again (G002) rather than for the first time. ``scorer`` scores the self-evaluations
+    (one that remembers lets the caller score the year afterwards without scoring it again).
     """
     problems = check_unit(data) + check_weights(data) + check_budget(data) + check_projects(data)
     problems += check_assessments(data)
@@ -72,7 +75,7 @@ def check_stage(
     if is_evaluation:
         for targets in sets:
             budget, executed = _funds_of(data, targets.owner_uid)
-            problems += check_evaluation(data, targets, budget, executed)
+            problems += check_evaluation(data, targets, budget, executed, scorer)
     if signoffs:
         problems += check_signoffs(data, stage, adjusting=stage.name in adjusting)
     return _unique(problems)
