@@ -283,27 +283,31 @@ def _entry(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Monitoring
         measure=_text(item["measure"], rules),
         suspension=_member(item["suspension"], rules.suspension),
         progress=tuple(
-            _progress(progress, rules, memo)
-            for progress in _list(item["progress"], rules.progress_max)
+            [
+                _progress(progress, rules, memo)
+                for progress in _list(item["progress"], rules.progress_max)
+            ]
         ),
     )
 
 
-def _progress(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> IndicatorProgress:
+def _progress(item: Any, rules: WalkRules, memo: dict[str, Decimal]) -> IndicatorProgress:
     # The hottest loop of a package's verification (48,000 records in a large unit): the
-    # checks of _uid, _text and _member are written out here, the same as theirs.
-    item = _checked_object(value, rules.progress)
-    uid, actual_text, forecast_text = (
-        item["indicator_uid"],
-        item["actual_text"],
-        item["forecast_text"],
-    )
-    measure, note, tier, likelihood = (
-        item["measure"],
-        item["note"],
-        item["tier"],
-        item["likelihood"],
-    )
+    # checks of _checked_object, _uid, _text, _decimal (for a text read before), _member and
+    # _list are written out here, the same as theirs.
+    required, most = rules.progress
+    if type(item) is not dict or len(item) > most or not item.keys() >= required:
+        raise UnexpectedError
+    uid = item["indicator_uid"]
+    actual_text = item["actual_text"]
+    forecast_text = item["forecast_text"]
+    measure = item["measure"]
+    note = item["note"]
+    tier = item["tier"]
+    likelihood = item["likelihood"]
+    reasons = item["reasons"]
+    actual = item["actual"]
+    forecast = item["forecast"]
     text_max = rules.text_max
     if (
         type(uid) is not str
@@ -318,17 +322,24 @@ def _progress(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Indicat
         or len(note) > text_max
         or (tier is not None and type(tier) is not str)
         or (likelihood is not None and type(likelihood) is not str)
+        or type(reasons) is not list
+        or len(reasons) > rules.reasons_max
     ):
         raise UnexpectedError
-    reasons = _list(item["reasons"], rules.reasons_max)
+    if actual is not None:
+        known = memo.get(actual) if type(actual) is str else None
+        actual = known if known is not None else _decimal(actual, rules, memo)
+    if forecast is not None:
+        known = memo.get(forecast) if type(forecast) is str else None
+        forecast = known if known is not None else _decimal(forecast, rules, memo)
     return IndicatorProgress(
         indicator_uid=uid,
-        actual=_decimal(item["actual"], rules, memo),
+        actual=actual,
         tier=None if tier is None else rules.tier[tier],
         actual_text=actual_text,
-        forecast=_decimal(item["forecast"], rules, memo),
+        forecast=forecast,
         forecast_text=forecast_text,
-        reasons=tuple(_reason(reason, rules) for reason in reasons) if reasons else (),
+        reasons=tuple([_reason(reason, rules) for reason in reasons]) if reasons else (),
         likelihood=None if likelihood is None else rules.likelihood[likelihood],
         measure=measure,
         note=note,
