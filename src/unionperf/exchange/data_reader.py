@@ -31,8 +31,10 @@ from unionperf.exchange.errors import PackageError
 
 __all__ = ["read_data"]
 
-_NO_TARGETS = {"owner_uid": "", "annual_goal": "", "midterm_goal": "", "indicators": []}
-"""Stands for the walked unit targets in the rest of the document (the key is required)."""
+
+def _no_targets() -> dict[str, Any]:
+    """Stands for the walked unit targets in the rest of the document (the key is required)."""
+    return {"owner_uid": "", "annual_goal": "", "midterm_goal": "", "indicators": []}
 
 
 def read_data(document: Any, label: str = "data.json") -> YearData:
@@ -47,7 +49,7 @@ def read_data(document: Any, label: str = "data.json") -> YearData:
         rest = {
             **document,
             "projects": [],
-            "unit_targets": _NO_TARGETS,
+            "unit_targets": _no_targets(),
             "monitoring": [],
             "evaluations": [],
         }
