@@ -34,7 +34,8 @@ contracts: $(STAMP)
 # PostgreSQL fail them instead of skipping.
 UPPER_TESTS := tests/services/test_upper_*.py tests/services/test_receive_*.py \
 	tests/services/test_hostile_receive.py tests/services/test_register_book.py \
-	tests/services/test_feedback_replay.py tests/test_cli_upper*.py
+	tests/services/test_feedback_replay.py tests/test_cli_upper*.py tests/test_cli_season.py \
+	tests/ui/test_upper_*.py
 pytest: system $(STAMP)
 	UNIONPERF_REQUIRE_BUNDLE=1 UNIONPERF_REQUIRE_POSTGRESQL=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not legacy"
 	UNIONPERF_REQUIRE_POSTGRESQL=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --postgresql $(UPPER_TESTS)
