@@ -6800,7 +6800,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>以上三个姓名在各阶段签字确认时自动填入，以后可在“单位信息”中修改。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>postgresql+psycopg://user@server/database</source>
+        <translation>postgresql+psycopg://用户名@服务器/数据库名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Union name *</source>
         <translation>工会名称 *</translation>
     </message>
@@ -6851,8 +6856,8 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
     </message>
     <message>
         <location line="+7"/>
-        <source>Leave it empty to keep the data in a local SQLite file in the workspace folder; a large union may enter the address of its PostgreSQL database (no password in it: see the IT section of the upper-level guide).</source>
-        <translation>留空则使用工作区文件夹中的本机 SQLite 文件；大型工会可填本单位 PostgreSQL 数据库的连接地址（地址中不写密码，见《上级工会使用说明》“大型工会的数据库”一节）。</translation>
+        <source>Leave it empty to keep the data in a local database file in the workspace folder; a large union may enter the address of its PostgreSQL database (no password in it: see the IT section of the upper-level guide).</source>
+        <translation>留空则使用工作区文件夹中的本机数据库文件；大型工会可填本单位 PostgreSQL 数据库的连接地址（地址中不写密码，见《上级工会使用说明》“大型工会的数据库”一节）。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -7098,12 +7103,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>已从 {name} 恢复</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Data in PostgreSQL (backed up with pg_dump)</source>
-        <translation>数据在 PostgreSQL 数据库中（用 pg_dump 备份）</translation>
+        <location line="+24"/>
+        <source>Data in PostgreSQL (backed up with the database&apos;s own tools)</source>
+        <translation>数据在 PostgreSQL 数据库中（用数据库自带的工具备份）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>

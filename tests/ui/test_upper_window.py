@@ -126,7 +126,10 @@ def test_on_postgresql_the_file_menu_says_the_database_backs_it_up(qtbot, told, 
     try:
         window = UpperWindow(workspace)
         qtbot.addWidget(window)
-        assert window.backup_label.text() == "Data in PostgreSQL (backed up with pg_dump)"
+        assert (
+            window.backup_label.text()
+            == "Data in PostgreSQL (backed up with the database's own tools)"
+        )
         window.backup_action.trigger()
         assert window.show_restore() is None
         assert told["info"] == [f"Backups: {POSTGRESQL_BACKUP_TEXT}"] * 2

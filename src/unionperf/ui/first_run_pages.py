@@ -134,7 +134,7 @@ class UnitPage(QWizardPage):
         )
         self.contact = self._line("contactPhone")
         self.database = self._line("databaseUrl")
-        self.database.setPlaceholderText("postgresql+psycopg://unionperf@db.example.cn/unionperf")
+        self.database.setPlaceholderText(self.tr("postgresql+psycopg://user@server/database"))
         self.database.textChanged.connect(self._database_edited)
         self.database_hint = hint_label("databaseHint")
         self._database_edited()
@@ -195,7 +195,7 @@ class UnitPage(QWizardPage):
         hint(
             self.database_hint,
             self.tr(
-                "Leave it empty to keep the data in a local SQLite file in the workspace folder; "
+                "Leave it empty to keep the data in a local database file in the workspace folder; "
                 "a large union may enter the address of its PostgreSQL database (no password in "
                 "it: see the IT section of the upper-level guide)."
             ),

@@ -356,7 +356,9 @@ class UpperWindow(QMainWindow):
 
     def _show_last_backup(self) -> None:
         if self.workspace.database_url is not None:
-            self.backup_label.setText(self.tr("Data in PostgreSQL (backed up with pg_dump)"))
+            self.backup_label.setText(
+                self.tr("Data in PostgreSQL (backed up with the database's own tools)")
+            )
             return
         try:
             held = self.workspace.backups()
