@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.bundle.conftest import EXECUTABLE, ROOT, VERSION, clean_environment
+from tests.bundle.conftest import (
+    EXECUTABLE,
+    POSTGRESQL_DRIVER,
+    ROOT,
+    VERSION,
+    clean_environment,
+)
 
 pytestmark = pytest.mark.bundle
 
@@ -20,6 +26,7 @@ CHECKS = (
     "生成全部标准表格（PDF、Excel）",
     "生成并校验签名数据包",
     "加密并解密数据包（age）",
+    "加载 PostgreSQL 驱动（上级单位数据库）",
     "显示主窗口（中文界面）",
 )
 
@@ -55,7 +62,8 @@ def test_bundled_selftest_passes_every_check(bundle, tmp_path):
     assert f"UnionPerf {VERSION}" in text
     assert f"安装包 {bundle}" in text  # the frozen program ran, not the checkout
     assert "显示平台 offscreen" in text
-    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：8 项")
+    assert POSTGRESQL_DRIVER.search(text), text  # psycopg and its libpq load from the bundle
+    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：9 项")
     assert done.stdout.strip() == text.strip()
 
 
