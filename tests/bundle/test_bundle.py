@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -31,12 +32,14 @@ CHECKS = (
 )
 
 
-def _run(command: list[str], home: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+def _run(
+    command: list[str], home: Path, timeout: float = 300, **environment: str
+) -> subprocess.CompletedProcess:
     home.mkdir(parents=True, exist_ok=True)
     return subprocess.run(
         command,
         cwd=home,
-        env=clean_environment(home),
+        env=clean_environment(home) | environment,
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -75,6 +78,25 @@ def test_bundled_window_shows_on_an_x11_screen(bundle, tmp_path):
     done = _run(["xvfb-run", "-a", *command], tmp_path / "h")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "显示平台 xcb" in report.read_text(encoding="utf-8")
+
+
+def test_bundled_program_keeps_an_upper_workspace_on_postgresql(bundle, pg_empty_url, tmp_path):
+    """The bundle's own psycopg and libpq reach a real server: the store is migrated there."""
+    program = str(bundle / EXECUTABLE)
+    upper = tmp_path / "upper"
+    init = [program, "init", "--workspace", str(upper), "--upper", "某市总工会"]
+    made = _run(
+        [*init, "--database", pg_empty_url],
+        tmp_path / "h",
+        UNIONPERF_PASSPHRASE="某市总工会的签名口令",
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "PostgreSQL" in made.stdout
+    board = [program, "board", "--workspace", str(upper), "--year", "2024", "--stage", "targets"]
+    board = _run([*board, "--json"], tmp_path / "h")
+    assert board.returncode == 0, board.stdout + board.stderr
+    assert json.loads(board.stdout)["units"] == []
+    assert not (upper / "unionperf.sqlite").exists()  # nothing fell back to SQLite
 
 
 def test_bundled_command_line_works_and_speaks_chinese(bundle, tmp_path):
