@@ -118,6 +118,7 @@ def main() -> int:
     """Build the large demo once, then run every benchmark."""
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "bench"))
+    from bench_export import bench_export  # noqa: PLC0415
     from bench_fillin import bench_fillin  # noqa: PLC0415
     from bench_forms import bench_forms  # noqa: PLC0415
     from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
@@ -147,6 +148,9 @@ def main() -> int:
             record("score_year", scoring, None, 0.2, "s")
             bench_forms(data, record, median_seconds)
             bench_large_package(workspace, Path(folder), record, median_seconds)
+            bench_export(
+                workspace, Path(folder), raw_read(workspace.paths.database), record, median_seconds
+            )
         finally:
             workspace.close()
         bench_fillin(Path(folder) / "large", Path(folder), record)
