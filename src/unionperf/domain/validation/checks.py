@@ -86,10 +86,11 @@ def _stage_rules(data: YearData, stage: Stage) -> list[Problem]:
 
 
 class _LastYear:
-    """The rule results of the last year checked, by stage: the same immutable year is checked
-    several times in a row (the window's problem list, then a step's sign-off panel and
-    checklist as it opens; an export's checks and its package.json), and on a large unit each
-    check costs tens of milliseconds.
+    """The rule results of the last year checked, by stage.
+
+    The same immutable year is checked several times in a row (the window's problem list,
+    then a step's sign-off panel and checklist as it opens; an export's checks and its
+    package.json), and on a large unit each check costs tens of milliseconds.
 
     The year is held by identity: a :class:`YearData` never changes, an edit makes a new one,
     which starts afresh. Only the last year is held (the one the window shows). Threads may

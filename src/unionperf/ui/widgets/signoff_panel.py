@@ -204,9 +204,12 @@ class SignoffPanel(QGroupBox):
                 self.refresh()
 
     def catch_up(self) -> None:
-        """Refresh unless the panel is shown and current: shown, it refreshes on every change of
-        the session and when it appears (``showEvent``), so a page opening need not ask again
-        (each refresh reads the stage's lock and checks the stage)."""
+        """Refresh unless the panel is shown and current.
+
+        Shown, it refreshes on every change of the session and when it appears (``showEvent``),
+        so a page opening need not ask again (each refresh reads the stage's lock and checks
+        the stage).
+        """
         if self._stale or not self.isVisible():
             self.refresh()
 
