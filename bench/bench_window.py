@@ -230,8 +230,8 @@ def _app_start(started: float, workspace: Path) -> dict[str, Any]:
         window.close()
         return 0
 
-    start_shell.show_start_shell = timed_shell  # type: ignore[assignment]
-    QApplication.exec = staticmethod(shown)  # type: ignore[assignment]
+    start_shell.show_start_shell = timed_shell
+    QApplication.exec = staticmethod(shown)  # type: ignore[method-assign]
     if app.run(workspace) != 0:
         raise SystemExit("the window did not start")
     return marks

@@ -103,7 +103,7 @@ def record(name: str, value: float, baseline: float | None, target: float, unit:
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     measured = ratio if ratio is not None else value
     verdict = "ok" if measured <= target else "MISSED"
-    if ratio is not None:
+    if ratio is not None and baseline is not None:
         print(
             f"{name}: {value * 1000:.1f} ms vs baseline {baseline * 1000:.1f} ms = "
             f"{ratio:.2f}x (target <= {target}x) {verdict}"
