@@ -42,9 +42,22 @@ def _manifest(files: dict[str, bytes]) -> dict[str, str]:
     return {path: digest for digest, path in (line.split("  ", 1) for line in lines)}
 
 
-def test_data_json_is_the_codecs_bytes_with_the_collector_on(workspace, tmp_path):
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    """Automatic collection on (a window test may have left it off), as it was after."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+def test_data_json_is_the_codecs_bytes_with_the_collector_on(workspace, tmp_path, collector_on):
     data = workspace.load_year(YEAR)
-    assert gc.isenabled()
     expected = dumps(year_to_json(for_stage(data, Stage.parse(STAGE))), compact=True)
 
     exported = export_package(workspace, YEAR, STAGE, tmp_path / "out", PASSPHRASE)
@@ -79,11 +92,10 @@ def test_without_forms_every_other_member_is_the_same(workspace, tmp_path):
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_export_leaves_the_collector_as_it_found_it(workspace, tmp_path: Path, enabled):
+def test_export_leaves_the_collector_as_it_found_it(
+    workspace, tmp_path: Path, collector_on, enabled
+):
     if not enabled:
         gc.disable()
-    try:
-        export_package(workspace, YEAR, STAGE, tmp_path / "out", PASSPHRASE, forms=False)
-        assert gc.isenabled() is enabled
-    finally:
-        gc.enable()
+    export_package(workspace, YEAR, STAGE, tmp_path / "out", PASSPHRASE, forms=False)
+    assert gc.isenabled() is enabled
