@@ -152,7 +152,7 @@ def test_drop_down_lists(blob):
     }
     expected = {"指标性质", "定性评级", "是否适用", "一级指标", "二级指标", "项目名称"}
     assert validated["指标"] == {columns[title] for title in expected}
-    assert validated["项目"] == {columns["支出科目"], columns["项目属性"]}
+    assert validated["项目"] == {columns["支出科目"], columns["项目属性"], columns["是否适用"]}
     assert validated["监控"] == {columns["偏差原因类别"], columns["完成可能性"]}
 
 

@@ -63,6 +63,8 @@ BUDGET_COLUMNS = (B_CODE, B_NAME, *BUDGET_INPUTS, CHECK)
 P_UID, P_CODE, P_NAME, P_CATEGORY = "项目编号", "项目代码", "项目名称", "支出科目"
 P_ATTRIBUTE, P_START, P_END = "项目属性", "开始日期", "结束日期"
 P_RESPONSIBLE, P_PHONE, P_GOAL = "项目负责人", "电话", "年度总体目标"
+P_CLEAR_OUT, P_CLEAR_OUT_REASON = "提出清理退出", "清理退出原因"
+"""清理退出 of a multi-year project (是/否, blank: 否) and its reason, as the window offers them."""
 FUNDING_PARTS = ("年初预算数", "全年预算数", "全年执行数")
 
 
@@ -83,6 +85,8 @@ PROJECT_COLUMNS = (
     P_PHONE,
     P_GOAL,
     *(funding_header(source, part) for source in FundingSource for part in FUNDING_PARTS),
+    P_CLEAR_OUT,
+    P_CLEAR_OUT_REASON,
     CHECK,
 )
 PROJECT_INPUTS = tuple(title for title in PROJECT_COLUMNS if title not in (P_UID, CHECK))
@@ -170,6 +174,17 @@ FINGERPRINTED = {
     FUNDS: (M_POINT, I_OWNER, *FUNDS_INPUTS),
 }
 """The cells a row's fingerprint covers: its identifiers and the cells the user edits."""
+
+LATER_COLUMNS = {PROJECTS: (P_CLEAR_OUT, P_CLEAR_OUT_REASON)}
+"""Columns added after the first workbooks went out. A workbook without them is still read: its
+records keep those fields as they are, and its rows' fingerprints (taken by a writer that did not
+have them) are compared without them."""
+
+
+def later_missing(sheet: str, present: Iterable[str]) -> frozenset[str]:
+    """The later columns of ``sheet`` that a header of ``present`` titles lacks."""
+    held = set(present)
+    return frozenset(title for title in LATER_COLUMNS.get(sheet, ()) if title not in held)
 
 # 选项 (hidden): what the workbook was exported with.
 EXPORTED_PROJECTS = "导出的项目编号"

@@ -16,9 +16,11 @@ from unionperf.forms.fillin import limits
 from unionperf.forms.fillin.layout import (
     CHECK,
     FINGERPRINTED,
+    LATER_COLUMNS,
     ImportProblem,
     cell_text,
     fingerprint,
+    later_missing,
 )
 
 T = TypeVar("T")
@@ -93,10 +95,19 @@ class Grid:
             return None
         return self.rows[row - 1][column - 1]
 
+    def fingerprinted(self) -> tuple[str, ...]:
+        """The titles a row's fingerprint covers here: later columns the sheet lacks left out.
+
+        A workbook of an earlier version has no such column and fingerprinted its rows without.
+        """
+        missing = later_missing(self.name, self.columns)
+        return tuple(title for title in FINGERPRINTED[self.name] if title not in missing)
+
     def check_columns(self, required: tuple[str, ...]) -> None:
-        """Report every required column missing from the header row."""
+        """Report every required column missing from the header row (later ones may be missing)."""
+        later = LATER_COLUMNS.get(self.name, ())
         for title in required:
-            if title not in self.columns:
+            if title not in self.columns and title not in later:
                 cell = f"A{self.header_row}"
                 self.problems.add(self.name, cell, f"缺少列“{title}”（第{self.header_row}行表头）")
 
@@ -139,7 +150,7 @@ class Row:
     def untouched(self) -> bool:
         """Whether the row's input cells are still as exported (its hidden fingerprint matches)."""
         stored = self.text(CHECK).strip()
-        return bool(stored) and fingerprint(self._cells(FINGERPRINTED[self.grid.name])) == stored
+        return bool(stored) and fingerprint(self._cells(self.grid.fingerprinted())) == stored
 
     def conflicts(self, exported: Mapping[str, Any], title: str) -> bool:
         """Whether the workspace's record changed since the export; if so, a problem at ``title``.
@@ -148,7 +159,7 @@ class Row:
         replace a record that is still as it was when the workbook was exported.
         """
         stored = self.text(CHECK).strip()
-        titles = FINGERPRINTED[self.grid.name]
+        titles = self.grid.fingerprinted()
         if not stored or fingerprint(exported.get(title) for title in titles) == stored:
             return False
         self.problem(title, CONFLICT)

@@ -242,12 +242,14 @@ def _budget(sheet: Any, data: YearData) -> None:
 def _projects(sheet: Any, data: YearData, lists: _Lists) -> None:
     columns = layout.PROJECT_COLUMNS
     widths = {layout.P_UID: 12, layout.P_NAME: 32, layout.P_CATEGORY: 18, layout.P_GOAL: 50}
+    widths |= {layout.P_CLEAR_OUT: 12, layout.P_CLEAR_OUT_REASON: 40}
     _setup(sheet, columns, widths | {layout.P_PHONE: 16}, "D2")
     sheet.append(_header(sheet, columns))
     for project in data.projects:
         row = values.project_row(data, project)
         sheet.append(_row(sheet, columns, values.with_check(row, layout.PROJECTS)))
     targets = {layout.P_CATEGORY: layout.P_CATEGORY, layout.P_ATTRIBUTE: layout.P_ATTRIBUTE}
+    targets[layout.P_CLEAR_OUT] = layout.I_APPLICABLE  # the 是/否 list
     _validate(sheet, lists, columns, len(data.projects), targets)
 
 
