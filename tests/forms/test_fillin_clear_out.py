@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal as D
 from io import BytesIO
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -382,3 +383,23 @@ def test_conflicts_are_still_found_in_a_previous_version_workbook(year):
     result = _read(book, now)
     [problem] = result.problems
     assert problem.message == CONFLICT
+
+
+OLD_WORKBOOK = Path(__file__).parents[1] / "data" / "fillin-2024-before-clear-out.xlsx"
+"""The demo's 2024 fill-in workbook as written by the previous version (main at 732f70c, before
+the 清理退出 columns): ``write_template(demo_year(2024))``."""
+
+
+def test_the_previous_versions_own_workbook_imports_and_leaves_the_flags(year, flagged_year):
+    blob = OLD_WORKBOOK.read_bytes()
+    assert "提出清理退出" not in [cell.value for cell in Book(blob).sheet("项目")[1]]
+    for current in (year, flagged_year):
+        result = read_template(blob, current)
+        assert result.ok, result.problems
+        assert result.data == current
+    book = Book(blob)
+    book.set("项目", book.row("项目", "项目编号", HOME_UID), "电话", "021-00000000")
+    result = _read(book, flagged_year)
+    assert result.ok, result.problems
+    read = _project(result.data, HOME_UID)
+    assert (read.phone, read.clear_out, read.clear_out_reason) == ("021-00000000", True, WHY)
