@@ -60,9 +60,7 @@ def _read(book: Book, current: YearData) -> ImportResult:
 
 
 def _codes(data: YearData, uid: str) -> set[str]:
-    return {
-        problem.code.value for problem in check_year(data) if problem.where.owner_uid == uid
-    }
+    return {problem.code.value for problem in check_year(data) if problem.where.owner_uid == uid}
 
 
 def _poor_2023(uid: str = HOME_UID) -> ProjectYear:

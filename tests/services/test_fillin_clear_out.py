@@ -1,4 +1,4 @@
-"""清理退出 through the fill-in workbook on a demo workspace: the same result as the window's box."""
+"""清理退出 through the fill-in workbook on a demo workspace: the same as the window's box."""
 
 from __future__ import annotations
 
@@ -40,9 +40,7 @@ def test_proposing_clear_out_in_the_workbook_equals_the_window(workspaces, tmp_p
     # What the window's 清理退出 box saves (ui.widgets.multi_year.save_clear_out).
     project = window.load_year(YEAR).project(HOME_UID)
     assert project is not None
-    editing.save_project(
-        window, YEAR, replace(project, clear_out=True, clear_out_reason=WHY)
-    )
+    editing.save_project(window, YEAR, replace(project, clear_out=True, clear_out_reason=WHY))
     by_excel, by_window = excel.load_year(YEAR), window.load_year(YEAR)
     assert by_excel.project(HOME_UID) == by_window.project(HOME_UID)
     flagged = by_excel.project(HOME_UID)

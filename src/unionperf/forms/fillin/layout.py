@@ -186,6 +186,7 @@ def later_missing(sheet: str, present: Iterable[str]) -> frozenset[str]:
     held = set(present)
     return frozenset(title for title in LATER_COLUMNS.get(sheet, ()) if title not in held)
 
+
 # 选项 (hidden): what the workbook was exported with.
 EXPORTED_PROJECTS = "导出的项目编号"
 EXPORTED_INDICATORS = "导出的指标编号"

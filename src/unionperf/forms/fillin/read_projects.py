@@ -155,7 +155,9 @@ def _clear_out(row: Row, current: YearData, project: Project) -> tuple[bool, str
             )
             return before
     if flag and not reason:
-        where = layout.P_CLEAR_OUT_REASON if layout.P_CLEAR_OUT_REASON in columns else layout.P_CLEAR_OUT
+        where = layout.P_CLEAR_OUT_REASON
+        if where not in columns:
+            where = layout.P_CLEAR_OUT
         row.problem(where, "提出清理退出时须填写清理退出原因（上级工会审核时会看到原因）")
     return flag, reason
 

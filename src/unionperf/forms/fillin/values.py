@@ -52,7 +52,7 @@ def budget_row(code: str, name: str, line: BudgetLine | None) -> Values:
 
 
 def project_row(data: YearData, project: Project) -> Values:
-    """A 项目 row; 提出清理退出 is 是/否 where the window offers it (a multi-year project), else blank.
+    """A 项目 row; 提出清理退出 is 是/否 where the window offers it (multi-year), else blank.
 
     A project flagged while it was multi-year shows 是 even if its period was shortened since.
     """
