@@ -141,6 +141,7 @@ def test_drop_down_lists(blob):
     assert values("偏差原因类别") == ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"]
     assert values("完成可能性") == ["确定能", "有可能", "完全不可能"]
     assert values("是否适用") == ["是", "否"]
+    assert values("期限") == ["年度", "中期"]
     assert "501 职工活动支出" in values("支出科目")
     assert "401 会费收入" not in values("支出科目")
     assert values("一级指标") == ["产出指标", "效益指标", "满意度指标"]
@@ -150,7 +151,7 @@ def test_drop_down_lists(blob):
         }
         for sheet in ("项目", "指标", "监控")
     }
-    expected = {"指标性质", "定性评级", "是否适用", "一级指标", "二级指标", "项目名称"}
+    expected = {"指标性质", "定性评级", "是否适用", "一级指标", "二级指标", "项目名称", "期限"}
     assert validated["指标"] == {columns[title] for title in expected}
     assert validated["项目"] == {columns["支出科目"], columns["项目属性"], columns["是否适用"]}
     assert validated["监控"] == {columns["偏差原因类别"], columns["完成可能性"]}

@@ -100,6 +100,7 @@ def indicator_row(
         layout.I_TARGET: target_cell(indicator),
         layout.I_UNIT: indicator.unit,
         layout.I_POINTS: indicator.points,
+        layout.I_PERIOD: layout.PERIOD_LABELS[indicator.period],
     }
     if result is not None:
         values |= {

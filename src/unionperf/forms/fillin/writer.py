@@ -120,6 +120,7 @@ def _lists(data: YearData) -> _Lists:
             (layout.M_REASON, tuple(REASON_LABELS.values())),
             (layout.M_LIKELIHOOD, tuple(LIKELIHOOD_LABELS.values())),
             (layout.I_APPLICABLE, (layout.YES, layout.NO)),
+            (layout.I_PERIOD, tuple(layout.PERIOD_LABELS.values())),
             (layout.P_ATTRIBUTE, tuple(ATTRIBUTE_LABELS.values())),
             (
                 layout.I_OWNER_NAME,
@@ -267,6 +268,7 @@ def _indicators(sheet: Any, data: YearData, lists: _Lists) -> None:
     columns = layout.INDICATOR_COLUMNS
     widths = {layout.I_OWNER_NAME: 26, layout.I_NAME: 30, layout.I_TIER: 20, layout.I_LEVEL2: 18}
     widths |= {layout.I_DEVIATION: 40, layout.I_IMPROVEMENT: 40, layout.I_NA_REASON: 20}
+    widths |= {layout.I_PERIOD: 8}
     _setup(sheet, columns, widths | {layout.I_ACTUAL: 16}, "G2")
     sheet.append(_header(sheet, columns))
     count = 0
@@ -279,7 +281,9 @@ def _indicators(sheet: Any, data: YearData, lists: _Lists) -> None:
             sheet.append(_row(sheet, columns, values.with_check(row, layout.INDICATORS)))
             count += 1
     names = (layout.I_OWNER_NAME, layout.I_LEVEL1, layout.I_LEVEL2, layout.I_OPERATOR)
-    targets = {title: title for title in (*names, layout.I_TIER, layout.I_APPLICABLE)}
+    targets = {
+        title: title for title in (*names, layout.I_PERIOD, layout.I_TIER, layout.I_APPLICABLE)
+    }
     _validate(sheet, lists, columns, count, targets)
 
 
