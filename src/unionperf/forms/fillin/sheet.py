@@ -82,6 +82,7 @@ class Grid:
         self.problems = problems
         self.header_row = header_row
         header = rows[header_row - 1] if len(rows) >= header_row else ()
+        self._fingerprinted: tuple[str, ...] | None = None
         self.columns: dict[str, int] = {}
         for index, value in enumerate(header):
             title = as_text(value).strip()
@@ -99,9 +100,13 @@ class Grid:
         """The titles a row's fingerprint covers here: later columns the sheet lacks left out.
 
         A workbook of an earlier version has no such column and fingerprinted its rows without.
+        Worked out once per sheet (every row asks).
         """
-        missing = later_missing(self.name, self.columns)
-        return tuple(title for title in FINGERPRINTED[self.name] if title not in missing)
+        if self._fingerprinted is None:
+            missing = later_missing(self.name, self.columns)
+            titles = FINGERPRINTED.get(self.name, ())
+            self._fingerprinted = tuple(title for title in titles if title not in missing)
+        return self._fingerprinted
 
     def check_columns(self, required: tuple[str, ...]) -> None:
         """Report every required column missing from the header row (later ones may be missing)."""
