@@ -11,7 +11,7 @@ import pytest
 
 from unionperf.demo.data import demo_years
 from unionperf.domain.year import Stage
-from unionperf.exchange import data_reader, schemas
+from unionperf.exchange import data_walk, schemas, walk_rules
 from unionperf.exchange.codec import CodecError, for_stage
 from unionperf.exchange.codec_read import year_from_json
 from unionperf.exchange.codec_write import year_to_json
@@ -49,7 +49,27 @@ def _read(document: Any) -> Any:
 
 def test_a_valid_document_reads_to_the_same_year_in_the_fast_walk():
     document = _document()
-    assert data_reader._fast_monitoring(document) is not None  # the fast walk took it
+    assert data_walk.walk(document) is not None  # the fast walk took it
+    assert _read(document) == _checked(document)
+
+
+@pytest.mark.parametrize("stage", ["targets", "monitoring-2024-06-30", "self-evaluation"])
+def test_every_demo_year_and_stage_takes_the_walk_and_reads_the_same(stage):
+    for data in demo_years():
+        name = stage if not stage.startswith("monitoring") else f"monitoring-{data.year}-06-30"
+        document = json.loads(json.dumps(year_to_json(for_stage(data, Stage.parse(name)))))
+        assert data_walk.walk(document) is not None
+        assert _read(document) == _checked(document)
+
+
+def test_an_older_layout_without_the_later_keys_takes_the_walk():
+    document = _document()
+    for project in document["projects"]:
+        project.pop("clear_out", None)
+        project.pop("clear_out_reason", None)
+        for indicator in project["targets"]["indicators"]:
+            indicator.pop("target_upper", None)
+    assert data_walk.walk(document) is not None
     assert _read(document) == _checked(document)
 
 
@@ -59,6 +79,26 @@ def _progress(document: dict[str, Any]) -> dict[str, Any]:
 
 def _entry(document: dict[str, Any]) -> dict[str, Any]:
     return next(e for e in document["monitoring"] if e["progress"])
+
+
+def _project(document: dict[str, Any]) -> dict[str, Any]:
+    return document["projects"][0]
+
+
+def _indicator(document: dict[str, Any]) -> dict[str, Any]:
+    return next(i for i in _project(document)["targets"]["indicators"] if i["target"] is not None)
+
+
+def _unit_indicator(document: dict[str, Any]) -> dict[str, Any]:
+    return document["unit_targets"]["indicators"][0]
+
+
+def _evaluation(document: dict[str, Any]) -> dict[str, Any]:
+    return next(e for e in document["evaluations"] if e["results"])
+
+
+def _result(document: dict[str, Any]) -> dict[str, Any]:
+    return _evaluation(document)["results"][0]
 
 
 CHANGES = {
@@ -94,6 +134,79 @@ CHANGES = {
         _progress(d).update(actual="x"),
     ),
     "elsewhere: reader only": lambda d: d.update(catalogue="no-such-catalogue"),
+    "project uid a number": lambda d: _project(d).update(uid=7),
+    "project code too long": lambda d: _project(d).update(code="x" * 32768),
+    "project category code too long": lambda d: _project(d).update(category_code="5" * 65),
+    "project attribute unknown": lambda d: _project(d).update(attribute="old"),
+    "project start not a date": lambda d: _project(d).update(start="2024-13-01"),
+    "project start 30 February": lambda d: _project(d).update(start="2024-02-30"),
+    "project end with a time": lambda d: _project(d).update(end="2024-12-31T00:00"),
+    "project end full-width digits": lambda d: _project(d).update(end="２０２４-12-31"),
+    "project start null": lambda d: _project(d).update(start=None),
+    "project midterm budget null": lambda d: _project(d).update(midterm_budget=None),
+    "project midterm budget no decimals": lambda d: _project(d).update(midterm_budget="100"),
+    "project clear out null": lambda d: _project(d).update(clear_out=None),
+    "project clear out 1": lambda d: _project(d).update(clear_out=1),
+    "project clear out true": lambda d: _project(d).update(clear_out=True, clear_out_reason="差"),
+    "project clear out reason null": lambda d: _project(d).update(clear_out_reason=None),
+    "project key missing": lambda d: _project(d).pop("phone"),
+    "project targets missing": lambda d: _project(d).pop("targets"),
+    "project too many keys": lambda d: _project(d).update({f"k{n}": 0 for n in range(90)}),
+    "funding not a list": lambda d: _project(d).update(funding={}),
+    "funding too many": lambda d: _project(d).update(funding=_project(d)["funding"] * 17),
+    "funding source unknown": lambda d: _project(d)["funding"][0].update(source="bank"),
+    "funding executed a number": lambda d: _project(d)["funding"][0].update(executed=100),
+    "funding adjusted with a newline": lambda d: _project(d)["funding"][0].update(
+        adjusted="1.00\n"
+    ),
+    "targets owner too long": lambda d: _project(d)["targets"].update(owner_uid="u" * 129),
+    "targets not an object": lambda d: _project(d).update(targets=[]),
+    "indicators too many": lambda d: _project(d)["targets"].update(
+        indicators=[_indicator(d)] * 201
+    ),
+    "indicator operator unknown": lambda d: _indicator(d).update(operator="≥"),
+    "indicator target a float": lambda d: _indicator(d).update(target=1.5),
+    "indicator target exponent": lambda d: _indicator(d).update(target="1e5"),
+    "indicator points too many digits": lambda d: _indicator(d).update(points="1." + "0" * 31),
+    "indicator core a number": lambda d: _indicator(d).update(core=0),
+    "indicator period unknown": lambda d: _indicator(d).update(period="weekly"),
+    "indicator basis null": lambda d: _indicator(d).update(basis=None),
+    "indicator target upper bad": lambda d: _indicator(d).update(target_upper="x"),
+    "indicator target upper set": lambda d: _indicator(d).update(
+        operator="interval", target_upper="99"
+    ),
+    "indicator key missing": lambda d: _indicator(d).pop("explanation"),
+    "unit indicator name a list": lambda d: _unit_indicator(d).update(name=[]),
+    "unit targets missing": lambda d: d.pop("unit_targets"),
+    "unit targets null": lambda d: d.update(unit_targets=None),
+    "projects not a list": lambda d: d.update(projects={}),
+    "project not an object": lambda d: d["projects"].append("p"),
+    "evaluations missing": lambda d: d.pop("evaluations"),
+    "evaluation owner null": lambda d: _evaluation(d).update(owner_uid=None),
+    "evaluation analysis too long": lambda d: _evaluation(d).update(
+        execution_analysis="析" * 32768
+    ),
+    "results too many": lambda d: _evaluation(d).update(results=[_result(d)] * 201),
+    "result tier unknown": lambda d: _result(d).update(tier="done"),
+    "result applicable null": lambda d: _result(d).update(applicable=None),
+    "result score negative": lambda d: _result(d).update(score="-1.5"),
+    "result deduction bad": lambda d: _result(d).update(deduction="1,5"),
+    "result key missing": lambda d: _result(d).pop("improvement"),
+    "assessment of an unknown project": lambda d: d["assessments"][0].update(project_uid="p-x"),
+    "assessment of a project made unknown": lambda d: next(
+        p for p in d["projects"] if p["uid"] == d["assessments"][0]["project_uid"]
+    ).update(uid="p-renamed"),
+    "assessment twice": lambda d: d["assessments"].append(copy.deepcopy(d["assessments"][0])),
+    "elsewhere: budget line money bad": lambda d: d["budget"][0].update(budget="1"),
+}
+
+
+ACCEPTED = {
+    "progress extra keys allowed",
+    "project start null",
+    "project clear out true",
+    "indicator target upper set",
+    "result score negative",
 }
 
 
@@ -103,19 +216,66 @@ def test_every_change_is_refused_or_accepted_as_before_with_the_same_words(name)
     CHANGES[name](document)
     expected = _checked(copy.deepcopy(document))
     assert _read(document) == expected
+    # the accepted changes are read by the walk, the others refused on the checked path
+    assert (name in ACCEPTED) is (not isinstance(expected, tuple))
+    if name in ACCEPTED:
+        assert data_walk.walk(document) is not None
 
 
-def test_a_schema_the_walk_does_not_know_switches_it_off(monkeypatch):
+SCHEMA_CHANGES = {
+    "progress note a uid": lambda s: s["definitions"]["progress"]["properties"].update(
+        note={"$ref": "#/definitions/uid"}
+    ),
+    "indicator with a new property": lambda s: s["definitions"]["indicator"]["properties"].update(
+        weight={"$ref": "#/definitions/decimal"}
+    ),
+    "project closed to other keys": lambda s: s["definitions"]["project"].update(
+        additionalProperties=False
+    ),
+    "money stricter than money_or_null": lambda s: s["definitions"]["money"].update(maxLength=12),
+    "decimal other than decimal_or_null": lambda s: s["definitions"]["decimal"].update(
+        pattern="^[0-9]+$"
+    ),
+    "text with a minimum": lambda s: s["definitions"]["text"].update(minLength=1),
+    "a date format other than date": lambda s: s["definitions"]["date_or_null"].update(
+        format="date-time"
+    ),
+    "results with a minimum": lambda s: s["definitions"]["evaluation"]["properties"][
+        "results"
+    ].update(minItems=1),
+    "projects of another definition": lambda s: s["properties"]["projects"].update(
+        items={"$ref": "#/definitions/evaluation"}
+    ),
+    "unit targets inline": lambda s: s["properties"].update(unit_targets={"type": "object"}),
+    "a condition on the whole document": lambda s: s.update(
+        dependencies={"projects": ["arrivals"]}
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SCHEMA_CHANGES))
+def test_a_schema_the_walk_does_not_know_switches_it_off(name):
     changed = copy.deepcopy(schemas.schema("data"))
-    changed["definitions"]["progress"]["properties"]["note"] = {"$ref": "#/definitions/uid"}
-    monkeypatch.setattr(data_reader, "_rules", lambda: data_reader._Rules(changed))
-    with pytest.raises(data_reader._UnexpectedError):
-        data_reader._Rules(changed)
+    walk_rules.WalkRules(changed)  # the schema as written is accepted
+    SCHEMA_CHANGES[name](changed)
+    with pytest.raises(walk_rules.UnexpectedError):
+        walk_rules.WalkRules(changed)
+
+
+def test_an_enumeration_narrower_in_the_schema_than_in_the_reader_is_applied():
+    changed = copy.deepcopy(schemas.schema("data"))
+    changed["definitions"]["funding_source"]["enum"].remove("other")
+    assert "other" not in walk_rules.WalkRules(changed).source
+    assert "own" in walk_rules.WalkRules(changed).source
+
+
+def test_with_the_walk_switched_off_every_document_takes_the_checked_path(monkeypatch):
+    def refuse() -> walk_rules.WalkRules:
+        raise walk_rules.UnexpectedError
+
+    monkeypatch.setattr(data_walk, "rules", refuse)
     document = _document()
-    monkeypatch.setattr(
-        data_reader, "_rules", lambda: (_ for _ in ()).throw(data_reader._UnexpectedError())
-    )
-    assert data_reader._fast_monitoring(document) is None
+    assert data_walk.walk(document) is None
     assert _read(document) == _checked(document)
 
 

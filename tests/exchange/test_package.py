@@ -41,6 +41,8 @@ from tests.exchange.packages import (
     sha256,
 )
 from unionperf.cli import main
+from unionperf.domain import scoring
+from unionperf.domain.scoring import score_targets
 from unionperf.exchange import minisign
 from unionperf.exchange.errors import PackageError
 from unionperf.exchange.package import VerifiedPackage, verify_package
@@ -532,3 +534,17 @@ def test_cli_verify_json(unit, tmp_path, capsys):
         "reason": json.loads(captured.out)["reason"],
     }
     assert len(captured.err.splitlines()) == 1
+
+
+def test_verification_scores_each_project_and_the_unit_once(unit, monkeypatch):
+    """The rules and the score summary share one scoring of each target set."""
+    calls: list[str] = []
+
+    def counted(*args: Any) -> Any:
+        calls.append("scored")
+        return score_targets(*args)
+
+    monkeypatch.setattr(scoring, "score_targets", counted)
+    package = verify_package(unit.blob("self-evaluation-1"), unit.public_key)
+    assert package.data is not None
+    assert len(calls) == len(package.data.projects) + (1 if package.data.settings.unit_wide else 0)

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from tests.forms.test_fillin_support import Book, new_indicator_row
-from unionperf.demo.data import demo_years
+from unionperf.demo.data import HOME_UID, demo_years
 from unionperf.domain.budget import UNIT_OWNER, Project
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator
@@ -141,6 +141,7 @@ def test_drop_down_lists(blob):
     assert values("偏差原因类别") == ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"]
     assert values("完成可能性") == ["确定能", "有可能", "完全不可能"]
     assert values("是否适用") == ["是", "否"]
+    assert values("期限") == ["年度", "中期"]
     assert "501 职工活动支出" in values("支出科目")
     assert "401 会费收入" not in values("支出科目")
     assert values("一级指标") == ["产出指标", "效益指标", "满意度指标"]
@@ -150,9 +151,9 @@ def test_drop_down_lists(blob):
         }
         for sheet in ("项目", "指标", "监控")
     }
-    expected = {"指标性质", "定性评级", "是否适用", "一级指标", "二级指标", "项目名称"}
+    expected = {"指标性质", "定性评级", "是否适用", "一级指标", "二级指标", "项目名称", "期限"}
     assert validated["指标"] == {columns[title] for title in expected}
-    assert validated["项目"] == {columns["支出科目"], columns["项目属性"]}
+    assert validated["项目"] == {columns["支出科目"], columns["项目属性"], columns["是否适用"]}
     assert validated["监控"] == {columns["偏差原因类别"], columns["完成可能性"]}
 
 
@@ -563,6 +564,18 @@ def _project_cell(index: int, header: str, value: object) -> Edit:
     return edit
 
 
+def _home_clear_out(value: object) -> Edit:
+    """提出清理退出 on the multi-year demo project; the problem is named at the reason's cell for
+    是 (no reason given), at the choice's own cell otherwise."""
+
+    def edit(book: Book, data: YearData) -> str:
+        row = book.row("项目", "项目编号", HOME_UID)
+        book.set("项目", row, "提出清理退出", value)
+        return "项目!" + book.ref("项目", row, "清理退出原因" if value == "是" else "提出清理退出")
+
+    return edit
+
+
 def _duplicate_project(book: Book, data: YearData) -> str:
     row = book.row("项目", "项目编号", data.projects[1].uid)
     return "项目!" + book.set("项目", row, "项目名称", data.projects[0].name)
@@ -668,6 +681,12 @@ BAD_INPUTS: dict[str, tuple[Edit, str]] = {
         "最多两位小数",
     ),
     "bad date": (_project_cell(0, "开始日期", "明年"), "不是有效日期"),
+    "clear-out of a one-year project": (
+        _project_cell(0, "提出清理退出", "是"),
+        "不是多年期项目（项目期未跨年度），不能提出清理退出",
+    ),
+    "clear-out without a reason": (_home_clear_out("是"), "须填写清理退出原因"),
+    "unknown clear-out answer": (_home_clear_out("也许"), "应为：是、否"),
     "end before start": (_project_cell(0, "结束日期", "2023-12-31"), "结束日期早于开始日期"),
     "unknown reason category": (_monitoring_cell("偏差原因类别", "天气"), "未知的偏差原因类别"),
     "unknown likelihood": (_monitoring_cell("完成可能性", "也许"), "未知的完成可能性"),

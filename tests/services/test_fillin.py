@@ -251,7 +251,7 @@ def test_refusal_lists_the_first_problems_and_counts_the_rest(workspace, tmp_pat
     text = str(refused.value)
     assert "发现6个问题" in text
     assert "另有1个问题" in text
-    assert "指标!K2：“不知道”不是数字" in text
+    assert f"指标!{book.ref('指标', 2, '实际完成值')}：“不知道”不是数字" in text
 
 
 def test_formula_like_text_round_trips_as_text(workspace, tmp_path):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from unionperf.domain.budget import UNIT_OWNER, Project
 from unionperf.domain.categories import Flow
-from unionperf.domain.scoring import TargetScore, score_targets
+from unionperf.domain.scoring import Scorer, TargetScore, score_targets
 from unionperf.domain.validation.budget_rules import is_exempt
 from unionperf.domain.year import YearData
 
@@ -30,10 +30,10 @@ class YearScore:
     """``None`` when the unit-wide evaluation is switched off."""
 
 
-def score_project(data: YearData, project: Project) -> TargetScore:
+def score_project(data: YearData, project: Project, scorer: Scorer = score_targets) -> TargetScore:
     """Score one project with the year's settings."""
     evaluation = data.evaluation_of(project.uid)
-    return score_targets(
+    return scorer(
         project.targets.indicators,
         evaluation.results,
         project.full_year_budget,
@@ -42,10 +42,10 @@ def score_project(data: YearData, project: Project) -> TargetScore:
     )
 
 
-def score_unit(data: YearData) -> TargetScore:
+def score_unit(data: YearData, scorer: Scorer = score_targets) -> TargetScore:
     """Score the unit as a whole: expenditure budget lines against their executed amounts."""
     evaluation = data.evaluation_of(UNIT_OWNER)
-    return score_targets(
+    return scorer(
         data.unit_targets.indicators,
         evaluation.results,
         data.flow_total(Flow.EXPENDITURE),
@@ -54,11 +54,14 @@ def score_unit(data: YearData) -> TargetScore:
     )
 
 
-def score_year(data: YearData) -> YearScore:
-    """Score every project and, when enabled, the unit as a whole."""
+def score_year(data: YearData, scorer: Scorer = score_targets) -> YearScore:
+    """Score every project and, when enabled, the unit as a whole.
+
+    ``scorer`` is :func:`score_targets` or one that remembers (``scoring.RememberedScores``).
+    """
     projects = tuple(
-        ProjectScore(project, score_project(data, project), is_exempt(data, project))
+        ProjectScore(project, score_project(data, project, scorer), is_exempt(data, project))
         for project in data.projects
     )
-    unit = score_unit(data) if data.settings.unit_wide else None
+    unit = score_unit(data, scorer) if data.settings.unit_wide else None
     return YearScore(data.year, projects, unit)

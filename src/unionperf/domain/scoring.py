@@ -8,7 +8,7 @@ bound), from which ``domain/score_working.py`` writes the explanation the user r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -343,3 +343,39 @@ def score_targets(
     if applicable < possible and applicable > ZERO:
         total = round2(raw / applicable * HUNDRED)
     return TargetScore(execution, scored, raw, applicable, possible, total, grade_for(total))
+
+
+Scorer = Callable[
+    [Iterable[Indicator], Iterable[IndicatorResult], Decimal, Decimal, RuleSettings], TargetScore
+]
+"""What scores a target set: :func:`score_targets`, or a :class:`RememberedScores`."""
+
+
+class RememberedScores:
+    """:func:`score_targets`, each score computed once for the same inputs.
+
+    Checking a year's self-evaluation and then scoring the year score every project twice with
+    the very same indicators, results, amounts and settings (verifying a package does both).
+    The inputs are recognised by identity (the amounts by value and exponent), and kept, so that
+    an identity cannot be reused while the score is remembered; use one for one year.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int, str, str, int], tuple[object, TargetScore]] = {}
+
+    def __call__(
+        self,
+        indicators: Iterable[Indicator],
+        results: Iterable[IndicatorResult],
+        budget: Decimal,
+        executed: Decimal,
+        settings: RuleSettings,
+    ) -> TargetScore:
+        """The score of :func:`score_targets` for these inputs, computed once."""
+        key = (id(indicators), id(results), str(budget), str(executed), id(settings))
+        known = self._known.get(key)
+        if known is None:
+            score = score_targets(indicators, results, budget, executed, settings)
+            self._known[key] = ((indicators, results, settings), score)
+            return score
+        return known[1]

@@ -191,11 +191,14 @@ class _At:
         return None if self.value is None else read(self)
 
 
-def year_from_json(obj: Any) -> YearData:
+def year_from_json(obj: Any, *, projects: tuple[Project, ...] | None = None) -> YearData:
     """Read a year from its JSON form (format 1.x; unknown keys are ignored).
 
     Args:
         obj: the parsed data.json (``json.loads`` output).
+        projects: the projects when they were already read (``data_reader``'s walk): the
+            document's ``projects`` are then not read, and the assessments are checked against
+            these.
 
     Returns:
         The year.
@@ -208,7 +211,8 @@ def year_from_json(obj: Any) -> YearData:
     _check_version(root.field("format_version"))
     catalogue = _catalogue(root.field("catalogue"))
     points = tuple(_point(item) for item in root.field("points").items())
-    projects = tuple(_project(item) for item in root.field("projects").items())
+    if projects is None:
+        projects = tuple(_project(item) for item in root.field("projects").items())
     return YearData(
         year=root.field("year").integer(*_YEARS),
         unit=_unit(root.field("unit")),

@@ -48,7 +48,20 @@ def depth_above(data: bytes, limit: int = MAX_DEPTH) -> bool:
     of the loop removes the innermost level. Brackets that are never closed count as levels too:
     a parser descends into them before it fails.
     """
-    text = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _OTHER_BYTES)
+    return _deeper(_brackets_and_quotes(data), limit)
+
+
+def _brackets_and_quotes(data: bytes) -> bytes:
+    """The brackets and the quotes of a JSON text, escaped characters dropped.
+
+    Every bracket of ``data`` is kept (in strings or not): the number of brackets is the length
+    less the quotes (what :func:`brackets` counts, without a second pass over the text).
+    """
+    return data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _OTHER_BYTES)
+
+
+def _deeper(text: bytes, limit: int) -> bool:
+    """:func:`depth_above` of the text :func:`_brackets_and_quotes` left."""
     # Two adjacent quotes end one string and start the next (or are an empty string): dropping
     # them joins strings without moving a bracket in or out of one.
     text = text.replace(b'""', b"")
@@ -80,11 +93,12 @@ def load(name: str, data: bytes) -> Any:
     limit = MAX_BYTES.get(name, min(MAX_BYTES.values()))
     if len(data) > limit:
         raise PackageError("json-size", f"{label} 过大（{len(data)}字节，上限{limit}字节），未读取")
-    if brackets(data) > MAX_BRACKETS:
+    structure = _brackets_and_quotes(data)  # one pass for the count and the depth
+    if len(structure) - structure.count(b'"') > MAX_BRACKETS:  # brackets(data), as counted
         raise PackageError(
             "json-size", f"{label} 中的数组和对象过多（括号超过{MAX_BRACKETS}个），未读取"
         )
-    if depth_above(data):
+    if _deeper(structure, MAX_DEPTH):
         raise PackageError(
             "json-depth", f"{label} 的数组或对象嵌套超过{MAX_DEPTH}层（或括号不配对），未读取"
         )

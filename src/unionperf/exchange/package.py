@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from unionperf import __version__
 from unionperf.domain.results import score_year
+from unionperf.domain.scoring import RememberedScores, Scorer, score_targets
 from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Stage, StageKind, YearData
 from unionperf.exchange import bag, json_limits, minisign, rotation, schemas
@@ -312,7 +313,8 @@ def _check_rules(meta: dict[str, Any], data: YearData) -> None:
         stage = Stage.parse(str(meta["stage"]))
     except ValueError as error:
         raise PackageError("schema", str(error)) from error
-    blocking = blocking_problems(data, check_stage(data, stage))
+    scorer = RememberedScores()  # the rules and the summary score the same projects
+    blocking = blocking_problems(data, check_stage(data, stage, scorer=scorer))
     if blocking:
         first = blocking[0]
         raise PackageError(
@@ -326,13 +328,13 @@ def _check_rules(meta: dict[str, Any], data: YearData) -> None:
         return
     if meta["scores"] is None:
         raise PackageError("scores", "自评数据包的 package.json 缺少得分 scores")
-    if meta["scores"] != score_summary(data):
+    if meta["scores"] != score_summary(data, scorer):
         raise PackageError("scores", "package.json 中的得分与按包内数据和规则重新计算的得分不一致")
 
 
-def score_summary(data: YearData) -> dict[str, Any]:
+def score_summary(data: YearData, scorer: Scorer = score_targets) -> dict[str, Any]:
     """Totals and grades of every project and the unit (recorded in package.json)."""
-    scores = score_year(data)
+    scores = score_year(data, scorer)
     unit = None
     if scores.unit is not None:
         unit = {"total": f"{scores.unit.total:.2f}", "grade": scores.unit.grade.value}

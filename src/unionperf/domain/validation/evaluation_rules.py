@@ -10,7 +10,7 @@ from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.indicators import TIER_LABELS
 from unionperf.domain.money import ZERO, format_money, format_plain, round2
 from unionperf.domain.problems import Problem, ProblemCode, Section
-from unionperf.domain.scoring import Flag, IndicatorScore, score_targets, tier_band
+from unionperf.domain.scoring import Flag, IndicatorScore, Scorer, score_targets, tier_band
 from unionperf.domain.validation.locate import at_indicator, at_owner
 from unionperf.domain.year import YearData
 
@@ -24,13 +24,17 @@ def is_boilerplate(text: str) -> bool:
 
 
 def check_evaluation(
-    data: YearData, targets: TargetSet, budget: Decimal, executed: Decimal
+    data: YearData,
+    targets: TargetSet,
+    budget: Decimal,
+    executed: Decimal,
+    scorer: Scorer = score_targets,
 ) -> list[Problem]:
     """Every result of one project or of the unit: present, in band, explained."""
     owner = targets.owner_uid
     problems: list[Problem] = []
     evaluation = data.evaluation_of(owner)
-    score = score_targets(targets.indicators, evaluation.results, budget, executed, data.settings)
+    score = scorer(targets.indicators, evaluation.results, budget, executed, data.settings)
     unit = owner == UNIT_OWNER
     analysed = bool(evaluation.execution_analysis.strip())
     if budget <= ZERO:

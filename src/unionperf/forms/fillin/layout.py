@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from unionperf.domain.budget import ATTRIBUTE_LABELS, FUNDING_LABELS, FundingSource
-from unionperf.domain.indicators import TIER_LABELS, Operator
+from unionperf.domain.indicators import TIER_LABELS, Operator, Period
 from unionperf.domain.money import format_plain
 from unionperf.domain.monitoring import LIKELIHOOD_LABELS, REASON_LABELS
 from unionperf.domain.year import YearData
@@ -63,6 +63,8 @@ BUDGET_COLUMNS = (B_CODE, B_NAME, *BUDGET_INPUTS, CHECK)
 P_UID, P_CODE, P_NAME, P_CATEGORY = "项目编号", "项目代码", "项目名称", "支出科目"
 P_ATTRIBUTE, P_START, P_END = "项目属性", "开始日期", "结束日期"
 P_RESPONSIBLE, P_PHONE, P_GOAL = "项目负责人", "电话", "年度总体目标"
+P_CLEAR_OUT, P_CLEAR_OUT_REASON = "提出清理退出", "清理退出原因"
+"""清理退出 of a multi-year project (是/否, blank: 否) and its reason, as the window offers them."""
 FUNDING_PARTS = ("年初预算数", "全年预算数", "全年执行数")
 
 
@@ -83,6 +85,8 @@ PROJECT_COLUMNS = (
     P_PHONE,
     P_GOAL,
     *(funding_header(source, part) for source in FundingSource for part in FUNDING_PARTS),
+    P_CLEAR_OUT,
+    P_CLEAR_OUT_REASON,
     CHECK,
 )
 PROJECT_INPUTS = tuple(title for title in PROJECT_COLUMNS if title not in (P_UID, CHECK))
@@ -93,6 +97,10 @@ I_LEVEL1, I_LEVEL2, I_NAME = "一级指标", "二级指标", "三级指标"
 I_OPERATOR, I_TARGET, I_UNIT, I_POINTS = "指标性质", "指标值", "计量单位", "分值"
 I_ACTUAL, I_TIER, I_SCORE = "实际完成值", "定性评级", "定性得分"
 I_APPLICABLE, I_NA_REASON = "是否适用", "不适用理由"
+I_PERIOD = "期限"
+"""年度 or 中期, the targets step's 期限 column (a multi-year project's 中期 indicators); added
+after the first workbooks, so it comes last, like the 项目 sheet's 清理退出 columns: the cells of
+earlier workbooks keep their letters."""
 I_DEVIATION, I_IMPROVEMENT = "偏差原因分析", "改进措施"
 INDICATOR_COLUMNS = (
     I_OWNER,
@@ -112,6 +120,7 @@ INDICATOR_COLUMNS = (
     I_NA_REASON,
     I_DEVIATION,
     I_IMPROVEMENT,
+    I_PERIOD,
     CHECK,
 )
 INDICATOR_INPUTS = INDICATOR_COLUMNS[3:-1]
@@ -171,6 +180,18 @@ FINGERPRINTED = {
 }
 """The cells a row's fingerprint covers: its identifiers and the cells the user edits."""
 
+LATER_COLUMNS = {PROJECTS: (P_CLEAR_OUT, P_CLEAR_OUT_REASON), INDICATORS: (I_PERIOD,)}
+"""Columns added after the first workbooks went out. A workbook without them is still read: its
+records keep those fields as they are, and its rows' fingerprints (taken by a writer that did not
+have them) are compared without them."""
+
+
+def later_missing(sheet: str, present: Iterable[str]) -> frozenset[str]:
+    """The later columns of ``sheet`` that a header of ``present`` titles lacks."""
+    held = set(present)
+    return frozenset(title for title in LATER_COLUMNS.get(sheet, ()) if title not in held)
+
+
 # 选项 (hidden): what the workbook was exported with.
 EXPORTED_PROJECTS = "导出的项目编号"
 EXPORTED_INDICATORS = "导出的指标编号"
@@ -204,6 +225,8 @@ OPERATOR_ALIASES: dict[str, Operator] = {
 """What the 指标性质 column accepts: the printed signs and their half-width spellings."""
 
 YES, NO = "是", "否"
+PERIOD_LABELS = {Period.ANNUAL: "年度", Period.MIDTERM: "中期"}
+PERIOD_BY_LABEL = {label: period for period, label in PERIOD_LABELS.items()}
 TIER_BY_LABEL = {label: tier for tier, label in TIER_LABELS.items()}
 REASON_BY_LABEL = {label: reason for reason, label in REASON_LABELS.items()}
 LIKELIHOOD_BY_LABEL = {label: item for item, label in LIKELIHOOD_LABELS.items()}

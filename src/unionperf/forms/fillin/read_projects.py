@@ -10,6 +10,7 @@ from unionperf.domain.budget import FundingLine, FundingSource, Project, TargetS
 from unionperf.domain.categories import Flow
 from unionperf.domain.funding import with_line_amount
 from unionperf.domain.money import ZERO
+from unionperf.domain.multi_year import is_multi_year
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import layout, values
 from unionperf.forms.fillin.read_budget import Exported
@@ -101,7 +102,7 @@ def _project(row: Row, current: YearData, old: Project | None) -> Project | None
     goal = row.text(layout.P_GOAL)
     uid = old.uid if old else uuid.uuid4().hex
     base = old or Project(uid, "", name, category, targets=TargetSet(uid))
-    return replace(
+    project = replace(
         base,
         code=row.text(layout.P_CODE),
         name=name,
@@ -114,6 +115,51 @@ def _project(row: Row, current: YearData, old: Project | None) -> Project | None
         funding=funding,
         targets=replace(base.targets, annual_goal=goal),
     )
+    flag, reason = _clear_out(row, current, project)
+    return replace(project, clear_out=flag, clear_out_reason=reason)
+
+
+_YES_NO = {layout.YES: True, layout.NO: False}
+
+
+def _clear_out(row: Row, current: YearData, project: Project) -> tuple[bool, str]:
+    """提出清理退出 and its reason as the window allows them; a missing column keeps the field.
+
+    Blank is 否; the reason is trimmed. A change is refused on a project that is not multi-year
+    (the window offers the box only for one: its period as the row gives it, or earlier years)
+    — except taking a flag off — and 是 needs a reason (the window shows P020 then; a workbook
+    has no later moment to add it, so it is refused here).
+    """
+    before = (project.clear_out, project.clear_out_reason)
+    columns = row.grid.columns
+    flag = before[0]
+    if layout.P_CLEAR_OUT in columns:
+        flag = bool(row.choice(layout.P_CLEAR_OUT, _YES_NO, "提出清理退出选项"))
+    reason = before[1]
+    if layout.P_CLEAR_OUT_REASON in columns:
+        reason = row.text(layout.P_CLEAR_OUT_REASON).strip()
+    if (flag, reason) == before:
+        return before
+    if not is_multi_year(project, current.project_history):
+        single = f"“{project.name.strip()}”不是多年期项目（项目期未跨年度），"
+        if flag and not before[0]:
+            row.problem(
+                layout.P_CLEAR_OUT,
+                f"{single}不能提出清理退出：只有跨年度实施的项目可以提出",
+            )
+            return before
+        if reason and reason != before[1]:
+            row.problem(
+                layout.P_CLEAR_OUT_REASON,
+                f"{single}不能填写清理退出原因：只有跨年度实施的项目可以提出清理退出",
+            )
+            return before
+    if flag and not reason:
+        where = layout.P_CLEAR_OUT_REASON
+        if where not in columns:
+            where = layout.P_CLEAR_OUT
+        row.problem(where, "提出清理退出时须填写清理退出原因（上级工会审核时会看到原因）")
+    return flag, reason
 
 
 def _category(row: Row, current: YearData) -> str | None:

@@ -228,8 +228,10 @@ def _indicator(row: Row, current: YearData, old: Indicator | None) -> Indicator:
         target_text = old.target_text if old is not None and keep else ""
         upper = None
     base = old or Indicator(uuid.uuid4().hex, level1, level2, name, operator)
+    period = row.choice(layout.I_PERIOD, layout.PERIOD_BY_LABEL, "期限") or base.period
     new = replace(
         base,
+        period=period,
         level1=level1,
         level2=level2,
         name=name,

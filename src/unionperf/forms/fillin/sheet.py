@@ -16,9 +16,11 @@ from unionperf.forms.fillin import limits
 from unionperf.forms.fillin.layout import (
     CHECK,
     FINGERPRINTED,
+    LATER_COLUMNS,
     ImportProblem,
     cell_text,
     fingerprint,
+    later_missing,
 )
 
 T = TypeVar("T")
@@ -80,6 +82,7 @@ class Grid:
         self.problems = problems
         self.header_row = header_row
         header = rows[header_row - 1] if len(rows) >= header_row else ()
+        self._fingerprinted: tuple[str, ...] | None = None
         self.columns: dict[str, int] = {}
         for index, value in enumerate(header):
             title = as_text(value).strip()
@@ -93,10 +96,23 @@ class Grid:
             return None
         return self.rows[row - 1][column - 1]
 
+    def fingerprinted(self) -> tuple[str, ...]:
+        """The titles a row's fingerprint covers here: later columns the sheet lacks left out.
+
+        A workbook of an earlier version has no such column and fingerprinted its rows without.
+        Worked out once per sheet (every row asks).
+        """
+        if self._fingerprinted is None:
+            missing = later_missing(self.name, self.columns)
+            titles = FINGERPRINTED.get(self.name, ())
+            self._fingerprinted = tuple(title for title in titles if title not in missing)
+        return self._fingerprinted
+
     def check_columns(self, required: tuple[str, ...]) -> None:
-        """Report every required column missing from the header row."""
+        """Report every required column missing from the header row (later ones may be missing)."""
+        later = LATER_COLUMNS.get(self.name, ())
         for title in required:
-            if title not in self.columns:
+            if title not in self.columns and title not in later:
                 cell = f"A{self.header_row}"
                 self.problems.add(self.name, cell, f"缺少列“{title}”（第{self.header_row}行表头）")
 
@@ -139,7 +155,7 @@ class Row:
     def untouched(self) -> bool:
         """Whether the row's input cells are still as exported (its hidden fingerprint matches)."""
         stored = self.text(CHECK).strip()
-        return bool(stored) and fingerprint(self._cells(FINGERPRINTED[self.grid.name])) == stored
+        return bool(stored) and fingerprint(self._cells(self.grid.fingerprinted())) == stored
 
     def conflicts(self, exported: Mapping[str, Any], title: str) -> bool:
         """Whether the workspace's record changed since the export; if so, a problem at ``title``.
@@ -148,7 +164,7 @@ class Row:
         replace a record that is still as it was when the workbook was exported.
         """
         stored = self.text(CHECK).strip()
-        titles = FINGERPRINTED[self.grid.name]
+        titles = self.grid.fingerprinted()
         if not stored or fingerprint(exported.get(title) for title in titles) == stored:
             return False
         self.problem(title, CONFLICT)

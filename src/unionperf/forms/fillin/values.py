@@ -19,6 +19,7 @@ from unionperf.domain.monitoring import (
     IndicatorProgress,
     MonitoringEntry,
 )
+from unionperf.domain.multi_year import is_multi_year
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import layout
 
@@ -51,7 +52,10 @@ def budget_row(code: str, name: str, line: BudgetLine | None) -> Values:
 
 
 def project_row(data: YearData, project: Project) -> Values:
-    """A 项目 row."""
+    """A 项目 row; 提出清理退出 is 是/否 where the window offers it (multi-year), else blank.
+
+    A project flagged while it was multi-year shows 是 even if its period was shortened since.
+    """
     category = data.catalogue.by_code(project.category_code)
     values: Values = {
         layout.P_UID: project.uid,
@@ -66,7 +70,10 @@ def project_row(data: YearData, project: Project) -> Values:
         layout.P_RESPONSIBLE: project.responsible,
         layout.P_PHONE: project.phone,
         layout.P_GOAL: project.targets.annual_goal,
+        layout.P_CLEAR_OUT_REASON: project.clear_out_reason,
     }
+    if project.clear_out or is_multi_year(project, data.project_history):
+        values[layout.P_CLEAR_OUT] = layout.YES if project.clear_out else layout.NO
     funding = {line.source: line for line in project.funding}
     for source in FundingSource:
         line = funding.get(source)
@@ -93,6 +100,7 @@ def indicator_row(
         layout.I_TARGET: target_cell(indicator),
         layout.I_UNIT: indicator.unit,
         layout.I_POINTS: indicator.points,
+        layout.I_PERIOD: layout.PERIOD_LABELS[indicator.period],
     }
     if result is not None:
         values |= {

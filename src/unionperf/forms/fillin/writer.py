@@ -59,6 +59,11 @@ GUIDE_LINES = (
     "7. 金额单位为元，最多两位小数。各一级指标的分值之和须等于规则设置的分值。",
     "8. 下方单位名称、统一社会信用代码和年度用于核对，请勿修改；导入时全部检查通过才会保存，"
     "任何一处有误都不会保存，并列出每个问题所在的单元格。",
+    "9. 提出清理退出：只适用于多年期项目（项目期跨年度，或以前年度已实施），与软件中"
+    "“全周期跟踪”页的清理退出相同；选“是”须填写清理退出原因，上级工会审核时会看到；"
+    "选“否”或留空即不提出。",
+    "10. 指标表的“期限”：“中期”为多年期项目整个项目期的中期绩效指标，“年度”为本年度指标；"
+    "新增指标行留空即为年度。",
 )
 
 
@@ -117,6 +122,7 @@ def _lists(data: YearData) -> _Lists:
             (layout.M_REASON, tuple(REASON_LABELS.values())),
             (layout.M_LIKELIHOOD, tuple(LIKELIHOOD_LABELS.values())),
             (layout.I_APPLICABLE, (layout.YES, layout.NO)),
+            (layout.I_PERIOD, tuple(layout.PERIOD_LABELS.values())),
             (layout.P_ATTRIBUTE, tuple(ATTRIBUTE_LABELS.values())),
             (
                 layout.I_OWNER_NAME,
@@ -242,12 +248,14 @@ def _budget(sheet: Any, data: YearData) -> None:
 def _projects(sheet: Any, data: YearData, lists: _Lists) -> None:
     columns = layout.PROJECT_COLUMNS
     widths = {layout.P_UID: 12, layout.P_NAME: 32, layout.P_CATEGORY: 18, layout.P_GOAL: 50}
+    widths |= {layout.P_CLEAR_OUT: 12, layout.P_CLEAR_OUT_REASON: 40}
     _setup(sheet, columns, widths | {layout.P_PHONE: 16}, "D2")
     sheet.append(_header(sheet, columns))
     for project in data.projects:
         row = values.project_row(data, project)
         sheet.append(_row(sheet, columns, values.with_check(row, layout.PROJECTS)))
     targets = {layout.P_CATEGORY: layout.P_CATEGORY, layout.P_ATTRIBUTE: layout.P_ATTRIBUTE}
+    targets[layout.P_CLEAR_OUT] = layout.I_APPLICABLE  # the 是/否 list
     _validate(sheet, lists, columns, len(data.projects), targets)
 
 
@@ -262,6 +270,7 @@ def _indicators(sheet: Any, data: YearData, lists: _Lists) -> None:
     columns = layout.INDICATOR_COLUMNS
     widths = {layout.I_OWNER_NAME: 26, layout.I_NAME: 30, layout.I_TIER: 20, layout.I_LEVEL2: 18}
     widths |= {layout.I_DEVIATION: 40, layout.I_IMPROVEMENT: 40, layout.I_NA_REASON: 20}
+    widths |= {layout.I_PERIOD: 8}
     _setup(sheet, columns, widths | {layout.I_ACTUAL: 16}, "G2")
     sheet.append(_header(sheet, columns))
     count = 0
@@ -274,7 +283,9 @@ def _indicators(sheet: Any, data: YearData, lists: _Lists) -> None:
             sheet.append(_row(sheet, columns, values.with_check(row, layout.INDICATORS)))
             count += 1
     names = (layout.I_OWNER_NAME, layout.I_LEVEL1, layout.I_LEVEL2, layout.I_OPERATOR)
-    targets = {title: title for title in (*names, layout.I_TIER, layout.I_APPLICABLE)}
+    targets = {
+        title: title for title in (*names, layout.I_PERIOD, layout.I_TIER, layout.I_APPLICABLE)
+    }
     _validate(sheet, lists, columns, count, targets)
 
 

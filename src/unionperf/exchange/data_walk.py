@@ -1,0 +1,354 @@
+"""The one-pass walk of data.json: check each value against the schema and the reader, and read it.
+
+It covers what holds nearly all the values of a year: the projects (with their funding and
+targets), the unit's targets, the monitoring entries and the self-evaluations. Each value is
+checked against the schema's definition (:mod:`unionperf.exchange.walk_rules`) and the reader's
+own check (``codec_read``) at once, and the domain object is built as it goes. The walk only
+ever accepts: at the first value it does not expect it raises, and :func:`walk` answers
+``None`` (the caller then takes the checked path, which refuses with its own words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from unionperf.domain.budget import FundingLine, Project, TargetSet
+from unionperf.domain.evaluation import Evaluation, IndicatorResult
+from unionperf.domain.indicators import Indicator
+from unionperf.domain.monitoring import DeviationReason, IndicatorProgress, MonitoringEntry
+from unionperf.exchange.walk_rules import Shape, UnexpectedError, WalkRules, rules
+
+__all__ = ["Walked", "walk"]
+
+_MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
+"""The reader's money (``codec_read._MONEY``, matched whole)."""
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+"""The reader's decimal (``codec_read._DECIMAL``, matched whole)."""
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""The reader's date (``codec_read._DATE``, matched whole, then read as a calendar date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Walked:
+    """The parts of the year the walk read."""
+
+    projects: tuple[Project, ...]
+    unit_targets: TargetSet
+    monitoring: tuple[MonitoringEntry, ...]
+    evaluations: tuple[Evaluation, ...]
+
+
+PARTS = ("projects", "unit_targets", "monitoring", "evaluations")
+"""The top-level keys of data.json the walk reads."""
+
+
+def walk(document: Any) -> Walked | None:
+    """The walked parts, when every value in them is as both the schema and the reader want."""
+    try:
+        checked = rules()
+        if type(document) is not dict:
+            return None
+        memo: dict[str, Decimal] = {}
+        return Walked(
+            projects=tuple(
+                _project(item, checked, memo)
+                for item in _list(document["projects"], checked.projects_max)
+            ),
+            unit_targets=_targets(document["unit_targets"], checked, memo),
+            monitoring=tuple(
+                _entry(item, checked, memo)
+                for item in _list(document["monitoring"], checked.entries_max)
+            ),
+            evaluations=tuple(
+                _evaluation(item, checked, memo)
+                for item in _list(document["evaluations"], checked.evaluations_max)
+            ),
+        )
+    except (UnexpectedError, KeyError, TypeError, ValueError, ArithmeticError):
+        return None
+
+
+# -- values ---------------------------------------------------------------------------------
+
+
+def _checked_object(value: Any, shape: Shape) -> dict[str, Any]:
+    required, most = shape
+    if type(value) is not dict or len(value) > most or not value.keys() >= required:
+        raise UnexpectedError
+    return value
+
+
+def _uid(value: Any, rules: WalkRules) -> str:
+    if type(value) is not str or len(value) > rules.uid_max:
+        raise UnexpectedError
+    return value
+
+
+def _text(value: Any, rules: WalkRules) -> str:
+    if type(value) is not str or len(value) > rules.text_max:
+        raise UnexpectedError
+    return value
+
+
+def _code(value: Any, rules: WalkRules) -> str:
+    if type(value) is not str or len(value) > rules.code_max:
+        raise UnexpectedError
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if type(value) is not bool:
+        raise UnexpectedError
+    return value
+
+
+def _money(value: Any, rules: WalkRules) -> Decimal | None:
+    if value is None:
+        return None
+    return _amount(value, rules)
+
+
+def _amount(value: Any, rules: WalkRules) -> Decimal:
+    """Money that may not be null."""
+    if (
+        type(value) is not str
+        or len(value) > rules.money_max
+        or not rules.money_pattern.search(value)
+        or not _MONEY.fullmatch(value)
+    ):
+        raise UnexpectedError
+    return Decimal(value)
+
+
+def _decimal(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Decimal | None:
+    if value is None:
+        return None
+    known = memo.get(value) if type(value) is str else None
+    if known is not None:
+        return known  # the same text was checked and read before (Decimals are immutable)
+    if (
+        type(value) is not str
+        or len(value) > rules.decimal_max
+        or not rules.decimal_pattern.search(value)
+        or not _DECIMAL.fullmatch(value)
+    ):
+        raise UnexpectedError
+    memo[value] = read = Decimal(value)
+    return read
+
+
+def _day(value: Any, rules: WalkRules) -> date | None:
+    if value is None:
+        return None
+    if (
+        type(value) is not str
+        or len(value) > rules.date_max
+        or not rules.date_pattern.search(value)
+        or not _DATE.fullmatch(value)
+    ):
+        raise UnexpectedError
+    return date.fromisoformat(value)  # ValueError: not a calendar date
+
+
+def _member(value: Any, members: dict[str, Any]) -> Any:
+    if type(value) is not str:
+        raise UnexpectedError
+    return members[value]  # KeyError: not a member
+
+
+def _list(value: Any, most: int) -> list[Any]:
+    if type(value) is not list or len(value) > most:
+        raise UnexpectedError
+    return value
+
+
+# -- projects, targets and evaluations ------------------------------------------------------
+
+
+def _project(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Project:
+    item = _checked_object(value, rules.project)
+    # Since 1.4, absent before (the reader: false and ""); the schema allows no null.
+    clear_out = _boolean(item["clear_out"]) if "clear_out" in item else False
+    reason = _text(item["clear_out_reason"], rules) if "clear_out_reason" in item else ""
+    return Project(
+        uid=_uid(item["uid"], rules),
+        code=_text(item["code"], rules),
+        name=_text(item["name"], rules),
+        category_code=_code(item["category_code"], rules),
+        attribute=_member(item["attribute"], rules.attribute),
+        start=_day(item["start"], rules),
+        end=_day(item["end"], rules),
+        responsible=_text(item["responsible"], rules),
+        phone=_text(item["phone"], rules),
+        description=_text(item["description"], rules),
+        midterm_budget=_amount(item["midterm_budget"], rules),
+        funding=tuple(_funding(line, rules) for line in _list(item["funding"], rules.funding_max)),
+        targets=_targets(item["targets"], rules, memo),
+        clear_out=clear_out,
+        clear_out_reason=reason,
+    )
+
+
+def _funding(value: Any, rules: WalkRules) -> FundingLine:
+    item = _checked_object(value, rules.funding)
+    return FundingLine(
+        source=_member(item["source"], rules.source),
+        initial=_amount(item["initial"], rules),
+        adjusted=_amount(item["adjusted"], rules),
+        executed=_amount(item["executed"], rules),
+    )
+
+
+def _targets(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> TargetSet:
+    item = _checked_object(value, rules.targets)
+    return TargetSet(
+        owner_uid=_uid(item["owner_uid"], rules),
+        annual_goal=_text(item["annual_goal"], rules),
+        midterm_goal=_text(item["midterm_goal"], rules),
+        indicators=tuple(
+            _indicator(indicator, rules, memo)
+            for indicator in _list(item["indicators"], rules.indicators_max)
+        ),
+    )
+
+
+def _indicator(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Indicator:
+    item = _checked_object(value, rules.indicator)
+    return Indicator(
+        uid=_uid(item["uid"], rules),
+        level1=_text(item["level1"], rules),
+        level2=_text(item["level2"], rules),
+        name=_text(item["name"], rules),
+        operator=_member(item["operator"], rules.operator),
+        target=_decimal(item["target"], rules, memo),
+        target_text=_text(item["target_text"], rules),
+        unit=_text(item["unit"], rules),
+        points=_decimal(item["points"], rules, memo),
+        explanation=_text(item["explanation"], rules),
+        basis=_member(item["basis"], rules.basis),
+        core=_boolean(item["core"]),
+        period=_member(item["period"], rules.period),
+        # since 1.1, absent before (the reader: null); a decimal or null
+        target_upper=_decimal(item.get("target_upper"), rules, memo),
+    )
+
+
+def _evaluation(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Evaluation:
+    item = _checked_object(value, rules.evaluation)
+    return Evaluation(
+        owner_uid=_uid(item["owner_uid"], rules),
+        results=tuple(
+            _result(result, rules, memo) for result in _list(item["results"], rules.results_max)
+        ),
+        achieved_text=_text(item["achieved_text"], rules),
+        result_application=_text(item["result_application"], rules),
+        execution_analysis=_text(item["execution_analysis"], rules),
+    )
+
+
+def _result(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> IndicatorResult:
+    item = _checked_object(value, rules.result)
+    tier = item["tier"]
+    return IndicatorResult(
+        indicator_uid=_uid(item["indicator_uid"], rules),
+        actual=_decimal(item["actual"], rules, memo),
+        actual_text=_text(item["actual_text"], rules),
+        tier=None if tier is None else _member(tier, rules.tier),
+        score=_decimal(item["score"], rules, memo),
+        applicable=_boolean(item["applicable"]),
+        na_reason=_text(item["na_reason"], rules),
+        deduction=_decimal(item["deduction"], rules, memo),
+        deduction_reason=_text(item["deduction_reason"], rules),
+        deviation=_text(item["deviation"], rules),
+        improvement=_text(item["improvement"], rules),
+    )
+
+
+# -- monitoring -----------------------------------------------------------------------------
+
+
+def _entry(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> MonitoringEntry:
+    item = _checked_object(value, rules.entry)
+    return MonitoringEntry(
+        point_uid=_uid(item["point_uid"], rules),
+        owner_uid=_uid(item["owner_uid"], rules),
+        executed=_money(item["executed"], rules),
+        forecast=_money(item["forecast"], rules),
+        progress_text=_text(item["progress_text"], rules),
+        lag_reason=_text(item["lag_reason"], rules),
+        measure=_text(item["measure"], rules),
+        suspension=_member(item["suspension"], rules.suspension),
+        progress=tuple(
+            [
+                _progress(progress, rules, memo)
+                for progress in _list(item["progress"], rules.progress_max)
+            ]
+        ),
+    )
+
+
+def _progress(item: Any, rules: WalkRules, memo: dict[str, Decimal]) -> IndicatorProgress:
+    # The hottest loop of a package's verification (48,000 records in a large unit): the
+    # checks of _checked_object, _uid, _text, _decimal (for a text read before), _member and
+    # _list are written out here, the same as theirs.
+    required, most = rules.progress
+    if type(item) is not dict or len(item) > most or not item.keys() >= required:
+        raise UnexpectedError
+    uid = item["indicator_uid"]
+    actual_text = item["actual_text"]
+    forecast_text = item["forecast_text"]
+    measure = item["measure"]
+    note = item["note"]
+    tier = item["tier"]
+    likelihood = item["likelihood"]
+    reasons = item["reasons"]
+    actual = item["actual"]
+    forecast = item["forecast"]
+    text_max = rules.text_max
+    if (
+        type(uid) is not str
+        or len(uid) > rules.uid_max
+        or type(actual_text) is not str
+        or len(actual_text) > text_max
+        or type(forecast_text) is not str
+        or len(forecast_text) > text_max
+        or type(measure) is not str
+        or len(measure) > text_max
+        or type(note) is not str
+        or len(note) > text_max
+        or (tier is not None and type(tier) is not str)
+        or (likelihood is not None and type(likelihood) is not str)
+        or type(reasons) is not list
+        or len(reasons) > rules.reasons_max
+    ):
+        raise UnexpectedError
+    if actual is not None:
+        known = memo.get(actual) if type(actual) is str else None
+        actual = known if known is not None else _decimal(actual, rules, memo)
+    if forecast is not None:
+        known = memo.get(forecast) if type(forecast) is str else None
+        forecast = known if known is not None else _decimal(forecast, rules, memo)
+    return IndicatorProgress(
+        indicator_uid=uid,
+        actual=actual,
+        tier=None if tier is None else rules.tier[tier],
+        actual_text=actual_text,
+        forecast=forecast,
+        forecast_text=forecast_text,
+        reasons=tuple([_reason(reason, rules) for reason in reasons]) if reasons else (),
+        likelihood=None if likelihood is None else rules.likelihood[likelihood],
+        measure=measure,
+        note=note,
+    )
+
+
+def _reason(value: Any, rules: WalkRules) -> DeviationReason:
+    item = _checked_object(value, rules.reason)
+    return DeviationReason(
+        category=_member(item["category"], rules.category),
+        text=_text(item["text"], rules),
+    )
