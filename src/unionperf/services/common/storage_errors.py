@@ -7,6 +7,7 @@ from pathlib import Path
 from unionperf.services.common.errors import (
     DatabaseBusyError,
     DiskFullError,
+    LostRaceError,
     ReadOnlyError,
     ServiceError,
     StorageError,
@@ -20,6 +21,8 @@ __all__ = ["os_error", "storage_error"]
 def storage_error(error: StorageAccessError | StoreError) -> ServiceError:
     """The service error for a refusal of the disk or the database, by its kind."""
     message = str(error)
+    if isinstance(error, StoreError) and error.race:
+        return LostRaceError(message)
     match error.kind:
         case StorageKind.DISK_FULL:
             return DiskFullError(message)
