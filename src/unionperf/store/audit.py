@@ -22,11 +22,13 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from unionperf.store import tx_memory
-from unionperf.store.rows import AuditRow, MetaRow
+from unionperf.store.rows import AuditRow, Base, MetaRow
 
 GENESIS = "0" * 64
 _HEAD = "audit_head"
 _MEMO_KEY = ("audit", "head")
+_AUDIT_TABLE = Base.metadata.tables[AuditRow.__tablename__]
+_META_TABLE = Base.metadata.tables[MetaRow.__tablename__]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +108,12 @@ def record(
         "prev_hash": prev,
     }
     values["hash"] = _content_hash(values)
-    session.execute(insert(AuditRow.__table__), values)
+    session.execute(insert(_AUDIT_TABLE), values)
     head_value = f"{values['seq']}:{values['hash']}"
     if exists:  # an ORM update: a head row loaded in this session is kept in step
         session.execute(update(MetaRow).where(MetaRow.key == _HEAD).values(value=head_value))
     else:
-        session.execute(insert(MetaRow.__table__), {"key": _HEAD, "value": head_value})
+        session.execute(insert(_META_TABLE), {"key": _HEAD, "value": head_value})
     tx_memory.remember(session, _MEMO_KEY, (values["seq"], values["hash"]))
 
 
