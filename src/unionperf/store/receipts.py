@@ -82,6 +82,7 @@ class ReceiptRecords:
         units are answered from memory (kept up to date by :meth:`add_received`): while the
         units are locked no other receiver can change them.
         """
+        tx_memory.forget(self.session, _BATCH_MEMORY)  # the previous batch's, on SQLite
         pairs = set(packages)
         units = sorted({unit for unit, _ in pairs})
         if not units:
@@ -289,6 +290,11 @@ class ReceiptRecords:
         """Whether the database takes row locks (PostgreSQL; SQLite has one writer instead)."""
         return self.session.get_bind().dialect.name != "sqlite"
 
+
+_BATCH_MEMORY = frozenset(
+    {"locked", "retired", "received", "currents", "current", "feedback", "applied"}
+)
+"""What :meth:`ReceiptRecords.prepare_receipts` learns for one batch (forgotten at the next)."""
 
 _RECEIVED_TABLE = Base.metadata.tables[ReceivedRow.__tablename__]
 _RECEIVED_COLUMNS = (

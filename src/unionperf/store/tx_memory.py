@@ -65,3 +65,17 @@ def undo_to(session: Session, point: int) -> None:
             memo.pop(key, None)
         else:
             memo[key] = old
+
+
+def forget(session: Session, kinds: frozenset[str]) -> None:
+    """Forget every memory whose key starts with one of ``kinds`` (between savepoints only).
+
+    A long transaction that moves on to other rows (the next batch of a receive) drops what it
+    will not be asked again, so that its memory does not grow with every row it wrote.
+    """
+    if session.info.get(_DEPTH):
+        raise RuntimeError("forget() inside a savepoint")
+    memo = session.info.get(_MEMO)
+    if memo:
+        for key in [key for key in memo if key[0] in kinds]:
+            del memo[key]
