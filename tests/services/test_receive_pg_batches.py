@@ -22,7 +22,7 @@ from unionperf.services.upper.register import register
 from unionperf.store.receipts import ReceiptRecords
 
 
-class _Deadlock(Exception):
+class _DeadlockError(Exception):
     sqlstate = "40P01"
 
 
@@ -53,7 +53,7 @@ def _losing(monkeypatch, times: int) -> list[int]:
     def add_received(self, *args, **kwargs):
         calls.append(1)
         if len(calls) % 2 == 0 and len(calls) // 2 <= times:
-            raise OperationalError("INSERT …", {}, _Deadlock("deadlock detected"))
+            raise OperationalError("INSERT …", {}, _DeadlockError("deadlock detected"))
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(ReceiptRecords, "add_received", add_received)
@@ -86,7 +86,7 @@ def test_a_race_lost_again_and_again_is_reported_and_keeps_nothing(tmp_path, pg_
     workspace, _units, inbox = _upper(tmp_path, pg_url)
     try:
         calls = _losing(monkeypatch, times=receiving.RACE_RETRIES + 1)
-        with pytest.raises(LostRaceError):
+        with pytest.raises(LostRaceError, match="另一个程序同时在修改相同的数据"):
             receive(workspace, [inbox])
         assert len(calls) == 2 * (receiving.RACE_RETRIES + 1)  # run once and again 5 times
         with workspace.reading() as uow:

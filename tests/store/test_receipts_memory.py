@@ -17,8 +17,15 @@ from unionperf.store.workspace import open_store
 CODE = "91350100M000100Y43"
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     pass
+
+
+def _refused_after_storing(uow: UnitOfWork, sequence: int, sha256: str) -> None:
+    with uow.savepoint():
+        _add(uow, sequence, sha256)
+        assert uow.register.is_received(sha256)
+        raise _RefusedError
 
 
 def _record(sequence: int, sha256: str) -> Received:
@@ -47,14 +54,13 @@ def test_a_rolled_back_savepoint_forgets_what_it_stored(store):
         uow.register.prepare_receipts([(CODE, "a" * 64), (CODE, "b" * 64)])
         with uow.savepoint():
             _add(uow, 1, "a" * 64)
-        with pytest.raises(_Refused), uow.savepoint():
-            _add(uow, 2, "b" * 64)
-            assert uow.register.is_received("b" * 64)
-            raise _Refused
+        with pytest.raises(_RefusedError):
+            _refused_after_storing(uow, 2, "b" * 64)
         assert uow.register.is_received("a" * 64)
         assert not uow.register.is_received("b" * 64)
         current = uow.register.current(CODE, 2024, "targets")
-        assert current is not None and current.sequence == 1
+        assert current is not None
+        assert current.sequence == 1
         with uow.savepoint():
             _add(uow, 2, "c" * 64)  # chained to the first entry's head, not the undone one
     with store.sessions.reading() as session:
@@ -73,4 +79,5 @@ def test_the_next_batch_asks_the_database_again(store):
         uow.register.prepare_receipts([(CODE, "d" * 64)])  # forgets the first batch's answers
         assert uow.register.is_received("a" * 64)  # from the database, in this transaction
         current = uow.register.current(CODE, 2024, "targets")
-        assert current is not None and current.sequence == 1
+        assert current is not None
+        assert current.sequence == 1
