@@ -103,16 +103,27 @@
         <translation>科目名称</translation>
     </message>
     <message>
+        <location filename="../../src/unionperf/ui/upper/aggregate/assessment_model.py" line="+20"/>
+        <source>Conclusion</source>
+        <translation>评估结论</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Projects assessed</source>
+        <translation>评估项目数</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/models.py" line="+6"/>
         <location line="+55"/>
         <location line="+58"/>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+342"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+364"/>
         <location line="+3"/>
         <source>Units</source>
         <translation>单位数</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/models.py" line="-106"/>
         <source>Last year&apos;s actual</source>
         <translation>上年决算数</translation>
     </message>
@@ -140,7 +151,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-232"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="-250"/>
         <source>Projects</source>
         <translation>项目汇总</translation>
     </message>
@@ -221,7 +232,7 @@
         <translation>考核结果通报保存位置</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+25"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/page.py" line="+28"/>
         <source>Only units whose stage was approved</source>
         <translation>只计已通过的单位</translation>
     </message>
@@ -246,7 +257,7 @@
         <translation>单位范围：</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-60"/>
         <source>Revenue and expenditure</source>
         <translation>收支汇总</translation>
     </message>
@@ -257,17 +268,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+339"/>
+        <location line="+357"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-355"/>
         <source>Multi-year projects</source>
         <translation>多年期项目</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Ex-ante assessments</source>
+        <translation>事前绩效评估</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
@@ -297,7 +313,7 @@
         <translation>已选 {count} 个单位</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{year} {stage}: {included} of {expected} units counted{only}.</source>
         <translation>{year}年度 {stage}：纳入 {included} 个单位（应报 {expected} 个）{only}。</translation>
     </message>
@@ -317,7 +333,7 @@
         <translation>尚无可汇总的数据：本阶段还没有计入任何单位的数据包。请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+60"/>
         <source>Units by execution rate</source>
         <translation>各单位预算执行率分布</translation>
     </message>
@@ -1679,7 +1695,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>EvaluationStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+108"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+107"/>
         <source>Indicators</source>
         <translation>绩效指标</translation>
     </message>
@@ -5208,7 +5224,7 @@ Restore it from a backup?</source>
         <translation>预算科目</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <location line="+83"/>
         <source>Item</source>
         <translation>审核项</translation>
@@ -5908,7 +5924,7 @@ Restore it from a backup?</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+153"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+154"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -5959,12 +5975,12 @@ Restore it from a backup?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -5994,7 +6010,12 @@ Restore it from a backup?</source>
         <translation>项目“{name}”</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Ex-ante assessment</source>
+        <translation>事前绩效评估</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Indicator “{name}”</source>
         <translation>指标“{name}”</translation>
     </message>
@@ -6133,7 +6154,7 @@ Why is this so? (travels with the package)</source>
         <translation>上级工会通过反馈数据包下发的审核意见。被退回的阶段已重新打开：请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-241"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-243"/>
         <source>Ready to submit “{stage}”: every check passes and every sign-off is recorded.</source>
         <translation>“{stage}”可以报送：全部检查通过，签字齐全。</translation>
     </message>

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.upper_fixtures import JOB_TIMEOUT_MS
+from unionperf.ui.upper.aggregate.page import ASSESSMENTS, AggregatePage
 from unionperf.ui.upper.receive.page import ReceivePage
 from unionperf.ui.upper.review.models import TreeColumn
 from unionperf.ui.upper.review.page import ReviewPage
@@ -44,3 +45,25 @@ def test_the_assessment_is_shown_under_its_project_and_takes_an_opinion(
     qtbot.mouseClick(page.add_opinion_button, Qt.MouseButton.LeftButton)
     assert page.drafts_model.rowCount() == 1
     assert page.tree_model.index_of(path).siblingAtColumn(TreeColumn.OPINIONS).data() == "✎ 1"
+
+
+def test_the_aggregate_page_counts_the_assessments_at_the_targets_stage(
+    qtbot, upper_window, sub_units, tmp_path
+):
+    receive = upper_window.open_page(UpperStep.RECEIVE)
+    assert isinstance(receive, ReceivePage)
+    receive.receive_paths([sub_units[0].send(STAGE, tmp_path / "usb")])
+    qtbot.waitUntil(lambda: receive.job is None, timeout=JOB_TIMEOUT_MS)
+    upper_window.choose(2024, STAGE)
+    page = upper_window.open_page(UpperStep.AGGREGATE)
+    assert isinstance(page, AggregatePage)
+    index = page.tabs.indexOf(page.assessments)
+    assert page.tabs.isTabVisible(index)
+    page.tabs.setCurrentWidget(page.assessments)
+    model, _view = page.tables[ASSESSMENTS]
+    rows = {row.label: (row.projects, row.units) for row in model.rows()}
+    assert rows == {"通过": (0, 0), "调整后通过": (1, 1), "不予通过": (0, 0)}
+    upper_window.choose(2024, "self-evaluation")
+    page = upper_window.open_page(UpperStep.AGGREGATE)
+    assert isinstance(page, AggregatePage)
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(page.assessments))

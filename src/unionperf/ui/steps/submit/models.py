@@ -14,6 +14,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from unionperf.domain.assessment import ASSESSMENT_ITEM
 from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.feedback import Decision, Feedback, Opinion
 from unionperf.domain.problems import Problem, Section, Severity
@@ -286,7 +287,9 @@ def _item_name(data: YearData | None, opinion: Opinion) -> str:
                     )
                 )
         indicator = targets.indicator(opinion.item) if targets and opinion.item else None
-        if indicator is not None:
+        if opinion.item == ASSESSMENT_ITEM and opinion.owner != UNIT_OWNER:
+            parts.append(QCoreApplication.translate("SubmitModels", "Ex-ante assessment"))
+        elif indicator is not None:
             parts.append(
                 QCoreApplication.translate("SubmitModels", "Indicator “{name}”").format(
                     name=indicator.name

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionperf.domain.aggregation import rank
+from unionperf.domain.year import StageKind
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.progress import Cancelled, Progress
 from unionperf.services.upper.aggregate import (
@@ -48,12 +49,14 @@ from unionperf.services.upper.aggregate import (
     project_tables,
     rank_entries,
 )
+from unionperf.services.upper.aggregate_assessment import assessment_counts
 from unionperf.services.upper.aggregate_export import export_aggregate_table
 from unionperf.services.upper.register import units
 from unionperf.services.upper.rescore import upper_scores
 from unionperf.services.upper.tables import export_aggregate
 from unionperf.ui import messages
 from unionperf.ui.jobs import Job, run_with_progress
+from unionperf.ui.upper.aggregate.assessment_model import AssessmentModel
 from unionperf.ui.upper.aggregate.charts import BucketChart
 from unionperf.ui.upper.aggregate.dialogs import (
     choose_group,
@@ -80,6 +83,7 @@ REVENUE, EXPENDITURE = "收入", "支出"
 BY_CATEGORY, BY_ATTRIBUTE = "项目（按支出类别）", "项目（按项目属性）"
 EXECUTION, GRADES, RANKING = "执行率分布", "等级分布", "排名"
 MULTI_YEAR = "多年期项目"
+ASSESSMENTS = "事前绩效评估"
 """The titles of the service's tables (and of their sheets), by which one is exported."""
 
 
@@ -118,6 +122,9 @@ class AggregatePage(UpperPage):
         self.tabs.addTab(self.ranking, self.tr("Ranking"))
         self.multi_year = self._box(MULTI_YEAR, MultiYearModel(self), stretch=9)
         self.tabs.addTab(self.multi_year, self.tr("Multi-year projects"))
+        self.assessments = self._box(ASSESSMENTS, AssessmentModel(self), stretch=0)
+        self.tabs.addTab(self.assessments, self.tr("Ex-ante assessments"))
+        self.tabs.setTabVisible(self.tabs.indexOf(self.assessments), False)
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -269,6 +276,8 @@ class AggregatePage(UpperPage):
         self.notice_button.setEnabled(opened is not None)
         for model, _table in self.tables.values():
             model.set_rows([])
+        targets = opened is not None and opened.stage == StageKind.TARGETS.value
+        self.tabs.setTabVisible(self.tabs.indexOf(self.assessments), targets)
         if opened is None:
             return
         scores = opened.scores
@@ -329,6 +338,19 @@ class AggregatePage(UpperPage):
                 else multi_year_lines(self.workspace, opened)
             )
             self.tables[MULTI_YEAR][0].set_rows(list(lines))
+        elif widget is self.assessments:
+            try:
+                counts = (
+                    self._result.assessments
+                    if self._result is not None
+                    else assessment_counts(
+                        self.workspace, opened.year, opened.stage, opened.included
+                    )
+                )
+            except ServiceError as error:
+                self.say(str(error))
+                return
+            self.tables[ASSESSMENTS][0].set_rows(list(counts))
 
     def _draw_charts(self) -> None:
         """Draw the two charts (when their tab is shown: QtCharts is slow to build)."""
