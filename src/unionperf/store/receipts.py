@@ -93,6 +93,9 @@ class ReceiptRecords:
             rows = rows.order_by(SubordinateRow.unit_code).with_for_update()
         for row in self.session.scalars(rows.execution_options(populate_existing=True)):
             tx_memory.remember(memo, ("locked", row.unit_code), True)
+            # held here, the row stays in the session's (weak) identity map: ``subordinate``
+            # then finds it without a query
+            tx_memory.remember(memo, ("row", row.unit_code), row)
             tx_memory.remember(memo, ("retired", row.unit_code), ())
         for code, text in self.session.execute(
             select(SubordinateKeyRow.unit_code, SubordinateKeyRow.public_key)
@@ -292,7 +295,7 @@ class ReceiptRecords:
 
 
 _BATCH_MEMORY = frozenset(
-    {"locked", "retired", "received", "currents", "current", "feedback", "applied"}
+    {"locked", "row", "retired", "received", "currents", "current", "feedback", "applied"}
 )
 """What :meth:`ReceiptRecords.prepare_receipts` learns for one batch (forgotten at the next)."""
 
