@@ -7,6 +7,7 @@ arriving at a unit goes to :mod:`unionperf.services.cycle.feedback`, its paramet
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterable
@@ -286,7 +287,9 @@ def _discard_copies(workspace: Workspace, stored: list[Path]) -> None:
     if not stored:
         return
     root = workspace.paths.root
-    with workspace.unit_of_work() as uow:
+    # the database gone too: the copies stay (unnamed files do no harm); the batch's own error
+    # is the one to report
+    with contextlib.suppress(ServiceError, OSError), workspace.unit_of_work() as uow:
         named = uow.register.received_files(sorted({item.parent.name for item in stored}))
         for item in stored:
             if item.relative_to(root).as_posix() not in named:
