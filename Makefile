@@ -31,10 +31,12 @@ contracts: $(STAMP)
 # UNIONPERF_REQUIRE_BUNDLE is set and either is missing.
 # The upper level's tests run a second time with its stores on PostgreSQL (a throw-away cluster
 # in a temporary folder, tests/pg_cluster.py); UNIONPERF_REQUIRE_POSTGRESQL makes a missing
-# PostgreSQL fail them instead of skipping.
+# PostgreSQL fail them instead of skipping. Tests that copy a workspace made once give each copy a
+# clone of its database (tests/workspace_copies.py).
 UPPER_TESTS := tests/services/test_upper_*.py tests/services/test_receive_*.py \
 	tests/services/test_hostile_receive.py tests/services/test_register_book.py \
-	tests/services/test_feedback_replay.py tests/test_cli_upper*.py
+	tests/services/test_feedback_replay.py tests/test_cli_upper*.py tests/test_cli_season.py \
+	tests/ui/test_upper_*.py
 pytest: system $(STAMP)
 	UNIONPERF_REQUIRE_BUNDLE=1 UNIONPERF_REQUIRE_POSTGRESQL=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not legacy"
 	UNIONPERF_REQUIRE_POSTGRESQL=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --postgresql $(UPPER_TESTS)

@@ -33,7 +33,8 @@ from unionperf.domain.year import Stage, YearData
 from unionperf.exchange import bag, minisign
 from unionperf.exchange.codec import for_stage
 from unionperf.exchange.codec_write import year_to_json
-from unionperf.exchange.package import DATA_JSON, SUFFIX, build_package, dumps, verify_package
+from unionperf.exchange.file_names import SUFFIX
+from unionperf.exchange.package import DATA_JSON, build_package, dumps, verify_package
 from unionperf.services.common import signing
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle import submit
@@ -117,7 +118,7 @@ def _peer_verify(blob: bytes, key: minisign.PublicKey, folder: Path, timer: Time
     import zipfile  # noqa: PLC0415
     from io import BytesIO  # noqa: PLC0415
 
-    import bagit  # type: ignore[import-untyped]  # noqa: PLC0415
+    import bagit  # noqa: PLC0415
 
     folder.mkdir(parents=True, exist_ok=True)
     package = folder / "package.upkg"

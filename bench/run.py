@@ -18,7 +18,10 @@ bench/bench_upper_window.py: each page of the upper level's window opened on tho
 measured in the same run: ``store_load_year`` ≤ 2.5×; ``window_first_paint`` ≤ 1.3× and
 ``window_start`` ≤ 2.0× a bare PySide6 window; ``package_verify`` ≤ 3× (SHA-256 + Ed25519 +
 ``json.loads``) and ≤ 2× the peer tools (``package_verify_peer``); ``forms_all`` ≤ 0.6× plain
-reportlab + openpyxl. Peak memory is the measured child's ``VmHWM`` (bench/peak_memory.py).
+reportlab + openpyxl; ``package_export_data`` (bench/bench_export.py) ≤ 3× the floor of the same
+bytes; ``package_receive_1000`` ≤ 4×; every step opened in < 100 ms in three fresh processes out
+of three (bench/bench_window.py records the worst). Peak memory is the measured child's ``VmHWM``
+(bench/peak_memory.py). The run ends with issue 17's figures in one table (``summary``).
 Issue 15 (bench/bench_receive_pg.py): receiving into
 PostgreSQL with 1, 2 and 4 verifying processes against SQLite with one, then the board and the
 aggregation on PostgreSQL (< 200 ms each).
@@ -88,6 +91,25 @@ def raw_read(database: Path) -> Callable[[], int]:
     return read
 
 
+ISSUE_17 = (
+    ("window_start", 2.0),
+    ("window_first_paint", 1.3),
+    ("package_verify", 3.0),
+    ("package_verify_peer", 2.0),
+    ("package_export_data", 3.0),
+    ("forms_all", 0.6),
+    ("package_receive_1000", 4.0),
+    ("store_load_year", 2.5),
+)
+"""The ratios issue 17 sets (docs/performance.md), in the order of its table."""
+STEP_PREFIX = "step_open_"
+PEAK_SUFFIXES = ("peak_memory",)
+PEAK_PREFIXES = ("fillin_peak_",)
+
+recorded: dict[str, dict[str, Any]] = {}
+"""The results of this run, by name (build/bench.json also keeps older ones)."""
+
+
 def record(name: str, value: float, baseline: float | None, target: float, unit: str) -> None:
     """Append one result to build/bench.json and print its summary line."""
     ratio = value / baseline if baseline else None
@@ -101,9 +123,10 @@ def record(name: str, value: float, baseline: float | None, target: float, unit:
         "unit": unit,
     }
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    recorded[name] = results[name]
     measured = ratio if ratio is not None else value
     verdict = "ok" if measured <= target else "MISSED"
-    if ratio is not None:
+    if ratio is not None and baseline is not None:
         print(
             f"{name}: {value * 1000:.1f} ms vs baseline {baseline * 1000:.1f} ms = "
             f"{ratio:.2f}x (target <= {target}x) {verdict}"
@@ -114,10 +137,45 @@ def record(name: str, value: float, baseline: float | None, target: float, unit:
         print(f"{name}: {value:.1f} {unit} (target <= {target:g} {unit}) {verdict}")
 
 
+def summary() -> None:
+    """Issue 17's figures of this run, each with its baseline, ratio and verdict, in one table."""
+    print("\nissue 17 (docs/performance.md): value, baseline, ratio against the target")
+    for name, target in ISSUE_17:
+        result = recorded.get(name)
+        if result is None:
+            print(f"  {name:<22} not measured in this run")
+            continue
+        ratio = result["ratio"]
+        verdict = "ok" if ratio is not None and ratio <= target else "MISSED"
+        print(
+            f"  {name:<22} {result['value'] * 1000:9.1f} ms  baseline "
+            f"{result['baseline'] * 1000:9.1f} ms  {ratio:6.2f}x  (<= {target}x) {verdict}"
+        )
+    steps = {k[len(STEP_PREFIX) :]: v for k, v in recorded.items() if k.startswith(STEP_PREFIX)}
+    if steps:
+        slow = [step for step, result in steps.items() if result["value"] >= result["target"]]
+        worst = ", ".join(f"{step} {result['value'] * 1000:.0f}" for step, result in steps.items())
+        print(
+            f"  steps (< 100 ms, worst of 3 runs)  {worst} ms: "
+            + ("ok, 3 of 3 runs" if not slow else f"MISSED ({', '.join(slow)})")
+        )
+    else:
+        print("  steps                  not measured in this run")
+    peaks = {
+        name: result
+        for name, result in recorded.items()
+        if name.endswith(PEAK_SUFFIXES) or name.startswith(PEAK_PREFIXES)
+    }
+    for name, result in peaks.items():
+        verdict = "ok" if result["value"] <= result["target"] else "MISSED"
+        print(f"  {name:<22} {result['value']:9.1f} MB  (< {result['target']:g} MB) {verdict}")
+
+
 def main() -> int:
     """Build the large demo once, then run every benchmark."""
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "bench"))
+    from bench_export import bench_export  # noqa: PLC0415
     from bench_fillin import bench_fillin  # noqa: PLC0415
     from bench_forms import bench_forms  # noqa: PLC0415
     from bench_packages import bench_large_package, bench_receive  # noqa: PLC0415
@@ -147,6 +205,9 @@ def main() -> int:
             record("score_year", scoring, None, 0.2, "s")
             bench_forms(data, record, median_seconds)
             bench_large_package(workspace, Path(folder), record, median_seconds)
+            bench_export(
+                workspace, Path(folder), raw_read(workspace.paths.database), record, median_seconds
+            )
         finally:
             workspace.close()
         bench_fillin(Path(folder) / "large", Path(folder), record)
@@ -156,6 +217,7 @@ def main() -> int:
         bench_receive_pg(Path(folder), record)
         create_demo(Path(folder) / "normal").close()
         bench_window(Path(folder) / "normal", Path(folder) / "large", record)
+    summary()
     return 0
 
 

@@ -2,9 +2,10 @@
 
 A "word" is a run of letters, digits and ``-./+`` that holds at least two letters. It is allowed
 when it is a unit, a code or a name the user knows as written: PDF, Excel, XLSX, WPS, ID, GB,
-SHA-256, the keys Ctrl/Shift/Alt, a file pattern such as ``*.pdf``, a unified social credit code
-(18 characters), a key id or hash (hexadecimal), a public key (base64), and the accelerator
-marks ``(&F)`` of menus. Everything else is English reaching the user.
+SHA-256, PostgreSQL and its address scheme, the keys Ctrl/Shift/Alt, a file pattern such as
+``*.pdf``, a unified social credit code (18 characters), a key id or hash (hexadecimal), a public
+key (base64), and the accelerator marks ``(&F)`` of menus. Everything else is English reaching the
+user.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ ALLOWED_WORDS = frozenset(
         "xlsx",
         "upkg",
         "age",  # the encryption format (age-encryption.org) and the suffix of .upkg.age files
+        "PostgreSQL",  # the database server a large union's IT staff run (no Chinese name)
+        "postgresql+psycopg",  # the scheme of its address, typed as written
     }
 )
 """Units, codes and names a user reads as they are written."""

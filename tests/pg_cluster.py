@@ -163,6 +163,28 @@ class Cluster:
         return self.url(name)
 
 
+_copies = itertools.count()
+
+
+def clone_database(url: str) -> str:
+    """A new database holding a copy of the one at ``url`` (on its server); its URL.
+
+    ``CREATE DATABASE … TEMPLATE`` copies the files of the source, which must have no other
+    connection open (a closed workspace has none). The server is the one ``url`` names, so
+    this works on any cluster the tests started, without a reference to it.
+    """
+    import psycopg  # noqa: PLC0415 - only the PostgreSQL runs need it
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+    source = make_url(url)
+    name = f"copy_{os.getpid()}_{next(_copies)}"
+    with psycopg.connect(
+        host=str(source.query["host"]), user=SUPERUSER, dbname="postgres", autocommit=True
+    ) as connection:
+        connection.execute(f'CREATE DATABASE {name} TEMPLATE "{source.database}"')  # type: ignore[arg-type]
+    return source.set(database=name).render_as_string(hide_password=False)
+
+
 def start_cluster(*, durable: bool = False) -> Cluster:
     """A new cluster in a temporary folder, started, with the migrated template database.
 

@@ -2080,7 +2080,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>工会预算绩效管理 · 首次使用</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>The workspace was not created</source>
         <translation>未能创建工作区</translation>
     </message>
@@ -2272,12 +2272,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>打印本会公钥告知表…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>The workspace was created in {path}.</source>
         <translation>工作区已创建：{path}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Its data are kept in the PostgreSQL database {url}.</source>
+        <translation>数据保存在 PostgreSQL 数据库：{url}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The sheet was not written</source>
         <translation>未能生成公钥登记表</translation>
     </message>
@@ -4301,7 +4306,7 @@ Nothing was imported.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+222"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="+273"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -6764,13 +6769,13 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-217"/>
-        <location line="+66"/>
+        <location filename="../../src/unionperf/ui/first_run_pages.py" line="-260"/>
+        <location line="+109"/>
         <source>Your union</source>
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-106"/>
         <source>As on the union&apos;s registration certificate. Everything but the name and the credit code can be completed later.</source>
         <translation>请按工会法人资格证书填写。除工会名称和统一社会信用代码外，其他项目可以以后补充。</translation>
     </message>
@@ -6795,7 +6800,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>以上三个姓名在各阶段签字确认时自动填入，以后可在“单位信息”中修改。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>postgresql+psycopg://user@server/database</source>
+        <translation>postgresql+psycopg://用户名@服务器/数据库名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Union name *</source>
         <translation>工会名称 *</translation>
     </message>
@@ -6835,7 +6845,22 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Database (optional)</source>
+        <translation>数据库（可选）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>✓ The database can be used.</source>
+        <translation>✓ 可以使用该数据库。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave it empty to keep the data in a local database file in the workspace folder; a large union may enter the address of its PostgreSQL database (no password in it: see the IT section of the upper-level guide).</source>
+        <translation>留空则使用工作区文件夹中的本机数据库文件；大型工会可填本单位 PostgreSQL 数据库的连接地址（地址中不写密码，见《上级工会使用说明》“大型工会的数据库”一节）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Your union (upper level)</source>
         <translation>本会信息（上级工会）</translation>
     </message>
@@ -6982,7 +7007,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 <context>
     <name>UpperWindow</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/window.py" line="+80"/>
+        <location filename="../../src/unionperf/ui/upper/window.py" line="+83"/>
         <source>UnionPerf · the upper-level union&apos;s workbench</source>
         <translation>工会预算绩效管理 · 上级工会工作台</translation>
     </message>
@@ -7057,7 +7082,13 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>{year}年</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+95"/>
+        <location line="+16"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>The backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -7067,12 +7098,17 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>备份已写入：{name}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Restored from {name}</source>
         <translation>已从 {name} 恢复</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
+        <source>Data in PostgreSQL (backed up with the database&apos;s own tools)</source>
+        <translation>数据在 PostgreSQL 数据库中（用数据库自带的工具备份）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -7116,7 +7152,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../src/unionperf/ui/first_run.py" line="-238"/>
+        <location filename="../../src/unionperf/ui/first_run.py" line="-241"/>
         <source>Welcome to UnionPerf</source>
         <translation>欢迎使用工会预算绩效管理</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -14,6 +15,12 @@ DIST = ROOT / "dist"
 BUNDLE = DIST / "unionperf"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 EXECUTABLE = "unionperf.exe" if sys.platform == "win32" else "unionperf"
+POSTGRESQL_DRIVER = re.compile(
+    r"^通过 \(ok\)  加载 PostgreSQL 驱动（上级单位数据库）："
+    r"psycopg 3\.\d+\.\d+（binary），libpq \d+\.\d+",
+    re.MULTILINE,
+)
+"""The self-test's line that proves the bundle carries psycopg with its own libpq (issue 15)."""
 
 
 def require(path: Path, how: str) -> Path:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.bundle.conftest import EXECUTABLE, ROOT, VERSION, clean_environment
+from tests.bundle.conftest import (
+    EXECUTABLE,
+    POSTGRESQL_DRIVER,
+    ROOT,
+    VERSION,
+    clean_environment,
+)
 
 pytestmark = pytest.mark.bundle
 
@@ -20,16 +27,19 @@ CHECKS = (
     "生成全部标准表格（PDF、Excel）",
     "生成并校验签名数据包",
     "加密并解密数据包（age）",
+    "加载 PostgreSQL 驱动（上级单位数据库）",
     "显示主窗口（中文界面）",
 )
 
 
-def _run(command: list[str], home: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+def _run(
+    command: list[str], home: Path, timeout: float = 300, **environment: str
+) -> subprocess.CompletedProcess:
     home.mkdir(parents=True, exist_ok=True)
     return subprocess.run(
         command,
         cwd=home,
-        env=clean_environment(home),
+        env=clean_environment(home) | environment,
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -55,7 +65,8 @@ def test_bundled_selftest_passes_every_check(bundle, tmp_path):
     assert f"UnionPerf {VERSION}" in text
     assert f"安装包 {bundle}" in text  # the frozen program ran, not the checkout
     assert "显示平台 offscreen" in text
-    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：8 项")
+    assert POSTGRESQL_DRIVER.search(text), text  # psycopg and its libpq load from the bundle
+    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：9 项")
     assert done.stdout.strip() == text.strip()
 
 
@@ -67,6 +78,25 @@ def test_bundled_window_shows_on_an_x11_screen(bundle, tmp_path):
     done = _run(["xvfb-run", "-a", *command], tmp_path / "h")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "显示平台 xcb" in report.read_text(encoding="utf-8")
+
+
+def test_bundled_program_keeps_an_upper_workspace_on_postgresql(bundle, pg_empty_url, tmp_path):
+    """The bundle's own psycopg and libpq reach a real server: the store is migrated there."""
+    program = str(bundle / EXECUTABLE)
+    upper = tmp_path / "upper"
+    init = [program, "init", "--workspace", str(upper), "--upper", "某市总工会"]
+    made = _run(
+        [*init, "--database", pg_empty_url],
+        tmp_path / "h",
+        UNIONPERF_PASSPHRASE="某市总工会的签名口令",
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "PostgreSQL" in made.stdout
+    board = [program, "board", "--workspace", str(upper), "--year", "2024", "--stage", "targets"]
+    board = _run([*board, "--json"], tmp_path / "h")
+    assert board.returncode == 0, board.stdout + board.stderr
+    assert json.loads(board.stdout)["units"] == []
+    assert not (upper / "unionperf.sqlite").exists()  # nothing fell back to SQLite
 
 
 def test_bundled_command_line_works_and_speaks_chinese(bundle, tmp_path):

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.bundle.conftest import VERSION, clean_environment
+from tests.bundle.conftest import POSTGRESQL_DRIVER, VERSION, clean_environment
 
 pytestmark = pytest.mark.bundle
 
@@ -38,7 +38,8 @@ def test_the_installed_program_passes_its_selftest(installed, tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     text = report.read_text(encoding="utf-8")
     assert f"安装包 {program.parent}" in text
-    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：8 项")
+    assert POSTGRESQL_DRIVER.search(text), text
+    assert text.rstrip().splitlines()[-1].startswith("自检通过 (selftest passed)：9 项")
 
 
 def test_the_package_puts_the_command_menu_entry_icon_and_mime_type_in_place(installed, deb):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bundle.conftest import DIST, ROOT, VERSION, clean_environment
+from tests.bundle.conftest import DIST, POSTGRESQL_DRIVER, ROOT, VERSION, clean_environment
 
 pytestmark = pytest.mark.legacy
 
@@ -25,7 +25,7 @@ TEST_ROOT = ROOT / "build" / "legacy" / "test-amd64"
 CHROOT = ROOT / "installer" / "legacy" / "chroot.sh"
 UOS_20_GLIBC = (2, 28)
 """统信 UOS 20's glibc: the package must not ask for a newer one."""
-CHECK_COUNT = 8
+CHECK_COUNT = 9
 
 
 def _run_in_root(*command: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -109,6 +109,7 @@ def test_the_installed_program_passes_its_selftest_in_the_old_root(installed, la
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.rstrip().splitlines()
     assert "安装包 /opt/unionperf" in done.stdout, done.stdout
+    assert POSTGRESQL_DRIVER.search(done.stdout), done.stdout  # its own libpq, not the root's
     assert lines[-1].startswith(f"自检通过 (selftest passed)：{CHECK_COUNT} 项"), done.stdout
 
 

@@ -17,6 +17,7 @@ CHECKS = [
     "生成全部标准表格（PDF、Excel）",
     "生成并校验签名数据包",
     "加密并解密数据包（age）",
+    "加载 PostgreSQL 驱动（上级单位数据库）",
     "显示主窗口（中文界面）",
 ]
 
@@ -48,7 +49,7 @@ def test_selftest_passes_every_check_and_leaves_nothing_behind(qapp, scratch, tm
     assert "签名与内容校验通过" in text
     assert "显示平台 offscreen" in text
     assert "窗口标题「工会预算绩效管理 · 基层单机版」" in text
-    assert text.splitlines()[-1].startswith("自检通过 (selftest passed)：8 项")
+    assert text.splitlines()[-1].startswith("自检通过 (selftest passed)：9 项")
     assert capsys.readouterr().out.strip() == text.strip()
     assert list(scratch.iterdir()) == []
 
@@ -73,7 +74,7 @@ def test_a_missing_font_fails_the_window_check(qapp, scratch, tmp_path, monkeypa
     report = tmp_path / "report.txt"
     assert main(["selftest", "--report", str(report)]) == 2
     text = report.read_text(encoding="utf-8")
-    assert _passed(text) == CHECKS[:7]
+    assert _passed(text) == CHECKS[:8]
     assert "显示主窗口（中文界面）：内置中文字体未能加载" in text
 
 

@@ -12,8 +12,10 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.upper_fixtures import JOB_TIMEOUT_MS, open_copy
-from unionperf.domain.unit import UnitLevel
+from tests.ui.upper_fixtures import JOB_TIMEOUT_MS, UPPER_CODE, open_copy
+from unionperf.domain.unit import UnitLevel, UnitProfile
+from unionperf.services.common.backups import POSTGRESQL_BACKUP_TEXT
+from unionperf.services.common.workspace import Workspace
 from unionperf.services.inbox.receive import OutcomeKind
 from unionperf.ui import app as app_module
 from unionperf.ui import crash
@@ -110,11 +112,31 @@ def test_the_toolbars_year_and_stage_drive_the_board(qtbot, upper_window):
     assert str(next_year) in board.heading.text()
 
 
+@pytest.mark.sqlite_only("on PostgreSQL the database's own tools back the workspace up")
 def test_backups_are_taken_from_the_file_menu(qtbot, upper_window, district):
     before = len(district.backups())
     upper_window.backup_action.trigger()
     assert len(district.backups()) == before + 1
     assert "Backup written" in upper_window.statusBar().currentMessage()
+
+
+def test_on_postgresql_the_file_menu_says_the_database_backs_it_up(qtbot, told, tmp_path, pg_url):
+    profile = UnitProfile("上海市某区总工会", UPPER_CODE, level=UnitLevel.UPPER)
+    workspace = Workspace.create(tmp_path / "upper", profile, database=pg_url)
+    try:
+        window = UpperWindow(workspace)
+        qtbot.addWidget(window)
+        assert (
+            window.backup_label.text()
+            == "Data in PostgreSQL (backed up with the database's own tools)"
+        )
+        window.backup_action.trigger()
+        assert window.show_restore() is None
+        assert told["info"] == [f"Backups: {POSTGRESQL_BACKUP_TEXT}"] * 2
+        assert told["errors"] == []
+        assert workspace.backups() == []
+    finally:
+        workspace.close()
 
 
 def test_the_unions_profile_is_edited_and_a_bad_credit_code_refused(qtbot, upper_window, district):

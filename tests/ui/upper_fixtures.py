@@ -1,6 +1,7 @@
 """Fixtures for the upper level's window: workspaces made once per session, copied per test.
 
-A workspace's key takes seconds to make, so each kind is made once and copied for every test:
+A workspace's key takes seconds to make, so each kind is made once and copied for every test
+(with ``--postgresql`` each copy gets a clone of the original's database):
 - ``district``: a district union (with its credit code) that registered three test units
   (``tests/services/upper_units.py``) and received nothing yet;
 - ``demo_upper``: ``unionperf demo --upper`` — 38 units, a season of 2024 under way.
@@ -11,13 +12,13 @@ pages tell the user (errors and notices) instead of modal message boxes.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.services.upper_units import SubUnit, sub_unit
+from tests.workspace_copies import copy_workspace
 from unionperf.domain.credit_code import check_character
 from unionperf.domain.unit import UnitLevel, UnitProfile
 from unionperf.services.common.workspace import Workspace
@@ -77,9 +78,8 @@ def demo_upper_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def open_copy(template: Path, target: Path) -> Workspace:
-    """Open a copy of a closed workspace folder."""
-    shutil.copytree(template, target)
-    return Workspace.open(target)
+    """Open a copy of a closed workspace folder (on PostgreSQL: with a copy of its database)."""
+    return Workspace.open(copy_workspace(template, target))
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ temporary folder is read or written.
 
 from __future__ import annotations
 
+import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -99,6 +100,7 @@ def service_checks(folder: Path, report: Callable[[Check], None]) -> Iterator[Se
         step("生成全部标准表格（PDF、Excel）", lambda: _forms(run.opened(), folder / "forms"))
         step("生成并校验签名数据包", lambda: _package(run.opened(), folder / "packages"))
         step("加密并解密数据包（age）", lambda: _private_transport(folder / "packages"))
+        step("加载 PostgreSQL 驱动（上级单位数据库）", _postgresql_driver)
         yield run
     finally:
         run.opened().close()
@@ -195,3 +197,14 @@ def _private_transport(out: Path) -> str:
     if age.decrypt(sealed, identity) != blob:
         raise SelftestFailedError("解密后与签名数据包不一致")
     return f"{len(sealed)} 字节，解密后与签名数据包逐字节一致"
+
+
+def _postgresql_driver() -> str:
+    from unionperf.store.postgresql_driver import load_postgresql_driver  # noqa: PLC0415
+
+    driver = load_postgresql_driver()
+    if driver is None:
+        if getattr(sys, "frozen", False):  # the bundle and the .deb must carry it
+            raise SelftestFailedError("安装包缺少 PostgreSQL 驱动（psycopg）")
+        return "未安装（可选：上级单位使用 PostgreSQL 数据库时安装 unionperf[postgresql]）"
+    return f"psycopg {driver.psycopg}（{driver.implementation}），libpq {driver.libpq}"

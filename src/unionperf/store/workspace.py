@@ -187,35 +187,24 @@ def _open_postgresql(
 
     No SQLite backup is taken (the database's own tools back it up, ``pg_dump``); concurrent
     migrators wait for each other (:func:`migrate.upgrade`). Creating refuses a database that
-    already holds a workspace.
+    already holds a workspace (:func:`check_new_database`).
     """
     if create and paths.holds_workspace():
         raise WorkspaceError(f"工作区已存在：{paths.root}")
     if not create and named is None:
         raise WorkspaceError(f"工作区不存在：{paths.root}")
-    try:
-        url = check_url(database) if create and database is not None else named
-    except DatabaseSettingsError as error:
-        raise WorkspaceError(str(error)) from error
+    url = check_new_database(database) if create and database is not None else named
     assert url is not None
     engine = _postgresql_engine(url)
     try:
-        if create:
-            _refuse_used_database(engine, url)
-        if writer:
-            _migrate(engine, paths, fresh=True)  # fresh: no SQLite backup (pg_dump's job)
-            ensure_workspace_id(engine)
-            with engine.begin() as connection:
-                audit.ensure_head(connection)
-        else:
-            _check_current(engine)
-    except OperationalError as error:
-        engine.dispose()
-        reason = str(error.orig or error).strip().splitlines()[0]
-        raise WorkspaceError(f"无法连接工作区数据库 {display_url(url)}：{reason}") from error
-    except SQLAlchemyError as error:
-        engine.dispose()
-        raise WorkspaceError(f"无法打开工作区数据库 {display_url(url)}：{error}") from error
+        with _database_errors(url):
+            if writer:
+                _migrate(engine, paths, fresh=True)  # fresh: no SQLite backup (pg_dump's job)
+                ensure_workspace_id(engine)
+                with engine.begin() as connection:
+                    audit.ensure_head(connection)
+            else:
+                _check_current(engine)
     except BaseException:
         engine.dispose()
         raise
@@ -228,6 +217,41 @@ def _open_postgresql(
                 raise fault_from(error, "创建工作区文件夹", folder) from error
         write_url(paths.root, url)
     return OpenStore(paths, engine, SessionFactory(engine), url)
+
+
+def check_new_database(database: str) -> str:
+    """The URL of a PostgreSQL database a new workspace can use (the driver's spelling).
+
+    The same checks for ``unionperf init --database`` and the first-run wizard: a PostgreSQL URL
+    without a password, the driver installed, the server reachable, and no other workspace's
+    data in the database (empty, or only migrated).
+
+    Raises:
+        WorkspaceError: the reason, in one Chinese sentence.
+    """
+    try:
+        url = check_url(database)
+    except DatabaseSettingsError as error:
+        raise WorkspaceError(str(error)) from error
+    engine = _postgresql_engine(url)
+    try:
+        with _database_errors(url):
+            _refuse_used_database(engine, url)
+    finally:
+        engine.dispose()
+    return url
+
+
+@contextmanager
+def _database_errors(url: str) -> Iterator[None]:
+    """A failure of the PostgreSQL server as a :class:`WorkspaceError` naming the database."""
+    try:
+        yield
+    except OperationalError as error:
+        reason = str(error.orig or error).strip().splitlines()[0]
+        raise WorkspaceError(f"无法连接工作区数据库 {display_url(url)}：{reason}") from error
+    except SQLAlchemyError as error:
+        raise WorkspaceError(f"无法打开工作区数据库 {display_url(url)}：{error}") from error
 
 
 def _postgresql_engine(url: str) -> Engine:

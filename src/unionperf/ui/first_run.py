@@ -85,6 +85,8 @@ class FirstRunWizard(QWizard):
         self.created: Path | None = None
         self.key: KeyInfo | None = None
         self.unit: UnitProfile | None = None
+        self.database: str | None = None
+        """The PostgreSQL database the workspace made keeps its data in (``None``: SQLite)."""
         self.workspace_page = WorkspacePage(self)
         self.unit_page = UnitPage(self)
         self.passphrase_page = PassphrasePage(self)
@@ -136,11 +138,13 @@ class FirstRunWizard(QWizard):
                 workspace = create_demo(folder, passphrase=passphrase)
             else:
                 profile = self.unit_page.profile()
-                workspace = Workspace.create(folder, profile, passphrase)
+                database = self.unit_page.database_url()
+                workspace = Workspace.create(folder, profile, passphrase, database=database)
                 if profile.level is not UnitLevel.UPPER:
                     editing.add_year(workspace, messages.this_year())
             try:
                 self.key, self.unit = key_info(workspace), workspace.unit()
+                self.database = workspace.database_url
             finally:
                 workspace.close()
         except ServiceError as error:
@@ -391,9 +395,12 @@ class KeyPage(QWizardPage):
                 )
             )
             self.print_button.setText(self.tr("Print the key registration sheet…"))
-        self.folder.setText(
-            self.tr("The workspace was created in {path}.").format(path=self.owner.created)
-        )
+        created = self.tr("The workspace was created in {path}.").format(path=self.owner.created)
+        if self.owner.database is not None:
+            created += "\n" + self.tr("Its data are kept in the PostgreSQL database {url}.").format(
+                url=self.owner.database
+            )
+        self.folder.setText(created)
 
     def print_sheet(self) -> None:
         """Write the key registration sheet (PDF) into the workspace folder and open it."""

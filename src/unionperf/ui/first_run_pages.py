@@ -1,5 +1,10 @@
 """The first-run wizard's page ids and two of its pages: the unit profile and the passphrase.
 
+An upper-level union may name a PostgreSQL database on the profile page (optional; empty keeps
+the local SQLite file). Next checks it as ``unionperf init --database`` does
+(:func:`~unionperf.services.common.workspace.check_new_database`) and says in the hint under
+the field why it is refused.
+
 Also the coloured hint lines every page of the wizard shows under its fields.
 """
 
@@ -8,6 +13,8 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from unionperf.domain.credit_code import credit_code_error
 from unionperf.domain.unit import UnitLevel, UnitProfile
-from unionperf.services.common.errors import InputError
+from unionperf.services.common.errors import InputError, ServiceError
 from unionperf.services.common.inputs import check_unit
 from unionperf.services.common.passphrase import (
     DEMO_NOTICE,
@@ -29,6 +36,7 @@ from unionperf.services.common.passphrase import (
     passphrase_problem,
     passphrase_strength,
 )
+from unionperf.services.common.workspace import check_new_database
 
 if TYPE_CHECKING:
     from unionperf.ui.first_run import FirstRunWizard
@@ -125,6 +133,11 @@ class UnitPage(QWizardPage):
             GREY,
         )
         self.contact = self._line("contactPhone")
+        self.database = self._line("databaseUrl")
+        self.database.setPlaceholderText(self.tr("postgresql+psycopg://user@server/database"))
+        self.database.textChanged.connect(self._database_edited)
+        self.database_hint = hint_label("databaseHint")
+        self._database_edited()
         self.problem = hint_label("unitProblem")
         form = QFormLayout(self)
         form.addRow(self.tr("Union name *"), self.name)
@@ -137,19 +150,57 @@ class UnitPage(QWizardPage):
         form.addRow(self.tr("Audit committee chair"), self.audit_chair)
         form.addRow("", self.names_hint)
         form.addRow(self.tr("Contact phone"), self.contact)
+        form.addRow(self.tr("Database (optional)"), self.database)
+        form.addRow("", self.database_hint)
         form.addRow("", self.problem)
         self.form = form
         for edit in (self.name, self.credit_code):
             edit.textChanged.connect(self._update)
         self.level.currentIndexChanged.connect(self._update)
         self.level.currentIndexChanged.connect(self._level_rows)
+        self._level_rows()
         self._update()
 
     def _level_rows(self, _index: int = 0) -> None:
-        """The sign-off names are a grassroots union's: an upper union does not see them."""
+        """The sign-off names are a grassroots union's, the database an upper union's."""
         grassroots = self.level.currentData() == UnitLevel.GRASSROOTS.value
         for widget in (self.accountant, self.chair, self.audit_chair, self.names_hint):
             self.form.setRowVisible(widget, grassroots)
+        for widget in (self.database, self.database_hint):
+            self.form.setRowVisible(widget, not grassroots)
+
+    def database_url(self) -> str | None:
+        """The PostgreSQL database entered for an upper union (``None``: its SQLite file)."""
+        if self.level.currentData() != UnitLevel.UPPER.value:
+            return None
+        return self.database.text().strip() or None
+
+    def validatePage(self) -> bool:
+        """Next: a database entered is checked now, and refused in the hint under it."""
+        url = self.database_url()
+        if url is None:
+            return True
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            check_new_database(url)
+        except ServiceError as error:
+            hint(self.database_hint, str(error), RED)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        hint(self.database_hint, self.tr("✓ The database can be used."), GREEN)
+        return True
+
+    def _database_edited(self) -> None:
+        hint(
+            self.database_hint,
+            self.tr(
+                "Leave it empty to keep the data in a local database file in the workspace folder; "
+                "a large union may enter the address of its PostgreSQL database (no password in "
+                "it: see the IT section of the upper-level guide)."
+            ),
+            GREY,
+        )
 
     def initializePage(self) -> None:
         """Take the level chosen on the first page (the combo can still change it)."""

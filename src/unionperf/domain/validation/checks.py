@@ -57,6 +57,15 @@ def check_stage(
     ``adjusting`` names the stages with an adjustment open: their missing sign-offs are asked
     for again (G002) rather than for the first time.
     """
+    problems = list(_LAST_YEAR.rules(data, stage))
+    if signoffs:
+        problems += check_signoffs(data, stage, adjusting=stage.name in adjusting)
+        return _unique(problems)
+    return problems
+
+
+def _stage_rules(data: YearData, stage: Stage) -> list[Problem]:
+    """The rules of ``stage`` without its sign-offs, each problem once."""
     problems = check_unit(data) + check_weights(data) + check_budget(data) + check_projects(data)
     problems += check_assessments(data)
     problems += check_multi_year(data)
@@ -73,9 +82,35 @@ def check_stage(
         for targets in sets:
             budget, executed = _funds_of(data, targets.owner_uid)
             problems += check_evaluation(data, targets, budget, executed)
-    if signoffs:
-        problems += check_signoffs(data, stage, adjusting=stage.name in adjusting)
     return _unique(problems)
+
+
+class _LastYear:
+    """The rule results of the last year checked, by stage.
+
+    The same immutable year is checked several times in a row (the window's problem list,
+    then a step's sign-off panel and checklist as it opens; an export's checks and its
+    package.json), and on a large unit each check costs tens of milliseconds.
+
+    The year is held by identity: a :class:`YearData` never changes, an edit makes a new one,
+    which starts afresh. Only the last year is held (the one the window shows). Threads may
+    share it: at worst two compute the same result.
+    """
+
+    def __init__(self) -> None:
+        self._held: tuple[YearData, dict[Stage, tuple[Problem, ...]]] | None = None
+
+    def rules(self, data: YearData, stage: Stage) -> tuple[Problem, ...]:
+        held = self._held
+        if held is None or held[0] is not data:
+            held = self._held = (data, {})
+        found = held[1].get(stage)
+        if found is None:
+            found = held[1][stage] = tuple(_stage_rules(data, stage))
+        return found
+
+
+_LAST_YEAR = _LastYear()
 
 
 def check_year(data: YearData, adjusting: Set[str] = frozenset()) -> list[Problem]:

@@ -51,6 +51,7 @@ from unionperf.store.workspace import (
     WorkspaceError,
     open_store,
 )
+from unionperf.store.workspace import check_new_database as _check_new_database
 
 __all__ = [
     "BackupEntry",
@@ -58,6 +59,7 @@ __all__ = [
     "ReadOnlyWorkspaceError",
     "RestoreResult",
     "Workspace",
+    "check_new_database",
     "default_workspace_path",
     "holds_workspace",
     "new_uid",
@@ -65,6 +67,23 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+def check_new_database(url: str) -> str:
+    """Whether a new upper-level workspace can keep its store in the PostgreSQL database at ``url``.
+
+    The checks :meth:`Workspace.create` makes before it uses the database (the first-run wizard
+    asks them as soon as the address is entered): a PostgreSQL URL without a password, the
+    driver installed, the server reachable, no other workspace's data in it. Returns the URL as
+    it will be kept.
+
+    Raises:
+        ServiceError: the reason, in one Chinese sentence.
+    """
+    try:
+        return _check_new_database(url)
+    except WorkspaceError as error:
+        raise ServiceError(str(error)) from error
 
 
 def new_uid() -> str:

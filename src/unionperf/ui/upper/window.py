@@ -3,7 +3,9 @@
 Opened on an upper-level workspace instead of the grassroots window (``ui/app.py`` chooses with
 :func:`is_upper_workspace`). The toolbar names the union and chooses the year and the stage the
 board, the review and 汇总 show; the status bar shows the workspace folder and the newest
-backup; 文件 › 立即备份 and 从备份恢复… work as in the grassroots window.
+backup; 文件 › 立即备份 and 从备份恢复… work as in the grassroots window. A workspace whose store
+is on PostgreSQL is backed up with the database's own tools: there the status bar says so and the
+two actions tell how, instead of failing.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionperf.domain.unit import UnitLevel
+from unionperf.services.common.backups import POSTGRESQL_BACKUP_TEXT
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.upper.status import current_stage
@@ -292,7 +295,10 @@ class UpperWindow(QMainWindow):
     # -- files and dialogs ---------------------------------------------------------------------
 
     def back_up(self) -> None:
-        """Take a backup now and show it in the status bar."""
+        """Take a backup now and show it in the status bar (on PostgreSQL: say which tools do)."""
+        if self.workspace.database_url is not None:
+            messages.show_info(self, self.tr("Backups"), POSTGRESQL_BACKUP_TEXT)
+            return
         try:
             made = self.workspace.back_up("manual")
         except ServiceError as error:
@@ -301,8 +307,14 @@ class UpperWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup written: {name}").format(name=made.path.name))
         self._show_last_backup()
 
-    def show_restore(self) -> RestoreDialog:
-        """Open 文件 › 从备份恢复… (window-modal); after a restore every page reloads."""
+    def show_restore(self) -> RestoreDialog | None:
+        """Open 文件 › 从备份恢复… (window-modal); after a restore every page reloads.
+
+        On PostgreSQL nothing opens: the notice says the database's own tools restore it.
+        """
+        if self.workspace.database_url is not None:
+            messages.show_info(self, self.tr("Backups"), POSTGRESQL_BACKUP_TEXT)
+            return None
         from unionperf.ui.restore_dialog import RestoreDialog  # noqa: PLC0415 - when first asked
 
         dialog = RestoreDialog(
@@ -343,6 +355,11 @@ class UpperWindow(QMainWindow):
         self.about_dialog.open()
 
     def _show_last_backup(self) -> None:
+        if self.workspace.database_url is not None:
+            self.backup_label.setText(
+                self.tr("Data in PostgreSQL (backed up with the database's own tools)")
+            )
+            return
         try:
             held = self.workspace.backups()
         except ServiceError:

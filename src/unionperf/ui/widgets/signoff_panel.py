@@ -203,6 +203,16 @@ class SignoffPanel(QGroupBox):
             else:
                 self.refresh()
 
+    def catch_up(self) -> None:
+        """Refresh unless the panel is shown and current.
+
+        Shown, it refreshes on every change of the session and when it appears (``showEvent``),
+        so a page opening need not ask again (each refresh reads the stage's lock and checks
+        the stage).
+        """
+        if self._stale or not self.isVisible():
+            self.refresh()
+
     def forget_typing(self) -> None:
         """Let the next refresh fill every name and date afresh (another stage or year)."""
         for row in self.rows.values():

@@ -232,7 +232,7 @@ class EvaluationStep(StepPage):
     def load(self) -> None:
         """Score the year once and show the owners, keeping the chosen owner when it is held."""
         data = self.session.data
-        self.signoff.refresh()
+        self.signoff.catch_up()
         self._charts_stale = self._evidence_stale = True
         if data is None:
             self._scores, self._seen = None, {}

@@ -227,7 +227,7 @@ class SubmitStep(StepPage):
         self.stage_combo.setCurrentIndex(names.index(kept) if kept in names else 0)
         self.stage_combo.blockSignals(False)
         self.signoff.set_stage(self.stage())
-        self.signoff.refresh()
+        self.signoff.catch_up()
         self.refresh_checklist()
         self.refresh_log()
         self.refresh_feedback()

@@ -211,7 +211,7 @@ class TargetsStep(StepPage):
         """Fill the owner list and show the selected owner's goals and indicators."""
         self.say("")  # a message of another year
         self._refresh()
-        self.signoff.refresh()
+        self.signoff.catch_up()
 
     def changed(self, area: str) -> None:
         """Refresh what an edit touched: the owner list and the selected owner, or sign-offs."""

@@ -67,6 +67,10 @@ _COLUMN_FIELDS = {
 }
 _LEVEL2_BASE = 1
 _INDICATOR_BASE = 1000
+_COLUMNS = tuple(TreeColumn)
+"""The columns by number: the view asks ``data`` for some ten roles of every cell it lays out
+(4,500 calls as the large unit's targets open), and calling the enum (``TreeColumn(n)``) costs
+ten times a tuple lookup."""
 
 
 class TargetTreeModel(QAbstractItemModel):
@@ -304,7 +308,7 @@ class TargetTreeModel(QAbstractItemModel):
         kind = self.node_kind(index)
         if kind is None:
             return None
-        column = TreeColumn(index.column())
+        column = _COLUMNS[index.column()]
         if kind is NodeKind.INDICATOR:
             indicator = self.indicator_at(index)
             assert indicator is not None
