@@ -5,7 +5,8 @@ about five times as long) of as many units, each signed with its own key, are re
 
 - into a SQLite workspace by one process (``receive``, the batch in one transaction);
 - into PostgreSQL workspaces with 1, 2 and 4 worker processes verifying ahead of the one writer
-  (``receive(..., workers=N)``, one transaction per package).
+  (``receive(..., workers=N)``, a batch of up to 50 packages per transaction; with one, the
+  writer verifies each batch before its transaction).
 
 The PostgreSQL cluster is a throw-away one (tests/pg_cluster.py) on this machine's disk, with
 PostgreSQL's default durability (fsync and synchronous commit on), as SQLite runs with
@@ -55,15 +56,29 @@ def _upper(folder: Path, made: list, database: str | None):
     return workspace
 
 
-def _timed_receive(workspace, paths: list[Path], workers: int) -> float:
+def _timed_receive(workspace, paths: list[Path], workers: int, label: str) -> float:
+    """Receive ``paths``; prints packages per second, the writer's CPU and memory; wall seconds.
+
+    The writer's CPU time per package (``time.process_time`` of this process: with workers it
+    leaves out the verifying children) and this process's resident and peak memory after the
+    run (``VmRSS``, ``VmHWM``): flat memory means these do not grow with the package count.
+    """
+    from peak_memory import status_kb  # noqa: PLC0415
     from unionperf.services.inbox.receive import receive  # noqa: PLC0415
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     outcomes = receive(workspace, paths, workers=workers)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     refused = [item for item in outcomes if item.status != "received"]
     if refused:
         raise SystemExit(f"receive: {len(refused)} not received, first: {refused[0].message}")
+    count = len(paths)
+    print(
+        f"{label}: {count / elapsed:.1f} packages/s, writer CPU {cpu / count * 1000:.1f} ms a "
+        f"package, memory {(status_kb('VmRSS') or 0) / 1024:.0f} MB now, "
+        f"{(status_kb('VmHWM') or 0) / 1024:.0f} MB peak"
+    )
     return elapsed
 
 
@@ -112,10 +127,9 @@ def bench_receive_pg(folder: Path, record: Record) -> None:
     print(f"cores: {os.cpu_count()}")
     workspace = _upper(folder / "upper-sqlite", made, None)
     try:
-        sqlite_seconds = _timed_receive(workspace, paths, 1)
+        sqlite_seconds = _timed_receive(workspace, paths, 1, "SQLite, 1 process")
     finally:
         workspace.close()
-    print(f"SQLite, 1 process: {COUNT / sqlite_seconds:.1f} packages/s")
     record(f"receive_sqlite_{COUNT}", sqlite_seconds, None, float("inf"), "s")
     cluster = start_cluster(durable=True)
     try:
@@ -125,13 +139,15 @@ def bench_receive_pg(folder: Path, record: Record) -> None:
                 folder / f"upper-pg-{workers}", made, cluster.new_database(template=None)
             )
             try:
-                seconds = _timed_receive(workspace, paths, workers)
+                seconds = _timed_receive(
+                    workspace, paths, workers, f"PostgreSQL, {workers} verifying process(es)"
+                )
             finally:
                 workspace.close()
             one = one or seconds
             print(
-                f"PostgreSQL, {workers} verifying process(es): {COUNT / seconds:.1f} packages/s, "
-                f"{one / seconds:.2f}x one worker, {sqlite_seconds / seconds:.2f}x SQLite"
+                f"  scaling: {one / seconds:.2f}x one worker, "
+                f"{sqlite_seconds / seconds:.2f}x SQLite ({os.cpu_count()} cores)"
             )
             # the target: N workers on PostgreSQL no slower than one process on SQLite
             record(f"receive_pg_{COUNT}_workers{workers}", seconds, sqlite_seconds, 1.0, "s")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -295,6 +295,14 @@ class FakeRegister:
 
     def lock_unit(self, unit_code: str) -> None:
         """Nothing to lock: the fake has one writer."""
+
+    def prepare_receipts(self, packages: Iterable[tuple[str, str]]) -> None:
+        """Nothing to lock or learn ahead: the fake answers from memory."""
+
+    def received_files(self, unit_codes: Iterable[str]) -> set[str]:
+        """The files the units' received records name."""
+        codes = set(unit_codes)
+        return {item.file_name for item in self.state.received if item.unit_code in codes}
 
     def feedback_count(self, unit_code: str, year: int, stage: str) -> int:
         """How many feedback packages were written for a unit's stage."""

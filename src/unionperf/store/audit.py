@@ -17,14 +17,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, insert, select, text, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
-from unionperf.store.rows import AuditRow, MetaRow
+from unionperf.store import tx_memory
+from unionperf.store.rows import AuditRow, Base, MetaRow
 
 GENESIS = "0" * 64
 _HEAD = "audit_head"
+_MEMO_KEY = ("audit", "head")
+_AUDIT_TABLE = Base.metadata.tables[AuditRow.__tablename__]
+_META_TABLE = Base.metadata.tables[MetaRow.__tablename__]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,36 +80,41 @@ def record(
     *,
     year: int | None = None,
     actor: str | None = None,
-) -> AuditRow:
+) -> None:
     """Append one entry (in the caller's transaction).
 
-    The head row is read ``FOR UPDATE`` (PostgreSQL; SQLite renders nothing and has one writer):
-    concurrent writers append one after another, each chained to the entry the previous one
-    committed, and hold the head only from their first entry to their commit.
+    The head row is read ``FOR UPDATE`` (PostgreSQL; SQLite renders nothing and has one writer)
+    by the transaction's first entry: concurrent writers append one after another, each chained
+    to the entry the previous one committed, and hold the head from their first entry to their
+    commit. Holding it, the transaction keeps the head in memory (:mod:`.tx_memory`, undone with
+    a rolled-back savepoint) and writes each later entry with two statements, no read.
     """
-    head = session.get(MetaRow, _HEAD, with_for_update=True, populate_existing=True)
-    seq, prev = (0, GENESIS) if head is None else _parse_head(head.value)
-    row = AuditRow(
-        seq=seq + 1,
-        at=datetime.now(UTC).isoformat(timespec="microseconds"),
-        actor=actor or current_actor(),
-        action=action,
-        entity=entity,
-        entity_uid=entity_uid,
-        year=year,
-        changes_json=json.dumps(changes, ensure_ascii=False, sort_keys=True, default=str),
-        prev_hash=prev,
-        hash="",
-    )
-    row.hash = entry_hash(row)
-    session.add(row)
-    value = f"{row.seq}:{row.hash}"
+    head = tx_memory.recall(session, _MEMO_KEY)
+    exists = True
     if head is None:
-        session.add(MetaRow(key=_HEAD, value=value))
+        value = session.scalar(select(MetaRow.value).where(MetaRow.key == _HEAD).with_for_update())
+        exists = value is not None
+        head = (0, GENESIS) if value is None else _parse_head(value)
+    seq, prev = head
+    values: dict[str, Any] = {
+        "seq": seq + 1,
+        "at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "actor": actor or current_actor(),
+        "action": action,
+        "entity": entity,
+        "entity_uid": entity_uid,
+        "year": year,
+        "changes_json": json.dumps(changes, ensure_ascii=False, sort_keys=True, default=str),
+        "prev_hash": prev,
+    }
+    values["hash"] = _content_hash(values)
+    session.execute(insert(_AUDIT_TABLE), values)
+    head_value = f"{values['seq']}:{values['hash']}"
+    if exists:  # an ORM update: a head row loaded in this session is kept in step
+        session.execute(update(MetaRow).where(MetaRow.key == _HEAD).values(value=head_value))
     else:
-        head.value = value
-    session.flush()
-    return row
+        session.execute(insert(_META_TABLE), {"key": _HEAD, "value": head_value})
+    tx_memory.remember(session, _MEMO_KEY, (values["seq"], values["hash"]))
 
 
 def ensure_head(connection: Connection) -> None:
@@ -125,20 +134,24 @@ def ensure_head(connection: Connection) -> None:
 
 def entry_hash(row: AuditRow) -> str:
     """SHA-256 over the entry's content and its predecessor's hash."""
-    content = json.dumps(
-        [
-            row.seq,
-            row.at,
-            row.actor,
-            row.action,
-            row.entity,
-            row.entity_uid,
-            row.year,
-            row.changes_json,
-            row.prev_hash,
-        ],
-        ensure_ascii=False,
-    )
+    return _content_hash({name: getattr(row, name) for name in _HASHED})
+
+
+_HASHED = (
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_uid",
+    "year",
+    "changes_json",
+    "prev_hash",
+)
+
+
+def _content_hash(values: dict[str, Any]) -> str:
+    content = json.dumps([values[name] for name in _HASHED], ensure_ascii=False)
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 

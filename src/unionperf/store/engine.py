@@ -25,9 +25,24 @@ class StoreError(RuntimeError):
     something else (:class:`~unionperf.store.storage_faults.StorageKind`).
     """
 
-    def __init__(self, message: str, kind: StorageKind = StorageKind.OTHER) -> None:
+    def __init__(
+        self, message: str, kind: StorageKind = StorageKind.OTHER, *, race: bool = False
+    ) -> None:
         super().__init__(message)
         self.kind = kind
+        self.race = race
+        """Lost to a concurrent writer (deadlock, serialization failure, duplicate key): the
+        same transaction may succeed if run again."""
+
+
+RACE_STATES = frozenset({"40001", "40P01", "23505"})
+"""SQLSTATEs of a transaction that lost to another one: serialization failure, deadlock,
+unique violation (PostgreSQL)."""
+
+
+def _lost_race(error: SQLAlchemyError) -> bool:
+    state = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return state in RACE_STATES
 
 
 def storage_message(error: OperationalError) -> str:
@@ -111,9 +126,11 @@ class SessionFactory:
                 yield session
         except OperationalError as error:
             kind = storage_kind(error)
-            raise StoreError(_write_message(kind, error), kind) from error
+            raise StoreError(_write_message(kind, error), kind, race=_lost_race(error)) from error
         except SQLAlchemyError as error:
-            raise StoreError(f"数据库拒绝了本次修改（{error}），本次修改未保存") from error
+            raise StoreError(
+                f"数据库拒绝了本次修改（{error}），本次修改未保存", race=_lost_race(error)
+            ) from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from unionperf.store import audit
+from unionperf.store import audit, tx_memory
 from unionperf.store.audit import now
 from unionperf.store.params_rows import ParamsReceivedRow, ParamsSentRow
 from unionperf.store.rows import MetaRow
@@ -137,11 +137,15 @@ class ParamsRecords:
 
     def has_applied(self, sha256: str) -> bool:
         """Whether this parameter package was applied already."""
+        known = tx_memory.recall(self.session, ("applied", sha256))
+        if known is not None:
+            return bool(known)
         query = select(ParamsReceivedRow.sequence).where(ParamsReceivedRow.sha256 == sha256)
         return self.session.scalar(query) is not None
 
     def log_applied(self, item: ParamsApplied) -> None:
         """Record an applied parameter package with what it held."""
+        tx_memory.remember(self.session, ("applied", item.sha256), True)
         self.session.add(
             ParamsReceivedRow(
                 sequence=item.sequence,

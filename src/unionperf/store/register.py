@@ -6,29 +6,26 @@ with their scores, and a log of the feedback packages it wrote. Every write is a
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from unionperf.domain.feedback import Decision
-from unionperf.domain.money import yuan_to_fen
-from unionperf.domain.stage_facts import StageFacts
-from unionperf.store import audit
+from unionperf.store import audit, tx_memory
 from unionperf.store.audit import now
-from unionperf.store.multi_year_rows import multi_year_values
+from unionperf.store.receipts import ReceiptRecords, Received
 from unionperf.store.rows import (
-    Base,
     FeedbackSentRow,
     ReceivedRow,
-    ReceivedScoreRow,
     SubordinateRow,
 )
-from unionperf.store.upper_rows import ReceivedBudgetRow, SubordinateKeyRow
+from unionperf.store.upper_rows import SubordinateKeyRow
+
+__all__ = ["FeedbackSent", "Received", "RegisterRecords", "RetiredKey", "Subordinate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,20 +59,6 @@ class RetiredKey:
 
 
 @dataclass(frozen=True, slots=True)
-class Received:
-    """A received package's record (without its data)."""
-
-    unit_code: str
-    year: int
-    stage: str
-    sequence: int
-    sha256: str
-    current: bool
-    received_at: str
-    file_name: str
-
-
-@dataclass(frozen=True, slots=True)
 class FeedbackSent:
     """A feedback package the upper level wrote for a unit's stage."""
 
@@ -91,7 +74,7 @@ class FeedbackSent:
     """SHA-256 of the received package it answers (``None`` when unknown)."""
 
 
-class RegisterRecords:
+class RegisterRecords(ReceiptRecords):
     """Reads and writes the upper level's package records inside the caller's transaction."""
 
     def __init__(self, session: Session) -> None:
@@ -241,6 +224,7 @@ class RegisterRecords:
             row.name = name
             if contact is not None:
                 row.contact = contact
+        tx_memory.remember(self.session, ("retired", unit_code), None)
         new = {"name": name, "key_id": row.key_id, "contact": row.contact}
         changes: dict[str, Any] = {"old": old, "new": new}
         if reason:
@@ -271,6 +255,9 @@ class RegisterRecords:
         ]
 
     def _retired(self, unit_code: str) -> list[str]:
+        known = tx_memory.recall(self.session, ("retired", unit_code))
+        if known is not None:
+            return list(known)
         return list(
             self.session.scalars(
                 select(SubordinateKeyRow.public_key)
@@ -278,32 +265,6 @@ class RegisterRecords:
                 .order_by(SubordinateKeyRow.id)
             )
         )
-
-    def lock_unit(self, unit_code: str) -> None:
-        """Hold the unit's register row until the transaction ends (PostgreSQL row lock).
-
-        Receivers of the same unit's packages then take turns between reading the stage's
-        current sequence and storing the next one, so the replay ratchet never skips or
-        repeats; other units' packages go on at once. SQLite renders no ``FOR UPDATE``: there
-        the one writer at a time is the workspace's writer lock.
-        """
-        self.session.execute(
-            select(SubordinateRow.unit_code)
-            .where(SubordinateRow.unit_code == unit_code)
-            .with_for_update()
-        )
-
-    def current(self, unit_code: str, year: int, stage: str) -> Received | None:
-        """The current (highest-sequence) package of a unit's stage, if any."""
-        row = self.session.scalar(
-            select(ReceivedRow).where(
-                ReceivedRow.unit_code == unit_code,
-                ReceivedRow.year == year,
-                ReceivedRow.stage == stage,
-                ReceivedRow.current.is_(True),
-            )
-        )
-        return _received(row) if row else None
 
     def received_data(self, unit_code: str, year: int, stage: str) -> str | None:
         """The ``data.json`` text of a unit's current package of a stage, if one was received."""
@@ -329,98 +290,6 @@ class RegisterRecords:
         if stage is not None:
             query = query.where(ReceivedRow.stage == stage)
         return [_received(row) for row in self.session.scalars(query)]
-
-    def add_received(
-        self,
-        record: Received,
-        *,
-        package_id: str,
-        key_id: str,
-        meta: dict[str, Any],
-        data_json: str,
-        facts: StageFacts | None = None,
-    ) -> None:
-        """Store a package as the current one of its stage; the previous one is superseded.
-
-        ``data_json`` is kept compressed; ``facts`` become the rows aggregation sums.
-        """
-        self.session.execute(
-            update(ReceivedRow)
-            .where(
-                ReceivedRow.unit_code == record.unit_code,
-                ReceivedRow.year == record.year,
-                ReceivedRow.stage == record.stage,
-            )
-            .values(current=False)
-        )
-        row = ReceivedRow(
-            unit_code=record.unit_code,
-            year=record.year,
-            stage=record.stage,
-            sequence=record.sequence,
-            sha256=record.sha256,
-            package_id=package_id,
-            key_id=key_id,
-            current=True,
-            received_at=record.received_at,
-            file_name=record.file_name,
-            meta_json=json.dumps(meta, ensure_ascii=False),
-            data_blob=zlib.compress(data_json.encode("utf-8")),
-        )
-        self.session.add(row)
-        self.session.flush()
-        if facts is not None:
-            self._add_facts(row.id, facts)
-        audit.record(
-            self.session,
-            "receive",
-            "package",
-            package_id,
-            {
-                "unit": record.unit_code,
-                "stage": record.stage,
-                "sequence": record.sequence,
-                "sha256": record.sha256,
-            },
-            year=record.year,
-        )
-
-    def _add_facts(self, package: int, facts: StageFacts) -> None:
-        budget = [
-            {
-                "package_id": package,
-                "category_code": line.category_code,
-                "last_year_actual_fen": yuan_to_fen(line.last_year_actual),
-                "budget_fen": yuan_to_fen(line.budget),
-                "adjustment_fen": yuan_to_fen(line.adjustment),
-                "executed_fen": yuan_to_fen(line.executed),
-            }
-            for line in facts.budget
-        ]
-        owners = [
-            {
-                "package_id": package,
-                "owner_uid": owner.owner_uid,
-                "name": owner.name,
-                "category_code": owner.category_code,
-                "attribute": owner.attribute,
-                "initial_fen": yuan_to_fen(owner.initial),
-                "budget_fen": yuan_to_fen(owner.budget),
-                "executed_fen": yuan_to_fen(owner.executed),
-                "total": owner.total,
-                "grade": owner.grade,
-                **multi_year_values(owner),
-            }
-            for owner in facts.owners
-        ]
-        for table, values in ((ReceivedBudgetRow, budget), (ReceivedScoreRow, owners)):
-            if values:
-                self.session.execute(insert(Base.metadata.tables[table.__tablename__]), values)
-
-    def is_received(self, sha256: str) -> bool:
-        """Whether a package with this hash is stored."""
-        query = select(func.count()).select_from(ReceivedRow).where(ReceivedRow.sha256 == sha256)
-        return bool(self.session.scalar(query))
 
 
 def _subordinate(row: SubordinateRow, retired: Iterable[str]) -> Subordinate:

@@ -26,7 +26,7 @@ from unionperf.domain.feedback import (
     opinion_from_fields,
 )
 from unionperf.domain.settings import SignoffRole
-from unionperf.store import audit
+from unionperf.store import audit, tx_memory
 from unionperf.store.audit import now
 from unionperf.store.engine import StoreError
 from unionperf.store.rows import FeedbackRow, MetaRow, SignoffRow, StageStateRow, SubmissionRow
@@ -254,6 +254,9 @@ class SubmissionRecords:
 
     def has_feedback(self, sha256: str) -> bool:
         """Whether this feedback package was imported already."""
+        known = tx_memory.recall(self.session, ("feedback", sha256))
+        if known is not None:
+            return bool(known)
         return (
             self.session.scalar(select(FeedbackRow.id).where(FeedbackRow.sha256 == sha256))
             is not None
@@ -288,6 +291,7 @@ class SubmissionRecords:
             sender: the upper union's name as the package gives it.
             opinions: the opinions on items.
         """
+        tx_memory.remember(self.session, ("feedback", sha256), True)
         self.session.add(
             FeedbackRow(
                 sha256=sha256,

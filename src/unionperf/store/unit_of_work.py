@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
+from unionperf.store import tx_memory
 from unionperf.store.arrivals import ArrivalRecords
 from unionperf.store.assessments import AssessmentRecords
 from unionperf.store.audit import AuditLog
@@ -44,5 +45,11 @@ class UnitOfWork:
     @contextmanager
     def savepoint(self) -> Iterator[None]:
         """A nested transaction: an exception undoes what the block wrote, and nothing else."""
-        with self._session.begin_nested():
-            yield
+        point = tx_memory.mark(self._session)
+        try:
+            with self._session.begin_nested():
+                yield
+        except BaseException:
+            tx_memory.undo_to(self._session, point)  # forget what the rolled-back rows told
+            raise
+        tx_memory.release(self._session, point)

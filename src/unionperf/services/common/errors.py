@@ -37,6 +37,14 @@ class DatabaseBusyError(StorageError):
     """Another program holds the database (SQLite "database is locked")."""
 
 
+class LostRaceError(StorageError):
+    """Another writer changed the same rows at the same time; nothing was saved.
+
+    A PostgreSQL deadlock, serialization failure or duplicate key: the same work may be done
+    again.
+    """
+
+
 class DamagedWorkspaceError(ServiceError):
     """``PRAGMA integrity_check`` found the workspace database damaged; restore a backup."""
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from unionperf.services.common.errors import (
     DatabaseBusyError,
     DiskFullError,
+    LostRaceError,
     ReadOnlyError,
     ServiceError,
     StorageError,
@@ -20,6 +21,10 @@ __all__ = ["os_error", "storage_error"]
 def storage_error(error: StorageAccessError | StoreError) -> ServiceError:
     """The service error for a refusal of the disk or the database, by its kind."""
     message = str(error)
+    if isinstance(error, StoreError) and error.race:
+        return LostRaceError(
+            "另一个程序同时在修改相同的数据，本次修改未保存，之前保存的数据不受影响；请稍后重试"
+        )
     match error.kind:
         case StorageKind.DISK_FULL:
             return DiskFullError(message)

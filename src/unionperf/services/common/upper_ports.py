@@ -6,7 +6,7 @@ the store's repositories satisfy them structurally, checked by mypy in ``port_ch
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
@@ -74,6 +74,18 @@ class RegisterPort(Protocol):
 
     def lock_unit(self, unit_code: str) -> None:
         """Hold the unit's register entry until the transaction ends (other writers wait)."""
+        ...
+
+    def prepare_receipts(self, packages: Iterable[tuple[str, str]]) -> None:
+        """Lock a batch's units (in code order) and learn what it will be asked of them.
+
+        ``packages`` are (unit code, SHA-256) pairs; ``is_received``, ``current`` and
+        ``subordinate`` are then answered from memory for them.
+        """
+        ...
+
+    def received_files(self, unit_codes: Iterable[str]) -> set[str]:
+        """Lock the units and name the files (``/``-separated) their received rows keep."""
         ...
 
     def feedback_count(self, unit_code: str, year: int, stage: str) -> int:

@@ -54,20 +54,39 @@ def verify_file(path: Path) -> VerifiedPackage | None:
         return None
 
 
+def _verified_here(
+    register: dict[str, Subordinate], files: Sequence[Path]
+) -> Iterator[tuple[Path, VerifiedPackage | None]]:
+    global _register  # noqa: PLW0603 - this process verifies as a worker would
+    kept = _register
+    _register = register
+    try:
+        for path in files:
+            yield path, verify_file(path)
+    finally:
+        _register = kept
+
+
 def verified_files(
-    workspace: Workspace, files: Sequence[Path], workers: int
+    workspace: Workspace, files: Sequence[Path], workers: int, *, ahead: bool = False
 ) -> Iterator[tuple[Path, VerifiedPackage | None]]:
     """Each file with its verification result, in order, computed by ``workers`` processes.
 
     The next chunk is verified while the writer stores the current one. With one worker (or a
     handful of files) nothing is fanned out: every result is ``None`` and the writer verifies
-    each package itself.
+    each package itself, inside its transaction — unless ``ahead``: then this process verifies
+    each file as it is asked for the next, before the writer's transaction (PostgreSQL, where
+    a transaction holds locks other receivers wait for).
     """
-    if workers <= 1 or len(files) < 2 * workers:
+    fan_out = workers > 1 and len(files) >= 2 * workers
+    if not fan_out and not ahead:
         yield from ((path, None) for path in files)
         return
     with workspace.reading() as uow:
         register = {unit.unit_code: unit for unit in uow.register.subordinates()}
+    if not fan_out:
+        yield from _verified_here(register, files)
+        return
     size = CHUNK_PER_WORKER * workers
     chunks = [list(files[start : start + size]) for start in range(0, len(files), size)]
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run Qt

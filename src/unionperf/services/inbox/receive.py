@@ -7,6 +7,7 @@ arriving at a unit goes to :mod:`unionperf.services.cycle.feedback`, its paramet
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterable
@@ -21,13 +22,14 @@ from unionperf.exchange.errors import PackageError
 from unionperf.exchange.file_names import SUFFIX
 from unionperf.exchange.package import PARAMS_KIND, VerifiedPackage, comment_fields
 from unionperf.services.common import transport
-from unionperf.services.common.errors import ServiceError
+from unionperf.services.common.errors import LostRaceError, ServiceError
 from unionperf.services.common.ports import UnitOfWorkPort
 from unionperf.services.common.progress import NO_PROGRESS, Cancelled, Progress
 from unionperf.services.common.verify import read_package
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.feedback import receive_feedback
 from unionperf.services.cycle.params import receive_params
+from unionperf.services.inbox.batching import batches, claims
 from unionperf.services.inbox.fanout import verified_files
 from unionperf.services.upper.intake import package_signature, take_in
 
@@ -156,6 +158,8 @@ def receive(
 
     The batch runs in one transaction with a savepoint per package: a refused or failing
     package leaves no trace but its quarantine copy, and the others are committed together.
+    The store is told each group of packages before it stores them (:mod:`.batching`), and
+    answers what it holds of them from a few queries.
     The copies under ``received/`` are written before the commit and removed when the batch or
     their package is rolled back; copies a killed batch left without rows are removed first.
 
@@ -177,8 +181,8 @@ def receive(
     Returns:
         One outcome per package file, in the order received.
 
-    On PostgreSQL, where several programs may receive at once, each package is its own short
-    transaction instead (see :func:`_receive_each`).
+    On PostgreSQL, where several programs may receive at once, each group of packages is its
+    own short transaction instead (see :func:`_receive_each`).
     """
     files = collect_packages(paths)
     outcomes: list[Outcome] = []
@@ -187,22 +191,26 @@ def receive(
     identity = transport.identity_for_batch(workspace, files, passphrase)
     unit = workspace.unit()
     own_code = unit.credit_code if unit else ""
-    verified = verified_files(workspace, files, workers)
-    if workspace.database_url is not None:
+    on_server = workspace.database_url is not None  # verify ahead of the writer's transaction
+    verified = verified_files(workspace, files, workers, ahead=on_server)
+    if on_server:
         return _receive_each(
             workspace, verified, (len(files), own_code, identity), progress=progress, clock=clock
         )
     remove_orphan_copies(workspace)
     try:
         with workspace.unit_of_work() as uow:
-            for done, (path, checked) in enumerate(verified):
-                if progress.cancelled():
-                    raise Cancelled
-                received_at = clock() if clock is not None else None
-                batch = _Batch(workspace, uow, own_code, stored, quarantined, checked, identity)
-                outcome = _receive_guarded(batch, path, received_at)
-                outcomes.append(outcome)
-                progress.step(done + 1, len(files))
+            done = 0
+            for group in batches(verified, progress):
+                uow.register.prepare_receipts(claims(group))
+                for path, checked in group:
+                    if progress.cancelled():
+                        raise Cancelled
+                    received_at = clock() if clock is not None else None
+                    batch = _Batch(workspace, uow, own_code, stored, quarantined, checked, identity)
+                    outcomes.append(_receive_guarded(batch, path, received_at))
+                    done += 1
+                    progress.step(done, len(files))
     except BaseException as error:
         for item in stored:
             item.unlink(missing_ok=True)
@@ -213,6 +221,10 @@ def receive(
     return outcomes
 
 
+RACE_RETRIES = 5
+"""How often a batch that lost a race with another receiver is run again before giving up."""
+
+
 def _receive_each(
     workspace: Workspace,
     files: Iterable[tuple[Path, VerifiedPackage | None]],
@@ -221,33 +233,67 @@ def _receive_each(
     progress: Progress,
     clock: Callable[[], str] | None,
 ) -> list[Outcome]:
-    """Receive into a PostgreSQL store: one transaction per package, committed at once.
+    """Receive into a PostgreSQL store: a batch of packages per transaction (:mod:`.batching`).
 
-    Other programs may receive into the same database meanwhile: a package holds its unit's
-    register row and the audit chain's head only from storing it to its commit, so receivers
-    of other units never wait on each other for long and no lock is held while verifying.
-    Cancelling stops before the next package; the packages already received stay received.
+    Other programs may receive into the same database meanwhile. The packages of a batch were
+    verified before its transaction starts (by the workers, or here), so no lock is held while
+    verifying; the transaction locks the batch's units in code order, stores each package in a
+    savepoint (a refused one leaves no trace) and commits. A batch that loses a race with
+    another receiver (deadlock, serialization failure, duplicate key) is rolled back and run
+    again, up to :data:`RACE_RETRIES` times, then reported. Cancelling stops before the next
+    package; the packages already stored (the batch so far included) stay received.
     ``batch_of`` is the number of files, the receiving unit's code and the unlocked age identity.
-    Copies under ``received/`` are removed only by their own failed package (while it still
-    holds its unit's lock), never as another program's "orphans".
+    Copies under ``received/`` of a rolled-back batch are removed while their units are locked
+    again, and only when no committed row names them (never another program's copies).
     """
     count, own_code, identity = batch_of
     outcomes: list[Outcome] = []
-    for done, (path, checked) in enumerate(files):
-        if progress.cancelled():
+    for group in batches(files, progress):
+        for attempt in range(RACE_RETRIES + 1):
+            stored: list[Path] = []
+            quarantined: list[Path] = []
+            taken: list[Outcome] = []
+            try:
+                with workspace.unit_of_work() as uow:
+                    uow.register.prepare_receipts(claims(group))
+                    for path, checked in group:
+                        if progress.cancelled():
+                            break
+                        received_at = clock() if clock is not None else None
+                        batch = _Batch(
+                            workspace, uow, own_code, stored, quarantined, checked, identity
+                        )
+                        taken.append(_receive_guarded(batch, path, received_at))
+                        progress.step(len(outcomes) + len(taken), count)
+                break
+            except BaseException as error:
+                _discard_copies(workspace, stored)
+                for item in quarantined:
+                    item.unlink(missing_ok=True)  # refused again when the batch runs again
+                if not isinstance(error, LostRaceError) or attempt == RACE_RETRIES:
+                    raise
+        outcomes += taken
+        if len(taken) < len(group):
             raise Cancelled
-        received_at = clock() if clock is not None else None
-        stored: list[Path] = []
-        try:
-            with workspace.unit_of_work() as uow:
-                batch = _Batch(workspace, uow, own_code, stored, [], checked, identity)
-                outcomes.append(_receive_guarded(batch, path, received_at))
-        except BaseException:
-            for item in stored:
-                item.unlink(missing_ok=True)
-            raise
-        progress.step(done + 1, count)
     return outcomes
+
+
+def _discard_copies(workspace: Workspace, stored: list[Path]) -> None:
+    """Remove a rolled-back batch's copies under ``received/`` that no committed row names.
+
+    Their units are locked meanwhile: another receiver that took the same package after the
+    rollback has either committed its row (the copy is its, kept) or waits.
+    """
+    if not stored:
+        return
+    root = workspace.paths.root
+    # the database gone too: the copies stay (unnamed files do no harm); the batch's own error
+    # is the one to report
+    with contextlib.suppress(ServiceError, OSError), workspace.unit_of_work() as uow:
+        named = uow.register.received_files(sorted({item.parent.name for item in stored}))
+        for item in stored:
+            if item.relative_to(root).as_posix() not in named:
+                item.unlink(missing_ok=True)
 
 
 def quarantine_list(workspace: Workspace) -> list[QuarantineEntry]:
