@@ -26,15 +26,22 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT = int(os.environ.get("UNIONPERF_BENCH_PG_PACKAGES", "2000"))
 WORKERS = (1, 2, 4)
 
+if TYPE_CHECKING:
+    from tests.pg_cluster import Cluster
+
+    from bench_packages import _Made
+    from unionperf.services.common.workspace import Workspace
+
 Record = Callable[[str, float, "float | None", float, str], None]
 
 
-def _upper(folder: Path, made: list, database: str | None):
+def _upper(folder: Path, made: list[_Made], database: str | None) -> Workspace:
     from unionperf.domain.unit import UnitLevel, UnitProfile  # noqa: PLC0415
     from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
     from unionperf.services.upper.register import register  # noqa: PLC0415
@@ -56,7 +63,7 @@ def _upper(folder: Path, made: list, database: str | None):
     return workspace
 
 
-def _timed_receive(workspace, paths: list[Path], workers: int, label: str) -> float:
+def _timed_receive(workspace: Workspace, paths: list[Path], workers: int, label: str) -> float:
     """Receive ``paths``; prints packages per second, the writer's CPU and memory; wall seconds.
 
     The writer's CPU time per package (``time.process_time`` of this process: with workers it
@@ -82,15 +89,16 @@ def _timed_receive(workspace, paths: list[Path], workers: int, label: str) -> fl
     return elapsed
 
 
-def bench_upper_pg(folder: Path, record: Record, cluster) -> None:
+def bench_upper_pg(folder: Path, record: Record, cluster: Cluster) -> None:
     """The workbench's status board and aggregation (bench_upper.py) on PostgreSQL.
 
     The same units and packages as ``bench_upper`` (``UNIONPERF_BENCH_UNITS``, default 3,000),
     stored the same way, into a PostgreSQL workspace; each timed as the median of 9 runs against
     the page-opening target of 200 ms (there is no raw ``sqlite3`` baseline on PostgreSQL).
     """
-    from bench_upper import STAGE, UNIT_COUNT, fill, upper_profile  # noqa: PLC0415
+    from bench_upper import STAGE, UNIT_COUNT, fill  # noqa: PLC0415
     from run import median_seconds  # noqa: PLC0415
+    from unionperf.demo.upper import upper_profile  # noqa: PLC0415
     from unionperf.services.common.workspace import Workspace  # noqa: PLC0415
     from unionperf.services.upper.aggregate import aggregate  # noqa: PLC0415
     from unionperf.services.upper.status import status_board  # noqa: PLC0415

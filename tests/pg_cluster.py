@@ -153,7 +153,7 @@ class Cluster:
         with psycopg.connect(
             host=str(self.socket_dir), user=SUPERUSER, dbname=database, autocommit=True
         ) as connection:
-            connection.execute(sql)  # type: ignore[arg-type]
+            connection.execute(sql)  # type: ignore[arg-type, unused-ignore]
 
     def new_database(self, *, template: str | None = TEMPLATE) -> str:
         """A fresh database (a copy of the migrated template unless ``template`` is None)."""
@@ -181,7 +181,7 @@ def clone_database(url: str) -> str:
     with psycopg.connect(
         host=str(source.query["host"]), user=SUPERUSER, dbname="postgres", autocommit=True
     ) as connection:
-        connection.execute(f'CREATE DATABASE {name} TEMPLATE "{source.database}"')  # type: ignore[arg-type]
+        connection.execute(f'CREATE DATABASE {name} TEMPLATE "{source.database}"')  # type: ignore[arg-type, unused-ignore]
     return source.set(database=name).render_as_string(hide_password=False)
 
 
