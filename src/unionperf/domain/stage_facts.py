@@ -27,7 +27,7 @@ from decimal import Decimal
 from unionperf.domain.budget import UNIT_OWNER, Project
 from unionperf.domain.categories import Flow
 from unionperf.domain.money import ZERO
-from unionperf.domain.results import score_year
+from unionperf.domain.results import YearScore, score_year
 from unionperf.domain.year import Stage, StageKind, YearData
 
 
@@ -92,8 +92,13 @@ class StageFacts:
     owners: tuple[OwnerFact, ...]
 
 
-def stage_facts(data: YearData, stage: Stage) -> StageFacts:
-    """The budget lines and the owners' amounts and scores of a package of ``stage``."""
+def stage_facts(data: YearData, stage: Stage, *, scores: YearScore | None = None) -> StageFacts:
+    """The budget lines and the owners' amounts and scores of a package of ``stage``.
+
+    ``scores`` are the year's scores when they were already computed (verifying a
+    self-evaluation package scores it: ``VerifiedPackage.scores``); they must be
+    ``score_year(data)``. Without them the year is scored here.
+    """
     evaluating = stage.kind is StageKind.SELF_EVALUATION
     lines: dict[str, BudgetFact] = {}
     for line in data.budget:  # one fact per category (a unit's workspace holds one line each)
@@ -108,7 +113,10 @@ def stage_facts(data: YearData, stage: Stage) -> StageFacts:
         )
     budget = tuple(lines.values())
     executed = _stage_execution(data, stage)
-    scores = score_year(data) if evaluating else None
+    if not evaluating:
+        scores = None
+    elif scores is None:
+        scores = score_year(data)
     by_uid = {item.project.uid: item.score for item in scores.projects} if scores else {}
     owners = [
         OwnerFact(

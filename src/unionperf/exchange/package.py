@@ -17,7 +17,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from unionperf import __version__
-from unionperf.domain.results import score_year
+from unionperf.domain.results import YearScore, score_year
 from unionperf.domain.scoring import RememberedScores, Scorer, score_targets
 from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Stage, StageKind, YearData
@@ -61,6 +61,8 @@ class VerifiedPackage:
     payload: Mapping[str, bytes]
     params: dict[str, Any] | None = None
     """The upper level's parameters (``params.json``) of a parameter package."""
+    scores: YearScore | None = None
+    """The year's scores as verifying computed them (a self-evaluation submission only)."""
 
     @property
     def unit_code(self) -> str:
@@ -160,7 +162,7 @@ def _verify(
         rotation.read_chain(files.files[ANNOUNCEMENTS_JSON], meta["unit"]["code"])
     _check_evidence(meta, files.files)
     params = _params(files.files) if meta["kind"] == PARAMS_KIND else None
-    data, feedback = _content(files.files, meta) if params is None else (None, None)
+    data, feedback, scores = _content(files.files, meta) if params is None else (None, None, None)
     return VerifiedPackage(
         sha256=bag.sha256(blob),
         meta=meta,
@@ -171,6 +173,7 @@ def _verify(
         feedback=feedback,
         payload=files.payload,
         params=params,
+        scores=scores,
     )
 
 
@@ -271,7 +274,7 @@ def _check_evidence(meta: dict[str, Any], files: Mapping[str, bytes]) -> None:
 
 def _content(
     files: Mapping[str, bytes], meta: dict[str, Any]
-) -> tuple[YearData | None, dict[str, Any] | None]:
+) -> tuple[YearData | None, dict[str, Any] | None, YearScore | None]:
     try:
         Stage.parse(str(meta["stage"]))
     except ValueError as error:
@@ -281,14 +284,13 @@ def _content(
         schemas.validate("feedback", feedback, "feedback.json")
         if feedback["decision"] != meta["feedback"]["decision"]:
             raise PackageError("identity", "feedback.json 的决定与 package.json 不一致")
-        return None, feedback
+        return None, feedback, None
     document = _json(files, DATA_JSON)
     version = document.get("format_version") if isinstance(document, dict) else None
     _check_data_version(version, "data.json 的 format_version")
     data = read_data(document, "data.json")  # the schema and the reader, as one pass
     _check_identity(meta, document, data)
-    _check_rules(meta, data)
-    return data, None
+    return data, None, _check_rules(meta, data)
 
 
 def _check_identity(meta: dict[str, Any], document: dict[str, Any], data: YearData) -> None:
@@ -307,8 +309,11 @@ def _check_identity(meta: dict[str, Any], document: dict[str, Any], data: YearDa
         raise PackageError("identity", "data.json 的规则设置与 package.json 中的 settings 不一致")
 
 
-def _check_rules(meta: dict[str, Any], data: YearData) -> None:
-    """Re-run the validation rules with the package's own settings; compare the scores."""
+def _check_rules(meta: dict[str, Any], data: YearData) -> YearScore | None:
+    """Re-run the validation rules with the package's own settings; compare the scores.
+
+    Returns the year's scores of a self-evaluation (kept for the receiver's rows).
+    """
     try:
         stage = Stage.parse(str(meta["stage"]))
     except ValueError as error:
@@ -325,16 +330,22 @@ def _check_rules(meta: dict[str, Any], data: YearData) -> None:
     if stage.kind is not StageKind.SELF_EVALUATION:
         if meta["scores"] is not None:
             raise PackageError("scores", f"{stage.name} 阶段的 package.json 不应含有得分 scores")
-        return
+        return None
     if meta["scores"] is None:
         raise PackageError("scores", "自评数据包的 package.json 缺少得分 scores")
-    if meta["scores"] != score_summary(data, scorer):
+    scores = score_year(data, scorer)
+    if meta["scores"] != summary_of(scores):
         raise PackageError("scores", "package.json 中的得分与按包内数据和规则重新计算的得分不一致")
+    return scores
 
 
 def score_summary(data: YearData, scorer: Scorer = score_targets) -> dict[str, Any]:
     """Totals and grades of every project and the unit (recorded in package.json)."""
-    scores = score_year(data, scorer)
+    return summary_of(score_year(data, scorer))
+
+
+def summary_of(scores: YearScore) -> dict[str, Any]:
+    """The ``scores`` of package.json from a year's scores."""
     unit = None
     if scores.unit is not None:
         unit = {"total": f"{scores.unit.total:.2f}", "grade": scores.unit.grade.value}

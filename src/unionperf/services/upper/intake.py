@@ -252,7 +252,11 @@ def _store(
         key_id=package.signer.key_id_hex,
         meta=meta,
         data_json=package.payload[DATA_JSON].decode("utf-8"),
-        facts=stage_facts(package.data, Stage.parse(stage)) if package.data else None,
+        facts=(
+            stage_facts(package.data, Stage.parse(stage), scores=package.scores)
+            if package.data
+            else None
+        ),
     )
     if rotated:
         registered = records.subordinate(unit_code)
