@@ -21,12 +21,13 @@ from sqlalchemy import Connection, insert, select, text, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
-from unionperf.store import tx_memory
+from unionperf.store import deferred_rows, tx_memory
 from unionperf.store.rows import AuditRow, Base, MetaRow
 
 GENESIS = "0" * 64
 _HEAD = "audit_head"
 _MEMO_KEY = ("audit", "head")
+_UNWRITTEN_KEY = ("audit", "head unwritten")
 _AUDIT_TABLE = Base.metadata.tables[AuditRow.__tablename__]
 _META_TABLE = Base.metadata.tables[MetaRow.__tablename__]
 
@@ -80,6 +81,7 @@ def record(
     *,
     year: int | None = None,
     actor: str | None = None,
+    later: bool = False,
 ) -> None:
     """Append one entry (in the caller's transaction).
 
@@ -88,10 +90,15 @@ def record(
     to the entry the previous one committed, and hold the head from their first entry to their
     commit. Holding it, the transaction keeps the head in memory (:mod:`.tx_memory`, undone with
     a rolled-back savepoint) and writes each later entry with two statements, no read.
+
+    ``later``: a later entry is not written at once but with the transaction's other waiting
+    rows (:mod:`.deferred_rows`: before it reads again or commits), and the head row once then;
+    the entry, its place in the chain and its hash are the same.
     """
     head = tx_memory.recall(session, _MEMO_KEY)
     exists = True
     if head is None:
+        later = False  # the first entry reads and holds the head row
         value = session.scalar(select(MetaRow.value).where(MetaRow.key == _HEAD).with_for_update())
         exists = value is not None
         head = (0, GENESIS) if value is None else _parse_head(value)
@@ -108,13 +115,35 @@ def record(
         "prev_hash": prev,
     }
     values["hash"] = _content_hash(values)
+    tx_memory.remember(session, _MEMO_KEY, (values["seq"], values["hash"]))
+    if later:
+        tx_memory.remember(session, _UNWRITTEN_KEY, True)
+        deferred_rows.later(session, _AUDIT_TABLE, [values])
+        return
     session.execute(insert(_AUDIT_TABLE), values)
     head_value = f"{values['seq']}:{values['hash']}"
-    if exists:  # an ORM update: a head row loaded in this session is kept in step
-        session.execute(update(MetaRow).where(MetaRow.key == _HEAD).values(value=head_value))
+    if exists:
+        _write_head(session, head_value)
     else:
         session.execute(insert(_META_TABLE), {"key": _HEAD, "value": head_value})
-    tx_memory.remember(session, _MEMO_KEY, (values["seq"], values["hash"]))
+    tx_memory.remember(session, _UNWRITTEN_KEY, None)
+
+
+def _write_head(session: Session, head_value: str) -> None:
+    # an ORM update: a head row loaded in this session is kept in step
+    session.execute(update(MetaRow).where(MetaRow.key == _HEAD).values(value=head_value))
+
+
+def _write_waiting_head(session: Session) -> None:
+    """The head of entries written ``later``, once, after them (:mod:`.deferred_rows`)."""
+    if not tx_memory.recall(session, _UNWRITTEN_KEY):
+        return
+    seq, digest = tx_memory.recall(session, _MEMO_KEY)
+    tx_memory.remember(session, _UNWRITTEN_KEY, None)
+    _write_head(session, f"{seq}:{digest}")
+
+
+deferred_rows.on_flush(_write_waiting_head)
 
 
 def ensure_head(connection: Connection) -> None:
@@ -161,6 +190,7 @@ def verify_chain(session: Session) -> list[ChainBreak]:
     A log table that is missing or whose columns were changed is one break (seq 0), never an
     error: the check reports it as a finding.
     """
+    deferred_rows.flush(session)  # entries written ``later`` are part of the chain
     try:
         with session.begin_nested():
             return _chain_breaks(session)

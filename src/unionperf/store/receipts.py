@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.stage_facts import StageFacts
-from unionperf.store import audit, tx_memory
+from unionperf.store import audit, deferred_rows, tx_memory
 from unionperf.store.multi_year_rows import multi_year_values
 from unionperf.store.params_rows import ParamsReceivedRow
 from unionperf.store.rows import (
@@ -82,6 +82,7 @@ class ReceiptRecords:
         units are answered from memory (kept up to date by :meth:`add_received`): while the
         units are locked no other receiver can change them.
         """
+        deferred_rows.flush(self.session)  # the previous batch's rows
         tx_memory.forget(self.session, _BATCH_MEMORY)  # the previous batch's, on SQLite
         pairs = set(packages)
         units = sorted({unit for unit, _ in pairs})
@@ -214,28 +215,27 @@ class ReceiptRecords:
                 .values(current=False)
             )
         inserted: CursorResult[Any] = self.session.execute(  # type: ignore[assignment]
-            insert(_RECEIVED_TABLE).values(
-                unit_code=record.unit_code,
-                year=record.year,
-                stage=record.stage,
-                sequence=record.sequence,
-                sha256=record.sha256,
-                package_id=package_id,
-                key_id=key_id,
-                current=True,
-                received_at=record.received_at,
-                file_name=record.file_name,
-                meta_json=json.dumps(meta, ensure_ascii=False),
-                data_blob=zlib.compress(data_json.encode("utf-8"), DATA_COMPRESSION),
-            )
+            _INSERT_RECEIVED,  # built once: no statement to build and key for each package
+            {
+                "unit_code": record.unit_code,
+                "year": record.year,
+                "stage": record.stage,
+                "sequence": record.sequence,
+                "sha256": record.sha256,
+                "package_id": package_id,
+                "key_id": key_id,
+                "current": True,
+                "received_at": record.received_at,
+                "file_name": record.file_name,
+                "meta_json": json.dumps(meta, ensure_ascii=False),
+                "data_blob": zlib.compress(data_json.encode("utf-8"), DATA_COMPRESSION),
+            },
         )
         package = int(inserted.inserted_primary_key[0])  # type: ignore[index]
-        if facts is not None:
-            self._add_facts(package, facts)
         tx_memory.remember(memo, ("received", record.sha256), True)
         if known:
             tx_memory.remember(memo, stage_key, replace(record, current=True))
-        audit.record(
+        audit.record(  # first: the transaction's first entry reads the head (waiting rows go)
             self.session,
             "receive",
             "package",
@@ -247,7 +247,10 @@ class ReceiptRecords:
                 "sha256": record.sha256,
             },
             year=record.year,
+            later=True,
         )
+        if facts is not None:
+            self._add_facts(package, facts)
 
     def _add_facts(self, package: int, facts: StageFacts) -> None:
         budget = [
@@ -277,9 +280,9 @@ class ReceiptRecords:
             }
             for owner in facts.owners
         ]
-        for table, values in ((ReceivedBudgetRow, budget), (ReceivedScoreRow, owners)):
-            if values:
-                self.session.execute(insert(Base.metadata.tables[table.__tablename__]), values)
+        # written with the batch's other rows, one executemany a table (:mod:`.deferred_rows`)
+        deferred_rows.later(self.session, _BUDGET_TABLE, budget)
+        deferred_rows.later(self.session, _SCORE_TABLE, owners)
 
     def is_received(self, sha256: str) -> bool:
         """Whether a package with this hash is stored."""
@@ -300,6 +303,9 @@ _BATCH_MEMORY = frozenset(
 """What :meth:`ReceiptRecords.prepare_receipts` learns for one batch (forgotten at the next)."""
 
 _RECEIVED_TABLE = Base.metadata.tables[ReceivedRow.__tablename__]
+_INSERT_RECEIVED = insert(_RECEIVED_TABLE)
+_BUDGET_TABLE = Base.metadata.tables[ReceivedBudgetRow.__tablename__]
+_SCORE_TABLE = Base.metadata.tables[ReceivedScoreRow.__tablename__]
 _RECEIVED_COLUMNS = (
     ReceivedRow.unit_code,
     ReceivedRow.year,
