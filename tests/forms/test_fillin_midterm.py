@@ -82,9 +82,7 @@ def _cell(book: Book, uid: str, header: str) -> str:
 
 def _codes(data: YearData | None, uid: str) -> set[str]:
     assert data is not None
-    return {
-        problem.code.value for problem in check_year(data) if problem.where.owner_uid == uid
-    }
+    return {problem.code.value for problem in check_year(data) if problem.where.owner_uid == uid}
 
 
 # -- what the workbook shows ----------------------------------------------------------------------
@@ -203,7 +201,8 @@ def test_a_new_multi_year_project_may_carry_both(blob, year):
     assert result.ok, result.problems
     assert result.data is not None
     added = result.data.projects[-1]
-    assert (added.midterm_budget, added.targets.midterm_goal) == (D(24000), "三年建成职工疗休养基地")
+    assert added.midterm_budget == D(24000)
+    assert added.targets.midterm_goal == "三年建成职工疗休养基地"
 
 
 def test_a_project_multi_year_by_its_history_only_may_carry_both(year):

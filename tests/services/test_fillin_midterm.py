@@ -11,9 +11,11 @@ from tests.forms.test_fillin_support import Book
 from unionperf.demo.data import HOME_UID
 from unionperf.domain.problems import ProblemCode
 from unionperf.domain.validation import check_year
+from unionperf.services.common.stages import StageLockedError
 from unionperf.services.cycle import editing
 from unionperf.services.cycle.demo import create_demo
 from unionperf.services.cycle.fillin import ImportRefused, export_template, import_template
+from unionperf.services.cycle.locks import open_adjustment
 
 YEAR = 2024
 GOAL = "2023—2025年完成职工之家升级，第三期压缩为设备维护"
@@ -23,6 +25,9 @@ P021 = ProblemCode.PROJECT_CUMULATIVE_OVER_MIDTERM.value
 @pytest.fixture
 def workspaces(tmp_path):
     opened = [create_demo(tmp_path / name) for name in ("excel", "window")]
+    for workspace in opened:  # the demo's stages are signed off: editing them is an adjustment
+        for stage in sorted({item.stage for item in workspace.load_year(YEAR).signoffs}):
+            open_adjustment(workspace, YEAR, stage, "测试：调整中期目标")
     yield opened
     for workspace in opened:
         workspace.close()
@@ -66,7 +71,9 @@ def test_editing_the_mid_term_in_the_workbook_equals_the_window(workspaces, tmp_
     ]
     with excel.reading() as uow:
         [entry] = [item for item in uow.audit.newest(limit=5) if item.entity == "project"]
-    assert entry.changes["midterm_budget"][1] == "200000.55"
+    assert entry.changes["midterm_budget_fen"] == [36000000, 20000055]  # integer 分 in the store
+    assert entry.changes["midterm_goal"][1] == GOAL
+    assert set(entry.changes) == {"midterm_budget_fen", "midterm_goal"}  # exactly those two
 
 
 def test_an_unchanged_export_imports_as_nothing(workspaces, tmp_path):
@@ -85,3 +92,15 @@ def test_a_negative_amount_saves_nothing(workspaces, tmp_path):
         import_template(excel, YEAR, _edited(excel, tmp_path, -5, GOAL))
     assert "金额不能为负数" in str(refused.value)
     assert excel.load_year(YEAR) == before
+
+
+def test_a_signed_off_targets_stage_refuses_the_goal_as_the_window_does(tmp_path):
+    """中期目标 belongs to the targets, as 年度总体目标: locked once the chair signed them."""
+    workspace = create_demo(tmp_path / "signed")
+    try:
+        before = workspace.load_year(YEAR)
+        with pytest.raises(StageLockedError):
+            import_template(workspace, YEAR, _edited(workspace, tmp_path, 360000, GOAL))
+        assert workspace.load_year(YEAR) == before
+    finally:
+        workspace.close()
