@@ -239,6 +239,16 @@ def test_a_bad_amount_is_refused_at_its_cell(blob, year, typed, message):
     assert str(problem) == f"{_cell(book, HOME_UID, FUNDS)}：{message}"
 
 
+def test_an_amount_beyond_the_limit_is_refused_naming_the_column(blob, year):
+    book = Book(blob)
+    book.set("项目", book.row("项目", "项目编号", HOME_UID), FUNDS, 10**13)
+    result = _read(book, year)
+    [problem] = result.problems
+    assert problem.where == _cell(book, HOME_UID, FUNDS)
+    assert "“中期资金总额”的数值" in problem.message
+    assert "超出范围（绝对值不能超过1,000,000,000,000）" in problem.message
+
+
 def test_an_amount_on_a_one_year_project_is_refused_at_its_cell(blob, year):
     single = _one_year(year)
     book = Book(blob)
