@@ -116,7 +116,7 @@ def _project(row: Row, current: YearData, old: Project | None) -> Project | None
         targets=replace(base.targets, annual_goal=goal),
     )
     flag, reason = _clear_out(row, current, project)
-    midterm_budget, midterm_goal = _midterm(row, current, project)
+    midterm_budget, midterm_goal = _midterm(row, project)
     return replace(
         project,
         clear_out=flag,
@@ -169,38 +169,22 @@ def _clear_out(row: Row, current: YearData, project: Project) -> tuple[bool, str
     return flag, reason
 
 
-def _midterm(row: Row, current: YearData, project: Project) -> tuple[Decimal, str]:
+def _midterm(row: Row, project: Project) -> tuple[Decimal, str]:
     """中期资金总额 and 中期目标 as the row gives them; a missing column keeps the field.
 
     The amount is read as the funding columns are (元, at most two decimals, not negative; a
-    blank is none declared, 0); the goal as typed, like 年度总体目标. Setting either on a project
-    that is not multi-year (its period as the row gives it, or earlier years) is refused at its
-    cell, as only a multi-year project has a mid-term; emptying one it holds stays possible.
+    blank is none declared, 0); the goal as typed, like 年度总体目标. Any project may carry
+    them, as in the window and on the declaration form (财预〔2015〕88号: every project's form
+    has its 中期 funds and goal; a one-year project's 中期 is its year).
     """
-    before = (project.midterm_budget, project.targets.midterm_goal)
+    budget, goal = project.midterm_budget, project.targets.midterm_goal
     columns = row.grid.columns
-    budget, goal = before
     if layout.P_MIDTERM_BUDGET in columns:
         read = row.money(layout.P_MIDTERM_BUDGET)
         if read is not None or row.raw(layout.P_MIDTERM_BUDGET) is None:  # else refused
-            budget = same(before[0], read or ZERO) or ZERO
+            budget = same(budget, read or ZERO) or ZERO
     if layout.P_MIDTERM_GOAL in columns:
         goal = row.text(layout.P_MIDTERM_GOAL)
-    if (budget, goal) == before or is_multi_year(project, current.project_history):
-        return budget, goal
-    single = f"“{project.name.strip()}”不是多年期项目（项目期未跨年度），"
-    if budget != before[0] and budget > ZERO:
-        row.problem(
-            layout.P_MIDTERM_BUDGET,
-            f"{single}不能填写中期资金总额：只有跨年度实施的项目有中期资金总额",
-        )
-        budget = before[0]
-    if goal != before[1] and goal.strip():
-        row.problem(
-            layout.P_MIDTERM_GOAL,
-            f"{single}不能填写中期目标：只有跨年度实施的项目有中期目标",
-        )
-        goal = before[1]
     return budget, goal
 
 
