@@ -3,7 +3,8 @@
 :class:`ReceiptRecords` is the part of :class:`~unionperf.store.register.RegisterRecords` that
 stores received packages: it locks a batch's units, learns in a few queries what the batch will
 ask (:meth:`ReceiptRecords.prepare_receipts`, answers kept in :mod:`.tx_memory`), and writes a
-package's rows with Core inserts (the package, its budget lines and scores, the audit entry).
+package's row with a Core insert at once; its budget lines, scores and audit entry wait and go
+with the whole batch's, one ``executemany`` a table (:mod:`.deferred_rows`).
 """
 
 from __future__ import annotations
