@@ -5,12 +5,16 @@ row heights."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem
 
 from unionperf.domain.cycle import Step
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.steps.targets.owner_list import NUMBER_COLUMNS, OwnerRow, fit_number_columns
 from unionperf.ui.steps.targets.page import TargetsStep
+from unionperf.ui.steps.targets.tree_nodes import TreeColumn
+from unionperf.ui.widgets.delegates import WrappingDelegate
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -57,3 +61,47 @@ def test_the_count_columns_follow_wider_contents(page):
     assert after == _measured_widths(page)
     fit_number_columns(page.owners)
     assert [header.sectionSize(column) for column in NUMBER_COLUMNS] == after
+
+
+def _cells(model, parent=None):
+    """Every index of the tree, depth first."""
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        for column in range(model.columnCount(parent)):
+            yield model.index(row, column, parent)
+        yield from _cells(model, model.index(row, 0, parent))
+
+
+def test_the_tree_model_keeps_qts_model_contract(page):
+    model = page.tree_model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    indexes = list(_cells(model))
+    assert len(indexes) >= 8 * 20  # the demo unit: 20 rows of 8 columns at least
+    assert not model.index(0, len(TreeColumn)).isValid()
+    assert not model.index(-1, 0).isValid()
+    assert not model.index(model.rowCount(), 0).isValid()
+    for index in indexes:
+        assert index.parent() == model.parent(index)
+        assert model.index(index.row(), index.column(), index.parent()) == index
+        assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
+        assert model.data(index, Qt.ItemDataRole.CheckStateRole) is None
+
+
+def test_remembered_cell_sizes_are_the_sizes_measured(page):
+    tree = page.tree
+    remembering = tree.itemDelegate()
+    assert isinstance(remembering, WrappingDelegate)
+    measuring = WrappingDelegate(tree, (TreeColumn.NAME, TreeColumn.TARGET))
+    option = QStyleOptionViewItem()
+    option.initFrom(tree)
+    option.font = tree.font()
+    sizes = []
+    for _ in range(2):  # measured, then remembered
+        for index in _cells(page.tree_model):
+            sizes.append(remembering.sizeHint(option, index))
+            assert sizes[-1] == measuring.sizeHint(option, index)
+    wrapped = {size.height() for size in sizes}
+    assert len(wrapped) > 1  # long names wrap onto more lines than short ones
+    tree.setColumnWidth(TreeColumn.NAME, tree.columnWidth(TreeColumn.NAME) * 2)
+    for index in _cells(page.tree_model):
+        assert remembering.sizeHint(option, index) == measuring.sizeHint(option, index)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,8 @@ Index = QModelIndex | QPersistentModelIndex
 AMOUNT_PATTERN = r"^-?[0-9,，]*(\.[0-9]{0,2})?$"
 """Yuan with at most two decimals; thousands separators are tolerated while typing."""
 NUMBER_PATTERN = r"^-?[0-9,，]*(\.[0-9]*)?$"
+SIZES_KEPT = 4096
+"""Cell sizes a text-only :class:`WrappingDelegate` remembers (forgotten all at once beyond)."""
 
 
 class ColumnDelegate(QStyledItemDelegate):
@@ -125,12 +127,20 @@ class WrappingDelegate(ColumnDelegate):
     A tree view asks its delegate for a row's height without telling it the column's width, so
     the height is computed here from the header (less the indentation of the tree column). The
     view must not use uniform row heights; its rows are laid out again when a column is resized.
+
+    With ``text_only`` (cells show text alone: no icon, no check box) a cell's size depends only
+    on its column, text, font and width, and is remembered by those: a view lays out every row
+    by asking for the size of each of its cells, and most cells repeat a size already measured.
     """
 
-    def __init__(self, view: QAbstractItemView, columns: Iterable[int]) -> None:
+    def __init__(
+        self, view: QAbstractItemView, columns: Iterable[int], *, text_only: bool = False
+    ) -> None:
         super().__init__(view)
         self._view = view
         self._columns = frozenset(columns)
+        self._text_only = text_only
+        self._sizes: dict[tuple[int, str | None, str, str, int], QSize] = {}
         header = view.header() if isinstance(view, QTreeView) else None
         if header is not None:
             header.sectionResized.connect(lambda *_: view.scheduleDelayedItemsLayout())
@@ -144,6 +154,27 @@ class WrappingDelegate(ColumnDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """As the base class; wrapped columns are as tall as their wrapped text."""
+        if not self._text_only:
+            return self._measure(option, index)
+        column = index.column()
+        text = index.data()
+        font = index.data(Qt.ItemDataRole.FontRole)
+        item: Any = option  # PySide6 6.9's stubs lack the view item's own fields
+        key = (
+            column,
+            text if isinstance(text, str) else None,
+            item.font.key(),
+            font.key() if isinstance(font, QFont) else "",
+            self._cell_width(index) if column in self._columns else 0,
+        )
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= SIZES_KEPT:
+                self._sizes.clear()
+            size = self._sizes[key] = self._measure(option, index)
+        return QSize(size)
+
+    def _measure(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
         if index.column() not in self._columns:
             return hint

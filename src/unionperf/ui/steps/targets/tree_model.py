@@ -209,19 +209,29 @@ class TargetTreeModel(QAbstractItemModel):
     # -- Qt model interface --------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt API
-        """The index of a row under ``parent``."""
-        if not self.hasIndex(row, column, parent):
+        """The index of a row under ``parent`` (invalid beyond its rows and columns).
+
+        The bounds are checked here rather than by ``hasIndex``, which would call ``rowCount``
+        and ``columnCount`` back in Python for each of the view's many calls.
+        """
+        if row < 0 or not 0 <= column < len(COLUMNS):
             return QModelIndex()
-        kind = self.node_kind(parent)
-        if kind is None:
-            return self.createIndex(row, column, 0)
-        if kind is NodeKind.LEVEL1:
-            return self.createIndex(row, column, LEVEL2_BASE + parent.row())
-        if kind is NodeKind.LEVEL2:
-            return self.createIndex(
-                row, column, pack(parent.internalId() - LEVEL2_BASE, parent.row())
-            )
-        return QModelIndex()
+        count, ident = self._children(parent)
+        return self.createIndex(row, column, ident) if row < count else QModelIndex()
+
+    def _children(self, parent: Index) -> tuple[int, int]:
+        """How many rows are under ``parent``, and their internal id."""
+        if not parent.isValid():
+            return len(self._tree), 0
+        if parent.column() > 0:
+            return 0, 0
+        ident = parent.internalId()
+        if ident == 0:
+            return len(self._tree[parent.row()].children), LEVEL2_BASE + parent.row()
+        if ident < INDICATOR_BASE:
+            one = ident - LEVEL2_BASE
+            return len(self._tree[one].children[parent.row()].indicators), pack(one, parent.row())
+        return 0, 0
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt API
         """The row above: a level-2 row's level 1, an indicator's level 2."""
@@ -235,17 +245,7 @@ class TargetTreeModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         """Level-1 rows at the top, level-2 rows under them, indicators under those."""
-        if parent.column() > 0:
-            return 0
-        kind = self.node_kind(parent)
-        if kind is None:
-            return len(self._tree)
-        if kind is NodeKind.LEVEL1:
-            return len(self._tree[parent.row()].children)
-        if kind is NodeKind.LEVEL2:
-            top = self._tree[parent.internalId() - LEVEL2_BASE]
-            return len(top.children[parent.row()].indicators)
-        return 0
+        return self._children(parent)[0]
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         """Name, kind, operator, target, unit, points, period, explanation."""
