@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from typing import Any
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,7 +46,8 @@ AMOUNT_PATTERN = r"^-?[0-9,，]*(\.[0-9]{0,2})?$"
 """Yuan with at most two decimals; thousands separators are tolerated while typing."""
 NUMBER_PATTERN = r"^-?[0-9,，]*(\.[0-9]*)?$"
 SIZES_KEPT = 4096
-"""Cell sizes a text-only :class:`WrappingDelegate` remembers (forgotten all at once beyond)."""
+"""Cell sizes a :class:`WrappingDelegate` with a ``size_key`` remembers (forgotten all at once
+beyond)."""
 
 
 class ColumnDelegate(QStyledItemDelegate):
@@ -128,19 +129,25 @@ class WrappingDelegate(ColumnDelegate):
     the height is computed here from the header (less the indentation of the tree column). The
     view must not use uniform row heights; its rows are laid out again when a column is resized.
 
-    With ``text_only`` (cells show text alone: no icon, no check box) a cell's size depends only
-    on its column, text, font and width, and is remembered by those: a view lays out every row
-    by asking for the size of each of its cells, and most cells repeat a size already measured.
+    With ``size_key`` (for cells that show text alone: no icon, no check box) a cell's size is
+    remembered by its column, its width when wrapped, the view's font and ``size_key(index)``,
+    which must name everything else the size depends on (the text, the cell's own font): a view
+    lays out every row by asking for the size of each of its cells, most of which repeat a size
+    already measured.
     """
 
     def __init__(
-        self, view: QAbstractItemView, columns: Iterable[int], *, text_only: bool = False
+        self,
+        view: QAbstractItemView,
+        columns: Iterable[int],
+        *,
+        size_key: Callable[[Index], Hashable] | None = None,
     ) -> None:
         super().__init__(view)
         self._view = view
         self._columns = frozenset(columns)
-        self._text_only = text_only
-        self._sizes: dict[tuple[int, str | None, str, str, int], QSize] = {}
+        self._size_key = size_key
+        self._sizes: dict[tuple[int, Hashable, str, int], QSize] = {}
         header = view.header() if isinstance(view, QTreeView) else None
         if header is not None:
             header.sectionResized.connect(lambda *_: view.scheduleDelayedItemsLayout())
@@ -154,17 +161,14 @@ class WrappingDelegate(ColumnDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """As the base class; wrapped columns are as tall as their wrapped text."""
-        if not self._text_only:
+        if self._size_key is None:
             return self._measure(option, index)
         column = index.column()
-        text = index.data()
-        font = index.data(Qt.ItemDataRole.FontRole)
         item: Any = option  # PySide6 6.9's stubs lack the view item's own fields
         key = (
             column,
-            text if isinstance(text, str) else None,
+            self._size_key(index),
             item.font.key(),
-            font.key() if isinstance(font, QFont) else "",
             self._cell_width(index) if column in self._columns else 0,
         )
         size = self._sizes.get(key)

@@ -297,6 +297,13 @@ class TargetTreeModel(QAbstractItemModel):
         top = self._tree[ident - LEVEL2_BASE]
         return self._level2_data(top.children[index.row()], column, role)
 
+    def size_key(self, index: Index) -> tuple[object, bool]:
+        """What a cell's size depends on besides its column and width: text, bold (level 1).
+
+        The tree's cells show no icon and no check box (see ``WrappingDelegate``'s size_key).
+        """
+        return self.data(index), index.internalId() == 0
+
     def _level1_data(self, top: Level1, column: TreeColumn, role: int) -> object:  # noqa: PLR0911 - one return per role
         level_sum = self._sums.get(top.name)
         broken = bool(level_sum and level_sum.problem) or not top.known

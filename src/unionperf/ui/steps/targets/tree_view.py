@@ -40,9 +40,8 @@ def indicator_tree(model: TargetTreeModel, em: int) -> QTreeView:
     tree.setModel(model)
     # Long indicator names and qualitative target values wrap instead of being cut off.
     # Its cells hold text alone: their sizes are remembered by text, font and width.
-    tree.setItemDelegate(
-        WrappingDelegate(tree, (TreeColumn.NAME, TreeColumn.TARGET), text_only=True)
-    )
+    wrapped = (TreeColumn.NAME, TreeColumn.TARGET)
+    tree.setItemDelegate(WrappingDelegate(tree, wrapped, size_key=model.size_key))
     tree.setUniformRowHeights(False)
     tree.setAllColumnsShowFocus(True)
     tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
