@@ -16,10 +16,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from unionperf.domain.budget import FundingLine, Project, TargetSet
+from unionperf.domain.budget import BudgetLine, FundingLine, Project, TargetSet
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import DeviationReason, IndicatorProgress, MonitoringEntry
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.exchange.walk_rules import Shape, UnexpectedError, WalkRules, rules
 
 __all__ = ["Walked", "walk"]
@@ -40,10 +41,13 @@ class Walked:
     unit_targets: TargetSet
     monitoring: tuple[MonitoringEntry, ...]
     evaluations: tuple[Evaluation, ...]
+    budget: tuple[BudgetLine, ...]
+    arrivals: tuple[RevenueArrival, ...]
+    """As written: the reader's checks against the points and the catalogue are the caller's."""
 
 
-PARTS = ("projects", "unit_targets", "monitoring", "evaluations")
-"""The top-level keys of data.json the walk reads."""
+PARTS = ("projects", "unit_targets", "monitoring", "evaluations", "budget", "arrivals")
+"""The top-level keys of data.json the walk reads (``arrivals`` may be absent: none)."""
 
 
 def walk(document: Any) -> Walked | None:
@@ -67,6 +71,17 @@ def walk(document: Any) -> Walked | None:
                 _evaluation(item, checked, memo)
                 for item in _list(document["evaluations"], checked.evaluations_max)
             ),
+            budget=tuple(
+                _budget_line(item, checked)
+                for item in _list(document["budget"], checked.budget_max)
+            ),
+            # since 1.2, absent before (the reader: none); the schema allows no null
+            arrivals=tuple(
+                _arrival(item, checked)
+                for item in _list(document["arrivals"], checked.arrivals_max)
+            )
+            if "arrivals" in document
+            else (),
         )
     except (UnexpectedError, KeyError, TypeError, ValueError, ArithmeticError):
         return None
@@ -330,6 +345,28 @@ def _result(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Indicator
         deduction_reason=deduction_reason,
         deviation=deviation,
         improvement=improvement,
+    )
+
+
+def _budget_line(value: Any, rules: WalkRules) -> BudgetLine:
+    item = _checked_object(value, rules.budget_line)
+    return BudgetLine(
+        category_code=_code(item["category_code"], rules),
+        last_year_actual=_amount(item["last_year_actual"], rules),
+        budget=_amount(item["budget"], rules),
+        adjustment=_amount(item["adjustment"], rules),
+        executed=_amount(item["executed"], rules),
+    )
+
+
+def _arrival(value: Any, rules: WalkRules) -> RevenueArrival:
+    item = _checked_object(value, rules.arrival)
+    return RevenueArrival(
+        point_uid=_uid(item["point_uid"], rules),
+        category_code=_code(item["category_code"], rules),
+        amount=_amount(item["amount"], rules),
+        received_on=_day(item["received_on"], rules),
+        note=_text(item["note"], rules),
     )
 
 
