@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck contracts pytest bench screenshots system venv clean \
+.PHONY: run test lint typecheck contracts pytest bench bench-17 screenshots system venv clean \
 	bundle deb installer-check deb-legacy test-legacy legacy-if-built
 
 run: system $(STAMP)
@@ -43,6 +43,11 @@ pytest: system $(STAMP)
 
 bench: system $(STAMP) bundle
 	$(BIN)/python bench/run.py
+
+# Issue 17's figures only, three runs in a row, with each figure's median and spread at the end
+# (bench/run.py: UNIONPERF_BENCH_SET, UNIONPERF_BENCH_RUNS). Run it on an otherwise idle machine.
+bench-17: system $(STAMP)
+	UNIONPERF_BENCH_SET=issue17 UNIONPERF_BENCH_RUNS=3 $(BIN)/python bench/run.py
 
 # The one-folder bundle dist/unionperf (installer/unionperf.spec), then its size and start-up
 # against the virtualenv's (bench/bench_bundle.py, into build/bench.json).

@@ -58,3 +58,37 @@ def test_few_forms_are_written_here_without_starting_workers():
     assert batch._pool is None
     assert rendered.pdfs == (write_pdf(families[0]),)
     assert rendered.workbook == b""
+
+
+def _wait_for(condition, seconds=60.0):
+    """Poll ``condition`` until it holds (the collector's timer thread runs on its own)."""
+    import time  # noqa: PLC0415
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        time.sleep(0.05)
+
+
+def test_idle_workers_stop_and_start_again_for_the_next_export(monkeypatch):
+    families = _families()
+    monkeypatch.setattr(batch, "MIN_FORMS", 0)
+    monkeypatch.setattr(batch, "IDLE_SECONDS", 0.1)
+    first = batch.render_all(families, workers=1)
+    assert first.pdfs == tuple(write_pdf(family) for family in families)
+    _wait_for(lambda: batch._pool is None)  # no export for IDLE_SECONDS: the worker is stopped
+    again = batch.render_all(families, workers=1)
+    assert batch._pool is not None  # started afresh
+    assert again == first
+
+
+def test_workers_in_use_are_not_stopped_by_the_idle_timer(monkeypatch):
+    families = _families()
+    monkeypatch.setattr(batch, "MIN_FORMS", 0)
+    batch.render_all(families, workers=1)
+    monkeypatch.setattr(batch, "_busy", 1)  # another export is running (a second thread)
+    batch._stop_if_idle()
+    assert batch._pool is not None  # the running export keeps its workers
+    monkeypatch.setattr(batch, "_busy", 0)
+    batch._stop_if_idle()
+    assert batch._pool is None

@@ -8,10 +8,12 @@ result is byte for byte what :func:`~unionperf.forms.pdf.write_pdf` and
 make (a glyph the font lacks, a grid error, a worker that died) is made again here, so its
 error is raised as without workers.
 
-The workers are started once, with ``spawn`` (no fork of a process that may run Qt; a frozen
-build needs ``multiprocessing.freeze_support`` in its entry point, see ``unionperf.__main__``),
-and kept for later exports; each has the forms modules and the font loaded after its first
-piece.
+The workers are started with ``spawn`` (no fork of a process that may run Qt; a frozen build
+needs ``multiprocessing.freeze_support`` in its entry point, see ``unionperf.__main__``) and kept
+for the exports that follow soon (each has the forms modules and the font loaded after its first
+piece); :data:`IDLE_SECONDS` after the last export they are stopped, so a window left open does
+not keep their memory (about 130 MB each after a large export), and the next export starts them
+again.
 """
 
 from __future__ import annotations
@@ -38,8 +40,14 @@ starting or feeding workers would cost more than it saves."""
 
 MAX_WORKERS = 3
 
+IDLE_SECONDS = 120.0
+"""The workers are stopped when no export has used them for this long."""
+
 _pool: ProcessPoolExecutor | None = None
 _pool_size = 0
+_busy = 0
+"""Exports using the pool now (the idle timer leaves a pool in use alone)."""
+_timer: threading.Timer | None = None
 _lock = threading.Lock()
 
 
@@ -91,6 +99,22 @@ def render_all(
             write_workbook(families, sheet_per_form=sheet_per_form) if workbook else b"",
         )
     pool: ProcessPoolExecutor | None = _workers(workers)
+    try:
+        return _render_with(pool, families, workers, pdf, workbook=workbook, sheet=sheet_per_form)
+    finally:
+        _release()
+
+
+def _render_with(
+    pool: ProcessPoolExecutor | None,
+    families: Sequence[FormFamily],
+    workers: int,
+    pdf: Callable[[FormFamily], bytes],
+    *,
+    workbook: bool,
+    sheet: bool,
+) -> Rendered:
+    """The pieces shared between ``pool``'s workers and this process, largest first."""
     # the largest pieces first; the workbook is about as much work as the PDFs of its forms
     order = sorted(range(len(families)), key=lambda i: -_weight(families[i]))
     pending: dict[int, Future[bytes | None]] = {}
@@ -104,7 +128,7 @@ def render_all(
                 _forget(pool)
                 pool = None
         here.append(index)
-    blob = write_workbook(families, sheet_per_form=sheet_per_form) if workbook else b""
+    blob = write_workbook(families, sheet_per_form=sheet) if workbook else b""
     pdfs: dict[int, bytes] = {index: pdf(families[index]) for index in here}
     for index, future in pending.items():
         try:
@@ -133,9 +157,15 @@ def _pdf_or_none(family: FormFamily) -> bytes | None:
 
 
 def _workers(count: int) -> ProcessPoolExecutor:
-    """The process pool, started on first use (again when more workers are asked for)."""
-    global _pool, _pool_size  # noqa: PLW0603  (one pool per process, kept between exports)
+    """The process pool, started on first use (again when more workers are asked for).
+
+    The caller holds it until :func:`_release`: the idle timer does not stop it meanwhile.
+    """
+    global _pool, _pool_size, _busy  # noqa: PLW0603  (one pool per process, kept between exports)
     with _lock:
+        _busy += 1
+        if _timer is not None:
+            _timer.cancel()
         if _pool is None or _pool_size < count:
             if _pool is not None:
                 _pool.shutdown(wait=False)
@@ -143,6 +173,28 @@ def _workers(count: int) -> ProcessPoolExecutor:
             _pool = ProcessPoolExecutor(count, mp_context=context)
             _pool_size = count
         return _pool
+
+
+def _release() -> None:
+    """An export is done with the pool: stop it after :data:`IDLE_SECONDS` without use."""
+    global _busy, _timer  # noqa: PLW0603
+    with _lock:
+        _busy -= 1
+        if _busy == 0 and _pool is not None:
+            if _timer is not None:
+                _timer.cancel()
+            _timer = threading.Timer(IDLE_SECONDS, _stop_if_idle)
+            _timer.daemon = True  # never keeps the program from exiting
+            _timer.start()
+
+
+def _stop_if_idle() -> None:
+    """Stop the workers unless an export is using them (the idle timer's call)."""
+    global _pool, _pool_size
+    with _lock:
+        if _busy == 0 and _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool, _pool_size = None, 0
 
 
 def _forget(pool: ProcessPoolExecutor | None) -> None:
@@ -158,6 +210,8 @@ def shutdown() -> None:
     """Stop the worker processes (at exit; a later export starts them again)."""
     global _pool, _pool_size
     with _lock:
+        if _timer is not None:
+            _timer.cancel()
         if _pool is not None:
             _pool.shutdown(wait=True, cancel_futures=True)
         _pool, _pool_size = None, 0
