@@ -404,7 +404,7 @@ def _progress_records(
     tiers = rules.tier
     likelihoods = rules.likelihood
     known = memo.get
-    made = []
+    made: list[IndicatorProgress] = []
     append = made.append
     for item in items:
         if type(item) is not dict or len(item) > most or not item.keys() >= required:

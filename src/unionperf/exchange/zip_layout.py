@@ -25,12 +25,13 @@ ATTRIBUTES = (stat.S_IFREG | 0o644) << 16
 UTF8_NAME = 0x800
 """The flag ``zipfile`` sets on a member whose name is not ASCII (written in UTF-8)."""
 
-_LOCAL = struct.Struct(zipfile.structFileHeader)
-_CENTRAL = struct.Struct(zipfile.structCentralDir)
-_END = struct.Struct(zipfile.structEndArchive)
-_LOCAL_MAGIC = zipfile.stringFileHeader
-_CENTRAL_MAGIC = zipfile.stringCentralDir
-_END_MAGIC = zipfile.stringEndArchive
+# The records of the zip format (APPNOTE 4.3.7, 4.3.12, 4.3.16), as zipfile packs them.
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_LOCAL_MAGIC = b"PK\x03\x04"
+_CENTRAL_MAGIC = b"PK\x01\x02"
+_END_MAGIC = b"PK\x05\x06"
 _VERSION = zipfile.DEFAULT_VERSION
 _UNIX = 3
 _LIMIT = zipfile.ZIP64_LIMIT
