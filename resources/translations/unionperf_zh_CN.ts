@@ -20,12 +20,12 @@
         <translation>字体许可证：</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-74"/>
         <source>UnionPerf works offline and sends nothing anywhere: your data stays in the workspace folder on this computer until you export a package yourself.</source>
         <translation>本软件完全离线运行，不会向任何地方发送数据：您的资料保存在本机的工作区文件夹中，只有您自己导出数据包时才会带出本机。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -35,12 +35,12 @@
         <translation>复制以上信息，例如发给技术支持人员</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Trade-union budget performance management · grassroots edition</source>
         <translation>工会预算绩效管理 · 基层单机版</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>UnionPerf {version}</source>
         <translation>工会预算绩效管理 {version}</translation>
     </message>
@@ -227,7 +227,7 @@
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Folder for the assessment notice</source>
         <translation>考核结果通报保存位置</translation>
     </message>
@@ -283,32 +283,32 @@
         <translation>事前绩效评估</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>The stage chosen above, summed across the units&apos; current packages (amounts in yuan). The ranking uses this union&apos;s re-score where there is one. Each table exports to Excel on its own.</source>
         <translation>上方所选阶段，按各单位当前有效的数据包汇总（金额单位：元）。排名中经本会复评的单位用复评得分。每张表都可单独导出Excel。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Assessment notice…</source>
         <translation>考核结果通报…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The ranking and grades as a notice to print and send: PDF and Excel</source>
         <translation>把排名和等级写成通报，用于打印下发：PDF 和 Excel</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Export this table…</source>
         <translation>导出本表…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>every unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{count} units chosen</source>
         <translation>已选 {count} 个单位</translation>
     </message>
@@ -323,17 +323,17 @@
         <translation>，仅计已通过的</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source> Scores of {count} units: mean {mean}, median {median}, lowest {low}, highest {high}.</source>
         <translation>{count} 个单位得分：平均 {mean}，中位数 {median}，最低 {low}，最高 {high}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source> Nothing to sum yet: no unit&apos;s package of this stage is counted. Receive the packages under “2. Receive”, or choose another year or stage above.</source>
         <translation>尚无可汇总的数据：本阶段还没有计入任何单位的数据包。请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+57"/>
         <source>Units by execution rate</source>
         <translation>各单位预算执行率分布</translation>
     </message>
@@ -353,12 +353,12 @@
         <translation>未选择单位</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tick at least one unit to aggregate.</source>
         <translation>请至少勾选一个单位进行汇总。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>{what} {year} {stage}.xlsx</source>
         <translation>{what}_{year}年{stage}.xlsx</translation>
     </message>
@@ -433,7 +433,7 @@
         <translation>等级分布</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Multi-year projects (clear-outs proposed first)</source>
         <translation>多年期项目（提出清理退出的在前）</translation>
     </message>
@@ -478,12 +478,12 @@
         <translation>清理退出</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Proposed</source>
         <translation>已提出</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Reason</source>
         <translation>清理退出原因</translation>
     </message>
@@ -535,27 +535,27 @@
 <context>
     <name>AssessmentBar</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/assessment.py" line="+58"/>
+        <location filename="../../src/unionperf/ui/steps/targets/assessment.py" line="+62"/>
         <source>Ex-ante assessment: the project&apos;s budget of {budget} yuan reaches the threshold of {threshold} yuan; none is recorded yet (needed before the sign-off)</source>
         <translation>事前绩效评估：项目预算{budget}元，达到门槛{threshold}元，尚未填写（签字确认前须完成）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Ex-ante assessment: still to fill in: {names}</source>
         <translation>事前绩效评估：尚未填写{names}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Ex-ante assessment: concluded “{word}”: the project&apos;s targets cannot be signed off</source>
         <translation>事前绩效评估：结论为“{word}”，该项目的绩效目标不能签字确认</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Ex-ante assessment: {word} ({assessor}, {date})</source>
         <translation>事前绩效评估：{word}（{assessor}，{date}）</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+89"/>
         <source>Ex-ante assessment of {name}</source>
         <translation>事前绩效评估：{name}</translation>
     </message>
@@ -586,17 +586,17 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/board/models.py" line="+38"/>
+        <location filename="../../src/unionperf/ui/upper/board/models.py" line="+39"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Union name</source>
         <translation>单位名称</translation>
     </message>
@@ -646,7 +646,7 @@
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{contact} (no key yet)</source>
         <translation>{contact}（尚未登记公钥）</translation>
     </message>
@@ -676,12 +676,12 @@
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Who has reported the stage chosen above, who is late or missing, who was returned and has sent again. Double-click a unit that reported to review it.</source>
         <translation>上方所选阶段谁已报、谁逾期或未报、谁被退回后已重报。双击已报送的单位即可审核。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Set deadline</source>
         <translation>设置截止日期</translation>
     </message>
@@ -736,12 +736,12 @@
         <translation>显示 {shown} 个单位（共 {total} 个）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>No unit registered yet: register the units under “1. Units” first, then receive their packages under “2. Receive”.</source>
         <translation>尚未登记下级单位：请先在“1. 下级单位”中登记，再在“2. 接收”中导入其数据包。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>No deadline set: no unit is late.</source>
         <translation>未设置截止日期：不判定逾期。</translation>
     </message>
@@ -795,33 +795,33 @@
     <name>BudgetStep</name>
     <message>
         <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+62"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Delete project</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-32"/>
         <source>Delete the project “{name}” with its targets, monitoring and self-evaluation? Ctrl+Z brings it back.</source>
         <translation>删除项目“{name}”及其绩效目标、运行监控和自评记录？删除后可按 Ctrl+Z 恢复。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+199"/>
+        <location line="+28"/>
+        <location line="+203"/>
         <source>Add project</source>
         <translation>新增项目</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-197"/>
         <source>Add source</source>
         <translation>增加资金来源</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Remove source</source>
         <translation>删除资金来源</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Type a project&apos;s initial budget on its row, or per funding source in the table below; the full-year budget follows it until you type an adjustment.</source>
         <translation>在项目行或下方资金来源表中填写年初预算数，全年预算数随之填入；年中追加或调减时再修改全年预算数。</translation>
     </message>
@@ -846,32 +846,32 @@
         <translation>规则设置</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Type the amounts in yuan; the approved budget is the budget plus the adjustment. Revenue plus the opening balance must cover the expenditure.</source>
         <translation>金额单位为元；批复预算数＝本年预算数＋调整数。收入合计加上年结余应不少于支出合计。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Opening balance (carried from last year):</source>
         <translation>上年结余：</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Revenue total {revenue} + opening balance {opening} − expenditure total {expenditure} = balance {balance}</source>
         <translation>收入合计 {revenue} ＋ 上年结余 {opening} － 支出合计 {expenditure} ＝ 年末结余 {balance}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>(a deficit: the union budget may not run one)</source>
         <translation>（出现赤字：工会预算不得列赤字）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+88"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+84"/>
         <source>No project selected</source>
         <translation>未选中项目</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Funding of “{name}” (full-year budget {total})</source>
         <translation>“{name}”的资金来源（全年预算数 {total}）</translation>
     </message>
@@ -881,12 +881,12 @@
         <translation>修改未保存</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>“{text}” is not an amount in yuan (at most two decimals).</source>
         <translation>“{text}”不是有效金额（单位为元，最多两位小数）。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+43"/>
+        <location filename="../../src/unionperf/ui/steps/budget/page.py" line="+42"/>
         <source>Edit the budget of “{category}”</source>
         <translation>修改“{category}”预算</translation>
     </message>
@@ -896,17 +896,17 @@
         <translation>修改上年结余</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+49"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_tab.py" line="+52"/>
         <source>Edit the project “{name}”</source>
         <translation>修改项目“{name}”</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The project no longer exists.</source>
         <translation>该项目已不存在。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <location line="+7"/>
         <source>New project {number}</source>
         <translation>新项目{number}</translation>
@@ -925,7 +925,7 @@
 <context>
     <name>BudgetTable</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+67"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+70"/>
         <source>Own union funds</source>
         <translation>本级工会经费</translation>
     </message>
@@ -945,32 +945,32 @@
         <translation>上年结转资金</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Other funds</source>
         <translation>其他资金</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>New project</source>
         <translation>新增项目</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Continuing project</source>
         <translation>延续项目</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/budget_models.py" line="+94"/>
+        <location filename="../../src/unionperf/ui/steps/budget/budget_models.py" line="+95"/>
         <source>Revenue total</source>
         <translation>收入合计</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Expenditure total</source>
         <translation>支出合计</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Last year&apos;s actual</source>
         <translation>上年决算数</translation>
     </message>
@@ -990,12 +990,12 @@
         <translation>批复预算数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Executed (full year)</source>
         <translation>全年执行数</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Code</source>
         <translation>科目编码</translation>
     </message>
@@ -1005,12 +1005,12 @@
         <translation>科目名称</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Budget this year + adjustment</source>
         <translation>本年预算数＋调整数</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+35"/>
+        <location filename="../../src/unionperf/ui/steps/budget/project_models.py" line="+29"/>
         <source>Project code</source>
         <translation>项目编码</translation>
     </message>
@@ -1046,33 +1046,43 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+95"/>
+        <location line="+108"/>
         <source>Full-year budget</source>
         <translation>全年预算数</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-97"/>
+        <source>Mid-term funds</source>
+        <translation>中期资金总额</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The funds of the project&apos;s whole period (中期资金总额 of the target declaration form); for a one-year project its year&apos;s. Blank: none declared</source>
+        <translation>项目整个实施期的资金（绩效目标申报表的中期资金总额）；一年期项目即当年的资金。留空：未申报</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Type the amount here or in the funding table below; the full-year budget follows the initial budget until an adjustment is typed</source>
         <translation>可在此处或下方资金来源表中填写金额；未填写调整后金额时，全年预算数随年初预算数自动填入</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The sum of {count} funding sources: type each one in the funding table below</source>
         <translation>{count}个资金来源的合计：请在下方资金来源表中逐项填写</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>The budget approved at the start of the year</source>
         <translation>年初批准的预算金额</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The budget after mid-year additions or cuts; it follows the initial budget until you type another amount here</source>
         <translation>年中追加或调减后的预算；在此填写其他金额之前，随年初预算数自动填入</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+96"/>
+        <location line="-107"/>
+        <location line="+109"/>
         <source>Executed</source>
         <translation>全年执行数</translation>
     </message>
@@ -1082,8 +1092,8 @@
         <translation>资金来源</translation>
     </message>
     <message>
-        <location line="-84"/>
-        <location line="+94"/>
+        <location line="-97"/>
+        <location line="+107"/>
         <source>Initial budget</source>
         <translation>年初预算数</translation>
     </message>
@@ -1150,12 +1160,12 @@
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/crash.py" line="+289"/>
+        <location filename="../../src/unionperf/ui/crash.py" line="+295"/>
         <source>An unexpected error happened. Your data is safe: every change made before it was saved. The details were written to a report; please send it to whoever supports you, with what you were doing.</source>
         <translation>程序发生了意外错误。您的数据是安全的：出错之前的每一处修改都已保存。详细信息已写入错误报告，请将报告连同当时的操作一并发给技术支持人员。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The last session ended with an error. Your saved data is safe. The report below helps whoever supports you to find the cause.</source>
         <translation>上次运行时程序因错误而结束。已保存的数据是安全的。下面的错误报告可帮助技术支持人员查找原因。</translation>
     </message>
@@ -1209,17 +1219,17 @@
         <translation>{stage}已报送（截止 {date}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{stage} due {date}, {days} days left</source>
         <translation>{stage}报送截止 {date}，还有 {days} 天</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>{stage} due today ({date})</source>
         <translation>{stage}今天报送截止（{date}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{stage} was due {date}: {days} days overdue</source>
         <translation>{stage}报送截止 {date}，已逾期 {days} 天</translation>
     </message>
@@ -1257,12 +1267,12 @@
         <translation>将下发：{count}个截止日期。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No deadlines set to send: add one, or take those set on the status board.</source>
         <translation>尚未设置要下发的截止日期：可逐条新增，或采用报送情况中设置的截止日期。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Use the deadlines of {year} from the status board</source>
         <translation>采用报送情况中{year}年度的截止日期</translation>
     </message>
@@ -1292,12 +1302,12 @@
         <translation>没有截止日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No deadline is set for {year} on the status board: set them there first, stage by stage, or add them here one by one.</source>
         <translation>报送情况中尚未设置{year}年度的截止日期：请先在报送情况中逐个阶段设置，或在此逐条新增。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <location line="+12"/>
         <location line="+9"/>
         <source>The deadlines were not set</source>
@@ -1328,17 +1338,17 @@
         <translation>请先打开或新建一个年度。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Folder for the disclosure sheet</source>
         <translation>选择保存绩效信息公开表的文件夹</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Disclosure sheet written</source>
         <translation>绩效信息公开表已生成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Written to {folder}:
 {names}
 
@@ -1349,7 +1359,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 表中不含个人信息，可打印后提交会员（代表）大会并在公开栏公布。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>The disclosure sheet was not written</source>
         <translation>未能生成绩效信息公开表</translation>
     </message>
@@ -1362,7 +1372,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+104"/>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="+106"/>
         <source>Drop package files (.upkg) or whole folders here — subfolders are searched too</source>
         <translation>把数据包文件（.upkg）或整个文件夹拖到这里——子文件夹也会查找</translation>
     </message>
@@ -1375,12 +1385,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>加密后发送</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Encrypt the package for the upper level (age): only the upper level can open it. Send the .upkg.age file by email; the forms are not encrypted, they are for printing.</source>
         <translation>用上级工会的加密收件人加密数据包（age 格式），只有上级工会能打开。通过电子邮件发送 .upkg.age 文件；表格不加密，用于打印。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>The package is encrypted for the upper level: send only the .upkg.age file by email. The forms are not encrypted; print them.</source>
         <translation>数据包已为上级工会加密：通过电子邮件只发送 .upkg.age 文件。表格未加密，请打印后报送，不要随邮件发送。</translation>
     </message>
@@ -1458,12 +1468,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>定性表述，如 达到预期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>A number, e.g. 12</source>
         <translation>数字，如 12</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The target “{text}” is not a number.</source>
         <translation>指标值“{text}”不是数字。</translation>
     </message>
@@ -1471,17 +1481,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>EvaluationModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+30"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+31"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+146"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/indicator_models.py" line="+147"/>
         <location filename="../../src/unionperf/ui/steps/evaluation/owner_models.py" line="+6"/>
         <source>Score</source>
         <translation>得分</translation>
@@ -1507,7 +1517,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>全年执行数（元）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Not yet</source>
         <translation>未评</translation>
     </message>
@@ -1562,7 +1572,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>改进措施</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Level 1</source>
         <translation>一级指标</translation>
     </message>
@@ -1592,22 +1602,22 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>（未评定）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Qualitative indicators: pick the tier the result reached</source>
         <translation>定性指标：请选择实际达到的评价档次</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Tick when the indicator does not apply this year</source>
         <translation>本年度该指标不适用时勾选，并填写理由</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The actual far exceeds the target: you may reduce the score, with a reason</source>
         <translation>实际完成值大幅超过指标值：可按偏离程度调减分值，并说明理由</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Required: explain the deviation and its cause</source>
         <translation>必填：请说明偏差情况及原因</translation>
     </message>
@@ -1617,17 +1627,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>用文字描述实际完成情况（再选择档次并打分）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>In {unit}</source>
         <translation>单位：{unit}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Pick the tier first, then type a score inside its band</source>
         <translation>请先选择评价档次，再在该档次的分数范围内打分</translation>
     </message>
@@ -1642,52 +1652,52 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>该档次得分范围：{low}分（含）至{high}分（不含）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/funds_models.py" line="+47"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/funds_models.py" line="+48"/>
         <source>Expenditure category</source>
         <translation>支出科目</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Funding source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Budget at the start of the year</source>
         <translation>本年预算数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Initial budget</source>
         <translation>年初预算数</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Approved budget (A)</source>
         <translation>批复预算数（A）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Full-year budget (A)</source>
         <translation>全年预算数（A）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Set in step 2, Annual budget</source>
         <translation>在第2步“年度预算”中填写</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Executed in the year (B)</source>
         <translation>全年执行数（B）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Type what was actually spent in the year (yuan)</source>
         <translation>填写全年实际支出金额（元）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Execution rate (B/A)</source>
         <translation>执行率（B/A）</translation>
     </message>
@@ -1735,27 +1745,27 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>生成绩效信息公开表…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The year on one page for the members&apos; assembly and the notice board</source>
         <translation>本年度预算绩效信息一页汇总，供会员（代表）大会和公开栏使用（不含个人信息）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="+100"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="+105"/>
         <source>Enter each indicator&apos;s actual value (a tier and a score for qualitative ones): scores follow the rules. Red cells still need an entry.</source>
         <translation>逐项填写实际完成值（定性指标选择评价档次并打分），得分按规则自动计算。红色单元格为尚需填写的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+58"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/texts.py" line="+60"/>
         <source>What was achieved against the annual overall goal</source>
         <translation>年度总体目标实际完成情况</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/funds_tab.py" line="+47"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/funds_tab.py" line="+51"/>
         <source>Funds execution analysis (required when the execution score is below its points)</source>
         <translation>资金执行偏差原因分析（预算执行得分低于分值时必填）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Type what each expenditure category actually spent in the year (the same column as under Annual budget). The execution rate and the score follow.</source>
         <translation>逐行填写各支出科目的全年实际支出（与“年度预算 › 收支预算”中的全年执行数为同一数据），执行率和得分随之更新。</translation>
     </message>
@@ -1765,17 +1775,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>逐行填写本项目各资金来源的全年实际支出（全年执行数），执行率和得分随即更新。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
         <source>The project no longer exists.</source>
         <translation>该项目已不存在。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Executed amount of “{name}” ({source})</source>
         <translation>“{name}”（{source}）的全年执行数</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Executed amount of “{category}”</source>
         <translation>“{category}”的全年执行数</translation>
     </message>
@@ -1785,17 +1795,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>结果应用及下年度建议</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Annual overall goal (from the targets)</source>
         <translation>年度总体目标（取自绩效目标）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+93"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/page.py" line="+95"/>
         <source>Supporting evidence (scans, photos, sign-in sheets): drop files on the list or click “Attach files…”. Double-click a file to open it.</source>
         <translation>佐证材料（扫描件、照片、签到表等）：把文件拖到下方列表，或点击“添加文件…”。双击文件可打开查看。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Attach files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -1805,7 +1815,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>尚未打开年度</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Nothing to evaluate yet</source>
         <translation>暂无可自评的内容</translation>
     </message>
@@ -1815,42 +1825,42 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>请先在第2、3步编制项目和绩效目标。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>{name} (below the exemption threshold: optional)</source>
         <translation>{name}（低于免报金额，可不自评）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="-49"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/header.py" line="-53"/>
         <source>Self-evaluation not filled in yet</source>
         <translation>尚未填写自评</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Total {total} · {grade}</source>
         <translation>总分 {total} 分 · {grade}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Budget execution: full-year budget {budget} yuan, executed {executed} yuan, rate {rate}, score {score} of {points}</source>
         <translation>预算执行：全年预算数 {budget} 元，全年执行数 {executed} 元，执行率 {rate}，得分 {score}/{points}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>the year&apos;s spending is missing: type it under Budget execution</source>
         <translation>尚未填写全年执行数：点此到“预算执行”页填写</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>change the spending</source>
         <translation>修改全年执行数</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>This has no indicators yet: set them in step 3, Performance targets.</source>
         <translation>尚未设置绩效指标：请在第3步“绩效目标”中设置。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Not filled in yet: first type each indicator&apos;s actual value below (a tier and a score for qualitative ones), then the year&apos;s spending under Budget execution. The score and the grade appear once values are typed.</source>
         <translation>尚未填写自评：请先在下表逐项填写实际完成值（定性指标选择评价档次并打分），再到“预算执行”页填写全年执行数。填写后才显示得分和等级。</translation>
     </message>
@@ -1875,7 +1885,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>结果应用</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/evaluation/charts_tab.py" line="+43"/>
+        <location filename="../../src/unionperf/ui/steps/evaluation/charts_tab.py" line="+44"/>
         <source>Score per project</source>
         <translation>各项目得分</translation>
     </message>
@@ -1893,12 +1903,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+63"/>
         <source>Cannot read the evidence files</source>
         <translation>无法读取佐证材料</translation>
     </message>
@@ -1936,7 +1946,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>本单位</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name}: cumulative execution rate against time progress</source>
         <translation>{name}：累计执行率与时间进度</translation>
     </message>
@@ -1946,7 +1956,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>{name}：尚未设置监控时点</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Execution rate</source>
         <translation>执行率</translation>
     </message>
@@ -1997,12 +2007,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>FillinActions</name>
     <message>
-        <location filename="../../src/unionperf/ui/fillin_actions.py" line="+44"/>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="+47"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Export the Excel fill-in workbook</source>
         <translation>导出Excel填报表</translation>
     </message>
@@ -2017,22 +2027,22 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>导出Excel填报表…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The year&apos;s budget, projects, targets and results as a workbook to fill in</source>
         <translation>把本年度的预算、项目、绩效目标和自评结果导出为可填写的Excel工作簿</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Import the Excel fill-in workbook…</source>
         <translation>导入Excel填报表…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Read a filled-in workbook back: all of it, or nothing when a cell is wrong</source>
         <translation>读回填好的工作簿：全部检查通过才保存，有一处错误就不保存</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Writing the fill-in workbook…</source>
         <translation>正在生成填报表…</translation>
     </message>
@@ -2047,27 +2057,27 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>填报表已导出</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The workbook is in {path}. Fill it in with Excel or WPS, save it, then import it here with File › Import the Excel fill-in workbook.</source>
         <translation>填报表已保存到 {path}。请用Excel或WPS填写并保存，再通过“文件 › 导入Excel填报表…”导入本软件。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Checking and importing the fill-in workbook…</source>
         <translation>正在检查并导入填报表…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The data before the import was backed up: to take the import back, restore the backup “before importing a whole year” with File › Restore from backup….</source>
         <translation>导入之前的数据已自动备份：如需撤回这次导入，请通过“文件 › 从备份恢复…”恢复“导入整年数据之前”的备份。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Fill-in workbook imported</source>
         <translation>填报表已导入</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The fill-in workbook was not imported</source>
         <translation>填报表未导入</translation>
     </message>
@@ -2093,12 +2103,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>{count}个项目的评价等级（未开展单位整体评价）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Grades of {count} projects — unit as a whole: {score} points, {grade}</source>
         <translation>{count}个项目的评价等级 — 单位整体：{score}分，{grade}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Projects</source>
         <translation>项目数（个）</translation>
     </message>
@@ -2106,7 +2116,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/aggregate/dialogs.py" line="-56"/>
+        <location filename="../../src/unionperf/ui/upper/aggregate/dialogs.py" line="-57"/>
         <source>Units to aggregate</source>
         <translation>参加汇总的单位</translation>
     </message>
@@ -2134,7 +2144,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>说明与依据…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>What this step is for, what the upper level checks, and the rule (F1)</source>
         <translation>这一步做什么、上级工会看什么，以及依据的文件条款（F1）</translation>
     </message>
@@ -2142,7 +2152,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>GuidanceDialog</name>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <location line="+39"/>
         <source>Original text of {regulation}</source>
         <translation>查看文件原文（{regulation}）</translation>
@@ -2158,7 +2168,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>无法显示说明</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Back to the guidance</source>
         <translation>返回本步说明</translation>
     </message>
@@ -2176,17 +2186,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>当前公钥：{id}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No key is registered now.</source>
         <translation>目前没有登记公钥。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Replaced keys ({count}); packages they signed stay recognised:</source>
         <translation>已更换的公钥（{count} 个），用它们签名的旧数据包仍可识别：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The key was never replaced.</source>
         <translation>公钥从未更换。</translation>
     </message>
@@ -2194,17 +2204,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>ImportProblemsDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-149"/>
+        <location filename="../../src/unionperf/ui/fillin_actions.py" line="-150"/>
         <source>The fill-in workbook was not imported</source>
         <translation>填报表未导入</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{count} problems were found in {file}; nothing was saved. Correct them in the workbook, save it and import it again.</source>
         <translation>在 {file} 中发现 {count} 个问题，未保存任何修改。请在工作簿中逐一改正、保存后再导入。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
@@ -2235,18 +2245,18 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>签名密钥已生成</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+51"/>
         <source>Register it with the upper union before you send your first package.</source>
         <translation>首次报送数据包之前，请先到上级工会登记本单位的签名公钥。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The upper union checks every package you send against this key id. Print the key registration sheet, have it signed by the chair, seal it and hand it to the upper union&apos;s finance department.</source>
         <translation>上级工会将用此密钥编号核对本单位报送的每一个数据包。请打印公钥登记表，由工会主席签字并加盖公章后，交上级工会财务部门。</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-44"/>
         <location line="+45"/>
         <source>Print the key registration sheet…</source>
         <translation>打印公钥登记表…</translation>
@@ -2257,17 +2267,17 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>密钥编号（指纹）：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Your units check this union&apos;s feedback and parameters against it.</source>
         <translation>下级单位用它核对本会下发的审核意见和参数包。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Print the key sheet, have it signed and sealed, and give it to your units with the public key file: a unit trusts this union&apos;s key only when the key id matches the paper.</source>
         <translation>请打印公钥告知表，签字盖章后连同公钥文件发给下级单位：单位核对密钥编号与纸质告知表一致后，才会信任本会的公钥。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Print this union&apos;s key sheet…</source>
         <translation>打印本会公钥告知表…</translation>
     </message>
@@ -2295,12 +2305,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+47"/>
+        <location filename="../../src/unionperf/ui/steps/unit/keys_box.py" line="+48"/>
         <source>Folder for the key registration sheet</source>
         <translation>公钥登记表的保存位置</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Public key file of the upper-level union</source>
         <translation>上级工会的公钥文件</translation>
     </message>
@@ -2320,12 +2330,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>打印公钥登记表…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The sheet with this unit&apos;s key id for the upper-level union; print it again after the key was replaced.</source>
         <translation>载有本单位签名密钥编号的登记表，签字盖章后交上级工会；更换密钥后须重新打印。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Import the upper-level union&apos;s public key…</source>
         <translation>导入上级工会公钥…</translation>
     </message>
@@ -2340,22 +2350,22 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>上级工会公钥：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Not imported yet: import it before the first feedback package of the upper-level union arrives.</source>
         <translation>尚未导入：收到上级工会的第一个反馈数据包之前，请导入上级工会提供的公钥文件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Imported: key id {key} ({name})</source>
         <translation>已导入：密钥编号 {key}（{name}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>upper-level union</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Writing the key registration sheet…</source>
         <translation>正在生成公钥登记表…</translation>
     </message>
@@ -2389,12 +2399,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>指标库：{category}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Pick one or more indicators (Ctrl+click) and adjust the target values after adding them. Grey rows are already in the targets.</source>
         <translation>选择一个或多个指标（按住Ctrl键单击可多选），添加后请按本单位实际调整指标值。灰色行表示该指标已在绩效目标中。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -2419,7 +2429,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>指标解释</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
@@ -2429,7 +2439,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Either</source>
         <translation>均可</translation>
     </message>
@@ -2472,12 +2482,12 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>No library set: the units keep the library bundled with the program. Add an indicator (the bundled ones are kept) or import one to send.</source>
         <translation>尚未设置指标库：各单位沿用软件自带的指标库。可新增指标（在自带指标库的基础上修改）或导入指标库后下发。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>To send: {title} {version}, {count} indicators.</source>
         <translation>将下发：{title} {version}，共{count}个指标。</translation>
     </message>
@@ -2661,22 +2671,22 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>（尚未填写工会信息）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>No year yet</source>
         <translation>尚无年度</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+338"/>
+        <location filename="../../src/unionperf/ui/new_year_dialog.py" line="+339"/>
         <source>Cannot start the year</source>
         <translation>无法新建年度</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Starting the year {year}…</source>
         <translation>正在新建{year}年度…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/main_window.py" line="+113"/>
+        <location filename="../../src/unionperf/ui/main_window.py" line="+112"/>
         <source>The change was not saved</source>
         <translation>修改未保存</translation>
     </message>
@@ -2729,7 +2739,7 @@ It holds no personal data: print it for the members&apos; assembly and the notic
         <translation>调整</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>“{stage}” was signed off by the chair and is locked.
 A change now is an adjustment: give the reason (it is kept in the history).</source>
         <translation>“{stage}”已经工会主席签字确认并锁定。
@@ -2739,7 +2749,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MonitoringModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/labels.py" line="+49"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/labels.py" line="+50"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
@@ -2754,12 +2764,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>绿</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Certain</source>
         <translation>确定能</translation>
     </message>
@@ -2769,12 +2779,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>有可能</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Impossible</source>
         <translation>完全不可能</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Funding</source>
         <translation>经费保障</translation>
     </message>
@@ -2794,22 +2804,22 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>硬件条件保障</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Suspend</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>On track</source>
         <translation>达到预期目标</translation>
     </message>
@@ -2819,7 +2829,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>部分达到预期目标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Not on track</source>
         <translation>未达到预期目标</translation>
     </message>
@@ -2834,18 +2844,18 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>添加监控时点 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+72"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+73"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
     </message>
     <message>
         <location filename="../../src/unionperf/ui/steps/monitoring/arrival_models.py" line="+73"/>
-        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+8"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+7"/>
         <source>Behind by {points} pts</source>
         <translation>滞后{points}个百分点</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+3"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/funds_models.py" line="+6"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
@@ -2855,12 +2865,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>填写累计执行数后与时间进度比较。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Execution rate {rate} against time progress {progress}: flagged when more than the set number of points behind.</source>
         <translation>执行率{rate}，时间进度{progress}：落后超过设定的百分点即提示偏差。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>Change suspend/stop flag</source>
         <translation>修改暂缓/停止标记</translation>
     </message>
@@ -2885,12 +2895,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>修改累计执行数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cumulative amount spent from 1 January to the cut-off.</source>
         <translation>自1月1日至截止日累计执行的金额。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Execution rate</source>
         <translation>执行率</translation>
     </message>
@@ -2900,22 +2910,22 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>{name}（重点关注）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Allocated funds and upper-level subsidies are watched: arriving more than the set number of points behind time progress is a warning to explain.</source>
         <translation>拨缴经费和上级补助为重点关注收入：到位率落后时间进度超过设定的百分点时提示，需说明原因。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>{points} pts behind</source>
         <translation>落后{points}个百分点</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>On time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>Revenue category</source>
         <translation>收入科目</translation>
     </message>
@@ -2935,12 +2945,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>修改累计到位数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Cumulative amount received from 1 January to the cut-off (yuan).</source>
         <translation>1月1日至截止日累计到账金额（元）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Arrival rate</source>
         <translation>到位率</translation>
     </message>
@@ -2958,32 +2968,32 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>偏差</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Arrival rate {rate} against time progress {progress}.</source>
         <translation>到位率{rate}，时间进度{progress}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Share of budget</source>
         <translation>占收入预算</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The category&apos;s share of the revenue budget.</source>
         <translation>该科目批复预算数占收入预算合计的比重。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Share arrived</source>
         <translation>占已到位</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The category&apos;s share of all revenue arrived by the point.</source>
         <translation>该科目累计到位数占截至本时点全部已到位收入的比重。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Latest arrival</source>
         <translation>最近到账日期</translation>
     </message>
@@ -2993,12 +3003,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>修改到账日期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The day the latest amount counted here arrived.</source>
         <translation>计入累计到位数的最近一笔款项的到账日期。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Reason for late arrival</source>
         <translation>到位滞后原因</translation>
     </message>
@@ -3014,12 +3024,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>警示灯</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The most serious indicator warning; at least yellow while execution lags.</source>
         <translation>各指标中最严重的预警；资金执行滞后时至少为黄。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Full-year forecast</source>
         <translation>全年预计执行数</translation>
     </message>
@@ -3035,22 +3045,22 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>完成可能性</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The least confident likelihood among the indicators (set it per indicator on the Indicators tab).</source>
         <translation>各指标中最低的完成可能性（在“指标完成情况”页逐项填写）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Suspend/stop</source>
         <translation>暂缓/停止</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Suspend or stop a project with serious problems.</source>
         <translation>问题严重的项目可标记暂缓或停止。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Reason for lag</source>
         <translation>执行偏差原因</translation>
     </message>
@@ -3082,12 +3092,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>修改总体目标执行情况</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="-184"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/progress_models.py" line="-181"/>
         <source>Qualitative: judged on track, partly or not on track.</source>
         <translation>定性指标：按达到、部分达到、未达到预期目标判断。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Target pro-rated to the cut-off (target × months ÷ 12); rates are not pro-rated. Below 60% red, below 80% yellow, from 120% blue.</source>
         <translation>按序时折算的指标值（年度指标值 × 月份 ÷ 12），比率类指标不折算。低于60%为红，低于80%为黄，达到120%为蓝。</translation>
     </message>
@@ -3097,12 +3107,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>与年度指标值直接比较：达标为绿，未达标为红。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>{ratio} of expected</source>
         <translation>达序时{ratio}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Within target</source>
         <translation>达标</translation>
     </message>
@@ -3112,7 +3122,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>未达标</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Indicator</source>
         <translation>三级指标</translation>
     </message>
@@ -3164,7 +3174,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>修改完成目标可能性</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Likelihood of reaching the annual target.</source>
         <translation>完成年度指标的可能性。</translation>
     </message>
@@ -3197,12 +3207,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>添加时点</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Add a monitoring point with the cut-off date on the left</source>
         <translation>按左侧截止日期添加监控时点</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Funds and warnings</source>
         <translation>资金执行及预警</translation>
     </message>
@@ -3223,12 +3233,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
     </message>
     <message>
         <location line="+8"/>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>Project:</source>
         <translation>项目：</translation>
     </message>
@@ -3248,12 +3258,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>时间进度 {progress}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Enter each project&apos;s cumulative executed amount to the cut-off (double-click a cell); explain a lag, then on the Indicators tab enter each indicator&apos;s progress and explain red and yellow warnings. Every edit is saved at once (Ctrl+Z undoes).</source>
         <translation>双击单元格填写各项目截至截止日的累计执行数，执行滞后的说明原因；再到“指标完成情况”页填写各指标完成值，并说明红、黄预警的原因。每次修改即时保存（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-13"/>
         <source>Sign-off (signed)</source>
         <translation>签字确认（已签字）</translation>
     </message>
@@ -3268,17 +3278,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>请先打开或新建年度。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>This year has no monitoring point yet: pick a cut-off date at the top right and click “Add point”.</source>
         <translation>本年度还没有监控时点：请在右上角选择截止日期，再点“添加时点”。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+95"/>
         <source>Cannot add the monitoring point</source>
         <translation>无法添加监控时点</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/monitoring/arrival_tab.py" line="+60"/>
+        <location filename="../../src/unionperf/ui/steps/monitoring/arrival_tab.py" line="+68"/>
         <source>Enter for each revenue category the amount received from 1 January to the cut-off and the date of the latest arrival (double-click a cell). Allocated funds and upper-level subsidies more than the set points behind time progress are flagged red: write the reason. Every edit is saved at once (Ctrl+Z undoes).</source>
         <translation>逐个收入科目填写1月1日至截止日的累计到位数和最近到账日期（双击单元格）。拨缴经费、上级补助到位率落后时间进度超过设定百分点的标红，请写明原因。每次修改立即保存（Ctrl+Z 撤销）。</translation>
     </message>
@@ -3286,22 +3296,22 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
 <context>
     <name>MultiYearPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="-241"/>
+        <location filename="../../src/unionperf/ui/widgets/multi_year.py" line="-239"/>
         <source>Multi-year project {period} ({stage})</source>
         <translation>多年期 {period}（{stage}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>mid-term funds {amount} yuan</source>
         <translation>中期资金 {amount}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>cumulative budget {budget}, executed {executed}</source>
         <translation>累计预算 {budget}，累计执行 {executed}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>proposed for clear-out</source>
         <translation>已提出清理退出</translation>
     </message>
@@ -3351,17 +3361,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>提出清理退出（本项目不再继续实施，以后年度不再安排预算）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Why: what the evaluation showed, and what happens to the project&apos;s funds</source>
         <translation>清理退出原因：评价发现的问题，以及项目剩余资金如何处理</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>A project running over more than one year is tracked over its whole period; one that performs poorly is to be cleared out in time (ACFTU opinions §2.3). The upper level sees the flag and the reason when it reviews this year; a new year copied from this one leaves the project out.</source>
         <translation>实施期超过一年的项目实行全周期跟踪问效，绩效低下的项目要及时清理退出（总工办发〔2019〕25号 二.3）。上级工会审核本年度时可以看到清理退出标记和原因；从本年度复制新建下一年度时，不再复制该项目。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>Not a multi-year project.</source>
         <translation>不是多年期项目。</translation>
     </message>
@@ -3376,12 +3386,12 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation> · 清理退出</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Not in this workspace: {years}. Their figures are not counted in the totals.</source>
         <translation>本工作区没有以下年度的数据：{years}，累计数未包含这些年度。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>{name}: {period}, {stage}</source>
         <translation>{name}：{period}，{stage}</translation>
     </message>
@@ -3434,22 +3444,22 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>从上一年度复制</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Projects whose period has ended: tick those that run again this year; they are copied as new projects with their funding sources, goals and indicators.</source>
         <translation>以下项目的项目期已结束：勾选本年度再次开展的项目，将作为新增项目复制（含资金来源、绩效目标和指标）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>With last year&apos;s budgeted amounts (年初预算数)</source>
         <translation>同时带上年的年初预算数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Untick to leave the amounts of the projects run again blank, to type them</source>
         <translation>不勾选时，再次开展的项目年初预算数留空，由您填写</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Start the year</source>
         <translation>新建</translation>
     </message>
@@ -3469,22 +3479,22 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>{year}年度已存在。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The new year starts empty; it keeps the rule settings of the last year before it.</source>
         <translation>新年度的预算和项目为空，只沿用上一年度的规则设置。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Copied as proposals to revise: the budget lines with their original budget, the projects still running (as continuing projects, the same project), their goals and indicators, the unit-wide targets and the rule settings. Not copied: amounts executed, monitoring, self-evaluation, sign-offs and explanations.</source>
         <translation>复制后作为新年度的初稿，可再修改：各预算科目及其本年预算数（年初），仍在项目期内的项目（作为延续项目，仍是同一个项目）及其绩效目标和指标，单位整体绩效目标，规则设置。不复制：执行数、运行监控、绩效自评、签字和问题说明。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>From {source}: {lines} budget lines, {projects} continuing projects and {indicators} indicators.</source>
         <translation>从{source}年度复制：{lines}个预算科目、{projects}个延续项目和{indicators}个绩效指标。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>with last year&apos;s budgeted amounts</source>
         <translation>带上年年初预算数</translation>
     </message>
@@ -3509,17 +3519,17 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>未复制：{source}年度已提出清理退出的项目：{names}。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>{names} and {more} more</source>
         <translation>{names}等（另有{more}个）</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>Last year&apos;s actuals and the opening balance come from {source}&apos;s amounts executed.</source>
         <translation>上年决算数和上年结余按{source}年度的全年执行数填入。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Last year&apos;s actuals come from {source}&apos;s amounts executed. The opening balance is not carried: {source} has no amounts executed for its revenue or its expenditure; type it under Annual budget.</source>
         <translation>上年决算数按{source}年度已填写的全年执行数填入。上年结余未结转：{source}年度的收入或支出没有填写全年执行数，请在“年度预算 › 收支预算”中填写上年结余。</translation>
     </message>
@@ -3537,7 +3547,7 @@ A change now is an adjustment: give the reason (it is kept in the history).</sou
         <translation>正在核验数据包…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>{reason}
 
 Nothing was imported.</source>
@@ -3559,7 +3569,7 @@ Nothing was imported.</source>
 未导入任何数据。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The package cannot be used</source>
         <translation>数据包无法使用</translation>
     </message>
@@ -3569,7 +3579,7 @@ Nothing was imported.</source>
         <translation>数据包 {name}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Feedback of the upper level for this unit</source>
         <translation>上级工会发给本单位的审核反馈</translation>
     </message>
@@ -3589,12 +3599,12 @@ Nothing was imported.</source>
         <translation>发给其他单位的审核反馈</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Another unit&apos;s submission</source>
         <translation>其他单位报送的数据包</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3634,12 +3644,12 @@ Nothing was imported.</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Approved</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Decision</source>
         <translation>审核决定</translation>
     </message>
@@ -3684,7 +3694,7 @@ Nothing was imported.</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Valid, checked with the upper level&apos;s public key this unit trusts</source>
         <translation>有效（已用本单位导入的上级工会公钥核验）</translation>
     </message>
@@ -3699,22 +3709,22 @@ Nothing was imported.</source>
         <translation>有效（已用登记的该单位公钥核验）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Valid, but checked only with the key the package carries: compare the key id with the paper cover sheet</source>
         <translation>有效，但只用包内附带的公钥核验过：请与纸质报送回执上的密钥编号核对</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Nothing to import: this is a package this unit wrote. It is in the submission log.</source>
         <translation>无需导入：这是本单位生成的数据包，已记入报送记录。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Nothing to import: this is a package this unit signed. It is not in this workspace&apos;s submission log (the workspace may have been restored from an older backup).</source>
         <translation>无需导入：这是本单位签名的数据包，但本工作区的报送记录中没有它（工作区可能是从较早的备份恢复的）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>This package is not for this workspace: it is the upper level&apos;s feedback to {unit}. Nothing was imported.</source>
         <translation>这个数据包不属于本工作区：它是上级工会发给“{unit}”的审核反馈。未导入任何数据。</translation>
     </message>
@@ -3724,17 +3734,17 @@ Nothing was imported.</source>
         <translation>这个数据包不属于本工作区：它是“{unit}”报送给其上级工会的数据。未导入任何数据。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This feedback was imported already.</source>
         <translation>这个反馈已经导入过。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Newer feedback for this stage (No. {held}) was imported already: this older one cannot be imported.</source>
         <translation>本阶段已导入更新的反馈（第{held}次），这个较早的反馈不能再导入。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The upper level returned this stage. Importing shows its opinions on the items they concern and opens the stage again for correction: its sign-offs are withdrawn.</source>
         <translation>上级工会退回了本阶段。导入后，意见将显示在所涉及的事项上，本阶段重新打开以便修改，已有的签字确认将撤销。</translation>
     </message>
@@ -3744,27 +3754,27 @@ Nothing was imported.</source>
         <translation>上级工会已审核通过本阶段。导入后，意见将显示在所涉及的事项上。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Unit {code} is not registered in this workspace: register its public key first (command: unionperf register). Until then the package cannot be received.</source>
         <translation>单位 {code} 尚未在本工作区登记：请先核对其公钥登记表并登记其签名公钥（目前须由技术人员在命令行中登记），登记前无法接收这个数据包。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This package was received already.</source>
         <translation>这个数据包已经接收过。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A newer package of this stage (No. {held}) was received already: this one would be refused.</source>
         <translation>本阶段已接收更新的数据包（第{held}次），这个数据包将被拒收。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Receive it to add it to this workspace&apos;s register of packages.</source>
         <translation>接收后，数据包将记入本工作区的接收登记。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Import feedback</source>
         <translation>导入反馈</translation>
     </message>
@@ -3784,7 +3794,7 @@ Nothing was imported.</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Receiving the package…</source>
         <translation>正在接收数据包…</translation>
     </message>
@@ -3838,12 +3848,12 @@ Nothing was imported.</source>
         <translation>请先导入上级工会公钥</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>This workspace does not trust the upper-level union&apos;s public key yet, so the parameter package cannot be checked. Choose the public key file the upper-level union gave you and type the key id from its sealed key sheet; the package is shown once the key is imported.</source>
         <translation>本工作区尚未导入上级工会的公钥，无法核验这个参数包是否确由上级工会签发。请选择上级工会提供的公钥文件，并按盖章的公钥告知表输入密钥编号；公钥导入后即显示参数包的内容。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
@@ -3863,7 +3873,7 @@ Nothing was imported.</source>
         <translation>{year}年度</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>(no change)</source>
         <translation>（无变化）</translation>
     </message>
@@ -3878,7 +3888,7 @@ Nothing was imported.</source>
         <translation>（未变）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Parameter package No. {number}</source>
         <translation>第{number}次参数包</translation>
     </message>
@@ -3908,12 +3918,12 @@ Nothing was imported.</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Valid, checked with the upper level&apos;s public key this unit trusts (key id {key})</source>
         <translation>有效：已用本单位导入的上级工会公钥核验（密钥编号 {key}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -3923,12 +3933,12 @@ Nothing was imported.</source>
         <translation>指标库（新增{added}、修改{changed}、不再提供{removed}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The library the targets step offers becomes “{title} {version}” ({count} indicators). Indicators already in the targets are kept.</source>
         <translation>应用后，“绩效目标”步骤“从指标库选取”提供的指标库改为“{title} {version}”（{count}个指标）。已填入绩效目标的指标不变。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
@@ -3968,12 +3978,12 @@ Nothing was imported.</source>
         <translation>报送截止日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The upper level expects each stage by these dates; the window and the problems panel show how many days are left.</source>
         <translation>上级工会要求各阶段在以下日期前报送；应用后，窗口底部状态栏和问题面板显示还有几天。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Year and stage</source>
         <translation>年度与阶段</translation>
     </message>
@@ -3993,7 +4003,7 @@ Nothing was imported.</source>
         <translation>用于尚未签字确认的年度：{years}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No year here is open: the settings apply to years started later.</source>
         <translation>本工作区没有尚未签字确认的年度：规则设置用于以后新建的年度。</translation>
     </message>
@@ -4008,12 +4018,12 @@ Nothing was imported.</source>
         <translation>这个参数包对本工作区没有任何变化。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Apply changes this workspace as listed; a later parameter package of the upper level replaces it, an older one is refused.</source>
         <translation>点“应用”即按上表修改本工作区；上级工会以后下发的参数包会替换它，较早的参数包将被拒收。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>Applying the parameter package…</source>
         <translation>正在应用参数包…</translation>
     </message>
@@ -4031,7 +4041,7 @@ Nothing was imported.</source>
 <context>
     <name>ParamsPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/params/models.py" line="+22"/>
+        <location filename="../../src/unionperf/ui/upper/params/models.py" line="+23"/>
         <source>projects</source>
         <translation>项目</translation>
     </message>
@@ -4041,12 +4051,12 @@ Nothing was imported.</source>
         <translation>单位整体</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>either</source>
         <translation>均可</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
@@ -4153,17 +4163,17 @@ Nothing was imported.</source>
         <translation>附言：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>What the units should use: the indicator library, the rule settings and the deadlines. The parameter package is signed with this union&apos;s key; a unit applies it once it trusts that key (from the key sheet on paper).</source>
         <translation>下级单位应使用的指标库、规则设置和报送截止日期。参数包用本会的密钥签名；下级单位核对纸质公钥告知表、信任本会公钥后即可导入应用。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>Nothing is set to send yet: add indicators, change a rule setting or add deadlines in the tabs above, then write the parameter package.</source>
         <translation>尚未设置任何要下发的参数：请在上方各页新增指标、修改规则设置或新增截止日期，然后点击“生成参数包…”。</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
         <source>Import a settings file…</source>
         <translation>导入规则设置文件…</translation>
     </message>
@@ -4173,17 +4183,17 @@ Nothing was imported.</source>
         <translation>无法读取下发参数</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>To send: the settings below.</source>
         <translation>将下发：下列规则设置。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No settings set: the units keep their own. Change one below (or import a file) to send them; the defaults are shown.</source>
         <translation>尚未设置：各单位继续使用自己的设置。修改下面任一项（或导入文件）即开始下发；现在显示的是默认值。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>library</source>
         <translation>指标库</translation>
     </message>
@@ -4228,7 +4238,7 @@ Nothing was imported.</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Remove “{name}” from the library to send?</source>
         <translation>从要下发的指标库中删除“{name}”？</translation>
     </message>
@@ -4258,12 +4268,12 @@ Nothing was imported.</source>
         <translation>缺少统一社会信用代码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The parameter package names this union by its credit code: enter it first (File › This union&apos;s profile…).</source>
         <translation>参数包以本会的统一社会信用代码标识：请先填写（文件 › 本会信息…）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Folder for the parameter package</source>
         <translation>参数包保存位置</translation>
     </message>
@@ -4298,7 +4308,7 @@ Nothing was imported.</source>
         <translation>公钥告知表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/params/settings_editor.py" line="+35"/>
+        <location filename="../../src/unionperf/ui/upper/params/settings_editor.py" line="+40"/>
         <source>The rules the units will use for the years they have not signed off yet. Each change is saved at once and sent with the next parameter package.</source>
         <translation>下级单位尚未签字确认的年度将采用这些规则。每项修改立即保存，随下一个参数包下发。</translation>
     </message>
@@ -4311,17 +4321,17 @@ Nothing was imported.</source>
         <translation>签名口令</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Packages for the upper union are signed with your union&apos;s own key, so that it can tell they come from you unchanged. The key is locked with this passphrase.</source>
         <translation>报送上级工会的数据包用本单位的签名密钥签名，上级工会据此确认数据包来自本单位且未被改动。签名密钥由本口令加密保护。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Choose a passphrase you will remember and keep it safe: it is asked whenever a package is exported. If it is lost, a new key has to be made and registered with the upper union again.</source>
         <translation>请设置一个自己记得住的口令并妥善保管：每次导出数据包时都要输入。口令一旦遗失，只能重新生成密钥，并到上级工会重新登记。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Show the passphrase</source>
         <translation>显示口令</translation>
     </message>
@@ -4341,12 +4351,12 @@ Nothing was imported.</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Weak: a longer sentence, or letters mixed with digits and symbols, is harder to guess.</source>
         <translation>强度：弱。更长的一句话，或字母与数字、符号混用，更难被猜中。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Fair: 12 or more characters of three kinds make it strong.</source>
         <translation>强度：中。使用12个以上字符，并包含大写字母、小写字母、数字、符号中的三类，即为强。</translation>
     </message>
@@ -4356,12 +4366,12 @@ Nothing was imported.</source>
         <translation>强度：强。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>({length} characters of {kinds} kinds)</source>
         <translation>（{length}个字符，{kinds}类字符）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Type the passphrase again.</source>
         <translation>请再次输入口令。</translation>
     </message>
@@ -4379,17 +4389,17 @@ Nothing was imported.</source>
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../src/unionperf/ui/problems_panel.py" line="+58"/>
+        <location filename="../../src/unionperf/ui/problems_panel.py" line="+59"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Explain</source>
         <translation>需说明</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -4437,12 +4447,12 @@ Nothing was imported.</source>
         <translation>已填写的内容没有问题；尚未开始：{steps}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>No problems: every check passes. A stage signed off is sent from the step “Submit”.</source>
         <translation>没有问题：全部检查通过。已签字确认的阶段可在“报送”中生成数据包报送。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>{items}; {more} more</source>
         <translation>{items}；另有{more}项</translation>
     </message>
@@ -4460,12 +4470,12 @@ Nothing was imported.</source>
         <translation>本会信息</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>The credit code names the parameter packages this union signs; the units see the name on its feedback.</source>
         <translation>统一社会信用代码用于标识本会签发的参数包；下级单位在审核意见上看到本会名称。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Union name *</source>
         <translation>单位名称 *</translation>
     </message>
@@ -4539,7 +4549,7 @@ Nothing was imported.</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="-40"/>
+        <location filename="../../src/unionperf/ui/upper/receive/page.py" line="-42"/>
         <source>Choose packages</source>
         <translation>选择数据包</translation>
     </message>
@@ -4549,12 +4559,12 @@ Nothing was imported.</source>
         <translation>数据包 (*.upkg *.upkg.age);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Choose a folder of packages</source>
         <translation>选择存放数据包的文件夹</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>Choose package files…</source>
         <translation>选择数据包文件…</translation>
     </message>
@@ -4564,12 +4574,12 @@ Nothing was imported.</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Each package is checked (its signature against the unit&apos;s registered key, every file, the rules) before anything is kept. A package that fails is never half-imported: it is refused, and kept in quarantine when it is damaged or not genuine.</source>
         <translation>每个数据包先经校验（用该单位登记的公钥核对签名、逐个文件核对、重新检查规则）才会接收。未通过的数据包绝不会只导入一半：一律拒收；损坏或不可信的还会放入隔离区。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Nothing received in this session yet.</source>
         <translation>本次打开后尚未接收数据包。</translation>
     </message>
@@ -4584,22 +4594,22 @@ Nothing was imported.</source>
         <translation>最近一批的接收结果</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Quarantine: packages refused as damaged or not genuine, with the reason</source>
         <translation>隔离区：因损坏或不可信而拒收的数据包及原因</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>{count} packages in quarantine</source>
         <translation>隔离区中有 {count} 个数据包</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The quarantine is empty.</source>
         <translation>隔离区是空的。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Receiving</source>
         <translation>接收</translation>
     </message>
@@ -4629,12 +4639,12 @@ Nothing was imported.</source>
         <translation>收到的是{year}年度的数据包：上方已切换到{year}年度 {stage}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Cancelled: nothing of this batch was received. Receive it again later.</source>
         <translation>已取消：这一批数据包都没有接收，稍后请重新接收。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The packages were not received</source>
         <translation>数据包未接收</translation>
     </message>
@@ -4652,12 +4662,12 @@ Nothing was imported.</source>
         <translation>“{row}”的“{column}”</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>{field} takes an amount in yuan: digits with at most two decimals. “{text}” was not accepted.</source>
         <translation>{field}只能填写金额（元）：数字，最多两位小数；输入的“{text}”未被接受。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>{field} takes a number: digits and a decimal point only. “{text}” was not accepted.</source>
         <translation>{field}只能填写数字（可带小数点）；输入的“{text}”未被接受。</translation>
     </message>
@@ -4665,7 +4675,7 @@ Nothing was imported.</source>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/register/dialogs.py" line="-242"/>
+        <location filename="../../src/unionperf/ui/upper/register/dialogs.py" line="-243"/>
         <source>The unit&apos;s public key file</source>
         <translation>下级单位的公钥文件</translation>
     </message>
@@ -4680,17 +4690,17 @@ Nothing was imported.</source>
         <translation>更换单位公钥</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Register a unit</source>
         <translation>登记下级单位</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Use the public key file (.pub) the unit sent and the key id on its sealed key registration sheet. Type the id, or paste the text of the sheet&apos;s QR code. A key whose id differs from the paper is not registered.</source>
         <translation>使用单位交来的公钥文件（.pub）和盖章的公钥登记表上的密钥编号：手工输入编号，或粘贴扫描登记表二维码得到的文字。密钥编号与纸质登记表不一致的，不予登记。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Credit code *</source>
         <translation>统一社会信用代码 *</translation>
     </message>
@@ -4745,12 +4755,12 @@ Nothing was imported.</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>16 digits, e.g. 1A2B 3C4D 5E6F 7A8B, or the QR code&apos;s text</source>
         <translation>16位，如 1A2B 3C4D 5E6F 7A8B；或二维码文字</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>e.g. the old key was lost; new sheet of 3 March</source>
         <translation>如：原密钥遗失，3月3日重新盖章登记</translation>
     </message>
@@ -4790,12 +4800,12 @@ Nothing was imported.</source>
         <translation>✓ 统一社会信用代码有效。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{name} ({code}) already has the key {id}. To give it a new key, select it in the list and choose “Replace key…” (a reason is asked).</source>
         <translation>{name}（{code}）已登记公钥 {id}。如要更换，请在列表中选中该单位，点“更换公钥…”（须说明原因）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Not registered: {reason}</source>
         <translation>未登记：{reason}</translation>
     </message>
@@ -4803,12 +4813,12 @@ Nothing was imported.</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/register/models.py" line="+31"/>
+        <location filename="../../src/unionperf/ui/upper/register/models.py" line="+32"/>
         <source>no key registered yet</source>
         <translation>尚未登记公钥</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Union name</source>
         <translation>单位名称</translation>
     </message>
@@ -4895,12 +4905,12 @@ Nothing was imported.</source>
         <translation>查找：单位名称、统一社会信用代码、联系人或密钥编号</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>The units that report to this union. A unit&apos;s packages are received only once its key is registered here, checked against the key id on the registration sheet it sealed and sent on paper.</source>
         <translation>向本会报送的下级单位。单位的公钥须在这里登记（与其盖章的纸质公钥登记表核对密钥编号）后，才能接收它的数据包。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Cannot read the register</source>
         <translation>无法读取下级单位登记表</translation>
     </message>
@@ -4920,12 +4930,12 @@ Nothing was imported.</source>
         <translation>；显示 {count} 个</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>No unit registered yet. Click “Register a unit…” with the unit&apos;s public key file (.pub) and its sealed key registration sheet, or import a roster from Excel.</source>
         <translation>尚未登记下级单位。请点击“登记单位…”，用单位交来的公钥文件（.pub）和盖章的公钥登记表登记；或点击“从Excel导入…”导入单位名册。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+58"/>
         <source>Key of {name} replaced; the old key is kept in its history.</source>
         <translation>已更换{name}的公钥；原公钥保留在更换记录中。</translation>
     </message>
@@ -4940,7 +4950,7 @@ Nothing was imported.</source>
         <translation>已登记{name}的公钥。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Cannot read the key history</source>
         <translation>无法读取公钥更换记录</translation>
     </message>
@@ -4955,12 +4965,12 @@ Nothing was imported.</source>
         <translation>登记表已导入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{added} units added, {updated} updated, {keys} keys registered, {unchanged} unchanged.</source>
         <translation>新增 {added} 个单位，更新 {updated} 个，登记公钥 {keys} 个，{unchanged} 个未变。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>The register was not exported</source>
         <translation>登记表未导出</translation>
     </message>
@@ -5050,12 +5060,12 @@ The unit&apos;s score: {score}{points}</source>
         <translation>工作区备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Choose a backup to bring the workspace back to its state at that time. Before restoring, the current data is backed up, so a restore can be undone by restoring that backup.</source>
         <translation>选择一个备份，把工作区恢复到当时的状态。恢复之前会先自动备份当前的数据，如果恢复错了，可以再从那个备份恢复回来。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
@@ -5106,7 +5116,7 @@ The unit&apos;s score: {score}{points}</source>
         <translation>不能恢复：{why}</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-58"/>
         <source>Restore the workspace to the backup of {time} ({reason})?
 
 It holds: {unit}; years {years}; projects {projects}.
@@ -5119,12 +5129,12 @@ The current data is backed up first, so it can be restored again later. The wind
 恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>the backup of {time} ({reason})</source>
         <translation>{time} 的备份（{reason}）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Restore the workspace from the file {name}?
 
 The file is checked first: it must be a backup of this unit&apos;s workspace. The current data is backed up first, so it can be restored again later. The window then shows the restored data.</source>
@@ -5133,7 +5143,7 @@ The file is checked first: it must be a backup of this unit&apos;s workspace. Th
 恢复前会先检查该文件：它必须是本单位工作区的备份。恢复之前会先自动备份当前的数据，以后可以再恢复回来。恢复后窗口将显示恢复的数据。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>the file {name}</source>
         <translation>文件“{name}”</translation>
     </message>
@@ -5148,14 +5158,14 @@ The file is checked first: it must be a backup of this unit&apos;s workspace. Th
         <translation>已恢复</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The workspace was restored from {what}.
 The data before the restore was backed up as the backup of {when} (before a restore): File › Restore from backup… brings it back.</source>
         <translation>工作区已恢复为{what}。
 恢复之前的数据已备份为 {when} 的备份（恢复之前），需要时可通过“文件 › 从备份恢复…”找回。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
@@ -5165,7 +5175,7 @@ The data before the restore was backed up as the backup of {when} (before a rest
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>The workspace cannot be opened:
 {error}
 
@@ -5176,7 +5186,7 @@ Restore it from a backup?</source>
 要从备份恢复吗？</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Choose a backup…</source>
         <translation>选择备份…</translation>
     </message>
@@ -5189,7 +5199,7 @@ Restore it from a backup?</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/dialogs.py" line="-91"/>
+        <location filename="../../src/unionperf/ui/upper/review/dialogs.py" line="-90"/>
         <source>Folder for the feedback package</source>
         <translation>反馈数据包保存位置</translation>
     </message>
@@ -5204,7 +5214,7 @@ Restore it from a backup?</source>
         <translation>请重新输入。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Signing passphrase</source>
         <translation>签名口令</translation>
     </message>
@@ -5316,7 +5326,7 @@ Restore it from a backup?</source>
         <translation>退回原因或总体意见</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+84"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+88"/>
         <source>Choose a unit, then an item of its data: write an opinion on it, or re-score an indicator. Approve the stage, or return it with the reason; the signed feedback package goes back to the unit.</source>
         <translation>先选单位，再选其数据中的某一项：可对它提出意见，或复评指标得分。最后给出结论——通过，或写明原因退回；签名的反馈数据包交回该单位。</translation>
     </message>
@@ -5331,7 +5341,7 @@ Restore it from a backup?</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+27"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+23"/>
         <source>Item by item</source>
         <translation>逐项审核</translation>
     </message>
@@ -5351,7 +5361,7 @@ Restore it from a backup?</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+33"/>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+34"/>
         <source>Opinion on the selected item</source>
         <translation>对所选项的意见</translation>
     </message>
@@ -5361,7 +5371,7 @@ Restore it from a backup?</source>
         <translation>添加意见</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Re-score…</source>
         <translation>复评…</translation>
     </message>
@@ -5381,7 +5391,7 @@ Restore it from a backup?</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Return for correction (退回)</source>
         <translation>退回修改</translation>
     </message>
@@ -5406,32 +5416,32 @@ Restore it from a backup?</source>
         <translation>无法显示该单位的数据</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Choose a unit on the left.</source>
         <translation>请在左侧选择单位。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No unit has sent this stage yet: receive the packages under “2. Receive”, or choose another year or stage above.</source>
         <translation>尚无单位报送本阶段：请先在“2. 接收”中导入数据包，或在上方换选年度、阶段。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>{name} ({code}) · {year} {stage} · package {sequence}, received {when}</source>
         <translation>{name}（{code}）· {year}年度 {stage} · 第{sequence}次报送，{when} 接收</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>{count} decisions sent to this unit.</source>
         <translation>已向该单位发出 {count} 次审核结论。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No decision was sent to this unit yet.</source>
         <translation>尚未向该单位发出审核结论。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Choose an item in the tree.</source>
         <translation>请在左侧选择一项。</translation>
     </message>
@@ -5446,23 +5456,23 @@ Restore it from a backup?</source>
         <translation>待发送的意见：{count} 条</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No opinion written yet: select an item and write one.</source>
         <translation>尚无意见：选中某一项后填写。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+26"/>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+28"/>
         <source>The reason for returning (required; the unit sees it)</source>
         <translation>退回原因（必填，单位可见）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>An overall opinion (optional)</source>
         <translation>总体意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+18"/>
-        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+5"/>
+        <location filename="../../src/unionperf/ui/upper/review/page.py" line="+17"/>
+        <location filename="../../src/unionperf/ui/upper/review/views.py" line="+4"/>
         <source>A return needs its reason.</source>
         <translation>退回须写明原因。</translation>
     </message>
@@ -5482,7 +5492,7 @@ Restore it from a backup?</source>
         <translation>正在生成反馈数据包…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Re-scored {path}: {unit} → {upper}; the owner&apos;s total {own} → {total}.</source>
         <translation>已复评 {path}：{unit} → {upper}；所属项目合计 {own} → {total}。</translation>
     </message>
@@ -5490,7 +5500,7 @@ Restore it from a backup?</source>
 <context>
     <name>ScoreChart</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/charts.py" line="-110"/>
+        <location filename="../../src/unionperf/ui/widgets/charts.py" line="-109"/>
         <source>No project scores yet</source>
         <translation>暂无项目得分</translation>
     </message>
@@ -5500,17 +5510,17 @@ Restore it from a backup?</source>
         <translation>项目得分：{count}个项目中得分最低的{low}个和最高的{high}个</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scores of {count} projects</source>
         <translation>{count}个项目的得分</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>… {count} projects in between …</source>
         <translation>……中间另有{count}个项目……</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Score (grade lines at {fair}, {good} and {excellent})</source>
         <translation>得分（等级分界线：{fair}、{good}、{excellent}分）</translation>
     </message>
@@ -5529,12 +5539,12 @@ Restore it from a backup?</source>
         <translation>切换指标体系</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-218"/>
         <source>Switch the indicator framework to “{title}”? The self-evaluation points return to its defaults, and indicators whose level-1 or level-2 category it does not have are listed as problems to fix. Ctrl+Z switches back.</source>
         <translation>将指标体系切换为“{title}”？自评分值将恢复为该体系的默认值，一级、二级指标不在该体系中的三级指标将列为问题，需逐一修改。按 Ctrl+Z 可切换回来。</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+129"/>
         <source>Total {total} points</source>
         <translation>合计 {total} 分</translation>
     </message>
@@ -5596,12 +5606,12 @@ Restore it from a backup?</source>
 <context>
     <name>SettingsFormView</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+62"/>
+        <location filename="../../src/unionperf/ui/steps/budget/settings_view.py" line="+65"/>
         <source>These rules apply to this year and travel with the submitted package. Each change is saved at once; Ctrl+Z undoes it.</source>
         <translation>以下规则适用于本年度，并随报送数据包一并报送。每项修改即时保存，按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Default points</source>
         <translation>恢复默认分值</translation>
     </message>
@@ -5616,48 +5626,48 @@ Restore it from a backup?</source>
         <translation>(1−超出部分÷指标值)×分值，达到指标值2倍得0分（方法二）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>An actual value at or above this share of the target is flagged; its score may be reduced with a reason.</source>
         <translation>实际完成值达到指标值的该比例及以上时予以提示，可说明理由后调减得分。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <location line="+6"/>
         <source> percentage points</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-3"/>
         <source>Warn when the execution rate is this far behind the time progress.</source>
         <translation>预算执行率落后时间进度达到该百分点时预警。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Warn when allocated funds or the upper-level subsidy arrive this far behind the time progress.</source>
         <translation>拨缴经费或上级补助到位率落后时间进度超过该百分点时提示。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Ex-ante assessment threshold</source>
         <translation>事前绩效评估门槛</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>A new project budgeted at or above this amount needs an ex-ante assessment before its targets are signed off; 0: none is asked for.</source>
         <translation>预算达到此金额的新增项目，须先完成事前绩效评估，其绩效目标方可签字确认；0 表示不要求。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Exemption threshold</source>
         <translation>“项目免报门槛”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>A project whose full-year budget is below this amount files no targets or self-evaluation; 0 means every project files them.</source>
         <translation>全年预算数低于此金额的项目可不申报绩效目标、不开展自评；填0表示所有项目都要申报。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The dates offered for monitoring points, e.g. 03-31, 06-30, 07-31, 09-30</source>
         <translation>新增监控时点时可选的日期，如 03-31, 06-30, 07-31, 09-30</translation>
     </message>
@@ -5667,7 +5677,7 @@ Restore it from a backup?</source>
         <translation>开展单位整体绩效目标申报和自评</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
@@ -5745,12 +5755,12 @@ Restore it from a backup?</source>
 <context>
     <name>SettingsTable</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/budget/weight_models.py" line="+73"/>
+        <location filename="../../src/unionperf/ui/steps/budget/weight_models.py" line="+74"/>
         <source>Budget execution rate</source>
         <translation>预算执行率</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Scored part</source>
         <translation>评分内容</translation>
     </message>
@@ -5760,12 +5770,12 @@ Restore it from a backup?</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Not saved yet: the points must add up to 100</source>
         <translation>尚未保存：各部分分值合计须为100分</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Default</source>
         <translation>默认分值</translation>
     </message>
@@ -5773,7 +5783,7 @@ Restore it from a backup?</source>
 <context>
     <name>SignoffPanel</name>
     <message>
-        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+62"/>
+        <location filename="../../src/unionperf/ui/widgets/signoff_panel.py" line="+63"/>
         <source>Preparer</source>
         <translation>填报人</translation>
     </message>
@@ -5783,28 +5793,28 @@ Restore it from a backup?</source>
         <translation>工会主席</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Audit committee chair</source>
         <translation>经审会主任</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+121"/>
+        <location line="+131"/>
         <source>Sign off</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-100"/>
         <source>Sign-off</source>
         <translation>签字确认</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+100"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
@@ -5835,7 +5845,7 @@ Restore it from a backup?</source>
         <translation>{role}签字</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{count} problems must be fixed before anyone can sign “{stage}” off (click one to open it):</source>
         <translation>“{stage}”还有{count}个须修改的问题，解决后才能签字（点击可定位到该处）：</translation>
     </message>
@@ -5850,12 +5860,12 @@ Restore it from a backup?</source>
         <translation>正在调整“{stage}”：{reason}。工会主席和经审会主任的签字已撤回，须重新签字；工会主席重新签字后再次锁定。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Returned by the upper level: {reason}. Correct it, then sign it off again.</source>
         <translation>已被上级退回：{reason}。请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Open: the union chair&apos;s sign-off locks “{stage}”.</source>
         <translation>未锁定：工会主席签字后“{stage}”即锁定。</translation>
     </message>
@@ -5876,7 +5886,7 @@ Restore it from a backup?</source>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/base.py" line="+19"/>
+        <location filename="../../src/unionperf/ui/steps/base.py" line="+20"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -5891,12 +5901,12 @@ Restore it from a backup?</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Unit profile</source>
         <translation>单位信息</translation>
     </message>
@@ -5921,7 +5931,7 @@ Restore it from a backup?</source>
         <translation>绩效自评</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Submit</source>
         <translation>报送</translation>
     </message>
@@ -5929,7 +5939,7 @@ Restore it from a backup?</source>
 <context>
     <name>SubmitModels</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+154"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="+155"/>
         <source>Must fix</source>
         <translation>必须修改</translation>
     </message>
@@ -5944,12 +5954,12 @@ Restore it from a backup?</source>
         <translation>待签字</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Explained</source>
         <translation>已说明</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -6025,7 +6035,7 @@ Restore it from a backup?</source>
         <translation>指标“{name}”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The whole stage</source>
         <translation>整个阶段</translation>
     </message>
@@ -6035,12 +6045,12 @@ Restore it from a backup?</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Approved</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
@@ -6078,7 +6088,7 @@ Restore it from a backup?</source>
         <translation>签名口令</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Passphrase of the unit&apos;s signing key:</source>
         <translation>本单位签名密钥的口令：</translation>
     </message>
@@ -6088,12 +6098,12 @@ Restore it from a backup?</source>
         <translation>请重新输入。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Explain a problem</source>
         <translation>填写出错说明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{where}
 {problem}
 
@@ -6129,12 +6139,12 @@ Why is this so? (travels with the package)</source>
         <translation>填写说明…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Write why a soft problem is so; the explanation travels with the package.</source>
         <translation>为提示性问题填写出错说明，说明将随数据包一并报送。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Write forms and package…</source>
         <translation>生成表格和数据包…</translation>
     </message>
@@ -6144,27 +6154,27 @@ Why is this so? (travels with the package)</source>
         <translation>打印报送回执</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The cover sheet with the package&apos;s SHA-256 and key id, for the official seal.</source>
         <translation>报送回执：载有数据包 SHA-256 和密钥编号，供盖章报送。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Import feedback package…</source>
         <translation>导入上级反馈…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Opinions of the upper level from the feedback packages it sent back. A returned stage is open again: correct it and sign it off anew.</source>
         <translation>上级工会通过反馈数据包下发的审核意见。被退回的阶段已重新打开：请修改后重新签字确认。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-243"/>
+        <location filename="../../src/unionperf/ui/steps/submit/models.py" line="-240"/>
         <source>Ready to submit “{stage}”: every check passes and every sign-off is recorded.</source>
         <translation>“{stage}”可以报送：全部检查通过，签字齐全。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>{count} problems to fix (click one in the problems list below)</source>
         <translation>{count}个问题须修改（在下方问题清单中点击可定位）</translation>
     </message>
@@ -6174,22 +6184,22 @@ Why is this so? (travels with the package)</source>
         <translation>{count}个问题须说明（选中后点“填写说明…”）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{count} sign-offs missing (sign on the right)</source>
         <translation>缺{count}个签字（在右侧签字确认）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Not ready to submit “{stage}”: {left}.</source>
         <translation>“{stage}”暂不能报送：{left}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+153"/>
+        <location filename="../../src/unionperf/ui/steps/submit/page.py" line="+150"/>
         <source>Explanation of {code}</source>
         <translation>{code}出错说明</translation>
     </message>
@@ -6210,7 +6220,7 @@ Why is this so? (travels with the package)</source>
         <translation>正在生成数据包和表格…</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/submit/writing.py" line="+65"/>
+        <location filename="../../src/unionperf/ui/steps/submit/writing.py" line="+69"/>
         <source>Written to {folder}:
 Package {file} (No. {sequence})
 SHA-256 {sha256}
@@ -6223,12 +6233,12 @@ SHA-256 {sha256}
 表格：{forms}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>the cover sheet</source>
         <translation>报送回执</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Next: print {cover}, have it signed and sealed, and hand it to the upper-level union with the package file (on a USB stick or as the upper level asks).</source>
         <translation>下一步：打印《{cover}》，由填报人、工会主席、经审会主任签字并加盖单位公章后，连同数据包文件（用U盘或按上级工会要求的方式）一并交上级工会。</translation>
     </message>
@@ -6306,7 +6316,7 @@ SHA-256 {sha256}
         <translation>匿名支持数据未能生成</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Written to {path}.
 
 Names, people, phone numbers, addresses, texts and the credit code are replaced by placeholders, amounts are scaled by a random factor, evidence files are placeholders. Years: {years}.</source>
@@ -6315,17 +6325,17 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 单位、项目和人员的名称，电话、地址、文字说明和统一社会信用代码已换成占位文字，金额已按随机系数缩放，佐证材料换成了占位文件。年度：{years}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>The problems or scores of these years differ from yours: {years}.</source>
         <translation>以下年度的审核问题或得分与原数据不完全一致：{years}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>It shows the same problems and scores as your data.</source>
         <translation>其中的审核问题和得分与您的数据一致，可直接发给技术支持。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Anonymised support data written</source>
         <translation>已导出匿名支持数据</translation>
     </message>
@@ -6333,7 +6343,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 <context>
     <name>TargetTreeModel</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+280"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_model.py" line="+285"/>
         <source>Level-1 and level-2 rows show the sum of their indicators&apos; points</source>
         <translation>一级、二级指标行显示其下三级指标的分值合计</translation>
     </message>
@@ -6373,22 +6383,22 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>期限</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Explanation</source>
         <translation>指标解释</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>This level-1 category is not in the indicator framework of the year</source>
         <translation>该一级指标不在本年度的指标体系中</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Points add up to {expected}, as required</source>
         <translation>分值合计为{expected}分，符合要求</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>This level-2 category is not in the indicator framework of the year</source>
         <translation>该二级指标不在本年度的指标体系中</translation>
     </message>
@@ -6399,17 +6409,17 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>定性</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-3"/>
         <source>Quantitative</source>
         <translation>定量</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Mid-term</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Annual</source>
         <translation>年度</translation>
     </message>
@@ -6422,12 +6432,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>复制上年指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Copy the indicators of which of last year&apos;s targets?</source>
         <translation>复制上年哪一项的绩效指标？</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <location filename="../../src/unionperf/ui/steps/targets/owner_list.py" line="+66"/>
         <source>Unit as a whole</source>
         <translation>单位整体</translation>
@@ -6474,7 +6484,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>复制上年指标…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>What the project (or the unit) is to achieve this year: goal 1, goal 2 …</source>
         <translation>本年度要达到的目标，如：目标1……；目标2……</translation>
     </message>
@@ -6484,7 +6494,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>跨年度项目或中期规划填写：整个实施期的总体目标</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Annual goal</source>
         <translation>年度总体目标</translation>
     </message>
@@ -6494,7 +6504,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>中期目标</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Open or create a year first (File › New year…)</source>
         <translation>请先选择或新建年度（文件 › 新建年度…）</translation>
     </message>
@@ -6504,17 +6514,17 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>单位整体：总体目标和绩效指标</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Project “{name}”: goals and indicators</source>
         <translation>项目“{name}”：总体目标和绩效指标</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>No indicators yet: select a level-2 category and add one, pick some from the library, or copy last year&apos;s.</source>
         <translation>还没有绩效指标：请选中一个二级指标后新增指标，或从指标库选取，或复制上年指标。</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+73"/>
+        <location filename="../../src/unionperf/ui/steps/targets/tree_view.py" line="+74"/>
         <source>points must add up to the weights</source>
         <translation>各一级指标分值合计应等于规定分值</translation>
     </message>
@@ -6524,32 +6534,32 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>分值合计符合要求</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Points by level 1: {sums} ({note})</source>
         <translation>一级指标分值：{sums}（{note}）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+58"/>
+        <location filename="../../src/unionperf/ui/steps/targets/page.py" line="+55"/>
         <source>Change the annual goal</source>
         <translation>修改年度总体目标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Change the mid-term goal</source>
         <translation>修改中期目标</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Change indicator “{name}”</source>
         <translation>修改指标“{name}”</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Select a level-2 category (e.g. 数量指标) to add an indicator under it</source>
         <translation>请先选中一个二级指标（如数量指标），再在其下新增指标</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
@@ -6566,22 +6576,22 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>已新增指标：请填写指标名称、指标值、计量单位和分值</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+50"/>
+        <location filename="../../src/unionperf/ui/steps/targets/library_dialog.py" line="+48"/>
         <source>The indicator library cannot be read</source>
         <translation>无法读取指标库</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Those indicators are already in the targets</source>
         <translation>所选指标已在绩效目标中</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Add {count} indicator(s) from the library</source>
         <translation>从指标库添加{count}个指标</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Added {count} indicator(s): check the target values and set the points</source>
         <translation>已添加{count}个指标：请核对指标值并设置分值</translation>
     </message>
@@ -6601,7 +6611,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>无法读取上年数据</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>There is no {year} data in this workspace to copy from</source>
         <translation>本工作区没有{year}年度的数据，无法复制</translation>
     </message>
@@ -6616,22 +6626,22 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>从“{source}”复制{count}个指标</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Copy the goal from last year</source>
         <translation>复制上年总体目标</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Copied {count} indicator(s) from “{source}”; {skipped} skipped (already here or not in this year&apos;s framework)</source>
         <translation>已从“{source}”复制{count}个指标；跳过{skipped}个（已存在或不在本年度指标体系中）</translation>
     </message>
     <message>
-        <location filename="../../src/unionperf/ui/steps/targets/indicator_edits.py" line="+144"/>
+        <location filename="../../src/unionperf/ui/steps/targets/indicator_edits.py" line="+148"/>
         <source>The target of “{name}” is an interval: write it as 60～80 (two numbers not below 0, the lower bound first, not above the upper one). “{text}” was not accepted.</source>
         <translation>“{name}”的指标值是区间，请写作“60～80”（两个不小于0的数，下限在前且不大于上限）；输入的“{text}”未被接受。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>“{name}” takes a number here: digits and a decimal point only. “{text}” was not accepted.</source>
         <translation>“{name}”此处只能填写数字（数字和小数点）；输入的“{text}”未被接受。</translation>
     </message>
@@ -6667,12 +6677,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>尚未创建签名密钥。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Give this key id to the upper-level union with the cover sheet.</source>
         <translation>请将此密钥编号随报送回执一并交给上级工会。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>✓ Valid credit code</source>
         <translation>✓ 统一社会信用代码有效</translation>
     </message>
@@ -6775,12 +6785,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-103"/>
         <source>As on the union&apos;s registration certificate. Everything but the name and the credit code can be completed later.</source>
         <translation>请按工会法人资格证书填写。除工会名称和统一社会信用代码外，其他项目可以以后补充。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>18 characters, e.g. 81350100MC0000000X</source>
         <translation>18位，例如 81350100MC0000000X</translation>
     </message>
@@ -6795,12 +6805,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>上级工会（接收所属单位报送的数据包）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The three names are filled in whenever a stage is signed off; they can be changed later under Unit profile.</source>
         <translation>以上三个姓名在各阶段签字确认时自动填入，以后可在“单位信息”中修改。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>postgresql+psycopg://user@server/database</source>
         <translation>postgresql+psycopg://用户名@服务器/数据库名</translation>
     </message>
@@ -6855,12 +6865,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>✓ 可以使用该数据库。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Leave it empty to keep the data in a local database file in the workspace folder; a large union may enter the address of its PostgreSQL database (no password in it: see the IT section of the upper-level guide).</source>
         <translation>留空则使用工作区文件夹中的本机数据库文件；大型工会可填本单位 PostgreSQL 数据库的连接地址（地址中不写密码，见《上级工会使用说明》“大型工会的数据库”一节）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Your union (upper level)</source>
         <translation>本会信息（上级工会）</translation>
     </message>
@@ -6888,7 +6898,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 <context>
     <name>UnitStep</name>
     <message>
-        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+30"/>
+        <location filename="../../src/unionperf/ui/steps/unit/page.py" line="+33"/>
         <source>Enter the union&apos;s profile as registered. Each field is saved when you leave it; Ctrl+Z undoes a change.</source>
         <translation>请按登记信息填写本工会基本情况。每项在离开输入框时自动保存，按 Ctrl+Z 可撤销修改。</translation>
     </message>
@@ -6901,12 +6911,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>导入上级工会公钥</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Type the key id printed on the paper the upper-level union gave you (its key registration sheet, signed and sealed). The key is imported only when the id typed is the same as the file&apos;s: feedback and parameter packages are then accepted only when this key signed them.</source>
         <translation>请输入上级工会交给你的纸质公钥告知表（已签字盖章）上印的密钥编号。只有输入的编号与公钥文件的编号一致时才导入；导入后，只接受用这个公钥签名的反馈数据包和参数包。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>16 characters, as on the sheet</source>
         <translation>16位，按告知表输入</translation>
     </message>
@@ -6936,7 +6946,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>与公钥文件的密钥编号一致。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Not the same as the file&apos;s key id: do not import it; ask the upper-level union.</source>
         <translation>与公钥文件的密钥编号不一致：请不要导入，向上级工会核实。</translation>
     </message>
@@ -6944,7 +6954,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
 <context>
     <name>UpperSteps</name>
     <message>
-        <location filename="../../src/unionperf/ui/upper/steps.py" line="+46"/>
+        <location filename="../../src/unionperf/ui/upper/steps.py" line="+47"/>
         <source>Units</source>
         <translation>下级单位</translation>
     </message>
@@ -6969,12 +6979,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Parameters</source>
         <translation>参数下发</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>register keys</source>
         <translation>登记单位和公钥</translation>
     </message>
@@ -6999,7 +7009,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>合计与排名</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>send settings down</source>
         <translation>下发指标与规则</translation>
     </message>
@@ -7103,12 +7113,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>已从 {name} 恢复</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Data in PostgreSQL (backed up with the database&apos;s own tools)</source>
         <translation>数据在 PostgreSQL 数据库中（用数据库自带的工具备份）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Last backup: {when}</source>
         <translation>最近备份：{when}</translation>
     </message>
@@ -7144,7 +7154,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>文件夹未打开</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Cannot open the folder: {folder}</source>
         <translation>无法打开文件夹：{folder}</translation>
     </message>
@@ -7157,12 +7167,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>欢迎使用工会预算绩效管理</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Everything of your union is kept in one workspace folder on this computer: the yearly data, backups, evidence files and the signing key.</source>
         <translation>本单位的全部资料都保存在本机的一个工作区文件夹中：各年度数据、备份、佐证材料和签名密钥。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Create a new workspace for my union</source>
         <translation>为本单位新建工作区</translation>
     </message>
@@ -7172,7 +7182,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>打开已有的工作区</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Try the demo union first (sample data to learn with; your own comes later)</source>
         <translation>先试用演示单位（示例数据，用于熟悉操作；以后再建本单位的工作区）</translation>
     </message>
@@ -7187,7 +7197,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>上级工会：登记下级单位，接收、审核、汇总它们报送的数据包</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -7202,7 +7212,7 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>工作区文件夹：</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Choose a folder.</source>
         <translation>请选择文件夹。</translation>
     </message>
@@ -7217,12 +7227,12 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>这是一个文件，不是文件夹。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>This folder already holds a workspace: choose “Open an existing workspace”, or another folder.</source>
         <translation>该文件夹中已有工作区：请选择“打开已有的工作区”，或换一个文件夹。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>✓ A workspace was found in this folder.</source>
         <translation>✓ 已在该文件夹中找到工作区。</translation>
     </message>
@@ -7232,14 +7242,14 @@ Names, people, phone numbers, addresses, texts and the credit code are replaced 
         <translation>工作区文件将保存到该文件夹中。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The folder will be created: {folder}
 You find it later with File › Open the workspace folder.</source>
         <translation>将新建文件夹：{folder}
 以后可通过“文件 › 打开工作区所在文件夹”找到它。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>

@@ -75,7 +75,7 @@ def test_the_project_sheet_has_the_two_columns_with_a_yes_no_list(blob, year):
     workbook = openpyxl.load_workbook(BytesIO(blob))
     sheet = workbook["项目"]
     header = [cell.value for cell in sheet[1]]
-    assert header[-3:] == [FLAG, REASON, "校验"]
+    assert header[-5:] == [FLAG, REASON, "中期资金总额", "中期目标", "校验"]
     assert not sheet.column_dimensions[openpyxl.utils.get_column_letter(len(header) - 1)].hidden
     lists = workbook["选项"]
     letters = {cell.value: cell.column_letter for cell in lists[1]}

@@ -164,3 +164,28 @@ def test_the_budget_problem_says_where_to_type_and_selects_that_cell(qtbot, fres
     assert (current.row(), current.column()) == (0, FUNDING_FIELDS.index("initial"))
     assert tab.funding_table.hasFocus()
     assert errors == []
+
+
+def test_the_mid_term_funds_are_typed_on_the_project_row_and_undone(qtbot, fresh, errors):
+    """中期资金总额 (the declaration form's funds for the whole period) is typed in the window,
+    not only in the Excel workbook; undo takes it back."""
+    window, page = fresh
+    uid = _add_project(qtbot, page)
+    tab = page.projects
+    row = [item.uid for item in tab.project_model.rows()].index(uid)
+    column = PROJECT_FIELDS.index("midterm_budget")
+    assert tab.project_model.headerData(column, Qt.Orientation.Horizontal) == "中期资金总额"
+    cell = tab.project_model.index(row, column)
+    _type_in_cell(qtbot, tab.project_table, cell, "360000.5")
+    assert _project(window, uid).midterm_budget == Decimal("360000.50")
+    assert tab.project_model.index(row, column).data() == "360,000.50"
+    assert window.workspace.load_year(YEAR).project(uid).midterm_budget == Decimal("360000.50")
+    # the cell's editor takes only amounts; a value that reaches the model otherwise is refused
+    assert not tab.project_model.setData(tab.project_model.index(row, column), "12.345")
+    assert len(errors) == 1  # refused, nothing saved
+    assert "12.345" in errors[0]
+    assert _project(window, uid).midterm_budget == Decimal("360000.50")
+    errors.clear()
+    window.session.undo_stack.undo()
+    assert _project(window, uid).midterm_budget == Decimal("0")
+    assert errors == []

@@ -34,6 +34,7 @@ from unionperf.services.views import year_review
 from unionperf.ui.app import install_translators, load_font
 from unionperf.ui.main_window import MainWindow
 from unionperf.ui.params_screenshots import grab_params
+from unionperf.ui.steps.budget.page import BudgetStep
 from unionperf.ui.steps.evaluation.page import EvaluationStep
 from unionperf.ui.steps.monitoring.page import ARRIVAL_TAB, MonitoringStep
 from unionperf.ui.steps.targets.assessment import AssessmentDialog
@@ -114,6 +115,10 @@ def _grab_details(window: MainWindow, out: Path) -> list[Path]:
     Also the indicator library and a step's guidance window.
     """
     written: list[Path] = []
+    budget = window.open_step(Step.BUDGET)
+    if isinstance(budget, BudgetStep):
+        budget.tabs.setCurrentWidget(budget.projects)
+        written.append(_grab(window, out / "02-budget-projects.png"))
     monitoring = window.open_step(Step.MONITORING)
     if isinstance(monitoring, MonitoringStep):
         june = monitoring.points.findData(f"m{YEAR}-06-30")

@@ -65,6 +65,8 @@ P_ATTRIBUTE, P_START, P_END = "项目属性", "开始日期", "结束日期"
 P_RESPONSIBLE, P_PHONE, P_GOAL = "项目负责人", "电话", "年度总体目标"
 P_CLEAR_OUT, P_CLEAR_OUT_REASON = "提出清理退出", "清理退出原因"
 """清理退出 of a multi-year project (是/否, blank: 否) and its reason, as the window offers them."""
+P_MIDTERM_BUDGET, P_MIDTERM_GOAL = "中期资金总额", "中期目标"
+"""A multi-year project's 中期资金总额 (元; blank: none declared) and 中期目标 (whole period)."""
 FUNDING_PARTS = ("年初预算数", "全年预算数", "全年执行数")
 
 
@@ -87,10 +89,14 @@ PROJECT_COLUMNS = (
     *(funding_header(source, part) for source in FundingSource for part in FUNDING_PARTS),
     P_CLEAR_OUT,
     P_CLEAR_OUT_REASON,
+    P_MIDTERM_BUDGET,
+    P_MIDTERM_GOAL,
     CHECK,
 )
 PROJECT_INPUTS = tuple(title for title in PROJECT_COLUMNS if title not in (P_UID, CHECK))
-MONEY_COLUMNS = frozenset({*BUDGET_INPUTS, *(title for title in PROJECT_INPUTS if "·" in title)})
+MONEY_COLUMNS = frozenset(
+    {*BUDGET_INPUTS, *(title for title in PROJECT_INPUTS if "·" in title), P_MIDTERM_BUDGET}
+)
 
 I_OWNER, I_OWNER_NAME, I_UID = "归属", "项目名称", "指标编号"
 I_LEVEL1, I_LEVEL2, I_NAME = "一级指标", "二级指标", "三级指标"
@@ -180,7 +186,10 @@ FINGERPRINTED = {
 }
 """The cells a row's fingerprint covers: its identifiers and the cells the user edits."""
 
-LATER_COLUMNS = {PROJECTS: (P_CLEAR_OUT, P_CLEAR_OUT_REASON), INDICATORS: (I_PERIOD,)}
+LATER_COLUMNS = {
+    PROJECTS: (P_CLEAR_OUT, P_CLEAR_OUT_REASON, P_MIDTERM_BUDGET, P_MIDTERM_GOAL),
+    INDICATORS: (I_PERIOD,),
+}
 """Columns added after the first workbooks went out. A workbook without them is still read: its
 records keep those fields as they are, and its rows' fingerprints (taken by a writer that did not
 have them) are compared without them."""

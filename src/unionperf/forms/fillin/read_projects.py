@@ -14,7 +14,7 @@ from unionperf.domain.multi_year import is_multi_year
 from unionperf.domain.year import YearData
 from unionperf.forms.fillin import layout, values
 from unionperf.forms.fillin.read_budget import Exported
-from unionperf.forms.fillin.sheet import Grid, Row
+from unionperf.forms.fillin.sheet import Grid, Row, same
 
 
 def read_projects(grid: Grid, current: YearData, exported: Exported) -> list[Project]:
@@ -116,7 +116,14 @@ def _project(row: Row, current: YearData, old: Project | None) -> Project | None
         targets=replace(base.targets, annual_goal=goal),
     )
     flag, reason = _clear_out(row, current, project)
-    return replace(project, clear_out=flag, clear_out_reason=reason)
+    midterm_budget, midterm_goal = _midterm(row, project)
+    return replace(
+        project,
+        clear_out=flag,
+        clear_out_reason=reason,
+        midterm_budget=midterm_budget,
+        targets=replace(project.targets, midterm_goal=midterm_goal),
+    )
 
 
 _YES_NO = {layout.YES: True, layout.NO: False}
@@ -160,6 +167,25 @@ def _clear_out(row: Row, current: YearData, project: Project) -> tuple[bool, str
             where = layout.P_CLEAR_OUT
         row.problem(where, "提出清理退出时须填写清理退出原因（上级工会审核时会看到原因）")
     return flag, reason
+
+
+def _midterm(row: Row, project: Project) -> tuple[Decimal, str]:
+    """中期资金总额 and 中期目标 as the row gives them; a missing column keeps the field.
+
+    The amount is read as the funding columns are (元, at most two decimals, not negative; a
+    blank is none declared, 0); the goal as typed, like 年度总体目标. Any project may carry
+    them, as in the window and on the declaration form (财预〔2015〕88号: every project's form
+    has its 中期 funds and goal; a one-year project's 中期 is its year).
+    """
+    budget, goal = project.midterm_budget, project.targets.midterm_goal
+    columns = row.grid.columns
+    if layout.P_MIDTERM_BUDGET in columns:
+        read = row.money(layout.P_MIDTERM_BUDGET)
+        if read is not None or row.raw(layout.P_MIDTERM_BUDGET) is None:  # else refused
+            budget = same(budget, read or ZERO) or ZERO
+    if layout.P_MIDTERM_GOAL in columns:
+        goal = row.text(layout.P_MIDTERM_GOAL)
+    return budget, goal
 
 
 def _category(row: Row, current: YearData) -> str | None:

@@ -55,6 +55,8 @@ def project_row(data: YearData, project: Project) -> Values:
     """A 项目 row; 提出清理退出 is 是/否 where the window offers it (multi-year), else blank.
 
     A project flagged while it was multi-year shows 是 even if its period was shortened since.
+    中期资金总额 is blank when none is declared (0), as the window shows it (—); 中期目标 is
+    written for every project that has one.
     """
     category = data.catalogue.by_code(project.category_code)
     values: Values = {
@@ -71,6 +73,8 @@ def project_row(data: YearData, project: Project) -> Values:
         layout.P_PHONE: project.phone,
         layout.P_GOAL: project.targets.annual_goal,
         layout.P_CLEAR_OUT_REASON: project.clear_out_reason,
+        layout.P_MIDTERM_BUDGET: project.midterm_budget if project.midterm_budget else None,
+        layout.P_MIDTERM_GOAL: project.targets.midterm_goal,
     }
     if project.clear_out or is_multi_year(project, data.project_history):
         values[layout.P_CLEAR_OUT] = layout.YES if project.clear_out else layout.NO

@@ -64,6 +64,9 @@ GUIDE_LINES = (
     "选“否”或留空即不提出。",
     "10. 指标表的“期限”：“中期”为多年期项目整个项目期的中期绩效指标，“年度”为本年度指标；"
     "新增指标行留空即为年度。",
+    "11. 项目表的“中期资金总额”（元，不能为负数）和“中期目标”：只适用于多年期项目，为整个"
+    "项目期的资金总额和总体目标（中期目标即软件“绩效目标”页的中期目标）；留空即未填写，"
+    "其他项目请留空。",
 )
 
 
@@ -249,6 +252,7 @@ def _projects(sheet: Any, data: YearData, lists: _Lists) -> None:
     columns = layout.PROJECT_COLUMNS
     widths = {layout.P_UID: 12, layout.P_NAME: 32, layout.P_CATEGORY: 18, layout.P_GOAL: 50}
     widths |= {layout.P_CLEAR_OUT: 12, layout.P_CLEAR_OUT_REASON: 40}
+    widths |= {layout.P_MIDTERM_BUDGET: 16, layout.P_MIDTERM_GOAL: 50}
     _setup(sheet, columns, widths | {layout.P_PHONE: 16}, "D2")
     sheet.append(_header(sheet, columns))
     for project in data.projects:

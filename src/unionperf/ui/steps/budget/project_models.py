@@ -48,11 +48,13 @@ PROJECT_FIELDS = (
     "initial",
     "funding",
     "executed",
+    "midterm_budget",
 )
 """The project table's columns, as :class:`Project` spells them.
 
 ``initial`` is 年初预算数, ``funding`` 全年预算数 and ``executed`` 全年执行数: each the sum over the
 funding lines, typed on the row itself when the project has at most one line.
+``midterm_budget`` is 中期资金总额, the declaration form's funds for the project's whole period.
 """
 AMOUNT_FIELDS = {"initial": "initial", "funding": "adjusted", "executed": "executed"}
 """The project row's amount columns and the funding-line amount each one types."""
@@ -185,6 +187,19 @@ def project_columns(
             QCoreApplication.translate("BudgetTable", "Executed"),
             lambda p: p.executed,
             committing("executed"),
+        ),
+        Column(
+            QCoreApplication.translate("BudgetTable", "Mid-term funds"),
+            lambda p: amount(p.midterm_budget) if p.midterm_budget else "",
+            Kind.MONEY,
+            edit=committing("midterm_budget"),
+            value=lambda p: f"{p.midterm_budget:f}" if p.midterm_budget else "",
+            tooltip=lambda _p: QCoreApplication.translate(
+                "BudgetTable",
+                "The funds of the project's whole period (中期资金总额 of the target declaration"
+                " form); for a one-year project its year's. Blank: none declared",
+            ),
+            width_chars=7,
         ),
     ]
 

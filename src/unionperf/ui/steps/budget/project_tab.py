@@ -248,6 +248,11 @@ class ProjectFundingTab(QWidget):
             new = value
         elif field == "attribute":
             new = ProjectAttribute(str(value))
+        elif field == "midterm_budget":
+            typed = typed_amount(self, value)
+            if typed is None:
+                return False
+            new = typed
         else:
             new = str(value or "").strip()
         old = getattr(project, field)
