@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from unionperf.demo.data import demo_year
-from unionperf.domain.validation import check_stage, checks, signoff_blockers
+from unionperf.domain import scoring
+from unionperf.domain.results import score_year
+from unionperf.domain.validation import check_stage, checks, signoff_blockers, year_scorer
+from unionperf.domain.validation.budget_rules import is_exempt
 from unionperf.domain.year import Stage
 
 YEAR = 2024
@@ -64,3 +67,29 @@ def test_a_caller_changing_its_list_does_not_change_the_next_result():
     expected = list(first)
     first.clear()
     assert check_stage(data, TARGETS, signoffs=False) == expected
+
+
+def test_scoring_a_checked_year_reuses_the_scores_of_its_check(monkeypatch):
+    data = demo_year(YEAR)
+    expected = score_year(replace(data))
+    check_stage(data, EVALUATION)
+    scored: list[str] = []
+    real = scoring.score_targets
+
+    def counted(indicators, results, budget, executed, settings):
+        scored.append("scored")
+        return real(indicators, results, budget, executed, settings)
+
+    monkeypatch.setattr(scoring, "score_targets", counted)
+    assert score_year(data, year_scorer(data)) == expected
+    # Only the exempt projects, which the check leaves alone, are scored now.
+    exempt = [project for project in data.projects if is_exempt(data, project)]
+    assert len(scored) == len(exempt) < len(data.projects)
+
+
+def test_another_year_is_scored_afresh():
+    data = demo_year(YEAR)
+    check_stage(data, EVALUATION)
+    other = replace(data)
+    assert year_scorer(other) is scoring.score_targets
+    assert score_year(other, year_scorer(other)) == score_year(data)

@@ -198,6 +198,27 @@ CHANGES = {
     ).update(uid="p-renamed"),
     "assessment twice": lambda d: d["assessments"].append(copy.deepcopy(d["assessments"][0])),
     "elsewhere: budget line money bad": lambda d: d["budget"][0].update(budget="1"),
+    "budget line money a number": lambda d: d["budget"][0].update(executed=12.5),
+    "budget line code too long": lambda d: d["budget"][0].update(category_code="5" * 65),
+    "budget line key missing": lambda d: d["budget"][0].pop("adjustment"),
+    "budget line extra key allowed": lambda d: d["budget"][0].update(note="备注"),
+    "budget line unknown category allowed": lambda d: d["budget"][0].update(category_code="999"),
+    "budget not a list": lambda d: d.update(budget={}),
+    "budget missing": lambda d: d.pop("budget"),
+    "budget too many lines": lambda d: d.update(budget=[d["budget"][0]] * 501),
+    "arrivals absent": lambda d: d.pop("arrivals"),
+    "arrivals null": lambda d: d.update(arrivals=None),
+    "arrivals empty": lambda d: d.update(arrivals=[]),
+    "arrivals too many": lambda d: d.update(arrivals=[d["arrivals"][0]] * 1001),
+    "arrival of an unknown point": lambda d: d["arrivals"][0].update(point_uid="m2024-13-01"),
+    "arrival of an expense category": lambda d: d["arrivals"][0].update(category_code="501"),
+    "arrival twice": lambda d: d["arrivals"].append(dict(d["arrivals"][0], amount="1.00")),
+    "arrival amount bad": lambda d: d["arrivals"][0].update(amount="72000"),
+    "arrival date not a calendar date": lambda d: d["arrivals"][0].update(received_on="2024-02-30"),
+    "arrival date null": lambda d: d["arrivals"][0].update(received_on=None),
+    "arrival note null": lambda d: d["arrivals"][0].update(note=None),
+    "arrival not an object": lambda d: d["arrivals"].append(["m2024-03-31"]),
+    "arrival key missing": lambda d: d["arrivals"][0].pop("received_on"),
 }
 
 
@@ -207,6 +228,11 @@ ACCEPTED = {
     "project clear out true",
     "indicator target upper set",
     "result score negative",
+    "budget line extra key allowed",
+    "budget line unknown category allowed",
+    "arrivals absent",
+    "arrivals empty",
+    "arrival date null",
 }
 
 
@@ -247,6 +273,13 @@ SCHEMA_CHANGES = {
         items={"$ref": "#/definitions/evaluation"}
     ),
     "unit targets inline": lambda s: s["properties"].update(unit_targets={"type": "object"}),
+    "arrival with a new property": lambda s: s["definitions"]["arrival"]["properties"].update(
+        source={"$ref": "#/definitions/text"}
+    ),
+    "budget line amount nullable": lambda s: s["definitions"]["budget_line"]["properties"].update(
+        executed={"$ref": "#/definitions/money_or_null"}
+    ),
+    "arrivals with a minimum": lambda s: s["properties"]["arrivals"].update(minItems=1),
     "a condition on the whole document": lambda s: s.update(
         dependencies={"projects": ["arrivals"]}
     ),

@@ -46,3 +46,47 @@ def test_too_deep_is_refused_after_the_count():
     with pytest.raises(PackageError) as refused:
         json_limits.load("data/data.json", b"[" * 40 + b"]" * 40)
     assert refused.value.code == "json-depth"
+
+
+def _old_brackets_and_quotes(text: bytes) -> bytes:
+    """The structure as the scan made it before it skipped the escape passes without escapes."""
+    return text.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, json_limits._OTHER_BYTES)
+
+
+def _old_deeper(text: bytes, limit: int) -> bool:
+    """The depth as the scan found it before its shortcut for strings without brackets."""
+    text = text.replace(b'""', b"")
+    if b'"' in text:
+        text = json_limits._STRING.sub(b"", text).replace(b'"', b"")
+    text = text.translate(json_limits._PARENTHESES)
+    too_deep = b"(" * (limit + 1)
+    for level in range(limit + 1):
+        if not text:
+            return False
+        if too_deep in text:
+            return True
+        shorter = text.replace(b"()", b"")
+        if len(shorter) == len(text):
+            return level + text.count(b"(") > limit
+        text = shorter
+    return bool(text)
+
+
+MORE_TEXTS = [
+    *TEXTS,
+    b'["[", "]"]',
+    b'{"a": "]]]", "b": [[[[["x"]]]]]}',
+    b'[""' + b"[" * 33 + b"]" * 33 + b"]",
+    b'["a\\\\"]',
+    b'["a\\\\\\"]", "[["]',
+    b"[" * 33 + b'"' + b"]" * 33,
+    b'[["", ""], "" , "[" ]',
+]
+
+
+@pytest.mark.parametrize("text", MORE_TEXTS)
+@pytest.mark.parametrize("limit", [1, 2, 5, json_limits.MAX_DEPTH])
+def test_the_shortcuts_give_the_old_structure_and_depth(text, limit):
+    structure = json_limits._brackets_and_quotes(text)
+    assert structure == _old_brackets_and_quotes(text)
+    assert json_limits._deeper(structure, limit) == _old_deeper(structure, limit)

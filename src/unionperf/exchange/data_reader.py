@@ -8,8 +8,9 @@ same 600,000 values. Here the projects, the unit's targets, the monitoring entri
 self-evaluations are checked and read in one walk (:mod:`unionperf.exchange.data_walk`) that
 applies, value by value, both the schema's definitions (taken from the schema document itself,
 :mod:`unionperf.exchange.walk_rules`) and the reader's checks, and builds the domain objects as
-it goes. The rest of the document goes through the schema and the reader as before, with those
-four parts empty.
+it goes; since the third pass the budget lines and the revenue arrivals too (the arrivals' checks
+against the points and the catalogue are made here, as the reader makes them). The rest of the
+document goes through the schema and the reader as before, with those parts empty.
 
 The walk only ever accepts: at the first value it does not expect it gives up, and the whole
 document goes the old way (``schemas.validate`` then ``year_from_json``), which then refuses it
@@ -22,6 +23,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from unionperf.domain.categories import Flow
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.domain.year import YearData
 from unionperf.exchange import schemas
 from unionperf.exchange.codec import CodecError
@@ -35,6 +38,19 @@ __all__ = ["read_data"]
 def _no_targets() -> dict[str, Any]:
     """Stands for the walked unit targets in the rest of the document (the key is required)."""
     return {"owner_uid": "", "annual_goal": "", "midterm_goal": "", "indicators": []}
+
+
+def _arrivals_read(arrivals: tuple[RevenueArrival, ...], year: YearData) -> bool:
+    """Whether the reader accepts the walked arrivals (``codec_read._arrivals``' checks).
+
+    Each names a point of the year and a revenue category of its catalogue, once per pair.
+    """
+    revenue = {item.code for item in year.catalogue.of_flow(Flow.REVENUE)}
+    points = {point.uid for point in year.points}
+    pairs = {(item.point_uid, item.category_code) for item in arrivals}
+    return len(pairs) == len(arrivals) and all(
+        point in points and category in revenue for point, category in pairs
+    )
 
 
 def read_data(document: Any, label: str = "data.json") -> YearData:
@@ -52,19 +68,25 @@ def read_data(document: Any, label: str = "data.json") -> YearData:
             "unit_targets": _no_targets(),
             "monitoring": [],
             "evaluations": [],
+            "budget": [],
         }
+        if "arrivals" in rest:
+            rest["arrivals"] = []
         try:
             schemas.validate("data", rest, label)
             year = year_from_json(rest, projects=walked.projects)
         except (PackageError, CodecError):
             pass  # the checked path below refuses the whole document with its own words
         else:
-            return replace(
-                year,
-                unit_targets=walked.unit_targets,
-                monitoring=walked.monitoring,
-                evaluations=walked.evaluations,
-            )
+            if _arrivals_read(walked.arrivals, year):
+                return replace(
+                    year,
+                    budget=walked.budget,
+                    unit_targets=walked.unit_targets,
+                    monitoring=walked.monitoring,
+                    arrivals=walked.arrivals,
+                    evaluations=walked.evaluations,
+                )
     schemas.validate("data", document, label)
     try:
         return year_from_json(document)

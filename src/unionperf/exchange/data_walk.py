@@ -16,10 +16,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from unionperf.domain.budget import FundingLine, Project, TargetSet
+from unionperf.domain.budget import BudgetLine, FundingLine, Project, TargetSet
 from unionperf.domain.evaluation import Evaluation, IndicatorResult
 from unionperf.domain.indicators import Indicator
 from unionperf.domain.monitoring import DeviationReason, IndicatorProgress, MonitoringEntry
+from unionperf.domain.revenue import RevenueArrival
 from unionperf.exchange.walk_rules import Shape, UnexpectedError, WalkRules, rules
 
 __all__ = ["Walked", "walk"]
@@ -40,10 +41,13 @@ class Walked:
     unit_targets: TargetSet
     monitoring: tuple[MonitoringEntry, ...]
     evaluations: tuple[Evaluation, ...]
+    budget: tuple[BudgetLine, ...]
+    arrivals: tuple[RevenueArrival, ...]
+    """As written: the reader's checks against the points and the catalogue are the caller's."""
 
 
-PARTS = ("projects", "unit_targets", "monitoring", "evaluations")
-"""The top-level keys of data.json the walk reads."""
+PARTS = ("projects", "unit_targets", "monitoring", "evaluations", "budget", "arrivals")
+"""The top-level keys of data.json the walk reads (``arrivals`` may be absent: none)."""
 
 
 def walk(document: Any) -> Walked | None:
@@ -67,6 +71,17 @@ def walk(document: Any) -> Walked | None:
                 _evaluation(item, checked, memo)
                 for item in _list(document["evaluations"], checked.evaluations_max)
             ),
+            budget=tuple(
+                _budget_line(item, checked)
+                for item in _list(document["budget"], checked.budget_max)
+            ),
+            # since 1.2, absent before (the reader: none); the schema allows no null
+            arrivals=tuple(
+                _arrival(item, checked)
+                for item in _list(document["arrivals"], checked.arrivals_max)
+            )
+            if "arrivals" in document
+            else (),
         )
     except (UnexpectedError, KeyError, TypeError, ValueError, ArithmeticError):
         return None
@@ -217,23 +232,60 @@ def _targets(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> TargetSe
 
 
 def _indicator(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Indicator:
-    item = _checked_object(value, rules.indicator)
+    # Written out as _progress_records is (the same checks as _checked_object, _uid, _text,
+    # _member and _boolean; the decimals through _decimal).
+    required, most = rules.indicator
+    if type(value) is not dict or len(value) > most or not value.keys() >= required:
+        raise UnexpectedError
+    uid = value["uid"]
+    level1 = value["level1"]
+    level2 = value["level2"]
+    name = value["name"]
+    target_text = value["target_text"]
+    unit = value["unit"]
+    explanation = value["explanation"]
+    operator = value["operator"]
+    basis = value["basis"]
+    period = value["period"]
+    core = value["core"]
+    text_max = rules.text_max
+    if (
+        type(uid) is not str
+        or len(uid) > rules.uid_max
+        or type(level1) is not str
+        or len(level1) > text_max
+        or type(level2) is not str
+        or len(level2) > text_max
+        or type(name) is not str
+        or len(name) > text_max
+        or type(target_text) is not str
+        or len(target_text) > text_max
+        or type(unit) is not str
+        or len(unit) > text_max
+        or type(explanation) is not str
+        or len(explanation) > text_max
+        or type(operator) is not str
+        or type(basis) is not str
+        or type(period) is not str
+        or type(core) is not bool
+    ):
+        raise UnexpectedError
     return Indicator(
-        uid=_uid(item["uid"], rules),
-        level1=_text(item["level1"], rules),
-        level2=_text(item["level2"], rules),
-        name=_text(item["name"], rules),
-        operator=_member(item["operator"], rules.operator),
-        target=_decimal(item["target"], rules, memo),
-        target_text=_text(item["target_text"], rules),
-        unit=_text(item["unit"], rules),
-        points=_decimal(item["points"], rules, memo),
-        explanation=_text(item["explanation"], rules),
-        basis=_member(item["basis"], rules.basis),
-        core=_boolean(item["core"]),
-        period=_member(item["period"], rules.period),
+        uid=uid,
+        level1=level1,
+        level2=level2,
+        name=name,
+        operator=rules.operator[operator],
+        target=_decimal(value["target"], rules, memo),
+        target_text=target_text,
+        unit=unit,
+        points=_decimal(value["points"], rules, memo),
+        explanation=explanation,
+        basis=rules.basis[basis],
+        core=core,
+        period=rules.period[period],
         # since 1.1, absent before (the reader: null); a decimal or null
-        target_upper=_decimal(item.get("target_upper"), rules, memo),
+        target_upper=_decimal(value.get("target_upper"), rules, memo),
     )
 
 
@@ -251,20 +303,70 @@ def _evaluation(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Evalu
 
 
 def _result(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> IndicatorResult:
-    item = _checked_object(value, rules.result)
-    tier = item["tier"]
+    # Written out as _indicator is.
+    required, most = rules.result
+    if type(value) is not dict or len(value) > most or not value.keys() >= required:
+        raise UnexpectedError
+    uid = value["indicator_uid"]
+    actual_text = value["actual_text"]
+    na_reason = value["na_reason"]
+    deduction_reason = value["deduction_reason"]
+    deviation = value["deviation"]
+    improvement = value["improvement"]
+    tier = value["tier"]
+    applicable = value["applicable"]
+    text_max = rules.text_max
+    if (
+        type(uid) is not str
+        or len(uid) > rules.uid_max
+        or type(actual_text) is not str
+        or len(actual_text) > text_max
+        or type(na_reason) is not str
+        or len(na_reason) > text_max
+        or type(deduction_reason) is not str
+        or len(deduction_reason) > text_max
+        or type(deviation) is not str
+        or len(deviation) > text_max
+        or type(improvement) is not str
+        or len(improvement) > text_max
+        or (tier is not None and type(tier) is not str)
+        or type(applicable) is not bool
+    ):
+        raise UnexpectedError
     return IndicatorResult(
-        indicator_uid=_uid(item["indicator_uid"], rules),
-        actual=_decimal(item["actual"], rules, memo),
-        actual_text=_text(item["actual_text"], rules),
-        tier=None if tier is None else _member(tier, rules.tier),
-        score=_decimal(item["score"], rules, memo),
-        applicable=_boolean(item["applicable"]),
-        na_reason=_text(item["na_reason"], rules),
-        deduction=_decimal(item["deduction"], rules, memo),
-        deduction_reason=_text(item["deduction_reason"], rules),
-        deviation=_text(item["deviation"], rules),
-        improvement=_text(item["improvement"], rules),
+        indicator_uid=uid,
+        actual=_decimal(value["actual"], rules, memo),
+        actual_text=actual_text,
+        tier=None if tier is None else rules.tier[tier],
+        score=_decimal(value["score"], rules, memo),
+        applicable=applicable,
+        na_reason=na_reason,
+        deduction=_decimal(value["deduction"], rules, memo),
+        deduction_reason=deduction_reason,
+        deviation=deviation,
+        improvement=improvement,
+    )
+
+
+def _budget_line(value: Any, rules: WalkRules) -> BudgetLine:
+    item = _checked_object(value, rules.budget_line)
+    return BudgetLine(
+        category_code=_code(item["category_code"], rules),
+        last_year_actual=_amount(item["last_year_actual"], rules),
+        budget=_amount(item["budget"], rules),
+        adjustment=_amount(item["adjustment"], rules),
+        executed=_amount(item["executed"], rules),
+    )
+
+
+def _arrival(value: Any, rules: WalkRules) -> RevenueArrival:
+    item = _checked_object(value, rules.arrival)
+    return RevenueArrival(
+        point_uid=_uid(item["point_uid"], rules),
+        category_code=_code(item["category_code"], rules),
+        amount=_amount(item["amount"], rules),
+        received_on=_day(item["received_on"], rules),
+        note=_text(item["note"], rules),
     )
 
 
@@ -282,68 +384,79 @@ def _entry(value: Any, rules: WalkRules, memo: dict[str, Decimal]) -> Monitoring
         lag_reason=_text(item["lag_reason"], rules),
         measure=_text(item["measure"], rules),
         suspension=_member(item["suspension"], rules.suspension),
-        progress=tuple(
-            [
-                _progress(progress, rules, memo)
-                for progress in _list(item["progress"], rules.progress_max)
-            ]
-        ),
+        progress=_progress_records(_list(item["progress"], rules.progress_max), rules, memo),
     )
 
 
-def _progress(item: Any, rules: WalkRules, memo: dict[str, Decimal]) -> IndicatorProgress:
+def _progress_records(
+    items: list[Any], rules: WalkRules, memo: dict[str, Decimal]
+) -> tuple[IndicatorProgress, ...]:
     # The hottest loop of a package's verification (48,000 records in a large unit): the
     # checks of _checked_object, _uid, _text, _decimal (for a text read before), _member and
-    # _list are written out here, the same as theirs.
+    # _list are written out here, the same as theirs, with the rules read once per entry.
+    # The records are made with positional arguments, in IndicatorProgress's field order
+    # (indicator_uid, actual, tier, actual_text, forecast, forecast_text, reasons,
+    # likelihood, measure, note).
     required, most = rules.progress
-    if type(item) is not dict or len(item) > most or not item.keys() >= required:
-        raise UnexpectedError
-    uid = item["indicator_uid"]
-    actual_text = item["actual_text"]
-    forecast_text = item["forecast_text"]
-    measure = item["measure"]
-    note = item["note"]
-    tier = item["tier"]
-    likelihood = item["likelihood"]
-    reasons = item["reasons"]
-    actual = item["actual"]
-    forecast = item["forecast"]
     text_max = rules.text_max
-    if (
-        type(uid) is not str
-        or len(uid) > rules.uid_max
-        or type(actual_text) is not str
-        or len(actual_text) > text_max
-        or type(forecast_text) is not str
-        or len(forecast_text) > text_max
-        or type(measure) is not str
-        or len(measure) > text_max
-        or type(note) is not str
-        or len(note) > text_max
-        or (tier is not None and type(tier) is not str)
-        or (likelihood is not None and type(likelihood) is not str)
-        or type(reasons) is not list
-        or len(reasons) > rules.reasons_max
-    ):
-        raise UnexpectedError
-    if actual is not None:
-        known = memo.get(actual) if type(actual) is str else None
-        actual = known if known is not None else _decimal(actual, rules, memo)
-    if forecast is not None:
-        known = memo.get(forecast) if type(forecast) is str else None
-        forecast = known if known is not None else _decimal(forecast, rules, memo)
-    return IndicatorProgress(
-        indicator_uid=uid,
-        actual=actual,
-        tier=None if tier is None else rules.tier[tier],
-        actual_text=actual_text,
-        forecast=forecast,
-        forecast_text=forecast_text,
-        reasons=tuple([_reason(reason, rules) for reason in reasons]) if reasons else (),
-        likelihood=None if likelihood is None else rules.likelihood[likelihood],
-        measure=measure,
-        note=note,
-    )
+    uid_max = rules.uid_max
+    reasons_max = rules.reasons_max
+    tiers = rules.tier
+    likelihoods = rules.likelihood
+    known = memo.get
+    made: list[IndicatorProgress] = []
+    append = made.append
+    for item in items:
+        if type(item) is not dict or len(item) > most or not item.keys() >= required:
+            raise UnexpectedError
+        uid = item["indicator_uid"]
+        actual_text = item["actual_text"]
+        forecast_text = item["forecast_text"]
+        measure = item["measure"]
+        note = item["note"]
+        tier = item["tier"]
+        likelihood = item["likelihood"]
+        reasons = item["reasons"]
+        actual = item["actual"]
+        forecast = item["forecast"]
+        if (
+            type(uid) is not str
+            or len(uid) > uid_max
+            or type(actual_text) is not str
+            or len(actual_text) > text_max
+            or type(forecast_text) is not str
+            or len(forecast_text) > text_max
+            or type(measure) is not str
+            or len(measure) > text_max
+            or type(note) is not str
+            or len(note) > text_max
+            or (tier is not None and type(tier) is not str)
+            or (likelihood is not None and type(likelihood) is not str)
+            or type(reasons) is not list
+            or len(reasons) > reasons_max
+        ):
+            raise UnexpectedError
+        if actual is not None:
+            read = known(actual) if type(actual) is str else None
+            actual = read if read is not None else _decimal(actual, rules, memo)
+        if forecast is not None:
+            read = known(forecast) if type(forecast) is str else None
+            forecast = read if read is not None else _decimal(forecast, rules, memo)
+        append(
+            IndicatorProgress(
+                uid,
+                actual,
+                None if tier is None else tiers[tier],
+                actual_text,
+                forecast,
+                forecast_text,
+                tuple([_reason(reason, rules) for reason in reasons]) if reasons else (),
+                None if likelihood is None else likelihoods[likelihood],
+                measure,
+                note,
+            )
+        )
+    return tuple(made)
 
 
 def _reason(value: Any, rules: WalkRules) -> DeviationReason:

@@ -57,14 +57,21 @@ def _brackets_and_quotes(data: bytes) -> bytes:
     Every bracket of ``data`` is kept (in strings or not): the number of brackets is the length
     less the quotes (what :func:`brackets` counts, without a second pass over the text).
     """
-    return data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _OTHER_BYTES)
+    if b"\\" in data:  # a fast byte search; the two replaces each cost a slow pass
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    return data.translate(None, _OTHER_BYTES)
 
 
 def _deeper(text: bytes, limit: int) -> bool:
     """:func:`depth_above` of the text :func:`_brackets_and_quotes` left."""
     # Two adjacent quotes end one string and start the next (or are an empty string): dropping
     # them joins strings without moving a bracket in or out of one.
-    text = text.replace(b'""', b"")
+    if text.count(b'""') * 2 == text.count(b'"'):
+        # Every quote is in a pair of adjacent ones (found left to right): no string holds a
+        # bracket, and dropping the quotes is what the replace below does, in a cheaper pass.
+        text = text.translate(None, b'"')
+    else:
+        text = text.replace(b'""', b"")
     if b'"' in text:
         text = _STRING.sub(b"", text).replace(b'"', b"")  # the last: a string left open
     text = text.translate(_PARENTHESES)

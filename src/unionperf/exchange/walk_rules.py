@@ -84,6 +84,20 @@ LAYOUT: dict[str, dict[str, Any]] = {
         "adjusted": _ref("money"),
         "executed": _ref("money"),
     },
+    "budget_line": {
+        "category_code": _ref("code"),
+        "last_year_actual": _ref("money"),
+        "budget": _ref("money"),
+        "adjustment": _ref("money"),
+        "executed": _ref("money"),
+    },
+    "arrival": {
+        "point_uid": _ref("uid"),
+        "category_code": _ref("code"),
+        "amount": _ref("money"),
+        "received_on": _ref("date_or_null"),
+        "note": _ref("text"),
+    },
     "targets": {
         "owner_uid": _ref("uid"),
         "annual_goal": _ref("text"),
@@ -160,6 +174,8 @@ class WalkRules:
         self.entries_max = _array(top["monitoring"], "entry")
         self.projects_max = _array(top["projects"], "project")
         self.evaluations_max = _array(top["evaluations"], "evaluation")
+        self.budget_max = _array(top["budget"], "budget_line")
+        self.arrivals_max = _array(top["arrivals"], "arrival")
         if _plain(top["unit_targets"]) != _ref("targets"):
             raise UnexpectedError
         shapes = {name: _object(definitions[name], name) for name in LAYOUT}
@@ -168,6 +184,7 @@ class WalkRules:
         self.project, self.funding = shapes["project"], shapes["funding_line"]
         self.targets, self.indicator = shapes["targets"], shapes["indicator"]
         self.evaluation, self.result = shapes["evaluation"], shapes["result"]
+        self.budget_line, self.arrival = shapes["budget_line"], shapes["arrival"]
 
         def most(owner: str, key: str, items: str) -> int:
             return _array(definitions[owner]["properties"][key], items)

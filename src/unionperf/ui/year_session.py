@@ -32,6 +32,7 @@ from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.stages import StageLockedError
 from unionperf.services.cycle import assessment, editing, locks
 from unionperf.services.views import year_review
+from unionperf.ui import gc_guard
 from unionperf.ui.jobs import Job
 from unionperf.ui.undo import EditCommand
 
@@ -111,6 +112,7 @@ class YearSession(QObject):
         self._read_adjusting()
         self.recheck()
         self.changed.emit(Area.YEAR)
+        gc_guard.year_loaded()  # the year lives until another opens: out of the young scans
 
     def reload(self) -> None:
         """Read the year again from the store (after imports and feedback)."""

@@ -8,6 +8,14 @@ from unionperf.domain.validation.checks import (
     check_stage,
     check_year,
     signoff_blockers,
+    year_scorer,
 )
 
-__all__ = ["active_stages", "blocking_problems", "check_stage", "check_year", "signoff_blockers"]
+__all__ = [
+    "active_stages",
+    "blocking_problems",
+    "check_stage",
+    "check_year",
+    "signoff_blockers",
+    "year_scorer",
+]

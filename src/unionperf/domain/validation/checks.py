@@ -9,7 +9,7 @@ from unionperf.domain.budget import UNIT_OWNER, TargetSet
 from unionperf.domain.categories import Flow
 from unionperf.domain.money import ZERO
 from unionperf.domain.problems import Location, Problem, ProblemCode, Section, Severity
-from unionperf.domain.scoring import Scorer, score_targets
+from unionperf.domain.scoring import RememberedScores, Scorer, score_targets
 from unionperf.domain.settings import SIGNOFF_LABELS
 from unionperf.domain.validation.assessment_rules import check_assessments
 from unionperf.domain.validation.budget_rules import check_budget, check_projects, is_exempt
@@ -88,6 +88,10 @@ def _stage_rules(data: YearData, stage: Stage, scorer: Scorer) -> list[Problem]:
     return _unique(problems)
 
 
+_Held = tuple[YearData, dict[Stage, tuple[Problem, ...]], RememberedScores]
+"""The year held, its rule results by stage, and the scores its checks computed."""
+
+
 class _LastYear:
     """The rule results of the last year checked, by stage.
 
@@ -98,24 +102,49 @@ class _LastYear:
     The year is held by identity: a :class:`YearData` never changes, an edit makes a new one,
     which starts afresh. Only the last year is held (the one the window shows). Threads may
     share it: at worst two compute the same result.
+
+    With the year, the scores its self-evaluation check computed are kept (a
+    :class:`RememberedScores`), so that scoring the same year afterwards (the evaluation step's
+    owner list) does not score every target set again.
     """
 
     def __init__(self) -> None:
-        self._held: tuple[YearData, dict[Stage, tuple[Problem, ...]]] | None = None
+        self._held: _Held | None = None
+
+    def _of(self, data: YearData) -> _Held:
+        held = self._held
+        if held is None or held[0] is not data:
+            held = self._held = (data, {}, RememberedScores())
+        return held
 
     def rules(self, data: YearData, stage: Stage, scorer: Scorer) -> tuple[Problem, ...]:
         # ``scorer`` only computes (any gives the same scores): the results are held by year
         # and stage alone.
-        held = self._held
-        if held is None or held[0] is not data:
-            held = self._held = (data, {})
+        held = self._of(data)
         found = held[1].get(stage)
         if found is None:
+            if scorer is score_targets:  # keep what it scores for scoring the year afterwards
+                scorer = held[2]
             found = held[1][stage] = tuple(_stage_rules(data, stage, scorer))
         return found
 
+    def scorer(self, data: YearData) -> Scorer:
+        """The remembering scorer of ``data`` when it is held, else :func:`score_targets`."""
+        held = self._held
+        return held[2] if held is not None and held[0] is data else score_targets
+
 
 _LAST_YEAR = _LastYear()
+
+
+def year_scorer(data: YearData) -> Scorer:
+    """A scorer for ``data`` that reuses the scores its checks computed (the last year checked).
+
+    ``score_year(data, year_scorer(data))`` equals ``score_year(data)``; when the year's
+    self-evaluation was just checked (the window checks the year it opens), no target set is
+    scored again. For any other year it is :func:`score_targets`.
+    """
+    return _LAST_YEAR.scorer(data)
 
 
 def check_year(data: YearData, adjusting: Set[str] = frozenset()) -> list[Problem]:

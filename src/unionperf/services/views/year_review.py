@@ -7,7 +7,7 @@ from collections.abc import Set
 from unionperf.domain.cycle import Step, StepStatus, step_statuses
 from unionperf.domain.problems import Problem
 from unionperf.domain.results import YearScore, score_year
-from unionperf.domain.validation.checks import blocking_problems, check_year
+from unionperf.domain.validation.checks import blocking_problems, check_year, year_scorer
 from unionperf.domain.year import YearData
 from unionperf.services.common.workspace import Workspace
 from unionperf.services.cycle.submit import submissions
@@ -29,8 +29,8 @@ def blocking(data: YearData, problems: list[Problem]) -> list[Problem]:
 
 
 def scores_of(data: YearData) -> YearScore:
-    """The year's self-evaluation scores."""
-    return score_year(data)
+    """The year's self-evaluation scores (those its checks computed are reused)."""
+    return score_year(data, year_scorer(data))
 
 
 def submitted_stages(workspace: Workspace, year: int) -> set[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from typing import Any
 
@@ -45,6 +45,9 @@ Index = QModelIndex | QPersistentModelIndex
 AMOUNT_PATTERN = r"^-?[0-9,，]*(\.[0-9]{0,2})?$"
 """Yuan with at most two decimals; thousands separators are tolerated while typing."""
 NUMBER_PATTERN = r"^-?[0-9,，]*(\.[0-9]*)?$"
+SIZES_KEPT = 4096
+"""Cell sizes a :class:`WrappingDelegate` with a ``size_key`` remembers (forgotten all at once
+beyond)."""
 
 
 class ColumnDelegate(QStyledItemDelegate):
@@ -125,12 +128,26 @@ class WrappingDelegate(ColumnDelegate):
     A tree view asks its delegate for a row's height without telling it the column's width, so
     the height is computed here from the header (less the indentation of the tree column). The
     view must not use uniform row heights; its rows are laid out again when a column is resized.
+
+    With ``size_key`` (for cells that show text alone: no icon, no check box) a cell's size is
+    remembered by its column, its width when wrapped, the view's font and ``size_key(index)``,
+    which must name everything else the size depends on (the text, the cell's own font): a view
+    lays out every row by asking for the size of each of its cells, most of which repeat a size
+    already measured.
     """
 
-    def __init__(self, view: QAbstractItemView, columns: Iterable[int]) -> None:
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        columns: Iterable[int],
+        *,
+        size_key: Callable[[Index], Hashable] | None = None,
+    ) -> None:
         super().__init__(view)
         self._view = view
         self._columns = frozenset(columns)
+        self._size_key = size_key
+        self._sizes: dict[tuple[int, Hashable, str, int], QSize] = {}
         header = view.header() if isinstance(view, QTreeView) else None
         if header is not None:
             header.sectionResized.connect(lambda *_: view.scheduleDelayedItemsLayout())
@@ -144,6 +161,24 @@ class WrappingDelegate(ColumnDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """As the base class; wrapped columns are as tall as their wrapped text."""
+        if self._size_key is None:
+            return self._measure(option, index)
+        column = index.column()
+        item: Any = option  # PySide6 6.9's stubs lack the view item's own fields
+        key = (
+            column,
+            self._size_key(index),
+            item.font.key(),
+            self._cell_width(index) if column in self._columns else 0,
+        )
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= SIZES_KEPT:
+                self._sizes.clear()
+            size = self._sizes[key] = self._measure(option, index)
+        return QSize(size)
+
+    def _measure(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
         if index.column() not in self._columns:
             return hint

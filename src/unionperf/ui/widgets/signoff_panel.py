@@ -166,6 +166,11 @@ class SignoffPanel(QGroupBox):
         self.blocker_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.blocker_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.blocker_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The first wrapping of a viewport (a widget Qt made, unknown to Python) makes PySide
+        # create the enums of every widget class, 13-16 ms once per process: here, while the
+        # window builds its pages in idle time, rather than in the first step opened
+        # (``_fit_blockers`` reads the viewport's width).
+        self.blocker_list.viewport()
         self.blocker_list.itemClicked.connect(self._blocker_clicked)
         self.blocker_list.itemActivated.connect(self._blocker_clicked)
         for widget in (self.blocker_caption, self.blocker_list):

@@ -15,7 +15,15 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-__all__ = ["CHOICES_ROLE", "KIND_ROLE", "LABEL_ROLE", "Column", "Kind", "RowTableModel"]
+__all__ = [
+    "CHOICES_ROLE",
+    "KIND_ROLE",
+    "LABEL_ROLE",
+    "ROW_ROLES",
+    "Column",
+    "Kind",
+    "RowTableModel",
+]
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -26,6 +34,21 @@ CHOICES_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """For a choice column, the (value, label) pairs the cell may take."""
 LABEL_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 """The name of a cell's row as the user reads it (messages about the cell name it)."""
+ROW_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        KIND_ROLE,
+        CHOICES_ROLE,
+        LABEL_ROLE,
+    )
+)
+"""The roles :meth:`RowTableModel.data` answers: a view asks for some ten roles of every cell
+it lays out or paints, and the others (font, decoration, check state …) are ``None`` at once."""
 
 
 class Kind(Enum):
@@ -128,7 +151,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self, index: Index, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """A cell's text, edit value, alignment, colour, tooltip, kind or choices."""
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in ROW_ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         column = self.columns[index.column()]
         row = self._rows[index.row()]
@@ -137,7 +160,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.EditRole:
             return column.value(row) if column.value else column.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column.kind)
+            return _ALIGNMENTS[column.kind]
         if role == Qt.ItemDataRole.BackgroundRole and column.colour is not None:
             colour = column.colour(row)
             return QBrush(QColor(colour)) if colour else None
@@ -179,3 +202,7 @@ def _alignment(kind: Kind) -> int:
     if kind in (Kind.DATE, Kind.CHECK):
         return int(Qt.AlignmentFlag.AlignHCenter | vertical)
     return int(Qt.AlignmentFlag.AlignLeft | vertical)
+
+
+_ALIGNMENTS = {kind: _alignment(kind) for kind in Kind}
+"""Each kind's alignment, computed once (``data`` is asked for it for every cell shown)."""

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from unionperf.ui.widgets.table_model import KIND_ROLE, Column, Kind, RowTableModel
+from unionperf.ui.widgets.table_model import KIND_ROLE, ROW_ROLES, Column, Kind, RowTableModel
 
 __all__ = [
     "CheckableRowModel",
@@ -16,6 +16,8 @@ __all__ = [
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = ROW_ROLES | {int(Qt.ItemDataRole.CheckStateRole)}
+"""The roles this model answers (the others are ``None`` at once)."""
 
 
 class CheckableRowModel(RowTableModel[R]):
@@ -43,7 +45,7 @@ class CheckableRowModel(RowTableModel[R]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """As :class:`RowTableModel`, with check states and per-row kinds."""
-        if not index.isValid() or index.row() >= len(self.rows()):
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self.rows()):
             return None
         column = self.columns[index.column()]
         if column.kind is Kind.CHECK:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
 )
 
@@ -34,12 +35,15 @@ __all__ = [
     "OwnerFilterProxy",
     "OwnerModel",
     "OwnerRow",
+    "fit_number_columns",
     "owner_filter",
     "owner_rows",
     "owner_table",
 ]
 
 PROBLEM_BACKGROUND = "#fdecea"
+NUMBER_COLUMNS = (1, 2)
+"""The owner list's count columns (indicators, problems), as wide as their contents."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,43 @@ def owner_table(proxy: OwnerFilterProxy, em: int) -> QTableView:
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = view.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in (1, 2):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for column in NUMBER_COLUMNS:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+    fit = lambda *_: fit_number_columns(view)  # noqa: E731 - one slot for five signals
+    for signal in (
+        proxy.modelReset,
+        proxy.dataChanged,
+        proxy.layoutChanged,
+        proxy.rowsInserted,
+        proxy.rowsRemoved,
+    ):
+        signal.connect(fit)
+    fit_number_columns(view)
     return view
+
+
+def fit_number_columns(view: QTableView) -> None:
+    """Make the count columns as wide as their widest text or title (the owners shown).
+
+    The width ``ResizeToContents`` would give, computed from the rows' texts: that mode asks
+    the model for every cell of every row (some ten roles each) whenever the view lays out,
+    ten thousand calls into Python as the large unit's targets open.
+    """
+    proxy = view.model()
+    assert isinstance(proxy, OwnerFilterProxy)
+    owners = proxy.sourceModel()
+    assert isinstance(owners, OwnerModel)
+    rows = [owners.row(proxy.mapToSource(proxy.index(i, 0)).row()) for i in range(proxy.rowCount())]
+    metrics = view.fontMetrics()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    grid = 1 if view.showGrid() else 0
+    header = view.horizontalHeader()
+    for column in NUMBER_COLUMNS:
+        text = owners.columns[column].text
+        widest = max(
+            (metrics.horizontalAdvance(value) for value in {text(row) for row in rows}), default=0
+        )
+        content = widest + 2 * margin + grid if rows else 0
+        width = max(content, header.sectionSizeHint(column), header.minimumSectionSize())
+        if header.sectionSize(column) != width:
+            header.resizeSection(column, width)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 
 from unionperf.domain.budget import TargetSet
 from unionperf.domain.indicators import Indicator, IndicatorKind, Operator, Period
@@ -21,6 +20,19 @@ from unionperf.domain.problems import Problem
 from unionperf.domain.validation.target_rules import check_targets
 from unionperf.domain.year import YearData
 from unionperf.ui.steps.targets.indicator_edits import edited_indicator
+from unionperf.ui.steps.targets.tree_cells import (
+    ALIGNMENTS,
+    ANSWERED_ROLES,
+    BROKEN_COLOUR,
+    COLUMNS,
+    INDICATOR_BASE,
+    LEVEL2_BASE,
+    CellProblems,
+    Paints,
+    cell_problems,
+    pack,
+    unpack,
+)
 from unionperf.ui.steps.targets.tree_nodes import (
     Level1,
     Level2,
@@ -28,7 +40,6 @@ from unionperf.ui.steps.targets.tree_nodes import (
     NodeKind,
     TreeColumn,
     build_tree,
-    column_alignment,
     editor_kind,
     sums_of,
     target_text,
@@ -50,28 +61,6 @@ Commit = Callable[[Indicator, Indicator], bool]
 Refused = Callable[[Indicator, TreeColumn, str], None]
 """Tell the user that the text typed into a cell of an indicator was not taken."""
 
-BROKEN_COLOUR = "#c0392b"
-"""Text colour of a level-1 sum that breaks the points rule and of unknown categories."""
-PROBLEM_BACKGROUND = "#fdecea"
-"""Background of a level-3 cell a target rule complains about."""
-CATEGORY_BACKGROUND = "#eef1f5"
-"""Background of the level-1 and level-2 rows: computed, not typed in."""
-
-
-_COLUMN_FIELDS = {
-    TreeColumn.NAME: ("name", "level2"),
-    TreeColumn.OPERATOR: ("operator",),
-    TreeColumn.TARGET: ("target",),
-    TreeColumn.UNIT: ("unit",),
-    TreeColumn.POINTS: ("points",),
-}
-_LEVEL2_BASE = 1
-_INDICATOR_BASE = 1000
-_COLUMNS = tuple(TreeColumn)
-"""The columns by number: the view asks ``data`` for some ten roles of every cell it lays out
-(4,500 calls as the large unit's targets open), and calling the enum (``TreeColumn(n)``) costs
-ten times a tuple lookup."""
-
 
 class TargetTreeModel(QAbstractItemModel):
     """Level 1 → level 2 → level-3 indicators of one owner, with points sums and live checks."""
@@ -88,8 +77,8 @@ class TargetTreeModel(QAbstractItemModel):
         self._tree: list[Level1] = []
         self._owner = ""
         self._sums: dict[str, LevelSum] = {}
-        self._cell_problems: dict[tuple[str, str], list[str]] = {}
-        self._level1_problems: dict[str, list[str]] = {}
+        self._problems = CellProblems({}, {})
+        self._paints = Paints()
 
     # -- content -------------------------------------------------------------------------------
 
@@ -119,22 +108,12 @@ class TargetTreeModel(QAbstractItemModel):
         sums: dict[str, LevelSum] | None = None,
     ) -> None:
         same = owner == self._owner and tree_shape(tree) == tree_shape(self._tree)
-        cells: dict[tuple[str, str], list[str]] = {}
-        level1: dict[str, list[str]] = {}
-        indicator_uids = {
-            item.uid for top in tree for child in top.children for item in child.indicators
-        }
-        for problem in problems:
-            where = problem.where
-            if where.item_uid in indicator_uids:
-                cells.setdefault((where.item_uid, where.field), []).append(problem.message)
-            elif where.item_uid:
-                level1.setdefault(where.item_uid, []).append(problem.message)
+        found = cell_problems(tree, problems)
         if not same:
             self.beginResetModel()
         self._tree, self._owner = tree, owner
         self._sums = sums or {}
-        self._cell_problems, self._level1_problems = cells, level1
+        self._problems = found
         if not same:
             self.endResetModel()
             return
@@ -170,13 +149,13 @@ class TargetTreeModel(QAbstractItemModel):
         ident = index.internalId()
         if ident == 0:
             return NodeKind.LEVEL1
-        return NodeKind.LEVEL2 if ident < _INDICATOR_BASE else NodeKind.INDICATOR
+        return NodeKind.LEVEL2 if ident < INDICATOR_BASE else NodeKind.INDICATOR
 
     def indicator_at(self, index: Index) -> Indicator | None:
         """The indicator of a level-3 row."""
         if self.node_kind(index) is not NodeKind.INDICATOR:
             return None
-        top, child = _unpack(index.internalId())
+        top, child = unpack(index.internalId())
         return self._tree[top].children[child].indicators[index.row()]
 
     def category_at(self, index: Index) -> tuple[str, str] | None:
@@ -186,10 +165,10 @@ class TargetTreeModel(QAbstractItemModel):
             top = self._tree[index.row()]
             return (top.name, top.children[0].name) if top.children else None
         if kind is NodeKind.LEVEL2:
-            top = self._tree[index.internalId() - _LEVEL2_BASE]
+            top = self._tree[index.internalId() - LEVEL2_BASE]
             return top.name, top.children[index.row()].name
         if kind is NodeKind.INDICATOR:
-            one, two = _unpack(index.internalId())
+            one, two = unpack(index.internalId())
             return self._tree[one].name, self._tree[one].children[two].name
         return None
 
@@ -209,7 +188,7 @@ class TargetTreeModel(QAbstractItemModel):
             for two, child in enumerate(top.children):
                 for row, item in enumerate(child.indicators):
                     if item.uid == uid:
-                        return self.createIndex(row, column, _pack(one, two))
+                        return self.createIndex(row, column, pack(one, two))
         return QModelIndex()
 
     def level1_index(self, name: str, column: int = 0) -> QModelIndex:
@@ -224,49 +203,49 @@ class TargetTreeModel(QAbstractItemModel):
                 continue
             for row, child in enumerate(top.children):
                 if child.name == level2:
-                    return self.createIndex(row, column, _LEVEL2_BASE + one)
+                    return self.createIndex(row, column, LEVEL2_BASE + one)
         return QModelIndex()
 
     # -- Qt model interface --------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt API
-        """The index of a row under ``parent``."""
-        if not self.hasIndex(row, column, parent):
+        """The index of a row under ``parent`` (invalid beyond its rows and columns).
+
+        The bounds are checked here rather than by ``hasIndex``, which would call ``rowCount``
+        and ``columnCount`` back in Python for each of the view's many calls.
+        """
+        if row < 0 or not 0 <= column < len(COLUMNS):
             return QModelIndex()
-        kind = self.node_kind(parent)
-        if kind is None:
-            return self.createIndex(row, column, 0)
-        if kind is NodeKind.LEVEL1:
-            return self.createIndex(row, column, _LEVEL2_BASE + parent.row())
-        if kind is NodeKind.LEVEL2:
-            return self.createIndex(
-                row, column, _pack(parent.internalId() - _LEVEL2_BASE, parent.row())
-            )
-        return QModelIndex()
+        count, ident = self._children(parent)
+        return self.createIndex(row, column, ident) if row < count else QModelIndex()
+
+    def _children(self, parent: Index) -> tuple[int, int]:
+        """How many rows are under ``parent``, and their internal id."""
+        if not parent.isValid():
+            return len(self._tree), 0
+        if parent.column() > 0:
+            return 0, 0
+        ident = parent.internalId()
+        if ident == 0:
+            return len(self._tree[parent.row()].children), LEVEL2_BASE + parent.row()
+        if ident < INDICATOR_BASE:
+            one = ident - LEVEL2_BASE
+            return len(self._tree[one].children[parent.row()].indicators), pack(one, parent.row())
+        return 0, 0
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt API
         """The row above: a level-2 row's level 1, an indicator's level 2."""
         kind = self.node_kind(index)
         if kind is NodeKind.LEVEL2:
-            return self.createIndex(index.internalId() - _LEVEL2_BASE, 0, 0)
+            return self.createIndex(index.internalId() - LEVEL2_BASE, 0, 0)
         if kind is NodeKind.INDICATOR:
-            one, two = _unpack(index.internalId())
-            return self.createIndex(two, 0, _LEVEL2_BASE + one)
+            one, two = unpack(index.internalId())
+            return self.createIndex(two, 0, LEVEL2_BASE + one)
         return QModelIndex()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         """Level-1 rows at the top, level-2 rows under them, indicators under those."""
-        if parent.column() > 0:
-            return 0
-        kind = self.node_kind(parent)
-        if kind is None:
-            return len(self._tree)
-        if kind is NodeKind.LEVEL1:
-            return len(self._tree[parent.row()].children)
-        if kind is NodeKind.LEVEL2:
-            top = self._tree[parent.internalId() - _LEVEL2_BASE]
-            return len(top.children[parent.row()].indicators)
-        return 0
+        return self._children(parent)[0]
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         """Name, kind, operator, target, unit, points, period, explanation."""
@@ -305,18 +284,25 @@ class TargetTreeModel(QAbstractItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """A cell's text, edit value, editor kind, choices, colours and tooltips."""
-        kind = self.node_kind(index)
-        if kind is None:
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
-        column = _COLUMNS[index.column()]
-        if kind is NodeKind.INDICATOR:
-            indicator = self.indicator_at(index)
-            assert indicator is not None
+        column = COLUMNS[index.column()]
+        ident = index.internalId()
+        if ident >= INDICATOR_BASE:
+            one, two = unpack(ident)
+            indicator = self._tree[one].children[two].indicators[index.row()]
             return self._indicator_data(indicator, column, role)
-        if kind is NodeKind.LEVEL1:
+        if ident == 0:
             return self._level1_data(self._tree[index.row()], column, role)
-        top = self._tree[index.internalId() - _LEVEL2_BASE]
+        top = self._tree[ident - LEVEL2_BASE]
         return self._level2_data(top.children[index.row()], column, role)
+
+    def size_key(self, index: Index) -> tuple[object, bool]:
+        """What a cell's size depends on besides its column and width: text, bold (level 1).
+
+        The tree's cells show no icon and no check box (see ``WrappingDelegate``'s size_key).
+        """
+        return self.data(index), index.internalId() == 0
 
     def _level1_data(self, top: Level1, column: TreeColumn, role: int) -> object:  # noqa: PLR0911 - one return per role
         level_sum = self._sums.get(top.name)
@@ -328,25 +314,19 @@ class TargetTreeModel(QAbstractItemModel):
                 return plain(top.points())
             return None
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._paints.bold
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and broken
-            and column
-            in (
-                TreeColumn.NAME,
-                TreeColumn.POINTS,
-            )
+            and column in (TreeColumn.NAME, TreeColumn.POINTS)
         ):
-            return QBrush(QColor(BROKEN_COLOUR))
+            return self._paints.broken
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(CATEGORY_BACKGROUND))
+            return self._paints.category
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._level1_tooltip(top, level_sum, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column_alignment(column)
+            return ALIGNMENTS[column]
         return None
 
     def _level1_tooltip(
@@ -361,8 +341,8 @@ class TargetTreeModel(QAbstractItemModel):
                 return self.tr("Points add up to {expected}, as required").format(
                     expected=plain(level_sum.expected)
                 )
-        if column is TreeColumn.NAME and top.name in self._level1_problems:
-            return "\n".join(self._level1_problems[top.name])
+        if column is TreeColumn.NAME and top.name in self._problems.level1:
+            return "\n".join(self._problems.level1[top.name])
         return None
 
     def _level2_data(  # noqa: PLR0911 - one return per role
@@ -375,13 +355,13 @@ class TargetTreeModel(QAbstractItemModel):
                 return plain(child.points())
             return None
         if role == Qt.ItemDataRole.ForegroundRole and not child.known:
-            return QBrush(QColor(BROKEN_COLOUR))
+            return self._paints.broken
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(CATEGORY_BACKGROUND))
+            return self._paints.category
         if role == Qt.ItemDataRole.ToolTipRole and not child.known:
             return self.tr("This level-2 category is not in the indicator framework of the year")
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column_alignment(column)
+            return ALIGNMENTS[column]
         return None
 
     def _indicator_data(self, indicator: Indicator, column: TreeColumn, role: int) -> object:  # noqa: PLR0911 - one return per role
@@ -397,26 +377,23 @@ class TargetTreeModel(QAbstractItemModel):
             return self._choices(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column is TreeColumn.TARGET and indicator.kind is IndicatorKind.QUALITATIVE:
-                return column_alignment(TreeColumn.NAME)
-            return column_alignment(column)
-        messages = self._messages(indicator, column)
-        if role == Qt.ItemDataRole.BackgroundRole and messages:
-            return QBrush(QColor(PROBLEM_BACKGROUND))
+                return ALIGNMENTS[TreeColumn.NAME]
+            return ALIGNMENTS[column]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._paints.problem if self._problems.of(indicator.uid, column) else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if messages:
-                return "\n".join(messages)
-            if column in (TreeColumn.NAME, TreeColumn.EXPLANATION):
-                return indicator.explanation or None
-            if column is TreeColumn.TARGET:
-                return indicator.display_target or None
-        return None
+            return self._indicator_tooltip(indicator, column)
+        return None  # font, foreground: as the view's
 
-    def _messages(self, indicator: Indicator, column: TreeColumn) -> list[str]:
-        return [
-            message
-            for name in _COLUMN_FIELDS.get(column, ())
-            for message in self._cell_problems.get((indicator.uid, name), [])
-        ]
+    def _indicator_tooltip(self, indicator: Indicator, column: TreeColumn) -> str | None:
+        messages = self._problems.of(indicator.uid, column)
+        if messages:
+            return "\n".join(messages)
+        if column in (TreeColumn.NAME, TreeColumn.EXPLANATION):
+            return indicator.explanation or None
+        if column is TreeColumn.TARGET:
+            return indicator.display_target or None
+        return None
 
     def _indicator_text(self, indicator: Indicator, column: TreeColumn) -> str:  # noqa: PLR0911 - one return per column
         match column:
@@ -498,11 +475,3 @@ class TargetTreeModel(QAbstractItemModel):
         if new == indicator:
             return True
         return self._commit(indicator, new)
-
-
-def _pack(level1: int, level2: int) -> int:
-    return _INDICATOR_BASE * (level1 + 1) + level2
-
-
-def _unpack(ident: int) -> tuple[int, int]:
-    return ident // _INDICATOR_BASE - 1, ident % _INDICATOR_BASE

@@ -39,7 +39,9 @@ def indicator_tree(model: TargetTreeModel, em: int) -> QTreeView:
     tree.setObjectName("indicatorTree")
     tree.setModel(model)
     # Long indicator names and qualitative target values wrap instead of being cut off.
-    tree.setItemDelegate(WrappingDelegate(tree, (TreeColumn.NAME, TreeColumn.TARGET)))
+    # Its cells hold text alone: their sizes are remembered by text, font and width.
+    wrapped = (TreeColumn.NAME, TreeColumn.TARGET)
+    tree.setItemDelegate(WrappingDelegate(tree, wrapped, size_key=model.size_key))
     tree.setUniformRowHeights(False)
     tree.setAllColumnsShowFocus(True)
     tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
