@@ -19,7 +19,7 @@ refuse another major version.
 
 This module holds what writing and reading share, and what each stage carries (:func:`for_stage`);
 ``codec_write.py`` writes a year (``year_to_json``) and ``codec_read.py`` reads one
-(``year_from_json``).
+(``year_from_json``; its value checks and JSON paths are in ``codec_node.py``).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from unionperf.domain.assessment import Conclusion, ExAnteAssessment
 
 if TYPE_CHECKING:
-    from unionperf.exchange.codec_read import _At
+    from unionperf.exchange.codec_node import _At
 
 __all__ = ["assessment_json", "assessments_from", "conclusions_in", "conclusions_in_text"]
 

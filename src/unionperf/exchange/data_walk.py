@@ -26,11 +26,11 @@ from unionperf.exchange.walk_rules import Shape, UnexpectedError, WalkRules, rul
 __all__ = ["Walked", "walk"]
 
 _MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
-"""The reader's money (``codec_read._MONEY``, matched whole)."""
+"""The reader's money (``codec_node._MONEY``, matched whole)."""
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-"""The reader's decimal (``codec_read._DECIMAL``, matched whole)."""
+"""The reader's decimal (``codec_node._DECIMAL``, matched whole)."""
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-"""The reader's date (``codec_read._DATE``, matched whole, then read as a calendar date)."""
+"""The reader's date (``codec_node._DATE``, matched whole, then read as a calendar date)."""
 
 
 @dataclass(frozen=True, slots=True)
