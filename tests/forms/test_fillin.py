@@ -11,14 +11,14 @@ from io import BytesIO
 import openpyxl
 import pytest
 
-from tests.forms.test_fillin_support import Book, new_indicator_row
+from tests.forms.test_fillin_support import Book, new_indicator_row, project_of, read_book
 from unionperf.demo.data import HOME_UID, demo_years
-from unionperf.domain.budget import UNIT_OWNER, Project
+from unionperf.domain.budget import UNIT_OWNER
 from unionperf.domain.evaluation import IndicatorResult
 from unionperf.domain.indicators import Indicator, Operator
 from unionperf.domain.monitoring import Likelihood, ReasonCategory
 from unionperf.domain.year import YearData
-from unionperf.forms.fillin import ImportResult, layout, read_template, write_template
+from unionperf.forms.fillin import layout, read_template, write_template
 from unionperf.forms.fillin.writer import GUIDE_LINES
 
 FORMULA_LIKE = ("=1+1", "+cmd", "@SUM(A1)", "-2")
@@ -39,10 +39,6 @@ def blob(year) -> bytes:
     return write_template(year)
 
 
-def _read(book: Book, current: YearData) -> ImportResult:
-    return read_template(book.save(), current)
-
-
 def _indicator(data: YearData, uid: str) -> Indicator:
     for project in data.projects:
         if found := project.targets.indicator(uid):
@@ -54,12 +50,6 @@ def _indicator(data: YearData, uid: str) -> Indicator:
 
 def _result(data: YearData, owner: str, uid: str) -> IndicatorResult:
     found = data.evaluation_of(owner).result_for(uid)
-    assert found is not None
-    return found
-
-
-def _project(data: YearData, uid: str) -> Project:
-    found = data.project(uid)
     assert found is not None
     return found
 
@@ -202,11 +192,11 @@ def test_formula_like_text_is_written_as_text_and_reads_back(year):
     assert result.data == data
     # Saved again by openpyxl (as after an edit elsewhere), the texts still come back as texts.
     book.set("项目", book.row("项目", "项目编号", year.projects[1].uid), "电话", "@home")
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
     assert result.data is not None
-    assert _project(result.data, first.uid).name == "=1+1"
-    assert _project(result.data, year.projects[1].uid).phone == "@home"
+    assert project_of(result.data, first.uid).name == "=1+1"
+    assert project_of(result.data, year.projects[1].uid).phone == "@home"
 
 
 # -- edits --------------------------------------------------------------------------------------
@@ -223,13 +213,13 @@ def test_edits_come_through_and_nothing_else(blob, year):
     old_budget = next(line for line in year.budget if line.category_code == "501")
     book.set("预算", budget_row, "本年预算数", float(old_budget.budget + 1000))
     book.append("指标", new_indicator_row(fourth.name))
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     data = result.data
     assert data is not None
     added = [
         i
-        for i in _project(data, fourth.uid).targets.indicators
+        for i in project_of(data, fourth.uid).targets.indicators
         if i.uid not in {x.uid for x in fourth.targets.indicators}
     ]
     assert len(added) == 1
@@ -315,7 +305,7 @@ def test_interval_target_is_written_as_a_range_and_read_back(year):
         "60～80",
     )
     book.set("指标", row, "指标值", "65-85")
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
     assert result.data is not None
     read = _indicator(result.data, "iv1")
@@ -334,17 +324,17 @@ def test_a_new_interval_indicator_row(blob, year):
             "计量单位": "%",
         },
     )
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert result.data is not None
     added = [
         item
-        for item in _project(result.data, fourth.uid).targets.indicators
+        for item in project_of(result.data, fourth.uid).targets.indicators
         if item.operator is Operator.INTERVAL
     ]
     assert [(item.target, item.target_upper) for item in added] == [(D(60), D(80))]
     book.set("指标", row, "指标值", "80～60")
-    refused = _read(book, year)
+    refused = read_book(book, year)
     assert not refused.ok
     assert any("下限～上限" in problem.message for problem in refused.problems)
 
@@ -368,7 +358,7 @@ def test_an_edited_row_keeps_the_stored_form_of_its_unchanged_numbers(blob, year
     book = Book(blob)
     assert _result(year, "p2024-01", "p2024-01-i05").actual.as_tuple().exponent == -2  # 126.30
     book.set("指标", book.row("指标", "指标编号", "p2024-01-i05"), "改进措施", "下年压缩成本")
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.data is not None
     edited = _result(result.data, "p2024-01", "p2024-01-i05")
     assert str(edited.actual) == "126.30"
@@ -385,7 +375,7 @@ def test_deleting_an_indicator_row_deletes_it_with_its_progress_and_result(blob,
     book.delete_row(
         "监控", book.monitoring_row(year.points[0].cutoff.isoformat(), unit_indicator.uid)
     )
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     data = result.data
     assert data is not None
@@ -399,7 +389,7 @@ def test_deleting_an_indicator_row_deletes_it_with_its_progress_and_result(blob,
 def test_deleting_an_indicator_must_keep_the_weights(blob, year):
     book = Book(blob)
     book.delete_row("指标", book.row("指标", "指标编号", "u2024-i08"))
-    result = _read(book, year)
+    result = read_book(book, year)
     assert [problem.message for problem in result.problems] == [
         "单位整体的满意度指标分值合计0分，应为规则设置的10分（各一级指标分值之和须与规则设置一致）"
     ]
@@ -421,7 +411,7 @@ def test_new_project_with_its_indicator(blob, year):
         },
     )
     book.append("指标", new_indicator_row("2024年职工心理健康讲座", "讲座场次"))
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert result.data is not None
     project = result.data.projects[-1]
@@ -445,7 +435,7 @@ def test_a_new_project_typed_with_its_initial_budget_only_gets_it_as_full_year_b
         },
     )
     book.append("指标", new_indicator_row("2024年职工心理健康讲座", "讲座场次"))
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert result.data is not None
     project = result.data.projects[-1]
@@ -467,10 +457,10 @@ def test_a_changed_initial_budget_carries_a_full_year_budget_that_followed_it(bl
     header = layout.funding_header(source, "年初预算数")
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", project.uid), header, 12345)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert result.data is not None
-    changed = _project(result.data, project.uid)
+    changed = project_of(result.data, project.uid)
     assert (changed.funding[0].initial, changed.funding[0].adjusted) == (D(12345), D(12345))
 
 
@@ -482,9 +472,9 @@ def test_a_full_year_budget_typed_in_the_workbook_is_kept(blob, year):
     row = book.row("项目", "项目编号", project.uid)
     book.set("项目", row, layout.funding_header(source, "年初预算数"), 12345)
     book.set("项目", row, layout.funding_header(source, "全年预算数"), 20000)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.data is not None
-    changed = _project(result.data, project.uid)
+    changed = project_of(result.data, project.uid)
     assert (changed.funding[0].initial, changed.funding[0].adjusted) == (D(12345), D(20000))
 
 
@@ -506,7 +496,7 @@ def test_monitoring_edits(blob, year):
         and book.get("资金监控", number, "归属") == first.uid
     )
     book.set("资金监控", funds_row, "累计执行数", 123456.78)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert result.data is not None
     entry = result.data.entry(point.uid, first.uid)
@@ -534,7 +524,7 @@ def test_year_without_points_gets_a_new_point_when_monitoring_is_filled_in(years
     uid = first.targets.indicators[0].uid
     cutoff = data.settings.cutoff_dates(2023)[1]
     book.set("监控", book.monitoring_row(cutoff.isoformat(), uid), "执行情况", 3)
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
     assert result.data is not None
     assert [(p.cutoff, p.label) for p in result.data.points] == [(cutoff, f"1–{cutoff.month}月")]
@@ -703,7 +693,7 @@ def test_bad_input_is_refused_with_its_cell(blob, year, case):
     edit, message = BAD_INPUTS[case]
     book = Book(blob)
     where = edit(book, year)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.data is None
     assert not result.ok
     found = [problem for problem in result.problems if problem.where == where]
@@ -724,7 +714,7 @@ def test_every_problem_is_listed(blob, year):
             BAD_INPUTS["unknown likelihood"],
         )
     }
-    result = _read(book, year)
+    result = read_book(book, year)
     assert wheres <= {problem.where for problem in result.problems}
 
 
@@ -740,4 +730,4 @@ def test_the_guide_names_the_app_in_chinese_and_earlier_workbooks_are_still_read
     assert "工会预算绩效管理填报表（第1版）" in guide
     assert not any("UnionPerf" in str(value) for value in guide)
     book.sheet("说明")["B6"] = "UnionPerf 填报表 v1"  # exported by an earlier version
-    assert _read(book, year).ok
+    assert read_book(book, year).ok

@@ -14,14 +14,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.forms.test_fillin_support import Book
+from tests.forms.test_fillin_support import (
+    Book,
+    one_year_project,
+    project_of,
+    read_book,
+    with_project,
+)
 from unionperf.demo.data import HOME_UID, demo_year
-from unionperf.domain.budget import Project
 from unionperf.domain.problems import ProblemCode
 from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData
-from unionperf.forms.fillin import ImportResult, layout, read_template, write_template
+from unionperf.forms.fillin import layout, read_template, write_template
 from unionperf.forms.fillin.sheet import CONFLICT
 
 FLAG, REASON = "提出清理退出", "清理退出原因"
@@ -36,27 +41,6 @@ def year() -> YearData:
 @pytest.fixture(scope="module")
 def blob(year) -> bytes:
     return write_template(year)
-
-
-def _project(data: YearData | None, uid: str) -> Project:
-    assert data is not None
-    found = data.project(uid)
-    assert found is not None
-    return found
-
-
-def _with_project(data: YearData, project: Project) -> YearData:
-    return replace(
-        data, projects=tuple(project if p.uid == project.uid else p for p in data.projects)
-    )
-
-
-def _one_year(year: YearData) -> Project:
-    return next(p for p in year.projects if not p.multi_year and p.uid != HOME_UID)
-
-
-def _read(book: Book, current: YearData) -> ImportResult:
-    return read_template(book.save(), current)
 
 
 def _codes(data: YearData, uid: str) -> set[str]:
@@ -89,13 +73,13 @@ def test_the_project_sheet_has_the_two_columns_with_a_yes_no_list(blob, year):
     book = Book(blob)
     home = book.row("项目", "项目编号", HOME_UID)
     assert (book.get("项目", home, FLAG), book.get("项目", home, REASON)) == ("否", None)
-    single = book.row("项目", "项目编号", _one_year(year).uid)
+    single = book.row("项目", "项目编号", one_year_project(year).uid)
     assert (book.get("项目", single, FLAG), book.get("项目", single, REASON)) == (None, None)
 
 
 def test_a_flagged_project_is_written_with_its_reason(year):
-    flagged = replace(_project(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
-    data = _with_project(year, flagged)
+    flagged = replace(project_of(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
+    data = with_project(year, flagged)
     book = Book(write_template(data))
     home = book.row("项目", "项目编号", HOME_UID)
     assert (book.get("项目", home, FLAG), book.get("项目", home, REASON)) == ("是", WHY)
@@ -106,16 +90,16 @@ def test_a_flagged_project_is_written_with_its_reason(year):
 
 def test_a_project_multi_year_by_its_history_only_gets_the_choice(year):
     """One-year period, but 2023 holds its uid: the window shows the box, so does the workbook."""
-    single = _one_year(year)
+    single = one_year_project(year)
     data = replace(year, project_history=(_poor_2023(single.uid),))
     book = Book(write_template(data))
     assert book.get("项目", book.row("项目", "项目编号", single.uid), FLAG) == "否"
     row = book.row("项目", "项目编号", single.uid)
     book.set("项目", row, FLAG, "是")
     book.set("项目", row, REASON, WHY)
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
-    assert _project(result.data, single.uid).clear_out
+    assert project_of(result.data, single.uid).clear_out
 
 
 # -- round trip -----------------------------------------------------------------------------------
@@ -128,12 +112,12 @@ def test_proposing_clear_out_round_trips_with_the_rules_as_in_the_window(year):
     row = book.row("项目", "项目编号", HOME_UID)
     book.set("项目", row, FLAG, "是")
     book.set("项目", row, REASON, f"  {WHY} ")
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
     assert result.data is not None
-    home = _project(data, HOME_UID)
+    home = project_of(data, HOME_UID)
     expected = replace(home, clear_out=True, clear_out_reason=WHY)  # trimmed, as the window does
-    assert result.data == _with_project(data, expected)
+    assert result.data == with_project(data, expected)
     codes = _codes(result.data, HOME_UID)
     assert ProblemCode.PROJECT_POOR_NOT_CLEARED.value not in codes  # P022 answered
     assert ProblemCode.PROJECT_CLEAR_OUT_REASON_MISSING.value not in codes  # P020: has reason
@@ -144,28 +128,28 @@ def test_proposing_clear_out_round_trips_with_the_rules_as_in_the_window(year):
 
 
 def test_withdrawing_the_proposal_keeps_the_reason_as_the_window_does(year):
-    flagged = replace(_project(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
-    data = replace(_with_project(year, flagged), project_history=(_poor_2023(),))
+    flagged = replace(project_of(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
+    data = replace(with_project(year, flagged), project_history=(_poor_2023(),))
     book = Book(write_template(data))
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FLAG, "否")
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
-    read = _project(result.data, HOME_UID)
+    read = project_of(result.data, HOME_UID)
     assert (read.clear_out, read.clear_out_reason) == (False, WHY)
     assert result.data is not None
     assert ProblemCode.PROJECT_POOR_NOT_CLEARED.value in _codes(result.data, HOME_UID)
 
 
 def test_a_blank_choice_on_a_multi_year_project_is_no(year):
-    flagged = replace(_project(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
-    data = _with_project(year, flagged)
+    flagged = replace(project_of(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
+    data = with_project(year, flagged)
     book = Book(write_template(data))
     row = book.row("项目", "项目编号", HOME_UID)
     book.set("项目", row, FLAG, None)
     book.set("项目", row, REASON, None)
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
-    read = _project(result.data, HOME_UID)
+    read = project_of(result.data, HOME_UID)
     assert (read.clear_out, read.clear_out_reason) == (False, "")
 
 
@@ -183,7 +167,7 @@ def test_a_new_multi_year_project_may_be_proposed_with_its_reason(blob, year):
             REASON: WHY,
         },
     )
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert result.data is not None
     added = result.data.projects[-1]
@@ -198,12 +182,12 @@ def _cell(book: Book, uid: str, header: str) -> str:
 
 
 def test_yes_on_a_one_year_project_is_refused_at_its_cell(blob, year):
-    single = _one_year(year)
+    single = one_year_project(year)
     book = Book(blob)
     row = book.row("项目", "项目编号", single.uid)
     book.set("项目", row, FLAG, "是")
     book.set("项目", row, REASON, WHY)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.data is None
     [problem] = result.problems
     assert problem.where == _cell(book, single.uid, FLAG)
@@ -214,10 +198,10 @@ def test_yes_on_a_one_year_project_is_refused_at_its_cell(blob, year):
 
 
 def test_a_reason_on_a_one_year_project_is_refused_at_its_cell(blob, year):
-    single = _one_year(year)
+    single = one_year_project(year)
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", single.uid), REASON, WHY)
-    result = _read(book, year)
+    result = read_book(book, year)
     [problem] = result.problems
     assert problem.where == _cell(book, single.uid, REASON)
     assert "不是多年期项目" in problem.message
@@ -237,7 +221,7 @@ def test_a_new_one_year_project_cannot_be_proposed(blob, year):
             REASON: WHY,
         },
     )
-    result = _read(book, year)
+    result = read_book(book, year)
     [problem] = result.problems
     assert problem.where == f"项目!{book.ref('项目', row, FLAG)}"
     assert "不是多年期项目" in problem.message
@@ -246,7 +230,7 @@ def test_a_new_one_year_project_cannot_be_proposed(blob, year):
 def test_yes_without_a_reason_is_refused_at_the_reason_cell(blob, year):
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FLAG, "是")
-    result = _read(book, year)
+    result = read_book(book, year)
     [problem] = result.problems
     assert str(problem) == (
         f"{_cell(book, HOME_UID, REASON)}：提出清理退出时须填写清理退出原因"
@@ -257,7 +241,7 @@ def test_yes_without_a_reason_is_refused_at_the_reason_cell(blob, year):
 def test_an_unknown_answer_is_refused_with_the_choices(blob, year):
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FLAG, "考虑中")
-    result = _read(book, year)
+    result = read_book(book, year)
     [problem] = result.problems
     assert str(problem) == (
         f"{_cell(book, HOME_UID, FLAG)}：未知的提出清理退出选项“考虑中”，应为：是、否"
@@ -266,16 +250,16 @@ def test_an_unknown_answer_is_refused_with_the_choices(blob, year):
 
 def test_a_one_year_project_flagged_before_may_be_withdrawn(year):
     """A project flagged while multi-year, its period shortened since: 否 takes the flag off."""
-    single = replace(_one_year(year), clear_out=True, clear_out_reason=WHY)
-    data = _with_project(year, single)
+    single = replace(one_year_project(year), clear_out=True, clear_out_reason=WHY)
+    data = with_project(year, single)
     book = Book(write_template(data))
     row = book.row("项目", "项目编号", single.uid)
     assert book.get("项目", row, FLAG) == "是"
     book.set("项目", row, FLAG, "否")
     book.set("项目", row, REASON, None)
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
-    read = _project(result.data, single.uid)
+    read = project_of(result.data, single.uid)
     assert (read.clear_out, read.clear_out_reason) == (False, "")
 
 
@@ -284,37 +268,39 @@ def test_a_one_year_project_flagged_before_may_be_withdrawn(year):
 
 def test_a_flag_set_in_the_application_since_the_export_is_not_overwritten(blob, year):
     """The row edited in the workbook (phone) while the window flagged the project: refused."""
-    now = _with_project(
-        year, replace(_project(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
+    now = with_project(
+        year, replace(project_of(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
     )
     book = Book(blob)
     row = book.row("项目", "项目编号", HOME_UID)
     book.set("项目", row, "电话", "021-00000000")
-    result = _read(book, now)
+    result = read_book(book, now)
     [problem] = result.problems
     assert problem.where == f"项目!{book.ref('项目', row, '项目名称')}"
     assert problem.message == CONFLICT
 
 
 def test_a_flag_set_in_the_application_stays_when_its_row_is_untouched(blob, year):
-    now = _with_project(
-        year, replace(_project(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
+    now = with_project(
+        year, replace(project_of(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
     )
     book = Book(blob)
-    book.set("项目", book.row("项目", "项目编号", _one_year(year).uid), "电话", "021-00000000")
-    result = _read(book, now)
+    book.set(
+        "项目", book.row("项目", "项目编号", one_year_project(year).uid), "电话", "021-00000000"
+    )
+    result = read_book(book, now)
     assert result.ok, result.problems
-    read = _project(result.data, HOME_UID)
+    read = project_of(result.data, HOME_UID)
     assert (read.clear_out, read.clear_out_reason) == (True, WHY)
 
 
 def test_proposing_in_the_workbook_a_project_changed_since_is_a_conflict(blob, year):
-    now = _with_project(year, replace(_project(year, HOME_UID), responsible="王五"))
+    now = with_project(year, replace(project_of(year, HOME_UID), responsible="王五"))
     book = Book(blob)
     row = book.row("项目", "项目编号", HOME_UID)
     book.set("项目", row, FLAG, "是")
     book.set("项目", row, REASON, WHY)
-    result = _read(book, now)
+    result = read_book(book, now)
     [problem] = result.problems
     assert problem.message == CONFLICT
 
@@ -343,14 +329,14 @@ def _previous_version(blob: bytes) -> Book:
 
 @pytest.fixture(scope="module")
 def flagged_year(year) -> YearData:
-    home = replace(_project(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
-    return _with_project(year, home)
+    home = replace(project_of(year, HOME_UID), clear_out=True, clear_out_reason=WHY)
+    return with_project(year, home)
 
 
 def test_an_unchanged_workbook_of_the_previous_version_leaves_the_flags(flagged_year):
     book = _previous_version(write_template(flagged_year))
     assert FLAG not in [cell.value for cell in book.sheet("项目")[1]]
-    result = _read(book, flagged_year)
+    result = read_book(book, flagged_year)
     assert result.ok, result.problems
     assert result.data == flagged_year
 
@@ -358,27 +344,27 @@ def test_an_unchanged_workbook_of_the_previous_version_leaves_the_flags(flagged_
 def test_an_edited_row_of_the_previous_version_keeps_the_flag(flagged_year):
     book = _previous_version(write_template(flagged_year))
     book.set("项目", book.row("项目", "项目编号", HOME_UID), "电话", "021-00000000")
-    result = _read(book, flagged_year)
+    result = read_book(book, flagged_year)
     assert result.ok, result.problems
-    expected = replace(_project(flagged_year, HOME_UID), phone="021-00000000")
-    assert result.data == _with_project(flagged_year, expected)
+    expected = replace(project_of(flagged_year, HOME_UID), phone="021-00000000")
+    assert result.data == with_project(flagged_year, expected)
 
 
 def test_a_flag_set_since_a_previous_version_workbook_is_kept_under_an_edit(year, flagged_year):
     """Exported before the flag was set; the phone edited: the edit applies, the flag stays."""
     book = _previous_version(write_template(year))
     book.set("项目", book.row("项目", "项目编号", HOME_UID), "电话", "021-00000000")
-    result = _read(book, flagged_year)
+    result = read_book(book, flagged_year)
     assert result.ok, result.problems
-    read = _project(result.data, HOME_UID)
+    read = project_of(result.data, HOME_UID)
     assert (read.phone, read.clear_out, read.clear_out_reason) == ("021-00000000", True, WHY)
 
 
 def test_conflicts_are_still_found_in_a_previous_version_workbook(year):
     book = _previous_version(write_template(year))
-    now = _with_project(year, replace(_project(year, HOME_UID), responsible="王五"))
+    now = with_project(year, replace(project_of(year, HOME_UID), responsible="王五"))
     book.set("项目", book.row("项目", "项目编号", HOME_UID), "电话", "021-00000000")
-    result = _read(book, now)
+    result = read_book(book, now)
     [problem] = result.problems
     assert problem.message == CONFLICT
 
@@ -397,7 +383,7 @@ def test_the_previous_versions_own_workbook_imports_and_leaves_the_flags(year, f
         assert result.data == current
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), "电话", "021-00000000")
-    result = _read(book, flagged_year)
+    result = read_book(book, flagged_year)
     assert result.ok, result.problems
-    read = _project(result.data, HOME_UID)
+    read = project_of(result.data, HOME_UID)
     assert (read.phone, read.clear_out, read.clear_out_reason) == ("021-00000000", True, WHY)

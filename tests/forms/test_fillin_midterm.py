@@ -17,7 +17,13 @@ import openpyxl
 import pytest
 
 from tests.forms.craft_xlsx import text_cell, with_cell
-from tests.forms.test_fillin_support import Book
+from tests.forms.test_fillin_support import (
+    Book,
+    one_year_project,
+    project_of,
+    read_book,
+    with_project,
+)
 from unionperf.demo.data import HOME_UID, demo_year
 from unionperf.domain.budget import Project
 from unionperf.domain.money import ZERO
@@ -25,7 +31,7 @@ from unionperf.domain.problems import ProblemCode
 from unionperf.domain.project_years import ProjectYear
 from unionperf.domain.validation import check_year
 from unionperf.domain.year import YearData
-from unionperf.forms.fillin import ImportResult, layout, read_template, write_template
+from unionperf.forms.fillin import layout, read_template, write_template
 from unionperf.forms.fillin.cells import MONEY_FORMAT
 from unionperf.forms.fillin.sheet import CONFLICT
 
@@ -49,31 +55,10 @@ def blob(year) -> bytes:
     return write_template(year)
 
 
-def _project(data: YearData | None, uid: str) -> Project:
-    assert data is not None
-    found = data.project(uid)
-    assert found is not None
-    return found
-
-
-def _with_project(data: YearData, project: Project) -> YearData:
-    return replace(
-        data, projects=tuple(project if p.uid == project.uid else p for p in data.projects)
-    )
-
-
 def _midterm(project: Project, budget: D, goal: str) -> Project:
     return replace(
         project, midterm_budget=budget, targets=replace(project.targets, midterm_goal=goal)
     )
-
-
-def _one_year(year: YearData) -> Project:
-    return next(p for p in year.projects if not p.multi_year and p.uid != HOME_UID)
-
-
-def _read(book: Book, current: YearData) -> ImportResult:
-    return read_template(book.save(), current)
 
 
 def _cell(book: Book, uid: str, header: str) -> str:
@@ -97,14 +82,14 @@ def test_the_project_sheet_ends_with_the_two_columns(blob, year):
         letter = openpyxl.utils.get_column_letter(header.index(title) + 1)
         assert not sheet.column_dimensions[letter].hidden
     book = Book(blob)
-    home = _project(year, HOME_UID)
+    home = project_of(year, HOME_UID)
     row = book.row("项目", "项目编号", HOME_UID)
     assert book.get("项目", row, FUNDS) == 360000
     assert book.get("项目", row, GOAL) == home.targets.midterm_goal
     funds = sheet[book.ref("项目", row, FUNDS)]
     assert funds.data_type == "n"
     assert funds.number_format == MONEY_FORMAT  # as the funding columns
-    single = book.row("项目", "项目编号", _one_year(year).uid)
+    single = book.row("项目", "项目编号", one_year_project(year).uid)
     assert (book.get("项目", single, FUNDS), book.get("项目", single, GOAL)) == (None, None)
 
 
@@ -130,11 +115,11 @@ def test_editing_both_cells_changes_exactly_those(blob, year):
     row = book.row("项目", "项目编号", HOME_UID)
     book.set("项目", row, FUNDS, 380000.5)  # Excel keeps numbers as floats
     book.set("项目", row, GOAL, NEW_GOAL)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
-    expected = _midterm(_project(year, HOME_UID), D("380000.50"), NEW_GOAL)
-    assert result.data == _with_project(year, expected)
-    read = _project(result.data, HOME_UID)
+    expected = _midterm(project_of(year, HOME_UID), D("380000.50"), NEW_GOAL)
+    assert result.data == with_project(year, expected)
+    read = project_of(result.data, HOME_UID)
     assert read.midterm_budget == D("380000.5")
     assert isinstance(read.midterm_budget, D)
     # Written again, the two come back as they were read.
@@ -147,9 +132,9 @@ def test_editing_both_cells_changes_exactly_those(blob, year):
 def test_the_amount_typed_as_text_is_read_as_the_money_columns_are(blob, year):
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FUNDS, "400,000.10")
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
-    assert _project(result.data, HOME_UID).midterm_budget == D("400000.10")
+    assert project_of(result.data, HOME_UID).midterm_budget == D("400000.10")
 
 
 def test_p021_sees_the_new_mid_term_budget(blob, year):
@@ -158,7 +143,7 @@ def test_p021_sees_the_new_mid_term_budget(blob, year):
     assert code not in _codes(year, HOME_UID)
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FUNDS, 250000)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert code in _codes(result.data, HOME_UID)
     assert result.data is not None
@@ -167,7 +152,7 @@ def test_p021_sees_the_new_mid_term_budget(blob, year):
     # and back above the cumulative budget, the warning goes
     book = Book(write_template(result.data))
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FUNDS, 270000)
-    again = _read(book, result.data)
+    again = read_book(book, result.data)
     assert again.ok, again.problems
     assert code not in _codes(again.data, HOME_UID)
 
@@ -177,9 +162,9 @@ def test_blank_cells_clear_both_as_in_the_window(blob, year):
     row = book.row("项目", "项目编号", HOME_UID)
     book.set("项目", row, FUNDS, None)
     book.set("项目", row, GOAL, None)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
-    read = _project(result.data, HOME_UID)
+    read = project_of(result.data, HOME_UID)
     assert (read.midterm_budget, read.targets.midterm_goal) == (ZERO, "")
 
 
@@ -197,7 +182,7 @@ def test_a_new_multi_year_project_may_carry_both(blob, year):
             GOAL: "三年建成职工疗休养基地",
         },
     )
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert result.data is not None
     added = result.data.projects[-1]
@@ -206,16 +191,16 @@ def test_a_new_multi_year_project_may_carry_both(blob, year):
 
 
 def test_a_project_multi_year_by_its_history_only_may_carry_both(year):
-    single = _one_year(year)
+    single = one_year_project(year)
     earlier = ProjectYear(2023, single.uid, "上年", D(1000), D(1000), D(900), None, "")
     data = replace(year, project_history=(*year.project_history, earlier))
     book = Book(write_template(data))
     row = book.row("项目", "项目编号", single.uid)
     book.set("项目", row, FUNDS, 5000)
     book.set("项目", row, GOAL, "两年完成")
-    result = _read(book, data)
+    result = read_book(book, data)
     assert result.ok, result.problems
-    read = _project(result.data, single.uid)
+    read = project_of(result.data, single.uid)
     assert (read.midterm_budget, read.targets.midterm_goal) == (D(5000), "两年完成")
 
 
@@ -233,7 +218,7 @@ def test_a_project_multi_year_by_its_history_only_may_carry_both(year):
 def test_a_bad_amount_is_refused_at_its_cell(blob, year, typed, message):
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FUNDS, typed)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.data is None
     [problem] = result.problems
     assert str(problem) == f"{_cell(book, HOME_UID, FUNDS)}：{message}"
@@ -242,7 +227,7 @@ def test_a_bad_amount_is_refused_at_its_cell(blob, year, typed, message):
 def test_an_amount_beyond_the_limit_is_refused_naming_the_column(blob, year):
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FUNDS, 10**13)
-    result = _read(book, year)
+    result = read_book(book, year)
     [problem] = result.problems
     assert problem.where == _cell(book, HOME_UID, FUNDS)
     assert "“中期资金总额”的数值" in problem.message
@@ -252,14 +237,14 @@ def test_an_amount_beyond_the_limit_is_refused_naming_the_column(blob, year):
 def test_a_one_year_project_may_carry_both_as_in_the_window(blob, year):
     """The declaration form has 中期 funds and goal for every project; the window's 中期目标
     box is open for every project too: the workbook refuses neither."""
-    single = _one_year(year)
+    single = one_year_project(year)
     book = Book(blob)
     row = book.row("项目", "项目编号", single.uid)
     book.set("项目", row, FUNDS, 50000)
     book.set("项目", row, GOAL, "三年规划")
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
-    read = _project(result.data, single.uid)
+    read = project_of(result.data, single.uid)
     assert (read.midterm_budget, read.targets.midterm_goal) == (D(50000), "三年规划")
 
 
@@ -276,24 +261,24 @@ def test_a_new_one_year_project_may_carry_them(blob, year):
             GOAL: "三年规划",
         },
     )
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     [added] = [p for p in result.data.projects if p.name == "2024年职工心理健康讲座"]
     assert (added.midterm_budget, added.targets.midterm_goal) == (D(3000), "三年规划")
 
 
 def test_zero_on_a_one_year_project_is_no_amount(blob, year):
-    single = _one_year(year)
+    single = one_year_project(year)
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", single.uid), FUNDS, 0)
-    result = _read(book, year)
+    result = read_book(book, year)
     assert result.ok, result.problems
     assert result.data == year
 
 
 def test_a_project_holding_both_keeps_them_or_clears_them(year):
-    single = _midterm(_one_year(year), D(8000), "原三年规划")
-    data = _with_project(year, single)
+    single = _midterm(one_year_project(year), D(8000), "原三年规划")
+    data = with_project(year, single)
     blob = write_template(data)
     result = read_template(blob, data)
     assert result.ok, result.problems
@@ -303,9 +288,9 @@ def test_a_project_holding_both_keeps_them_or_clears_them(year):
     assert (book.get("项目", row, FUNDS), book.get("项目", row, GOAL)) == (8000, "原三年规划")
     book.set("项目", row, FUNDS, None)
     book.set("项目", row, GOAL, None)
-    cleared = _read(book, data)
+    cleared = read_book(book, data)
     assert cleared.ok, cleared.problems
-    read = _project(cleared.data, single.uid)
+    read = project_of(cleared.data, single.uid)
     assert (read.midterm_budget, read.targets.midterm_goal) == (ZERO, "")
 
 
@@ -323,29 +308,29 @@ def test_a_goal_longer_than_a_cell_holds_is_refused_naming_the_column(blob, year
 
 
 def test_a_goal_changed_in_the_application_since_the_export_is_not_overwritten(blob, year):
-    now = _with_project(year, _midterm(_project(year, HOME_UID), D(360000), NEW_GOAL))
+    now = with_project(year, _midterm(project_of(year, HOME_UID), D(360000), NEW_GOAL))
     book = Book(blob)
     row = book.row("项目", "项目编号", HOME_UID)
     book.set("项目", row, "电话", "021-00000000")
-    result = _read(book, now)
+    result = read_book(book, now)
     [problem] = result.problems
     assert problem.where == f"项目!{book.ref('项目', row, '项目名称')}"
     assert problem.message == CONFLICT
 
 
 def test_a_budget_changed_in_the_application_stays_when_its_row_is_untouched(blob, year):
-    home = _project(year, HOME_UID)
-    now = _with_project(year, _midterm(home, D(400000), home.targets.midterm_goal))
+    home = project_of(year, HOME_UID)
+    now = with_project(year, _midterm(home, D(400000), home.targets.midterm_goal))
     result = read_template(blob, now)
     assert result.ok, result.problems
     assert result.data == now
 
 
 def test_editing_the_amount_of_a_project_changed_since_is_a_conflict(blob, year):
-    now = _with_project(year, replace(_project(year, HOME_UID), responsible="王五"))
+    now = with_project(year, replace(project_of(year, HOME_UID), responsible="王五"))
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), FUNDS, 300000)
-    [problem] = _read(book, now).problems
+    [problem] = read_book(book, now).problems
     assert problem.message == CONFLICT
 
 
@@ -355,7 +340,7 @@ def test_editing_the_amount_of_a_project_changed_since_is_a_conflict(blob, year)
 @pytest.fixture(scope="module")
 def changed_year(year) -> YearData:
     """The demo year whose home project's mid-term figures changed in the window since."""
-    return _with_project(year, _midterm(_project(year, HOME_UID), D("410000.20"), NEW_GOAL))
+    return with_project(year, _midterm(project_of(year, HOME_UID), D("410000.20"), NEW_GOAL))
 
 
 def test_the_previous_versions_own_workbook_imports_and_leaves_them(year, changed_year):
@@ -369,19 +354,19 @@ def test_the_previous_versions_own_workbook_imports_and_leaves_them(year, change
         assert result.data == current
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), "电话", "021-00000000")
-    result = _read(book, changed_year)
+    result = read_book(book, changed_year)
     assert result.ok, result.problems
-    expected = replace(_project(changed_year, HOME_UID), phone="021-00000000")
-    assert result.data == _with_project(changed_year, expected)
+    expected = replace(project_of(changed_year, HOME_UID), phone="021-00000000")
+    assert result.data == with_project(changed_year, expected)
 
 
 def test_the_workbook_before_the_clear_out_columns_still_leaves_them(changed_year):
     blob = (OLD_WORKBOOK.parent / "fillin-2024-before-clear-out.xlsx").read_bytes()
     book = Book(blob)
     book.set("项目", book.row("项目", "项目编号", HOME_UID), "电话", "021-00000000")
-    result = _read(book, changed_year)
+    result = read_book(book, changed_year)
     assert result.ok, result.problems
-    read = _project(result.data, HOME_UID)
+    read = project_of(result.data, HOME_UID)
     assert (read.phone, read.midterm_budget, read.targets.midterm_goal) == (
         "021-00000000",
         D("410000.20"),

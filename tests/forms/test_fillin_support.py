@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 from typing import Any
 
 import openpyxl
 from openpyxl.utils import get_column_letter
+
+from unionperf.demo.data import HOME_UID
+from unionperf.domain.budget import Project
+from unionperf.domain.year import YearData
+from unionperf.forms.fillin import ImportResult, read_template
 
 HEADER_ROWS = {"预算": 4}
 
@@ -89,3 +95,28 @@ def new_indicator_row(owner_name: str, name: str = "新增：职工书屋借阅�
         "指标值": 300,
         "计量单位": "人次",
     }
+
+
+def read_book(book: Book, current: YearData) -> ImportResult:
+    """The edited workbook read back against the year it was exported from."""
+    return read_template(book.save(), current)
+
+
+def project_of(data: YearData | None, uid: str) -> Project:
+    """The project ``uid`` of a year that must be there."""
+    assert data is not None
+    found = data.project(uid)
+    assert found is not None
+    return found
+
+
+def with_project(data: YearData, project: Project) -> YearData:
+    """``data`` with ``project`` in place of the project of the same uid."""
+    return replace(
+        data, projects=tuple(project if p.uid == project.uid else p for p in data.projects)
+    )
+
+
+def one_year_project(data: YearData) -> Project:
+    """A project of the demo year that is not multi-year (not the home project)."""
+    return next(p for p in data.projects if not p.multi_year and p.uid != HOME_UID)
