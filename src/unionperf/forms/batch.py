@@ -163,7 +163,6 @@ def _workers(count: int) -> ProcessPoolExecutor:
     """
     global _pool, _pool_size, _busy  # noqa: PLW0603  (one pool per process, kept between exports)
     with _lock:
-        _busy += 1
         if _timer is not None:
             _timer.cancel()
         if _pool is None or _pool_size < count:
@@ -172,6 +171,7 @@ def _workers(count: int) -> ProcessPoolExecutor:
             context = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(count, mp_context=context)
             _pool_size = count
+        _busy += 1  # only once there is a pool: a failed start leaves the count as it was
         return _pool
 
 
