@@ -29,10 +29,10 @@ from unionperf.domain.year import YearData
 from unionperf.exchange import schemas
 from unionperf.exchange.codec import CodecError
 from unionperf.exchange.codec_read import year_from_json
-from unionperf.exchange.data_walk import walk
+from unionperf.exchange.data_walk import Walked, walk
 from unionperf.exchange.errors import PackageError
 
-__all__ = ["read_data"]
+__all__ = ["read_data", "read_walked"]
 
 
 def _no_targets() -> dict[str, Any]:
@@ -62,33 +62,47 @@ def read_data(document: Any, label: str = "data.json") -> YearData:
     """
     walked = walk(document)
     if walked is not None:
-        rest = {
-            **document,
-            "projects": [],
-            "unit_targets": _no_targets(),
-            "monitoring": [],
-            "evaluations": [],
-            "budget": [],
-        }
-        if "arrivals" in rest:
-            rest["arrivals"] = []
-        try:
-            schemas.validate("data", rest, label)
-            year = year_from_json(rest, projects=walked.projects)
-        except (PackageError, CodecError):
-            pass  # the checked path below refuses the whole document with its own words
-        else:
-            if _arrivals_read(walked.arrivals, year):
-                return replace(
-                    year,
-                    budget=walked.budget,
-                    unit_targets=walked.unit_targets,
-                    monitoring=walked.monitoring,
-                    arrivals=walked.arrivals,
-                    evaluations=walked.evaluations,
-                )
+        year = read_walked(document, walked, label)
+        if year is not None:
+            return year
     schemas.validate("data", document, label)
     try:
         return year_from_json(document)
     except CodecError as error:
         raise PackageError("schema", str(error)) from error
+
+
+def read_walked(
+    document: dict[str, Any], walked: Walked, label: str = "data.json"
+) -> YearData | None:
+    """The year of ``walked`` and the rest of ``document``; ``None`` when the rest is not read.
+
+    The walked parts of ``document`` are not looked at (the typed path leaves ``None`` there);
+    the rest goes through the schema and the reader. ``None``: the caller reads the whole
+    document the checked way, which refuses it with its own words.
+    """
+    rest = {
+        **document,
+        "projects": [],
+        "unit_targets": _no_targets(),
+        "monitoring": [],
+        "evaluations": [],
+        "budget": [],
+    }
+    if "arrivals" in rest:
+        rest["arrivals"] = []
+    try:
+        schemas.validate("data", rest, label)
+        year = year_from_json(rest, projects=walked.projects)
+    except (PackageError, CodecError):
+        return None
+    if not _arrivals_read(walked.arrivals, year):
+        return None
+    return replace(
+        year,
+        budget=walked.budget,
+        unit_targets=walked.unit_targets,
+        monitoring=walked.monitoring,
+        arrivals=walked.arrivals,
+        evaluations=walked.evaluations,
+    )

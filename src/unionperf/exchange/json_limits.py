@@ -96,6 +96,22 @@ def load(name: str, data: bytes) -> Any:
             (nested deeper than :data:`MAX_DEPTH`), ``json`` (not UTF-8 JSON, ``NaN`` or
             ``Infinity``, a repeated key).
     """
+    check(name, data)
+    try:
+        return parse(data)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        reason = " ".join(str(error).split())[:200]
+        raise PackageError(
+            "json", f"{name.removeprefix('data/')} 不是有效的 JSON（{reason}）"
+        ) from error
+
+
+def check(name: str, data: bytes) -> None:
+    """The checks :func:`load` makes before parsing: size, number of brackets, depth.
+
+    Raises:
+        PackageError: ``json-size`` or ``json-depth``, as :func:`load` raises them.
+    """
     label = name.removeprefix("data/")
     limit = MAX_BYTES.get(name, min(MAX_BYTES.values()))
     if len(data) > limit:
@@ -109,13 +125,37 @@ def load(name: str, data: bytes) -> Any:
         raise PackageError(
             "json-depth", f"{label} 的数组或对象嵌套超过{MAX_DEPTH}层（或括号不配对），未读取"
         )
-    try:
-        return json.loads(
-            data.decode("utf-8"), parse_constant=_not_json, object_pairs_hook=_unique_keys
-        )
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        reason = " ".join(str(error).split())[:200]
-        raise PackageError("json", f"{label} 不是有效的 JSON（{reason}）") from error
+
+
+def parse(data: bytes) -> Any:
+    """UTF-8 JSON as :func:`load` parses it (no size or depth check of its own).
+
+    Raises:
+        UnicodeDecodeError, ValueError, RecursionError: not UTF-8 JSON, ``NaN`` or
+            ``Infinity``, a repeated key (the parser's own sentence).
+    """
+    return json.loads(
+        data.decode("utf-8"), parse_constant=_not_json, object_pairs_hook=_unique_keys
+    )
+
+
+_KEYS_AND_QUOTES = bytes(byte for byte in range(256) if byte not in b'":')
+
+
+def keys_in(data: bytes) -> int:
+    """How many object keys a JSON text holds: its colons outside strings.
+
+    For valid JSON only (what a parser accepted): escaped characters are dropped, then all but
+    the quotes and the colons; the quotes left are the strings' own, and a colon between two of
+    them that belong together is in a string. When no string holds a colon, every quote has its
+    partner right after it and all colons count; otherwise the strings are cut out first.
+    """
+    if b"\\" in data:
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    text = data.translate(None, _KEYS_AND_QUOTES)
+    if text.count(b'""') * 2 != text.count(b'"'):
+        text = _STRING.sub(b"", text)
+    return text.count(b":")
 
 
 def _not_json(constant: str) -> Any:

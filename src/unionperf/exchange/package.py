@@ -21,10 +21,10 @@ from unionperf.domain.results import YearScore, score_year
 from unionperf.domain.scoring import RememberedScores, Scorer, score_targets
 from unionperf.domain.validation import blocking_problems, check_stage
 from unionperf.domain.year import Stage, StageKind, YearData
-from unionperf.exchange import bag, json_limits, minisign, rotation, schemas
+from unionperf.exchange import bag, data_typed, json_limits, minisign, rotation, schemas
 from unionperf.exchange.bag import BagError
 from unionperf.exchange.codec import DATA_FORMAT_VERSION
-from unionperf.exchange.data_reader import read_data
+from unionperf.exchange.data_reader import read_data, read_walked
 from unionperf.exchange.errors import PackageError, shown
 from unionperf.exchange.file_names import SUFFIX  # noqa: F401 - re-exported for the callers
 from unionperf.exchange.gc_pause import without_automatic_collection
@@ -285,12 +285,26 @@ def _content(
         if feedback["decision"] != meta["feedback"]["decision"]:
             raise PackageError("identity", "feedback.json 的决定与 package.json 不一致")
         return None, feedback, None
+    document, data = _data(files)
+    _check_identity(meta, document, data)
+    return data, None, _check_rules(meta, data)
+
+
+def _data(files: Mapping[str, bytes]) -> tuple[dict[str, Any], YearData]:
+    """data.json and the year it holds: by type where it can (data_typed), else checked."""
+    if DATA_JSON in files:
+        raw = files[DATA_JSON]
+        json_limits.check(DATA_JSON, raw)
+        typed = data_typed.decode(raw)
+        if typed is not None:
+            _check_data_version(typed.rest.get("format_version"), "data.json 的 format_version")
+            year = read_walked(typed.rest, typed.walked, "data.json")
+            if year is not None:
+                return typed.rest, year
     document = _json(files, DATA_JSON)
     version = document.get("format_version") if isinstance(document, dict) else None
     _check_data_version(version, "data.json 的 format_version")
-    data = read_data(document, "data.json")  # the schema and the reader, as one pass
-    _check_identity(meta, document, data)
-    return data, None, _check_rules(meta, data)
+    return document, read_data(document, "data.json")  # the schema and the reader, as one pass
 
 
 def _check_identity(meta: dict[str, Any], document: dict[str, Any], data: YearData) -> None:
