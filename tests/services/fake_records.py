@@ -262,6 +262,9 @@ class FakeRegister:
         current = self.current(unit_code, year, stage)
         return None if current is None else self.state.received_data.get(current.sha256)
 
+    def prepare_data(self, data_json: bytes) -> None:
+        """Nothing to prepare: the fake keeps data.json as text."""
+
     def add_received(
         self,
         record: Received,
@@ -269,7 +272,7 @@ class FakeRegister:
         package_id: str,
         key_id: str,
         meta: dict[str, Any],
-        data_json: str,
+        data_json: bytes | str,
         facts: StageFacts | None = None,
     ) -> None:
         """Store a package as the current one of its stage; the previous one is superseded."""
@@ -286,7 +289,9 @@ class FakeRegister:
             for item in self.state.received
         ]
         self.state.received.append(replace(record, current=True))
-        self.state.received_data[record.sha256] = data_json
+        self.state.received_data[record.sha256] = (
+            data_json.decode("utf-8") if isinstance(data_json, bytes) else data_json
+        )
         self.audit.record("receive", "package", package_id, {}, year=record.year)
 
     def is_received(self, sha256: str) -> bool:

@@ -117,7 +117,11 @@ def build_package(
 
 
 def verify_package(
-    blob: bytes, key: PublicKey | None = None, *, members: Mapping[str, bytes] | None = None
+    blob: bytes,
+    key: PublicKey | None = None,
+    *,
+    members: Mapping[str, bytes] | None = None,
+    sha256: str = "",
 ) -> VerifiedPackage:
     """Check a package completely; ``key`` is the key it must be signed with, when known.
 
@@ -125,17 +129,18 @@ def verify_package(
     says it is not trusted: compare its key id with the paper cover sheet before relying on it.
 
     ``members`` are the zip's members when the caller already read them with
-    :func:`bag.read_zip` (which is the zip-safety check); they are not read again.
+    :func:`bag.read_zip` (which is the zip-safety check); they are not read again. ``sha256``
+    is the SHA-256 of ``blob`` (hex), when the caller computed it already.
 
     Raises:
         PackageError: the first check that failed, with a code and a Chinese sentence.
     """
     with without_automatic_collection():
-        return _verify(blob, key, members)
+        return _verify(blob, key, members, sha256)
 
 
 def _verify(
-    blob: bytes, key: PublicKey | None, members: Mapping[str, bytes] | None
+    blob: bytes, key: PublicKey | None, members: Mapping[str, bytes] | None, sha256: str
 ) -> VerifiedPackage:
     try:
         files = bag.check_bag(bag.read_zip(blob) if members is None else members)
@@ -164,7 +169,7 @@ def _verify(
     params = _params(files.files) if meta["kind"] == PARAMS_KIND else None
     data, feedback, scores = _content(files.files, meta) if params is None else (None, None, None)
     return VerifiedPackage(
-        sha256=bag.sha256(blob),
+        sha256=sha256 or bag.sha256(blob),
         meta=meta,
         files=tuple(sorted(files.files)),
         signer=signer,

@@ -10,7 +10,6 @@ with the whole batch's, one ``executemany`` a table (:mod:`.deferred_rows`).
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from unionperf.domain.money import yuan_to_fen
 from unionperf.domain.stage_facts import StageFacts
-from unionperf.store import audit, deferred_rows, tx_memory
+from unionperf.store import audit, data_packing, deferred_rows, tx_memory
 from unionperf.store.multi_year_rows import multi_year_values
 from unionperf.store.params_rows import ParamsReceivedRow
 from unionperf.store.rows import (
@@ -187,6 +186,13 @@ class ReceiptRecords:
         ).first()
         return Received(*row) if row else None
 
+    def prepare_data(self, data_json: bytes) -> None:
+        """data.json of the package about to be stored: start compressing it meanwhile.
+
+        :meth:`add_received` of the same bytes then takes the result (:mod:`.data_packing`).
+        """
+        data_packing.start(data_json)
+
     def add_received(
         self,
         record: Received,
@@ -194,12 +200,13 @@ class ReceiptRecords:
         package_id: str,
         key_id: str,
         meta: dict[str, Any],
-        data_json: str,
+        data_json: bytes | str,
         facts: StageFacts | None = None,
     ) -> None:
         """Store a package as the current one of its stage; the previous one is superseded.
 
-        ``data_json`` is kept compressed; ``facts`` become the rows aggregation sums.
+        ``data_json`` (UTF-8 bytes, or text) is kept compressed; ``facts`` become the rows
+        aggregation sums.
         """
         memo = self.session
         known = tx_memory.recall(memo, ("currents", record.unit_code))
@@ -229,7 +236,7 @@ class ReceiptRecords:
                 "received_at": record.received_at,
                 "file_name": record.file_name,
                 "meta_json": json.dumps(meta, ensure_ascii=False),
-                "data_blob": zlib.compress(data_json.encode("utf-8"), DATA_COMPRESSION),
+                "data_blob": data_packing.packed(_utf8(data_json)),
             },
         )
         package = int(inserted.inserted_primary_key[0])  # type: ignore[index]
@@ -318,5 +325,7 @@ _RECEIVED_COLUMNS = (
     ReceivedRow.file_name,
 )
 
-DATA_COMPRESSION = 3
-"""zlib level of the stored ``data.json``: half the time of the default 6 for 13 % more bytes."""
+
+def _utf8(text: bytes | str) -> bytes:
+    """data.json as UTF-8 bytes (the package's own bytes are kept as they are)."""
+    return text if isinstance(text, bytes) else text.encode("utf-8")

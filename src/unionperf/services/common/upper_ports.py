@@ -55,6 +55,14 @@ class RegisterPort(Protocol):
         """The current (highest-sequence) package of a unit's stage, if any."""
         ...
 
+    def prepare_data(self, data_json: bytes) -> None:
+        """data.json of the package about to be stored, to prepare its stored form meanwhile.
+
+        A hint: :meth:`add_received` of the same bytes may find the work done; nothing is kept
+        if the package is not stored.
+        """
+        ...
+
     def add_received(
         self,
         record: Received,
@@ -62,10 +70,14 @@ class RegisterPort(Protocol):
         package_id: str,
         key_id: str,
         meta: dict[str, Any],
-        data_json: str,
+        data_json: bytes | str,
         facts: StageFacts | None = None,
     ) -> None:
-        """Store a package as the current one of its stage; the previous one is superseded."""
+        """Store a package as the current one of its stage; the previous one is superseded.
+
+        ``data_json`` is the package's data.json: its UTF-8 bytes as the package holds them
+        (verification read them as UTF-8), or its text.
+        """
         ...
 
     def is_received(self, sha256: str) -> bool:

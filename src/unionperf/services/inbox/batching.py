@@ -48,12 +48,16 @@ def batches(files: Iterable[Item], progress: Progress) -> Iterator[list[Item]]:
         yield batch
 
 
-def claims(batch: Iterable[Item]) -> list[tuple[str, str]]:
+def claims(
+    batch: Iterable[Item], read: dict[Path, tuple[bytes, str]] | None = None
+) -> list[tuple[str, str]]:
     """(unit code, SHA-256) of each package of a batch that can be read and names a unit.
 
     A package a worker verified says both; any other file is read and its signature's trusted
     comment consulted (it is not trusted for anything but this grouping: the writer still
     verifies). Encrypted or unreadable files are left out; they lock their unit when stored.
+    Each plain package file read here is put in ``read`` with its SHA-256, so that the writer
+    stores the very bytes the batch was prepared for without reading and hashing them again.
     """
     found = []
     for path, checked in batch:
@@ -68,8 +72,11 @@ def claims(batch: Iterable[Item]) -> list[tuple[str, str]]:
             unit = comment_fields(package_signature(members).trusted_comment).get("unit", "")
         except Exception:  # any damage: the writer reports it when it stores the package
             continue
+        digest = bag.sha256(blob)
+        if read is not None:
+            read[path] = (blob, digest)
         if unit:
-            found.append((unit, bag.sha256(blob)))
+            found.append((unit, digest))
     return found
 
 

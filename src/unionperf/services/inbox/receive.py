@@ -202,12 +202,22 @@ def receive(
         with workspace.unit_of_work() as uow:
             done = 0
             for group in batches(verified, progress):
-                uow.register.prepare_receipts(claims(group))
+                read: dict[Path, tuple[bytes, str]] = {}
+                uow.register.prepare_receipts(claims(group, read))
                 for path, checked in group:
                     if progress.cancelled():
                         raise Cancelled
                     received_at = clock() if clock is not None else None
-                    batch = _Batch(workspace, uow, own_code, stored, quarantined, checked, identity)
+                    batch = _Batch(
+                        workspace,
+                        uow,
+                        own_code,
+                        stored,
+                        quarantined,
+                        checked,
+                        identity,
+                        read.pop(path, None),
+                    )
                     outcomes.append(_receive_guarded(batch, path, received_at))
                     done += 1
                     progress.step(done, len(files))
@@ -255,13 +265,21 @@ def _receive_each(
             taken: list[Outcome] = []
             try:
                 with workspace.unit_of_work() as uow:
-                    uow.register.prepare_receipts(claims(group))
+                    read: dict[Path, tuple[bytes, str]] = {}
+                    uow.register.prepare_receipts(claims(group, read))
                     for path, checked in group:
                         if progress.cancelled():
                             break
                         received_at = clock() if clock is not None else None
                         batch = _Batch(
-                            workspace, uow, own_code, stored, quarantined, checked, identity
+                            workspace,
+                            uow,
+                            own_code,
+                            stored,
+                            quarantined,
+                            checked,
+                            identity,
+                            read.pop(path, None),
                         )
                         taken.append(_receive_guarded(batch, path, received_at))
                         progress.step(len(outcomes) + len(taken), count)
@@ -352,6 +370,8 @@ class _Batch:
     """The package as a worker process verified it (:mod:`.fanout`), if it did."""
     identity: str | None = None
     """The workspace's age identity, unlocked for the batch's encrypted packages."""
+    read: tuple[bytes, str] | None = None
+    """The file's bytes and SHA-256, when the batch read them already (:func:`.claims`)."""
 
 
 def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
@@ -373,16 +393,23 @@ def _receive_guarded(batch: _Batch, path: Path, received_at: str | None) -> Outc
 
 
 def _receive_one(batch: _Batch, path: Path, received_at: str | None) -> Outcome:
-    blob, decrypted = transport.plain_package(read_package(path), batch.identity)
-    outcome = _receive_plain(batch, (path, blob), received_at)
+    if batch.read is not None:  # a plain package, read and hashed once for the batch
+        blob, digest = batch.read
+        outcome = _receive_plain(batch, (path, blob), received_at, digest)
+        decrypted = False
+    else:
+        blob, decrypted = transport.plain_package(read_package(path), batch.identity)
+        outcome = _receive_plain(batch, (path, blob), received_at)
     if decrypted and not outcome.refused:
         return replace(outcome, message=f"{outcome.message}（加密传送，已解密）")
     return outcome
 
 
-def _receive_plain(batch: _Batch, source: tuple[Path, bytes], received_at: str | None) -> Outcome:
+def _receive_plain(
+    batch: _Batch, source: tuple[Path, bytes], received_at: str | None, digest: str = ""
+) -> Outcome:
     path, blob = source
-    digest = bag.sha256(blob)
+    digest = digest or bag.sha256(blob)
     records, own_records = batch.uow.register, batch.uow.submissions
     if (
         records.is_received(digest)
@@ -413,6 +440,7 @@ def _receive_plain(batch: _Batch, source: tuple[Path, bytes], received_at: str |
         batch.stored,
         received_at=received_at,
         verified=batch.verified,
+        sha256=digest,
     )
     return Outcome(
         path,

@@ -27,6 +27,7 @@ from unionperf.exchange.package import (
 from unionperf.services.common.errors import ServiceError
 from unionperf.services.common.ports import RegisterPort, UnitOfWorkPort
 from unionperf.services.common.workspace import Workspace
+from unionperf.services.upper import copies
 from unionperf.store.audit import now
 from unionperf.store.register import Received, Subordinate
 
@@ -119,6 +120,7 @@ def take_in(
     *,
     received_at: str | None = None,
     verified: VerifiedPackage | None = None,
+    sha256: str = "",
 ) -> Intake:
     """Verify a registered unit's package with the key that must have signed it, and store it.
 
@@ -131,6 +133,7 @@ def take_in(
         received_at: the time of receipt recorded (UTC ISO; default: now).
         verified: the package as a worker process verified it; used only when it was verified
             with the key that must have signed and is this very file, else verified again.
+        sha256: the SHA-256 of ``opened``'s bytes, when the caller computed it already.
 
     Returns:
         What was taken in.
@@ -152,14 +155,17 @@ def take_in(
             "请核对其公钥登记表后用 unionperf register 登记",
         )
     key, rotated = signing_key(members, signature, registered)
+    if DATA_JSON in members:  # compressed for the store in another thread while verifying
+        uow.register.prepare_data(members[DATA_JSON])
+    digest = sha256 or bag.sha256(blob)
     if (
         verified is not None
         and verified.signer.key_id_hex == key.key_id_hex
-        and verified.sha256 == bag.sha256(blob)
+        and verified.sha256 == digest
     ):
         package = verified
     else:
-        package = verify_package(blob, key, members=members)
+        package = verify_package(blob, key, members=members, sha256=digest)
     if package.meta["kind"] != "submission":
         raise PackageError("kind", "这不是下级单位的报送数据包")
     if not rotated and package.signer.key_id_hex != registered.key_id:
@@ -230,12 +236,7 @@ def _store(
         / unit_code
         / package_file_name(unit_code, year, Stage.parse(stage), sequence)
     )
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(blob)
-    except OSError as error:
-        raise ServiceError(f"无法保存数据包：{error.strerror or error}") from error
-    stored.append(target)
+    writing = copies.write(target, blob)  # while the rows are made: the file waits on the disk
     record = Received(
         unit_code,
         year,
@@ -246,18 +247,27 @@ def _store(
         _utc_text(received_at) if received_at else now(),
         str(target.relative_to(workspace.paths.root)),
     )
-    records.add_received(
-        record,
-        package_id=str(meta["package_id"]),
-        key_id=package.signer.key_id_hex,
-        meta=meta,
-        data_json=package.payload[DATA_JSON].decode("utf-8"),
-        facts=(
-            stage_facts(package.data, Stage.parse(stage), scores=package.scores)
-            if package.data
-            else None
-        ),
-    )
+    try:
+        records.add_received(
+            record,
+            package_id=str(meta["package_id"]),
+            key_id=package.signer.key_id_hex,
+            meta=meta,
+            data_json=package.payload[DATA_JSON],  # UTF-8, as verification read it
+            facts=(
+                stage_facts(package.data, Stage.parse(stage), scores=package.scores)
+                if package.data
+                else None
+            ),
+        )
+    finally:
+        failed = writing.exception()  # the copy is finished (or failed) before anything else
+        if failed is None:
+            stored.append(target)  # removed with the package's rows if they are not kept
+    if isinstance(failed, OSError):
+        raise ServiceError(f"无法保存数据包：{failed.strerror or failed}") from failed
+    if failed is not None:
+        raise failed
     if rotated:
         registered = records.subordinate(unit_code)
         records.register(
