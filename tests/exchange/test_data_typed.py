@@ -260,3 +260,29 @@ def test_the_decoder_refuses_what_json_readers_disagree_on():
     assert msgspec.json.decode(b'{"a": "x", "a": "y"}', type=Record).a == "y"
     with pytest.raises(PackageError, match="重复"):
         json_limits.load(package.DATA_JSON, b'{"a": "x", "a": "y"}')
+
+
+def test_texts_known_to_match_are_not_checked_again_and_others_still_are(monkeypatch):
+    types = data_typed._types()
+    assert types is not None
+    monkeypatch.setattr(types, "matched", {kind: set() for kind in types.patterns})
+    document = _document()
+    assert _typed_year(_text(document)) is not None
+    amount = document["budget"][0]["budget"]
+    assert amount in types.matched["money"]
+    calls = []
+    search, whole = types.patterns["money"]
+    monkeypatch.setitem(
+        types.patterns, "money", (lambda text: calls.append(text) or search(text), whole)
+    )
+    assert _typed_year(_text(document)) is not None
+    assert calls == []  # every amount was known
+    document["budget"][0]["budget"] = amount + "0"  # three decimals: never matched
+    text = _text(document)
+    assert _typed_year(text) is None
+    assert calls == [amount + "0"]
+    assert _verified(text) == _reference(text)
+    monkeypatch.setattr(data_typed, "_MATCHED_MOST", 0)
+    document["budget"][0]["budget"] = "12.34"
+    assert _typed_year(_text(document)) is not None
+    assert types.matched["money"] == {"12.34"}  # full: started again with this text only

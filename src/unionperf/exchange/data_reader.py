@@ -16,6 +16,11 @@ The walk only ever accepts: at the first value it does not expect it gives up, a
 document goes the old way (``schemas.validate`` then ``year_from_json``), which then refuses it
 with the same code and the same sentence as before, or accepts it. So what is accepted, what is
 refused and every message are unchanged; only valid packages get faster.
+
+Verification tries one faster way first: :mod:`unionperf.exchange.data_typed` decodes the same
+parts straight from the bytes by type (msgspec) and hands them, with the rest of the document,
+to :func:`read_walked`, the second half of :func:`read_data`; what it does not vouch for comes
+here as a parsed document.
 """
 
 from __future__ import annotations

@@ -78,6 +78,8 @@ _ITEMS = {
     ("evaluation", "results"): "result",
 }
 """The definition of each array property's items (as :class:`WalkRules` reads them)."""
+_MATCHED_MOST = 100_000
+"""Most texts kept as known to match (about 10 MB); the set starts again when it is full."""
 _TOP_ITEMS = {
     "projects": "project",
     "monitoring": "entry",
@@ -120,6 +122,8 @@ class _Types:
             "decimal": (checked.decimal_pattern.search, re.compile(_DECIMAL).fullmatch),
             "date": (checked.date_pattern.search, re.compile(_DATE).fullmatch),
         }
+        self.matched: dict[str, set[str]] = {kind: set() for kind in self.patterns}
+        """Texts found to match, by kind: packages repeat their amounts and dates."""
         self._kinds = {
             "money": "money",
             "money_or_null": "money",
@@ -342,7 +346,8 @@ def _keys(types: _Types, objects: dict[str, list[Any]]) -> int:
 def _patterned(types: _Types, objects: dict[str, list[Any]]) -> bool:
     """Whether every money, decimal and date text matches the schema's and the reader's pattern.
 
-    Each distinct text is checked once (a year repeats most of its numbers).
+    Each distinct text is checked once (a year repeats most of its numbers), and a text found
+    to match is not checked again for the next package (up to :data:`_MATCHED_MOST` texts).
     """
     texts: dict[str, set[Any]] = {kind: set() for kind in types.patterns}
     for name, items in objects.items():
@@ -350,10 +355,15 @@ def _patterned(types: _Types, objects: dict[str, list[Any]]) -> bool:
             texts[kind].update(map(attrgetter(key), items))
     for kind, found in texts.items():
         search, whole = types.patterns[kind]
+        matched = types.matched[kind]
         found.discard(None)
         found.discard(msgspec.UNSET)
+        found.difference_update(matched)
         if not all(search(text) and whole(text) for text in found):
             return False
+        if len(matched) + len(found) > _MATCHED_MOST:
+            matched.clear()
+        matched |= found
     return True
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 EVIDENCE_FOLDER = "data/evidence/"
 MAX_NAME = 1024
@@ -50,11 +51,14 @@ def collision_key(name: str) -> str:
     return unicodedata.normalize("NFKC", folded)
 
 
+@lru_cache(maxsize=4096)
 def problem(name: str) -> str:
     """What is wrong with a member name, in Chinese, or ``""`` when it is allowed.
 
     The name has passed the path checks of :mod:`unionperf.exchange.bag` already (no empty,
     ``.`` or ``..`` part, no leading ``/``, no backslash, no control character below U+0020).
+    The answer depends on the name alone: the names every package holds (``bagit.txt``,
+    ``data/data.json``…) are checked once per process, not once per package received.
     """
     path = name.rstrip("/")
     if len(path) > MAX_NAME:
