@@ -8,7 +8,7 @@ the child after opening the workspace and loading the year (before the import) i
 comparison. Target: every peak < 200 MB.
 
 - ``large``: the large demo's own workbook (200 projects × 20 indicators, 12 points): 3.3 MB,
-  40 MB decompressed, 594,657 cells. Imported unchanged (a no-op import).
+  40 MB decompressed, 594,659 cells. Imported unchanged (a no-op import).
 - ``large_shared``: the same with its texts in a shared string table, as Excel saves it.
 - ``long_texts``: the 监控 sheet replaced by rows of distinct 7,000-character texts in all 13
   columns, up to 90 % of the memory the cell values may hold (MAX_CONTENT_BYTES).

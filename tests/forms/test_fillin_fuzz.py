@@ -47,6 +47,7 @@ def _targets() -> list[tuple[str, str]]:
         layout.FUNDS: (2, layout.FUNDS_INPUTS),
     }
     found = [(layout.BUDGET, "B1"), (layout.BUDGET, "B2"), (layout.GUIDE, "B5")]
+    found.append((layout.BUDGET, layout.UNIT_MIDTERM_CELL))
     for sheet, (row, headers) in rows.items():
         found += [(sheet, book.ref(sheet, row, header)) for header in headers]
     found.append(
@@ -144,7 +145,7 @@ def test_values_typed_into_input_cells_import_or_are_refused_with_a_cell(data):
     _check(read_template(book.save(), YEAR))
 
 
-@pytest.mark.parametrize(("sheet", "ref"), TARGETS[:3])
+@pytest.mark.parametrize(("sheet", "ref"), TARGETS[:4])
 def test_every_target_is_an_input_cell(sheet, ref):
     """The fuzzing reaches the import: a formula without a value in a target is refused there."""
     result = read_template(with_cell(BLOB, sheet, ref, formula_cell(ref, "SUM(1,2)", None)), YEAR)

@@ -16,7 +16,7 @@ from unionperf.forms.fillin.sheet_stream import Issue, span
 
 FIXED_CELLS = {
     layout.GUIDE: (3, 1, 6, 2),
-    layout.BUDGET: (1, 1, 2, 2),
+    layout.BUDGET: (1, 1, 3, 2),
 }
 """The fixed cells above (or instead of) a sheet's table, with their labels: rows and columns."""
 

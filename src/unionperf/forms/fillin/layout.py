@@ -39,11 +39,16 @@ CREDIT_CODE_CELL = "B4"
 YEAR_CELL = "B5"
 MARK_CELL = "B6"
 
-# 预算: two fixed cells above the table.
+# 预算: fixed cells above the table, each labelled in column A.
 OPENING_LABEL = "上年结余（元）"
 OPENING_CELL = "B1"
 UNIT_GOAL_LABEL = "单位整体年度总体目标"
 UNIT_GOAL_CELL = "B2"
+UNIT_MIDTERM_LABEL = "单位整体中期目标"
+UNIT_MIDTERM_LABEL_CELL = "A3"
+UNIT_MIDTERM_CELL = "B3"
+"""The unit-wide 中期目标, added later in the row earlier workbooks left blank: a workbook whose
+A3 and B3 are both blank is one of those and leaves the goal as the workspace holds it."""
 BUDGET_HEADER_ROW = 4
 
 UNIT_LABEL = "单位整体"

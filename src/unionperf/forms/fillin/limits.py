@@ -3,7 +3,7 @@
 Sized from the largest real unit, the large demo (200 projects × 20 indicators, 12 monitoring
 points, ``demo_large_year``), whose exported workbook measures (``bench/bench_fillin.py``
 prints it): a 3.3 MB file of 15 zip members that decompress to 40 MB, the largest a 34 MB 监控
-sheet of 48,241 rows × 13 columns; 30 columns at most (项目); 594,657 non-empty cells; no text
+sheet of 48,241 rows × 13 columns; 30 columns at most (项目); 594,659 non-empty cells; no text
 longer than 100 characters. Each limit leaves generous room above that, and together they keep
 the import of any workbook under 200 MB of memory (measured by the same benchmark). The table in
 docs/forms.md ("Limits of the import") lists them with their reasons.
@@ -55,7 +55,7 @@ MAX_COLUMNS = 64
 """Columns of one sheet (the widest: 30 on 项目)."""
 
 MAX_CELLS = 1_500_000
-"""Non-empty cells of the whole workbook (the large demo: 594,657)."""
+"""Non-empty cells of the whole workbook (the large demo: 594,659)."""
 
 MAX_CELL_TEXT = 32_767
 """Characters in one cell: what an Excel cell can hold at most (the longest text: 100)."""

@@ -1,4 +1,4 @@
-"""Read the 预算 sheet (上年结余, the unit-wide goal, the budget lines) and what was exported."""
+"""Read the 预算 sheet (上年结余, the unit-wide goals, the budget lines) and what was exported."""
 
 from __future__ import annotations
 
@@ -55,11 +55,20 @@ def fixed(grid: Grid, address: str) -> Any:
     return None if is_blank(value) else value
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The 预算 sheet's fixed cells as read: 上年结余 and the unit-wide goals."""
+
+    opening: Decimal
+    annual_goal: str
+    midterm_goal: str
+
+
 def read_budget(
     grid: Grid, current: YearData, exported: Exported
-) -> tuple[Decimal, str, tuple[BudgetLine, ...]]:
-    """上年结余, the unit-wide goal and the budget lines (lines not in the sheet are kept)."""
-    opening, goal = _head(grid, current, exported)
+) -> tuple[Head, tuple[BudgetLine, ...]]:
+    """上年结余, the unit-wide goals and the budget lines (lines not in the sheet are kept)."""
+    head = _head(grid, current, exported)
     lines = {line.category_code: line for line in current.budget}
     updated: dict[str, BudgetLine] = {}
     seen: dict[str, int] = {}
@@ -96,26 +105,63 @@ def read_budget(
             updated[code] = line
     result = [updated.get(line.category_code, line) for line in current.budget]
     result += [line for code, line in updated.items() if code not in lines]
-    return opening, goal, tuple(result)
+    return head, tuple(result)
 
 
-def _head(grid: Grid, current: YearData, exported: Exported) -> tuple[Decimal, str]:
-    """上年结余 and the unit-wide goal: kept unless the user changed those cells."""
-    old = (current.opening_balance, current.unit_targets.annual_goal)
+def _head(grid: Grid, current: YearData, exported: Exported) -> Head:
+    """上年结余 and the unit-wide goals: kept unless the user changed those cells.
+
+    The cells are one block, like a row: edited while the workspace changed any of them since
+    the export, they are a conflict. A workbook without the 中期目标 cell (an earlier version)
+    keeps the goal the workspace holds, its block compared on the two cells it has.
+    """
+    targets = current.unit_targets
+    old = Head(current.opening_balance, targets.annual_goal, targets.midterm_goal)
     if as_text(fixed(grid, "A1")).strip() != layout.OPENING_LABEL:
         grid.problems.add(grid.name, "A1", f"此处应为“{layout.OPENING_LABEL}”，请勿移动表头")
         return old
-    cells = [grid.value((1, 2)), grid.value((2, 2))]
+    midterm = _has_midterm(grid)
+    if midterm is None:
+        return old
+    cells = [grid.value((row, 2)) for row in range(1, 4 if midterm else 3)]
     if exported.head and layout.fingerprint(cells) == exported.head:
         return old
-    goal_value = fixed(grid, layout.UNIT_GOAL_CELL)
-    new = (_opening(grid, old[0]), "" if goal_value is None else as_text(goal_value))
+    new = Head(
+        _opening(grid, old.opening),
+        _goal(grid, layout.UNIT_GOAL_CELL),
+        _goal(grid, layout.UNIT_MIDTERM_CELL) if midterm else old.midterm_goal,
+    )
     if new == old:
         return old
-    if exported.head and values.head_check(current) != exported.head:
+    if exported.head and values.head_check(current, midterm=midterm) != exported.head:
         grid.problems.add(grid.name, layout.OPENING_CELL, CONFLICT)
         return old
     return new
+
+
+def _has_midterm(grid: Grid) -> bool | None:
+    """Whether the sheet has the unit-wide 中期目标 cell (``None``: its label was moved).
+
+    Earlier versions left row 3 blank: blank there is such a workbook. Anything else than the
+    label in A3 is refused, as a goal typed without its label would otherwise be dropped.
+    """
+    label = as_text(fixed(grid, layout.UNIT_MIDTERM_LABEL_CELL)).strip()
+    if label == layout.UNIT_MIDTERM_LABEL:
+        return True
+    if not label and fixed(grid, layout.UNIT_MIDTERM_CELL) is None:
+        return False
+    grid.problems.add(
+        grid.name,
+        layout.UNIT_MIDTERM_LABEL_CELL,
+        f"此处应为“{layout.UNIT_MIDTERM_LABEL}”，请勿移动表头",
+    )
+    return None
+
+
+def _goal(grid: Grid, address: str) -> str:
+    """A goal as typed (blank: none)."""
+    value = fixed(grid, address)
+    return "" if value is None else as_text(value)
 
 
 def _opening(grid: Grid, old: Decimal) -> Decimal:

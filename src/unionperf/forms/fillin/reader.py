@@ -41,7 +41,7 @@ def read_template(blob: bytes, current: YearData) -> layout.ImportResult:
     if problems:
         return layout.ImportResult(tuple(problems.items))
     exported = read_exported(grids[layout.LISTS])
-    opening, unit_goal, budget = read_budget(grids[layout.BUDGET], current, exported)
+    head, budget = read_budget(grids[layout.BUDGET], current, exported)
     projects = read_projects(grids[layout.PROJECTS], current, exported)
     owners = Owners(current, projects)
     targets = read_targets(grids[layout.INDICATORS], current, owners, exported)
@@ -52,7 +52,7 @@ def read_template(blob: bytes, current: YearData) -> layout.ImportResult:
         return layout.ImportResult(tuple(problems.items[:MAX_PROBLEMS]))
     data = replace(
         current,
-        opening_balance=opening,
+        opening_balance=head.opening,
         budget=budget,
         projects=tuple(
             replace(
@@ -63,7 +63,8 @@ def read_template(blob: bytes, current: YearData) -> layout.ImportResult:
         ),
         unit_targets=replace(
             current.unit_targets,
-            annual_goal=unit_goal,
+            annual_goal=head.annual_goal,
+            midterm_goal=head.midterm_goal,
             indicators=targets.indicators_of(UNIT_OWNER),
         ),
         points=points,

@@ -33,9 +33,15 @@ def with_check(values: Values, sheet: str) -> Values:
     return {**values, layout.CHECK: layout.fingerprint(values.get(title) for title in inputs)}
 
 
-def head_check(data: YearData) -> str:
-    """The fingerprint of 上年结余 and the unit-wide goal (the 预算 sheet's fixed cells)."""
-    return layout.fingerprint([data.opening_balance, data.unit_targets.annual_goal])
+def head_check(data: YearData, *, midterm: bool = True) -> str:
+    """The fingerprint of 上年结余 and the unit-wide goals (the 预算 sheet's fixed cells).
+
+    ``midterm=False`` leaves the unit-wide 中期目标 out, as the writers before it took it: a
+    workbook of theirs (no 中期目标 cell) is compared on the two cells it has.
+    """
+    targets = data.unit_targets
+    cells = [data.opening_balance, targets.annual_goal]
+    return layout.fingerprint([*cells, targets.midterm_goal] if midterm else cells)
 
 
 def budget_row(code: str, name: str, line: BudgetLine | None) -> Values:

@@ -67,6 +67,9 @@ GUIDE_LINES = (
     "11. 项目表的“中期资金总额”（元，不能为负数）和“中期目标”：只适用于多年期项目，为整个"
     "项目期的资金总额和总体目标（中期目标即软件“绩效目标”页的中期目标）；留空即未填写，"
     "其他项目请留空。",
+    "12. 预算表第3行的“单位整体中期目标”：单位整体的中期目标（即软件“绩效目标”页单位整体的"
+    "中期目标），与第2行的年度总体目标一样填写；绩效目标经工会主席签字确认后，"
+    "须先在软件中办理调整才能修改。",
 )
 
 
@@ -237,7 +240,8 @@ def _budget(sheet: Any, data: YearData) -> None:
     sheet.append([label_cell(sheet, layout.OPENING_LABEL), opening])
     goal = text_cell(sheet, data.unit_targets.annual_goal)
     sheet.append([label_cell(sheet, layout.UNIT_GOAL_LABEL), goal])
-    sheet.append([])
+    midterm = text_cell(sheet, data.unit_targets.midterm_goal)
+    sheet.append([label_cell(sheet, layout.UNIT_MIDTERM_LABEL), midterm])  # A3, B3
     sheet.append(_header(sheet, columns, layout.INFO_COLUMNS[layout.BUDGET]))
     lines = {line.category_code: line for line in data.budget}
     codes = [item.code for item in data.catalogue.categories]

@@ -56,7 +56,7 @@ class ImportReport:
 
     year: int
     year_facts: int = 0
-    """上年结余 and the unit-wide goal (one record)."""
+    """上年结余 and the unit-wide goals, 年度总体目标 and 中期目标 (one record)."""
     budget_lines: int = 0
     projects_added: int = 0
     projects_changed: int = 0
@@ -219,10 +219,7 @@ def _report(year: int, changes: _Changes) -> ImportReport:
 def _changes(old: YearData, new: YearData) -> _Changes:
     """Compare the two years record by record."""
     changes = _Changes()
-    changes.facts = (old.opening_balance, old.unit_targets.annual_goal) != (
-        new.opening_balance,
-        new.unit_targets.annual_goal,
-    )
+    changes.facts = _facts(old) != _facts(new)
     lines = {line.category_code: line for line in old.budget}
     changes.budget = [line for line in new.budget if lines.get(line.category_code) != line]
     for project in new.projects:
@@ -258,6 +255,12 @@ def _changes(old: YearData, new: YearData) -> _Changes:
         if results.get(item.indicator_uid) != item
     ]
     return changes
+
+
+def _facts(data: YearData) -> tuple[object, ...]:
+    """上年结余 and the unit-wide goals: the year's one record of facts."""
+    targets = data.unit_targets
+    return data.opening_balance, targets.annual_goal, targets.midterm_goal
 
 
 def _without_indicators(project: Project) -> Project:
@@ -327,6 +330,7 @@ def _apply(repository: YearsPort, year: int, data: YearData, changes: _Changes) 
             year,
             opening_balance=data.opening_balance,
             unit_annual_goal=data.unit_targets.annual_goal,
+            unit_midterm_goal=data.unit_targets.midterm_goal,
         )
     for line in changes.budget:
         repository.save_budget_line(year, line)
