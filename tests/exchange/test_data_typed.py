@@ -12,7 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.exchange.test_data_reader import ACCEPTED, CHANGES, SCHEMA_CHANGES, _document
+from tests.exchange.test_data_reader import (
+    ACCEPTED,
+    CHANGES,
+    SCHEMA_CHANGES,
+    _document,
+    older_layout,
+)
 from unionperf.demo.data import demo_years
 from unionperf.domain.year import Stage
 from unionperf.exchange import data_typed, json_limits, package, schemas, walk_rules
@@ -82,12 +88,7 @@ def test_the_decimals_keep_their_digits_as_written():
 
 
 def test_an_older_layout_without_the_later_keys_is_read_by_type():
-    document = _document()
-    for project in document["projects"]:
-        project.pop("clear_out", None)
-        project.pop("clear_out_reason", None)
-        for indicator in project["targets"]["indicators"]:
-            indicator.pop("target_upper", None)
+    document = older_layout(_document())
     document.pop("arrivals")
     text = _text(document)
     year = _typed_year(text)
