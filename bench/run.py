@@ -275,16 +275,15 @@ def runs_summary(history: list[dict[str, dict[str, Any]]]) -> None:
         by_ratio = all(ratio is not None for ratio in ratios)
         measured = sorted(ratios if by_ratio else [result["value"] for result in results])
         unit = "x" if by_ratio else results[0]["unit"]
-
-        def shown(value: float, unit: str = unit) -> str:
-            return _figure(value, unit)
-
         target = results[0]["target"]
         held = sum(1 for value in measured if value <= target)
+        median, low, high, aim = (
+            _figure(value, unit)
+            for value in (statistics.median(measured), measured[0], measured[-1], target)
+        )
         print(
-            f"  {name:<24} median {shown(statistics.median(measured)):<9} spread "
-            f"{shown(measured[0])}-{shown(measured[-1]):<9} "
-            f"(target {shown(target)}): {held} of {len(results)} runs"
+            f"  {name:<24} median {median:<9} spread {low}-{high:<9} "
+            f"(target {aim}): {held} of {len(results)} runs"
         )
 
 
