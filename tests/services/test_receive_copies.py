@@ -117,6 +117,17 @@ def test_the_started_compression_is_taken_only_for_the_same_bytes():
     assert data_packing.packed(first) == data_packing.pack(first)
 
 
+def test_the_started_compression_is_taken_for_an_equal_copy(monkeypatch):
+    data = b'{"a": "' + b"z" * 5000 + b'"}'
+    data_packing.start(data)
+    monkeypatch.setattr(data_packing, "pack", _not_again)  # the started result, not a new one
+    assert zlib.decompress(data_packing.packed(bytes(bytearray(data)))) == data
+
+
+def _not_again(data: bytes) -> bytes:
+    raise AssertionError("compressed a second time")
+
+
 def test_a_disk_that_fills_during_the_copy_leaves_no_part_of_it(unit, tmp_path, monkeypatch):
     root = tmp_path / "upper"
     opened = Path.open
