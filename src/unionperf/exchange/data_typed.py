@@ -71,22 +71,24 @@ _DOMAIN: dict[str, type] = {
 }
 """The domain class each definition is read into (the walk's; the same field names)."""
 _ITEMS = {
-    ("entry", "progress"): "progress",
-    ("progress", "reasons"): "reason",
-    ("project", "funding"): "funding_line",
-    ("targets", "indicators"): "indicator",
-    ("evaluation", "results"): "result",
+    ("entry", "progress"): ("progress", "progress_max"),
+    ("progress", "reasons"): ("reason", "reasons_max"),
+    ("project", "funding"): ("funding_line", "funding_max"),
+    ("targets", "indicators"): ("indicator", "indicators_max"),
+    ("evaluation", "results"): ("result", "results_max"),
 }
-"""The definition of each array property's items (as :class:`WalkRules` reads them)."""
+"""Each array property's items (their definition) and the :class:`WalkRules` attribute of
+its most items."""
 _MATCHED_MOST = 100_000
 """Most texts kept as known to match (about 10 MB); the set starts again when it is full."""
 _TOP_ITEMS = {
-    "projects": "project",
-    "monitoring": "entry",
-    "evaluations": "evaluation",
-    "budget": "budget_line",
-    "arrivals": "arrival",
+    "projects": ("project", "projects_max"),
+    "monitoring": ("entry", "entries_max"),
+    "evaluations": ("evaluation", "evaluations_max"),
+    "budget": ("budget_line", "budget_max"),
+    "arrivals": ("arrival", "arrivals_max"),
 }
+"""The walked arrays of the top level: their items' definition and their most items."""
 _ABSENT: dict[tuple[str, str], Any] = {
     ("project", "clear_out"): False,
     ("project", "clear_out_reason"): "",
@@ -168,7 +170,7 @@ class _Types:
         self.domain = {name: list[kind] for name, kind in _DOMAIN.items()}  # type: ignore[valid-type]
 
     def _struct(self, name: str) -> type[msgspec.Struct]:
-        required, most = getattr(self.rules, _SHAPES[name])
+        required, most = getattr(self.rules, _SHAPES.get(name, name))
         layout = LAYOUT[name]
         if most < len(layout):
             raise UnexpectedError  # a whole object would break maxProperties: not expressed
@@ -193,9 +195,8 @@ class _Types:
 
     def _type(self, owner: str, key: str, expected: Any) -> Any:
         if expected == ITEMS:
-            items = _ITEMS[(owner, key)]
-            most = getattr(self.rules, _MOST[(owner, key)])
-            return Annotated[list[self.structs[items]], msgspec.Meta(max_length=most)]  # type: ignore[name-defined]
+            items, most = _ITEMS[(owner, key)]
+            return self._array(items, most)
         if expected == {"type": "boolean"}:
             return bool
         if "anyOf" in expected:  # _nullable(name): the definition or null
@@ -204,6 +205,11 @@ class _Types:
         if name == "targets":
             return self.structs["targets"]
         return self._scalars[name]
+
+    def _array(self, items: str, most: str) -> Any:
+        """A list of the ``items`` structure, at most as many as the rules' ``most`` says."""
+        limit = msgspec.Meta(max_length=getattr(self.rules, most))
+        return Annotated[list[self.structs[items]], limit]  # type: ignore[name-defined]
 
     def _top(self, schema: dict[str, Any]) -> type[msgspec.Struct]:
         required = set(schema["required"])
@@ -215,8 +221,7 @@ class _Types:
             if key == "unit_targets":
                 kind: Any = self.structs["targets"]
             elif key in _TOP_ITEMS:
-                most = getattr(self.rules, _TOP_MOST[key])
-                kind = Annotated[list[self.structs[_TOP_ITEMS[key]]], msgspec.Meta(max_length=most)]  # type: ignore[name-defined]
+                kind = self._array(*_TOP_ITEMS[key])
             else:
                 kind = msgspec.Raw
             if key in required:
@@ -228,34 +233,8 @@ class _Types:
         return msgspec.defstruct("TypedData", fields, kw_only=True, forbid_unknown_fields=True)
 
 
-_SHAPES = {
-    "entry": "entry",
-    "progress": "progress",
-    "reason": "reason",
-    "project": "project",
-    "funding_line": "funding",
-    "targets": "targets",
-    "indicator": "indicator",
-    "evaluation": "evaluation",
-    "result": "result",
-    "budget_line": "budget_line",
-    "arrival": "arrival",
-}
-"""The :class:`WalkRules` attribute of each definition's shape."""
-_MOST = {
-    ("entry", "progress"): "progress_max",
-    ("progress", "reasons"): "reasons_max",
-    ("project", "funding"): "funding_max",
-    ("targets", "indicators"): "indicators_max",
-    ("evaluation", "results"): "results_max",
-}
-_TOP_MOST = {
-    "projects": "projects_max",
-    "monitoring": "entries_max",
-    "evaluations": "evaluations_max",
-    "budget": "budget_max",
-    "arrivals": "arrivals_max",
-}
+_SHAPES = {"funding_line": "funding"}
+"""The :class:`WalkRules` attribute of a definition's shape, where it is not the name."""
 
 
 def _target(reference: dict[str, Any]) -> str:
