@@ -9,6 +9,7 @@ poppler) and every visible cell of every workbook are scanned for English words
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -28,13 +29,19 @@ PASSPHRASE = "demo"
 KEY_TEXTS = "key-texts.txt"
 
 
+_KEY_RUN = re.compile(r"[A-Za-z0-9+/]{4,}")
+"""A run of base64 characters: a piece of a printed key once wrapped, beside its label or not."""
+
+
 def _without_key_pieces(line: str, keys: str) -> str:
     """``line`` without the pieces of the printed public key and age recipient.
 
     A wrapped piece of a random base64 key may read as a word with no digit in it (about one
-    key in a hundred): it is the key, not English.
+    key in a hundred): it is the key, not English — also when the text extraction glues it to
+    the label before it (``钥=RWSRTodm…``).
     """
-    return " ".join(piece for piece in line.split() if len(piece) < 4 or piece not in keys)
+    kept = _KEY_RUN.sub(lambda run: "" if run.group() in keys else run.group(), line)
+    return " ".join(kept.split())
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +119,6 @@ def test_only_pieces_of_the_printed_keys_are_left_out() -> None:
         "Public",
         "key",
     ]
+    glued = "钥=RWQf6LRCGA9i53mlYecO4IzT"  # the label's last character glued to the piece
+    assert english_words(_without_key_pieces(glued, keys)) == []
+    assert _without_key_pieces(glued, keys) == "钥="
